@@ -1,0 +1,22 @@
+import { auditEndpoints } from './audit.ts';
+import { endpoint } from './endpoint.ts';
+import { ZHealth } from './health.ts';
+import { organizationEndpoints } from './organizations.ts';
+import { personEndpoints } from './people.ts';
+import { unitEndpoints } from './units.ts';
+import { authEndpoints, userEndpoints } from './users.ts';
+
+export const healthEndpoints = {
+  health: endpoint({ method: 'GET', path: '/api/health', summary: 'Liveness and database kind', response: ZHealth, public: true }),
+};
+
+/** Every endpoint of the API, by module. The server must register each; a test checks it. */
+export const api = {
+  health: healthEndpoints,
+  auth: authEndpoints,
+  users: userEndpoints,
+  audit: auditEndpoints,
+  units: unitEndpoints,
+  organizations: organizationEndpoints,
+  people: personEndpoints,
+};

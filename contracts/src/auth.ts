@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ZId } from './common.ts';
+
+/** Account roles (DOMAIN.md capability 10). */
+export const ROLES = [
+  'system_admin',
+  'unit_admin',
+  'commission_officer',
+  'data_entry',
+  'leader',
+  'focal_point',
+] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+export const ZLoginRequest = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(50),
+  password: z.string().min(1).max(200),
+});
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+/** The signed-in user as the web app sees them. */
+export const ZMe = z.object({
+  id: ZId,
+  username: z.string(),
+  fullName: z.string(),
+  roles: z.array(ZRole),
+  /** Home unit; null for system administrators (whole country). */
+  unitId: ZId.nullable(),
+  unitName: z.string().nullable(),
+  organizationId: ZId.nullable(),
+  mustChangePassword: z.boolean(),
+  /** Echo of the CSRF token the web app must send in `x-csrf-token` on every write. */
+  csrfToken: z.string(),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+/** Minimum 10 characters with a letter and a digit. */
+export const ZNewPassword = z
+  .string()
+  .min(10)
+  .max(200)
+  .regex(/[A-Za-z]/)
+  .regex(/\d/);
+
+export const ZChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: ZNewPassword,
+});
+export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;

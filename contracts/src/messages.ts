@@ -1,0 +1,104 @@
+import type { z } from 'zod';
+
+/** Vietnamese names of the fields our contracts use, for error messages that name the field. */
+export const FIELD_LABELS: Record<string, string> = {
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  currentPassword: 'Mật khẩu hiện tại',
+  newPassword: 'Mật khẩu mới',
+  fullName: 'Họ và tên',
+  name: 'Tên',
+  type: 'Loại',
+  unitId: 'Đơn vị',
+  parentId: 'Đơn vị cấp trên',
+  organizationId: 'Tổ chức',
+  parentOrganizationId: 'Tổ chức cấp trên',
+  roles: 'Vai trò',
+  title: 'Chức danh',
+  isHead: 'Người đứng đầu',
+  termFrom: 'Từ ngày',
+  termTo: 'Đến ngày',
+  validTo: 'Ngày kết thúc',
+  asOf: 'Ngày tra cứu',
+  q: 'Từ khóa',
+  limit: 'Số dòng',
+  offset: 'Vị trí bắt đầu',
+  id: 'Mã định danh',
+  gender: 'Giới tính',
+  birthYear: 'Năm sinh',
+  phone: 'Điện thoại',
+  ethnicity: 'Dân tộc',
+  religion: 'Tôn giáo',
+  workerCount: 'Số lao động',
+  hasTradeUnion: 'Có công đoàn',
+  religionName: 'Tôn giáo',
+  foundedOn: 'Ngày thành lập',
+  dissolvedOn: 'Ngày giải thể',
+  disabled: 'Khóa tài khoản',
+  dryRun: 'Chỉ xem trước',
+  subtree: 'Cả cấp dưới',
+  action: 'Hành động',
+  entity: 'Đối tượng',
+  userId: 'Người dùng',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  before: 'Trang trước',
+  file: 'Tệp',
+};
+
+/** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  const key = [...path].reverse().find((part) => typeof part === 'string');
+  const dotted = path.map(String).join('.');
+  if (key === undefined) return dotted || 'Dữ liệu';
+  const label = FIELD_LABELS[key];
+  return label ? `${label} (${dotted})` : dotted;
+}
+
+/** Vietnamese text for one zod issue, without the field name. */
+export function issueText(issue: z.core.$ZodRawIssue | z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'bắt buộc phải có' : `sai kiểu dữ liệu (cần ${typeName(issue.expected)})`;
+    case 'too_small':
+      return issue.origin === 'string'
+        ? Number(issue.minimum) <= 1
+          ? 'không được để trống'
+          : `cần ít nhất ${issue.minimum} ký tự`
+        : issue.origin === 'array'
+          ? `cần ít nhất ${issue.minimum} mục`
+          : `phải lớn hơn hoặc bằng ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `tối đa ${issue.maximum} ký tự`
+        : issue.origin === 'array'
+          ? `tối đa ${issue.maximum} mục`
+          : `phải nhỏ hơn hoặc bằng ${issue.maximum}`;
+    case 'invalid_format':
+      return issue.format === 'date' ? 'ngày không hợp lệ (cần dạng YYYY-MM-DD)' : 'không đúng định dạng';
+    case 'invalid_value':
+      return `giá trị không hợp lệ (cho phép: ${issue.values.map(String).join(', ')})`;
+    case 'unrecognized_keys':
+      return `có trường không được phép: ${issue.keys.join(', ')}`;
+    default:
+      return 'không hợp lệ';
+  }
+}
+
+function typeName(expected: string): string {
+  const names: Record<string, string> = {
+    string: 'chuỗi ký tự',
+    number: 'số',
+    int: 'số nguyên',
+    boolean: 'đúng/sai',
+    object: 'đối tượng',
+    array: 'danh sách',
+    date: 'ngày',
+  };
+  return names[expected] ?? expected;
+}
+
+/** Full message naming the field: "Tên đăng nhập (username): không được để trống". */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  return `${fieldLabel(issue.path)}: ${issueText(issue)}`;
+}

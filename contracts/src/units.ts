@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { ZDate, ZId, ZIdParams, ZOk, ZRowError, zText } from './common.ts';
+import { endpoint } from './endpoint.ts';
+
+/** '2019' = province → district → commune (until 2025-06-30); '2025' = province → commune (from 2025-07-01). */
+export const ZStructure = z.enum(['2019', '2025']);
+export type TStructure = z.infer<typeof ZStructure>;
+
+export const UNIT_LEVELS = ['province', 'district', 'commune', 'village'] as const;
+export const ZUnitLevel = z.enum(UNIT_LEVELS);
+export type TUnitLevel = z.infer<typeof ZUnitLevel>;
+
+/** Local names for villages (not in official data; chosen by the commune). */
+export const VILLAGE_TYPES = ['thôn', 'bản', 'làng', 'buôn', 'ấp', 'khóm', 'khu phố', 'tổ dân phố', 'khu dân cư', 'xóm'] as const;
+export const ZVillageType = z.enum(VILLAGE_TYPES);
+
+/** An administrative unit as it stood on the requested date. */
+export const ZUnit = z.object({
+  id: ZId,
+  structure: ZStructure,
+  /** Official code (string: '01' ≠ '001'); null for villages. */
+  code: z.string().nullable(),
+  name: z.string(),
+  fullName: z.string(),
+  level: ZUnitLevel,
+  /** tỉnh, thành phố trung ương, huyện, quận, thị xã, thành phố, xã, phường, thị trấn, đặc khu, or a village type. */
+  type: z.string(),
+  parentId: ZId.nullable(),
+  validFrom: ZDate.nullable(),
+  validTo: ZDate.nullable(),
+  /** Live children on the requested date. */
+  childCount: z.number().int(),
+});
+export type TUnit = z.infer<typeof ZUnit>;
+
+/** `asOf` picks the structure and names in force that day; default today. */
+export const ZAsOfQuery = z.object({ asOf: ZDate.optional() });
+
+export const ZUnitChildrenQuery = ZAsOfQuery.extend({
+  /** Children of this unit; without it, the top units the user may see. */
+  parentId: ZId.optional(),
+});
+
+export const ZUnitSearchQuery = ZAsOfQuery.extend({
+  /** Any part of the name, with or without diacritics: "quang tri" finds "Quảng Trị". */
+  q: z.string().trim().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const ZUnitRef = z.object({ id: ZId, fullName: z.string(), level: ZUnitLevel, structure: ZStructure });
+export type TUnitRef = z.infer<typeof ZUnitRef>;
+
+export const ZUnitSearchHit = ZUnit.extend({
+  /** Ancestors root first, for "Xã A, Huyện B, Tỉnh C". */
+  ancestors: z.array(ZUnitRef),
+});
+
+export const ZSuccessionLink = z.object({
+  unit: ZUnitRef,
+  kind: z.enum(['merged', 'split']),
+  effectiveDate: ZDate,
+});
+
+export const ZUnitDetail = z.object({
+  unit: ZUnit,
+  ancestors: z.array(ZUnitRef),
+  /** Units that went (wholly or partly) into this one. */
+  predecessors: z.array(ZSuccessionLink),
+  /** Units this one went into. */
+  successors: z.array(ZSuccessionLink),
+  /** Earlier names and types of this unit (e.g. xã → phường). */
+  history: z.array(z.object({ fullName: z.string(), type: z.string(), validFrom: ZDate.nullable(), validTo: ZDate })),
+});
+export type TUnitDetail = z.infer<typeof ZUnitDetail>;
+
+export const ZCreateVillageRequest = z.object({
+  name: zText(200),
+  type: ZVillageType,
+});
+
+export const ZVillageImportRow = z.object({ row: z.number().int(), name: z.string(), type: z.string() });
+
+/** Preview (dryRun) or result of a village import: nothing is written when `errors` is not empty. */
+export const ZVillageImportResult = z.object({
+  dryRun: z.boolean(),
+  rows: z.array(ZVillageImportRow),
+  errors: z.array(ZRowError),
+  created: z.number().int(),
+});
+export type TVillageImportResult = z.infer<typeof ZVillageImportResult>;
+
+export const ZImportQuery = z.object({
+  /** true = check and preview only. */
+  dryRun: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+});
+
+export const unitEndpoints = {
+  children: endpoint({
+    method: 'GET',
+    path: '/api/units',
+    summary: 'Children of a unit (or the top units in scope) as of a date',
+    query: ZUnitChildrenQuery,
+    response: z.array(ZUnit),
+  }),
+  search: endpoint({
+    method: 'GET',
+    path: '/api/units/search',
+    summary: 'Search units in scope by name, diacritics optional',
+    query: ZUnitSearchQuery,
+    response: z.array(ZUnitSearchHit),
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/units/:id',
+    summary: 'One unit with ancestors, predecessors, successors and name history',
+    params: ZIdParams,
+    query: ZAsOfQuery,
+    response: ZUnitDetail,
+  }),
+  createVillage: endpoint({
+    method: 'POST',
+    path: '/api/units/:id/villages',
+    summary: 'Add a village to a commune',
+    params: ZIdParams,
+    body: ZCreateVillageRequest,
+    response: ZUnit,
+  }),
+  importVillages: endpoint({
+    method: 'POST',
+    path: '/api/units/:id/villages/import',
+    summary: 'Import villages of a commune from .xlsx or .csv (columns: Tên, Loại); dryRun previews',
+    params: ZIdParams,
+    query: ZImportQuery,
+    multipart: true,
+    response: ZVillageImportResult,
+  }),
+  closeVillage: endpoint({
+    method: 'POST',
+    path: '/api/units/:id/close',
+    summary: 'End a village (merged or dissolved) on a date; its history stays',
+    params: ZIdParams,
+    body: z.object({ validTo: ZDate }),
+    response: ZOk,
+  }),
+};

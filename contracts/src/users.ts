@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { ZChangePasswordRequest, ZLoginRequest, ZMe, ZNewPassword, ZRole } from './auth.ts';
+import { ZId, ZIdParams, ZOk, zText } from './common.ts';
+import { endpoint } from './endpoint.ts';
+
+export const ZUser = z.object({
+  id: ZId,
+  username: z.string(),
+  fullName: z.string(),
+  unitId: ZId.nullable(),
+  unitName: z.string().nullable(),
+  organizationId: ZId.nullable(),
+  roles: z.array(ZRole),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.string(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZCreateUserRequest = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,50}$/),
+  fullName: zText(200),
+  /** Required except for system administrators. */
+  unitId: ZId.nullable(),
+  organizationId: ZId.nullable().optional(),
+  roles: z.array(ZRole).min(1),
+  /** Initial password; the user must change it at first login. */
+  password: ZNewPassword,
+});
+
+export const ZUpdateUserRequest = z.object({
+  fullName: zText(200).optional(),
+  roles: z.array(ZRole).min(1).optional(),
+  organizationId: ZId.nullable().optional(),
+  disabled: z.boolean().optional(),
+  /** Set a new initial password (the user must change it again). */
+  password: ZNewPassword.optional(),
+});
+
+export const ZUserListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  unitId: ZId.optional(),
+});
+
+export const authEndpoints = {
+  login: endpoint({
+    method: 'POST',
+    path: '/api/auth/login',
+    summary: 'Sign in; sets the session cookie',
+    body: ZLoginRequest,
+    response: ZMe,
+    public: true,
+  }),
+  logout: endpoint({ method: 'POST', path: '/api/auth/logout', summary: 'Sign out', response: ZOk }),
+  me: endpoint({ method: 'GET', path: '/api/auth/me', summary: 'The signed-in user', response: ZMe }),
+  changePassword: endpoint({
+    method: 'POST',
+    path: '/api/auth/password',
+    summary: 'Change own password',
+    body: ZChangePasswordRequest,
+    response: ZOk,
+  }),
+};
+
+export const userEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/users',
+    summary: 'Accounts in the admin’s subtree',
+    query: ZUserListQuery,
+    response: z.array(ZUser),
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/users',
+    summary: 'Create an account',
+    body: ZCreateUserRequest,
+    response: ZUser,
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/users/:id',
+    summary: 'Change an account (roles, disabled, reset password)',
+    params: ZIdParams,
+    body: ZUpdateUserRequest,
+    response: ZUser,
+  }),
+};

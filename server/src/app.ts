@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from './db/database.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerSessionHook } from './modules/auth/session.hook.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerOrganizationRoutes } from './modules/organizations/organization.routes.ts';
+import { registerPersonRoutes } from './modules/people/person.routes.ts';
+import { registerUnitRoutes } from './modules/units/unit.routes.ts';
+import { registerUserRoutes } from './modules/users/user.routes.ts';
+import { installErrorHandler } from './shared/http/error-handler.ts';
+import { MAX_UPLOAD_BYTES } from './shared/http/endpoint-route.ts';
+
+export interface AppOptions {
+  db: Database;
+  databaseKind: 'pglite' | 'postgres';
+  secureCookies?: boolean;
+  loginRateLimit?: number;
+  /** Directory of the built web app; served with SPA fallback when it exists. */
+  webDist?: string;
+  logger?: boolean;
+}
+
+/** Composes the HTTP app from the modules. No business logic here. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Dân vận số API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dvs_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const { db } = options;
+  registerSessionHook(app, db);
+  await app.register(async (api) => {
+    registerHealthRoutes(api, options.databaseKind);
+    registerAuthRoutes(api, db, {
+      secureCookies: options.secureCookies ?? false,
+      loginRateLimit: options.loginRateLimit ?? 20,
+    });
+    registerUserRoutes(api, db);
+    registerAuditRoutes(api, db);
+    registerUnitRoutes(api, db);
+    registerOrganizationRoutes(api, db);
+    registerPersonRoutes(api, db);
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webDist = options.webDist && resolve(options.webDist);
+  if (webDist && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply.code(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ này.' });
+      }
+      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    });
+  } else {
+    app.setNotFoundHandler((_request, reply) =>
+      reply.code(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ này.' }),
+    );
+  }
+  await app.ready();
+  return app;
+}

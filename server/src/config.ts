@@ -1,0 +1,26 @@
+import { targetFromEnv, type DatabaseTarget } from './db/database.ts';
+
+/** Everything the process reads from its environment, read once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** Load the demo province when the database has no users. */
+  loadDemo: boolean;
+  secureCookies: boolean;
+  loginRateLimit: number;
+  /** Built web app to serve at /, if present. */
+  webDist: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    database: targetFromEnv(env),
+    loadDemo: env.DEMO !== 'false',
+    secureCookies: env.SECURE_COOKIES === 'true',
+    loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    webDist: env.WEB_DIST ?? 'dist/web',
+  };
+}

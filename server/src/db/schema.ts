@@ -1,0 +1,140 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely table interfaces; they mirror migrations/*.sql (the SQL is the source of truth). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A generated-always column: read it, never write it. */
+type ReadOnly<T> = ColumnType<T, never, never>;
+type Id = ReadOnly<number>;
+
+export interface AdminUnitTable {
+  id: Id;
+  structure: '2019' | '2025';
+  code: string | null;
+  name: string;
+  full_name: string;
+  level: 'province' | 'district' | 'commune' | 'village';
+  type: string;
+  parent_id: number | null;
+  path: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  search_name: ReadOnly<string>;
+  created_at: Generated<Date>;
+}
+
+export interface AdminUnitHistoryTable {
+  id: Id;
+  unit_id: number;
+  name: string;
+  full_name: string;
+  type: string;
+  valid_from: string | null;
+  valid_to: string;
+  act: string | null;
+}
+
+export interface UnitSuccessionTable {
+  old_unit_id: number;
+  new_unit_id: number;
+  kind: 'merged' | 'split';
+  effective_date: string;
+}
+
+export interface OrganizationTable {
+  id: Id;
+  unit_id: number;
+  type: string;
+  name: string;
+  parent_organization_id: number | null;
+  worker_count: number | null;
+  has_trade_union: boolean | null;
+  religion_name: string | null;
+  founded_on: string | null;
+  dissolved_on: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface PersonTable {
+  id: Id;
+  unit_id: number;
+  full_name: string;
+  gender: 'male' | 'female' | 'other' | null;
+  birth_year: number | null;
+  phone: string | null;
+  ethnicity: string | null;
+  religion: string | null;
+  search_name: ReadOnly<string>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface PersonRoleTable {
+  id: Id;
+  person_id: number;
+  organization_id: number;
+  title: string;
+  is_head: Generated<boolean>;
+  term_from: string;
+  term_to: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AppUserTable {
+  id: Id;
+  username: string;
+  password_hash: string;
+  full_name: string;
+  unit_id: number | null;
+  organization_id: number | null;
+  roles: string[];
+  must_change_password: Generated<boolean>;
+  disabled: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface AppSessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at: Generated<Date>;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  unit_id: number | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  applied_at: Generated<Date>;
+}
+
+export interface DB {
+  admin_unit: AdminUnitTable;
+  admin_unit_history: AdminUnitHistoryTable;
+  unit_succession: UnitSuccessionTable;
+  organization: OrganizationTable;
+  person: PersonTable;
+  person_role: PersonRoleTable;
+  app_user: AppUserTable;
+  app_session: AppSessionTable;
+  audit_log: AuditLogTable;
+  schema_migration: SchemaMigrationTable;
+}
+
+export type AdminUnitRow = Selectable<AdminUnitTable>;
+export type NewAdminUnit = Insertable<AdminUnitTable>;
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type AppUserRow = Selectable<AppUserTable>;

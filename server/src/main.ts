@@ -1,0 +1,43 @@
+import { buildApp } from './app.ts';
+import { configFromEnv } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { loadDemo } from './demo/load-demo.ts';
+import { importOfficialUnits } from './modules/units/official-import.ts';
+
+/** Starts the product: migrate, load official units (and the demo province), serve HTTP. */
+async function main() {
+  const config = configFromEnv();
+  const handle = await openDatabase(config.database);
+  const applied = await migrate(handle.db);
+  if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+  const units = await handle.db.transaction().execute((trx) => importOfficialUnits(trx));
+  if (units.units2019 + units.units2025 > 0) console.log('official units loaded', units);
+  if (config.loadDemo) {
+    const demo = await loadDemo(handle.db);
+    if (demo.loaded) console.log(`demo province loaded: ${demo.summary}`);
+  }
+  const app = await buildApp({
+    db: handle.db,
+    databaseKind: config.database.kind,
+    secureCookies: config.secureCookies,
+    loginRateLimit: config.loginRateLimit,
+    webDist: config.webDist,
+    logger: process.env.LOG === 'true',
+  });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: closing`);
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Dân vận số: http://localhost:${config.port} (database: ${config.database.kind})`);
+}
+
+await main();

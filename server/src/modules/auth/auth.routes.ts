@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { authEndpoints } from '#contracts/users.ts';
+import type { Database } from '#server/db/database.ts';
+import { unauthorized } from '#server/shared/errors.ts';
+import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { changePassword, login, toMe } from './auth.service.ts';
+import { SESSION_COOKIE } from './session.hook.ts';
+import { deleteSession, findSessionUser, SESSION_HOURS } from './session.repository.ts';
+
+export interface AuthRouteOptions {
+  /** Mark the cookie Secure (behind HTTPS). */
+  secureCookies: boolean;
+  /** Login attempts per minute per IP. */
+  loginRateLimit: number;
+}
+
+export function registerAuthRoutes(app: FastifyInstance, db: Database, options: AuthRouteOptions): void {
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: options.secureCookies,
+      path: '/',
+      maxAge: SESSION_HOURS * 3600,
+    });
+
+  registerEndpoint(
+    app,
+    authEndpoints.login,
+    async ({ body, request, reply }) => {
+      const { token, me } = await login(db, body.username, body.password, request.ip);
+      setCookie(reply, token);
+      return me;
+    },
+    { rateLimitPerMinute: options.loginRateLimit },
+  );
+
+  registerEndpoint(app, authEndpoints.logout, async ({ actor, request, reply }) => {
+    if (request.sessionToken) await deleteSession(db, request.sessionToken);
+    await recordAudit(db, actor, { action: 'logout', entity: 'user', entityId: actor.userId, unitId: actor.unitId });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  registerEndpoint(app, authEndpoints.me, async ({ request }) => {
+    const user = request.sessionToken ? await findSessionUser(db, request.sessionToken) : undefined;
+    if (!user) throw unauthorized();
+    return toMe(user, user.csrf_token);
+  });
+
+  registerEndpoint(app, authEndpoints.changePassword, async ({ actor, body, request }) => {
+    await changePassword(db, actor, body.currentPassword, body.newPassword, request.sessionToken ?? '');
+    return { ok: true as const };
+  });
+}

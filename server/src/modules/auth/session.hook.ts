@@ -1,0 +1,53 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '#server/db/database.ts';
+import type { Actor } from '#server/shared/actor.ts';
+import { AppError } from '#server/shared/errors.ts';
+import { ZRole } from '#contracts/auth.ts';
+import { findSessionUser } from './session.repository.ts';
+
+export const SESSION_COOKIE = 'dvs_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user, or null. Set by the session hook before any handler runs. */
+    actor: Actor | null;
+    /** The session cookie token, for logout and password change. */
+    sessionToken: string | null;
+    /** Throws 403 unless the request carries the session's CSRF token in `x-csrf-token`. */
+    checkCsrf(): void;
+  }
+}
+
+const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Loads the session named by the httpOnly cookie on every /api request and attaches the actor. */
+export function registerSessionHook(app: FastifyInstance, db: Database): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('checkCsrf', function checkCsrf(this: { csrfExpected?: string; headers: Record<string, unknown> }) {
+    const sent = this.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !this.csrfExpected || !sameToken(sent, this.csrfExpected)) {
+      throw new AppError(403, 'csrf', 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Vui lòng tải lại trang.');
+    }
+  });
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const user = await findSessionUser(db, token);
+    if (!user) return;
+    request.sessionToken = token;
+    (request as unknown as { csrfExpected: string }).csrfExpected = user.csrf_token;
+    request.actor = {
+      userId: user.id,
+      username: user.username,
+      roles: new Set(user.roles.map((role) => ZRole.parse(role))),
+      unitId: user.unit_id,
+      organizationId: user.organization_id,
+      scope: user.scope_roots === null ? { all: true } : { all: false, roots: user.scope_roots },
+      ip: request.ip,
+    };
+  });
+}

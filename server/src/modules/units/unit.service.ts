@@ -1,0 +1,159 @@
+import type { TUnitDetail, TVillageImportResult } from '#contracts/units.ts';
+import { VILLAGE_TYPES, ZVillageType } from '#contracts/units.ts';
+import type { Database } from '#server/db/database.ts';
+import { authorize, type Actor } from '#server/shared/actor.ts';
+import { AppError, conflict, invalidField, notFound } from '#server/shared/errors.ts';
+import type { Upload } from '#server/shared/http/endpoint-route.ts';
+import { readSheet } from '#server/shared/spreadsheet.ts';
+import { foldVi } from '#server/shared/vn-text.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { unitPolicy } from './unit.policy.ts';
+import { presentRef, presentUnit } from './unit.presenter.ts';
+import * as repo from './unit.repository.ts';
+
+/** A unit with its ancestors, succession links and name history, as of a date. */
+export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf: string): Promise<TUnitDetail> {
+  const unit = await repo.findUnit(db, actor.scope, id, asOf);
+  if (!unit) throw notFound('Đơn vị');
+  const [ancestors, links, history] = await Promise.all([
+    repo.findAncestors(db, unit.path, asOf),
+    repo.findSuccessionLinks(db, id),
+    repo.findHistory(db, id),
+  ]);
+  const link = (row: (typeof links.predecessors)[number]) => ({
+    unit: presentRef(row),
+    kind: row.kind,
+    effectiveDate: row.effective_date,
+  });
+  return {
+    unit: presentUnit(unit),
+    ancestors: ancestors.map(presentRef),
+    predecessors: links.predecessors.map(link),
+    successors: links.successors.map(link),
+    history: history.map((row) => ({ fullName: row.full_name, type: row.type, validFrom: row.valid_from, validTo: row.valid_to })),
+  };
+}
+
+/** Search hits with their ancestors (one query per hit: at most 50). */
+export async function searchUnitsWithAncestors(db: Database, actor: Actor, q: string, asOf: string, limit: number) {
+  const rows = await repo.searchUnits(db, actor.scope, q, asOf, limit);
+  return Promise.all(
+    rows.map(async (row) => ({
+      ...presentUnit(row),
+      ancestors: (await repo.findAncestors(db, row.path, asOf)).map(presentRef),
+    })),
+  );
+}
+
+const VILLAGE_LABEL = 'Thôn, bản, tổ dân phố';
+
+/** A commune in scope that can take villages, or a 404/400. */
+async function communeForVillages(db: Database, actor: Actor, communeId: number) {
+  authorize(unitPolicy.manageVillages(actor));
+  const commune = await repo.findCommune(db, actor.scope, communeId);
+  if (!commune) throw notFound('Đơn vị');
+  if (commune.level !== 'commune') {
+    throw new AppError(400, 'validation', `${VILLAGE_LABEL} chỉ thêm được vào đơn vị cấp xã.`, [{ field: 'id', message: 'không phải cấp xã' }]);
+  }
+  return commune;
+}
+
+const villageFullName = (type: string, name: string) => `${type.charAt(0).toUpperCase()}${type.slice(1)} ${name}`;
+
+function villageRow(commune: { id: number; structure: '2019' | '2025'; valid_to: string | null }, name: string, type: string) {
+  return {
+    structure: commune.structure,
+    code: null,
+    name,
+    full_name: villageFullName(type, name),
+    level: 'village' as const,
+    type,
+    parent_id: commune.id,
+    valid_from: null,
+    valid_to: commune.valid_to,
+  };
+}
+
+/** Adds one village to a commune; the name must be new in that commune. */
+export async function createVillage(db: Database, actor: Actor, communeId: number, input: { name: string; type: string }) {
+  return db.transaction().execute(async (trx) => {
+    const commune = await communeForVillages(trx, actor, communeId);
+    const existing = await repo.villageNames(trx, communeId, commune.valid_to);
+    if (existing.has(input.name.toLowerCase())) throw conflict(`${commune.full_name} đã có "${input.name}".`);
+    const [created] = await repo.insertUnits(trx, [villageRow(commune, input.name, input.type)]);
+    if (!created) throw new Error('insert returned nothing');
+    await recordAudit(trx, actor, { action: 'create', entity: 'admin_unit', entityId: created.id, unitId: communeId, after: input });
+    const unit = await repo.findUnit(trx, actor.scope, created.id, commune.valid_to ?? new Date().toISOString().slice(0, 10));
+    if (!unit) throw new Error('created village not readable');
+    return presentUnit(unit);
+  });
+}
+
+const TYPE_BY_FOLDED = new Map(VILLAGE_TYPES.map((type) => [foldVi(type), type]));
+
+/**
+ * Imports villages from a sheet with columns "Tên" and "Loại" (thôn, bản, tổ dân phố…; blank = thôn).
+ * Checks every row first; writes all rows in one transaction only when no row has an error.
+ */
+export async function importVillages(db: Database, actor: Actor, communeId: number, upload: Upload, dryRun: boolean): Promise<TVillageImportResult> {
+  const rows = await readSheet(upload, {
+    name: { headers: ['Tên', 'Tên thôn', 'Tên thôn, bản', 'Tên thôn, tổ dân phố', 'Thôn', 'Name'], required: true },
+    type: { headers: ['Loại', 'Loại thôn', 'Type'], required: false },
+  });
+  return db.transaction().execute(async (trx) => {
+    const commune = await communeForVillages(trx, actor, communeId);
+    const existing = await repo.villageNames(trx, communeId, commune.valid_to);
+    const seen = new Map<string, number>();
+    const errors: TVillageImportResult['errors'] = [];
+    const parsed = rows.map(({ row, cells }) => {
+      const name = cells.name?.replace(/\s+/g, ' ') ?? '';
+      const type = cells.type ? TYPE_BY_FOLDED.get(foldVi(cells.type)) : 'thôn';
+      if (!name) errors.push({ row, field: 'Tên', message: 'không được để trống' });
+      else if (name.length > 200) errors.push({ row, field: 'Tên', message: 'tối đa 200 ký tự' });
+      else if (existing.has(name.toLowerCase())) errors.push({ row, field: 'Tên', message: `"${name}" đã có trong ${commune.full_name}` });
+      else if (seen.has(name.toLowerCase())) errors.push({ row, field: 'Tên', message: `trùng với dòng ${seen.get(name.toLowerCase())}` });
+      if (!type) errors.push({ row, field: 'Loại', message: `"${cells.type}" không phải loại hợp lệ (${VILLAGE_TYPES.join(', ')})` });
+      seen.set(name.toLowerCase(), row);
+      return { row, name, type: type ?? cells.type ?? '' };
+    });
+    if (parsed.length === 0) errors.push({ row: 2, field: 'Tên', message: 'tệp không có dòng dữ liệu nào' });
+    if (dryRun) return { dryRun, rows: parsed, errors, created: 0 };
+    if (errors.length > 0) {
+      throw new AppError(
+        400,
+        'import_rejected',
+        `Tệp có ${errors.length} lỗi; chưa ghi dòng nào. Lỗi đầu tiên: dòng ${errors[0]?.row}, cột ${errors[0]?.field}: ${errors[0]?.message}.`,
+        errors.map((error) => ({ field: `row ${error.row}: ${error.field}`, message: error.message })),
+      );
+    }
+    const created = await repo.insertUnits(trx, parsed.map((row) => villageRow(commune, row.name, ZVillageType.parse(row.type))));
+    await recordAudit(trx, actor, {
+      action: 'import',
+      entity: 'admin_unit',
+      entityId: communeId,
+      unitId: communeId,
+      after: { villages: created.length, file: upload.filename },
+    });
+    return { dryRun, rows: parsed, errors, created: created.length };
+  });
+}
+
+/** Ends a village on a date (merged into another or dissolved); it stays in history. */
+export async function closeVillage(db: Database, actor: Actor, villageId: number, validTo: string) {
+  await db.transaction().execute(async (trx) => {
+    authorize(unitPolicy.manageVillages(actor));
+    const village = await repo.findCommune(trx, actor.scope, villageId);
+    if (!village) throw notFound('Đơn vị');
+    if (village.level !== 'village') throw invalidField('id', 'Đơn vị', 'chỉ đóng được thôn, bản, tổ dân phố');
+    if (village.valid_to && village.valid_to < validTo) throw invalidField('validTo', 'Ngày kết thúc', `phải trước ${village.valid_to}`);
+    await repo.closeUnit(trx, villageId, validTo);
+    await recordAudit(trx, actor, {
+      action: 'update',
+      entity: 'admin_unit',
+      entityId: villageId,
+      unitId: villageId,
+      before: { validTo: village.valid_to },
+      after: { validTo },
+    });
+  });
+}

@@ -1,0 +1,19 @@
+/** An error with an HTTP status and a Vietnamese message for the user. Thrown by services, rendered by app.ts. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: { field: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = 'Bản ghi') => new AppError(404, 'not_found', `${what} không tồn tại hoặc bạn không có quyền xem.`);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') => new AppError(403, 'forbidden', message);
+export const unauthorized = () => new AppError(401, 'unauthorized', 'Bạn cần đăng nhập.');
+export const conflict = (message: string) => new AppError(409, 'conflict', message);
+/** 400 naming one field: `field` is the contract key, `label` its Vietnamese name. */
+export const invalidField = (field: string, label: string, problem: string) =>
+  new AppError(400, 'validation', `${label} (${field}): ${problem}`, [{ field, message: problem }]);

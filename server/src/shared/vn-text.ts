@@ -1,0 +1,15 @@
+/** Folds Vietnamese for matching: NFD, strip combining marks, đ → d, lower case ("Quảng Trị" → "quang tri"). */
+export function foldVi(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const collator = new Intl.Collator('vi');
+/** Vietnamese alphabetical order (a ă â b c d đ e ê …). */
+export const compareVi = (a: string, b: string) => collator.compare(a, b);

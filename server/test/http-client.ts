@@ -1,0 +1,88 @@
+import type { EndpointInput, EndpointOutput } from '#contracts/endpoint.ts';
+import type { Endpoint } from '#contracts/endpoint.ts';
+
+/** A response as tests see it: status plus parsed JSON (or text). */
+export interface TestResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** Builds `/api/units/12?asOf=…` from an endpoint declaration and its inputs. */
+export function endpointUrl(endpoint: Endpoint, input: { params?: unknown; query?: unknown }): string {
+  let path = endpoint.path;
+  for (const [key, value] of Object.entries((input.params ?? {}) as Record<string, unknown>)) {
+    path = path.replace(`:${key}`, encodeURIComponent(String(value)));
+  }
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries((input.query ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) query.set(key, String(value));
+  }
+  const qs = query.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** A browser-like client: keeps the session cookie and sends the CSRF token on writes. */
+export class TestClient {
+  cookie: string | null = null;
+  csrfToken: string | null = null;
+
+  constructor(readonly baseUrl: string) {}
+
+  /** Signs in and remembers cookie and CSRF token; returns the login response. */
+  async login(username: string, password: string) {
+    const response = await this.request('POST', '/api/auth/login', { username, password });
+    if (response.status === 200) this.csrfToken = (response.body as { csrfToken: string }).csrfToken;
+    return response;
+  }
+
+  /** Raw request. `body` is JSON unless it is FormData or a string (sent as is with `contentType`). */
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { contentType?: string; csrf?: boolean } = {},
+  ): Promise<TestResponse<T>> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (method !== 'GET' && this.csrfToken && options.csrf !== false) headers['x-csrf-token'] = this.csrfToken;
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (typeof body === 'string') {
+      payload = body;
+      headers['content-type'] = options.contentType ?? 'application/json';
+    } else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await fetch(this.baseUrl + path, { method, headers, body: payload ?? null });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const pair = setCookie.split(';')[0] ?? '';
+      this.cookie = pair.endsWith('=') ? null : pair;
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  /** Calls a contract endpoint; the body type is the endpoint's response (check `status` first). */
+  async call<E extends Endpoint>(endpoint: E, input: EndpointInput<E>): Promise<TestResponse<EndpointOutput<E>>> {
+    const url = endpointUrl(endpoint, input as { params?: unknown; query?: unknown });
+    const body = (input as { body?: unknown }).body;
+    return this.request<EndpointOutput<E>>(endpoint.method, url, body);
+  }
+
+  /** Uploads a file to a multipart endpoint. */
+  async upload<E extends Endpoint>(endpoint: E, input: EndpointInput<E>, filename: string, data: Buffer | string) {
+    const form = new FormData();
+    form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)]), filename);
+    const url = endpointUrl(endpoint, input as { params?: unknown; query?: unknown });
+    return this.request<EndpointOutput<E>>(endpoint.method, url, form);
+  }
+}

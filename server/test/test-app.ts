@@ -1,0 +1,35 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '#server/app.ts';
+import type { Database } from '#server/db/database.ts';
+import { createTestDatabase } from './test-db.ts';
+
+export interface TestApp {
+  db: Database;
+  app: FastifyInstance;
+  /** http://127.0.0.1:<port> of the listening server. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** A real server on a random port over a fresh cloned database. Call close() in afterAll. */
+export async function startTestApp(options: { loginRateLimit?: number } = {}): Promise<TestApp> {
+  const handle = await createTestDatabase();
+  const app = await buildApp({
+    db: handle.db,
+    databaseKind: inject('dbKind'),
+    loginRateLimit: options.loginRateLimit ?? 1000,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    db: handle.db,
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
