@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './messages.ts';
 
 /** A database id: positive integer, accepted from path strings too. */
 export const ZId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Vietnamese names of the fields our contracts use, for error messages that name the field. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -100,5 +100,9 @@ function typeName(expected: string): string {
 
 /** Full message naming the field: "Tên đăng nhập (username): không được để trống". */
 export function issueMessage(issue: z.core.$ZodIssue): string {
-  return `${fieldLabel(issue.path)}: ${issueText(issue)}`;
+  return `${fieldLabel(issue.path)}: ${issue.message}`;
 }
+
+// Every zod issue message is Vietnamese, computed while the input is known (to tell "missing" from "wrong
+// type"); the server and the web both import the contracts, so both get it.
+z.config({ customError: (issue) => issueText(issue) });

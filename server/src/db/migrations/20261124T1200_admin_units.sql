@@ -33,7 +33,8 @@ create table admin_unit (
 create unique index admin_unit_structure_code on admin_unit (structure, code) where code is not null;
 create index admin_unit_path_gist on admin_unit using gist (path);
 create index admin_unit_parent on admin_unit (parent_id);
-create index admin_unit_search_trgm on admin_unit using gin (search_name gin_trgm_ops);
+-- search ignores spaces too: "dakrong" finds "Huyện Đa Krông"
+create index admin_unit_search_trgm on admin_unit using gin (replace(search_name, ' ', '') gin_trgm_ops);
 create index admin_unit_level on admin_unit (structure, level);
 -- one live village of a given name per commune
 create unique index admin_unit_village_name on admin_unit (parent_id, lower(name)) where level = 'village' and valid_to is null;

@@ -61,10 +61,14 @@ export async function findAncestors(db: Kysely<DB>, path: string, asOf: string) 
     .execute();
 }
 
-/** Units in scope valid on `asOf` whose folded name contains the folded query ("quang tri" → "Quảng Trị"). */
+/**
+ * Units in scope valid on `asOf` whose folded name contains the folded query, spaces ignored: "quang tri" finds
+ * "Quảng Trị", "dakrong" finds "Đa Krông".
+ */
 export async function searchUnits(db: Kysely<DB>, scope: Scope, q: string, asOf: string, limit: number) {
+  const compact = q.replace(/[%_\\\s]/g, '');
   return unitsAsOf(db, asOf)
-    .where(sql<boolean>`u.search_name like '%' || fold_vi(${q}) || '%'`)
+    .where(sql<boolean>`replace(u.search_name, ' ', '') like '%' || fold_vi(${compact}) || '%'`)
     .where(validOn('u', asOf))
     .where(inScope('u.path', scope))
     .orderBy(LEVEL_ORDER)

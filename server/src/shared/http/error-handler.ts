@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { fieldLabel, issueText } from '#contracts/messages.ts';
+import { fieldLabel } from '#contracts/messages.ts';
 import { AppError } from '../errors.ts';
 
 const PART_LABEL: Record<string, string> = { body: 'nội dung', querystring: 'tham số', params: 'đường dẫn' };
@@ -14,8 +14,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => {
         const path = issue.instancePath.split('/').filter(Boolean);
-        const zodIssue = { ...(issue.params as object), code: issue.keyword, path } as Parameters<typeof issueText>[0];
-        return { field: path.join('.') || (error.validationContext ?? ''), message: issueText(zodIssue), label: fieldLabel(path) };
+        return { field: path.join('.') || (error.validationContext ?? ''), message: issue.message ?? 'không hợp lệ', label: fieldLabel(path) };
       });
       const first = fields[0];
       const part = PART_LABEL[error.validationContext ?? ''] ?? 'dữ liệu';

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsvText, readSheet } from './spreadsheet.ts';
+
+describe('parseCsvText', () => {
+  it('reads quoted fields with commas, doubled quotes and CRLF', () => {
+    expect(parseCsvText('a,b\r\n"x, y","say ""hi"""\r\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+    ]);
+  });
+  it('detects the semicolon that Excel writes in the Vietnamese locale', () => {
+    expect(parseCsvText('Tên;Loại\nAn Thái;thôn')).toEqual([
+      ['Tên', 'Loại'],
+      ['An Thái', 'thôn'],
+    ]);
+  });
+});
+
+describe('readSheet', () => {
+  const columns = { name: { headers: ['Tên'], required: true }, type: { headers: ['Loại'], required: false } };
+
+  it('maps headers without diacritics, keeps spreadsheet row numbers and skips blank lines', async () => {
+    const rows = await readSheet({ filename: 'a.csv', data: Buffer.from('\uFEFFten,loai\nAn Thái,thôn\n,\nPhú Xuân,\n') }, columns);
+    expect(rows).toEqual([
+      { row: 2, cells: { name: 'An Thái', type: 'thôn' } },
+      { row: 4, cells: { name: 'Phú Xuân', type: '' } },
+    ]);
+  });
+  it('names a missing required column', async () => {
+    await expect(readSheet({ filename: 'a.csv', data: Buffer.from('Loại\nthôn\n') }, columns)).rejects.toThrow('thiếu cột "Tên"');
+  });
+  it('refuses a CSV that is not UTF-8', async () => {
+    await expect(readSheet({ filename: 'a.csv', data: Buffer.from([0x54, 0xea, 0x6e, 0x0a, 0xff]) }, columns)).rejects.toThrow('UTF-8');
+  });
+});
