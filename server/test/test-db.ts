@@ -30,7 +30,16 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       ...handle,
       close: async () => {
         await handle.close();
-        await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
+        // the pool's sockets may still be closing: wait for them rather than killing them (which logs errors)
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await sql.raw(`drop database if exists ${name}${attempt >= 20 ? ' with (force)' : ''}`).execute(admin.db);
+            break;
+          } catch (error) {
+            if (attempt >= 20) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
         await admin.close();
       },
     };

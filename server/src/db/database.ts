@@ -47,6 +47,9 @@ export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Pr
 export async function openDatabase(target: DatabaseTarget, pglite?: PGlite): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle client dropped by the server (restart, admin kill) must not crash the process: pg emits the
+    // error on the pool, and the next query opens a new connection.
+    pool.on('error', (error) => console.error(`PostgreSQL idle client: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, target, close: () => db.destroy() };
   }
