@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './db/database.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'dvs-main-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the server process on PGlite', () => {
+  it('starts on an empty data dir, serves health, and on SIGTERM closes the database and exits 0', async () => {
+    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', DEMO: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    let health: unknown;
+    for (let i = 0; i < 200 && health === undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      health = await fetch(`http://127.0.0.1:${port}/api/health`)
+        .then((response) => response.json())
+        .catch(() => undefined);
+    }
+    expect(health).toEqual({ status: 'ok', database: 'pglite', version: '0.1.0' });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('SIGTERM: closing');
+
+    // the data dir was closed cleanly: it reopens with the schema and the official units in it
+    const handle = await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+    try {
+      const migrations = await handle.db.selectFrom('schema_migration').select('name').execute();
+      expect(migrations.length).toBeGreaterThanOrEqual(3);
+      const units = await sql<{ n: number }>`select count(*)::int as n from admin_unit where level <> 'village'`.execute(handle.db);
+      expect(units.rows[0]?.n).toBe(10_794 + 3_355);
+    } finally {
+      await handle.close();
+    }
+  }, 90_000);
+});

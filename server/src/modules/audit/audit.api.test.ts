@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEndpoints } from '#contracts/audit.ts';
+import { unitEndpoints } from '#contracts/units.ts';
+import { buildProvince, buildUser, TEST_PASSWORD } from '#test/factories.ts';
+import { TestClient } from '#test/http-client.ts';
+import { startTestApp, type TestApp } from '#test/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+async function signedIn(unitId: number | null, roles: Parameters<typeof buildUser>[1]['roles']) {
+  const user = await buildUser(t.db, { unitId, roles });
+  const client = new TestClient(t.baseUrl);
+  await client.login(user.username, TEST_PASSWORD);
+  return { client, user };
+}
+
+describe('audit log', () => {
+  it('shows an admin the changes in their subtree, with who and before/after, and nothing from elsewhere', async () => {
+    const province = await buildProvince(t.db, { communes: 2, villagesPerCommune: 0 });
+    const [communeA, communeB] = province.communeIds as [number, number];
+    const clerkA = await signedIn(communeA, ['data_entry']);
+    const clerkB = await signedIn(communeB, ['data_entry']);
+    await clerkA.client.call(unitEndpoints.createVillage, { params: { id: communeA }, body: { name: 'Thôn Đông', type: 'thôn' } });
+    await clerkB.client.call(unitEndpoints.createVillage, { params: { id: communeB }, body: { name: 'Thôn Tây', type: 'thôn' } });
+
+    const adminA = await signedIn(communeA, ['unit_admin']);
+    const seen = await adminA.client.call(auditEndpoints.list, { query: { action: 'create', entity: 'admin_unit' } });
+    expect(seen.status).toBe(200);
+    expect(seen.body.items).toHaveLength(1);
+    expect(seen.body.items[0]).toMatchObject({
+      action: 'create',
+      entity: 'admin_unit',
+      username: clerkA.user.username,
+      unitId: communeA,
+      unitName: 'Xã Xuân 1',
+      after: { name: 'Thôn Đông', type: 'thôn' },
+    });
+
+    const provinceAdmin = await signedIn(province.provinceId, ['unit_admin']);
+    const both = await provinceAdmin.client.call(auditEndpoints.list, { query: { action: 'create', entity: 'admin_unit' } });
+    expect(both.body.items.map((item) => item.unitId).sort()).toEqual([communeA, communeB].sort());
+  });
+
+  it('is closed to roles other than administrators', async () => {
+    const province = await buildProvince(t.db);
+    const clerk = await signedIn(province.provinceId, ['data_entry', 'leader']);
+    expect((await clerk.client.call(auditEndpoints.list, { query: {} })).status).toBe(403);
+  });
+
+  it('pages newest first with nextBefore, and filters by user and date', async () => {
+    const province = await buildProvince(t.db, { communes: 1, villagesPerCommune: 0 });
+    const communeId = province.communeIds[0] as number;
+    const clerk = await signedIn(communeId, ['data_entry']);
+    for (const name of ['Một', 'Hai', 'Ba']) {
+      await clerk.client.call(unitEndpoints.createVillage, { params: { id: communeId }, body: { name, type: 'thôn' } });
+    }
+    const admin = await signedIn(null, ['system_admin']);
+    const first = await admin.client.call(auditEndpoints.list, { query: { userId: clerk.user.id, action: 'create', limit: 2 } });
+    expect(first.body.items.map((item) => (item.after as { name: string }).name)).toEqual(['Ba', 'Hai']);
+    expect(first.body.nextBefore).toBe(first.body.items[1]?.id);
+    const second = await admin.client.call(auditEndpoints.list, {
+      query: { userId: clerk.user.id, action: 'create', limit: 2, before: first.body.nextBefore ?? undefined },
+    });
+    expect(second.body.items.map((item) => (item.after as { name: string }).name)).toEqual(['Một']);
+    expect(second.body.nextBefore).toBeNull();
+    const future = await admin.client.call(auditEndpoints.list, { query: { userId: clerk.user.id, from: '2099-01-01' } });
+    expect(future.body.items).toEqual([]);
+    const logins = await admin.client.call(auditEndpoints.list, { query: { userId: clerk.user.id, action: 'login' } });
+    expect(logins.body.items).toHaveLength(1);
+  });
+});
