@@ -86,3 +86,8 @@ export class TestClient {
     return this.request<EndpointOutput<E>>(endpoint.method, url, form);
   }
 }
+
+/** The `{ error, message }` body of a failed response (the success type says nothing about it). */
+export function errorBody(response: TestResponse<unknown>): { error: string; message: string; fields?: { field: string; message: string }[] } {
+  return response.body as { error: string; message: string };
+}

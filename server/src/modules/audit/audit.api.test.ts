@@ -1,3 +1,4 @@
+import type { TRole } from '#contracts/auth.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEndpoints } from '#contracts/audit.ts';
 import { unitEndpoints } from '#contracts/units.ts';
@@ -11,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function signedIn(unitId: number | null, roles: Parameters<typeof buildUser>[1]['roles']) {
+async function signedIn(unitId: number | null, roles: TRole[]) {
   const user = await buildUser(t.db, { unitId, roles });
   const client = new TestClient(t.baseUrl);
   await client.login(user.username, TEST_PASSWORD);

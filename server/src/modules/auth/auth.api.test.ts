@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authEndpoints } from '#contracts/users.ts';
 import { unitEndpoints } from '#contracts/units.ts';
 import { buildProvince, buildUser, TEST_PASSWORD } from '#test/factories.ts';
-import { TestClient } from '#test/http-client.ts';
+import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 let t: TestApp;
@@ -34,7 +34,7 @@ describe('login and session', () => {
     const client = new TestClient(t.baseUrl);
     const response = await client.login(user.username, 'sai-mat-khau-1');
     expect(response.status).toBe(401);
-    expect((response.body as { message: string }).message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(errorBody(response).message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'login_failed').where('entity_id', '=', user.username).execute();
     expect(audit).toHaveLength(1);
   });
@@ -45,7 +45,7 @@ describe('login and session', () => {
     for (let i = 0; i < 5; i++) expect((await client.login(user.username, `sai-${i}-mat-khau`)).status).toBe(401);
     const locked = await client.login(user.username, TEST_PASSWORD);
     expect(locked.status).toBe(429);
-    expect((locked.body as { message: string }).message).toContain('thử lại sau 15 phút');
+    expect(errorBody(locked).message).toContain('thử lại sau 15 phút');
   });
 
   it('a disabled account cannot sign in', async () => {
@@ -69,7 +69,7 @@ describe('login and session', () => {
     const path = `/api/units/${communeId}/villages`;
     const without = await client.request('POST', path, { name: 'Thôn Mới', type: 'thôn' }, { csrf: false });
     expect(without.status).toBe(403);
-    expect((without.body as { error: string }).error).toBe('csrf');
+    expect(errorBody(without).error).toBe('csrf');
     const withToken = await client.call(unitEndpoints.createVillage, { params: { id: communeId }, body: { name: 'Thôn Mới', type: 'thôn' } });
     expect(withToken.status).toBe(200);
   });
@@ -77,7 +77,7 @@ describe('login and session', () => {
   it('requires a session for every non-public endpoint', async () => {
     const response = await new TestClient(t.baseUrl).call(unitEndpoints.children, {});
     expect(response.status).toBe(401);
-    expect((response.body as { message: string }).message).toBe('Bạn cần đăng nhập.');
+    expect(errorBody(response).message).toBe('Bạn cần đăng nhập.');
   });
 
   it('changes the password: the old one stops working, the new one works, other sessions end', async () => {
@@ -88,7 +88,7 @@ describe('login and session', () => {
     await second.login(user.username, TEST_PASSWORD);
     const weak = await first.call(authEndpoints.changePassword, { body: { currentPassword: TEST_PASSWORD, newPassword: 'ngan' } });
     expect(weak.status).toBe(400);
-    expect((weak.body as { message: string }).message).toContain('Mật khẩu mới (newPassword)');
+    expect(errorBody(weak).message).toContain('Mật khẩu mới (newPassword)');
     const changed = await first.call(authEndpoints.changePassword, { body: { currentPassword: TEST_PASSWORD, newPassword: 'MatKhauMoi2026' } });
     expect(changed.status).toBe(200);
     expect((await first.call(authEndpoints.me, {})).status).toBe(200);

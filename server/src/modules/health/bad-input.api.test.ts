@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '#contracts/api.ts';
 import type { Endpoint } from '#contracts/endpoint.ts';
 import { buildUser, TEST_PASSWORD } from '#test/factories.ts';
-import { TestClient } from '#test/http-client.ts';
+import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 let t: TestApp;
@@ -64,6 +64,6 @@ describe('bad input on every route never gives a 500', () => {
   it('names the field in Vietnamese for a validation error', async () => {
     const response = await admin.request('POST', '/api/auth/login', '{"username": "", "password": "x"}');
     expect(response.status).toBe(400);
-    expect((response.body as { message: string }).message).toContain('Tên đăng nhập (username)');
+    expect(errorBody(response).message).toContain('Tên đăng nhập (username)');
   });
 });

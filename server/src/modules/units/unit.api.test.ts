@@ -1,8 +1,9 @@
+import type { TRole } from '#contracts/auth.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitEndpoints } from '#contracts/units.ts';
 import { buildProvince, buildUser, countRows, TEST_PASSWORD } from '#test/factories.ts';
-import { TestClient } from '#test/http-client.ts';
+import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 let t: TestApp;
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function clientFor(unitId: number, roles: Parameters<typeof buildUser>[1]['roles'] = ['data_entry']) {
+async function clientFor(unitId: number, roles: TRole[] = ['data_entry']) {
   const user = await buildUser(t.db, { unitId, roles });
   const client = new TestClient(t.baseUrl);
   await client.login(user.username, TEST_PASSWORD);
@@ -81,7 +82,7 @@ describe('the two structures', () => {
     expect((await admin.call(unitEndpoints.get, { params: { id: 99_999_999 }, query: {} })).status).toBe(404);
     const bad = await admin.request('GET', '/api/units?asOf=2025-13-45');
     expect(bad.status).toBe(400);
-    expect((bad.body as { message: string }).message).toContain('Ngày tra cứu (asOf)');
+    expect(errorBody(bad).message).toContain('Ngày tra cứu (asOf)');
   });
 });
 
@@ -133,7 +134,7 @@ describe('villages', () => {
     expect((await client.call(unitEndpoints.createVillage, { params: { id: province.provinceId }, body: { name: 'X', type: 'thôn' } })).status).toBe(400);
     const badType = await client.request('POST', `/api/units/${province.communeIds[0]}/villages`, { name: 'X', type: 'làng xã' });
     expect(badType.status).toBe(400);
-    expect((badType.body as { message: string }).message).toContain('Loại (type)');
+    expect(errorBody(badType).message).toContain('Loại (type)');
   });
 
   it('previews a CSV import with row errors by row number and writes nothing', async () => {
@@ -152,7 +153,7 @@ describe('villages', () => {
     expect(preview.body.rows).toHaveLength(5);
     const commit = await client.upload(unitEndpoints.importVillages, { params: { id: communeId }, query: { dryRun: 'false' } }, 'thon.csv', csv);
     expect(commit.status).toBe(400);
-    expect((commit.body as { message: string }).message).toContain('chưa ghi dòng nào');
+    expect(errorBody(commit).message).toContain('chưa ghi dòng nào');
     expect(await countRows(t.db, 'admin_unit')).toBe(before);
   });
 
@@ -178,6 +179,6 @@ describe('villages', () => {
     const client = await clientFor(communeId);
     const response = await client.upload(unitEndpoints.importVillages, { params: { id: communeId }, query: {} }, 'hong.xlsx', 'PK\u0003\u0004 not really a zip');
     expect(response.status).toBe(400);
-    expect((response.body as { message: string }).message).toContain('Tệp (file)');
+    expect(errorBody(response).message).toContain('Tệp (file)');
   });
 });
