@@ -117,6 +117,7 @@ export interface AuditLogTable {
 
 export interface SchemaMigrationTable {
   name: string;
+  checksum: string | null;
   applied_at: Generated<Date>;
 }
 
