@@ -24,6 +24,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // 2 cores: two files at a time, each with its own database
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -34,6 +35,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,0 +1,136 @@
+import type { TRowError } from '#contracts/common.ts';
+import type { ZMemberImportResult } from '#contracts/organizations.ts';
+import type { z } from 'zod';
+import type { Database } from '#server/db/database.ts';
+import { authorize, type Actor } from '#server/shared/actor.ts';
+import { AppError, notFound } from '#server/shared/errors.ts';
+import type { Upload } from '#server/shared/http/endpoint-route.ts';
+import { todayInVietnam } from '#server/shared/scope.ts';
+import { readSheet } from '#server/shared/spreadsheet.ts';
+import { foldVi } from '#server/shared/vn-text.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findPeopleByNames, insertPeople } from '../people/person.repository.ts';
+import { insertRoles, openRolesIn } from '../people/role.repository.ts';
+import { checkMemberRow, MEMBER_COLUMNS, type MemberRow } from './member-row.ts';
+import { organizationPolicy } from './organization.policy.ts';
+import { findOrganization } from './organization.repository.ts';
+
+type MemberImportResult = z.input<typeof ZMemberImportResult>;
+
+const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+const isIsoDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
+
+/**
+ * Imports the members of an organisation from a sheet (Họ và tên, Chức danh, Giới tính, Năm sinh, Điện thoại,
+ * Từ ngày). Every row is checked first; people and roles are written in one transaction only when no row has an
+ * error. A person already registered in the organisation's unit with the same name (diacritics and case aside)
+ * and birth year is given the role, not registered twice.
+ */
+export async function importMembers(db: Database, actor: Actor, organizationId: number, upload: Upload, dryRun: boolean): Promise<MemberImportResult> {
+  const today = todayInVietnam();
+  const gate = async (d: Database) => {
+    const organization = await findOrganization(d, actor.scope, organizationId, today);
+    if (!organization) throw notFound('Tổ chức');
+    authorize(organizationPolicy.write(actor, organization.id));
+    return organization;
+  };
+  // 404/403 before reading the file, and the file is read outside the transaction (PGlite has one connection)
+  await gate(db);
+  const sheet = await readSheet(upload, MEMBER_COLUMNS);
+  return db.transaction().execute(async (trx) => {
+    const organization = await gate(trx);
+    const errors: TRowError[] = [];
+    const rows = sheet.map((row) => checkMemberRow(row, today, errors));
+    if (rows.length === 0) errors.push({ row: 2, field: 'Họ và tên', message: 'tệp không có dòng dữ liệu nào' });
+
+    const names = [...new Set(rows.filter((row) => row.fullName).map((row) => row.fullName))];
+    const { folded, people } = await findPeopleByNames(trx, organization.unit_id, names);
+    const personKey = (row: MemberRow) => `${folded.get(row.fullName) ?? foldVi(row.fullName)}|${row.birthYear ?? ''}`;
+    const existing = new Map<string, number>();
+    for (const person of people) {
+      const key = `${person.search_name}|${person.birth_year ?? ''}`;
+      if (!existing.has(key)) existing.set(key, person.id);
+    }
+
+    const starts = rows.map((row) => row.termFrom).filter(isIsoDate).sort();
+    const open = await openRolesIn(trx, organization.id, [...new Set(existing.values())], starts[0] ?? today);
+    const seen = new Map<string, number>();
+    for (const row of rows) {
+      if (!row.fullName || !row.title) continue;
+      const key = `${personKey(row)}|${foldVi(row.title)}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        errors.push({ row: row.row, field: 'Chức danh', message: `trùng với dòng ${first} (cùng người, cùng chức danh)` });
+        continue;
+      }
+      seen.set(key, row.row);
+      const personId = existing.get(personKey(row));
+      const held = open.find(
+        (role) =>
+          role.person_id === personId &&
+          foldVi(role.title) === foldVi(row.title) &&
+          (role.term_to === null || !isIsoDate(row.termFrom) || role.term_to >= row.termFrom),
+      );
+      if (held) {
+        errors.push({
+          row: row.row,
+          field: 'Chức danh',
+          message: `${row.fullName} đã giữ chức danh "${held.title}" trong ${organization.name} từ ngày ${vnDate(held.term_from)}`,
+        });
+      }
+    }
+    errors.sort((a, b) => a.row - b.row);
+    const preview = rows.map(({ isHead: _isHead, ...row }) => row);
+    if (dryRun) return { dryRun, rows: preview, errors, created: 0 };
+    if (errors.length > 0) throw rejected(errors);
+
+    const newPeople = new Map<string, MemberRow>();
+    for (const row of rows) if (!existing.has(personKey(row)) && !newPeople.has(personKey(row))) newPeople.set(personKey(row), row);
+    const ids = await insertPeople(
+      trx,
+      [...newPeople.values()].map((row) => ({
+        unit_id: organization.unit_id,
+        full_name: row.fullName,
+        gender: toGender(row.gender),
+        birth_year: row.birthYear,
+        phone: row.phone,
+        ethnicity: null,
+        religion: null,
+      })),
+    );
+    [...newPeople.keys()].forEach((key, i) => existing.set(key, ids[i] as number));
+    const roleIds = await insertRoles(
+      trx,
+      rows.map((row) => ({
+        person_id: existing.get(personKey(row)) as number,
+        organization_id: organization.id,
+        title: row.title,
+        is_head: row.isHead,
+        term_from: row.termFrom,
+        term_to: null,
+      })),
+    );
+    await recordAudit(trx, actor, {
+      action: 'import',
+      entity: 'organization',
+      entityId: organization.id,
+      unitId: organization.unit_id,
+      after: { file: upload.filename, roles: roleIds.length, peopleCreated: ids.length, peopleReused: new Set(rows.map(personKey)).size - ids.length },
+    });
+    return { dryRun, rows: preview, errors, created: roleIds.length };
+  });
+}
+
+function toGender(value: string | null): 'male' | 'female' | 'other' | null {
+  return value === 'male' || value === 'female' || value === 'other' ? value : null;
+}
+
+function rejected(errors: TRowError[]): AppError {
+  const first = errors[0];
+  return new AppError(
+    400,
+    'import_rejected',
+    `Tệp có ${errors.length} lỗi; chưa ghi dòng nào. Lỗi đầu tiên: dòng ${first?.row}, cột ${first?.field}: ${first?.message}.`,
+    errors.map((error) => ({ field: `row ${error.row}: ${error.field}`, message: error.message })),
+  );
+}

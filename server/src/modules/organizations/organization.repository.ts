@@ -1,0 +1,82 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, OrganizationTable } from '#server/db/schema.ts';
+import type { Scope } from '#server/shared/actor.ts';
+import { inScope } from '#server/shared/scope.ts';
+
+/** Organisations in scope (through their unit's path) with the number of people holding a role on `asOf`. */
+function organizationsInScope(db: Kysely<DB>, scope: Scope, asOf: string) {
+  return db
+    .selectFrom('organization as o')
+    .innerJoin('admin_unit as u', 'u.id', 'o.unit_id')
+    .where(inScope('u.path', scope))
+    .select([
+      'o.id',
+      'o.unit_id',
+      'u.full_name as unit_name',
+      'o.type',
+      'o.name',
+      'o.parent_organization_id',
+      'o.worker_count',
+      'o.has_trade_union',
+      'o.religion_name',
+      'o.founded_on',
+      'o.dissolved_on',
+      sql<number>`(select count(distinct r.person_id)::int from person_role r where r.organization_id = o.id
+        and r.term_from <= ${asOf}::date and (r.term_to is null or r.term_to >= ${asOf}::date))`.as('member_count'),
+    ]);
+}
+
+export type OrganizationRecord = Awaited<ReturnType<ReturnType<typeof organizationsInScope>['executeTakeFirstOrThrow']>>;
+
+/**
+ * Organisations of one unit that exist on `asOf` (founded on or before it, not yet dissolved), optionally of one
+ * type. Unknown founding dates count as "always existed".
+ */
+export async function listOrganizations(db: Kysely<DB>, scope: Scope, unitId: number, asOf: string, type?: string) {
+  let query = organizationsInScope(db, scope, asOf)
+    .where('o.unit_id', '=', unitId)
+    .where(sql<boolean>`(o.founded_on is null or o.founded_on <= ${asOf}::date)`)
+    .where(sql<boolean>`(o.dissolved_on is null or o.dissolved_on > ${asOf}::date)`);
+  if (type) query = query.where('o.type', '=', type);
+  return query.orderBy('o.id').execute();
+}
+
+/** One organisation in scope, member count as of `asOf`; undefined when unknown or out of scope. */
+export async function findOrganization(db: Kysely<DB>, scope: Scope, id: number, asOf: string): Promise<OrganizationRecord | undefined> {
+  return organizationsInScope(db, scope, asOf).where('o.id', '=', id).executeTakeFirst();
+}
+
+/** Ids of an organisation's ancestors through parent_organization_id, nearest first (bounded against cycles). */
+export async function findParentChain(db: Kysely<DB>, id: number): Promise<number[]> {
+  const result = await sql<{ id: number }>`
+    with recursive chain(id, parent, depth) as (
+      select id, parent_organization_id, 0 from organization where id = ${id}
+      union all
+      select o.id, o.parent_organization_id, c.depth + 1 from organization o join chain c on o.id = c.parent where c.depth < 50
+    )
+    select id from chain where depth > 0 order by depth`.execute(db);
+  return result.rows.map((row) => Number(row.id));
+}
+
+/** Writable columns of an organisation. */
+export type OrganizationValues = Pick<
+  OrganizationTable,
+  'unit_id' | 'type' | 'name' | 'parent_organization_id' | 'worker_count' | 'has_trade_union' | 'religion_name' | 'founded_on' | 'dissolved_on'
+>;
+
+export async function insertOrganization(db: Kysely<DB>, values: OrganizationValues): Promise<number> {
+  const row = await db
+    .insertInto('organization')
+    .values({ ...values, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateOrganization(db: Kysely<DB>, id: number, changes: Partial<Omit<OrganizationValues, 'unit_id'>>): Promise<void> {
+  await db
+    .updateTable('organization')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}

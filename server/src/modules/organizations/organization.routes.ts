@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { organizationEndpoints } from '#contracts/organizations.ts';
+import type { Database } from '#server/db/database.ts';
+import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
+import { todayInVietnam } from '#server/shared/scope.ts';
+import { importMembers } from './member-import.service.ts';
+import { createOrganization, getOrganizationDetail, listOrganizations, updateOrganization } from './organization.service.ts';
+
+/** Organisation registry of each unit and member import (DOMAIN.md capability 1). */
+export function registerOrganizationRoutes(app: FastifyInstance, db: Database): void {
+  registerEndpoint(app, organizationEndpoints.list, async ({ actor, query }) =>
+    listOrganizations(db, actor, query.unitId, query.asOf ?? todayInVietnam(), query.type),
+  );
+  registerEndpoint(app, organizationEndpoints.get, async ({ actor, params, query }) =>
+    getOrganizationDetail(db, actor, params.id, query.asOf ?? todayInVietnam()),
+  );
+  registerEndpoint(app, organizationEndpoints.create, async ({ actor, body }) => createOrganization(db, actor, body));
+  registerEndpoint(app, organizationEndpoints.update, async ({ actor, params, body }) => updateOrganization(db, actor, params.id, body));
+  registerEndpoint(app, organizationEndpoints.importMembers, async ({ actor, params, query, file }) =>
+    importMembers(db, actor, params.id, file, query.dryRun),
+  );
+}

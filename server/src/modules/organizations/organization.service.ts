@@ -1,0 +1,110 @@
+import type { TOrganization, TOrganizationInput, TOrganizationType } from '#contracts/organizations.ts';
+import type { Database } from '#server/db/database.ts';
+import { authorize, type Actor } from '#server/shared/actor.ts';
+import { invalidField, notFound } from '#server/shared/errors.ts';
+import { todayInVietnam } from '#server/shared/scope.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { presentRole } from '../people/person.presenter.ts';
+import { listCurrentRolesOfOrganization } from '../people/role.repository.ts';
+import { findUnit } from '../units/unit.repository.ts';
+import { organizationPolicy } from './organization.policy.ts';
+import { compareOrganizations, compareRoles, presentOrganization } from './organization.presenter.ts';
+import * as repo from './organization.repository.ts';
+import { checkOrganizationShape } from './organization.rules.ts';
+
+type OrganizationChanges = Omit<Partial<TOrganizationInput>, 'unitId'>;
+
+/** Organisations of a unit in scope that exist on `asOf`, with member counts on that date. */
+export async function listOrganizations(db: Database, actor: Actor, unitId: number, asOf: string, type?: TOrganizationType) {
+  const unit = await findUnit(db, actor.scope, unitId, asOf);
+  if (!unit) throw notFound('Đơn vị');
+  const rows = await repo.listOrganizations(db, actor.scope, unitId, asOf, type);
+  return rows.map(presentOrganization).sort(compareOrganizations);
+}
+
+/** An organisation with the roles current on `asOf`: heads first, then by title, then by name. */
+export async function getOrganizationDetail(db: Database, actor: Actor, id: number, asOf: string) {
+  const organization = await repo.findOrganization(db, actor.scope, id, asOf);
+  if (!organization) throw notFound('Tổ chức');
+  const roles = await listCurrentRolesOfOrganization(db, actor.scope, id, asOf);
+  return { organization: presentOrganization(organization), roles: roles.map(presentRole).sort(compareRoles) };
+}
+
+/** The organisation above must be in scope and must not be the organisation itself or one below it. */
+async function checkParent(db: Database, actor: Actor, parentId: number | null | undefined, selfId?: number) {
+  if (parentId == null) return;
+  const parent = await repo.findOrganization(db, actor.scope, parentId, todayInVietnam());
+  if (!parent) throw notFound('Tổ chức cấp trên');
+  if (selfId !== undefined && (parentId === selfId || (await repo.findParentChain(db, parentId)).includes(selfId))) {
+    throw invalidField('parentOrganizationId', 'Tổ chức cấp trên', 'không được là chính tổ chức này hoặc tổ chức trực thuộc nó');
+  }
+}
+
+/** Contract fields → columns, only for the fields present. */
+function toColumns(input: OrganizationChanges): Partial<Omit<repo.OrganizationValues, 'unit_id'>> {
+  const columns: Partial<Omit<repo.OrganizationValues, 'unit_id'>> = {};
+  if (input.type !== undefined) columns.type = input.type;
+  if (input.name !== undefined) columns.name = input.name;
+  if (input.parentOrganizationId !== undefined) columns.parent_organization_id = input.parentOrganizationId;
+  if (input.workerCount !== undefined) columns.worker_count = input.workerCount;
+  if (input.hasTradeUnion !== undefined) columns.has_trade_union = input.hasTradeUnion;
+  if (input.religionName !== undefined) columns.religion_name = input.religionName;
+  if (input.foundedOn !== undefined) columns.founded_on = input.foundedOn;
+  if (input.dissolvedOn !== undefined) columns.dissolved_on = input.dissolvedOn;
+  return columns;
+}
+
+/** Reads back an organisation just written (member count as of today). */
+async function reread(db: Database, actor: Actor, id: number): Promise<TOrganization> {
+  const row = await repo.findOrganization(db, actor.scope, id, todayInVietnam());
+  if (!row) throw new Error('written organisation not readable');
+  return presentOrganization(row);
+}
+
+/** Creates an organisation in a unit in scope. */
+export async function createOrganization(db: Database, actor: Actor, input: TOrganizationInput): Promise<TOrganization> {
+  authorize(organizationPolicy.create(actor));
+  checkOrganizationShape(input);
+  return db.transaction().execute(async (trx) => {
+    const unit = await findUnit(trx, actor.scope, input.unitId, todayInVietnam());
+    if (!unit) throw notFound('Đơn vị');
+    await checkParent(trx, actor, input.parentOrganizationId);
+    const id = await repo.insertOrganization(trx, {
+      unit_id: input.unitId,
+      type: input.type,
+      name: input.name,
+      parent_organization_id: input.parentOrganizationId ?? null,
+      worker_count: input.workerCount ?? null,
+      has_trade_union: input.hasTradeUnion ?? null,
+      religion_name: input.religionName ?? null,
+      founded_on: input.foundedOn ?? null,
+      dissolved_on: input.dissolvedOn ?? null,
+    });
+    await recordAudit(trx, actor, { action: 'create', entity: 'organization', entityId: id, unitId: input.unitId, after: input });
+    return reread(trx, actor, id);
+  });
+}
+
+/** Changes an organisation; only the fields sent change, and the result must still satisfy the type rules. */
+export async function updateOrganization(db: Database, actor: Actor, id: number, input: OrganizationChanges): Promise<TOrganization> {
+  return db.transaction().execute(async (trx) => {
+    const current = await repo.findOrganization(trx, actor.scope, id, todayInVietnam());
+    if (!current) throw notFound('Tổ chức');
+    authorize(organizationPolicy.write(actor, id));
+    const before = presentOrganization(current);
+    const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as OrganizationChanges;
+    checkOrganizationShape({ ...before, ...defined });
+    if (input.parentOrganizationId !== undefined) await checkParent(trx, actor, input.parentOrganizationId, id);
+    await repo.updateOrganization(trx, id, toColumns(input));
+    const beforeChanged = Object.fromEntries(Object.keys(defined).map((key) => [key, before[key as keyof TOrganization]]));
+    await recordAudit(trx, actor, {
+      action: 'update',
+      entity: 'organization',
+      entityId: id,
+      unitId: current.unit_id,
+      before: beforeChanged,
+      after: defined,
+    });
+    return reread(trx, actor, id);
+  });
+}

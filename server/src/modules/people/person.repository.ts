@@ -1,0 +1,108 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, PersonTable } from '#server/db/schema.ts';
+import type { Scope } from '#server/shared/actor.ts';
+import { inScope } from '#server/shared/scope.ts';
+
+/** People joined to their registry unit; the unit's path is what scopes them. */
+function peopleInScope(db: Kysely<DB>, scope: Scope) {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('admin_unit as u', 'u.id', 'p.unit_id')
+    .where(inScope('u.path', scope));
+}
+
+const PERSON_COLUMNS = ['p.id', 'p.unit_id', 'u.full_name as unit_name', 'p.full_name', 'p.gender', 'p.birth_year', 'p.phone'] as const;
+
+/** Escapes LIKE wildcards so a typed "%" or "_" matches itself. */
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * People registered in a unit (or its whole subtree), optionally matching a name with diacritics optional,
+ * sorted the Vietnamese way (given name, the last word, first), one page plus the total.
+ */
+export async function listPeople(
+  db: Kysely<DB>,
+  scope: Scope,
+  unit: { id: number; path: string },
+  filter: { q?: string | undefined; subtree: boolean; limit: number; offset: number },
+) {
+  let base = peopleInScope(db, scope);
+  base = filter.subtree ? base.where(sql<boolean>`u.path <@ ${unit.path}::ltree`) : base.where('p.unit_id', '=', unit.id);
+  if (filter.q) base = base.where(sql<boolean>`p.search_name like '%' || fold_vi(${likeEscape(filter.q)}) || '%'`);
+  const [rows, total] = await Promise.all([
+    base
+      .select(PERSON_COLUMNS)
+      .orderBy(sql`regexp_replace(p.search_name, '^.* ', '')`)
+      .orderBy('p.search_name')
+      .orderBy('p.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.n };
+}
+
+/** One person in scope with the sensitive columns (the service decides whether they leave the server). */
+export async function findPerson(db: Kysely<DB>, scope: Scope, id: number) {
+  return peopleInScope(db, scope)
+    .select([...PERSON_COLUMNS, 'p.ethnicity', 'p.religion'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type PersonRecord = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
+
+/** Columns a person is written with. */
+export type PersonValues = Pick<PersonTable, 'unit_id' | 'full_name' | 'gender' | 'birth_year' | 'phone' | 'ethnicity' | 'religion'>;
+
+/** Inserts people; returns their ids in input order. */
+export async function insertPeople(db: Kysely<DB>, people: PersonValues[]): Promise<number[]> {
+  if (people.length === 0) return [];
+  const now = new Date();
+  const ids: number[] = [];
+  for (let i = 0; i < people.length; i += 1000) {
+    const chunk = people.slice(i, i + 1000).map((person) => ({ ...person, updated_at: now }));
+    const rows = await db.insertInto('person').values(chunk).returning('id').execute();
+    ids.push(...rows.map((row) => row.id));
+  }
+  return ids;
+}
+
+export async function updatePerson(db: Kysely<DB>, id: number, changes: Partial<Omit<PersonValues, 'unit_id'>>): Promise<void> {
+  await db
+    .updateTable('person')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * People of a unit whose folded name equals the folded form of one of `names` (fold_vi in SQL, the same fold
+ * as search_name). Returns, per input name, its folded form and the matching people.
+ */
+export async function findPeopleByNames(db: Kysely<DB>, unitId: number, names: string[]) {
+  if (names.length === 0) return { folded: new Map<string, string>(), people: [] };
+  const folds = await sql<{ name: string; folded: string }>`
+    select x.name, fold_vi(x.name) as folded from unnest(${names}::text[]) as x(name)`.execute(db);
+  const folded = new Map(folds.rows.map((row) => [row.name, row.folded]));
+  const people = await db
+    .selectFrom('person')
+    .select(['id', 'search_name', 'birth_year'])
+    .where('unit_id', '=', unitId)
+    .where('search_name', 'in', [...new Set(folded.values())])
+    .orderBy('id')
+    .execute();
+  return { folded, people };
+}
+
+/** Whether the person holds or held any role in the organisation (focal points edit only their own people). */
+export async function heldRoleIn(db: Kysely<DB>, personId: number, organizationId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('person_role')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,76 @@
+import type { TRoleHeld } from '#contracts/organizations.ts';
+import type { Database } from '#server/db/database.ts';
+import { authorize, type Actor } from '#server/shared/actor.ts';
+import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
+import { foldVi } from '#server/shared/vn-text.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findOrganization } from '../organizations/organization.repository.ts';
+import { personPolicy } from './person.policy.ts';
+import { presentRole } from './person.presenter.ts';
+import { findPerson } from './person.repository.ts';
+import * as roles from './role.repository.ts';
+
+/** dd/mm/yyyy for messages. */
+const vnDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * Gives a person a role in an organisation for a term. A person may hold several roles at once, but not the
+ * same title twice in one organisation over overlapping terms.
+ */
+export async function addRole(
+  db: Database,
+  actor: Actor,
+  personId: number,
+  input: { organizationId: number; title: string; isHead: boolean; termFrom: string; termTo?: string | null | undefined },
+): Promise<TRoleHeld> {
+  return db.transaction().execute(async (trx) => {
+    const person = await findPerson(trx, actor.scope, personId);
+    if (!person) throw notFound('Người');
+    const organization = await findOrganization(trx, actor.scope, input.organizationId, input.termFrom);
+    if (!organization) throw notFound('Tổ chức');
+    authorize(personPolicy.manageRole(actor, organization.id));
+    const termTo = input.termTo ?? null;
+    if (termTo !== null && termTo < input.termFrom) {
+      throw invalidField('termTo', 'Đến ngày', `phải từ ngày ${vnDate(input.termFrom)} trở đi`);
+    }
+    const open = await roles.openRolesIn(trx, organization.id, [personId], input.termFrom);
+    const clash = open.find((role) => foldVi(role.title) === foldVi(input.title) && (termTo === null || role.term_from <= termTo));
+    if (clash) {
+      throw conflict(`${person.full_name} đã giữ chức danh "${clash.title}" trong ${organization.name} từ ngày ${vnDate(clash.term_from)}.`);
+    }
+    const [id] = await roles.insertRoles(trx, [
+      { person_id: personId, organization_id: organization.id, title: input.title, is_head: input.isHead, term_from: input.termFrom, term_to: termTo },
+    ]);
+    if (id === undefined) throw new Error('insert returned nothing');
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'person_role',
+      entityId: id,
+      unitId: organization.unit_id,
+      after: { personId, ...input, termTo },
+    });
+    const created = await roles.findRole(trx, actor.scope, id);
+    if (!created) throw new Error('created role not readable');
+    return presentRole(created);
+  });
+}
+
+/** Ends a role on a date. The role stays as history; a role already ended is not silently re-dated (409). */
+export async function endRole(db: Database, actor: Actor, roleId: number, termTo: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const role = await roles.findRole(trx, actor.scope, roleId);
+    if (!role) throw notFound('Chức danh');
+    authorize(personPolicy.manageRole(actor, role.organization_id));
+    if (role.term_to !== null) throw conflict(`Chức danh "${role.title}" của ${role.person_name} đã kết thúc ngày ${vnDate(role.term_to)}.`);
+    if (termTo < role.term_from) throw invalidField('termTo', 'Đến ngày', `phải từ ngày ${vnDate(role.term_from)} trở đi`);
+    await roles.setRoleEnd(trx, roleId, termTo);
+    await recordAudit(trx, actor, {
+      action: 'update',
+      entity: 'person_role',
+      entityId: roleId,
+      unitId: role.organization_unit_id,
+      before: { termTo: null },
+      after: { termTo },
+    });
+  });
+}

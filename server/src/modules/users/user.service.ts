@@ -1,0 +1,129 @@
+import type { TRole } from '#contracts/auth.ts';
+import type { TUser, ZCreateUserRequest, ZUpdateUserRequest } from '#contracts/users.ts';
+import type { z } from 'zod';
+import type { Database } from '#server/db/database.ts';
+import { authorize, type Actor } from '#server/shared/actor.ts';
+import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
+import { todayInVietnam } from '#server/shared/scope.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { hashPassword } from '../auth/password.ts';
+import { deleteUserSessions } from '../auth/session.repository.ts';
+import { findUnit } from '../units/unit.repository.ts';
+import { normaliseRoles, userPolicy } from './user.policy.ts';
+import { presentUser } from './user.presenter.ts';
+import * as repo from './user.repository.ts';
+
+type CreateUser = z.output<typeof ZCreateUserRequest>;
+type UpdateUser = z.output<typeof ZUpdateUserRequest>;
+
+const USERNAME_TAKEN = 'Tên đăng nhập đã tồn tại.';
+const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+const SYSTEM_ADMIN_ONLY = 'Chỉ quản trị hệ thống mới cấp được hoặc thay đổi tài khoản có vai trò quản trị hệ thống.';
+
+/** Accounts in the admin's scope. */
+export async function listUsers(db: Database, actor: Actor, filter: { q?: string | undefined; unitId?: number | undefined }): Promise<TUser[]> {
+  authorize(userPolicy.manage(actor));
+  const rows = await repo.listUsers(db, actor.scope, filter);
+  return rows.map(presentUser);
+}
+
+/** An account's unit, roles and organisation must fit together; throws 400 naming the field, or 404. */
+async function checkAccountShape(db: Database, actor: Actor, account: { unitId: number | null; roles: TRole[]; organizationId: number | null }) {
+  if (account.unitId === null && !account.roles.includes('system_admin')) {
+    throw invalidField('unitId', 'Đơn vị', 'bắt buộc, trừ tài khoản quản trị hệ thống');
+  }
+  if (account.roles.includes('focal_point') && account.organizationId === null) {
+    throw invalidField('organizationId', 'Tổ chức', 'bắt buộc với tài khoản đầu mối');
+  }
+  if (account.organizationId !== null) {
+    const organization = await repo.findOrganizationForAccount(db, actor.scope, account.organizationId, account.unitId);
+    if (!organization) throw notFound('Tổ chức');
+    if (!organization.under_unit) throw invalidField('organizationId', 'Tổ chức', `"${organization.name}" không thuộc đơn vị của tài khoản`);
+  }
+}
+
+async function reread(db: Database, actor: Actor, id: number): Promise<TUser> {
+  const row = await repo.findUser(db, actor.scope, id);
+  if (!row) throw new Error('written account not readable');
+  return presentUser(row);
+}
+
+/** Creates an account in the admin's subtree; the user must change the password at first login. */
+export async function createUser(db: Database, actor: Actor, input: CreateUser): Promise<TUser> {
+  authorize(userPolicy.manage(actor));
+  const roles = normaliseRoles(input.roles);
+  authorize(userPolicy.handleRoles(actor, roles), SYSTEM_ADMIN_ONLY);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    if (input.unitId !== null && !(await findUnit(trx, actor.scope, input.unitId, todayInVietnam()))) throw notFound('Đơn vị');
+    const organizationId = input.organizationId ?? null;
+    await checkAccountShape(trx, actor, { unitId: input.unitId, roles, organizationId });
+    if (await repo.usernameTaken(trx, input.username)) throw conflict(USERNAME_TAKEN);
+    const id = await repo
+      .insertUser(trx, {
+        username: input.username,
+        password_hash: passwordHash,
+        full_name: input.fullName,
+        unit_id: input.unitId,
+        organization_id: organizationId,
+        roles,
+        must_change_password: true,
+      })
+      .catch((error: unknown) => {
+        // two admins creating the same username at once: the unique index decides
+        throw isUniqueViolation(error) ? conflict(USERNAME_TAKEN) : error;
+      });
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'user',
+      entityId: id,
+      unitId: input.unitId,
+      after: { username: input.username, fullName: input.fullName, unitId: input.unitId, organizationId, roles },
+    });
+    return reread(trx, actor, id);
+  });
+}
+
+/**
+ * Changes an account. A password reset makes the user choose a new one at next login; a reset or disabling
+ * ends the user's sessions at once.
+ */
+export async function updateUser(db: Database, actor: Actor, id: number, input: UpdateUser): Promise<TUser> {
+  authorize(userPolicy.manage(actor));
+  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const current = await repo.findUser(trx, actor.scope, id);
+    if (!current) throw notFound('Tài khoản');
+    authorize(userPolicy.handleRoles(actor, current.roles), SYSTEM_ADMIN_ONLY);
+    const roles = input.roles === undefined ? undefined : normaliseRoles(input.roles);
+    if (roles) authorize(userPolicy.handleRoles(actor, roles), SYSTEM_ADMIN_ONLY);
+    if (input.disabled === true && id === actor.userId) throw invalidField('disabled', 'Khóa tài khoản', 'không thể tự khóa tài khoản của mình');
+    const before = presentUser(current);
+    await checkAccountShape(trx, actor, {
+      unitId: current.unit_id,
+      roles: roles ?? before.roles,
+      organizationId: input.organizationId === undefined ? current.organization_id : input.organizationId,
+    });
+    await repo.updateUser(trx, id, {
+      ...(input.fullName !== undefined ? { full_name: input.fullName } : {}),
+      ...(roles !== undefined ? { roles } : {}),
+      ...(input.organizationId !== undefined ? { organization_id: input.organizationId } : {}),
+      ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+      ...(passwordHash !== undefined ? { password_hash: passwordHash, must_change_password: true } : {}),
+    });
+    if (input.disabled === true || passwordHash !== undefined) await deleteUserSessions(trx, id);
+    const changed = (['fullName', 'roles', 'organizationId', 'disabled'] as const).filter((key) => input[key] !== undefined);
+    await recordAudit(trx, actor, {
+      action: 'update',
+      entity: 'user',
+      entityId: id,
+      unitId: current.unit_id,
+      before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+      after: {
+        ...Object.fromEntries(changed.map((key) => [key, key === 'roles' ? roles : input[key]])),
+        ...(passwordHash !== undefined ? { password: '[reset]' } : {}),
+      },
+    });
+    return reread(trx, actor, id);
+  });
+}
