@@ -4,16 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unitEndpoints } from '#contracts/units.ts';
+import { TestClient } from '#test/http-client.ts';
 import { openDatabase } from './db/database.ts';
+import { DEMO_PASSWORD } from './demo/demo-accounts.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dvs-main-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the server process on PGlite', () => {
-  it('starts on an empty data dir, serves health, and on SIGTERM closes the database and exits 0', async () => {
+  it('starts on an empty data dir with the demo, serves a scoped user, and on SIGTERM closes the database and exits 0', async () => {
     const port = 30_000 + Math.floor(Math.random() * 20_000);
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', DEMO: 'false' },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', DEMO: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -28,6 +31,13 @@ describe('the server process on PGlite', () => {
         .catch(() => undefined);
     }
     expect(health).toEqual({ status: 'ok', database: 'pglite', version: '0.1.0' });
+
+    // first start of a fresh data dir: a scoped user (several scope roots) can list their top units
+    const client = new TestClient(`http://127.0.0.1:${port}`);
+    expect((await client.login('tinh.qt', DEMO_PASSWORD)).status).toBe(200);
+    const top = await client.call(unitEndpoints.children, { query: { asOf: '2025-06-30' } });
+    expect(top.status).toBe(200);
+    expect(top.body.map((unit) => unit.fullName)).toEqual(['Tỉnh Quảng Trị']);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('SIGTERM: closing');

@@ -42,7 +42,8 @@ export async function listChildren(db: Kysely<DB>, scope: Scope, asOf: string, p
   } else if (scope.all) {
     query = query.where('u.level', '=', 'province');
   } else {
-    query = query.where(sql<boolean>`u.path = any(${scope.roots}::ltree[])`);
+    // roots go over the wire as text[]: PGlite learns the ltree[] array type only after a restart
+    query = query.where(sql<boolean>`u.path::text = any(${scope.roots}::text[])`);
   }
   const rows = await query.orderBy(LEVEL_ORDER).orderBy('u.code').orderBy('u.name').execute();
   return rows;

@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '#server/db/schema.ts';
+import { insertSuccessions, insertUnits } from '#server/modules/units/unit.repository.ts';
+import type { Random } from './random.ts';
+import { name2025, orderedSuccessors, successorIndexes } from './reform-2025.ts';
+import { TERM_END_2019, TERM_START_2025, type Territory } from './territory.ts';
+import type { VillageUnit } from './village-orgs.ts';
+import { planVillages, villageCounts } from './villages.ts';
+
+/** The villages created, for the organisation planner. */
+export interface DemoVillages {
+  /** Villages by commune id (2019 and 2025 communes), in creation order. */
+  byCommune: Map<number, VillageUnit[]>;
+  /** 2025 village id → the 2019 village it continues. */
+  predecessor: Map<number, number>;
+  count2019: number;
+  count2025: number;
+}
+
+const fullName = (type: string, name: string) => `${type.charAt(0).toUpperCase()}${type.slice(1)} ${name}`;
+
+type UnitInsert = Parameters<typeof insertUnits>[1][number];
+
+async function insertInOrder(db: Kysely<DB>, rows: UnitInsert[]): Promise<number[]> {
+  const inserted = await insertUnits(db, rows);
+  return inserted.map((unit, i) => {
+    const row = rows[i];
+    if (!row || unit.name !== row.name || unit.parent_id !== row.parent_id) throw new Error('village ids came back out of order');
+    return unit.id;
+  });
+}
+
+/**
+ * Creates the 1,113 villages of the 2019 communes, then one 2025 village for each under the 2025 commune that
+ * took its commune in (dealt out in blocks when a commune was split), linked old → new as 'merged'.
+ */
+export async function createVillages(db: Kysely<DB>, territory: Territory, rng: Random): Promise<DemoVillages> {
+  const counts = villageCounts(rng.fork('counts'), territory.communes);
+  const drafts = territory.communes.map((commune, i) => planVillages(rng.fork(`names:${commune.code}`), commune, counts[i] as number));
+  const rows2019 = territory.communes.flatMap((commune, i) =>
+    (drafts[i] ?? []).map((village) => ({
+      structure: '2019' as const,
+      code: null,
+      name: village.name,
+      full_name: fullName(village.type, village.name),
+      level: 'village' as const,
+      type: village.type,
+      parent_id: commune.id,
+      valid_from: null,
+      valid_to: TERM_END_2019,
+    })),
+  );
+  const ids2019 = await insertInOrder(db, rows2019);
+
+  // Each old village goes to one new commune; names that now clash there get their old commune added.
+  const moves = territory.communes.flatMap((commune, i) => {
+    const villages = drafts[i] ?? [];
+    const successors = orderedSuccessors(commune.successors);
+    const targets = successorIndexes(villages.length, successors.length);
+    return villages.map((village, v) => {
+      const target = successors[targets[v] as number]?.unit;
+      if (!target) throw new Error(`no 2025 commune for a village of ${commune.fullName}`);
+      return { commune, village, target };
+    });
+  });
+  const seen = new Map<number, Map<string, number>>();
+  for (const { village, target } of moves) {
+    const names = seen.get(target.id) ?? new Map<string, number>();
+    names.set(village.name.toLowerCase(), (names.get(village.name.toLowerCase()) ?? 0) + 1);
+    seen.set(target.id, names);
+  }
+  const clashing = new Map([...seen].map(([id, names]) => [id, new Set([...names].filter(([, n]) => n > 1).map(([name]) => name))]));
+  const taken = new Map<number, Set<string>>();
+  const rows2025: UnitInsert[] = moves.map(({ commune, village, target }) => {
+    const names = taken.get(target.id) ?? new Set<string>();
+    taken.set(target.id, names);
+    const name = name2025(village.name, commune, clashing.get(target.id) ?? new Set(), names);
+    return {
+      structure: '2025',
+      code: null,
+      name,
+      full_name: fullName(village.type, name),
+      level: 'village',
+      type: village.type,
+      parent_id: target.id,
+      valid_from: TERM_START_2025,
+      valid_to: null,
+    };
+  });
+  const ids2025 = await insertInOrder(db, rows2025);
+  await insertSuccessions(
+    db,
+    ids2025.map((id, i) => ({ old_unit_id: ids2019[i] as number, new_unit_id: id, kind: 'merged' as const, effective_date: TERM_START_2025 })),
+  );
+
+  const byCommune = new Map<number, VillageUnit[]>();
+  const add = (rows: UnitInsert[], ids: number[]) =>
+    rows.forEach((row, i) => {
+      const list = byCommune.get(row.parent_id as number) ?? [];
+      list.push({ id: ids[i] as number, name: row.name, type: row.type });
+      byCommune.set(row.parent_id as number, list);
+    });
+  add(rows2019, ids2019);
+  add(rows2025, ids2025);
+  const predecessor = new Map(ids2025.map((id, i) => [id, ids2019[i] as number]));
+  return { byCommune, predecessor, count2019: ids2019.length, count2025: ids2025.length };
+}

@@ -1,0 +1,168 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, DatabaseHandle } from '#server/db/database.ts';
+import { verifyPassword } from '#server/modules/auth/password.ts';
+import { todayInVietnam } from '#server/shared/scope.ts';
+import { createTestDatabase } from '#test/test-db.ts';
+import { DEMO_ACCOUNTS } from './demo-accounts.ts';
+import { loadDemo } from './load-demo.ts';
+
+let handle: DatabaseHandle;
+let db: Database;
+let first: { loaded: boolean; summary: string };
+let seconds: number;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+  const started = performance.now();
+  first = await loadDemo(db);
+  seconds = (performance.now() - started) / 1000;
+}, 120_000);
+afterAll(() => handle.close());
+
+/** Units of a level under an official unit, valid on a date. */
+async function countUnder(structure: '2019' | '2025', code: string, level: string, asOf: string): Promise<number> {
+  const result = await sql<{ n: number }>`
+    select count(*)::int as n from admin_unit u, (select path from admin_unit where structure = ${structure} and code = ${code}) root
+    where u.path <@ root.path and u.level = ${level}
+      and (u.valid_from is null or u.valid_from <= ${asOf}::date) and (u.valid_to is null or u.valid_to >= ${asOf}::date)`.execute(db);
+  return result.rows[0]?.n ?? -1;
+}
+
+async function tableCounts() {
+  const result = await sql<Record<string, number>>`select
+    (select count(*)::int from admin_unit) as units, (select count(*)::int from unit_succession) as successions,
+    (select count(*)::int from organization) as organizations, (select count(*)::int from person) as people,
+    (select count(*)::int from person_role) as roles, (select count(*)::int from app_user) as users`.execute(db);
+  return result.rows[0];
+}
+
+describe('the demo province (Quảng Trị)', () => {
+  it('loads in well under 20 s', () => {
+    expect(first.loaded).toBe(true);
+    expect(first.summary).toContain('1113 villages');
+    expect(seconds).toBeLessThan(20);
+  });
+
+  it('has 10 districts and 119 communes under province 45 on 2019-01-01', async () => {
+    expect(await countUnder('2019', '45', 'district', '2019-01-01')).toBe(10);
+    expect(await countUnder('2019', '45', 'commune', '2019-01-01')).toBe(119);
+  });
+
+  it('has exactly 1,113 villages under 45 in 2020 and 1,113 under the 2025 province 44 today', async () => {
+    expect(await countUnder('2019', '45', 'village', '2020-01-01')).toBe(1113);
+    expect(await countUnder('2025', '44', 'village', todayInVietnam())).toBe(1113);
+    expect(await countUnder('2019', '45', 'village', todayInVietnam())).toBe(0);
+  });
+
+  it('links every 2019 village to one 2025 village under a successor of its commune', async () => {
+    const result = await sql<{ villages: number; linked: number; wrong: number }>`
+      select count(distinct old.id)::int as villages, count(s.new_unit_id)::int as linked,
+        count(*) filter (where not exists (select 1 from unit_succession cs
+          where cs.old_unit_id = old.parent_id and cs.new_unit_id = new.parent_id))::int as wrong
+      from admin_unit old
+      join unit_succession s on s.old_unit_id = old.id
+      join admin_unit new on new.id = s.new_unit_id
+      where old.level = 'village' and old.structure = '2019'`.execute(db);
+    expect(result.rows[0]).toEqual({ villages: 1113, linked: 1113, wrong: 0 });
+  });
+
+  it('gives every 2019 commune one Khối dân vận with 9–11 members on 2024-01-01', async () => {
+    const result = await sql<{ commune: string; blocs: number; members: number }>`
+      select c.full_name as commune, count(distinct o.id)::int as blocs, count(r.id)::int as members
+      from admin_unit c
+      join admin_unit d on d.id = c.parent_id
+      join admin_unit p on p.id = d.parent_id and p.structure = '2019' and p.code = '45'
+      left join organization o on o.unit_id = c.id and o.type = 'commune_bloc'
+      left join person_role r on r.organization_id = o.id
+        and r.term_from <= '2024-01-01' and (r.term_to is null or r.term_to >= '2024-01-01')
+      where c.level = 'commune'
+      group by c.id, c.full_name`.execute(db);
+    expect(result.rows).toHaveLength(119);
+    for (const row of result.rows) {
+      expect(row.blocs, row.commune).toBe(1);
+      expect(row.members, row.commune).toBeGreaterThanOrEqual(9);
+      expect(row.members, row.commune).toBeLessThanOrEqual(11);
+    }
+  });
+
+  it('gives every village one Tổ dân vận of 5–7 people, in both structures', async () => {
+    const today = todayInVietnam();
+    const result = await sql<{ structure: string; villages: number; teams: number; min: number; max: number }>`
+      select v.structure, count(distinct v.id)::int as villages, count(distinct o.id)::int as teams,
+        min(m.n)::int as min, max(m.n)::int as max
+      from admin_unit v
+      left join organization o on o.unit_id = v.id and o.type = 'village_team'
+      left join lateral (
+        select count(*) as n from person_role r, (select case when v.structure = '2019' then '2024-01-01'::date else ${today}::date end as d) on_day
+        where r.organization_id = o.id and r.term_from <= on_day.d and (r.term_to is null or r.term_to >= on_day.d)) m on true
+      where v.level = 'village'
+      group by v.structure order by v.structure`.execute(db);
+    expect(result.rows).toEqual([
+      { structure: '2019', villages: 1113, teams: 1113, min: 5, max: 7 },
+      { structure: '2025', villages: 1113, teams: 1113, min: 5, max: 7 },
+    ]);
+  });
+
+  it('has people holding roles in two organisations at once (cell secretary and village team leader)', async () => {
+    const result = await sql<{ n: number }>`
+      select count(distinct a.person_id)::int as n from person_role a
+      join person_role b on b.person_id = a.person_id and b.organization_id <> a.organization_id
+      where a.term_from <= coalesce(b.term_to, 'infinity') and b.term_from <= coalesce(a.term_to, 'infinity')`.execute(db);
+    expect(result.rows[0]?.n).toBeGreaterThan(1000);
+  });
+
+  it('carries village teams over the reform: the 2025 team is the same people, from 2025-07-01', async () => {
+    const result = await sql<{ differing: number }>`
+      select count(*)::int as differing from unit_succession s
+      join admin_unit old on old.id = s.old_unit_id and old.level = 'village'
+      join organization ot on ot.unit_id = s.old_unit_id and ot.type = 'village_team'
+      join organization nt on nt.unit_id = s.new_unit_id and nt.type = 'village_team'
+      where (select array_agg(person_id order by person_id) from person_role where organization_id = ot.id and term_to = '2025-06-30')
+        is distinct from (select array_agg(person_id order by person_id) from person_role where organization_id = nt.id and term_from = '2025-07-01')`.execute(db);
+    expect(result.rows[0]?.differing).toBe(0);
+  });
+
+  it('can find every demo account, attached where DEMO_ACCOUNTS says, with the demo password', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await db
+        .selectFrom('app_user as a')
+        .leftJoin('admin_unit as u', 'u.id', 'a.unit_id')
+        .select(['a.password_hash', 'a.roles', 'a.organization_id', 'a.must_change_password', 'a.full_name', 'u.full_name as unit_name', 'u.structure'])
+        .where('a.username', '=', account.username)
+        .executeTakeFirst();
+      expect(user, account.username).toBeDefined();
+      if (!user) continue;
+      expect(user.unit_name).toBe(account.unitName);
+      if (account.unitName) expect(user.structure).toBe('2019');
+      expect([...user.roles].sort()).toEqual([...account.roles].sort());
+      expect(user.organization_id === null).toBe(account.home.level === 'country');
+      expect(user.must_change_password).toBe(false);
+      expect(user.full_name.length).toBeGreaterThan(3);
+      expect(await verifyPassword(user.password_hash, account.password)).toBe(true);
+    }
+  });
+
+  it('does nothing the second time', async () => {
+    const before = await tableCounts();
+    expect(await loadDemo(db)).toEqual({ loaded: false, summary: 'demo already loaded' });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('is deterministic: another database gets the same villages, people and roles', async () => {
+    const fingerprint = async (target: Database) => {
+      const result = await sql<{ units: string; people: string; roles: string }>`select
+        (select md5(string_agg(full_name || type, ',' order by id)) from admin_unit where level = 'village') as units,
+        (select md5(string_agg(concat_ws('|', full_name, gender, birth_year, phone, ethnicity, religion), ',' order by id)) from person) as people,
+        (select md5(string_agg(concat_ws('|', title, is_head, term_from, term_to), ',' order by id)) from person_role) as roles`.execute(target);
+      return result.rows[0];
+    };
+    const other = await createTestDatabase();
+    try {
+      expect((await loadDemo(other.db)).loaded).toBe(true);
+      expect(await fingerprint(other.db)).toEqual(await fingerprint(db));
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,155 @@
+import type { CommuneOrgs } from './commune-orgs.ts';
+import type { PlanContext, Term } from './demo-plan.ts';
+import type { PersonSpec } from './people.ts';
+import { Posts } from './posts.ts';
+import { DISSOLVED_2019, TERM_END_2019, TERM_START_2025, villagerEthnicity } from './territory.ts';
+
+/** A village as the organisation planner needs it. */
+export interface VillageUnit {
+  id: number;
+  name: string;
+  type: string;
+}
+
+const VILLAGE_POSTS = {
+  bi_thu: { male: 0.8, born: [1960, 1985] },
+  pho_bi_thu: { male: 0.7, born: [1965, 1988] },
+  truong_thon: { male: 0.8, born: [1965, 1990] },
+  truong_ban_mt: { male: 0.7, born: [1955, 1975] },
+  cht_phu_nu: { gender: 'female', born: [1968, 1992] },
+  cht_nong_dan: { male: 0.7, born: [1960, 1985] },
+  cht_ccb: { gender: 'male', born: [1955, 1972] },
+  bi_thu_chi_doan: { male: 0.55, born: [1992, 2000] },
+  uy_tin: { male: 0.85, born: [1955, 1962] },
+} as const satisfies Record<string, PersonSpec>;
+type VillagePost = keyof typeof VILLAGE_POSTS;
+
+/** What a 2019 village leaves for its 2025 successor: who led it and who sat on its Tổ dân vận. */
+export interface VillageOrgs {
+  posts: Posts<VillagePost>;
+  /** Posts in the Chi bộ with their titles, head first. */
+  cell: Membership[];
+  /** Posts on the Tổ dân vận with their titles, head first. */
+  team: Membership[];
+  /** The Tổ dân vận (plan index), for the village demo account. */
+  teamOrg: number;
+}
+
+interface Membership {
+  post: VillagePost;
+  title: string;
+  head: boolean;
+}
+
+const SELF_MANAGEMENT = [
+  ['Tổ tự quản an ninh trật tự', 'truong_ban_mt'],
+  ['Tổ tự quản vệ sinh môi trường', 'cht_phu_nu'],
+  ['Mô hình "Khu dân cư xanh - sạch - đẹp"', 'cht_phu_nu'],
+  ['Mô hình "Đoạn đường tự quản"', 'bi_thu_chi_doan'],
+  ['Tổ hợp tác sản xuất tự quản', 'cht_nong_dan'],
+  ['Tổ tự quản "Gia đình văn hóa"', 'cht_ccb'],
+] as const satisfies readonly (readonly [string, VillagePost])[];
+
+const headWord = (type: string) => `Trưởng ${type}`;
+const villageLabel = (village: VillageUnit) => `${village.type} ${village.name}`;
+
+/**
+ * A 2019 village's Chi bộ, Ban công tác Mặt trận, Tổ dân vận (5–7 members, led by the cell secretary), Tổ hòa
+ * giải and sometimes a self-management model. In about 55% of villages the cell secretary is also village head,
+ * the arrangement seed 001 recommends.
+ */
+export function planVillage2019(ctx: PlanContext, village: VillageUnit, commune: CommuneOrgs): VillageOrgs {
+  const { plan } = ctx;
+  const rng = ctx.rng.fork(`village-2019:${village.id}`);
+  const label = villageLabel(village);
+  const posts = new Posts<VillagePost>();
+  const person = (post: VillagePost) =>
+    plan.addPerson(ctx.people.make(village.id, villagerEthnicity(rng, commune.profile, village.type), VILLAGE_POSTS[post], commune.profile.catholicArea));
+  const dual = rng.chance(0.55);
+  posts.set('bi_thu', person('bi_thu'));
+  posts.set('pho_bi_thu', person('pho_bi_thu'));
+  // Without the dual role the village head is usually the deputy cell secretary.
+  if (!dual) posts.set('truong_thon', rng.chance(0.6) ? posts.current('pho_bi_thu') : person('truong_thon'));
+  for (const post of ['truong_ban_mt', 'cht_phu_nu', 'cht_nong_dan', 'cht_ccb', 'bi_thu_chi_doan', 'uy_tin'] as const) posts.set(post, person(post));
+  const headIsDeputy = !dual && posts.current('truong_thon') === posts.current('pho_bi_thu');
+  // Village heads are elected every 2.5 years: a few villages changed theirs at mid-term.
+  if (!dual && !headIsDeputy && rng.chance(0.1)) posts.replace('truong_thon', person('truong_thon'), rng.date('2022-06-01', '2022-12-31'));
+
+  const end = TERM_END_2019;
+  const term = (from: string, to: string): Term => ({ from: rng.date(from, to), to: end });
+  const org = (type: Parameters<typeof plan.addOrg>[0]['type'], name: string, parent: number | null, foundedOn: string | null = null) =>
+    plan.addOrg({ unitId: village.id, type, name, parent, foundedOn, dissolvedOn: DISSOLVED_2019 });
+
+  const cell: Membership[] = [
+    { post: 'bi_thu', title: dual ? `Bí thư chi bộ kiêm ${headWord(village.type)}` : 'Bí thư chi bộ', head: true },
+    { post: 'pho_bi_thu', title: headIsDeputy ? `Phó Bí thư chi bộ kiêm ${headWord(village.type)}` : 'Phó Bí thư chi bộ', head: false },
+  ];
+  const cellOrg = org('party_cell', `Chi bộ ${label}`, commune.partyCommittee);
+  const cellTerm = term('2020-03-02', '2020-05-15');
+  for (const member of cell) posts.assign(plan, member.post, cellOrg, member.title, cellTerm, member.head);
+
+  const front = org('front_committee', `Ban công tác Mặt trận ${label}`, commune.front);
+  const frontTerm = term('2020-01-06', '2020-04-30');
+  posts.assign(plan, 'truong_ban_mt', front, 'Trưởng ban', frontTerm, true);
+  for (const post of ['cht_phu_nu', 'cht_nong_dan', 'cht_ccb', 'bi_thu_chi_doan'] as const) posts.assign(plan, post, front, 'Thành viên', frontTerm);
+
+  const team: Membership[] = [
+    { post: 'bi_thu', title: dual ? `Tổ trưởng, Bí thư chi bộ kiêm ${headWord(village.type)}` : 'Tổ trưởng, Bí thư chi bộ', head: true },
+  ];
+  if (!dual) team.push({ post: 'truong_thon', title: `Tổ phó, ${headWord(village.type)}`, head: false });
+  team.push({ post: 'truong_ban_mt', title: `${dual ? 'Tổ phó' : 'Thành viên'}, Trưởng ban công tác Mặt trận`, head: false });
+  const elderTitle = commune.profile.ethnic && village.type === 'bản' ? 'Thành viên, già làng' : 'Thành viên, người có uy tín';
+  const others = [
+    { post: 'cht_phu_nu', title: 'Thành viên, Chi hội trưởng Phụ nữ', head: false },
+    { post: 'cht_nong_dan', title: 'Thành viên, Chi hội trưởng Nông dân', head: false },
+    { post: 'cht_ccb', title: 'Thành viên, Chi hội trưởng Cựu chiến binh', head: false },
+    { post: 'bi_thu_chi_doan', title: 'Thành viên, Bí thư Chi đoàn', head: false },
+  ] as const;
+  // Elders sit on the team first in the bản, where their word carries most (seed 001).
+  const pool = [{ post: 'uy_tin' as const, title: elderTitle, head: false }, ...rng.shuffle(others)];
+  if (!(commune.profile.ethnic && village.type === 'bản')) pool.splice(0, pool.length, ...rng.shuffle(pool));
+  const size = rng.int(5, 7);
+  team.push(...pool.slice(0, size - team.length));
+  const teamOrg = org('village_team', `Tổ dân vận ${label}`, commune.bloc, rng.date('2012-04-02', '2013-12-27'));
+  const teamTerm = term('2020-06-01', '2020-09-30');
+  for (const member of team) posts.assign(plan, member.post, teamOrg, member.title, teamTerm, member.head);
+
+  const mediation = org('mediation_team', `Tổ hòa giải ${label}`, null);
+  const mediationTerm = term('2020-02-03', '2020-06-30');
+  const villageHead = dual ? 'bi_thu' : 'truong_thon';
+  const mediationHead = rng.chance(0.6) ? 'truong_ban_mt' : villageHead;
+  posts.assign(plan, mediationHead, mediation, 'Tổ trưởng', mediationTerm, true);
+  for (const post of [mediationHead === villageHead ? 'truong_ban_mt' : villageHead, 'cht_phu_nu', 'uy_tin'] as const) {
+    posts.assign(plan, post, mediation, 'Thành viên', mediationTerm);
+  }
+
+  const models = rng.chance(0.45) ? (rng.chance(0.2) ? 2 : 1) : 0;
+  for (const [name, post] of rng.shuffle(SELF_MANAGEMENT).slice(0, models)) {
+    const founded = rng.date('2016-01-04', '2022-12-30');
+    const model = org('self_management_model', `${name} ${label}`, front, founded);
+    posts.assign(plan, post, model, 'Tổ trưởng', { from: founded, to: end }, true);
+  }
+  return { posts, cell, team, teamOrg };
+}
+
+/**
+ * The 2025 village continues the 2019 one: a Chi bộ and a Tổ dân vận of the same people, with new role rows
+ * from 1 July 2025 under the new commune's Đảng ủy and Khối dân vận. Their registry moves to the new village.
+ */
+export function planVillage2025(ctx: PlanContext, village: VillageUnit, commune: CommuneOrgs, before: VillageOrgs): void {
+  const { plan } = ctx;
+  const label = villageLabel(village);
+  const term = { from: TERM_START_2025, to: null };
+  const org = (type: 'party_cell' | 'village_team', name: string, parent: number) =>
+    plan.addOrg({ unitId: village.id, type, name, parent, foundedOn: TERM_START_2025, dissolvedOn: null });
+  const carry = (post: VillagePost, orgIndex: number, title: string, head: boolean) => {
+    // The holder on 30 June 2025 carries on (a village head replaced at mid-term does not).
+    const person = before.posts.current(post);
+    plan.moveRegistry(person, village.id);
+    plan.addRole(person, orgIndex, title, term, head);
+  };
+  const cell = org('party_cell', `Chi bộ ${label}`, commune.partyCommittee);
+  for (const member of before.cell) carry(member.post, cell, member.title, member.head);
+  const team = org('village_team', `Tổ dân vận ${label}`, commune.bloc);
+  for (const member of before.team) carry(member.post, team, member.title, member.head);
+}
