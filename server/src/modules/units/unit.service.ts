@@ -58,7 +58,11 @@ async function communeForVillages(db: Database, actor: Actor, communeId: number)
   return commune;
 }
 
-const villageFullName = (type: string, name: string) => `${type.charAt(0).toUpperCase()}${type.slice(1)} ${name}`;
+/** "Thôn Tân Định" from type and name; a name typed with its type already ("Thôn 3", "Khu phố 3") is kept as is. */
+export function villageFullName(type: string, name: string): string {
+  const label = `${type.charAt(0).toUpperCase()}${type.slice(1)}`;
+  return foldVi(name).startsWith(`${foldVi(type)} `) ? `${label}${name.slice(type.length)}` : `${label} ${name}`;
+}
 
 function villageRow(commune: { id: number; structure: '2019' | '2025'; valid_to: string | null }, name: string, type: string) {
   return {

@@ -1,0 +1,64 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, signIn } from './browser.ts';
+
+const PASSWORD = 'DanVanSo2025';
+let browser: Browser;
+let page: Page;
+const baseUrl = inject('e2eBaseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+beforeEach(async () => {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+});
+
+describe('signing in', () => {
+  it('refuses a wrong password with the server’s Vietnamese message', async () => {
+    await signIn(page, baseUrl, 'tinh.qt', 'sai-mat-khau');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+  });
+
+  it('lets a province officer in and shows the capabilities, unbuilt ones saying so', async () => {
+    await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('link', { name: 'Tiếp công dân & đơn thư' }).click();
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('chưa có');
+  });
+});
+
+describe('the unit tree', () => {
+  it('browses the 2019 structure: province → district → commune', async () => {
+    await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
+    await page.getByRole('navigation').getByRole('link', { name: 'Tổ chức & đơn vị' }).click();
+    await page.getByRole('button', { name: 'Trước 01/7/2025 (tỉnh – huyện – xã)' }).click();
+    const tree = page.getByRole('tree');
+    await tree.getByRole('button', { name: /Mở Tỉnh Quảng Trị|Tỉnh Quảng Trị/ }).first().click();
+    await expect.poll(() => tree.getByText('Huyện Đa Krông').count()).toBeGreaterThan(0);
+    await expect.poll(() => tree.getByText('Huyện Hải Lăng').count()).toBeGreaterThan(0);
+  });
+
+  it('finds "Quảng Trị" from "quang tri" (no diacritics)', async () => {
+    await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
+    await page.goto(`${baseUrl}/units?asOf=2025-06-30`);
+    await page.getByLabel('Tìm đơn vị').fill('quang tri');
+    await expect.poll(() => page.getByRole('link', { name: /Tỉnh Quảng Trị/ }).count()).toBeGreaterThan(0);
+    await page.getByLabel('Tìm đơn vị').fill('dakrong');
+    await expect.poll(() => page.getByRole('link', { name: /Huyện Đa Krông/ }).count()).toBeGreaterThan(0);
+  });
+
+  it('switches structure: today the province has communes and no districts', async () => {
+    await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
+    await page.goto(`${baseUrl}/units`);
+    await page.getByRole('button', { name: 'Hiện nay' }).click();
+    const tree = page.getByRole('tree');
+    await tree.getByRole('button', { name: /Tỉnh Quảng Trị/ }).first().click();
+    await expect.poll(() => tree.getByText(/^(Xã|Phường|Đặc khu) /).count()).toBeGreaterThan(50);
+    expect(await tree.getByText(/^Huyện /).count()).toBe(0);
+    await page.getByRole('button', { name: 'Trước 01/7/2025 (tỉnh – huyện – xã)' }).click();
+    await expect.poll(() => tree.getByText(/^Huyện /).count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,55 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { meQuery } from '../../app/session-query.ts';
+import { ErrorMessage } from '../../components/Status.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { t } from '../../i18n/i18n.ts';
+import { useLogin } from './auth.api.ts';
+
+/** Only same-app paths are followed after login (no open redirect). */
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+/** The login form. */
+export function LoginPage() {
+  usePageTitle(t('auth.login'));
+  const login = useLogin();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const { data: me } = useQuery(meQuery);
+  const id = useId();
+  const next = safeNext(params.get('next'));
+  if (me && !login.isPending) return <Navigate to={me.mustChangePassword ? '/password/required' : next} replace />;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    login.mutate(
+      { username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') },
+      { onSuccess: (user) => void navigate(user.mustChangePassword ? '/password/required' : next, { replace: true }) },
+    );
+  };
+
+  return (
+    <main className="auth-page">
+      <div className="auth-card">
+        <p className="auth-brand">{t('app.name')}</p>
+        <h1>{t('auth.login')}</h1>
+        <form onSubmit={submit} className="form">
+          <div className="field">
+            <label htmlFor={`${id}-username`}>{t('auth.username')}</label>
+            <input id={`${id}-username`} name="username" autoComplete="username" autoCapitalize="none" required autoFocus />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-password`}>{t('auth.password')}</label>
+            <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required />
+          </div>
+          <ErrorMessage error={login.error} />
+          <button type="submit" disabled={login.isPending}>
+            {t('auth.login')}
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { canManageMembers } from '../../app/can.ts';
+import { useMe } from '../../app/session.ts';
+import { ImportPanel } from '../../components/ImportPanel.tsx';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
+import { useAsOf } from '../units/as-of.ts';
+import { importMembers, useOrganization } from './organizations.api.ts';
+import { DissolvedNotice, OrganizationFacts } from './OrganizationFacts.tsx';
+import { RolesTable } from './RolesTable.tsx';
+
+type MemberRow = Awaited<ReturnType<typeof importMembers>>['rows'][number];
+
+/** One organisation: facts, people holding roles on the date, and a member import. */
+export function OrganizationPage() {
+  const id = Number(useParams().id);
+  const { asOf, param } = useAsOf();
+  const me = useMe();
+  const client = useQueryClient();
+  const organization = useOrganization(id, asOf);
+  usePageTitle(organization.data?.organization.name ?? t('org.title'));
+  if (organization.isPending) return <Loading />;
+  if (organization.error) return <ErrorMessage error={organization.error} />;
+  const { organization: o, roles } = organization.data;
+
+  return (
+    <article>
+      <h1>{o.name}</h1>
+      <p className="muted">{t('unit.shownAsOf', { date: formatDate(asOf) })}</p>
+      <DissolvedNotice organization={o} asOf={asOf} />
+      <OrganizationFacts organization={o} asOf={asOf} asOfParam={param} />
+      <section aria-labelledby="org-members">
+        <h2 id="org-members">{t('org.members')}</h2>
+        <RolesTable roles={roles} caption={t('org.members')} />
+      </section>
+      {canManageMembers(me) && (
+        <ImportPanel<MemberRow>
+          title={t('member.import')}
+          hint={t('member.importHint')}
+          columns={[
+            { label: t('person.fullName'), value: (row) => row.fullName },
+            { label: t('role.title'), value: (row) => row.title },
+            { label: t('person.gender'), value: (row) => row.gender ?? '' },
+            { label: t('person.birthYear'), value: (row) => (row.birthYear === null ? '' : String(row.birthYear)) },
+            { label: t('person.phone'), value: (row) => row.phone ?? '' },
+            { label: t('role.termStart'), value: (row) => row.termFrom },
+          ]}
+          run={(file, dryRun) => importMembers(id, file, dryRun)}
+          onImported={() => void client.invalidateQueries({ queryKey: ['organizations'] })}
+        />
+      )}
+    </article>
+  );
+}

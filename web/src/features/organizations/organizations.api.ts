@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import { organizationEndpoints, type TOrganizationType } from '#contracts/organizations.ts';
+import { call } from '../../api/client.ts';
+import { t } from '../../i18n/i18n.ts';
+
+/** Organisations of a unit on a date, with member counts. */
+export const useOrganizations = (unitId: number | null, asOf?: string) =>
+  useQuery({
+    queryKey: ['organizations', 'list', unitId, asOf ?? null],
+    queryFn: () => call(organizationEndpoints.list, { query: { unitId: unitId ?? 0, asOf } }),
+    enabled: unitId !== null,
+  });
+
+/** One organisation with the roles held in it on the date, heads first. */
+export const useOrganization = (id: number, asOf: string | undefined, enabled = true) =>
+  useQuery({
+    queryKey: ['organizations', 'detail', id, asOf ?? null],
+    queryFn: () => call(organizationEndpoints.get, { params: { id }, query: { asOf } }),
+    enabled,
+  });
+
+/** Previews (dryRun) or runs a member import. */
+export const importMembers = (organizationId: number, file: File, dryRun: boolean) =>
+  call(organizationEndpoints.importMembers, {
+    params: { id: organizationId },
+    query: { dryRun: dryRun ? 'true' : 'false' },
+    file,
+  });
+
+/** "Chi bộ", "Tổ dân vận"… */
+export const organizationTypeLabel = (type: TOrganizationType) => t(`org.type.${type}`);

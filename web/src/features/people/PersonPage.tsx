@@ -1,0 +1,69 @@
+import { Link, useParams } from 'react-router';
+import type { TPersonDetail } from '#contracts/people.ts';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { t } from '../../i18n/i18n.ts';
+import { PersonRoles } from './PersonRoles.tsx';
+import { usePerson } from './people.api.ts';
+
+/** Ethnicity and religion, only as returned by the server; their view is logged. */
+function SensitiveFacts({ sensitive }: { sensitive: TPersonDetail['sensitive'] }) {
+  if (!sensitive) return null;
+  return (
+    <section aria-labelledby="person-sensitive" className="panel panel-protected">
+      <h2 id="person-sensitive">{t('person.protected')}</h2>
+      <dl className="facts">
+        {sensitive.ethnicity !== null && (
+          <div>
+            <dt>{t('person.ethnicity')}</dt>
+            <dd>{sensitive.ethnicity}</dd>
+          </div>
+        )}
+        {sensitive.religion !== null && (
+          <div>
+            <dt>{t('person.religion')}</dt>
+            <dd>{sensitive.religion}</dd>
+          </div>
+        )}
+      </dl>
+      <p className="hint">{t('person.viewLogged')}</p>
+    </section>
+  );
+}
+
+/** One person: unit, contact, protected fields when allowed, and roles over terms. */
+export function PersonPage() {
+  const id = Number(useParams().id);
+  const person = usePerson(id);
+  usePageTitle(person.data?.person.fullName ?? t('person.title'));
+  if (person.isPending) return <Loading />;
+  if (person.error) return <ErrorMessage error={person.error} />;
+  const { person: p, sensitive, roles } = person.data;
+  return (
+    <article>
+      <h1>{p.fullName}</h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('person.unit')}</dt>
+          <dd>
+            <Link to={`/units/${p.unitId}`}>{p.unitName}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('person.gender')}</dt>
+          <dd>{p.gender ? t(`person.gender.${p.gender}`) : t('common.none')}</dd>
+        </div>
+        <div>
+          <dt>{t('person.birthYear')}</dt>
+          <dd>{p.birthYear ?? t('common.none')}</dd>
+        </div>
+        <div>
+          <dt>{t('person.phone')}</dt>
+          <dd>{p.phone ?? t('common.none')}</dd>
+        </div>
+      </dl>
+      <SensitiveFacts sensitive={sensitive} />
+      <PersonRoles roles={roles} />
+    </article>
+  );
+}

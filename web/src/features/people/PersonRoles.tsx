@@ -1,0 +1,53 @@
+import { Link } from 'react-router';
+import type { TRoleHeld } from '#contracts/organizations.ts';
+import { Empty } from '../../components/Status.tsx';
+import { todayInVietnam } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
+import { termLabel } from '../organizations/RolesTable.tsx';
+
+/** Every role of a person, newest first, current ones marked. */
+export function PersonRoles({ roles }: { roles: TRoleHeld[] }) {
+  const today = todayInVietnam();
+  return (
+    <section aria-labelledby="person-roles">
+      <h2 id="person-roles">{t('person.roles')}</h2>
+      {roles.length === 0 ? (
+        <Empty>{t('person.noRoles')}</Empty>
+      ) : (
+        <table className="table responsive">
+          <thead>
+            <tr>
+              <th scope="col">{t('role.organization')}</th>
+              <th scope="col">{t('role.title')}</th>
+              <th scope="col">{t('role.term')}</th>
+              <th scope="col">{t('role.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {roles.map((role) => {
+              const status =
+                role.termFrom > today ? 'role.upcoming' : role.termTo === null || role.termTo >= today ? 'role.current' : 'role.ended';
+              return (
+                <tr key={role.id}>
+                  <td data-label={t('role.organization')}>
+                    <Link to={`/organizations/${role.organizationId}`}>{role.organizationName}</Link>
+                  </td>
+                  <td data-label={t('role.title')}>
+                    {role.title}
+                    {role.isHead && <span className="badge badge-ok">{t('role.head')}</span>}
+                  </td>
+                  <td data-label={t('role.term')} className="nowrap">
+                    {termLabel(role)}
+                  </td>
+                  <td data-label={t('role.status')} className="nowrap">
+                    {t(status)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { useDebounced } from '../../components/useDebounced.ts';
+import { Empty, ErrorMessage } from '../../components/Status.tsx';
+import { t } from '../../i18n/i18n.ts';
+import { ancestorChain } from './labels.ts';
+import { withAsOf } from './as-of.ts';
+import { useUnitSearch } from './units.api.ts';
+
+/** "Tìm đơn vị": any part of the name, with or without diacritics; hits show their ancestors. */
+export function UnitSearch({ asOf, asOfParam }: { asOf: string; asOfParam: string | null }) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim());
+  const search = useUnitSearch(q, asOf);
+  const active = q.length >= 2;
+  return (
+    <div className="unit-search" role="search">
+      <div className="field">
+        <label htmlFor={`${id}-q`}>{t('units.search')}</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder={t('units.searchPlaceholder')}
+          autoComplete="off"
+        />
+      </div>
+      {active && search.error && <ErrorMessage error={search.error} />}
+      {active && search.data && (
+        <div aria-live="polite">
+          {search.data.length === 0 ? (
+            <Empty>{t('units.noResults')}</Empty>
+          ) : (
+            <ul className="search-results" aria-label={t('units.searchResults')}>
+              {search.data.map((hit) => (
+                <li key={hit.id}>
+                  <Link to={withAsOf(`/units/${hit.id}`, asOfParam)}>{hit.fullName}</Link>
+                  {hit.ancestors.length > 0 && (
+                    <span className="muted">
+                      {' '}
+                      {ancestorChain(hit.ancestors)}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

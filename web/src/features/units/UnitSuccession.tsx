@@ -1,0 +1,76 @@
+import { Link } from 'react-router';
+import type { TUnitDetail } from '#contracts/units.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
+import { dayBefore } from './as-of.ts';
+import { capitalize } from './labels.ts';
+
+type SuccessionLink = TUnitDetail['predecessors'][number];
+
+/** One succession link; a predecessor is shown as it stood the day before the change. */
+function SuccessionItem({ link, side }: { link: SuccessionLink; side: 'from' | 'into' }) {
+  const asOf = side === 'from' ? dayBefore(link.effectiveDate) : link.effectiveDate;
+  return (
+    <li>
+      <Link to={`/units/${link.unit.id}?asOf=${asOf}`}>{link.unit.fullName}</Link>
+      {link.kind === 'split' && <span className="badge">{t('unit.partial')}</span>}{' '}
+      <span className="muted">{t('unit.effective', { date: formatDate(link.effectiveDate) })}</span>
+    </li>
+  );
+}
+
+/** "Sáp nhập từ" / "Đã sáp nhập vào" and earlier names. Nothing is shown when there is no history. */
+export function UnitSuccession({ detail }: { detail: TUnitDetail }) {
+  const { predecessors, successors, history } = detail;
+  if (predecessors.length + successors.length + history.length === 0) return null;
+  return (
+    <section aria-labelledby="unit-history">
+      <h2 id="unit-history">{t('unit.history')}</h2>
+      {predecessors.length > 0 && (
+        <>
+          <h3>{t('unit.mergedFrom')}</h3>
+          <ul className="plain-list">
+            {predecessors.map((link) => (
+              <SuccessionItem key={`${link.unit.id}-${link.effectiveDate}`} link={link} side="from" />
+            ))}
+          </ul>
+        </>
+      )}
+      {successors.length > 0 && (
+        <>
+          <h3>{t('unit.mergedInto')}</h3>
+          <ul className="plain-list">
+            {successors.map((link) => (
+              <SuccessionItem key={`${link.unit.id}-${link.effectiveDate}`} link={link} side="into" />
+            ))}
+          </ul>
+        </>
+      )}
+      {history.length > 0 && (
+        <>
+          <h3>{t('unit.names')}</h3>
+          <table className="table responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t('unit.name')}</th>
+                <th scope="col">{t('unit.type')}</th>
+                <th scope="col">{t('common.from')}</th>
+                <th scope="col">{t('common.to')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((entry) => (
+                <tr key={`${entry.fullName}-${entry.validTo}`}>
+                  <td data-label={t('unit.name')}>{entry.fullName}</td>
+                  <td data-label={t('unit.type')}>{capitalize(entry.type)}</td>
+                  <td data-label={t('common.from')}>{formatDate(entry.validFrom) || t('common.none')}</td>
+                  <td data-label={t('common.to')}>{formatDate(entry.validTo)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { TRole } from '#contracts/auth.ts';
+import { userEndpoints, type ZCreateUserRequest, type ZUpdateUserRequest } from '#contracts/users.ts';
+import { call } from '../../api/client.ts';
+import { t } from '../../i18n/i18n.ts';
+
+/** Accounts in the administrator's subtree, optionally filtered by name. */
+export const useUsers = (q = '') =>
+  useQuery({
+    queryKey: ['users', 'list', q],
+    queryFn: () => call(userEndpoints.list, { query: { q: q || undefined } }),
+  });
+
+/** Creates an account (the user must change the initial password at first login). */
+export function useCreateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof ZCreateUserRequest>) => call(userEndpoints.create, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+/** Changes roles, name, organisation, disabled flag, or sets a new initial password. */
+export function useUpdateUser(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof ZUpdateUserRequest>) => call(userEndpoints.update, { params: { id }, body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+/** "Quản trị hệ thống", "Nhập liệu"… */
+export const roleLabel = (role: TRole) => t(`role.${role}`);
