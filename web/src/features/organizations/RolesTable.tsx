@@ -30,16 +30,25 @@ export function RolesTable({ roles, caption }: { roles: TRoleHeld[]; caption: st
             <td data-label={t('person.fullName')}>
               <Link to={`/people/${role.personId}`}>{role.personName}</Link>
             </td>
-            <td data-label={t('role.title')}>
-              {role.title}
-              {role.isHead && <span className="badge badge-ok">{t('role.head')}</span>}
-            </td>
-            <td data-label={t('role.term')} className="nowrap">
-              {termLabel(role)}
-            </td>
+            <RoleCells role={role} />
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The title (with a "head" badge) and term cells shared by every table of roles. */
+export function RoleCells({ role }: { role: Pick<TRoleHeld, 'title' | 'isHead' | 'termFrom' | 'termTo'> }) {
+  return (
+    <>
+      <td data-label={t('role.title')}>
+        {role.title}
+        {role.isHead && <span className="badge badge-ok">{t('role.head')}</span>}
+      </td>
+      <td data-label={t('role.term')} className="nowrap">
+        {termLabel(role)}
+      </td>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import type { TRoleHeld } from '#contracts/organizations.ts';
 import { Empty } from '../../components/Status.tsx';
 import { todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import { termLabel } from '../organizations/RolesTable.tsx';
+import { RoleCells } from '../organizations/RolesTable.tsx';
 
 /** Every role of a person, newest first, current ones marked. */
 export function PersonRoles({ roles }: { roles: TRoleHeld[] }) {
@@ -32,13 +32,7 @@ export function PersonRoles({ roles }: { roles: TRoleHeld[] }) {
                   <td data-label={t('role.organization')}>
                     <Link to={`/organizations/${role.organizationId}`}>{role.organizationName}</Link>
                   </td>
-                  <td data-label={t('role.title')}>
-                    {role.title}
-                    {role.isHead && <span className="badge badge-ok">{t('role.head')}</span>}
-                  </td>
-                  <td data-label={t('role.term')} className="nowrap">
-                    {termLabel(role)}
-                  </td>
+                  <RoleCells role={role} />
                   <td data-label={t('role.status')} className="nowrap">
                     {t(status)}
                   </td>
