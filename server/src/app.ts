@@ -27,6 +27,8 @@ export interface AppOptions {
   /** Directory of the built web app; served with SPA fallback when it exists. */
   webDist?: string;
   logger?: boolean;
+  /** Take the client address from X-Forwarded-For: only behind a reverse proxy, or clients could fake their IP. */
+  trustProxy?: boolean;
 }
 
 /** Composes the HTTP app from the modules. No business logic here. */
@@ -34,7 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -9,6 +9,8 @@ export interface Config {
   loadDemo: boolean;
   secureCookies: boolean;
   loginRateLimit: number;
+  /** Behind a reverse proxy: trust X-Forwarded-For for the client address (rate limits, audit). */
+  trustProxy: boolean;
   /** Built web app to serve at /, if present. */
   webDist: string;
 }
@@ -21,6 +23,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: env.DEMO !== 'false',
     secureCookies: env.SECURE_COOKIES === 'true',
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    trustProxy: env.TRUST_PROXY === 'true',
     webDist: env.WEB_DIST ?? 'dist/web',
   };
 }

@@ -22,6 +22,7 @@ async function main() {
     databaseKind: config.database.kind,
     secureCookies: config.secureCookies,
     loginRateLimit: config.loginRateLimit,
+    trustProxy: config.trustProxy,
     webDist: config.webDist,
     logger: process.env.LOG === 'true',
   });

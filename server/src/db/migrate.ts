@@ -23,6 +23,8 @@ export const migrationChecksum = (text: string) => createHash('sha256').update(t
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
   await sql`create table if not exists schema_migration (
     name text primary key, checksum text, applied_at timestamptz not null default now())`.execute(db);
+  // databases made before checksums were recorded get the column; their rows keep a null checksum
+  await sql`alter table schema_migration add column if not exists checksum text`.execute(db);
   const done = new Map(
     (await db.selectFrom('schema_migration').select(['name', 'checksum']).execute()).map((row) => [row.name, row.checksum]),
   );

@@ -119,3 +119,23 @@ describe('login rate limit per IP', () => {
     }
   });
 });
+
+describe('client address', () => {
+  it('ignores a forged X-Forwarded-For when not behind a proxy: the rate limit still applies', async () => {
+    const limited = await startTestApp({ loginRateLimit: 2 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        const response = await fetch(`${limited.baseUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i}` },
+          body: JSON.stringify({ username: `nobody${i}`, password: 'x' }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});

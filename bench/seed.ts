@@ -1,0 +1,67 @@
+/**
+ * `npm run bench:seed`: a national-scale synthetic data set for the benchmarks. Migrates, loads the official
+ * units of both structures, then adds ~BENCH_VILLAGES villages (default 100,000) over the communes of both
+ * structures, a Tổ dân vận per village and 5–7 members each, in one transaction. Exits early if villages exist.
+ *
+ * Target: DATABASE_URL (PostgreSQL) or PGlite in BENCH_DATA_DIR (default ./data/bench/pglite).
+ */
+import { migrate } from '#server/db/migrate.ts';
+import { importOfficialUnits } from '#server/modules/units/official-import.ts';
+import { benchTarget, openBenchDatabase } from './db.ts';
+import * as seed from './seed.repository.ts';
+
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const target = benchTarget();
+  const wanted = Number(process.env.BENCH_VILLAGES ?? 100_000);
+  if (!Number.isInteger(wanted) || wanted < 1000) throw new Error('BENCH_VILLAGES must be an integer ≥ 1000');
+  const bench = await openBenchDatabase(target);
+  const { db } = bench.handle;
+  try {
+    console.log(`bench:seed → ${target.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : target.dataDir} · ${bench.engine}`);
+    const applied = await migrate(db);
+    if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+    const official = await db.transaction().execute((trx) => importOfficialUnits(trx));
+    console.log(`official units: ${JSON.stringify(official)} (${seconds(started)} s)`);
+
+    const existing = await seed.countVillages(db);
+    if (existing > 0) {
+      console.log(`${existing} villages already present: nothing to do. Remove the database to seed again.`);
+      return;
+    }
+
+    const perWeight = wanted / (await seed.communeWeightSum(db));
+    const provinces = await seed.listProvinces(db);
+    let villages = 0;
+    let people = 0;
+    await db.transaction().execute(async (trx) => {
+      for (const [index, province] of provinces.entries()) {
+        const tick = performance.now();
+        const v = await seed.insertVillages(trx, province.path, perWeight);
+        const t = await seed.insertVillageTeams(trx, province.path);
+        const p = await seed.insertTeamMembers(trx, province.path);
+        villages += v;
+        people += p;
+        console.log(
+          `[${String(index + 1).padStart(3)}/${provinces.length}] ${province.structure} ${province.name.padEnd(18)} ` +
+            `${String(v).padStart(5)} villages ${String(t).padStart(5)} teams ${String(p).padStart(6)} people ` +
+            `(${seconds(tick)} s; total ${villages} villages, ${people} people, ${seconds(started)} s)`,
+        );
+      }
+    });
+    const analyzing = performance.now();
+    await seed.analyzeAll(db);
+    console.log(`analyze: ${seconds(analyzing)} s`);
+    const counts = await seed.seedCounts(db);
+    console.log(
+      `done in ${seconds(started)} s: ${counts.units} official units, ${counts.villages} villages, ` +
+        `${counts.teams} village teams, ${counts.people} people, ${counts.roles} roles`,
+    );
+  } finally {
+    await bench.close();
+  }
+}
+
+await main();
