@@ -74,6 +74,13 @@ export const userEndpoints = {
     query: ZUserListQuery,
     response: z.array(ZUser),
   }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/users/:id',
+    summary: 'One account in the admin’s subtree',
+    params: ZIdParams,
+    response: ZUser,
+  }),
   create: endpoint({
     method: 'POST',
     path: '/api/users',

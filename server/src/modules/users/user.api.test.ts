@@ -23,6 +23,23 @@ const auditOf = (entityId: number) =>
     .orderBy('id')
     .execute();
 
+describe('one account', () => {
+  it('reads an account of the subtree, 404 outside it, 403 for non-admins, never the hash', async () => {
+    const province = await buildProvince(t.db);
+    const [a, b] = province.communeIds as [number, number];
+    const inA = await buildUser(t.db, { unitId: a, fullName: 'Lê Văn Bình', roles: ['leader'] });
+    const inB = await buildUser(t.db, { unitId: b });
+    const admin = await signIn(t.baseUrl, t.db, { unitId: a, roles: ['unit_admin'] });
+    const one = await admin.call(userEndpoints.get, { params: { id: inA.id } });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: inA.id, username: inA.username, fullName: 'Lê Văn Bình', unitId: a, roles: ['leader'] });
+    expect(JSON.stringify(one.body)).not.toContain('argon2');
+    expect((await admin.call(userEndpoints.get, { params: { id: inB.id } })).status).toBe(404);
+    const clerk = await signIn(t.baseUrl, t.db, { unitId: a, roles: ['data_entry'] });
+    expect((await clerk.call(userEndpoints.get, { params: { id: inA.id } })).status).toBe(403);
+  });
+});
+
 describe('listing', () => {
   it('a unit admin sees the accounts of its subtree; a system admin sees all, unit-less ones included', async () => {
     const province = await buildProvince(t.db);

@@ -27,6 +27,14 @@ export async function listUsers(db: Database, actor: Actor, filter: { q?: string
   return rows.map(presentUser);
 }
 
+/** One account in the admin's scope, or 404. */
+export async function getUser(db: Database, actor: Actor, id: number): Promise<TUser> {
+  authorize(userPolicy.manage(actor));
+  const row = await repo.findUser(db, actor.scope, id);
+  if (!row) throw notFound('Tài khoản');
+  return presentUser(row);
+}
+
 /** An account's unit, roles and organisation must fit together; throws 400 naming the field, or 404. */
 async function checkAccountShape(db: Database, actor: Actor, account: { unitId: number | null; roles: TRole[]; organizationId: number | null }) {
   if (account.unitId === null && !account.roles.includes('system_admin')) {

@@ -1,20 +1,21 @@
 import { Link, useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
 import { ErrorMessage, Loading, Success } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { t } from '../../i18n/i18n.ts';
 import { UserForm } from './UserForm.tsx';
-import { useUpdateUser, useUsers } from './users.api.ts';
+import { useUpdateUser, useUser } from './users.api.ts';
 
 /** "Sửa người dùng": roles, name, organisation, disable, reset password. */
 export function UserEditPage() {
   const id = Number(useParams().id);
   const [params] = useSearchParams();
-  const users = useUsers();
+  const users = useUser(id);
   const update = useUpdateUser(id);
-  const user = users.data?.find((candidate) => candidate.id === id);
+  const user = users.data;
   usePageTitle(user?.fullName ?? t('users.edit'));
   if (users.isPending) return <Loading />;
-  if (users.error) return <ErrorMessage error={users.error} />;
+  if (users.error && !(users.error instanceof ApiError && users.error.status === 404)) return <ErrorMessage error={users.error} />;
   if (!user) return <p role="alert">{t('users.notFound')}</p>;
   return (
     <section className="narrow">

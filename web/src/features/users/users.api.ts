@@ -12,6 +12,13 @@ export const useUsers = (q = '') =>
     queryFn: () => call(userEndpoints.list, { query: { q: q || undefined } }),
   });
 
+/** One account (the edit page). */
+export const useUser = (id: number) =>
+  useQuery({
+    queryKey: ['users', 'one', id],
+    queryFn: () => call(userEndpoints.get, { params: { id } }),
+  });
+
 /** Creates an account (the user must change the initial password at first login). */
 export function useCreateUser() {
   const client = useQueryClient();
