@@ -23,6 +23,10 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  // wait for the session before the test navigates on, or the navigation cuts off the login request
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }).catch(() => undefined);
+  // wait for the answer (signed in, or an error shown) before the test navigates on, or the navigation cuts
+  // off the login request
+  await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }),
+    page.getByRole('alert').first().waitFor({ timeout: 15_000 }),
+  ]).catch(() => undefined);
 }

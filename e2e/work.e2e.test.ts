@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, signIn } from './browser.ts';
+
+const PASSWORD = 'DanVanSo2025';
+const baseUrl = inject('e2eBaseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+async function newPage(width = 1280, height = 900): Promise<Page> {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height } });
+  return context.newPage();
+}
+
+/** Opens the 2019 commune Hải Phú (the demo account xa.hai-phu belongs to it) from the search box. */
+async function openHaiPhu(page: Page) {
+  await page.goto(`${baseUrl}/units?asOf=2025-06-30`);
+  await page.getByLabel('Tìm đơn vị').fill('hai phu');
+  await page.getByRole('link', { name: 'Xã Hải Phú' }).first().click();
+  await page.getByRole('heading', { name: 'Xã Hải Phú', level: 1 }).waitFor();
+}
+
+/** From Hải Phú's page, opens the first member of its Khối dân vận. */
+async function openBlocMember(page: Page) {
+  await openHaiPhu(page);
+  const bloc = page.getByRole('listitem').filter({ hasText: 'Khối dân vận xã Hải Phú' });
+  await bloc.getByRole('button', { name: 'Xem thành viên' }).click();
+  await bloc.getByRole('table').getByRole('link').first().click();
+  await page.getByText('Lượt xem này được ghi nhật ký.').waitFor();
+}
+
+describe('a commune clerk at work', () => {
+  it('imports villages from a CSV: the preview names bad rows by number, then a clean file is written', async () => {
+    const page = await newPage();
+    await signIn(page, baseUrl, 'xa.hai-phu', PASSWORD);
+    await openHaiPhu(page);
+    const suffix = Date.now().toString(36);
+    const file = page.getByLabel('Chọn tệp (.xlsx, .csv)');
+    await file.setInputFiles({ name: 'thon.csv', mimeType: 'text/csv', buffer: Buffer.from(`Tên,Loại\nMới ${suffix},thôn\n,thôn\n`) });
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Chưa ghi dòng nào');
+    const badRow = page.getByRole('row').filter({ hasText: 'Tên: không được để trống' });
+    await expect.poll(() => badRow.getByRole('cell').first().textContent()).toBe('3');
+
+    await file.setInputFiles({ name: 'thon.csv', mimeType: 'text/csv', buffer: Buffer.from(`Tên,Loại\nMới ${suffix},thôn\nBản ${suffix},bản\n`) });
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await page.getByRole('button', { name: 'Xác nhận nhập 2 dòng' }).click();
+    await expect.poll(() => page.getByText('Đã nhập 2 dòng.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: `Thôn Mới ${suffix}` }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('link', { name: `Bản ${suffix}` }).count()).toBeGreaterThan(0);
+  });
+
+  it('opens a bloc member: ethnicity and religion are shown with the note that the view is logged', async () => {
+    const page = await newPage();
+    await signIn(page, baseUrl, 'xa.hai-phu', PASSWORD);
+    await openBlocMember(page);
+    await expect.poll(() => page.getByText('Lượt xem này được ghi nhật ký.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Dân tộc').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('administration', () => {
+  it('the system administrator browses the audit log and sees protected reads', async () => {
+    const clerk = await newPage();
+    await signIn(clerk, baseUrl, 'xa.hai-phu', PASSWORD);
+    await openBlocMember(clerk);
+    const page = await newPage();
+    await signIn(page, baseUrl, 'admin', PASSWORD);
+    await page.getByRole('navigation').getByRole('link', { name: 'Nhật ký hệ thống' }).click();
+    await page.getByLabel('Hành động').selectOption({ label: 'Xem dữ liệu được bảo vệ' });
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('xa.hai-phu');
+  });
+});
+
+describe('on a phone (360 px)', () => {
+  it('folds the navigation behind "Danh mục" and never scrolls sideways', async () => {
+    const page = await newPage(360, 740);
+    await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
+    await page.getByRole('button', { name: 'Danh mục' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Tổ chức & đơn vị' }).click();
+    await page.getByLabel('Tìm đơn vị').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});
