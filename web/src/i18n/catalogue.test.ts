@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '#contracts/audit.ts';
+import { ROLES } from '#contracts/auth.ts';
+import { ORGANIZATION_TYPES } from '#contracts/organizations.ts';
 import { checkI18n, compareCatalogues, findKeys, findLiteralText } from '../../scripts/check-i18n.ts';
 import { en } from './en.ts';
 import { interpolate } from './i18n.ts';
@@ -7,6 +10,16 @@ import { vi } from './vi.ts';
 describe('i18n catalogues', () => {
   it('web/src uses only keys both catalogues have, and shows no literal text', () => {
     expect(checkI18n()).toEqual([]);
+  });
+
+  it('names every code the server can send: audit actions and entities, roles, organisation types', () => {
+    const keys = [
+      ...AUDIT_ACTIONS.map((code) => `audit.action.${code}`),
+      ...AUDIT_ENTITIES.map((code) => `audit.entity.${code}`),
+      ...ROLES.map((code) => `role.${code}`),
+      ...ORGANIZATION_TYPES.map((code) => `org.type.${code}`),
+    ];
+    expect(keys.filter((key) => !(key in vi) || !(key in en))).toEqual([]);
   });
 
   it('Vietnamese labels keep their exact diacritics', () => {

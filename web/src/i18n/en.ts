@@ -268,8 +268,8 @@ export const en: Record<MessageKey, string> = {
   'audit.action.password_change': 'Changed password',
   'audit.action.import': 'Imported a file',
   'audit.entity.user': 'Account',
-  'audit.entity.unit': 'Unit',
+  'audit.entity.admin_unit': 'Unit',
   'audit.entity.organization': 'Organisation',
   'audit.entity.person': 'Person',
-  'audit.entity.role': 'Role',
+  'audit.entity.person_role': 'Role',
 };

@@ -269,10 +269,10 @@ export const vi = {
   'audit.action.password_change': 'Đổi mật khẩu',
   'audit.action.import': 'Nhập từ tệp',
   'audit.entity.user': 'Tài khoản',
-  'audit.entity.unit': 'Đơn vị',
+  'audit.entity.admin_unit': 'Đơn vị',
   'audit.entity.organization': 'Tổ chức',
   'audit.entity.person': 'Cá nhân',
-  'audit.entity.role': 'Chức danh',
+  'audit.entity.person_role': 'Chức danh',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { ZAuditAction, ZAuditQuery } from '#contracts/audit.ts';
+import type { TAuditEntity, ZAuditAction, ZAuditQuery } from '#contracts/audit.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope } from '#server/shared/scope.ts';
@@ -8,7 +8,7 @@ import { inScope } from '#server/shared/scope.ts';
 /** One audit record; written in the same transaction as the change it describes. */
 export interface AuditRecord {
   action: z.infer<typeof ZAuditAction>;
-  entity: string;
+  entity: TAuditEntity;
   entityId?: string | number | null;
   unitId?: number | null;
   before?: unknown;
