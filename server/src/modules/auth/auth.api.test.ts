@@ -139,3 +139,17 @@ describe('client address', () => {
     }
   });
 });
+
+describe('expired sessions', () => {
+  it('an expired session is refused and swept away at the next login', async () => {
+    const user = await buildUser(t.db);
+    const client = new TestClient(t.baseUrl);
+    await client.login(user.username, TEST_PASSWORD);
+    await t.db.updateTable('app_session').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
+    expect((await client.call(authEndpoints.me, {})).status).toBe(401);
+    await new TestClient(t.baseUrl).login(user.username, TEST_PASSWORD);
+    const left = await t.db.selectFrom('app_session').select('expires_at').where('user_id', '=', user.id).execute();
+    expect(left).toHaveLength(1);
+    expect(left[0]?.expires_at.getTime()).toBeGreaterThan(Date.now());
+  });
+});

@@ -6,7 +6,7 @@ import { AppError, invalidField } from '#server/shared/errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { countRecentFailedLogins, findUserByUsername, findUserById, setPassword } from './account.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { createSession, deleteUserSessions } from './session.repository.ts';
+import { createSession, deleteExpiredSessions, deleteUserSessions } from './session.repository.ts';
 
 /** After this many failed logins for one username in LOCK_MINUTES, refuse further attempts for a while. */
 export const MAX_FAILED_LOGINS = 5;
@@ -34,6 +34,8 @@ export async function login(db: Database, username: string, password: string, ip
     });
     throw badCredentials();
   }
+  // expired sessions are swept at each login: the table never grows past the live sessions plus a day's logins
+  await deleteExpiredSessions(db);
   const session = await createSession(db, user.id);
   await recordAudit(db, { userId: user.id, ip }, { action: 'login', entity: 'user', entityId: user.id, unitId: user.unit_id });
   return { token: session.token, me: toMe(user, session.csrfToken) };
