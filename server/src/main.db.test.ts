@@ -38,6 +38,9 @@ describe('the server process on PGlite', () => {
     const top = await client.call(unitEndpoints.children, { query: { asOf: '2025-06-30' } });
     expect(top.status).toBe(200);
     expect(top.body.map((unit) => unit.fullName)).toEqual(['Tỉnh Quảng Trị']);
+    // a second process on the same data dir is refused instead of corrupting it
+    await expect(openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') })).rejects.toThrow('is in use by process');
+
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('SIGTERM: closing');

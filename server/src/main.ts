@@ -37,7 +37,14 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // e.g. the port is taken: close the database cleanly before giving up
+    await app.close();
+    await handle.close();
+    throw error;
+  }
   console.log(`Dân vận số: http://localhost:${config.port} (database: ${config.database.kind})`);
 }
 

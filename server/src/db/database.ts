@@ -6,6 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -53,9 +54,22 @@ export async function openDatabase(target: DatabaseTarget, pglite?: PGlite): Pro
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, target, close: () => db.destroy() };
   }
-  const instance = pglite ?? (await openPGlite(target.dataDir));
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(instance) });
-  return { db, target, close: () => db.destroy() };
+  const release = !pglite && target.dataDir ? lockDataDir(target.dataDir) : () => undefined;
+  try {
+    const instance = pglite ?? (await openPGlite(target.dataDir));
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(instance) });
+    return {
+      db,
+      target,
+      close: async () => {
+        await db.destroy();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** DATABASE_URL wins; otherwise PGlite in DATA_DIR (default ./data/pglite). */

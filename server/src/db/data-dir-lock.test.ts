@@ -1,0 +1,31 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
+
+const dir = () => join(mkdtempSync(join(tmpdir(), 'dvs-lock-')), 'pglite');
+
+describe('lockDataDir', () => {
+  it('writes our pid next to the data dir and removes it on release', () => {
+    const dataDir = dir();
+    const release = lockDataDir(dataDir);
+    expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+    release();
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+
+  it('refuses a directory held by another live process', () => {
+    const dataDir = dir();
+    writeFileSync(`${dataDir}.lock`, String(process.ppid));
+    expect(() => lockDataDir(dataDir)).toThrow(DataDirLockedError);
+  });
+
+  it('takes over a lock left by a dead process', () => {
+    const dataDir = dir();
+    writeFileSync(`${dataDir}.lock`, '999999999');
+    const release = lockDataDir(dataDir);
+    expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+    release();
+  });
+});
