@@ -106,6 +106,10 @@ export const ZMemberImportRow = z.object({
   birthYear: z.number().int().nullable(),
   phone: z.string().nullable(),
   termFrom: z.string(),
+  /** Read from the title (Trưởng…, Tổ trưởng, Bí thư…): the role will be marked as the head. */
+  isHead: z.boolean(),
+  /** A person already registered in the unit with the same name and birth year, who will be reused. */
+  reusedPersonId: ZId.nullable(),
 });
 
 /** Preview or result of a member import (columns: Họ và tên, Chức danh, Giới tính, Năm sinh, Điện thoại, Từ ngày). */

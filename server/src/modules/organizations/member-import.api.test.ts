@@ -57,6 +57,8 @@ describe('member import', () => {
       birthYear: 1968,
       phone: '0912345678',
       termFrom: '2021-03-01',
+      isHead: true,
+      reusedPersonId: null,
     });
     expect(preview.body.created).toBe(0);
     const commit = await clerk.upload(organizationEndpoints.importMembers, { params: { id: team }, query: { dryRun: 'false' } }, 'to.csv', csv);
@@ -80,6 +82,13 @@ describe('member import', () => {
       [4, 'Lương Văn Pó', 'Thành viên', '', '', '', ''],
     ]);
     const before = await counts();
+    const preview = await officer.upload(organizationEndpoints.importMembers, { params: { id: team }, query: { dryRun: 'true' } }, 'to.xlsx', data);
+    expect(preview.body.rows.map((row) => [row.fullName, row.isHead, row.reusedPersonId])).toEqual([
+      ['Vi Văn Thắng', true, null],
+      ['DINH THI LAN', false, known],
+      ['Vi Văn Thắng', true, null],
+      ['Lương Văn Pó', false, null],
+    ]);
     const commit = await officer.upload(organizationEndpoints.importMembers, { params: { id: team }, query: { dryRun: 'false' } }, 'to.xlsx', data);
     expect(commit.status).toBe(200);
     expect(commit.body).toMatchObject({ dryRun: false, errors: [], created: 4 });

@@ -80,7 +80,7 @@ export async function importMembers(db: Database, actor: Actor, organizationId: 
       }
     }
     errors.sort((a, b) => a.row - b.row);
-    const preview = rows.map(({ isHead: _isHead, ...row }) => row);
+    const preview = rows.map((row) => ({ ...row, reusedPersonId: existing.get(personKey(row)) ?? null }));
     if (dryRun) return { dryRun, rows: preview, errors, created: 0 };
     if (errors.length > 0) throw rejected(errors);
 
