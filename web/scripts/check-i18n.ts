@@ -13,7 +13,7 @@ type Catalogue = Readonly<Record<string, string>>;
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../src', import.meta.url));
 /** Files that define strings rather than use them. */
-const SKIP = /(^|\/)i18n\/(vi|en)\.ts$|\.test\.tsx?$/;
+const SKIP = /(^|\/)i18n\/(vi|en)(-[a-z]+)?\.ts$|\.test\.tsx?$/;
 /** Attributes a user reads or hears. */
 const TEXT_ATTRIBUTES = ['aria-label', 'placeholder', 'title', 'alt', 'label', 'aria-description'];
 const LETTER = /\p{L}/u;

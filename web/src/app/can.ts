@@ -10,5 +10,9 @@ export const canAdminister = (me: TMe | null | undefined) => hasRole(me, 'system
 export const canManageVillages = (me: TMe | null | undefined) =>
   hasRole(me, 'system_admin', 'unit_admin', 'commission_officer', 'data_entry');
 
-/** Import members of organisations. */
-export const canManageMembers = canManageVillages;
+/**
+ * Add, end and import members of an organisation (server: organization.policy.write, person.policy.manageRole):
+ * the registry keepers, and a focal point for its own organisation only.
+ */
+export const canManageMembers = (me: TMe | null | undefined, organizationId?: number) =>
+  canManageVillages(me) || (hasRole(me, 'focal_point') && organizationId !== undefined && me?.organizationId === organizationId);

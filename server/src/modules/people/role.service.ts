@@ -29,6 +29,12 @@ export async function addRole(
     const organization = await findOrganization(trx, actor.scope, input.organizationId, input.termFrom);
     if (!organization) throw notFound('Tổ chức');
     authorize(personPolicy.manageRole(actor, organization.id));
+    if (organization.dissolved_on !== null && input.termFrom >= organization.dissolved_on) {
+      throw invalidField('termFrom', 'Từ ngày', `${organization.name} đã giải thể từ ngày ${vnDate(organization.dissolved_on)}`);
+    }
+    if (organization.founded_on !== null && input.termFrom < organization.founded_on) {
+      throw invalidField('termFrom', 'Từ ngày', `${organization.name} thành lập ngày ${vnDate(organization.founded_on)}`);
+    }
     const termTo = input.termTo ?? null;
     if (termTo !== null && termTo < input.termFrom) {
       throw invalidField('termTo', 'Đến ngày', `phải từ ngày ${vnDate(input.termFrom)} trở đi`);

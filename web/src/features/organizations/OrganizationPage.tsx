@@ -10,16 +10,17 @@ import { t } from '../../i18n/i18n.ts';
 import { useAsOf } from '../units/as-of.ts';
 import { importMembers, useOrganization } from './organizations.api.ts';
 import { DissolvedNotice, OrganizationFacts } from './OrganizationFacts.tsx';
-import { RolesTable } from './RolesTable.tsx';
+import { OrganizationMembers } from './OrganizationMembers.tsx';
 
 type MemberRow = Awaited<ReturnType<typeof importMembers>>['rows'][number];
 
-/** One organisation: facts, people holding roles on the date, and a member import. */
+/** One organisation: facts, people holding roles on the date (added and ended here), and a member import. */
 export function OrganizationPage() {
   const id = Number(useParams().id);
   const { asOf, param } = useAsOf();
   const me = useMe();
   const client = useQueryClient();
+  const mayEdit = canManageMembers(me, id);
   const organization = useOrganization(id, asOf);
   usePageTitle(organization.data?.organization.name ?? t('org.title'));
   if (organization.isPending) return <Loading />;
@@ -32,11 +33,8 @@ export function OrganizationPage() {
       <p className="muted">{t('unit.shownAsOf', { date: formatDate(asOf) })}</p>
       <DissolvedNotice organization={o} asOf={asOf} />
       <OrganizationFacts organization={o} asOf={asOf} asOfParam={param} />
-      <section aria-labelledby="org-members">
-        <h2 id="org-members">{t('org.members')}</h2>
-        <RolesTable roles={roles} caption={t('org.members')} />
-      </section>
-      {canManageMembers(me) && (
+      <OrganizationMembers organization={o} roles={roles} asOf={asOf} mayEdit={mayEdit} />
+      {mayEdit && (
         <ImportPanel<MemberRow>
           title={t('member.import')}
           hint={t('member.importHint')}
@@ -47,6 +45,8 @@ export function OrganizationPage() {
             { label: t('person.birthYear'), value: (row) => (row.birthYear === null ? '' : String(row.birthYear)) },
             { label: t('person.phone'), value: (row) => row.phone ?? '' },
             { label: t('role.termStart'), value: (row) => row.termFrom },
+            { label: t('member.willHead'), value: (row) => (row.isHead ? t('member.willHead') : '') },
+            { label: t('person.title'), value: (row) => (row.reusedPersonId === null ? t('member.new') : t('member.reused')) },
           ]}
           run={(file, dryRun) => importMembers(id, file, dryRun)}
           onImported={() => void client.invalidateQueries({ queryKey: ['organizations'] })}

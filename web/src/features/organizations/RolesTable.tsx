@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { TRoleHeld } from '#contracts/organizations.ts';
 import { Empty } from '../../components/Status.tsx';
@@ -11,8 +12,15 @@ export function termLabel(role: Pick<TRoleHeld, 'termFrom' | 'termTo'>): string 
     : t('role.termFrom', { from: formatDate(role.termFrom) });
 }
 
-/** People holding roles in one organisation: name (link), title, head marker, term. */
-export function RolesTable({ roles, caption }: { roles: TRoleHeld[]; caption: string }) {
+interface RolesTableProps {
+  roles: TRoleHeld[];
+  caption: string;
+  /** What may be done with a role (ending it), in a last column; absent for readers. */
+  action?: (role: TRoleHeld) => ReactNode;
+}
+
+/** People holding roles in one organisation: name (link), title, head marker, term, and an action when given. */
+export function RolesTable({ roles, caption, action }: RolesTableProps) {
   if (roles.length === 0) return <Empty>{t('org.noMembers')}</Empty>;
   return (
     <table className="table responsive">
@@ -22,6 +30,7 @@ export function RolesTable({ roles, caption }: { roles: TRoleHeld[]; caption: st
           <th scope="col">{t('person.fullName')}</th>
           <th scope="col">{t('role.title')}</th>
           <th scope="col">{t('role.term')}</th>
+          {action && <th scope="col">{t('role.actions')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -31,6 +40,7 @@ export function RolesTable({ roles, caption }: { roles: TRoleHeld[]; caption: st
               <Link to={`/people/${role.personId}`}>{role.personName}</Link>
             </td>
             <RoleCells role={role} />
+            {action && <td className="role-action">{action(role)}</td>}
           </tr>
         ))}
       </tbody>

@@ -1,8 +1,11 @@
 import { Link, useParams } from 'react-router';
+import { canManageMembers } from '../../app/can.ts';
+import { useMe } from '../../app/session.ts';
 import type { TPersonDetail } from '#contracts/people.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { t } from '../../i18n/i18n.ts';
+import { AddRoleForm } from './AddRoleForm.tsx';
 import { PersonRoles } from './PersonRoles.tsx';
 import { usePerson } from './people.api.ts';
 
@@ -31,10 +34,11 @@ function SensitiveFacts({ sensitive }: { sensitive: TPersonDetail['sensitive'] }
   );
 }
 
-/** One person: unit, contact, protected fields when allowed, and roles over terms. */
+/** One person: unit, contact, protected fields when allowed, and roles over terms (ended and added here). */
 export function PersonPage() {
   const id = Number(useParams().id);
   const person = usePerson(id);
+  const mayEdit = canManageMembers(useMe());
   usePageTitle(person.data?.person.fullName ?? t('person.title'));
   if (person.isPending) return <Loading />;
   if (person.error) return <ErrorMessage error={person.error} />;
@@ -63,7 +67,8 @@ export function PersonPage() {
         </div>
       </dl>
       <SensitiveFacts sensitive={sensitive} />
-      <PersonRoles roles={roles} />
+      <PersonRoles roles={roles} mayEdit={mayEdit} />
+      {mayEdit && <AddRoleForm personId={p.id} unitId={p.unitId} />}
     </article>
   );
 }

@@ -1,16 +1,21 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TRoleHeld } from '#contracts/organizations.ts';
-import { Empty } from '../../components/Status.tsx';
+import { Empty, Success } from '../../components/Status.tsx';
 import { todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { RoleCells } from '../organizations/RolesTable.tsx';
+import { EndRoleAction } from './EndRoleAction.tsx';
 
-/** Every role of a person, newest first, current ones marked. */
-export function PersonRoles({ roles }: { roles: TRoleHeld[] }) {
+/** Every role of a person, newest first, current ones marked; those who may write can end a running term. */
+export function PersonRoles({ roles, mayEdit }: { roles: TRoleHeld[]; mayEdit: boolean }) {
   const today = todayInVietnam();
+  const [ended, setEnded] = useState<string | null>(null);
+  const withAction = mayEdit && roles.some((role) => role.termTo === null);
   return (
     <section aria-labelledby="person-roles">
       <h2 id="person-roles">{t('person.roles')}</h2>
+      {ended && <Success>{ended}</Success>}
       {roles.length === 0 ? (
         <Empty>{t('person.noRoles')}</Empty>
       ) : (
@@ -21,6 +26,7 @@ export function PersonRoles({ roles }: { roles: TRoleHeld[] }) {
               <th scope="col">{t('role.title')}</th>
               <th scope="col">{t('role.term')}</th>
               <th scope="col">{t('role.status')}</th>
+              {withAction && <th scope="col">{t('role.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -36,6 +42,13 @@ export function PersonRoles({ roles }: { roles: TRoleHeld[] }) {
                   <td data-label={t('role.status')} className="nowrap">
                     {t(status)}
                   </td>
+                  {withAction && (
+                    <td className="role-action">
+                      {role.termTo === null && (
+                        <EndRoleAction role={role} context={`${role.organizationName}, ${role.title}`} onEnded={setEnded} />
+                      )}
+                    </td>
+                  )}
                 </tr>
               );
             })}

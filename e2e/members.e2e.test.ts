@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, signIn } from './browser.ts';
+
+const PASSWORD = 'DanVanSo2025';
+const ORGANIZATION = 'Ban Thanh tra nhân dân xã Hải Phú';
+const baseUrl = inject('e2eBaseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+/** Signs in as the Hải Phú clerk and opens the commune's people's inspection board (2019 structure, 30/6/2025). */
+async function openInspectionBoard(width = 1280): Promise<Page> {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, 'xa.hai-phu', PASSWORD);
+  await page.goto(`${baseUrl}/units?asOf=2025-06-30`);
+  await page.getByLabel('Tìm đơn vị').fill('hai phu');
+  await page.getByRole('link', { name: 'Xã Hải Phú' }).first().click();
+  await page.getByRole('heading', { name: 'Xã Hải Phú', level: 1 }).waitFor();
+  await page.getByRole('link', { name: ORGANIZATION }).click();
+  await page.getByRole('heading', { name: ORGANIZATION, level: 1 }).waitFor();
+  return page;
+}
+
+/** Fills "Thêm thành viên" and sends it. */
+async function addMember(page: Page, fullName: string, title: string) {
+  const form = page.getByRole('region', { name: 'Thêm thành viên' });
+  await form.getByLabel('Họ và tên').fill(fullName);
+  await form.getByLabel('Chức danh').fill(title);
+  await form.getByLabel('Giới tính').selectOption({ label: 'Nữ' });
+  await form.getByLabel('Năm sinh (không bắt buộc)').fill('1990');
+  await form.getByRole('button', { name: 'Thêm thành viên' }).click();
+  await expect.poll(() => form.getByRole('status').textContent()).toContain(`Đã thêm ${fullName} với chức danh ${title}.`);
+}
+
+const memberRow = (page: Page, fullName: string) =>
+  page.getByRole('region', { name: 'Thành viên', exact: true }).getByRole('row').filter({ hasText: fullName });
+
+describe('members of an organisation', () => {
+  it('adds a member with a title, then ends the term: the row shows the end date', async () => {
+    const page = await openInspectionBoard();
+    const fullName = `Lê Thị Thử ${Date.now().toString(36)}`;
+    await addMember(page, fullName, 'Tổ viên');
+    const row = memberRow(page, fullName);
+    await expect.poll(() => row.getByRole('cell').nth(1).textContent()).toBe('Tổ viên');
+    // the page shows 30/06/2025 and the form started the term on that date
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('Từ 30/06/2025 đến nay');
+
+    await row.getByRole('button', { name: `Kết thúc nhiệm kỳ ${fullName}, Tổ viên` }).click();
+    const endForm = page.getByRole('form', { name: `Kết thúc nhiệm kỳ: ${fullName}, Tổ viên` });
+    await endForm.getByLabel('Ngày kết thúc').fill('2025-06-30');
+    await endForm.getByRole('button', { name: 'Xác nhận kết thúc' }).click();
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('30/06/2025 – 30/06/2025');
+    expect(await row.getByRole('button', { name: /Kết thúc nhiệm kỳ/ }).count()).toBe(0);
+    await expect.poll(() => page.getByText(`Đã kết thúc nhiệm kỳ (${fullName}, Tổ viên) ngày 30/06/2025.`).count()).toBe(1);
+
+    // a day later the member is no longer current; the role stays in the person's history
+    await page.goto(page.url().replace('asOf=2025-06-30', 'asOf=2025-07-01'));
+    await page.getByRole('heading', { name: ORGANIZATION, level: 1 }).waitFor();
+    await expect.poll(() => page.getByText(fullName).count()).toBe(0);
+  });
+
+  it('says plainly when the person was registered but the title was refused, and links to them', async () => {
+    const page = await openInspectionBoard();
+    const fullName = `Trần Văn Thử ${Date.now().toString(36)}`;
+    const form = page.getByRole('region', { name: 'Thêm thành viên' });
+    await form.getByLabel('Họ và tên').fill(fullName);
+    await form.getByLabel('Chức danh').fill('Tổ viên');
+    // the person is registered for real; the second request (the role) is answered with a refusal
+    const refusal = 'Không gán được chức danh lúc này.';
+    await page.route('**/api/people/*/roles', (route) =>
+      route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: 'conflict', message: refusal }) }),
+    );
+    await form.getByRole('button', { name: 'Thêm thành viên' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain(`Đã đăng ký người nhưng chưa gán chức danh: ${refusal}`);
+    expect(await form.getByRole('status').count()).toBe(0);
+    await page.unroute('**/api/people/*/roles');
+    await form.getByRole('link', { name: `Mở trang của ${fullName} để gán chức danh` }).click();
+    await page.getByRole('heading', { name: fullName, level: 1 }).waitFor();
+    await expect.poll(() => page.getByText('Chưa có chức danh nào.').count()).toBe(1);
+
+    // "Thêm chức danh" on the person's page: the organisations of 30/06/2025, then the term ended there too
+    const add = page.getByRole('region', { name: 'Thêm chức danh' });
+    await add.getByLabel('Từ ngày').fill('2025-01-01');
+    await add.getByLabel('Tổ chức').selectOption({ label: ORGANIZATION });
+    await add.getByLabel('Chức danh').fill('Tổ viên');
+    await add.getByRole('button', { name: 'Thêm chức danh' }).click();
+    await expect.poll(() => add.getByRole('status').textContent()).toContain(`Đã thêm chức danh Tổ viên trong ${ORGANIZATION}.`);
+    const row = page.getByRole('region', { name: 'Chức danh qua các nhiệm kỳ' }).getByRole('row').filter({ hasText: ORGANIZATION });
+    await row.getByRole('button', { name: `Kết thúc nhiệm kỳ ${ORGANIZATION}, Tổ viên` }).click();
+    await row.getByLabel('Ngày kết thúc').fill('2025-06-30');
+    await row.getByRole('button', { name: 'Xác nhận kết thúc' }).click();
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('01/01/2025 – 30/06/2025');
+    await expect.poll(() => page.getByText(`Đã kết thúc nhiệm kỳ (${ORGANIZATION}, Tổ viên) ngày 30/06/2025.`).count()).toBe(1);
+  });
+});
