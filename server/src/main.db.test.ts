@@ -9,8 +9,10 @@ import { TestClient } from '#test/http-client.ts';
 import { openDatabase } from './db/database.ts';
 import { DEMO_PASSWORD } from './demo/demo-accounts.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'dvs-main-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const root = mkdtempSync(join(tmpdir(), 'dvs-main-'));
+// like a fresh clone: the data folder does not exist yet
+const dataDir = join(root, 'data');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('the server process on PGlite', () => {
   it('starts on an empty data dir with the demo, serves a scoped user, and on SIGTERM closes the database and exits 0', async () => {

@@ -15,6 +15,13 @@ describe('lockDataDir', () => {
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
   });
 
+  it('works on a first start, when the parent folder does not exist yet', () => {
+    const dataDir = join(dir(), 'data', 'pglite');
+    const release = lockDataDir(dataDir);
+    expect(existsSync(`${dataDir}.lock`)).toBe(true);
+    release();
+  });
+
   it('refuses a directory held by another live process', () => {
     const dataDir = dir();
     writeFileSync(`${dataDir}.lock`, String(process.ppid));

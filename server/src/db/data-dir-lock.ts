@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** Thrown when another live process holds the data directory. */
 export class DataDirLockedError extends Error {}
@@ -18,6 +19,8 @@ const isAlive = (pid: number) => {
  */
 export function lockDataDir(dataDir: string): () => void {
   const path = `${dataDir.replace(/\/+$/, '')}.lock`;
+  // first start: ./data does not exist yet
+  mkdirSync(dirname(path), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
