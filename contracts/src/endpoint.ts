@@ -42,3 +42,22 @@ export type EndpointInput<E> = (E extends { params: Schema } ? { params: PartIn<
 
 /** What the endpoint answers with on success. */
 export type EndpointOutput<E> = E extends { response: infer R extends Schema } ? z.output<R> : never;
+
+/**
+ * `/api/units/:id` + `{id: 5}` + `{asOf: '2025-06-30'}` → `/api/units/5?asOf=2025-06-30`. Used by the web client
+ * and the test client alike; undefined, null and empty query values are left out.
+ */
+export function buildUrl(path: string, params?: object, query?: object): string {
+  const values = (params ?? {}) as Record<string, unknown>;
+  const url = path.replace(/:([A-Za-z_]\w*)/g, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === null) throw new Error(`missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') search.append(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `${url}?${text}` : url;
+}

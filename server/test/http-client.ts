@@ -1,25 +1,10 @@
-import type { EndpointInput, EndpointOutput } from '#contracts/endpoint.ts';
-import type { Endpoint } from '#contracts/endpoint.ts';
+import { buildUrl, type Endpoint, type EndpointInput, type EndpointOutput } from '#contracts/endpoint.ts';
 
 /** A response as tests see it: status plus parsed JSON (or text). */
 export interface TestResponse<T = unknown> {
   status: number;
   body: T;
   headers: Headers;
-}
-
-/** Builds `/api/units/12?asOf=…` from an endpoint declaration and its inputs. */
-export function endpointUrl(endpoint: Endpoint, input: { params?: unknown; query?: unknown }): string {
-  let path = endpoint.path;
-  for (const [key, value] of Object.entries((input.params ?? {}) as Record<string, unknown>)) {
-    path = path.replace(`:${key}`, encodeURIComponent(String(value)));
-  }
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries((input.query ?? {}) as Record<string, unknown>)) {
-    if (value !== undefined && value !== null) query.set(key, String(value));
-  }
-  const qs = query.toString();
-  return qs ? `${path}?${qs}` : path;
 }
 
 /** A browser-like client: keeps the session cookie and sends the CSRF token on writes. */
@@ -73,7 +58,8 @@ export class TestClient {
 
   /** Calls a contract endpoint; the body type is the endpoint's response (check `status` first). */
   async call<E extends Endpoint>(endpoint: E, input: EndpointInput<E>): Promise<TestResponse<EndpointOutput<E>>> {
-    const url = endpointUrl(endpoint, input as { params?: unknown; query?: unknown });
+    const { params, query } = input as { params?: object; query?: object };
+    const url = buildUrl(endpoint.path, params, query);
     const body = (input as { body?: unknown }).body;
     return this.request<EndpointOutput<E>>(endpoint.method, url, body);
   }
@@ -82,7 +68,8 @@ export class TestClient {
   async upload<E extends Endpoint>(endpoint: E, input: EndpointInput<E>, filename: string, data: Buffer | string) {
     const form = new FormData();
     form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)]), filename);
-    const url = endpointUrl(endpoint, input as { params?: unknown; query?: unknown });
+    const { params, query } = input as { params?: object; query?: object };
+    const url = buildUrl(endpoint.path, params, query);
     return this.request<EndpointOutput<E>>(endpoint.method, url, form);
   }
 }

@@ -1,4 +1,4 @@
-import type { Endpoint, EndpointInput, EndpointOutput } from '#contracts/endpoint.ts';
+import { buildUrl, type Endpoint, type EndpointInput, type EndpointOutput } from '#contracts/endpoint.ts';
 import { ZError } from '#contracts/common.ts';
 import { t } from '../i18n/i18n.ts';
 
@@ -26,22 +26,6 @@ let csrfToken: string | null = null;
 /** The session's CSRF token, echoed by login and /me; sent on every write. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
-}
-
-/** `/api/units/:id` + `{id: 5}` + `{asOf: '2025-06-30'}` → `/api/units/5?asOf=2025-06-30`. */
-export function buildUrl(path: string, params?: object, query?: object): string {
-  const values = (params ?? {}) as Record<string, unknown>;
-  const url = path.replace(/:([A-Za-z_]\w*)/g, (_match, name: string) => {
-    const value = values[name];
-    if (value === undefined || value === null) throw new Error(`missing path parameter ${name} for ${path}`);
-    return encodeURIComponent(String(value));
-  });
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') search.append(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `${url}?${text}` : url;
 }
 
 function requestBody(
