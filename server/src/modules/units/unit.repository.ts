@@ -54,12 +54,16 @@ export async function findUnit(db: Kysely<DB>, scope: Scope, id: number, asOf: s
   return unitsAsOf(db, asOf).where('u.id', '=', id).where(inScope('u.path', scope)).executeTakeFirst();
 }
 
-/** Ancestors of a unit (root first), names as of a date. Not scope-filtered: a commune user sees "Tỉnh X". */
-export async function findAncestors(db: Kysely<DB>, path: string, asOf: string) {
-  return unitsAsOf(db, asOf)
-    .where(sql<boolean>`u.path @> ${path}::ltree and u.path <> ${path}::ltree`)
-    .orderBy(sql`nlevel(u.path)`)
-    .execute();
+/** Ids of a unit's ancestors, root first: they are the labels of its ltree path, so no query is needed. */
+export const ancestorIds = (path: string): number[] => path.split('.').slice(0, -1).map(Number);
+
+/**
+ * Units by id with their names as of a date, in no particular order. Not scope-filtered: used for the
+ * ancestors of a unit the caller may see, so a commune user reads "Tỉnh X" above their commune.
+ */
+export async function findUnitsByIds(db: Kysely<DB>, ids: number[], asOf: string) {
+  if (ids.length === 0) return [];
+  return unitsAsOf(db, asOf).where('u.id', 'in', ids).execute();
 }
 
 /**

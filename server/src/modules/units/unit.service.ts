@@ -16,7 +16,7 @@ export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf
   const unit = await repo.findUnit(db, actor.scope, id, asOf);
   if (!unit) throw notFound('Đơn vị');
   const [ancestors, links, history] = await Promise.all([
-    repo.findAncestors(db, unit.path, asOf),
+    ancestorsOf(db, [unit.path], asOf).then((byPath) => byPath(unit.path)),
     repo.findSuccessionLinks(db, id),
     repo.findHistory(db, id),
   ]);
@@ -27,22 +27,25 @@ export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf
   });
   return {
     unit: presentUnit(unit),
-    ancestors: ancestors.map(presentRef),
+    ancestors,
     predecessors: links.predecessors.map(link),
     successors: links.successors.map(link),
     history: history.map((row) => ({ fullName: row.full_name, type: row.type, validFrom: row.valid_from, validTo: row.valid_to })),
   };
 }
 
-/** Search hits with their ancestors (one query per hit: at most 50). */
+/** The ancestors of every path in one query; returns a lookup giving a path's ancestors, root first. */
+async function ancestorsOf(db: Database, paths: string[], asOf: string) {
+  const rows = await repo.findUnitsByIds(db, [...new Set(paths.flatMap(repo.ancestorIds))], asOf);
+  const byId = new Map(rows.map((row) => [row.id, presentRef(row)]));
+  return (path: string) => repo.ancestorIds(path).flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Search hits with their ancestors (the ancestors of all hits in one query). */
 export async function searchUnitsWithAncestors(db: Database, actor: Actor, q: string, asOf: string, limit: number) {
   const rows = await repo.searchUnits(db, actor.scope, q, asOf, limit);
-  return Promise.all(
-    rows.map(async (row) => ({
-      ...presentUnit(row),
-      ancestors: (await repo.findAncestors(db, row.path, asOf)).map(presentRef),
-    })),
-  );
+  const ancestors = await ancestorsOf(db, rows.map((row) => row.path), asOf);
+  return rows.map((row) => ({ ...presentUnit(row), ancestors: ancestors(row.path) }));
 }
 
 const VILLAGE_LABEL = 'Thôn, bản, tổ dân phố';
