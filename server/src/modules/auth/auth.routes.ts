@@ -6,7 +6,7 @@ import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { changePassword, login, toMe } from './auth.service.ts';
 import { SESSION_COOKIE } from './session.hook.ts';
-import { deleteSession, findSessionUser, SESSION_HOURS } from './session.repository.ts';
+import { deleteSession, SESSION_HOURS } from './session.repository.ts';
 
 export interface AuthRouteOptions {
   /** Mark the cookie Secure (behind HTTPS). */
@@ -44,7 +44,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, options: 
   });
 
   registerEndpoint(app, authEndpoints.me, async ({ request }) => {
-    const user = request.sessionToken ? await findSessionUser(db, request.sessionToken) : undefined;
+    const user = request.sessionUser;
     if (!user) throw unauthorized();
     return toMe(user, user.csrf_token);
   });

@@ -4,7 +4,7 @@ import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { AppError } from '#server/shared/errors.ts';
 import { ZRole } from '#contracts/auth.ts';
-import { findSessionUser } from './session.repository.ts';
+import { findSessionUser, type SessionUser } from './session.repository.ts';
 
 export const SESSION_COOKIE = 'dvs_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -15,6 +15,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** The session cookie token, for logout and password change. */
     sessionToken: string | null;
+    /** The session's user as the hook loaded it (GET /api/auth/me answers from it without a second query). */
+    sessionUser: SessionUser | null;
     /** Throws 403 unless the request carries the session's CSRF token in `x-csrf-token`. */
     checkCsrf(): void;
   }
@@ -26,6 +28,7 @@ const sameToken = (a: string, b: string) => a.length === b.length && timingSafeE
 export function registerSessionHook(app: FastifyInstance, db: Database): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('sessionUser', null);
   app.decorateRequest('checkCsrf', function checkCsrf(this: { csrfExpected?: string; headers: Record<string, unknown> }) {
     const sent = this.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !this.csrfExpected || !sameToken(sent, this.csrfExpected)) {
@@ -39,6 +42,7 @@ export function registerSessionHook(app: FastifyInstance, db: Database): void {
     const user = await findSessionUser(db, token);
     if (!user) return;
     request.sessionToken = token;
+    request.sessionUser = user;
     (request as unknown as { csrfExpected: string }).csrfExpected = user.csrf_token;
     request.actor = {
       userId: user.id,

@@ -47,6 +47,9 @@ export async function findSessionUser(db: Database, token: string) {
     .executeTakeFirst();
 }
 
+/** A live session's user, as every request loads it. */
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
+
 export async function deleteSession(db: Database, token: string): Promise<void> {
   await db.deleteFrom('app_session').where('token_hash', '=', hashToken(token)).execute();
 }
