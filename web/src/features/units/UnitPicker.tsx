@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { ancestorChain } from './labels.ts';
+import { AncestorChain } from './AncestorChain.tsx';
 import { todayInVietnam } from '../../i18n/format.ts';
 import { useUnitSearch } from './units.api.ts';
 
@@ -58,12 +58,7 @@ export function UnitPicker({ label, value, onChange }: UnitPickerProps) {
               <button type="button" className="link-button" onClick={() => onChange({ id: hit.id, fullName: hit.fullName })}>
                 {hit.fullName}
               </button>
-              {hit.ancestors.length > 0 && (
-                <span className="muted">
-                  {' '}
-                  {ancestorChain(hit.ancestors)}
-                </span>
-              )}
+              <AncestorChain ancestors={hit.ancestors} />
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { Empty, ErrorMessage } from '../../components/Status.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { ancestorChain } from './labels.ts';
+import { AncestorChain } from './AncestorChain.tsx';
 import { withAsOf } from './as-of.ts';
 import { useUnitSearch } from './units.api.ts';
 
@@ -37,12 +37,7 @@ export function UnitSearch({ asOf, asOfParam }: { asOf: string; asOfParam: strin
               {search.data.map((hit) => (
                 <li key={hit.id}>
                   <Link to={withAsOf(`/units/${hit.id}`, asOfParam)}>{hit.fullName}</Link>
-                  {hit.ancestors.length > 0 && (
-                    <span className="muted">
-                      {' '}
-                      {ancestorChain(hit.ancestors)}
-                    </span>
-                  )}
+                  <AncestorChain ancestors={hit.ancestors} />
                 </li>
               ))}
             </ul>
