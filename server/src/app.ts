@@ -8,16 +8,12 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.ts';
-import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
-import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerSessionHook } from './modules/auth/session.hook.ts';
-import { registerHealthRoutes } from './modules/health/health.routes.ts';
-import { registerOrganizationRoutes } from './modules/organizations/organization.routes.ts';
-import { registerPersonRoutes } from './modules/people/person.routes.ts';
-import { registerUnitRoutes } from './modules/units/unit.routes.ts';
-import { registerUserRoutes } from './modules/users/user.routes.ts';
+import { SERVER_MODULES } from './modules/registry.ts';
 import { installErrorHandler } from './shared/http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './shared/http/endpoint-route.ts';
+import type { ModuleContext } from './shared/module.ts';
+import { systemClock, useClock, type Clock } from './shared/clock.ts';
 
 export interface AppOptions {
   db: Database;
@@ -29,10 +25,13 @@ export interface AppOptions {
   logger?: boolean;
   /** Take the client address from X-Forwarded-For: only behind a reverse proxy, or clients could fake their IP. */
   trustProxy?: boolean;
+  /** The process clock (tests pass a fixed one); the system clock by default. */
+  clock?: Clock;
 }
 
 /** Composes the HTTP app from the modules. No business logic here. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  useClock(options.clock ?? systemClock);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -55,17 +54,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { db } = options;
   registerSessionHook(app, db);
+  const context: ModuleContext = {
+    db,
+    databaseKind: options.databaseKind,
+    secureCookies: options.secureCookies ?? false,
+    loginRateLimit: options.loginRateLimit ?? 20,
+  };
   await app.register(async (api) => {
-    registerHealthRoutes(api, options.databaseKind);
-    registerAuthRoutes(api, db, {
-      secureCookies: options.secureCookies ?? false,
-      loginRateLimit: options.loginRateLimit ?? 20,
-    });
-    registerUserRoutes(api, db);
-    registerAuditRoutes(api, db);
-    registerUnitRoutes(api, db);
-    registerOrganizationRoutes(api, db);
-    registerPersonRoutes(api, db);
+    for (const module of SERVER_MODULES) module.registerRoutes(api, context);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

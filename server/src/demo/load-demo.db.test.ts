@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '#server/db/database.ts';
 import { verifyPassword } from '#server/modules/auth/password.ts';
-import { todayInVietnam } from '#server/shared/scope.ts';
+import { clock } from '#server/shared/clock.ts';
 import { createTestDatabase } from '#test/test-db.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { loadDemo } from './load-demo.ts';
@@ -51,8 +51,8 @@ describe('the demo province (Quảng Trị)', () => {
 
   it('has exactly 1,113 villages under 45 in 2020 and 1,113 under the 2025 province 44 today', async () => {
     expect(await countUnder('2019', '45', 'village', '2020-01-01')).toBe(1113);
-    expect(await countUnder('2025', '44', 'village', todayInVietnam())).toBe(1113);
-    expect(await countUnder('2019', '45', 'village', todayInVietnam())).toBe(0);
+    expect(await countUnder('2025', '44', 'village', clock.today())).toBe(1113);
+    expect(await countUnder('2019', '45', 'village', clock.today())).toBe(0);
   });
 
   it('links every 2019 village to one 2025 village under a successor of its commune', async () => {
@@ -87,7 +87,7 @@ describe('the demo province (Quảng Trị)', () => {
   });
 
   it('gives every village one Tổ dân vận of 5–7 people, in both structures', async () => {
-    const today = todayInVietnam();
+    const today = clock.today();
     const result = await sql<{ structure: string; villages: number; teams: number; min: number; max: number }>`
       select v.structure, count(distinct v.id)::int as villages, count(distinct o.id)::int as teams,
         min(m.n)::int as min, max(m.n)::int as max

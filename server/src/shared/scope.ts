@@ -18,8 +18,3 @@ export function validOn(table: string, asOf: string): Expression<SqlBool> {
   const to = sql.ref(`${table}.valid_to`);
   return sql<SqlBool>`((${from} is null or ${from} <= ${asOf}::date) and (${to} is null or ${to} >= ${asOf}::date))`;
 }
-
-/** Today as 'YYYY-MM-DD' in Vietnam (UTC+7), the date "as of today" means to our users. */
-export function todayInVietnam(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}

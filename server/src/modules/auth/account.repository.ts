@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
+import { clock } from '#server/shared/clock.ts';
 
 /** Accounts as the login path needs them. (Admin listing and editing live in modules/users.) */
 export async function findUserByUsername(db: Kysely<DB>, username: string) {
@@ -19,7 +20,7 @@ export async function findUserById(db: Kysely<DB>, id: number) {
 export async function setPassword(db: Kysely<DB>, userId: number, passwordHash: string, mustChange: boolean) {
   await db
     .updateTable('app_user')
-    .set({ password_hash: passwordHash, must_change_password: mustChange, updated_at: new Date() })
+    .set({ password_hash: passwordHash, must_change_password: mustChange, updated_at: clock.now() })
     .where('id', '=', userId)
     .execute();
 }
@@ -31,7 +32,7 @@ export async function countRecentFailedLogins(db: Kysely<DB>, username: string, 
     .select(sql<number>`count(*)::int`.as('n'))
     .where('action', '=', 'login_failed')
     .where('entity_id', '=', username.toLowerCase())
-    .where('at', '>', new Date(Date.now() - minutes * 60_000))
+    .where('at', '>', new Date(clock.now().getTime() - minutes * 60_000))
     .executeTakeFirstOrThrow();
   return row.n;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '#server/db/database.ts';
+import { clock } from '#server/shared/clock.ts';
 
 /** How long a session lives without a new login. */
 export const SESSION_HOURS = 12;
@@ -17,7 +18,7 @@ export async function createSession(db: Database, userId: number) {
       token_hash: hashToken(token),
       user_id: userId,
       csrf_token: csrfToken,
-      expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000),
+      expires_at: new Date(clock.now().getTime() + SESSION_HOURS * 3600_000),
     })
     .execute();
   return { token, csrfToken };
@@ -42,7 +43,7 @@ export async function findSessionUser(db: Database, token: string) {
       sql<string[] | null>`case when u.unit_id is null then null else unit_scope_paths(u.unit_id)::text[] end`.as('scope_roots'),
     ])
     .where('s.token_hash', '=', hashToken(token))
-    .where('s.expires_at', '>', new Date())
+    .where('s.expires_at', '>', clock.now())
     .where('u.disabled', '=', false)
     .executeTakeFirst();
 }
@@ -62,5 +63,5 @@ export async function deleteUserSessions(db: Database, userId: number, keepToken
 }
 
 export async function deleteExpiredSessions(db: Database): Promise<void> {
-  await db.deleteFrom('app_session').where('expires_at', '<=', new Date()).execute();
+  await db.deleteFrom('app_session').where('expires_at', '<=', clock.now()).execute();
 }

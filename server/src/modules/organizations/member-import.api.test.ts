@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationEndpoints } from '#contracts/organizations.ts';
 import { personEndpoints } from '#contracts/people.ts';
-import { todayInVietnam } from '#server/shared/scope.ts';
+import { clock } from '#server/shared/clock.ts';
 import { buildOrganization, buildPerson, buildProvince, countRows } from '#test/factories.ts';
 import { signIn } from '#test/factories-people.ts';
 import { errorBody } from '#test/http-client.ts';
@@ -92,7 +92,7 @@ describe('member import', () => {
     const commit = await officer.upload(organizationEndpoints.importMembers, { params: { id: team }, query: { dryRun: 'false' } }, 'to.xlsx', data);
     expect(commit.status).toBe(200);
     expect(commit.body).toMatchObject({ dryRun: false, errors: [], created: 4 });
-    expect(commit.body.rows.map((row) => row.termFrom)).toEqual(['2021-03-15', '2022-01-10', '2021-03-15', todayInVietnam()]);
+    expect(commit.body.rows.map((row) => row.termFrom)).toEqual(['2021-03-15', '2022-01-10', '2021-03-15', clock.today()]);
     expect(await counts()).toEqual({ people: before.people + 2, roles: before.roles + 4 });
 
     const detail = await officer.call(organizationEndpoints.get, { params: { id: team }, query: {} });

@@ -5,7 +5,7 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { AppError, notFound } from '#server/shared/errors.ts';
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
-import { todayInVietnam } from '#server/shared/scope.ts';
+import { clock } from '#server/shared/clock.ts';
 import { readSheet } from '#server/shared/spreadsheet.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -27,7 +27,7 @@ const isIsoDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
  * and birth year is given the role, not registered twice.
  */
 export async function importMembers(db: Database, actor: Actor, organizationId: number, upload: Upload, dryRun: boolean): Promise<MemberImportResult> {
-  const today = todayInVietnam();
+  const today = clock.today();
   const gate = async (d: Database) => {
     const organization = await findOrganization(d, actor.scope, organizationId, today);
     if (!organization) throw notFound('Tổ chức');

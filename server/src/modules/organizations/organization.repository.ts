@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, OrganizationTable } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope } from '#server/shared/scope.ts';
+import { clock } from '#server/shared/clock.ts';
 
 /** Organisations in scope (through their unit's path) with the number of people holding a role on `asOf`. */
 function organizationsInScope(db: Kysely<DB>, scope: Scope, asOf: string) {
@@ -67,7 +68,7 @@ export type OrganizationValues = Pick<
 export async function insertOrganization(db: Kysely<DB>, values: OrganizationValues): Promise<number> {
   const row = await db
     .insertInto('organization')
-    .values({ ...values, updated_at: new Date() })
+    .values({ ...values, updated_at: clock.now() })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -76,7 +77,7 @@ export async function insertOrganization(db: Kysely<DB>, values: OrganizationVal
 export async function updateOrganization(db: Kysely<DB>, id: number, changes: Partial<Omit<OrganizationValues, 'unit_id'>>): Promise<void> {
   await db
     .updateTable('organization')
-    .set({ ...changes, updated_at: new Date() })
+    .set({ ...changes, updated_at: clock.now() })
     .where('id', '=', id)
     .execute();
 }

@@ -2,17 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { organizationEndpoints } from '#contracts/organizations.ts';
 import type { Database } from '#server/db/database.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
-import { todayInVietnam } from '#server/shared/scope.ts';
+import { clock } from '#server/shared/clock.ts';
 import { importMembers } from './member-import.service.ts';
 import { createOrganization, getOrganizationDetail, listOrganizations, updateOrganization } from './organization.service.ts';
 
 /** Organisation registry of each unit and member import (DOMAIN.md capability 1). */
 export function registerOrganizationRoutes(app: FastifyInstance, db: Database): void {
   registerEndpoint(app, organizationEndpoints.list, async ({ actor, query }) =>
-    listOrganizations(db, actor, query.unitId, query.asOf ?? todayInVietnam(), query.type),
+    listOrganizations(db, actor, query.unitId, query.asOf ?? clock.today(), query.type),
   );
   registerEndpoint(app, organizationEndpoints.get, async ({ actor, params, query }) =>
-    getOrganizationDetail(db, actor, params.id, query.asOf ?? todayInVietnam()),
+    getOrganizationDetail(db, actor, params.id, query.asOf ?? clock.today()),
   );
   registerEndpoint(app, organizationEndpoints.create, async ({ actor, body }) => createOrganization(db, actor, body));
   registerEndpoint(app, organizationEndpoints.update, async ({ actor, params, body }) => updateOrganization(db, actor, params.id, body));

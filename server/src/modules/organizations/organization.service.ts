@@ -2,7 +2,7 @@ import type { TOrganization, TOrganizationInput, TOrganizationType } from '#cont
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { invalidField, notFound } from '#server/shared/errors.ts';
-import { todayInVietnam } from '#server/shared/scope.ts';
+import { clock } from '#server/shared/clock.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { presentRole } from '../people/person.presenter.ts';
 import { listCurrentRolesOfOrganization } from '../people/role.repository.ts';
@@ -33,7 +33,7 @@ export async function getOrganizationDetail(db: Database, actor: Actor, id: numb
 /** The organisation above must be in scope and must not be the organisation itself or one below it. */
 async function checkParent(db: Database, actor: Actor, parentId: number | null | undefined, selfId?: number) {
   if (parentId == null) return;
-  const parent = await repo.findOrganization(db, actor.scope, parentId, todayInVietnam());
+  const parent = await repo.findOrganization(db, actor.scope, parentId, clock.today());
   if (!parent) throw notFound('Tổ chức cấp trên');
   if (selfId !== undefined && (parentId === selfId || (await repo.findParentChain(db, parentId)).includes(selfId))) {
     throw invalidField('parentOrganizationId', 'Tổ chức cấp trên', 'không được là chính tổ chức này hoặc tổ chức trực thuộc nó');
@@ -56,7 +56,7 @@ function toColumns(input: OrganizationChanges): Partial<Omit<repo.OrganizationVa
 
 /** Reads back an organisation just written (member count as of today). */
 async function reread(db: Database, actor: Actor, id: number): Promise<TOrganization> {
-  const row = await repo.findOrganization(db, actor.scope, id, todayInVietnam());
+  const row = await repo.findOrganization(db, actor.scope, id, clock.today());
   if (!row) throw new Error('written organisation not readable');
   return presentOrganization(row);
 }
@@ -66,7 +66,7 @@ export async function createOrganization(db: Database, actor: Actor, input: TOrg
   authorize(organizationPolicy.create(actor));
   checkOrganizationShape(input);
   return db.transaction().execute(async (trx) => {
-    const unit = await findUnit(trx, actor.scope, input.unitId, todayInVietnam());
+    const unit = await findUnit(trx, actor.scope, input.unitId, clock.today());
     if (!unit) throw notFound('Đơn vị');
     await checkParent(trx, actor, input.parentOrganizationId);
     const id = await repo.insertOrganization(trx, {
@@ -88,7 +88,7 @@ export async function createOrganization(db: Database, actor: Actor, input: TOrg
 /** Changes an organisation; only the fields sent change, and the result must still satisfy the type rules. */
 export async function updateOrganization(db: Database, actor: Actor, id: number, input: OrganizationChanges): Promise<TOrganization> {
   return db.transaction().execute(async (trx) => {
-    const current = await repo.findOrganization(trx, actor.scope, id, todayInVietnam());
+    const current = await repo.findOrganization(trx, actor.scope, id, clock.today());
     if (!current) throw notFound('Tổ chức');
     authorize(organizationPolicy.write(actor, id));
     const before = presentOrganization(current);

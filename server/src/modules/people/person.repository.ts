@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, PersonTable } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope } from '#server/shared/scope.ts';
+import { clock } from '#server/shared/clock.ts';
 
 /** People joined to their registry unit; the unit's path is what scopes them. */
 function peopleInScope(db: Kysely<DB>, scope: Scope) {
@@ -59,7 +60,7 @@ export type PersonValues = Pick<PersonTable, 'unit_id' | 'full_name' | 'gender' 
 /** Inserts people; returns their ids in input order. */
 export async function insertPeople(db: Kysely<DB>, people: PersonValues[]): Promise<number[]> {
   if (people.length === 0) return [];
-  const now = new Date();
+  const now = clock.now();
   const ids: number[] = [];
   for (let i = 0; i < people.length; i += 1000) {
     const chunk = people.slice(i, i + 1000).map((person) => ({ ...person, updated_at: now }));
@@ -72,7 +73,7 @@ export async function insertPeople(db: Kysely<DB>, people: PersonValues[]): Prom
 export async function updatePerson(db: Kysely<DB>, id: number, changes: Partial<Omit<PersonValues, 'unit_id'>>): Promise<void> {
   await db
     .updateTable('person')
-    .set({ ...changes, updated_at: new Date() })
+    .set({ ...changes, updated_at: clock.now() })
     .where('id', '=', id)
     .execute();
 }

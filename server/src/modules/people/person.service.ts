@@ -2,7 +2,7 @@ import type { TPerson, TPersonDetail, TPersonInput } from '#contracts/people.ts'
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { notFound } from '#server/shared/errors.ts';
-import { todayInVietnam } from '#server/shared/scope.ts';
+import { clock } from '#server/shared/clock.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findUnit } from '../units/unit.repository.ts';
 import { personPolicy } from './person.policy.ts';
@@ -14,7 +14,7 @@ const SENSITIVE_MESSAGE = 'Bạn không có quyền ghi dân tộc, tôn giáo c
 
 /** A unit in scope, or 404. */
 async function unitInScope(db: Database, actor: Actor, unitId: number) {
-  const unit = await findUnit(db, actor.scope, unitId, todayInVietnam());
+  const unit = await findUnit(db, actor.scope, unitId, clock.today());
   if (!unit) throw notFound('Đơn vị');
   return unit;
 }

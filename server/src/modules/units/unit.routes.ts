@@ -2,21 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { unitEndpoints } from '#contracts/units.ts';
 import type { Database } from '#server/db/database.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
-import { todayInVietnam } from '#server/shared/scope.ts';
+import { clock } from '#server/shared/clock.ts';
 import { presentUnit } from './unit.presenter.ts';
 import { listChildren } from './unit.repository.ts';
 import { closeVillage, createVillage, getUnitDetail, importVillages, searchUnitsWithAncestors } from './unit.service.ts';
 
 export function registerUnitRoutes(app: FastifyInstance, db: Database): void {
   registerEndpoint(app, unitEndpoints.children, async ({ actor, query }) => {
-    const rows = await listChildren(db, actor.scope, query.asOf ?? todayInVietnam(), query.parentId);
+    const rows = await listChildren(db, actor.scope, query.asOf ?? clock.today(), query.parentId);
     return rows.map(presentUnit);
   });
   registerEndpoint(app, unitEndpoints.search, async ({ actor, query }) =>
-    searchUnitsWithAncestors(db, actor, query.q, query.asOf ?? todayInVietnam(), query.limit),
+    searchUnitsWithAncestors(db, actor, query.q, query.asOf ?? clock.today(), query.limit),
   );
   registerEndpoint(app, unitEndpoints.get, async ({ actor, params, query }) =>
-    getUnitDetail(db, actor, params.id, query.asOf ?? todayInVietnam()),
+    getUnitDetail(db, actor, params.id, query.asOf ?? clock.today()),
   );
   registerEndpoint(app, unitEndpoints.createVillage, async ({ actor, params, body }) => createVillage(db, actor, params.id, body));
   registerEndpoint(app, unitEndpoints.importVillages, async ({ actor, params, query, file }) =>

@@ -1,6 +1,7 @@
 import type { TUnitDetail, TVillageImportResult } from '#contracts/units.ts';
 import { VILLAGE_TYPES, ZVillageType } from '#contracts/units.ts';
 import type { Database } from '#server/db/database.ts';
+import { clock } from '#server/shared/clock.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { AppError, conflict, invalidField, notFound } from '#server/shared/errors.ts';
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
@@ -90,7 +91,7 @@ export async function createVillage(db: Database, actor: Actor, communeId: numbe
     const [created] = await repo.insertUnits(trx, [villageRow(commune, input.name, input.type)]);
     if (!created) throw new Error('insert returned nothing');
     await recordAudit(trx, actor, { action: 'create', entity: 'admin_unit', entityId: created.id, unitId: communeId, after: input });
-    const unit = await repo.findUnit(trx, actor.scope, created.id, commune.valid_to ?? new Date().toISOString().slice(0, 10));
+    const unit = await repo.findUnit(trx, actor.scope, created.id, commune.valid_to ?? clock.today());
     if (!unit) throw new Error('created village not readable');
     return presentUnit(unit);
   });

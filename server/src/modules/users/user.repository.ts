@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { AppUserTable, DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope } from '#server/shared/scope.ts';
+import { clock } from '#server/shared/clock.ts';
 
 /**
  * Accounts whose unit lies in the scope; accounts without a unit (system administrators) only for the
@@ -80,7 +81,7 @@ export type UserValues = Pick<
 export async function insertUser(db: Kysely<DB>, values: UserValues): Promise<number> {
   const row = await db
     .insertInto('app_user')
-    .values({ ...values, updated_at: new Date() })
+    .values({ ...values, updated_at: clock.now() })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -93,7 +94,7 @@ export async function updateUser(
 ): Promise<void> {
   await db
     .updateTable('app_user')
-    .set({ ...changes, updated_at: new Date() })
+    .set({ ...changes, updated_at: clock.now() })
     .where('id', '=', id)
     .execute();
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
-import { todayInVietnam } from '#server/shared/scope.ts';
+import { clock } from '#server/shared/clock.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword } from '../auth/password.ts';
 import { deleteUserSessions } from '../auth/session.repository.ts';
@@ -63,7 +63,7 @@ export async function createUser(db: Database, actor: Actor, input: CreateUser):
   authorize(userPolicy.handleRoles(actor, roles), SYSTEM_ADMIN_ONLY);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    if (input.unitId !== null && !(await findUnit(trx, actor.scope, input.unitId, todayInVietnam()))) throw notFound('Đơn vị');
+    if (input.unitId !== null && !(await findUnit(trx, actor.scope, input.unitId, clock.today()))) throw notFound('Đơn vị');
     const organizationId = input.organizationId ?? null;
     await checkAccountShape(trx, actor, { unitId: input.unitId, roles, organizationId });
     if (await repo.usernameTaken(trx, input.username)) throw conflict(USERNAME_TAKEN);

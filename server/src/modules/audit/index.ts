@@ -1,0 +1,7 @@
+import type { ServerModule } from '#server/shared/module.ts';
+import { registerAuditRoutes } from './audit.routes.ts';
+
+export const auditModule: ServerModule = {
+  name: 'audit',
+  registerRoutes: (api, { db }) => registerAuditRoutes(api, db),
+};

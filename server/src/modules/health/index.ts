@@ -1,0 +1,7 @@
+import type { ServerModule } from '#server/shared/module.ts';
+import { registerHealthRoutes } from './health.routes.ts';
+
+export const healthModule: ServerModule = {
+  name: 'health',
+  registerRoutes: (api, { databaseKind }) => registerHealthRoutes(api, databaseKind),
+};

@@ -1,0 +1,19 @@
+import type { ServerModule } from '#server/shared/module.ts';
+import { auditModule } from './audit/index.ts';
+import { authModule } from './auth/index.ts';
+import { healthModule } from './health/index.ts';
+import { organizationsModule } from './organizations/index.ts';
+import { peopleModule } from './people/index.ts';
+import { unitsModule } from './units/index.ts';
+import { usersModule } from './users/index.ts';
+
+/** Every module of the server, one line each. Adding a module = its folder + one line here. */
+export const SERVER_MODULES: readonly ServerModule[] = [
+  healthModule,
+  authModule,
+  usersModule,
+  auditModule,
+  unitsModule,
+  organizationsModule,
+  peopleModule,
+];

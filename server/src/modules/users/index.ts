@@ -1,0 +1,7 @@
+import type { ServerModule } from '#server/shared/module.ts';
+import { registerUserRoutes } from './user.routes.ts';
+
+export const usersModule: ServerModule = {
+  name: 'users',
+  registerRoutes: (api, { db }) => registerUserRoutes(api, db),
+};
