@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZChangePasswordRequest, ZLoginRequest, ZMe, ZNewPassword, ZRole } from './auth.ts';
 import { ZId, ZIdParams, ZOk, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
+import { ZUnitRef } from './units.ts';
 
 export const ZUser = z.object({
   id: ZId,
@@ -14,6 +15,10 @@ export const ZUser = z.object({
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   createdAt: z.string(),
+  /** A legacy account: its unit has ended (valid_to before today), so it sees only that unit's past records. */
+  unitEnded: z.boolean(),
+  /** For a legacy account, the current units its unit went into (in the admin's scope): where to move it. */
+  successorUnits: z.array(ZUnitRef),
 });
 export type TUser = z.infer<typeof ZUser>;
 
@@ -44,6 +49,15 @@ export const ZUpdateUserRequest = z.object({
 export const ZUserListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   unitId: ZId.optional(),
+  /** 'true': only legacy accounts (their unit has ended); 'false': only accounts of current units. */
+  legacy: z.enum(['true', 'false']).optional(),
+});
+
+/** Moves an account to a current unit (a legacy account to its unit's successor); its organisation is reset. */
+export const ZMoveUserRequest = z.object({
+  unitId: ZId,
+  /** An organisation of the new unit; required for a focal point. */
+  organizationId: ZId.nullable().optional(),
 });
 
 export const authEndpoints = {
@@ -94,6 +108,14 @@ export const userEndpoints = {
     summary: 'Change an account (roles, disabled, reset password)',
     params: ZIdParams,
     body: ZUpdateUserRequest,
+    response: ZUser,
+  }),
+  move: endpoint({
+    method: 'POST',
+    path: '/api/users/:id/move',
+    summary: 'Move an account to a current unit (a legacy account to a successor of its ended unit)',
+    params: ZIdParams,
+    body: ZMoveUserRequest,
     response: ZUser,
   }),
 };

@@ -63,6 +63,8 @@ describe('listing', () => {
       disabled: false,
       mustChangePassword: false,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      unitEnded: false,
+      successorUnits: [],
     });
     expect(JSON.stringify(list.body)).not.toContain('argon2');
     expect((await admin.call(userEndpoints.list, { query: { q: 'hoa' } })).body.map((user) => user.id)).toEqual([inA.id]);

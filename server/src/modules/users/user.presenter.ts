@@ -15,5 +15,7 @@ export function presentUser(row: UserRecord): TUser {
     disabled: row.disabled,
     mustChangePassword: row.must_change_password,
     createdAt: new Date(row.created_at).toISOString(),
+    unitEnded: row.unit_ended,
+    successorUnits: row.successor_units.map((unit) => ({ id: unit.id, fullName: unit.full_name, level: unit.level, structure: unit.structure })),
   };
 }

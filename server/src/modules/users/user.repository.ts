@@ -1,19 +1,47 @@
 import { sql, type Kysely } from 'kysely';
 import type { AppUserTable, DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import { inScope } from '#server/shared/scope.ts';
+import { inScope, validOn } from '#server/shared/scope.ts';
 import { clock } from '#server/shared/clock.ts';
+
+/** A unit of the successors suggested for a legacy account. */
+export interface SuccessorUnitRow {
+  id: number;
+  full_name: string;
+  level: 'province' | 'district' | 'commune' | 'village';
+  structure: '2019' | '2025';
+}
+
+/**
+ * For an account whose unit ended before `today`, the units valid today that its unit went into (following
+ * unit_succession forwards, transitively) and that lie in the scope: where a legacy account can be moved.
+ */
+function successorUnits(scope: Scope, today: string) {
+  return sql<SuccessorUnitRow[]>`case when u.valid_to < ${today}::date then (
+    with recursive fwd(id, depth) as (
+      select s.new_unit_id, 1 from unit_succession s where s.old_unit_id = a.unit_id
+      union
+      select s.new_unit_id, f.depth + 1 from unit_succession s join fwd f on s.old_unit_id = f.id where f.depth < 10
+    )
+    select coalesce(json_agg(json_build_object('id', n.id, 'full_name', n.full_name, 'level', n.level, 'structure', n.structure)
+      order by n.full_name), '[]'::json)
+    from admin_unit n
+    where n.id in (select id from fwd) and ${validOn('n', today)} and ${inScope('n.path', scope)}
+  ) else '[]'::json end`;
+}
 
 /**
  * Accounts whose unit lies in the scope; accounts without a unit (system administrators) only for the
- * whole-country scope. Never selects the password hash.
+ * whole-country scope. Never selects the password hash. `today` decides which accounts are legacy.
  */
-function usersInScope(db: Kysely<DB>, scope: Scope) {
+function usersInScope(db: Kysely<DB>, scope: Scope, today: string) {
   return db
     .selectFrom('app_user as a')
     .leftJoin('admin_unit as u', 'u.id', 'a.unit_id')
     .where(inScope('u.path', scope))
     .select([
+      sql<boolean>`coalesce(u.valid_to < ${today}::date, false)`.as('unit_ended'),
+      successorUnits(scope, today).as('successor_units'),
       'a.id',
       'a.username',
       'a.full_name',
@@ -31,9 +59,21 @@ export type UserRecord = Awaited<ReturnType<ReturnType<typeof usersInScope>['exe
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Accounts in scope, optionally in one unit's subtree and matching a username or name (diacritics optional). */
-export async function listUsers(db: Kysely<DB>, scope: Scope, filter: { q?: string | undefined; unitId?: number | undefined }) {
-  let query = usersInScope(db, scope);
+/**
+ * Accounts in scope, optionally in one unit's subtree, matching a username or name (diacritics optional), and
+ * only legacy accounts (legacy true) or only accounts of current units (legacy false).
+ */
+export async function listUsers(
+  db: Kysely<DB>,
+  scope: Scope,
+  today: string,
+  filter: { q?: string | undefined; unitId?: number | undefined; legacy?: boolean | undefined },
+) {
+  let query = usersInScope(db, scope, today);
+  if (filter.legacy !== undefined) {
+    const ended = sql<boolean>`coalesce(u.valid_to < ${today}::date, false)`;
+    query = query.where(filter.legacy ? ended : sql<boolean>`not ${ended}`);
+  }
   if (filter.unitId !== undefined) {
     query = query.where(sql<boolean>`u.path <@ (select path from admin_unit where id = ${filter.unitId})`);
   }
@@ -47,8 +87,8 @@ export async function listUsers(db: Kysely<DB>, scope: Scope, filter: { q?: stri
 }
 
 /** One account in scope, or undefined. */
-export async function findUser(db: Kysely<DB>, scope: Scope, id: number): Promise<UserRecord | undefined> {
-  return usersInScope(db, scope).where('a.id', '=', id).executeTakeFirst();
+export async function findUser(db: Kysely<DB>, scope: Scope, id: number, today: string): Promise<UserRecord | undefined> {
+  return usersInScope(db, scope, today).where('a.id', '=', id).executeTakeFirst();
 }
 
 export async function usernameTaken(db: Kysely<DB>, username: string): Promise<boolean> {
@@ -90,7 +130,9 @@ export async function insertUser(db: Kysely<DB>, values: UserValues): Promise<nu
 export async function updateUser(
   db: Kysely<DB>,
   id: number,
-  changes: Partial<Pick<UserValues, 'full_name' | 'organization_id' | 'roles' | 'password_hash' | 'must_change_password'> & { disabled: boolean }>,
+  changes: Partial<
+    Pick<UserValues, 'full_name' | 'unit_id' | 'organization_id' | 'roles' | 'password_hash' | 'must_change_password'> & { disabled: boolean }
+  >,
 ): Promise<void> {
   await db
     .updateTable('app_user')

@@ -1,5 +1,5 @@
-import type { TRole } from '#contracts/auth.ts';
-import type { TUser, ZCreateUserRequest, ZUpdateUserRequest } from '#contracts/users.ts';
+import { ZRole, type TRole } from '#contracts/auth.ts';
+import type { TUser, ZCreateUserRequest, ZMoveUserRequest, ZUpdateUserRequest } from '#contracts/users.ts';
 import type { z } from 'zod';
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
@@ -15,22 +15,28 @@ import * as repo from './user.repository.ts';
 
 type CreateUser = z.output<typeof ZCreateUserRequest>;
 type UpdateUser = z.output<typeof ZUpdateUserRequest>;
+type MoveUser = z.output<typeof ZMoveUserRequest>;
 
 const USERNAME_TAKEN = 'Tên đăng nhập đã tồn tại.';
 const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 const SYSTEM_ADMIN_ONLY = 'Chỉ quản trị hệ thống mới cấp được hoặc thay đổi tài khoản có vai trò quản trị hệ thống.';
 
-/** Accounts in the admin's scope. */
-export async function listUsers(db: Database, actor: Actor, filter: { q?: string | undefined; unitId?: number | undefined }): Promise<TUser[]> {
+/** Accounts in the admin's scope; `legacy` 'true' lists only the accounts whose unit has ended. */
+export async function listUsers(
+  db: Database,
+  actor: Actor,
+  filter: { q?: string | undefined; unitId?: number | undefined; legacy?: 'true' | 'false' | undefined },
+): Promise<TUser[]> {
   authorize(userPolicy.manage(actor));
-  const rows = await repo.listUsers(db, actor.scope, filter);
+  const legacy = filter.legacy === undefined ? undefined : filter.legacy === 'true';
+  const rows = await repo.listUsers(db, actor.scope, clock.today(), { q: filter.q, unitId: filter.unitId, legacy });
   return rows.map(presentUser);
 }
 
 /** One account in the admin's scope, or 404. */
 export async function getUser(db: Database, actor: Actor, id: number): Promise<TUser> {
   authorize(userPolicy.manage(actor));
-  const row = await repo.findUser(db, actor.scope, id);
+  const row = await repo.findUser(db, actor.scope, id, clock.today());
   if (!row) throw notFound('Tài khoản');
   return presentUser(row);
 }
@@ -50,8 +56,22 @@ async function checkAccountShape(db: Database, actor: Actor, account: { unitId: 
   }
 }
 
+/**
+ * The unit a new or moved account goes to: in the admin's scope (404 otherwise) and current today, since an
+ * account on an ended unit would see only the past (400 naming the field).
+ */
+async function checkCurrentUnit(db: Database, actor: Actor, unitId: number) {
+  const today = clock.today();
+  const unit = await findUnit(db, actor.scope, unitId, today);
+  if (!unit) throw notFound('Đơn vị');
+  if ((unit.valid_from !== null && unit.valid_from > today) || (unit.valid_to !== null && unit.valid_to < today)) {
+    throw invalidField('unitId', 'Đơn vị', `"${unit.full_name}" không còn hiệu lực; chọn một đơn vị hiện hành`);
+  }
+  return unit;
+}
+
 async function reread(db: Database, actor: Actor, id: number): Promise<TUser> {
-  const row = await repo.findUser(db, actor.scope, id);
+  const row = await repo.findUser(db, actor.scope, id, clock.today());
   if (!row) throw new Error('written account not readable');
   return presentUser(row);
 }
@@ -63,7 +83,7 @@ export async function createUser(db: Database, actor: Actor, input: CreateUser):
   authorize(userPolicy.handleRoles(actor, roles), SYSTEM_ADMIN_ONLY);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    if (input.unitId !== null && !(await findUnit(trx, actor.scope, input.unitId, clock.today()))) throw notFound('Đơn vị');
+    if (input.unitId !== null) await checkCurrentUnit(trx, actor, input.unitId);
     const organizationId = input.organizationId ?? null;
     await checkAccountShape(trx, actor, { unitId: input.unitId, roles, organizationId });
     if (await repo.usernameTaken(trx, input.username)) throw conflict(USERNAME_TAKEN);
@@ -100,7 +120,7 @@ export async function updateUser(db: Database, actor: Actor, id: number, input: 
   authorize(userPolicy.manage(actor));
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    const current = await repo.findUser(trx, actor.scope, id);
+    const current = await repo.findUser(trx, actor.scope, id, clock.today());
     if (!current) throw notFound('Tài khoản');
     authorize(userPolicy.handleRoles(actor, current.roles), SYSTEM_ADMIN_ONLY);
     const roles = input.roles === undefined ? undefined : normaliseRoles(input.roles);
@@ -131,6 +151,37 @@ export async function updateUser(db: Database, actor: Actor, id: number, input: 
         ...Object.fromEntries(changed.map((key) => [key, key === 'roles' ? roles : input[key]])),
         ...(passwordHash !== undefined ? { password: '[reset]' } : {}),
       },
+    });
+    return reread(trx, actor, id);
+  });
+}
+
+/**
+ * Moves an account to a current unit in the admin's scope, in one action: the way a legacy account (its unit
+ * ended in the reform) reaches the successor unit. The old organisation belonged to the old unit, so it is
+ * replaced by `organizationId` or cleared; the account's sessions end, as its scope changes.
+ */
+export async function moveUser(db: Database, actor: Actor, id: number, input: MoveUser): Promise<TUser> {
+  authorize(userPolicy.manage(actor));
+  return db.transaction().execute(async (trx) => {
+    const current = await repo.findUser(trx, actor.scope, id, clock.today());
+    if (!current) throw notFound('Tài khoản');
+    authorize(userPolicy.handleRoles(actor, current.roles), SYSTEM_ADMIN_ONLY);
+    if (current.unit_id === null) throw invalidField('unitId', 'Đơn vị', 'tài khoản quản trị hệ thống không thuộc đơn vị nào');
+    if (current.unit_id === input.unitId) throw invalidField('unitId', 'Đơn vị', 'tài khoản đã thuộc đơn vị này');
+    await checkCurrentUnit(trx, actor, input.unitId);
+    const organizationId = input.organizationId ?? null;
+    const roles = current.roles.map((role) => ZRole.parse(role));
+    await checkAccountShape(trx, actor, { unitId: input.unitId, roles, organizationId });
+    await repo.updateUser(trx, id, { unit_id: input.unitId, organization_id: organizationId });
+    await deleteUserSessions(trx, id);
+    await recordAudit(trx, actor, {
+      action: 'update',
+      entity: 'user',
+      entityId: id,
+      unitId: input.unitId,
+      before: { unitId: current.unit_id, organizationId: current.organization_id },
+      after: { unitId: input.unitId, organizationId },
     });
     return reread(trx, actor, id);
   });
