@@ -121,6 +121,13 @@ export interface SchemaMigrationTable {
   applied_at: Generated<Date>;
 }
 
+/** A demo step applied to this database (issue 7 B8). */
+export interface DemoStepTable {
+  name: string;
+  version: number;
+  applied_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface DB {
   admin_unit: AdminUnitTable;
   admin_unit_history: AdminUnitHistoryTable;
@@ -132,6 +139,7 @@ export interface DB {
   app_session: AppSessionTable;
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
+  demo_step: DemoStepTable;
 }
 
 export type AdminUnitRow = Selectable<AdminUnitTable>;

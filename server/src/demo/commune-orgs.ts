@@ -179,3 +179,28 @@ export function planCommune2025(
     massUnderFront: true,
   });
 }
+
+/**
+ * A 2025 commune with no predecessor in the demo (one that came from Quảng Bình): the same organisations as
+ * every 2025 commune, all posts held by people registered here, roles from 1 July 2025.
+ */
+export function planCommuneNew2025(
+  ctx: PlanContext,
+  unit: TerritoryUnit,
+  profile: CommuneProfile,
+  parents: { partyCommittee: number; front: number },
+): CommuneOrgs {
+  const rng = ctx.rng.fork(`commune-new-2025:${unit.code}`);
+  const posts = new Posts<CommunePost>();
+  for (const post of POST_KEYS) {
+    posts.set(post, ctx.plan.addPerson(ctx.people.make(unit.id, cadreEthnicity(rng, profile), COMMUNE_POSTS[post], profile.catholicArea)));
+  }
+  const term = { from: TERM_START_2025, to: null };
+  return buildCommune(ctx, rng, unit, profile, posts, {
+    terms: { party: term, government: term, organisations: term, bloc: term },
+    foundedOn: TERM_START_2025,
+    dissolvedOn: null,
+    parents,
+    massUnderFront: true,
+  });
+}

@@ -3,13 +3,13 @@ import type { TRole } from '#contracts/auth.ts';
 /** The one password of every demo account (printed in docs/DEMO.md; the demo is not for production data). */
 export const DEMO_PASSWORD = 'DanVanSo2025';
 
-/** Where a demo account is attached: its unit (by official code, 2019 structure) and organisation. */
+/** Where a demo account is attached: its unit (by official code and structure) and organisation. */
 export type DemoHome =
   | { level: 'country' }
-  | { level: 'province'; org: 'commission' }
-  | { level: 'district'; code: string; org: 'commission' }
-  | { level: 'commune'; code: string; org: 'bloc' }
-  | { level: 'village'; communeCode: string; village: string; org: 'village_team' };
+  | { level: 'province'; structure: '2025'; org: 'commission' }
+  | { level: 'commune'; structure: '2019' | '2025'; code: string; org: 'bloc' }
+  /** A 2025 village, named by the pinned 2019 village it continues (commune code of 2019, village name). */
+  | { level: 'village'; structure: '2025'; communeCode2019: string; village: string; org: 'village_team' };
 
 /** A demo account as the README, the tests and the loader all read it. */
 export interface DemoAccount {
@@ -22,10 +22,15 @@ export interface DemoAccount {
   unitName: string | null;
   /** The home unit with its ancestors, for people reading the README. */
   unitPath: string | null;
+  /** On a unit that ended in the 2025 reform: sees only that unit's past records until it is moved. */
+  legacy: boolean;
   home: DemoHome;
 }
 
-/** The demo accounts, one per level of the 2019 structure of Quảng Trị (see docs/DEMO.md). */
+/**
+ * The demo accounts: on units of today's structure (the merged Quảng Trị, code 44, from 1 July 2025), plus one
+ * legacy account of the 2019 structure that an administrator moves to its successor (docs/DEMO.md).
+ */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     username: 'admin',
@@ -34,34 +39,28 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     roleLabel: 'Quản trị hệ thống',
     unitName: null,
     unitPath: null,
+    legacy: false,
     home: { level: 'country' },
   },
   {
     username: 'tinh.qt',
     password: DEMO_PASSWORD,
     roles: ['unit_admin', 'commission_officer'],
-    roleLabel: 'Quản trị đơn vị, Trưởng phòng Ban Dân vận Tỉnh ủy',
+    roleLabel: 'Quản trị đơn vị, chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy',
     unitName: 'Tỉnh Quảng Trị',
-    unitPath: 'Tỉnh Quảng Trị (trước 01/7/2025)',
-    home: { level: 'province', org: 'commission' },
+    unitPath: 'Tỉnh Quảng Trị (từ 01/7/2025, gồm cả Quảng Bình cũ)',
+    legacy: false,
+    home: { level: 'province', structure: '2025', org: 'commission' },
   },
   {
     username: 'lanhdao.qt',
     password: DEMO_PASSWORD,
     roles: ['leader'],
-    roleLabel: 'Lãnh đạo: Trưởng Ban Dân vận Tỉnh ủy',
+    roleLabel: 'Lãnh đạo: Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy',
     unitName: 'Tỉnh Quảng Trị',
-    unitPath: 'Tỉnh Quảng Trị (trước 01/7/2025)',
-    home: { level: 'province', org: 'commission' },
-  },
-  {
-    username: 'huyen.dakrong',
-    password: DEMO_PASSWORD,
-    roles: ['commission_officer'],
-    roleLabel: 'Phó Trưởng Ban Dân vận Huyện ủy Đa Krông',
-    unitName: 'Huyện Đa Krông',
-    unitPath: 'Huyện Đa Krông, Tỉnh Quảng Trị',
-    home: { level: 'district', code: '467', org: 'commission' },
+    unitPath: 'Tỉnh Quảng Trị (từ 01/7/2025, gồm cả Quảng Bình cũ)',
+    legacy: false,
+    home: { level: 'province', structure: '2025', org: 'commission' },
   },
   {
     username: 'xa.ta-rut',
@@ -69,26 +68,39 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     roles: ['data_entry', 'commission_officer'],
     roleLabel: 'Trưởng Khối dân vận xã Tà Rụt (nhập liệu)',
     unitName: 'Xã Tà Rụt',
-    unitPath: 'Xã Tà Rụt, Huyện Đa Krông, Tỉnh Quảng Trị',
-    home: { level: 'commune', code: '19588', org: 'bloc' },
+    unitPath: 'Xã Tà Rụt, Tỉnh Quảng Trị',
+    legacy: false,
+    home: { level: 'commune', structure: '2025', code: '19588', org: 'bloc' },
+  },
+  {
+    username: 'xa.hai-lang',
+    password: DEMO_PASSWORD,
+    roles: ['data_entry', 'commission_officer'],
+    roleLabel: 'Trưởng Khối dân vận xã Hải Lăng (nhập liệu)',
+    unitName: 'Xã Hải Lăng',
+    unitPath: 'Xã Hải Lăng, Tỉnh Quảng Trị (gồm Hải Phú, Hải Thượng, Hải Lâm cũ)',
+    legacy: false,
+    home: { level: 'commune', structure: '2025', code: '19702', org: 'bloc' },
+  },
+  {
+    username: 'thon.phu-hung.hai-lang',
+    password: DEMO_PASSWORD,
+    roles: ['focal_point', 'data_entry'],
+    roleLabel: 'Tổ trưởng Tổ dân vận thôn Phú Hưng (đầu mối, nhập liệu)',
+    unitName: 'Thôn Phú Hưng',
+    unitPath: 'Thôn Phú Hưng, Xã Hải Lăng, Tỉnh Quảng Trị',
+    legacy: false,
+    home: { level: 'village', structure: '2025', communeCode2019: '19702', village: 'Phú Hưng', org: 'village_team' },
   },
   {
     username: 'xa.hai-phu',
     password: DEMO_PASSWORD,
     roles: ['data_entry', 'commission_officer'],
-    roleLabel: 'Trưởng Khối dân vận xã Hải Phú (nhập liệu)',
+    roleLabel: 'Tài khoản cũ: Trưởng Khối dân vận xã Hải Phú đến 30/6/2025 (chờ chuyển sang xã Hải Lăng)',
     unitName: 'Xã Hải Phú',
-    unitPath: 'Xã Hải Phú, Huyện Hải Lăng, Tỉnh Quảng Trị',
-    home: { level: 'commune', code: '19702', org: 'bloc' },
-  },
-  {
-    username: 'thon.phu-hung.hai-phu',
-    password: DEMO_PASSWORD,
-    roles: ['focal_point', 'data_entry'],
-    roleLabel: 'Tổ trưởng Tổ dân vận thôn Phú Hưng (đầu mối, nhập liệu)',
-    unitName: 'Thôn Phú Hưng',
-    unitPath: 'Thôn Phú Hưng, Xã Hải Phú, Huyện Hải Lăng, Tỉnh Quảng Trị',
-    home: { level: 'village', communeCode: '19702', village: 'Phú Hưng', org: 'village_team' },
+    unitPath: 'Xã Hải Phú, Huyện Hải Lăng, Tỉnh Quảng Trị (đến 30/6/2025)',
+    legacy: true,
+    home: { level: 'commune', structure: '2019', code: '19702', org: 'bloc' },
   },
 ];
 

@@ -2,7 +2,10 @@ import type { TOrganizationType } from '#contracts/organizations.ts';
 import type { PeopleFactory, PersonDraft } from './people.ts';
 import type { Random } from './random.ts';
 
-/** An organisation to insert; `parent` is the index of an organisation added earlier to the same plan. */
+/**
+ * An organisation to insert; `parent` is the index of an organisation added earlier to the same plan, or a
+ * negative key of an organisation that already exists (resolved by insertOrganizations).
+ */
 export interface OrgDraft {
   unitId: number;
   type: TOrganizationType;

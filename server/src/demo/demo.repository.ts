@@ -7,10 +7,23 @@ import type { Commune2019, Territory, TerritoryUnit } from './territory.ts';
 /** Rows per INSERT: large enough to be fast on PGlite, far below PostgreSQL's 65,535 parameters. */
 const BATCH = 1000;
 
-/** The demo is there when its administrator account exists (accounts are the last thing the loader writes). */
-export async function demoLoaded(db: Kysely<DB>, username: string): Promise<boolean> {
-  const row = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+/**
+ * Records a demo step as applied, inside the transaction that applies it; false when it was recorded already
+ * (then the step is skipped). A concurrent claim of the same step waits on the primary key until this one ends.
+ */
+export async function claimDemoStep(db: Kysely<DB>, name: string, version: number): Promise<boolean> {
+  const row = await db
+    .insertInto('demo_step')
+    .values({ name, version })
+    .onConflict((conflict) => conflict.columns(['name', 'version']).doNothing())
+    .returning('name')
+    .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The demo steps applied to this database, oldest first. */
+export async function appliedDemoSteps(db: Kysely<DB>) {
+  return db.selectFrom('demo_step').select(['name', 'version']).orderBy('applied_at').orderBy('name').execute();
 }
 
 const unitColumns = ['u.id', 'u.code', 'u.name', 'u.full_name', 'u.type', 'u.parent_id', 'u.level'] as const;
@@ -76,10 +89,20 @@ export async function findTerritory(db: Kysely<DB>, province2019Code: string, pr
   return { province2019, province2025, districts, communes, communes2025 };
 }
 
-/** Inserts the planned organisations, parents before children; returns their ids in plan order. */
-export async function insertOrganizations(db: Kysely<DB>, orgs: readonly OrgDraft[]): Promise<number[]> {
+/**
+ * Inserts the planned organisations, parents before children; returns their ids in plan order. A negative
+ * parent index names an organisation that exists already (a later demo step under the province's Tỉnh ủy), by
+ * its id in `existing`.
+ */
+export async function insertOrganizations(db: Kysely<DB>, orgs: readonly OrgDraft[], existing: ReadonlyMap<number, number> = new Map()): Promise<number[]> {
   const depth: number[] = [];
-  orgs.forEach((org, i) => (depth[i] = org.parent === null ? 0 : (depth[org.parent] as number) + 1));
+  orgs.forEach((org, i) => (depth[i] = org.parent === null || org.parent < 0 ? 0 : (depth[org.parent] as number) + 1));
+  const parentId = (parent: number | null, ids: number[]) => {
+    if (parent === null) return null;
+    const id = parent < 0 ? existing.get(parent) : ids[parent];
+    if (id === undefined) throw new Error(`organisation parent ${parent} is unknown`);
+    return id;
+  };
   const ids: number[] = new Array<number>(orgs.length);
   for (let level = 0; level <= Math.max(0, ...depth); level++) {
     const indexes = orgs.map((_, i) => i).filter((i) => depth[i] === level);
@@ -91,7 +114,7 @@ export async function insertOrganizations(db: Kysely<DB>, orgs: readonly OrgDraf
           unit_id: org.unitId,
           type: org.type,
           name: org.name,
-          parent_organization_id: org.parent === null ? null : (ids[org.parent] as number),
+          parent_organization_id: parentId(org.parent, ids),
           worker_count: org.workerCount ?? null,
           has_trade_union: org.hasTradeUnion ?? null,
           religion_name: org.religionName ?? null,
@@ -168,4 +191,53 @@ export async function insertUsers(
       })),
     )
     .execute();
+}
+
+/**
+ * The 2025 communes of a province that took in no commune of a 2019 province, by code: for the merged Quảng Trị,
+ * the 41 communes that came from Quảng Bình alone and the đặc khu Cồn Cỏ (whose predecessor is a district).
+ */
+export async function findCommunesOutside(db: Kysely<DB>, province2025Code: string, province2019Code: string): Promise<TerritoryUnit[]> {
+  const province = await officialUnit(db, '2025', province2025Code);
+  const old = await officialUnit(db, '2019', province2019Code);
+  const rows = await db
+    .selectFrom('admin_unit as u')
+    .select(unitColumns)
+    .where('u.parent_id', '=', province.id)
+    .where('u.level', '=', 'commune')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('unit_succession as s')
+            .innerJoin('admin_unit as p', 'p.id', 's.old_unit_id')
+            .select('s.old_unit_id')
+            .whereRef('s.new_unit_id', '=', 'u.id')
+            .where('p.level', '=', 'commune')
+            .where(sql<boolean>`p.path <@ ${old.path}::ltree`),
+        ),
+      ),
+    )
+    .orderBy('u.code')
+    .execute();
+  return rows.map(toUnit);
+}
+
+/** The live organisation of a type in a unit (the province's Tỉnh ủy, its Ủy ban MTTQ), or an error. */
+export async function findLiveOrganization(db: Kysely<DB>, unitId: number, type: 'party_committee' | 'fatherland_front'): Promise<number> {
+  const row = await db
+    .selectFrom('organization')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('type', '=', type)
+    .where('dissolved_on', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!row) throw new Error(`unit ${unitId} has no ${type}: the foundation demo step must run first`);
+  return row.id;
+}
+
+/** Every phone number held by a person, so a later demo step gives out new ones. */
+export async function personPhones(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom('person').select('phone').where('phone', 'is not', null).execute();
+  return rows.map((row) => row.phone as string);
 }

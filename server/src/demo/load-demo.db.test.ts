@@ -5,11 +5,18 @@ import { verifyPassword } from '#server/modules/auth/password.ts';
 import { clock } from '#server/shared/clock.ts';
 import { createTestDatabase } from '#test/test-db.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
-import { loadDemo } from './load-demo.ts';
+import { SERVER_MODULES } from '#server/modules/registry.ts';
+import { insertUnits } from '#server/modules/units/unit.repository.ts';
+import type { ServerModule } from '#server/shared/module.ts';
+import { appliedDemoSteps } from './demo.repository.ts';
+import { loadDemo, type DemoLoad } from './load-demo.ts';
+
+/** Villages of the Quảng Bình part of province 44 (step quang-binh; fixed by the seed). */
+const QB_VILLAGES = 885;
 
 let handle: DatabaseHandle;
 let db: Database;
-let first: { loaded: boolean; summary: string };
+let first: DemoLoad;
 let seconds: number;
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -49,9 +56,9 @@ describe('the demo province (Quảng Trị)', () => {
     expect(await countUnder('2019', '45', 'commune', '2019-01-01')).toBe(119);
   });
 
-  it('has exactly 1,113 villages under 45 in 2020 and 1,113 under the 2025 province 44 today', async () => {
+  it('has exactly 1,113 villages under 45 in 2020 and 1,113 + the Quảng Bình side under the 2025 province 44 today', async () => {
     expect(await countUnder('2019', '45', 'village', '2020-01-01')).toBe(1113);
-    expect(await countUnder('2025', '44', 'village', clock.today())).toBe(1113);
+    expect(await countUnder('2025', '44', 'village', clock.today())).toBe(1113 + QB_VILLAGES);
     expect(await countUnder('2019', '45', 'village', clock.today())).toBe(0);
   });
 
@@ -100,7 +107,7 @@ describe('the demo province (Quảng Trị)', () => {
       group by v.structure order by v.structure`.execute(db);
     expect(result.rows).toEqual([
       { structure: '2019', villages: 1113, teams: 1113, min: 5, max: 7 },
-      { structure: '2025', villages: 1113, teams: 1113, min: 5, max: 7 },
+      { structure: '2025', villages: 1113 + QB_VILLAGES, teams: 1113 + QB_VILLAGES, min: 5, max: 7 },
     ]);
   });
 
@@ -134,7 +141,7 @@ describe('the demo province (Quảng Trị)', () => {
       expect(user, account.username).toBeDefined();
       if (!user) continue;
       expect(user.unit_name).toBe(account.unitName);
-      if (account.unitName) expect(user.structure).toBe('2019');
+      if (account.unitName) expect(user.structure).toBe(account.legacy ? '2019' : '2025');
       expect([...user.roles].sort()).toEqual([...account.roles].sort());
       expect(user.organization_id === null).toBe(account.home.level === 'country');
       expect(user.must_change_password).toBe(false);
@@ -145,8 +152,41 @@ describe('the demo province (Quảng Trị)', () => {
 
   it('does nothing the second time', async () => {
     const before = await tableCounts();
-    expect(await loadDemo(db)).toEqual({ loaded: false, summary: 'demo already loaded' });
+    expect(await loadDemo(db)).toEqual({ loaded: false, applied: [], summary: 'demo already loaded' });
     expect(await tableCounts()).toEqual(before);
+  });
+
+  it('A2 demo: the Quảng Bình part of province 44 has villages, organisations and people, so the merged province is whole', async () => {
+    const result = await sql<{ communes: number; with_villages: number; villages: number; teams: number; blocs: number }>`
+      select count(*)::int as communes,
+        count(*) filter (where exists (select 1 from admin_unit v where v.parent_id = c.id))::int as with_villages,
+        (select count(*)::int from admin_unit v join admin_unit p on p.id = v.parent_id
+          where p.parent_id = c.parent_id and v.level = 'village') as villages,
+        (select count(*)::int from organization o join admin_unit v on v.id = o.unit_id join admin_unit p on p.id = v.parent_id
+          where p.parent_id = c.parent_id and o.type = 'village_team') as teams,
+        (select count(*)::int from organization o join admin_unit p on p.id = o.unit_id
+          where p.parent_id = c.parent_id and o.type = 'commune_bloc') as blocs
+      from admin_unit c join admin_unit p on p.id = c.parent_id
+      where p.structure = '2025' and p.code = '44' and c.level = 'commune'
+      group by c.parent_id`.execute(db);
+    expect(result.rows).toEqual([{ communes: 78, with_villages: 78, villages: QB_VILLAGES + 1113, teams: QB_VILLAGES + 1113, blocs: 78 }]);
+    expect(first.summary).toContain(`province-44-whole v1: rest of province 44 (Quảng Bình side, Cồn Cỏ): 42 communes, ${QB_VILLAGES} villages`);
+  });
+
+  it('A2 demo: accounts of today sit on 2025 units of province 44 and see both old provinces; one legacy account', async () => {
+    const rows = await sql<{ username: string; structure: string | null; roots: number }>`
+      select a.username, u.structure, coalesce(cardinality(unit_scope_paths(a.unit_id)), 0)::int as roots
+      from app_user a left join admin_unit u on u.id = a.unit_id order by a.username`.execute(db);
+    expect(rows.rows).toEqual([
+      { username: 'admin', structure: null, roots: 0 },
+      { username: 'lanhdao.qt', structure: '2025', roots: 3 },
+      { username: 'thon.phu-hung.hai-lang', structure: '2025', roots: 2 },
+      { username: 'tinh.qt', structure: '2025', roots: 3 },
+      { username: 'xa.hai-lang', structure: '2025', roots: 4 },
+      { username: 'xa.hai-phu', structure: '2019', roots: 1 },
+      { username: 'xa.ta-rut', structure: '2025', roots: 4 },
+    ]);
+    expect(DEMO_ACCOUNTS.filter((account) => account.legacy).map((account) => account.username)).toEqual(['xa.hai-phu']);
   });
 
   it('is deterministic: another database gets the same villages, people and roles', async () => {
@@ -165,4 +205,51 @@ describe('the demo province (Quảng Trị)', () => {
       await other.close();
     }
   }, 120_000);
+  it('B8 demo steps: records each step once, and a step added later runs alone on the next load', async () => {
+    expect(first.applied).toEqual(['foundation@1', 'province-44-whole@1']);
+    expect((await appliedDemoSteps(db)).map((step) => `${step.name}@${step.version}`)).toEqual(['foundation@1', 'province-44-whole@1']);
+    const before = await tableCounts();
+    const ran: string[] = [];
+    const later: ServerModule = {
+      name: 'later',
+      registerRoutes: () => undefined,
+      demoSteps: [
+        {
+          name: 'later-villages',
+          version: 1,
+          run: async (trx, context) => {
+            ran.push(context.today);
+            const commune = await trx.selectFrom('admin_unit').select('id').where('structure', '=', '2025').where('code', '=', '19702').executeTakeFirstOrThrow();
+            await insertUnits(trx, [
+              { structure: '2025', code: null, name: 'Mới Lập', full_name: 'Thôn Mới Lập', level: 'village', type: 'thôn', parent_id: commune.id, valid_from: context.today, valid_to: null },
+            ]);
+            return 'one village';
+          },
+        },
+      ],
+    };
+    const second = await loadDemo(db, [...SERVER_MODULES, later]);
+    expect(second.applied).toEqual(['later-villages@1']);
+    expect(ran).toEqual([clock.today()]);
+    expect(await tableCounts()).toEqual({ ...before, units: (before?.units as number) + 1 });
+    expect((await loadDemo(db, [...SERVER_MODULES, later])).applied).toEqual([]);
+    expect(ran).toHaveLength(1);
+    // a step that fails leaves neither its rows nor its record, and is tried again next time
+    const failing: ServerModule = {
+      name: 'failing',
+      registerRoutes: () => undefined,
+      demoSteps: [
+        {
+          name: 'failing',
+          version: 1,
+          run: async (trx) => {
+            await trx.deleteFrom('app_session').execute();
+            throw new Error('demo step failed');
+          },
+        },
+      ],
+    };
+    await expect(loadDemo(db, [failing])).rejects.toThrow('demo step failed');
+    expect((await appliedDemoSteps(db)).map((step) => step.name)).toEqual(['foundation', 'province-44-whole', 'later-villages']);
+  });
 });

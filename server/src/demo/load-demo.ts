@@ -1,139 +1,37 @@
 import type { Database } from '#server/db/database.ts';
-import { hashPassword } from '#server/modules/auth/password.ts';
-import { planCommune2019, planCommune2025, type CommuneOrgs } from './commune-orgs.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
-import { DemoPlan, type PlanContext } from './demo-plan.ts';
-import { planDistrict, type DistrictOrgs } from './district-orgs.ts';
+import { SERVER_MODULES } from '#server/modules/registry.ts';
+import { clock } from '#server/shared/clock.ts';
+import type { DemoStep, ServerModule } from '#server/shared/module.ts';
 import * as repo from './demo.repository.ts';
-import { planEstablishments } from './establishments.ts';
-import { PeopleFactory } from './people.ts';
-import { planProvince2019, planProvince2025 } from './province-orgs.ts';
-import { Random } from './random.ts';
-import { communeProfile, PROVINCE_2019_CODE, PROVINCE_2025_CODE, type Territory } from './territory.ts';
-import { planVillage2019, planVillage2025, type VillageOrgs } from './village-orgs.ts';
-import { createVillages, type DemoVillages } from './demo-villages.ts';
 
-/** Same seed, same province: a reload produces the same villages, names and people. */
-const SEED = 20181214; // the date of seed 001, the Ban Dân vận report the demo is built on
+/** The demo steps of the modules, in registry order and each module's own order. */
+export const demoStepsOf = (modules: readonly ServerModule[]): DemoStep[] => modules.flatMap((module) => module.demoSteps ?? []);
 
-/** What the plan built, for the summary line and the accounts. */
-interface Built {
-  territory: Territory;
-  villages: DemoVillages;
-  plan: DemoPlan;
-  province: ReturnType<typeof planProvince2019>;
-  /** By official code. */
-  districts: Map<string, DistrictOrgs>;
-  /** By official code of the 2019 commune. */
-  communes: Map<string, CommuneOrgs>;
-  /** By 2019 village id. */
-  villageOrgs: Map<number, VillageOrgs>;
-}
-
-/** Plans every organisation, person and role of both structures (no SQL: ids of units only). */
-function planOrganisations(territory: Territory, villages: DemoVillages): Omit<Built, 'territory' | 'villages'> {
-  const rng = new Random(SEED);
-  const ctx: PlanContext = { plan: new DemoPlan(), people: new PeopleFactory(rng.fork('people')), rng };
-  const province = planProvince2019(ctx, territory.province2019);
-  const districts = new Map(territory.districts.map((unit) => [unit.code, planDistrict(ctx, unit, province)]));
-  const communes = new Map<string, CommuneOrgs>();
-  const villageOrgs = new Map<number, VillageOrgs>();
-  for (const commune of territory.communes) {
-    const district = districts.get(commune.district.code) as DistrictOrgs;
-    const orgs = planCommune2019(ctx, commune, communeProfile(commune), { partyCommittee: district.partyCommittee, front: district.front });
-    communes.set(commune.code, orgs);
-    for (const village of villages.byCommune.get(commune.id) ?? []) villageOrgs.set(village.id, planVillage2019(ctx, village, orgs));
-  }
-
-  const province2025 = planProvince2025(ctx, territory.province2025, province);
-  const parents2025 = { partyCommittee: province2025.partyCommittee, front: province2025.front };
-  for (const unit of territory.communes2025) {
-    const predecessors = territory.communes
-      .filter((commune) => commune.successors.some((s) => s.unit.id === unit.id))
-      .map((commune) => communes.get(commune.code) as CommuneOrgs);
-    const orgs = planCommune2025(ctx, unit, predecessors, parents2025);
-    for (const village of villages.byCommune.get(unit.id) ?? []) {
-      const previous = villageOrgs.get(villages.predecessor.get(village.id) ?? -1);
-      if (!previous) throw new Error(`2025 village ${village.id} has no 2019 village`);
-      planVillage2025(ctx, village, orgs, previous);
-    }
-  }
-  planEstablishments(ctx.plan, territory.communes);
-  return { plan: ctx.plan, province, districts, communes, villageOrgs };
-}
-
-/** The account rows: unit, organisation and the name of the person behind each account. */
-function accountRows(built: Built, personIds: number[], orgIds: number[], passwordHash: string) {
-  const { plan, territory } = built;
-  const nameOf = (person: number) => plan.people[person]?.fullName ?? '';
-  const headOf = (org: number) => plan.roles.findLast((role) => role.org === org && role.isHead)?.person as number;
-  return DEMO_ACCOUNTS.map((account) => {
-    const home = account.home;
-    let unitId: number | null = null;
-    let org: number | null = null;
-    let person: number | null = null;
-    if (home.level === 'province') {
-      unitId = territory.province2019.id;
-      org = built.province.commission;
-      person = account.roles.includes('leader') ? built.province.commissionHead : built.province.commissionOfficer;
-    } else if (home.level === 'district') {
-      const district = territory.districts.find((unit) => unit.code === home.code);
-      const orgs = built.districts.get(home.code);
-      if (!district || !orgs) throw new Error(`demo account ${account.username}: no district ${home.code}`);
-      [unitId, org, person] = [district.id, orgs.commission, orgs.commissionOfficer];
-    } else if (home.level === 'commune') {
-      const commune = built.communes.get(home.code);
-      if (!commune) throw new Error(`demo account ${account.username}: no commune ${home.code}`);
-      [unitId, org, person] = [commune.unit.id, commune.bloc, headOf(commune.bloc)];
-    } else if (home.level === 'village') {
-      const commune = territory.communes.find((unit) => unit.code === home.communeCode);
-      const village = commune && built.villages.byCommune.get(commune.id)?.find((v) => v.name === home.village);
-      const orgs = village && built.villageOrgs.get(village.id);
-      if (!village || !orgs) throw new Error(`demo account ${account.username}: no village ${home.village}`);
-      [unitId, org, person] = [village.id, orgs.teamOrg, orgs.posts.current('bi_thu')];
-    }
-    return {
-      username: account.username,
-      passwordHash,
-      fullName: person === null ? 'Quản trị hệ thống' : nameOf(person),
-      unitId,
-      organizationId: org === null ? null : (orgIds[org] as number),
-      roles: account.roles,
-    };
-  });
+/** What one load did: the steps it applied (name@version) and a summary line per step. */
+export interface DemoLoad {
+  loaded: boolean;
+  applied: string[];
+  summary: string;
 }
 
 /**
- * Loads the demo province: Quảng Trị in both structures with 1,113 villages, their organisations, people with
- * roles over two terms, and the demo accounts (docs/DEMO.md). Needs the official units. Idempotent: when the
- * demo's admin account exists nothing is written. All in one transaction, so a failure leaves nothing behind.
+ * Applies the modules' demo steps that this database has not recorded yet, in order, each in its own transaction
+ * together with its demo_step row: a step that fails leaves nothing behind and is retried on the next start; a
+ * step added later (a new module) runs on an existing database. Two servers starting at once: the primary key of
+ * demo_step lets only one of them apply a step (the other waits for it, then skips).
  */
-export async function loadDemo(db: Database): Promise<{ loaded: boolean; summary: string }> {
-  const started = performance.now();
-  const admin = DEMO_ACCOUNTS[0]?.username as string;
-  if (await repo.demoLoaded(db, admin)) return { loaded: false, summary: 'demo already loaded' };
-  // argon2 is deliberately slow: hash once, outside the transaction, for every demo account.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const built = await db.transaction().execute(async (trx) => {
-    if (await repo.demoLoaded(trx, admin)) return null;
-    const territory = await repo.findTerritory(trx, PROVINCE_2019_CODE, PROVINCE_2025_CODE);
-    const villages = await createVillages(trx, territory, new Random(SEED).fork('villages'));
-    const result: Built = { territory, villages, ...planOrganisations(territory, villages) };
-    const orgIds = await repo.insertOrganizations(trx, result.plan.orgs);
-    const personIds = await repo.insertPeople(trx, result.plan.people);
-    await repo.insertRoles(trx, result.plan.roles, personIds, orgIds);
-    await repo.insertUsers(trx, accountRows(result, personIds, orgIds, passwordHash));
-    return result;
-  });
-  if (!built) return { loaded: false, summary: 'demo already loaded' };
-  const { territory, villages, plan } = built;
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  return {
-    loaded: true,
-    summary:
-      `Quảng Trị: ${territory.districts.length} districts, ${territory.communes.length} communes, ` +
-      `${villages.count2019} villages (2019) → ${villages.count2025} in ${territory.communes2025.length} communes (2025); ` +
-      `${plan.orgs.length} organisations, ${plan.people.length} people, ${plan.roles.length} roles, ` +
-      `${DEMO_ACCOUNTS.length} accounts (docs/DEMO.md) in ${seconds} s`,
-  };
+export async function loadDemo(db: Database, modules: readonly ServerModule[] = SERVER_MODULES): Promise<DemoLoad> {
+  const applied: string[] = [];
+  const lines: string[] = [];
+  for (const step of demoStepsOf(modules)) {
+    const started = performance.now();
+    const summary = await db.transaction().execute(async (trx) => {
+      if (!(await repo.claimDemoStep(trx, step.name, step.version))) return null;
+      return step.run(trx, { today: clock.today() });
+    });
+    if (summary === null) continue;
+    applied.push(`${step.name}@${step.version}`);
+    lines.push(`${step.name} v${step.version}: ${summary} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return { loaded: applied.length > 0, applied, summary: applied.length > 0 ? lines.join('; ') : 'demo already loaded' };
 }

@@ -101,6 +101,11 @@ export class PeopleFactory {
 
   constructor(private readonly rng: Random) {}
 
+  /** Phone numbers already given (by an earlier demo step), never handed out again. */
+  reservePhones(phones: Iterable<string>): void {
+    for (const phone of phones) this.#phones.add(phone);
+  }
+
   #phone(): string {
     for (;;) {
       const digits = String(this.rng.int(0, 9_999_999)).padStart(7, '0');

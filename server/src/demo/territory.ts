@@ -59,7 +59,7 @@ export interface CommuneProfile {
   minority: Exclude<Ethnicity, 'Kinh'>;
   catholicArea: boolean;
   /** What a village of this commune is called when it is not a bản. */
-  urbanWord: 'khu phố' | 'khóm';
+  urbanWord: 'khu phố' | 'khóm' | 'tổ dân phố';
 }
 
 export function communeProfile(commune: Commune2019): CommuneProfile {

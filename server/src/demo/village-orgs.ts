@@ -136,7 +136,7 @@ export function planVillage2019(ctx: PlanContext, village: VillageUnit, commune:
  * The 2025 village continues the 2019 one: a Chi bộ and a Tổ dân vận of the same people, with new role rows
  * from 1 July 2025 under the new commune's Đảng ủy and Khối dân vận. Their registry moves to the new village.
  */
-export function planVillage2025(ctx: PlanContext, village: VillageUnit, commune: CommuneOrgs, before: VillageOrgs): void {
+export function planVillage2025(ctx: PlanContext, village: VillageUnit, commune: CommuneOrgs, before: VillageOrgs): { teamOrg: number } {
   const { plan } = ctx;
   const label = villageLabel(village);
   const term = { from: TERM_START_2025, to: null };
@@ -152,4 +152,50 @@ export function planVillage2025(ctx: PlanContext, village: VillageUnit, commune:
   for (const member of before.cell) carry(member.post, cell, member.title, member.head);
   const team = org('village_team', `Tổ dân vận ${label}`, commune.bloc);
   for (const member of before.team) carry(member.post, team, member.title, member.head);
+  return { teamOrg: team };
+}
+
+/**
+ * A 2025 village with no 2019 record in the demo (the Quảng Bình side): Chi bộ, Ban công tác Mặt trận and a Tổ
+ * dân vận of 5–7 led by the cell secretary, all from 1 July 2025. Returns the Tổ dân vận's plan index.
+ */
+export function planVillageNew2025(ctx: PlanContext, village: VillageUnit, commune: CommuneOrgs): number {
+  const { plan } = ctx;
+  const rng = ctx.rng.fork(`village-new-2025:${village.id}`);
+  const label = villageLabel(village);
+  const person = (post: VillagePost) =>
+    plan.addPerson(ctx.people.make(village.id, villagerEthnicity(rng, commune.profile, village.type), VILLAGE_POSTS[post], commune.profile.catholicArea));
+  const dual = rng.chance(0.55);
+  const holder = new Map<VillagePost, number>();
+  for (const post of ['bi_thu', 'pho_bi_thu', 'truong_ban_mt', 'cht_phu_nu', 'cht_nong_dan', 'cht_ccb', 'bi_thu_chi_doan', 'uy_tin'] as const) {
+    holder.set(post, person(post));
+  }
+  holder.set('truong_thon', dual ? (holder.get('bi_thu') as number) : person('truong_thon'));
+  const term = { from: TERM_START_2025, to: null };
+  const org = (type: 'party_cell' | 'front_committee' | 'village_team', name: string, parent: number) =>
+    plan.addOrg({ unitId: village.id, type, name, parent, foundedOn: TERM_START_2025, dissolvedOn: null });
+  const role = (post: VillagePost, orgIndex: number, title: string, head = false) =>
+    plan.addRole(holder.get(post) as number, orgIndex, title, term, head);
+
+  const cell = org('party_cell', `Chi bộ ${label}`, commune.partyCommittee);
+  role('bi_thu', cell, dual ? `Bí thư chi bộ kiêm ${headWord(village.type)}` : 'Bí thư chi bộ', true);
+  role('pho_bi_thu', cell, 'Phó Bí thư chi bộ');
+  const front = org('front_committee', `Ban công tác Mặt trận ${label}`, commune.front);
+  role('truong_ban_mt', front, 'Trưởng ban', true);
+  for (const post of ['cht_phu_nu', 'cht_nong_dan', 'cht_ccb', 'bi_thu_chi_doan'] as const) role(post, front, 'Thành viên');
+
+  const team = org('village_team', `Tổ dân vận ${label}`, commune.bloc);
+  role('bi_thu', team, dual ? `Tổ trưởng, Bí thư chi bộ kiêm ${headWord(village.type)}` : 'Tổ trưởng, Bí thư chi bộ', true);
+  if (!dual) role('truong_thon', team, `Tổ phó, ${headWord(village.type)}`);
+  role('truong_ban_mt', team, `${dual ? 'Tổ phó' : 'Thành viên'}, Trưởng ban công tác Mặt trận`);
+  const others = rng.shuffle([
+    ['cht_phu_nu', 'Thành viên, Chi hội trưởng Phụ nữ'],
+    ['cht_nong_dan', 'Thành viên, Chi hội trưởng Nông dân'],
+    ['cht_ccb', 'Thành viên, Chi hội trưởng Cựu chiến binh'],
+    ['bi_thu_chi_doan', 'Thành viên, Bí thư Chi đoàn'],
+    ['uy_tin', 'Thành viên, người có uy tín'],
+  ] as const);
+  const size = rng.int(5, 7);
+  for (const [post, title] of others.slice(0, size - (dual ? 2 : 3))) role(post, team, title);
+  return team;
 }

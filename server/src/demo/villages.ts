@@ -1,5 +1,5 @@
 import type { Random } from './random.ts';
-import { communeProfile, type Commune2019, type CommuneProfile } from './territory.ts';
+import { communeProfile, type Commune2019, type CommuneProfile, type TerritoryUnit } from './territory.ts';
 
 /** Seed 001: 1,113 Tổ dân vận thôn in Quảng Trị, one per village. */
 export const DEMO_VILLAGE_COUNT = 1113;
@@ -7,7 +7,7 @@ export const DEMO_VILLAGE_COUNT = 1113;
 /** A village to create: `name` without the type word ("Tân Định"), `type` one of VILLAGE_TYPES. */
 export interface VillageDraft {
   name: string;
-  type: 'thôn' | 'bản' | 'khu phố' | 'khóm';
+  type: 'thôn' | 'bản' | 'khu phố' | 'khóm' | 'tổ dân phố';
 }
 
 /** Villages pinned by name because a demo account or the docs point at them. */
@@ -74,7 +74,11 @@ const highlandName = (rng: Random) =>
 
 /** The villages of one commune: named and numbered ones mixed the way each kind of place names them. */
 export function planVillages(rng: Random, commune: Commune2019, count: number): VillageDraft[] {
-  const profile = communeProfile(commune);
+  return planVillagesFor(rng, commune, count, communeProfile(commune));
+}
+
+/** planVillages for any commune, given how it is settled (the Quảng Bình communes have no 2019 record here). */
+export function planVillagesFor(rng: Random, commune: TerritoryUnit, count: number, profile: CommuneProfile): VillageDraft[] {
   const villages: VillageDraft[] = [...(PINNED_VILLAGES[commune.code] ?? [])];
   const taken = new Set(villages.map((village) => village.name.toLowerCase()));
   let number = 0;
