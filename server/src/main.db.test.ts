@@ -34,12 +34,15 @@ describe('the server process on PGlite', () => {
     }
     expect(health).toEqual({ status: 'ok', database: 'pglite', version: '0.1.0' });
 
-    // first start of a fresh data dir: a scoped user (several scope roots) can list their top units
+    // first start of a fresh data dir: a scoped user (several scope roots) can list their top units: the 2025
+    // province today, and the two provinces it came from before the reform
     const client = new TestClient(`http://127.0.0.1:${port}`);
     expect((await client.login('tinh.qt', DEMO_PASSWORD)).status).toBe(200);
+    const today = await client.call(unitEndpoints.children, { query: {} });
+    expect(today.body.map((unit) => `${unit.fullName} ${unit.structure}`)).toEqual(['Tỉnh Quảng Trị 2025']);
     const top = await client.call(unitEndpoints.children, { query: { asOf: '2025-06-30' } });
     expect(top.status).toBe(200);
-    expect(top.body.map((unit) => unit.fullName)).toEqual(['Tỉnh Quảng Trị']);
+    expect(top.body.map((unit) => `${unit.fullName} ${unit.code}`)).toEqual(['Tỉnh Quảng Bình 44', 'Tỉnh Quảng Trị 45']);
     // a second process on the same data dir is refused instead of corrupting it
     await expect(openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') })).rejects.toThrow('is in use by process');
 
@@ -54,6 +57,40 @@ describe('the server process on PGlite', () => {
       expect(migrations.length).toBeGreaterThanOrEqual(3);
       const units = await sql<{ n: number }>`select count(*)::int as n from admin_unit where level <> 'village'`.execute(handle.db);
       expect(units.rows[0]?.n).toBe(10_794 + 3_355);
+      const steps = await handle.db.selectFrom('demo_step').select(['name', 'version']).orderBy('name').execute();
+      expect(steps).toEqual([
+        { name: 'foundation', version: 1 },
+        { name: 'province-44-whole', version: 1 },
+      ]);
+    } finally {
+      await handle.close();
+    }
+  }, 90_000);
+
+  it('B8 demo steps: DEMO=false applies no demo step and creates no account', async () => {
+    const emptyDir = join(root, 'no-demo');
+    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: emptyDir, DATABASE_URL: '', DEMO: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    let health: unknown;
+    for (let i = 0; i < 200 && health === undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      health = await fetch(`http://127.0.0.1:${port}/api/health`)
+        .then((response) => response.json())
+        .catch(() => undefined);
+    }
+    expect(health).toMatchObject({ status: 'ok' });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const handle = await openDatabase({ kind: 'pglite', dataDir: join(emptyDir, 'pglite') });
+    try {
+      const counts = await sql<{ steps: number; users: number; villages: number }>`select
+        (select count(*)::int from demo_step) as steps, (select count(*)::int from app_user) as users,
+        (select count(*)::int from admin_unit where level = 'village') as villages`.execute(handle.db);
+      expect(counts.rows[0]).toEqual({ steps: 0, users: 0, villages: 0 });
     } finally {
       await handle.close();
     }
