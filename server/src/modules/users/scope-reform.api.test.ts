@@ -85,4 +85,17 @@ describe('A1 scope across the reform', () => {
     const roots = await sql<{ n: number }>`select cardinality(unit_scope_paths(${successor}::bigint))::int as n`.execute(t.db);
     expect(roots.rows[0]?.n).toBe(4); // itself and its three predecessors
   });
+
+  it('A1 scope: a system administrator has no unit, so it never sees less than the accounts it creates', async () => {
+    const commune = await unitId('2025', '19702');
+    const root = await signIn(t.baseUrl, t.db, { unitId: null, roles: ['system_admin'] });
+    const body = { username: 'qtht.xa', fullName: 'Quản trị xã', unitId: commune, roles: ['system_admin' as const], password: TEST_PASSWORD };
+    const created = await root.call(userEndpoints.create, { body });
+    expect(created.status).toBe(400);
+    expect(created.body).toMatchObject({ message: 'Đơn vị (unitId): tài khoản quản trị hệ thống không thuộc đơn vị nào (phạm vi cả nước)' });
+    const clerk = await root.call(userEndpoints.create, { body: { ...body, roles: ['data_entry'] } });
+    expect(clerk.status).toBe(200);
+    const granted = await root.call(userEndpoints.update, { params: { id: clerk.body.id }, body: { roles: ['system_admin'] } });
+    expect(granted.status).toBe(400);
+  });
 });

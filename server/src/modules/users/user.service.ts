@@ -70,6 +70,17 @@ async function checkCurrentUnit(db: Database, actor: Actor, unitId: number) {
   return unit;
 }
 
+/**
+ * A system administrator sees the whole country only when the account has no unit (its scope comes from the
+ * unit): a system administrator on a unit would be narrower than the accounts it creates. Checked where roles
+ * or units are written.
+ */
+function checkSystemAdminHasNoUnit(roles: readonly TRole[], unitId: number | null) {
+  if (roles.includes('system_admin') && unitId !== null) {
+    throw invalidField('unitId', 'Đơn vị', 'tài khoản quản trị hệ thống không thuộc đơn vị nào (phạm vi cả nước)');
+  }
+}
+
 async function reread(db: Database, actor: Actor, id: number): Promise<TUser> {
   const row = await repo.findUser(db, actor.scope, id, clock.today());
   if (!row) throw new Error('written account not readable');
@@ -83,6 +94,7 @@ export async function createUser(db: Database, actor: Actor, input: CreateUser):
   authorize(userPolicy.handleRoles(actor, roles), SYSTEM_ADMIN_ONLY);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
+    checkSystemAdminHasNoUnit(roles, input.unitId);
     if (input.unitId !== null) await checkCurrentUnit(trx, actor, input.unitId);
     const organizationId = input.organizationId ?? null;
     await checkAccountShape(trx, actor, { unitId: input.unitId, roles, organizationId });
@@ -125,6 +137,7 @@ export async function updateUser(db: Database, actor: Actor, id: number, input: 
     authorize(userPolicy.handleRoles(actor, current.roles), SYSTEM_ADMIN_ONLY);
     const roles = input.roles === undefined ? undefined : normaliseRoles(input.roles);
     if (roles) authorize(userPolicy.handleRoles(actor, roles), SYSTEM_ADMIN_ONLY);
+    if (roles) checkSystemAdminHasNoUnit(roles, current.unit_id);
     if (input.disabled === true && id === actor.userId) throw invalidField('disabled', 'Khóa tài khoản', 'không thể tự khóa tài khoản của mình');
     const before = presentUser(current);
     await checkAccountShape(trx, actor, {
@@ -169,9 +182,10 @@ export async function moveUser(db: Database, actor: Actor, id: number, input: Mo
     authorize(userPolicy.handleRoles(actor, current.roles), SYSTEM_ADMIN_ONLY);
     if (current.unit_id === null) throw invalidField('unitId', 'Đơn vị', 'tài khoản quản trị hệ thống không thuộc đơn vị nào');
     if (current.unit_id === input.unitId) throw invalidField('unitId', 'Đơn vị', 'tài khoản đã thuộc đơn vị này');
+    const roles = current.roles.map((role) => ZRole.parse(role));
+    checkSystemAdminHasNoUnit(roles, input.unitId);
     await checkCurrentUnit(trx, actor, input.unitId);
     const organizationId = input.organizationId ?? null;
-    const roles = current.roles.map((role) => ZRole.parse(role));
     await checkAccountShape(trx, actor, { unitId: input.unitId, roles, organizationId });
     await repo.updateUser(trx, id, { unit_id: input.unitId, organization_id: organizationId });
     await deleteUserSessions(trx, id);
