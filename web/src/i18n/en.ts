@@ -197,4 +197,14 @@ export const en: Record<MessageKey, string> = {
   'audit.entity.organization': 'Organisation',
   'audit.entity.person': 'Person',
   'audit.entity.person_role': 'Role',
+  'unit.predatesSplitBadge': 'Before the split',
+  'unit.predatesSplit': 'Record from before {name} was split: from {date} the unit was divided into {successors}.',
+  'users.legacyTitle': 'Accounts of units that have ended',
+  'users.legacyHint':
+    'The units of these accounts have ended (2025 reorganisation): each account sees only that unit’s past records. Move it to the successor unit to keep working.',
+  'users.legacyBadge': 'Unit has ended',
+  'users.moveTo': 'Move to {unit}',
+  'users.moveFor': 'Move account {name} to {unit}',
+  'users.moved': 'Account {name} moved to {unit}. It must sign in again.',
+  'users.noSuccessor': 'No successor unit within your scope.',
 };

@@ -199,6 +199,16 @@ export const vi = {
   'audit.entity.organization': 'Tổ chức',
   'audit.entity.person': 'Cá nhân',
   'audit.entity.person_role': 'Chức danh',
+  'unit.predatesSplitBadge': 'Trước khi tách',
+  'unit.predatesSplit': 'Hồ sơ có từ trước khi tách đơn vị {name}: từ ngày {date}, đơn vị được chia vào {successors}.',
+  'users.legacyTitle': 'Tài khoản thuộc đơn vị đã kết thúc',
+  'users.legacyHint':
+    'Đơn vị của các tài khoản này đã kết thúc (sắp xếp năm 2025): tài khoản chỉ xem được hồ sơ cũ của đơn vị đó. Chuyển tài khoản sang đơn vị kế thừa để làm việc tiếp.',
+  'users.legacyBadge': 'Đơn vị đã kết thúc',
+  'users.moveTo': 'Chuyển sang {unit}',
+  'users.moveFor': 'Chuyển tài khoản {name} sang {unit}',
+  'users.moved': 'Đã chuyển tài khoản {name} sang {unit}. Tài khoản phải đăng nhập lại.',
+  'users.noSuccessor': 'Không có đơn vị kế thừa trong phạm vi bạn quản lý.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useAsOf } from '../units/as-of.ts';
+import { UnitSplitNotice } from '../units/SplitNotice.tsx';
 import { importMembers, useOrganization } from './organizations.api.ts';
 import { DissolvedNotice, OrganizationFacts } from './OrganizationFacts.tsx';
 import { OrganizationMembers } from './OrganizationMembers.tsx';
@@ -32,6 +33,7 @@ export function OrganizationPage() {
       <h1>{o.name}</h1>
       <p className="muted">{t('unit.shownAsOf', { date: formatDate(asOf) })}</p>
       <DissolvedNotice organization={o} asOf={asOf} />
+      <UnitSplitNotice unitId={o.unitId} />
       <OrganizationFacts organization={o} asOf={asOf} asOfParam={param} />
       <OrganizationMembers organization={o} roles={roles} asOf={asOf} mayEdit={mayEdit} />
       {mayEdit && (

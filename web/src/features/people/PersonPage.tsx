@@ -8,6 +8,7 @@ import { t } from '../../i18n/i18n.ts';
 import { AddRoleForm } from './AddRoleForm.tsx';
 import { PersonRoles } from './PersonRoles.tsx';
 import { usePerson } from './people.api.ts';
+import { UnitSplitNotice } from '../units/SplitNotice.tsx';
 
 /** Ethnicity and religion, only as returned by the server; their view is logged. */
 function SensitiveFacts({ sensitive }: { sensitive: TPersonDetail['sensitive'] }) {
@@ -46,6 +47,7 @@ export function PersonPage() {
   return (
     <article>
       <h1>{p.fullName}</h1>
+      <UnitSplitNotice unitId={p.unitId} />
       <dl className="facts">
         <div>
           <dt>{t('person.unit')}</dt>

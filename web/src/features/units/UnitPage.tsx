@@ -10,6 +10,7 @@ import { useAsOf } from './as-of.ts';
 import { CloseVillageForm } from './CloseVillageForm.tsx';
 import { UnitChildren } from './UnitChildren.tsx';
 import { UnitBreadcrumb, UnitFacts, UnitValidityNotice } from './UnitFacts.tsx';
+import { SplitNotice } from './SplitNotice.tsx';
 import { UnitSuccession } from './UnitSuccession.tsx';
 import { useUnit } from './units.api.ts';
 import { VillageForm } from './VillageForm.tsx';
@@ -35,6 +36,7 @@ export function UnitPage() {
       <h1>{detail.unit.fullName}</h1>
       <p className="muted">{t('unit.shownAsOf', { date: formatDate(asOf) })}</p>
       <UnitValidityNotice detail={detail} asOf={asOf} />
+      <SplitNotice detail={detail} />
       <UnitFacts detail={detail} />
       <UnitSuccession detail={detail} />
       {level !== 'village' && <UnitChildren unitId={id} asOf={asOf} asOfParam={param} />}

@@ -4,6 +4,7 @@ import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { t } from '../../i18n/i18n.ts';
+import { LegacyAccounts } from './LegacyAccounts.tsx';
 import { roleLabel, useUsers } from './users.api.ts';
 
 /** "Người dùng": accounts of the administrator's subtree. */
@@ -21,6 +22,7 @@ export function UsersPage() {
           {t('users.create')}
         </Link>
       </div>
+      <LegacyAccounts />
       <div className="field" role="search">
         <label htmlFor={`${id}-q`}>{t('users.search')}</label>
         <input id={`${id}-q`} type="search" value={text} onChange={(event) => setText(event.target.value)} />
@@ -46,7 +48,15 @@ export function UsersPage() {
                   <Link to={`/admin/users/${user.id}`}>{user.fullName}</Link>
                 </td>
                 <td data-label={t('auth.username')}>{user.username}</td>
-                <td data-label={t('users.unit')}>{user.unitName ?? t('layout.allUnits')}</td>
+                <td data-label={t('users.unit')}>
+                  {user.unitName ?? t('layout.allUnits')}
+                  {user.unitEnded && (
+                    <>
+                      {' '}
+                      <span className="badge">{t('users.legacyBadge')}</span>
+                    </>
+                  )}
+                </td>
                 <td data-label={t('users.roles')}>{user.roles.map(roleLabel).join(', ')}</td>
                 <td data-label={t('users.status')}>
                   {user.disabled ? (

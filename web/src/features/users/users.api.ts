@@ -12,6 +12,22 @@ export const useUsers = (q = '') =>
     queryFn: () => call(userEndpoints.list, { query: { q: q || undefined } }),
   });
 
+/** Legacy accounts: their unit has ended; each comes with the successor units to move it to. */
+export const useLegacyUsers = () =>
+  useQuery({
+    queryKey: ['users', 'legacy'],
+    queryFn: () => call(userEndpoints.list, { query: { legacy: 'true' } }),
+  });
+
+/** Moves an account to a current unit (its organisation is cleared). */
+export function useMoveUser(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (unitId: number) => call(userEndpoints.move, { params: { id }, body: { unitId } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
 /** One account (the edit page). */
 export const useUser = (id: number) =>
   useQuery({
