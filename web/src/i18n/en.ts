@@ -206,5 +206,6 @@ export const en: Record<MessageKey, string> = {
   'users.moveTo': 'Move to {unit}',
   'users.moveFor': 'Move account {name} to {unit}',
   'users.moved': 'Account {name} moved to {unit}. It must sign in again.',
+  'users.moveColumn': 'Move to the successor unit',
   'users.noSuccessor': 'No successor unit within your scope.',
 };

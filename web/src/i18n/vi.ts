@@ -208,6 +208,7 @@ export const vi = {
   'users.moveTo': 'Chuyển sang {unit}',
   'users.moveFor': 'Chuyển tài khoản {name} sang {unit}',
   'users.moved': 'Đã chuyển tài khoản {name} sang {unit}. Tài khoản phải đăng nhập lại.',
+  'users.moveColumn': 'Chuyển sang đơn vị kế thừa',
   'users.noSuccessor': 'Không có đơn vị kế thừa trong phạm vi bạn quản lý.',
 } as const;
 

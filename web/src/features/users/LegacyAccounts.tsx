@@ -13,7 +13,7 @@ function LegacyRow({ user, onMoved }: { user: TUser; onMoved: (message: string) 
       <td data-label={t('auth.username')}>{user.username}</td>
       <td data-label={t('users.unit')}>{user.unitName}</td>
       <td data-label={t('users.roles')}>{user.roles.map(roleLabel).join(', ')}</td>
-      <td data-label={t('users.legacyBadge')}>
+      <td data-label={t('users.moveColumn')}>
         {user.successorUnits.length === 0 && <span className="muted">{t('users.noSuccessor')}</span>}
         {user.successorUnits.map((unit) => (
           <button
@@ -53,7 +53,7 @@ export function LegacyAccounts() {
               <th scope="col">{t('auth.username')}</th>
               <th scope="col">{t('users.unit')}</th>
               <th scope="col">{t('users.roles')}</th>
-              <th scope="col">{t('users.legacyBadge')}</th>
+              <th scope="col">{t('users.moveColumn')}</th>
             </tr>
           </thead>
           <tbody>
