@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, signIn } from './browser.ts';
 
 const PASSWORD = 'DanVanSo2025';
-const ORGANIZATION = 'Ban Thanh tra nhân dân xã Hải Phú';
+const ORGANIZATION = 'Ban Thanh tra nhân dân xã Hải Lăng';
+/** The day the pages are shown as of: in today's structure (the merged Xã Hải Lăng, from 1 July 2025). */
+const DAY = '2026-01-15';
 const baseUrl = inject('e2eBaseUrl');
 let browser: Browser;
 
@@ -12,15 +14,15 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-/** Signs in as the Hải Phú clerk and opens the commune's people's inspection board (2019 structure, 30/6/2025). */
+/** Signs in as the Hải Lăng clerk and opens the commune's people's inspection board (2025 structure, on DAY). */
 async function openInspectionBoard(width = 1280): Promise<Page> {
   const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } });
   const page = await context.newPage();
-  await signIn(page, baseUrl, 'xa.hai-phu', PASSWORD);
-  await page.goto(`${baseUrl}/units?asOf=2025-06-30`);
-  await page.getByLabel('Tìm đơn vị').fill('hai phu');
-  await page.getByRole('link', { name: 'Xã Hải Phú' }).first().click();
-  await page.getByRole('heading', { name: 'Xã Hải Phú', level: 1 }).waitFor();
+  await signIn(page, baseUrl, 'xa.hai-lang', PASSWORD);
+  await page.goto(`${baseUrl}/units?asOf=${DAY}`);
+  await page.getByLabel('Tìm đơn vị').fill('hai lang');
+  await page.getByRole('link', { name: 'Xã Hải Lăng' }).first().click();
+  await page.getByRole('heading', { name: 'Xã Hải Lăng', level: 1 }).waitFor();
   await page.getByRole('link', { name: ORGANIZATION }).click();
   await page.getByRole('heading', { name: ORGANIZATION, level: 1 }).waitFor();
   return page;
@@ -47,19 +49,19 @@ describe('members of an organisation', () => {
     await addMember(page, fullName, 'Tổ viên');
     const row = memberRow(page, fullName);
     await expect.poll(() => row.getByRole('cell').nth(1).textContent()).toBe('Tổ viên');
-    // the page shows 30/06/2025 and the form started the term on that date
-    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('Từ 30/06/2025 đến nay');
+    // the page shows 15/01/2026 and the form started the term on that date
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('Từ 15/01/2026 đến nay');
 
     await row.getByRole('button', { name: `Kết thúc nhiệm kỳ ${fullName}, Tổ viên` }).click();
     const endForm = page.getByRole('form', { name: `Kết thúc nhiệm kỳ: ${fullName}, Tổ viên` });
-    await endForm.getByLabel('Ngày kết thúc').fill('2025-06-30');
+    await endForm.getByLabel('Ngày kết thúc').fill(DAY);
     await endForm.getByRole('button', { name: 'Xác nhận kết thúc' }).click();
-    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('30/06/2025 – 30/06/2025');
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('15/01/2026 – 15/01/2026');
     expect(await row.getByRole('button', { name: /Kết thúc nhiệm kỳ/ }).count()).toBe(0);
-    await expect.poll(() => page.getByText(`Đã kết thúc nhiệm kỳ (${fullName}, Tổ viên) ngày 30/06/2025.`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`Đã kết thúc nhiệm kỳ (${fullName}, Tổ viên) ngày 15/01/2026.`).count()).toBe(1);
 
     // a day later the member is no longer current; the role stays in the person's history
-    await page.goto(page.url().replace('asOf=2025-06-30', 'asOf=2025-07-01'));
+    await page.goto(page.url().replace(`asOf=${DAY}`, 'asOf=2026-01-16'));
     await page.getByRole('heading', { name: ORGANIZATION, level: 1 }).waitFor();
     await expect.poll(() => page.getByText(fullName).count()).toBe(0);
   });
@@ -83,18 +85,18 @@ describe('members of an organisation', () => {
     await page.getByRole('heading', { name: fullName, level: 1 }).waitFor();
     await expect.poll(() => page.getByText('Chưa có chức danh nào.').count()).toBe(1);
 
-    // "Thêm chức danh" on the person's page: the organisations of 30/06/2025, then the term ended there too
+    // "Thêm chức danh" on the person's page: the organisations of the term's start, then the term ended there too
     const add = page.getByRole('region', { name: 'Thêm chức danh' });
-    await add.getByLabel('Từ ngày').fill('2025-01-01');
+    await add.getByLabel('Từ ngày').fill('2025-09-01');
     await add.getByLabel('Tổ chức').selectOption({ label: ORGANIZATION });
     await add.getByLabel('Chức danh').fill('Tổ viên');
     await add.getByRole('button', { name: 'Thêm chức danh' }).click();
     await expect.poll(() => add.getByRole('status').textContent()).toContain(`Đã thêm chức danh Tổ viên trong ${ORGANIZATION}.`);
     const row = page.getByRole('region', { name: 'Chức danh qua các nhiệm kỳ' }).getByRole('row').filter({ hasText: ORGANIZATION });
     await row.getByRole('button', { name: `Kết thúc nhiệm kỳ ${ORGANIZATION}, Tổ viên` }).click();
-    await row.getByLabel('Ngày kết thúc').fill('2025-06-30');
+    await row.getByLabel('Ngày kết thúc').fill(DAY);
     await row.getByRole('button', { name: 'Xác nhận kết thúc' }).click();
-    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('01/01/2025 – 30/06/2025');
-    await expect.poll(() => page.getByText(`Đã kết thúc nhiệm kỳ (${ORGANIZATION}, Tổ viên) ngày 30/06/2025.`).count()).toBe(1);
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('01/09/2025 – 15/01/2026');
+    await expect.poll(() => page.getByText(`Đã kết thúc nhiệm kỳ (${ORGANIZATION}, Tổ viên) ngày 15/01/2026.`).count()).toBe(1);
   });
 });

@@ -39,6 +39,8 @@ describe('the unit tree', () => {
     await tree.getByRole('button', { name: /Mở Tỉnh Quảng Trị|Tỉnh Quảng Trị/ }).first().click();
     await expect.poll(() => tree.getByText('Huyện Đa Krông').count()).toBeGreaterThan(0);
     await expect.poll(() => tree.getByText('Huyện Hải Lăng').count()).toBeGreaterThan(0);
+    // the 2025 province came from two: its officer sees both 2019 provinces
+    await expect.poll(() => tree.getByText('Tỉnh Quảng Bình').count()).toBe(1);
   });
 
   it('finds "Quảng Trị" from "quang tri" (no diacritics)', async () => {

@@ -204,7 +204,7 @@ export const en: Record<MessageKey, string> = {
     'The units of these accounts have ended (2025 reorganisation): each account sees only that unit’s past records. Move it to the successor unit to keep working.',
   'users.legacyBadge': 'Unit has ended',
   'users.moveTo': 'Move to {unit}',
-  'users.moveFor': 'Move account {name} to {unit}',
+  'users.moveFor': '(account {username}, {name})',
   'users.moved': 'Account {name} moved to {unit}. It must sign in again.',
   'users.moveColumn': 'Move to the successor unit',
   'users.noSuccessor': 'No successor unit within your scope.',

@@ -206,7 +206,7 @@ export const vi = {
     'Đơn vị của các tài khoản này đã kết thúc (sắp xếp năm 2025): tài khoản chỉ xem được hồ sơ cũ của đơn vị đó. Chuyển tài khoản sang đơn vị kế thừa để làm việc tiếp.',
   'users.legacyBadge': 'Đơn vị đã kết thúc',
   'users.moveTo': 'Chuyển sang {unit}',
-  'users.moveFor': 'Chuyển tài khoản {name} sang {unit}',
+  'users.moveFor': '(tài khoản {username}, {name})',
   'users.moved': 'Đã chuyển tài khoản {name} sang {unit}. Tài khoản phải đăng nhập lại.',
   'users.moveColumn': 'Chuyển sang đơn vị kế thừa',
   'users.noSuccessor': 'Không có đơn vị kế thừa trong phạm vi bạn quản lý.',

@@ -21,12 +21,12 @@ function LegacyRow({ user, onMoved }: { user: TUser; onMoved: (message: string) 
             type="button"
             className="button-small"
             disabled={move.isPending}
-            aria-label={t('users.moveFor', { name: user.fullName, unit: unit.fullName })}
             onClick={() =>
               move.mutate(unit.id, { onSuccess: () => onMoved(t('users.moved', { name: user.fullName, unit: unit.fullName })) })
             }
           >
             {t('users.moveTo', { unit: unit.fullName })}
+            <span className="visually-hidden"> {t('users.moveFor', { name: user.fullName, username: user.username })}</span>
           </button>
         ))}
         <ErrorMessage error={move.error} />
