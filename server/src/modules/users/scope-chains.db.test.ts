@@ -107,7 +107,7 @@ describe('A1 scope: chains of account creations and role grants', () => {
             // an administrator produced by the chain carries it on
             if (result.roles.has('unit_admin') || result.roles.has('system_admin')) actor = result;
           } catch (error) {
-            if (!(error instanceof AppError)) throw new Error(`${kind} by ${actor.username} ${JSON.stringify(actor.roots)}: ${String(error)}`);
+            if (!(error instanceof AppError)) throw new Error(`${kind} by ${actor.username} ${JSON.stringify(actor.roots)}: ${String(error)}`, { cause: error });
             expect([400, 403, 404, 409]).toContain(error.status);
             tally.refused++;
           }
