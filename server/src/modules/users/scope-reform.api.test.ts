@@ -98,4 +98,33 @@ describe('A1 scope across the reform', () => {
     const granted = await root.call(userEndpoints.update, { params: { id: clerk.body.id }, body: { roles: ['system_admin'] } });
     expect(granted.status).toBe(400);
   });
+
+  it('A1 scope: a split predecessor is visible, whole, to each of its successors, and they do not see each other', async () => {
+    const congVi = await unitId('2019', '00007'); // Phường Cống Vị, split between Giảng Võ and Ngọc Hà in 2025
+    const giangVo = await unitId('2025', '00008');
+    const ngocHa = await unitId('2025', '00025');
+    const links = await t.db.selectFrom('unit_succession').select(['new_unit_id', 'kind']).where('old_unit_id', '=', congVi).orderBy('new_unit_id').execute();
+    expect(links).toEqual(
+      [
+        { new_unit_id: giangVo, kind: 'split' },
+        { new_unit_id: ngocHa, kind: 'split' },
+      ].sort((a, b) => a.new_unit_id - b.new_unit_id),
+    );
+    const record = await buildPerson(t.db, congVi, { fullName: 'Nguyễn Thị Cống' });
+    const inGiangVo = await buildPerson(t.db, giangVo);
+    const a = await signIn(t.baseUrl, t.db, { unitId: giangVo, roles: ['data_entry'] });
+    const b = await signIn(t.baseUrl, t.db, { unitId: ngocHa, roles: ['data_entry'] });
+    for (const client of [a, b]) {
+      const seen = await client.call(personEndpoints.get, { params: { id: record } });
+      expect(seen.status).toBe(200);
+      expect(seen.body.person).toMatchObject({ fullName: 'Nguyễn Thị Cống', unitName: 'Phường Cống Vị' });
+      // the unit page has what the UI needs to say the record predates the split: both successors, 'split'
+      const unit = await client.call(unitEndpoints.get, { params: { id: congVi }, query: {} });
+      expect(unit.body.successors.map((link) => [link.unit.fullName, link.kind])).toEqual([
+        ['Phường Giảng Võ', 'split'],
+        ['Phường Ngọc Hà', 'split'],
+      ]);
+    }
+    expect((await b.call(personEndpoints.get, { params: { id: inGiangVo } })).status).toBe(404);
+  });
 });
