@@ -7,6 +7,9 @@ create table demo_step (
   primary key (name, version)
 );
 
--- A database that already holds the demo (its administrator account exists) has the foundation step applied.
+-- A database that already holds the demo (its administrator and province accounts exist) has the foundation
+-- step applied; the steps after it then run on its next start.
 insert into demo_step (name, version)
-select 'foundation', 1 where exists (select 1 from app_user where username = 'admin');
+select 'foundation', 1
+where exists (select 1 from app_user where username = 'admin')
+  and exists (select 1 from app_user where username = 'tinh.qt');
