@@ -42,7 +42,10 @@ export const ZUnitChildrenQuery = ZAsOfQuery.extend({
 });
 
 export const ZUnitSearchQuery = ZAsOfQuery.extend({
-  /** Any part of the name, with or without diacritics: "quang tri" finds "Quảng Trị". */
+  /**
+   * Any part of the name, with or without diacritics ("quang tri" finds "Quảng Trị"), its initials forms ("tp hcm",
+   * "hcm", "brvt"), an earlier official name or a common one ("tt huế"). Units not in force on `asOf` come last.
+   */
   q: z.string().trim().min(1).max(100),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
@@ -53,7 +56,12 @@ export type TUnitRef = z.infer<typeof ZUnitRef>;
 export const ZUnitSearchHit = ZUnit.extend({
   /** Ancestors root first, for "Xã A, Huyện B, Tỉnh C". */
   ancestors: z.array(ZUnitRef),
+  /** The name that matched when it is not the unit's name on `asOf`: an earlier or later official name, or a common one. */
+  matchedName: z.string().nullable(),
+  /** For a unit not in force on `asOf` (ended): the units it went into. */
+  successors: z.array(ZUnitRef),
 });
+export type TUnitSearchHit = z.infer<typeof ZUnitSearchHit>;
 
 export const ZSuccessionLink = z.object({
   unit: ZUnitRef,

@@ -1,4 +1,4 @@
-import type { TUnitDetail, TVillageImportResult } from '#contracts/units.ts';
+import type { TUnitDetail, TUnitSearchHit, TVillageImportResult } from '#contracts/units.ts';
 import { VILLAGE_TYPES, ZVillageType } from '#contracts/units.ts';
 import type { Database } from '#server/db/database.ts';
 import { clock } from '#server/shared/clock.ts';
@@ -10,6 +10,7 @@ import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { unitPolicy } from './unit.policy.ts';
 import { presentRef, presentUnit } from './unit.presenter.ts';
+import * as searchRepo from './unit-search.repository.ts';
 import * as repo from './unit.repository.ts';
 
 /** A unit with its ancestors, succession links and name history, as of a date. */
@@ -43,10 +44,29 @@ async function ancestorsOf(db: Database, paths: string[], asOf: string) {
 }
 
 /** Search hits with their ancestors (the ancestors of all hits in one query). */
-export async function searchUnitsWithAncestors(db: Database, actor: Actor, q: string, asOf: string, limit: number) {
-  const rows = await repo.searchUnits(db, actor.scope, q, asOf, limit);
-  const ancestors = await ancestorsOf(db, rows.map((row) => row.path), asOf);
-  return rows.map((row) => ({ ...presentUnit(row), ancestors: ancestors(row.path) }));
+/**
+ * Units matched by name, initials, earlier or common names (see matchUnitIds), with their ancestors; a unit
+ * not in force on `asOf` carries its successors, one found by another name carries that name.
+ */
+export async function searchUnitsWithAncestors(db: Database, actor: Actor, q: string, asOf: string, limit: number): Promise<TUnitSearchHit[]> {
+  const matches = await searchRepo.matchUnitIds(db, actor.scope, q, asOf, limit);
+  const ids = matches.map((match) => match.id);
+  const records = new Map((await repo.findUnitsByIds(db, ids, asOf)).map((row) => [row.id, row]));
+  const ended = matches.filter((match) => !match.in_force).map((match) => match.id);
+  const successors = await searchRepo.successorsOf(db, ended);
+  const ancestors = await ancestorsOf(db, [...records.values()].map((row) => row.path), asOf);
+  return matches.flatMap((match) => {
+    const row = records.get(match.id);
+    if (!row) return [];
+    return [
+      {
+        ...presentUnit(row),
+        ancestors: ancestors(row.path),
+        matchedName: match.by_name_in_force ? null : match.other_name,
+        successors: successors.filter((link) => link.old_unit_id === match.id).map(presentRef),
+      },
+    ];
+  });
 }
 
 const VILLAGE_LABEL = 'Thôn, bản, tổ dân phố';
