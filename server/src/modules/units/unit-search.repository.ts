@@ -14,13 +14,18 @@ export const searchKey = (q: string) => foldVi(q).replace(/[^a-z0-9]/g, '');
  * force that day (ended, or not yet created); within each, provinces before communes and closer matches first.
  */
 export async function matchUnitIds(db: Kysely<DB>, scope: Scope, q: string, asOf: string, limit: number) {
+  if (searchKey(q).length === 0) return [];
+  return unitMatchQuery(db, scope, q, asOf, limit).execute();
+}
+
+/** The query of matchUnitIds, unexecuted (the benchmark sends its compiled SQL to the driver as a baseline). */
+export function unitMatchQuery(db: Kysely<DB>, scope: Scope, q: string, asOf: string, limit: number) {
   const key = searchKey(q);
-  if (key.length === 0) return [];
   const contains = `%${key}%`;
   const keyPrefix = `% ${key}%`;
   const matches = (column: string) =>
     sql<boolean>`(${sql.ref(column)} like ${contains} and (' ' || ${sql.ref(column)}) like ${keyPrefix})`;
-  const rows = await db
+  return db
     .with('hit', (w) =>
       w
         .selectFrom('admin_unit as u')
@@ -58,9 +63,7 @@ export async function matchUnitIds(db: Kysely<DB>, scope: Scope, q: string, asOf
     .orderBy(sql`(' ' || u.search_keys || ' ') like ${`% ${key} %`}`, 'desc')
     .orderBy(sql`similarity(u.search_name, ${foldVi(q)})`, 'desc')
     .orderBy('u.full_name')
-    .limit(limit)
-    .execute();
-  return rows;
+    .limit(limit);
 }
 
 /** Direct successors of units (for "(đến 30/6/2025) → Tỉnh Quảng Trị"), as of their own first day. */
