@@ -20,7 +20,7 @@ export interface AdminUnitTable {
   valid_to: string | null;
   search_name: ReadOnly<string>;
   /** Initials and abbreviation forms of the name (unit_search_keys()). */
-  search_keys: ReadOnly<string>;
+  search_keys: ReadOnly<string[]>;
   created_at: Generated<Date>;
 }
 
@@ -33,14 +33,14 @@ export interface AdminUnitHistoryTable {
   valid_from: string | null;
   valid_to: string;
   act: string | null;
-  search_keys: ReadOnly<string>;
+  search_keys: ReadOnly<string[]>;
 }
 
 /** A name in common use that is not the official one ("Thừa Thiên Huế", "Sài Gòn"). */
 export interface UnitAliasTable {
   unit_id: number;
   alias: string;
-  search_keys: ReadOnly<string>;
+  search_keys: ReadOnly<string[]>;
 }
 
 export interface UnitSuccessionTable {

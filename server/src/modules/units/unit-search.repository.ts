@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope, validOn } from '#server/shared/scope.ts';
@@ -8,61 +8,78 @@ import { foldVi } from '#server/shared/vn-text.ts';
 export const searchKey = (q: string) => foldVi(q).replace(/[^a-z0-9]/g, '');
 
 /**
- * Ids of units in scope matched by the query under any name: the official name (any part of it, or one of its
- * initials forms), a name the unit had before (admin_unit_history) or a common name (unit_alias). `ranked`
- * orders: name in force on `asOf` first, then units in force on `asOf` found by another name, then units not in
- * force that day (ended, or not yet created); within each, provinces before communes and closer matches first.
+ * Units in scope matched by the query under any name: the official name (any part of it, or one of its
+ * initials forms), a name the unit had before (admin_unit_history) or a common name (unit_alias). Order: units
+ * in force on `asOf` first; among them those found by the name in force that day; then provinces before
+ * communes, exact initials before partial matches, closer names first.
  */
-export async function matchUnitIds(db: Kysely<DB>, scope: Scope, q: string, asOf: string, limit: number) {
+export async function matchUnits(db: Kysely<DB>, scope: Scope, q: string, asOf: string, limit: number) {
   if (searchKey(q).length === 0) return [];
-  return unitMatchQuery(db, scope, q, asOf, limit).execute();
+  // official units first (14 thousand nationally), villages (a hundred thousand) only to fill the page
+  const official = await unitMatchQuery(db, scope, q, asOf, limit, 'official').execute();
+  const villages = official.length < limit ? await unitMatchQuery(db, scope, q, asOf, limit - official.length, 'village').execute() : [];
+  return [...official, ...villages].map(({ history_name, alias, ...row }) => ({
+    ...row,
+    /** The name that matched when it is not the unit's name on asOf. */
+    other_name: row.by_name_in_force ? null : (history_name ?? alias ?? row.full_name),
+  }));
 }
 
-/** The query of matchUnitIds, unexecuted (the benchmark sends its compiled SQL to the driver as a baseline). */
-export function unitMatchQuery(db: Kysely<DB>, scope: Scope, q: string, asOf: string, limit: number) {
+/** The query of matchUnits, unexecuted (the benchmark sends its compiled SQL to the driver as a baseline). */
+export function unitMatchQuery(db: Kysely<DB>, scope: Scope, q: string, asOf: string, limit: number, tier: 'official' | 'village') {
   const key = searchKey(q);
   const contains = `%${key}%`;
-  const keyPrefix = `% ${key}%`;
-  const matches = (column: string) =>
-    sql<boolean>`(${sql.ref(column)} like ${contains} and (' ' || ${sql.ref(column)}) like ${keyPrefix})`;
+  // any part of the folded name (trigram index), or exactly one of its initials forms (GIN index on the keys)
+  const byCurrentName = sql<boolean>`(replace(u.search_name, ' ', '') like ${contains} or u.search_keys @> array[${key}]::text[])`;
+  // earlier and common names: small tables, any part of any key
+  const anyKey = (column: string) => sql<boolean>`array_to_string(${sql.ref(column)}, ' ') like ${contains}`;
+  // computed once (an init plan) and looked up by primary key, not tested against every unit
+  const otherNameIds = sql`array(select h.unit_id from admin_unit_history h where ${anyKey('h.search_keys')}
+    union all select a.unit_id from unit_alias a where ${anyKey('a.search_keys')})`;
+  // in the first branch the current name matched: it is the name in force unless a dated change covers asOf
+  // and that earlier name does not match
+  const byNameInForce = sql<boolean>`(now_h.unit_id is null or ${anyKey('now_h.search_keys')})`;
+  const branch = (found: Expression<SqlBool>, byName: boolean) =>
+    db
+      .selectFrom('admin_unit as u')
+      .leftJoin('admin_unit_history as now_h', (join) =>
+        join
+          .onRef('now_h.unit_id', '=', 'u.id')
+          .on(sql<boolean>`(now_h.valid_from is null or now_h.valid_from <= ${asOf}::date) and now_h.valid_to >= ${asOf}::date`),
+      )
+      .where(found)
+      .where('u.level', tier === 'village' ? '=' : '<>', 'village')
+      .where(inScope('u.path', scope))
+      .select([
+        'u.id',
+        'u.full_name',
+        // found by its current name and no dated change covers asOf: found by the name in force
+        (byName ? byNameInForce : sql<boolean>`false`).as('by_name_in_force'),
+        sql<boolean>`${validOn('u', asOf)}`.as('in_force'),
+        sql<number>`array_position(array['province','district','commune','village'], u.level)`.as('level_rank'),
+        sql<boolean>`u.search_keys @> array[${key}]::text[]`.as('exact_key'),
+        // villages are many and their names short: order them by name (similarity over thousands costs more than it tells)
+        (tier === 'village' ? sql<number>`0` : sql<number>`similarity(u.search_name, ${foldVi(q)})`).as('closeness'),
+      ]);
+  // two branches so the first stays a bitmap OR of the two indexes; the second adds units found only by another name
+  const found = branch(byCurrentName, true).unionAll(branch(sql<boolean>`u.id = any(${otherNameIds}) and not ${byCurrentName}`, false));
   return db
-    .with('hit', (w) =>
-      w
-        .selectFrom('admin_unit as u')
-        .select(['u.id as unit_id', sql<string | null>`null`.as('other_name')])
-        .where((eb) =>
-          eb.or([
-            sql<boolean>`replace(u.search_name, ' ', '') like ${contains}`,
-            matches('u.search_keys'),
-          ]),
-        )
-        .unionAll(
-          w.selectFrom('admin_unit_history as h').select(['h.unit_id', 'h.full_name as other_name']).where(matches('h.search_keys')),
-        )
-        .unionAll(w.selectFrom('unit_alias as a').select(['a.unit_id', 'a.alias as other_name']).where(matches('a.search_keys'))),
-    )
-    .selectFrom('hit')
-    .innerJoin('admin_unit as u', 'u.id', 'hit.unit_id')
-    .leftJoin('admin_unit_history as now_h', (join) =>
-      join
-        .onRef('now_h.unit_id', '=', 'u.id')
-        .on(sql<boolean>`(now_h.valid_from is null or now_h.valid_from <= ${asOf}::date) and now_h.valid_to >= ${asOf}::date`),
-    )
-    .where(inScope('u.path', scope))
-    .select((eb) => [
-      'u.id',
-      sql<boolean>`bool_or(coalesce(hit.other_name, u.full_name) = coalesce(now_h.full_name, u.full_name))`.as('by_name_in_force'),
-      // a name matched that is not the unit's name on asOf: an earlier or later official name, or a common name
-      eb.fn.min(sql<string>`coalesce(hit.other_name, u.full_name)`).as('other_name'),
-      sql<boolean>`(${validOn('u', asOf)})`.as('in_force'),
+    .selectFrom(found.as('m'))
+    .selectAll('m')
+    .select([
+      // evaluated for the returned rows only (after the sort and limit)
+      sql<string | null>`(select h.full_name from admin_unit_history h
+        where h.unit_id = m.id and ${anyKey('h.search_keys')} order by h.valid_to desc limit 1)`.as('history_name'),
+      sql<string | null>`(select a.alias from unit_alias a where a.unit_id = m.id and ${anyKey('a.search_keys')} order by a.alias limit 1)`.as(
+        'alias',
+      ),
     ])
-    .groupBy(['u.id', 'u.level', 'u.valid_from', 'u.valid_to', 'u.full_name', 'u.search_name', 'u.search_keys'])
-    .orderBy(sql`case when ${validOn('u', asOf)} then 0 else 1 end`)
-    .orderBy(sql`case when bool_or(coalesce(hit.other_name, u.full_name) = coalesce(now_h.full_name, u.full_name)) then 0 else 1 end`)
-    .orderBy(sql`array_position(array['province','district','commune','village'], u.level)`)
-    .orderBy(sql`(' ' || u.search_keys || ' ') like ${`% ${key} %`}`, 'desc')
-    .orderBy(sql`similarity(u.search_name, ${foldVi(q)})`, 'desc')
-    .orderBy('u.full_name')
+    .orderBy('m.in_force', 'desc')
+    .orderBy('m.by_name_in_force', 'desc')
+    .orderBy('m.level_rank')
+    .orderBy('m.exact_key', 'desc')
+    .orderBy('m.closeness', 'desc')
+    .orderBy('m.full_name')
     .limit(limit);
 }
 

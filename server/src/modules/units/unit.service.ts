@@ -45,11 +45,11 @@ async function ancestorsOf(db: Database, paths: string[], asOf: string) {
 
 /** Search hits with their ancestors (the ancestors of all hits in one query). */
 /**
- * Units matched by name, initials, earlier or common names (see matchUnitIds), with their ancestors; a unit
+ * Units matched by name, initials, earlier or common names (see matchUnits), with their ancestors; a unit
  * not in force on `asOf` carries its successors, one found by another name carries that name.
  */
 export async function searchUnitsWithAncestors(db: Database, actor: Actor, q: string, asOf: string, limit: number): Promise<TUnitSearchHit[]> {
-  const matches = await searchRepo.matchUnitIds(db, actor.scope, q, asOf, limit);
+  const matches = await searchRepo.matchUnits(db, actor.scope, q, asOf, limit);
   const ids = matches.map((match) => match.id);
   const records = new Map((await repo.findUnitsByIds(db, ids, asOf)).map((row) => [row.id, row]));
   const ended = matches.filter((match) => !match.in_force).map((match) => match.id);
@@ -62,7 +62,7 @@ export async function searchUnitsWithAncestors(db: Database, actor: Actor, q: st
       {
         ...presentUnit(row),
         ancestors: ancestors(row.path),
-        matchedName: match.by_name_in_force ? null : match.other_name,
+        matchedName: match.other_name,
         successors: successors.filter((link) => link.old_unit_id === match.id).map(presentRef),
       },
     ];
