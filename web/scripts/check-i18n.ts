@@ -27,7 +27,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Removes comments so that prose in them is not mistaken for UI text. */
-export function stripComments(source: string): string {
+function stripComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 

@@ -6,7 +6,7 @@ import type { Scope } from '#server/shared/actor.ts';
 import { inScope } from '#server/shared/scope.ts';
 
 /** One audit record; written in the same transaction as the change it describes. */
-export interface AuditRecord {
+interface AuditRecord {
   action: z.infer<typeof ZAuditAction>;
   entity: TAuditEntity;
   entityId?: string | number | null;

@@ -8,7 +8,7 @@ import { changePassword, login, toMe } from './auth.service.ts';
 import { SESSION_COOKIE } from './session.hook.ts';
 import { deleteSession, SESSION_HOURS } from './session.repository.ts';
 
-export interface AuthRouteOptions {
+interface AuthRouteOptions {
   /** Mark the cookie Secure (behind HTTPS). */
   secureCookies: boolean;
   /** Login attempts per minute per IP. */

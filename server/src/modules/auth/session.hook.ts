@@ -7,7 +7,7 @@ import { ZRole } from '#contracts/auth.ts';
 import { findSessionUser, type SessionUser } from './session.repository.ts';
 
 export const SESSION_COOKIE = 'dvs_session';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyRequest {

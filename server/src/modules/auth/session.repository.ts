@@ -6,7 +6,7 @@ import { clock } from '#server/shared/clock.ts';
 /** How long a session lives without a new login. */
 export const SESSION_HOURS = 12;
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a session; returns the cookie token (only its hash is stored) and the CSRF token. */
 export async function createSession(db: Database, userId: number) {

@@ -55,7 +55,7 @@ export async function findPerson(db: Kysely<DB>, scope: Scope, id: number) {
 export type PersonRecord = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
 /** Columns a person is written with. */
-export type PersonValues = Pick<PersonTable, 'unit_id' | 'full_name' | 'gender' | 'birth_year' | 'phone' | 'ethnicity' | 'religion'>;
+type PersonValues = Pick<PersonTable, 'unit_id' | 'full_name' | 'gender' | 'birth_year' | 'phone' | 'ethnicity' | 'religion'>;
 
 /** Inserts people; returns their ids in input order. */
 export async function insertPeople(db: Kysely<DB>, people: PersonValues[]): Promise<number[]> {

@@ -64,7 +64,7 @@ export async function openRolesIn(db: Kysely<DB>, organizationId: number, person
     .execute();
 }
 
-export interface RoleValues {
+interface RoleValues {
   person_id: number;
   organization_id: number;
   title: string;

@@ -73,7 +73,7 @@ export async function findOrganizationForAccount(db: Kysely<DB>, scope: Scope, o
 }
 
 /** Writable columns of an account. */
-export type UserValues = Pick<
+type UserValues = Pick<
   AppUserTable,
   'username' | 'password_hash' | 'full_name' | 'unit_id' | 'organization_id' | 'roles'
 > & { must_change_password: boolean };
