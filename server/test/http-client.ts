@@ -1,7 +1,7 @@
 import { buildUrl, type Endpoint, type EndpointInput, type EndpointOutput } from '#contracts/endpoint.ts';
 
 /** A response as tests see it: status plus parsed JSON (or text). */
-interface TestResponse<T = unknown> {
+export interface TestResponse<T = unknown> {
   status: number;
   body: T;
   headers: Headers;

@@ -1,5 +1,7 @@
 import type { TMe } from '#contracts/auth.ts';
 import { ZRole } from '#contracts/auth.ts';
+import { permissionsOf } from '#contracts/permissions.ts';
+import type { TUnitLevel } from '#contracts/units.ts';
 import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { AppError, invalidField } from '#server/shared/errors.ts';
@@ -48,20 +50,23 @@ interface MeSource {
   roles: string[];
   unit_id: number | null;
   unit_name: string | null;
+  unit_level: TUnitLevel | null;
   organization_id: number | null;
   must_change_password: boolean;
 }
 
 export function toMe(user: MeSource, csrfToken: string): TMe {
+  const roles = user.roles.map((role) => ZRole.parse(role));
   return {
     id: user.id,
     username: user.username,
     fullName: user.full_name,
-    roles: user.roles.map((role) => ZRole.parse(role)),
+    roles,
     unitId: user.unit_id,
     unitName: user.unit_name,
     organizationId: user.organization_id,
     mustChangePassword: user.must_change_password,
+    permissions: permissionsOf({ roles, unitLevel: user.unit_level, organizationId: user.organization_id }),
     csrfToken,
   };
 }

@@ -40,6 +40,7 @@ export async function findSessionUser(db: Database, token: string) {
       'u.must_change_password',
       's.csrf_token',
       'unit.full_name as unit_name',
+      'unit.level as unit_level',
       sql<string[] | null>`case when u.unit_id is null then null else unit_scope_paths(u.unit_id)::text[] end`.as('scope_roots'),
     ])
     .where('s.token_hash', '=', hashToken(token))
