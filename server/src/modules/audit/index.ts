@@ -5,3 +5,6 @@ export const auditModule: ServerModule = {
   name: 'audit',
   registerRoutes: (api, { db }) => registerAuditRoutes(api, db),
 };
+
+/** Every module audits its writes in the same transaction, through this. */
+export { recordAudit } from './audit.repository.ts';

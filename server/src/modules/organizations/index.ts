@@ -5,3 +5,6 @@ export const organizationsModule: ServerModule = {
   name: 'organizations',
   registerRoutes: (api, { db }) => registerOrganizationRoutes(api, db),
 };
+
+/** An organisation in the actor's scope (member count as of a date), or undefined: people's roles are held in one. */
+export { findOrganization } from './organization.repository.ts';

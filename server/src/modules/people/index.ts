@@ -5,3 +5,9 @@ export const peopleModule: ServerModule = {
   name: 'people',
   registerRoutes: (api, { db }) => registerPersonRoutes(api, db),
 };
+
+/** The roles of an organisation current on a date, as the contract shows them. */
+export { listOrganizationRoles } from './role.service.ts';
+/** Member import (modules/organizations) writes people and roles inside its own transaction with these. */
+export { findPeopleByNames, insertPeople } from './person.repository.ts';
+export { insertRoles, openRolesIn } from './role.repository.ts';

@@ -5,3 +5,6 @@ export const unitsModule: ServerModule = {
   name: 'units',
   registerRoutes: (api, { db }) => registerUnitRoutes(api, db),
 };
+
+/** A unit in the actor's scope as of a date, or undefined: how other modules check the unit they write to. */
+export { findUnit } from './unit.repository.ts';
