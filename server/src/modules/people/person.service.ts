@@ -87,7 +87,7 @@ export async function updatePerson(db: Database, actor: Actor, id: number, input
   return db.transaction().execute(async (trx) => {
     const person = await repo.findPerson(trx, actor.scope, id);
     if (!person) throw notFound('Người');
-    const heldInOwn = actor.organizationId !== null && (await repo.heldRoleIn(trx, id, actor.organizationId));
+    const heldInOwn = actor.organizationId !== null && (await repo.heldRoleIn(trx, actor.scope, id, actor.organizationId));
     authorize(personPolicy.update(actor, heldInOwn));
     if (sent(input, 'ethnicity') || sent(input, 'religion')) authorize(personPolicy.sensitive(actor), SENSITIVE_MESSAGE);
     const changes = {

@@ -45,7 +45,7 @@ export async function addRole(
     if (termTo !== null && termTo < input.termFrom) {
       throw invalidField('termTo', 'Đến ngày', `phải từ ngày ${vnDate(input.termFrom)} trở đi`);
     }
-    const open = await roles.openRolesIn(trx, organization.id, [personId], input.termFrom);
+    const open = await roles.openRolesIn(trx, actor.scope, organization.id, [personId], input.termFrom);
     const clash = open.find((role) => foldVi(role.title) === foldVi(input.title) && (termTo === null || role.term_from <= termTo));
     if (clash) {
       throw conflict(`${person.full_name} đã giữ chức danh "${clash.title}" trong ${organization.name} từ ngày ${vnDate(clash.term_from)}.`);
