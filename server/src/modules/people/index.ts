@@ -1,9 +1,11 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { personScopeFixtures } from './person.fixtures.ts';
 import { registerPersonRoutes } from './person.routes.ts';
 
 export const peopleModule: ServerModule = {
   name: 'people',
   registerRoutes: (api, { db }) => registerPersonRoutes(api, db),
+  scopeFixtures: personScopeFixtures,
 };
 
 /** The roles of an organisation current on a date, as the contract shows them. */
