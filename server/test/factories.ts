@@ -10,7 +10,7 @@ let passwordHash: Promise<string> | undefined;
 let counter = 0;
 const next = () => `${process.pid % 1000}${++counter}${Math.floor(Math.random() * 1e4)}`;
 
-interface TestProvince {
+export interface TestProvince {
   provinceId: number;
   communeIds: number[];
   villageIds: number[];
