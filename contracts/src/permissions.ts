@@ -70,7 +70,7 @@ export const ACTIONS = Object.keys(PERMISSIONS) as TAction[];
 export const ZAction = z.enum(ACTIONS as [TAction, ...TAction[]]);
 
 /** Who asks: the user's roles, the level of their own unit (null = system administrator) and organisation. */
-export interface Subject {
+interface Subject {
   roles: Iterable<TRole>;
   unitLevel: TUnitLevel | null;
   organizationId: number | null;

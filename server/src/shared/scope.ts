@@ -21,7 +21,7 @@ export function validOn(table: string, asOf: string): Expression<SqlBool> {
 }
 
 /** Tables whose rows belong to an administrative unit through their `unit_id` column. */
-export type UnitOwnedTable = { [T in keyof DB]: DB[T] extends { unit_id: unknown } ? T : never }[keyof DB];
+type UnitOwnedTable = { [T in keyof DB]: DB[T] extends { unit_id: unknown } ? T : never }[keyof DB];
 
 /** The tables of a `unitOwned` query: the owned table under its alias, and its unit as `unit`. */
 type Owned<T extends UnitOwnedTable, A extends string, U> = SelectQueryBuilder<
