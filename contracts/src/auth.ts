@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId } from './common.ts';
+import { ZAction } from './permissions.ts';
 
 /** Account roles (DOMAIN.md capability 10). */
 export const ROLES = [
@@ -30,6 +31,8 @@ export const ZMe = z.object({
   unitName: z.string().nullable(),
   organizationId: ZId.nullable(),
   mustChangePassword: z.boolean(),
+  /** What the user may do (contracts/permissions.ts); the web offers only these, the server decides per record. */
+  permissions: z.array(ZAction),
   /** Echo of the CSRF token the web app must send in `x-csrf-token` on every write. */
   csrfToken: z.string(),
 });

@@ -23,7 +23,6 @@ export const ZError = z.object({
   /** Field path and Vietnamese message, for validation failures. */
   fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
-export type TError = z.infer<typeof ZError>;
 
 export const ZOk = z.object({ ok: z.literal(true) });
 

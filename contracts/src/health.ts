@@ -6,4 +6,3 @@ export const ZHealth = z.object({
   database: z.enum(['pglite', 'postgres']),
   version: z.string(),
 });
-export type THealth = z.infer<typeof ZHealth>;

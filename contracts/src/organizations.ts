@@ -31,14 +31,6 @@ export const ORGANIZATION_TYPES = [
 export const ZOrganizationType = z.enum(ORGANIZATION_TYPES);
 export type TOrganizationType = z.infer<typeof ZOrganizationType>;
 
-/** The five socio-political organisations (tổ chức chính trị - xã hội). */
-export const MASS_ORGANIZATION_TYPES = [
-  'trade_union',
-  'womens_union',
-  'youth_union',
-  'farmers_union',
-  'veterans_association',
-] as const satisfies readonly TOrganizationType[];
 
 export const ZOrganization = z.object({
   id: ZId,

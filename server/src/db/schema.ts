@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely table interfaces; they mirror migrations/*.sql (the SQL is the source of truth). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -144,9 +144,3 @@ export interface DB {
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
 }
-
-export type AdminUnitRow = Selectable<AdminUnitTable>;
-export type NewAdminUnit = Insertable<AdminUnitTable>;
-export type OrganizationRow = Selectable<OrganizationTable>;
-export type PersonRow = Selectable<PersonTable>;
-export type AppUserRow = Selectable<AppUserTable>;

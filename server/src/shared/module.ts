@@ -12,6 +12,12 @@ export interface ModuleContext {
 }
 
 /**
+ * Records a module owns, made in one unit for the generic foreign-scope test: by contract path
+ * (`/api/people/:id`), the path and query parameters that name them (`{ id: 12 }`, `{ unitId: 3 }`).
+ */
+export type ScopeFixture = Record<string, Record<string, number>>;
+
+/**
  * One capability as the server sees it: everything the app needs from a module, exported once from
  * `modules/<module>/index.ts` and listed once in `modules/registry.ts`. The app, the OpenAPI document, the demo
  * loader and the cross-module tests iterate the registry; no shared file names a module's internals.
@@ -21,4 +27,10 @@ export interface ServerModule {
   name: string;
   /** Registers the module's endpoints inside the /api scope. */
   registerRoutes(api: FastifyInstance, context: ModuleContext): void;
+  /**
+   * Creates one record of each kind the module owns under the commune `unitId` and names them per GET endpoint.
+   * The foreign-scope test (server/src/foreign-scope.api.test.ts) calls every GET endpoint with another scope's
+   * fixtures and fails on a GET endpoint with a path parameter that no module's fixture supplies.
+   */
+  scopeFixtures?(db: Database, unitId: number): Promise<ScopeFixture>;
 }

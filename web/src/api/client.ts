@@ -16,7 +16,7 @@ export class ApiError extends Error {
 }
 
 /** Multipart endpoints also take the uploaded file (sent in the field `file`). */
-export type CallInput<E> = EndpointInput<E> & (E extends { multipart: true } ? { file: Blob } : { file?: undefined });
+type CallInput<E> = EndpointInput<E> & (E extends { multipart: true } ? { file: Blob } : { file?: undefined });
 
 /** Endpoints whose every input part is optional may be called without an input. */
 type CallArgs<E> = object extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>];

@@ -5,14 +5,14 @@ import { t } from '../i18n/i18n.ts';
 import { ErrorMessage, Success } from './Status.tsx';
 
 /** What both import endpoints answer: the parsed rows, row errors, and how many were written. */
-export interface ImportResult<Row extends { row: number }> {
+interface ImportResult<Row extends { row: number }> {
   dryRun: boolean;
   rows: Row[];
   errors: TRowError[];
   created: number;
 }
 
-export interface ImportColumn<Row> {
+interface ImportColumn<Row> {
   label: string;
   value: (row: Row) => string;
 }

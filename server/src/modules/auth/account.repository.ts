@@ -8,7 +8,7 @@ export async function findUserByUsername(db: Kysely<DB>, username: string) {
     .selectFrom('app_user as u')
     .leftJoin('admin_unit as unit', 'unit.id', 'u.unit_id')
     .selectAll('u')
-    .select('unit.full_name as unit_name')
+    .select(['unit.full_name as unit_name', 'unit.level as unit_level'])
     .where('u.username', '=', username.toLowerCase())
     .executeTakeFirst();
 }

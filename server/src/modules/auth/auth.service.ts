@@ -1,12 +1,16 @@
 import type { TMe } from '#contracts/auth.ts';
 import { ZRole } from '#contracts/auth.ts';
+import { permissionsOf } from '#contracts/permissions.ts';
+import type { TUnitLevel } from '#contracts/units.ts';
 import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { AppError, invalidField } from '#server/shared/errors.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { countRecentFailedLogins, findUserByUsername, findUserById, setPassword } from './account.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { createSession, deleteExpiredSessions, deleteUserSessions } from './session.repository.ts';
+import { createSession, deleteExpiredSessions, deleteSession, deleteUserSessions } from './session.repository.ts';
+
+export { SESSION_HOURS } from './session.repository.ts';
 
 /** After this many failed logins for one username in LOCK_MINUTES, refuse further attempts for a while. */
 export const MAX_FAILED_LOGINS = 5;
@@ -48,22 +52,31 @@ interface MeSource {
   roles: string[];
   unit_id: number | null;
   unit_name: string | null;
+  unit_level: TUnitLevel | null;
   organization_id: number | null;
   must_change_password: boolean;
 }
 
 export function toMe(user: MeSource, csrfToken: string): TMe {
+  const roles = user.roles.map((role) => ZRole.parse(role));
   return {
     id: user.id,
     username: user.username,
     fullName: user.full_name,
-    roles: user.roles.map((role) => ZRole.parse(role)),
+    roles,
     unitId: user.unit_id,
     unitName: user.unit_name,
     organizationId: user.organization_id,
     mustChangePassword: user.must_change_password,
+    permissions: permissionsOf({ roles, unitLevel: user.unit_level, organizationId: user.organization_id }),
     csrfToken,
   };
+}
+
+/** Ends the session (when there is one) and audits the logout. */
+export async function logout(db: Database, actor: Actor, sessionToken: string | null) {
+  if (sessionToken) await deleteSession(db, sessionToken);
+  await recordAudit(db, actor, { action: 'logout', entity: 'user', entityId: actor.userId, unitId: actor.unitId });
 }
 
 /** Changes the actor's own password after checking the current one; other sessions of the user end. */

@@ -5,3 +5,7 @@ export const authModule: ServerModule = {
   name: 'auth',
   registerRoutes: (api, { db, secureCookies, loginRateLimit }) => registerAuthRoutes(api, db, { secureCookies, loginRateLimit }),
 };
+
+/** For account administration (modules/users): hashing a new password, ending a user's sessions. */
+export { hashPassword } from './password.ts';
+export { deleteUserSessions } from './session.repository.ts';

@@ -7,7 +7,7 @@ import { ZRole } from '#contracts/auth.ts';
 import { findSessionUser, type SessionUser } from './session.repository.ts';
 
 export const SESSION_COOKIE = 'dvs_session';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -49,6 +49,7 @@ export function registerSessionHook(app: FastifyInstance, db: Database): void {
       username: user.username,
       roles: new Set(user.roles.map((role) => ZRole.parse(role))),
       unitId: user.unit_id,
+      unitLevel: user.unit_level,
       organizationId: user.organization_id,
       scope: user.scope_roots === null ? { all: true } : { all: false, roots: user.scope_roots },
       ip: request.ip,

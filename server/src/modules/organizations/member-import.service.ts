@@ -8,9 +8,8 @@ import type { Upload } from '#server/shared/http/endpoint-route.ts';
 import { clock } from '#server/shared/clock.ts';
 import { readSheet } from '#server/shared/spreadsheet.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { findPeopleByNames, insertPeople } from '../people/person.repository.ts';
-import { insertRoles, openRolesIn } from '../people/role.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findPeopleByNames, insertPeople, insertRoles, openRolesIn } from '../people/index.ts';
 import { checkMemberRow, MEMBER_COLUMNS, type MemberRow } from './member-row.ts';
 import { organizationPolicy } from './organization.policy.ts';
 import { findOrganization } from './organization.repository.ts';
@@ -44,7 +43,7 @@ export async function importMembers(db: Database, actor: Actor, organizationId: 
     if (rows.length === 0) errors.push({ row: 2, field: 'Họ và tên', message: 'tệp không có dòng dữ liệu nào' });
 
     const names = [...new Set(rows.filter((row) => row.fullName).map((row) => row.fullName))];
-    const { folded, people } = await findPeopleByNames(trx, organization.unit_id, names);
+    const { folded, people } = await findPeopleByNames(trx, actor.scope, organization.unit_id, names);
     const personKey = (row: MemberRow) => `${folded.get(row.fullName) ?? foldVi(row.fullName)}|${row.birthYear ?? ''}`;
     const existing = new Map<string, number>();
     for (const person of people) {
@@ -53,7 +52,7 @@ export async function importMembers(db: Database, actor: Actor, organizationId: 
     }
 
     const starts = rows.map((row) => row.termFrom).filter(isIsoDate).sort();
-    const open = await openRolesIn(trx, organization.id, [...new Set(existing.values())], starts[0] ?? today);
+    const open = await openRolesIn(trx, actor.scope, organization.id, [...new Set(existing.values())], starts[0] ?? today);
     const seen = new Map<string, number>();
     for (const row of rows) {
       if (!row.fullName || !row.title) continue;

@@ -95,7 +95,7 @@ export async function findHistory(db: Kysely<DB>, unitId: number) {
 }
 
 /** How a unit relates to another through the succession graph. */
-export interface LineageEntry {
+interface LineageEntry {
   unitId: number;
   /** 'self', or which way along the succession links the unit lies. */
   relation: 'self' | 'predecessor' | 'successor';

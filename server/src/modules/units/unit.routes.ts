@@ -3,15 +3,12 @@ import { unitEndpoints } from '#contracts/units.ts';
 import type { Database } from '#server/db/database.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import { clock } from '#server/shared/clock.ts';
-import { presentUnit } from './unit.presenter.ts';
-import { listChildren } from './unit.repository.ts';
-import { closeVillage, createVillage, getUnitDetail, importVillages, searchUnitsWithAncestors } from './unit.service.ts';
+import { closeVillage, createVillage, getUnitDetail, importVillages, listUnitChildren, searchUnitsWithAncestors } from './unit.service.ts';
 
 export function registerUnitRoutes(app: FastifyInstance, db: Database): void {
-  registerEndpoint(app, unitEndpoints.children, async ({ actor, query }) => {
-    const rows = await listChildren(db, actor.scope, query.asOf ?? clock.today(), query.parentId);
-    return rows.map(presentUnit);
-  });
+  registerEndpoint(app, unitEndpoints.children, async ({ actor, query }) =>
+    listUnitChildren(db, actor, query.asOf ?? clock.today(), query.parentId),
+  );
   registerEndpoint(app, unitEndpoints.search, async ({ actor, query }) =>
     searchUnitsWithAncestors(db, actor, query.q, query.asOf ?? clock.today(), query.limit),
   );

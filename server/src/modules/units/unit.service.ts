@@ -7,11 +7,17 @@ import { AppError, conflict, invalidField, notFound } from '#server/shared/error
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
 import { readSheet } from '#server/shared/spreadsheet.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { unitPolicy } from './unit.policy.ts';
 import { presentRef, presentUnit } from './unit.presenter.ts';
 import * as searchRepo from './unit-search.repository.ts';
 import * as repo from './unit.repository.ts';
+
+/** Children of `parentId` valid on `asOf` (or the top units of the actor's scope), as the contract shows them. */
+export async function listUnitChildren(db: Database, actor: Actor, asOf: string, parentId?: number) {
+  const rows = await repo.listChildren(db, actor.scope, asOf, parentId);
+  return rows.map(presentUnit);
+}
 
 /** A unit with its ancestors, succession links and name history, as of a date. */
 export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf: string): Promise<TUnitDetail> {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AppUserTable, DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import { inScope } from '#server/shared/scope.ts';
+import { unitOwned } from '#server/shared/scope.ts';
 import { clock } from '#server/shared/clock.ts';
 
 /**
@@ -9,16 +9,12 @@ import { clock } from '#server/shared/clock.ts';
  * whole-country scope. Never selects the password hash.
  */
 function usersInScope(db: Kysely<DB>, scope: Scope) {
-  return db
-    .selectFrom('app_user as a')
-    .leftJoin('admin_unit as u', 'u.id', 'a.unit_id')
-    .where(inScope('u.path', scope))
-    .select([
+  return unitOwned(db, 'app_user as a', 'a.unit_id', scope, { join: 'left' }).select([
       'a.id',
       'a.username',
       'a.full_name',
       'a.unit_id',
-      'u.full_name as unit_name',
+      'unit.full_name as unit_name',
       'a.organization_id',
       'a.roles',
       'a.disabled',
@@ -35,7 +31,7 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function listUsers(db: Kysely<DB>, scope: Scope, filter: { q?: string | undefined; unitId?: number | undefined }) {
   let query = usersInScope(db, scope);
   if (filter.unitId !== undefined) {
-    query = query.where(sql<boolean>`u.path <@ (select path from admin_unit where id = ${filter.unitId})`);
+    query = query.where(sql<boolean>`unit.path <@ (select path from admin_unit where id = ${filter.unitId})`);
   }
   if (filter.q) {
     const pattern = likeEscape(filter.q);
@@ -62,18 +58,15 @@ export async function usernameTaken(db: Kysely<DB>, username: string): Promise<b
  */
 export async function findOrganizationForAccount(db: Kysely<DB>, scope: Scope, organizationId: number, unitId: number | null) {
   const underUnit =
-    unitId === null ? sql<boolean>`true` : sql<boolean>`coalesce(u.path <@ (select path from admin_unit where id = ${unitId}), false)`;
-  return db
-    .selectFrom('organization as o')
-    .innerJoin('admin_unit as u', 'u.id', 'o.unit_id')
+    unitId === null ? sql<boolean>`true` : sql<boolean>`coalesce(unit.path <@ (select path from admin_unit where id = ${unitId}), false)`;
+  return unitOwned(db, 'organization as o', 'o.unit_id', scope)
     .select(['o.id', 'o.name', underUnit.as('under_unit')])
     .where('o.id', '=', organizationId)
-    .where(inScope('u.path', scope))
     .executeTakeFirst();
 }
 
 /** Writable columns of an account. */
-export type UserValues = Pick<
+type UserValues = Pick<
   AppUserTable,
   'username' | 'password_hash' | 'full_name' | 'unit_id' | 'organization_id' | 'roles'
 > & { must_change_password: boolean };
