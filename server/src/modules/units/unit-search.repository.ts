@@ -36,8 +36,6 @@ export function unitMatchQuery(db: Kysely<DB>, scope: Scope, q: string, asOf: st
   // computed once (an init plan) and looked up by primary key, not tested against every unit
   const otherNameIds = sql`array(select h.unit_id from admin_unit_history h where ${anyKey('h.search_keys')}
     union all select a.unit_id from unit_alias a where ${anyKey('a.search_keys')})`;
-  // in the first branch the current name matched: it is the name in force unless a dated change covers asOf
-  // and that earlier name does not match
   const byNameInForce = sql<boolean>`(now_h.unit_id is null or ${anyKey('now_h.search_keys')})`;
   const branch = (found: Expression<SqlBool>, byName: boolean) =>
     db
@@ -53,8 +51,9 @@ export function unitMatchQuery(db: Kysely<DB>, scope: Scope, q: string, asOf: st
       .select([
         'u.id',
         'u.full_name',
-        // found by its current name and no dated change covers asOf: found by the name in force
-        (byName ? byNameInForce : sql<boolean>`false`).as('by_name_in_force'),
+        // branch 1 (current name matched): unless a dated change covers asOf with a name that does not match;
+        // branch 2 (another name matched): when that is the name of the dated change covering asOf
+        (byName ? byNameInForce : sql<boolean>`(now_h.unit_id is not null and ${anyKey('now_h.search_keys')})`).as('by_name_in_force'),
         sql<boolean>`${validOn('u', asOf)}`.as('in_force'),
         sql<number>`array_position(array['province','district','commune','village'], u.level)`.as('level_rank'),
         sql<boolean>`u.search_keys @> array[${key}]::text[]`.as('exact_key'),
