@@ -55,14 +55,15 @@ export const authEndpoints = {
     response: ZMe,
     public: true,
   }),
-  logout: endpoint({ method: 'POST', path: '/api/auth/logout', summary: 'Sign out', response: ZOk }),
-  me: endpoint({ method: 'GET', path: '/api/auth/me', summary: 'The signed-in user', response: ZMe }),
+  logout: endpoint({ method: 'POST', path: '/api/auth/logout', summary: 'Sign out', response: ZOk, openBeforePasswordChange: true }),
+  me: endpoint({ method: 'GET', path: '/api/auth/me', summary: 'The signed-in user', response: ZMe, openBeforePasswordChange: true }),
   changePassword: endpoint({
     method: 'POST',
     path: '/api/auth/password',
     summary: 'Change own password',
     body: ZChangePasswordRequest,
     response: ZOk,
+    openBeforePasswordChange: true,
   }),
 };
 

@@ -13,6 +13,9 @@ export class AppError extends Error {
 export const notFound = (what = 'Bản ghi') => new AppError(404, 'not_found', `${what} không tồn tại hoặc bạn không có quyền xem.`);
 export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') => new AppError(403, 'forbidden', message);
 export const unauthorized = () => new AppError(401, 'unauthorized', 'Bạn cần đăng nhập.');
+/** The user signed in with a temporary password and must choose their own before anything else. */
+export const passwordChangeRequired = () =>
+  new AppError(403, 'password_change_required', 'Bạn cần đổi mật khẩu trước khi tiếp tục sử dụng hệ thống.');
 export const conflict = (message: string) => new AppError(409, 'conflict', message);
 /** 400 naming one field: `field` is the contract key, `label` its Vietnamese name. */
 export const invalidField = (field: string, label: string, problem: string) =>
