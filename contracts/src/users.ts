@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZChangePasswordRequest, ZLoginRequest, ZMe, ZNewPassword, ZRole } from './auth.ts';
-import { ZId, ZIdParams, ZOk, zText } from './common.ts';
+import { ZId, ZIdParams, ZOk, zString, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
 
 export const ZUser = z.object({
@@ -42,7 +42,7 @@ export const ZUpdateUserRequest = z.object({
 });
 
 export const ZUserListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: zString().trim().max(100).optional(),
   unitId: ZId.optional(),
 });
 

@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from './db/database.ts';
 import { registerSessionHook } from './modules/auth/session.hook.ts';
 import { SERVER_MODULES } from './modules/registry.ts';
-import { installErrorHandler } from './shared/http/error-handler.ts';
+import { frameworkErrors, installErrorHandler } from './shared/http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './shared/http/endpoint-route.ts';
 import type { ModuleContext } from './shared/module.ts';
 import { systemClock, useClock, type Clock } from './shared/clock.ts';
@@ -36,6 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
