@@ -12,6 +12,7 @@ import { registerSessionHook } from './modules/auth/session.hook.ts';
 import { SERVER_MODULES } from './modules/registry.ts';
 import { frameworkErrors, installErrorHandler } from './shared/http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './shared/http/endpoint-route.ts';
+import { registerSecurityHeaders } from './shared/http/security-headers.ts';
 import type { ModuleContext } from './shared/module.ts';
 import { systemClock, useClock, type Clock } from './shared/clock.ts';
 
@@ -36,11 +37,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
-    frameworkErrors,
+    frameworkErrors: frameworkErrors({ https: options.secureCookies ?? false }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await registerSecurityHeaders(app, { https: options.secureCookies ?? false });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });

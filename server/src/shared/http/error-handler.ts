@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { fieldLabel } from '#contracts/messages.ts';
 import { AppError } from '../errors.ts';
+import { setSecurityHeadersBeforeRouting } from './security-headers.ts';
 
 const PART_LABEL: Record<string, string> = { body: 'nội dung', querystring: 'tham số', params: 'đường dẫn' };
 
@@ -71,6 +72,9 @@ function sendClientError(error: FastifyError, reply: FastifyReply) {
  * Errors Fastify raises before a route is found (malformed URL encoding, a path parameter over maxParamLength):
  * passed as the `frameworkErrors` option so they too answer in Vietnamese.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
-  return sendClientError(error, reply);
+export function frameworkErrors(options: { https: boolean }) {
+  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    setSecurityHeadersBeforeRouting(reply, options);
+    return sendClientError(error, reply);
+  };
 }
