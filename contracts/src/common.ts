@@ -31,6 +31,8 @@ export const ZError = z.object({
   message: z.string(),
   /** Field path and Vietnamese message, for validation failures. */
   fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  /** With 429: seconds before another attempt is accepted (also in the Retry-After header). */
+  retryAfterSeconds: z.number().int().optional(),
 });
 export type TError = z.infer<typeof ZError>;
 

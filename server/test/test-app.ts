@@ -19,7 +19,7 @@ export interface TestApp {
  * server's clock on that date (09:00 in Vietnam); `clock` installs a clock the test moves itself.
  */
 export async function startTestApp(
-  options: { loginRateLimit?: number; today?: string; clock?: Clock; secureCookies?: boolean } = {},
+  options: { loginRateLimit?: number; today?: string; clock?: Clock; secureCookies?: boolean; trustProxy?: boolean } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
   const app = await buildApp({
@@ -29,6 +29,7 @@ export async function startTestApp(
     ...(options.today ? { clock: fixedClock(options.today) } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     secureCookies: options.secureCookies ?? false,
+    trustProxy: options.trustProxy ?? false,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

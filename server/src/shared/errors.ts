@@ -10,6 +10,17 @@ export class AppError extends Error {
   }
 }
 
+/** 429 saying when to try again: the error handler sends `retryAfterSeconds` and a Retry-After header. */
+export class RetryLaterError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message);
+  }
+}
+
 export const notFound = (what = 'Bản ghi') => new AppError(404, 'not_found', `${what} không tồn tại hoặc bạn không có quyền xem.`);
 export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') => new AppError(403, 'forbidden', message);
 export const unauthorized = () => new AppError(401, 'unauthorized', 'Bạn cần đăng nhập.');

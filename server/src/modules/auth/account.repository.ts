@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import { clock } from '#server/shared/clock.ts';
 
@@ -23,16 +23,4 @@ export async function setPassword(db: Kysely<DB>, userId: number, passwordHash: 
     .set({ password_hash: passwordHash, must_change_password: mustChange, updated_at: clock.now() })
     .where('id', '=', userId)
     .execute();
-}
-
-/** Failed logins for a username within the last `minutes`, read from the audit log. */
-export async function countRecentFailedLogins(db: Kysely<DB>, username: string, minutes: number): Promise<number> {
-  const row = await db
-    .selectFrom('audit_log')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('action', '=', 'login_failed')
-    .where('entity_id', '=', username.toLowerCase())
-    .where('at', '>', new Date(clock.now().getTime() - minutes * 60_000))
-    .executeTakeFirstOrThrow();
-  return row.n;
 }

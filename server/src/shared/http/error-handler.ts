@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { fieldLabel } from '#contracts/messages.ts';
-import { AppError } from '../errors.ts';
+import { AppError, RetryLaterError } from '../errors.ts';
 import { setSecurityHeadersBeforeRouting } from './security-headers.ts';
 
 const PART_LABEL: Record<string, string> = { body: 'nội dung', querystring: 'tham số', params: 'đường dẫn' };
@@ -9,6 +9,10 @@ const PART_LABEL: Record<string, string> = { body: 'nội dung', querystring: 't
 /** Every error leaves as `{ error, message[, fields] }` with a Vietnamese message; never a stack trace. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof RetryLaterError) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.code(429).send({ error: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds });
+    }
     if (error instanceof AppError) {
       return reply.code(error.status).send({ error: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
     }
@@ -73,8 +77,8 @@ function sendClientError(error: FastifyError, reply: FastifyReply) {
  * passed as the `frameworkErrors` option so they too answer in Vietnamese.
  */
 export function frameworkErrors(options: { https: boolean }) {
-  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void => {
     setSecurityHeadersBeforeRouting(reply, options);
-    return sendClientError(error, reply);
+    void sendClientError(error, reply);
   };
 }
