@@ -26,6 +26,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Take the client address from X-Forwarded-For: only behind a reverse proxy, or clients could fake their IP. */
   trustProxy?: boolean;
+  /** Demo mode (`DEMO`): the web shows a "sample data" banner on every page. */
+  demo?: boolean;
   /** The process clock (tests pass a fixed one); the system clock by default. */
   clock?: Clock;
 }
@@ -62,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     databaseKind: options.databaseKind,
     secureCookies: options.secureCookies ?? false,
     loginRateLimit: options.loginRateLimit ?? 20,
+    demo: options.demo ?? false,
   };
   await app.register(async (api) => {
     for (const module of SERVER_MODULES) module.registerRoutes(api, context);

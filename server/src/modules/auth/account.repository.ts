@@ -24,3 +24,28 @@ export async function setPassword(db: Kysely<DB>, userId: number, passwordHash: 
     .where('id', '=', userId)
     .execute();
 }
+
+/** Whether an account already uses this username (any case). */
+export async function usernameExists(db: Kysely<DB>, username: string): Promise<boolean> {
+  const row = await db.selectFrom('app_user').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A system administrator (no unit, whole country) who must choose a password at first login. */
+export async function insertSystemAdministrator(db: Kysely<DB>, values: { username: string; fullName: string; passwordHash: string }) {
+  const row = await db
+    .insertInto('app_user')
+    .values({
+      username: values.username,
+      full_name: values.fullName,
+      password_hash: values.passwordHash,
+      unit_id: null,
+      organization_id: null,
+      roles: ['system_admin'],
+      must_change_password: true,
+      updated_at: clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
