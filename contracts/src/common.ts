@@ -5,8 +5,8 @@ import './messages.ts';
 export const ZId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** Years a date may name: wide enough for founding dates and terms, narrow enough for every engine and report. */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2100;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
 
 /** Calendar date 'YYYY-MM-DD', no time zone, in MIN_YEAR–MAX_YEAR (year 0000 would reach the database). */
 export const ZDate = z.iso.date().refine(

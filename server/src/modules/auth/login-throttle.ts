@@ -5,9 +5,9 @@
  */
 
 /** Failures from one client for one username before attempts must wait. */
-export const FREE_FAILURES = 3;
+const FREE_FAILURES = 3;
 /** The longest wait between two attempts from one client (the growing delay stops here). */
-export const MAX_WAIT_SECONDS = 15 * 60;
+const MAX_WAIT_SECONDS = 15 * 60;
 /** A client's failures are forgotten after this long without another failure. */
 export const FAILURES_FORGOTTEN_AFTER_MS = 24 * 3600_000;
 /**
