@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId } from './common.ts';
+import { ZDate, ZId, zString } from './common.ts';
 import { endpoint } from './endpoint.ts';
 
 export const AUDIT_ACTIONS = [
@@ -38,7 +38,7 @@ export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 export const ZAuditQuery = z.object({
   userId: ZId.optional(),
   action: ZAuditAction.optional(),
-  entity: z.string().trim().max(50).optional(),
+  entity: zString().trim().max(50).optional(),
   from: ZDate.optional(),
   to: ZDate.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

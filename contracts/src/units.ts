@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZIdParams, ZOk, ZRowError, zText } from './common.ts';
+import { ZDate, ZId, ZIdParams, ZOk, ZRowError, zString, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
 
 /** '2019' = province → district → commune (until 2025-06-30); '2025' = province → commune (from 2025-07-01). */
@@ -46,7 +46,7 @@ export const ZUnitSearchQuery = ZAsOfQuery.extend({
    * Any part of the name, with or without diacritics ("quang tri" finds "Quảng Trị"), its initials forms ("tp hcm",
    * "hcm", "brvt"), an earlier official name or a common one ("tt huế"). Units not in force on `asOf` come last.
    */
-  q: z.string().trim().min(1).max(100),
+  q: zString().trim().min(1).max(100),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 

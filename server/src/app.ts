@@ -10,8 +10,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from './db/database.ts';
 import { registerSessionHook } from './modules/auth/session.hook.ts';
 import { SERVER_MODULES } from './modules/registry.ts';
-import { installErrorHandler } from './shared/http/error-handler.ts';
+import { frameworkErrors, installErrorHandler } from './shared/http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './shared/http/endpoint-route.ts';
+import { registerSecurityHeaders } from './shared/http/security-headers.ts';
 import type { ModuleContext } from './shared/module.ts';
 import { systemClock, useClock, type Clock } from './shared/clock.ts';
 
@@ -25,6 +26,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Take the client address from X-Forwarded-For: only behind a reverse proxy, or clients could fake their IP. */
   trustProxy?: boolean;
+  /** Demo mode (`DEMO`): the web shows a "sample data" banner on every page. */
+  demo?: boolean;
   /** The process clock (tests pass a fixed one); the system clock by default. */
   clock?: Clock;
 }
@@ -36,10 +39,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    frameworkErrors: frameworkErrors({ https: options.secureCookies ?? false }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await registerSecurityHeaders(app, { https: options.secureCookies ?? false });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
@@ -59,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     databaseKind: options.databaseKind,
     secureCookies: options.secureCookies ?? false,
     loginRateLimit: options.loginRateLimit ?? 20,
+    demo: options.demo ?? false,
   };
   await app.register(async (api) => {
     for (const module of SERVER_MODULES) module.registerRoutes(api, context);

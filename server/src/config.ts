@@ -5,8 +5,10 @@ export interface Config {
   port: number;
   host: string;
   database: DatabaseTarget;
-  /** Load the demo province when the database has no users. */
+  /** Load the demo province when the database has no users; also shows the demo banner. Off by default in production. */
   loadDemo: boolean;
+  /** NODE_ENV=production: the server refuses to start while demo accounts with the published password exist. */
+  production: boolean;
   secureCookies: boolean;
   loginRateLimit: number;
   /** Behind a reverse proxy: trust X-Forwarded-For for the client address (rate limits, audit). */
@@ -20,7 +22,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     database: targetFromEnv(env),
-    loadDemo: env.DEMO !== 'false',
+    loadDemo: env.DEMO === undefined ? env.NODE_ENV !== 'production' : env.DEMO !== 'false',
+    production: env.NODE_ENV === 'production',
     secureCookies: env.SECURE_COOKIES === 'true',
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     trustProxy: env.TRUST_PROXY === 'true',

@@ -32,7 +32,7 @@ describe('the server process on PGlite', () => {
         .then((response) => response.json())
         .catch(() => undefined);
     }
-    expect(health).toEqual({ status: 'ok', database: 'pglite', version: '0.1.0' });
+    expect(health).toEqual({ status: 'ok', database: 'pglite', version: '0.1.0', demo: true });
 
     // first start of a fresh data dir: a scoped user (several scope roots) can list their top units
     const client = new TestClient(`http://127.0.0.1:${port}`);

@@ -3,6 +3,7 @@ import { configFromEnv } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { loadDemo } from './demo/load-demo.ts';
+import { productionStartProblem } from './demo/production-guard.ts';
 import { importOfficialUnits } from './modules/units/official-import.ts';
 
 /** Starts the product: migrate, load official units (and the demo province), serve HTTP. */
@@ -11,6 +12,12 @@ async function main() {
   const handle = await openDatabase(config.database);
   const applied = await migrate(handle.db);
   if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+  const problem = await productionStartProblem(handle.db, config);
+  if (problem) {
+    console.error(problem);
+    await handle.close();
+    process.exit(1);
+  }
   const units = await handle.db.transaction().execute((trx) => importOfficialUnits(trx));
   if (units.units2019 + units.units2025 > 0) console.log('official units loaded', units);
   if (config.loadDemo) {
@@ -22,6 +29,7 @@ async function main() {
     databaseKind: config.database.kind,
     secureCookies: config.secureCookies,
     loginRateLimit: config.loginRateLimit,
+    demo: config.loadDemo,
     trustProxy: config.trustProxy,
     webDist: config.webDist,
     logger: process.env.LOG === 'true',

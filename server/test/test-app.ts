@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '#server/app.ts';
 import type { Database } from '#server/db/database.ts';
-import { fixedClock } from '#server/shared/clock.ts';
+import { fixedClock, type Clock } from '#server/shared/clock.ts';
 import { createTestDatabase } from './test-db.ts';
 
 export interface TestApp {
@@ -16,15 +16,20 @@ export interface TestApp {
 
 /**
  * A real server on a random port over a fresh cloned database. Call close() in afterAll. `today` stops the
- * server's clock on that date (09:00 in Vietnam).
+ * server's clock on that date (09:00 in Vietnam); `clock` installs a clock the test moves itself.
  */
-export async function startTestApp(options: { loginRateLimit?: number; today?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { loginRateLimit?: number; today?: string; clock?: Clock; secureCookies?: boolean; trustProxy?: boolean } = {},
+): Promise<TestApp> {
   const handle = await createTestDatabase();
   const app = await buildApp({
     db: handle.db,
     databaseKind: inject('dbKind'),
     loginRateLimit: options.loginRateLimit ?? 1000,
     ...(options.today ? { clock: fixedClock(options.today) } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    secureCookies: options.secureCookies ?? false,
+    trustProxy: options.trustProxy ?? false,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

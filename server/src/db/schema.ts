@@ -125,6 +125,21 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface LoginThrottleTable {
+  username: string;
+  client: string;
+  failures: Generated<number>;
+  last_failure_at: Date | null;
+  blocked_until: Date | null;
+  last_success_at: Date | null;
+}
+
+export interface LoginThrottleWindowTable {
+  username: string;
+  window_started_at: Date;
+  attempts: number;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   checksum: string | null;
@@ -142,5 +157,7 @@ export interface DB {
   app_user: AppUserTable;
   app_session: AppSessionTable;
   audit_log: AuditLogTable;
+  login_throttle: LoginThrottleTable;
+  login_throttle_window: LoginThrottleWindowTable;
   schema_migration: SchemaMigrationTable;
 }

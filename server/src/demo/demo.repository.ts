@@ -13,6 +13,12 @@ export async function demoLoaded(db: Kysely<DB>, username: string): Promise<bool
   return row !== undefined;
 }
 
+/** Accounts with these usernames and their password hashes (to tell the demo's from real ones). */
+export async function findAccountHashes(db: Kysely<DB>, usernames: readonly string[]) {
+  if (usernames.length === 0) return [];
+  return db.selectFrom('app_user').select(['username', 'password_hash']).where('username', 'in', usernames).execute();
+}
+
 const unitColumns = ['u.id', 'u.code', 'u.name', 'u.full_name', 'u.type', 'u.parent_id', 'u.level'] as const;
 type UnitRow = { id: number; code: string | null; name: string; full_name: string; type: string; parent_id: number | null };
 const toUnit = (row: UnitRow): TerritoryUnit => ({

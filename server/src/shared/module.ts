@@ -9,6 +9,8 @@ export interface ModuleContext {
   secureCookies: boolean;
   /** Login attempts per minute per IP. */
   loginRateLimit: number;
+  /** Demo mode: sample data, shown as such on every page. */
+  demo: boolean;
 }
 
 /**

@@ -200,4 +200,9 @@ export const en: Record<MessageKey, string> = {
   'audit.entity.organization': 'Organisation',
   'audit.entity.person': 'Person',
   'audit.entity.person_role': 'Role',
+
+  'demo.banner': 'Sample data, not for real data',
+  'auth.throttled': 'Too many failed sign-ins. Try again in {time}.',
+  'auth.waitSeconds': '{seconds} s',
+  'auth.waitMinutes': '{minutes} min {seconds} s',
 };

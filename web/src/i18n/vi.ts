@@ -202,6 +202,11 @@ export const vi = {
   'audit.entity.organization': 'Tổ chức',
   'audit.entity.person': 'Cá nhân',
   'audit.entity.person_role': 'Chức danh',
+
+  'demo.banner': 'Dữ liệu mẫu, không dùng cho dữ liệu thật',
+  'auth.throttled': 'Đăng nhập sai nhiều lần. Vui lòng thử lại sau {time}.',
+  'auth.waitSeconds': '{seconds} giây',
+  'auth.waitMinutes': '{minutes} phút {seconds} giây',
 } as const;
 
 export type MessageKey = keyof typeof vi;
