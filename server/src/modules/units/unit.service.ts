@@ -104,6 +104,8 @@ const TYPE_BY_FOLDED = new Map(VILLAGE_TYPES.map((type) => [foldVi(type), type])
  * Checks every row first; writes all rows in one transaction only when no row has an error.
  */
 export async function importVillages(db: Database, actor: Actor, communeId: number, upload: Upload, dryRun: boolean): Promise<TVillageImportResult> {
+  // 403/404 before the file is read; the file is read outside the transaction (PGlite has one connection)
+  await communeForVillages(db, actor, communeId);
   const rows = await readSheet(upload, {
     name: { headers: ['Tên', 'Tên thôn', 'Tên thôn, bản', 'Tên thôn, tổ dân phố', 'Thôn', 'Name'], required: true },
     type: { headers: ['Loại', 'Loại thôn', 'Type'], required: false },
