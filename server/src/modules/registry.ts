@@ -1,3 +1,4 @@
+import { jobsModule } from '#server/platform/jobs/index.ts';
 import type { ServerModule } from '#server/shared/module.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
@@ -16,4 +17,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   unitsModule,
   organizationsModule,
   peopleModule,
+  jobsModule,
 ];
