@@ -139,6 +139,8 @@ export const en: Record<MessageKey, string> = {
   'import.ready': '{count} rows read, no errors.',
   'import.confirm': 'Import {count} rows',
   'import.done': '{count} rows imported.',
+  'import.queued': 'Waiting to process the file…',
+  'import.progress': 'Processed {done}/{total} rows',
 
   'unitPicker.change': 'Choose another unit',
 

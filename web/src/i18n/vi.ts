@@ -141,6 +141,8 @@ export const vi = {
   'import.ready': 'Đọc được {count} dòng, không có lỗi.',
   'import.confirm': 'Xác nhận nhập {count} dòng',
   'import.done': 'Đã nhập {count} dòng.',
+  'import.queued': 'Đang chờ xử lý tệp…',
+  'import.progress': 'Đã xử lý {done}/{total} dòng',
 
   'unitPicker.change': 'Chọn đơn vị khác',
 

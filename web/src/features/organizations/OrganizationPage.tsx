@@ -49,6 +49,7 @@ export function OrganizationPage() {
             { label: t('person.title'), value: (row) => (row.reusedPersonId === null ? t('member.new') : t('member.reused')) },
           ]}
           run={(file, dryRun) => importMembers(id, file, dryRun)}
+          target={`organization:${id}`}
           onImported={() => void client.invalidateQueries({ queryKey: ['organizations'] })}
         />
       )}
