@@ -1,3 +1,4 @@
+import { filesModule } from '#server/platform/files/index.ts';
 import { jobsModule } from '#server/platform/jobs/index.ts';
 import type { ServerModule } from '#server/shared/module.ts';
 import { auditModule } from './audit/index.ts';
@@ -18,4 +19,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   organizationsModule,
   peopleModule,
   jobsModule,
+  filesModule,
 ];

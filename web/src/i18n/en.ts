@@ -194,9 +194,11 @@ export const en: Record<MessageKey, string> = {
   'audit.action.logout': 'Signed out',
   'audit.action.password_change': 'Changed password',
   'audit.action.import': 'Imported a file',
+  'audit.action.download': 'Downloaded a file',
   'audit.entity.user': 'Account',
   'audit.entity.admin_unit': 'Unit',
   'audit.entity.organization': 'Organisation',
   'audit.entity.person': 'Person',
   'audit.entity.person_role': 'Role',
+  'audit.entity.attachment': 'Attachment',
 };

@@ -196,11 +196,13 @@ export const vi = {
   'audit.action.logout': 'Đăng xuất',
   'audit.action.password_change': 'Đổi mật khẩu',
   'audit.action.import': 'Nhập từ tệp',
+  'audit.action.download': 'Tải tệp về',
   'audit.entity.user': 'Tài khoản',
   'audit.entity.admin_unit': 'Đơn vị',
   'audit.entity.organization': 'Tổ chức',
   'audit.entity.person': 'Cá nhân',
   'audit.entity.person_role': 'Chức danh',
+  'audit.entity.attachment': 'Tệp đính kèm',
 } as const;
 
 export type MessageKey = keyof typeof vi;
