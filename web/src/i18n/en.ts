@@ -141,6 +141,13 @@ export const en: Record<MessageKey, string> = {
   'import.done': '{count} rows imported.',
   'import.queued': 'Waiting to process the file…',
   'import.progress': 'Processed {done}/{total} rows',
+  'files.title': 'Documents',
+  'files.none': 'No documents yet.',
+  'files.meta': '({size} KB, {at}, {by})',
+  'files.hint': 'PDF, images (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx), CSV or TXT; up to 5 MB.',
+  'files.choose': 'Choose a document',
+  'files.upload': 'Upload',
+  'files.uploaded': 'Uploaded "{name}".',
 
   'unitPicker.change': 'Choose another unit',
 

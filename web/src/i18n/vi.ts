@@ -143,6 +143,13 @@ export const vi = {
   'import.done': 'Đã nhập {count} dòng.',
   'import.queued': 'Đang chờ xử lý tệp…',
   'import.progress': 'Đã xử lý {done}/{total} dòng',
+  'files.title': 'Tài liệu',
+  'files.none': 'Chưa có tài liệu nào.',
+  'files.meta': '({size} KB, {at}, {by})',
+  'files.hint': 'PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx), CSV hoặc TXT; tối đa 5 MB.',
+  'files.choose': 'Chọn tài liệu',
+  'files.upload': 'Tải lên',
+  'files.uploaded': 'Đã tải lên "{name}".',
 
   'unitPicker.change': 'Chọn đơn vị khác',
 
