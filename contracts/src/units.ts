@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZDate, ZId, ZIdParams, ZOk, ZRowError, zString, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
+import { ZUuid } from './jobs.ts';
 
 /** '2019' = province → district → commune (until 2025-06-30); '2025' = province → commune (from 2025-07-01). */
 export const ZStructure = z.enum(['2019', '2025']);
@@ -94,6 +95,8 @@ export const ZVillageImportResult = z.object({
   rows: z.array(ZVillageImportRow),
   errors: z.array(ZRowError),
   created: z.number().int(),
+  /** A commit runs as a background job: watch it at GET /api/jobs/:id. Null for a preview. */
+  jobId: ZUuid.nullable(),
 });
 export type TVillageImportResult = z.infer<typeof ZVillageImportResult>;
 

@@ -1,4 +1,5 @@
 import { targetFromEnv, type DatabaseTarget } from './db/database.ts';
+import { s3OptionsFromEnv, type S3Options } from './platform/files/s3-blob-store.ts';
 
 /** Everything the process reads from its environment, read once at start. */
 export interface Config {
@@ -15,6 +16,8 @@ export interface Config {
   trustProxy: boolean;
   /** Built web app to serve at /, if present. */
   webDist: string;
+  /** Attachments and uploaded imports: an S3-compatible bucket when FILES_S3_ENDPOINT is set, else this directory. */
+  files: { kind: 's3'; s3: S3Options } | { kind: 'local'; dir: string };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +31,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     trustProxy: env.TRUST_PROXY === 'true',
     webDist: env.WEB_DIST ?? 'dist/web',
+    files: filesFromEnv(env),
   };
+}
+
+function filesFromEnv(env: NodeJS.ProcessEnv): Config['files'] {
+  const s3 = s3OptionsFromEnv(env);
+  return s3 ? { kind: 's3', s3 } : { kind: 'local', dir: `${env.DATA_DIR ?? './data'}/files` };
 }

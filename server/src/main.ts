@@ -5,6 +5,8 @@ import { migrate } from './db/migrate.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { productionStartProblem } from './demo/production-guard.ts';
 import { importOfficialUnits } from './modules/units/official-import.ts';
+import { localBlobStore } from './platform/files/blob-store.ts';
+import { s3BlobStore } from './platform/files/s3-blob-store.ts';
 
 /** Starts the product: migrate, load official units (and the demo province), serve HTTP. */
 async function main() {
@@ -32,6 +34,7 @@ async function main() {
     demo: config.loadDemo,
     trustProxy: config.trustProxy,
     webDist: config.webDist,
+    files: config.files.kind === 's3' ? s3BlobStore(config.files.s3) : localBlobStore(config.files.dir),
     logger: process.env.LOG === 'true',
   });
   let closing = false;

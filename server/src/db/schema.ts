@@ -146,6 +146,54 @@ export interface SchemaMigrationTable {
   applied_at: Generated<Date>;
 }
 
+export interface AttachmentTable {
+  id: string;
+  province_id: number;
+  owner_type: string;
+  owner_id: string;
+  unit_id: number;
+  filename: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: number;
+  created_at: Timestamp;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  status: Generated<'queued' | 'running' | 'succeeded' | 'failed'>;
+  payload: unknown;
+  target: string;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  result: unknown;
+  error: string | null;
+  owner_user_id: number;
+  unit_id: number | null;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_after: Timestamp;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface WorkflowTransitionTable {
+  id: string;
+  province_id: number;
+  entity_type: string;
+  entity_id: string;
+  from_state: string;
+  to_state: string;
+  version: number;
+  by_user_id: number;
+  at: Timestamp;
+  reason: string | null;
+}
+
 export interface DB {
   admin_unit: AdminUnitTable;
   admin_unit_history: AdminUnitHistoryTable;
@@ -160,4 +208,7 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   login_throttle_window: LoginThrottleWindowTable;
   schema_migration: SchemaMigrationTable;
+  attachment: AttachmentTable;
+  job: JobTable;
+  workflow_transition: WorkflowTransitionTable;
 }

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '#server/db/database.ts';
+import type { BlobStore } from '#server/platform/files/blob-store.ts';
+import type { FileOwnerResolver } from '#server/platform/files/file-owners.ts';
+import type { JobHandler, JobQueue } from '#server/platform/jobs/job-queue.ts';
 
 /** What the app hands every module when it registers it. */
 export interface ModuleContext {
@@ -11,6 +14,12 @@ export interface ModuleContext {
   loginRateLimit: number;
   /** Demo mode: sample data, shown as such on every page. */
   demo: boolean;
+  /** File bytes by sha256 (DATA_DIR/files or S3). */
+  files: BlobStore;
+  /** Background jobs: `enqueue` in the request's transaction, then `kick`. */
+  jobs: JobQueue;
+  /** Owner resolvers of every module, by owner type (used by the files module). */
+  fileOwners: ReadonlyMap<string, FileOwnerResolver>;
 }
 
 /**
@@ -35,4 +44,8 @@ export interface ServerModule {
    * fixtures and fails on a GET endpoint with a path parameter that no module's fixture supplies.
    */
   scopeFixtures?(db: Database, unitId: number): Promise<ScopeFixture>;
+  /** Background jobs the module runs, by kind ('units.village-import'). */
+  jobHandlers?: Record<string, JobHandler>;
+  /** Records of the module that may own files, by owner type ('organization'). */
+  fileOwners?: Record<string, FileOwnerResolver>;
 }

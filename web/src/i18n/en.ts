@@ -142,6 +142,15 @@ export const en: Record<MessageKey, string> = {
   'import.ready': '{count} rows read, no errors.',
   'import.confirm': 'Import {count} rows',
   'import.done': '{count} rows imported.',
+  'import.queued': 'Waiting to process the file…',
+  'import.progress': 'Processed {done}/{total} rows',
+  'files.title': 'Documents',
+  'files.none': 'No documents yet.',
+  'files.meta': '({size} KB, {at}, {by})',
+  'files.hint': 'PDF, images (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx), CSV or TXT; up to 5 MB.',
+  'files.choose': 'Choose a document',
+  'files.upload': 'Upload',
+  'files.uploaded': 'Uploaded "{name}".',
 
   'unitPicker.change': 'Choose another unit',
 
@@ -195,6 +204,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.logout': 'Signed out',
   'audit.action.password_change': 'Changed password',
   'audit.action.import': 'Imported a file',
+  'audit.action.download': 'Downloaded a file',
   'audit.entity.user': 'Account',
   'audit.entity.admin_unit': 'Unit',
   'audit.entity.organization': 'Organisation',
@@ -205,4 +215,5 @@ export const en: Record<MessageKey, string> = {
   'auth.throttled': 'Too many failed sign-ins. Try again in {time}.',
   'auth.waitSeconds': '{seconds} s',
   'auth.waitMinutes': '{minutes} min {seconds} s',
+  'audit.entity.attachment': 'Attachment',
 };

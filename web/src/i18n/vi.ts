@@ -144,6 +144,15 @@ export const vi = {
   'import.ready': 'Đọc được {count} dòng, không có lỗi.',
   'import.confirm': 'Xác nhận nhập {count} dòng',
   'import.done': 'Đã nhập {count} dòng.',
+  'import.queued': 'Đang chờ xử lý tệp…',
+  'import.progress': 'Đã xử lý {done}/{total} dòng',
+  'files.title': 'Tài liệu',
+  'files.none': 'Chưa có tài liệu nào.',
+  'files.meta': '({size} KB, {at}, {by})',
+  'files.hint': 'PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx), CSV hoặc TXT; tối đa 5 MB.',
+  'files.choose': 'Chọn tài liệu',
+  'files.upload': 'Tải lên',
+  'files.uploaded': 'Đã tải lên "{name}".',
 
   'unitPicker.change': 'Chọn đơn vị khác',
 
@@ -197,6 +206,7 @@ export const vi = {
   'audit.action.logout': 'Đăng xuất',
   'audit.action.password_change': 'Đổi mật khẩu',
   'audit.action.import': 'Nhập từ tệp',
+  'audit.action.download': 'Tải tệp về',
   'audit.entity.user': 'Tài khoản',
   'audit.entity.admin_unit': 'Đơn vị',
   'audit.entity.organization': 'Tổ chức',
@@ -207,6 +217,7 @@ export const vi = {
   'auth.throttled': 'Đăng nhập sai nhiều lần. Vui lòng thử lại sau {time}.',
   'auth.waitSeconds': '{seconds} giây',
   'auth.waitMinutes': '{minutes} phút {seconds} giây',
+  'audit.entity.attachment': 'Tệp đính kèm',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { unitEndpoints } from '#contracts/units.ts';
-import type { Database } from '#server/db/database.ts';
+import type { ModuleContext } from '#server/shared/module.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import { clock } from '#server/shared/clock.ts';
-import { closeVillage, createVillage, getUnitDetail, importVillages, listUnitChildren, searchUnitsWithAncestors } from './unit.service.ts';
+import { closeVillage, createVillage, getUnitDetail, listUnitChildren, searchUnitsWithAncestors } from './unit.service.ts';
+import { importVillages } from './village-import.service.ts';
 
-export function registerUnitRoutes(app: FastifyInstance, db: Database): void {
+export function registerUnitRoutes(app: FastifyInstance, context: ModuleContext): void {
+  const { db } = context;
   registerEndpoint(app, unitEndpoints.children, async ({ actor, query }) =>
     listUnitChildren(db, actor, query.asOf ?? clock.today(), query.parentId),
   );
@@ -17,7 +19,7 @@ export function registerUnitRoutes(app: FastifyInstance, db: Database): void {
   );
   registerEndpoint(app, unitEndpoints.createVillage, async ({ actor, params, body }) => createVillage(db, actor, params.id, body));
   registerEndpoint(app, unitEndpoints.importVillages, async ({ actor, params, query, file }) =>
-    importVillages(db, actor, params.id, file, query.dryRun),
+    importVillages(context, actor, params.id, file, query.dryRun),
   );
   registerEndpoint(app, unitEndpoints.closeVillage, async ({ actor, params, body }) => {
     await closeVillage(db, actor, params.id, body.validTo);

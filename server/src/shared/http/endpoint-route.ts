@@ -90,5 +90,9 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
   const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   if (!part) throw new AppError(400, 'validation', 'Tệp (file): bắt buộc phải có.', [{ field: 'file', message: 'bắt buộc phải có' }]);
   const data = await part.toBuffer();
+  // the plugin stops reading at the limit and may hand back the first 5 MB as if they were the whole file
+  if (part.file.truncated) {
+    throw new AppError(413, 'too_large', 'Tệp (file): quá lớn (tối đa 5 MB).', [{ field: 'file', message: 'quá lớn (tối đa 5 MB)' }]);
+  }
   return { filename: part.filename, data };
 }
