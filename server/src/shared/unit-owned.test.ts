@@ -34,6 +34,11 @@ const ALLOWED: Record<string, string> = {
   'modules/users/user.repository.ts#usernameTaken': 'answers only taken/free for a username',
   // ids only, walked from an organisation the service has just read in scope
   'modules/organizations/organization.repository.ts#findParentChain': 'parent ids of an organisation read in scope',
+  // jobs: the worker claims any due job (no actor yet); a user sees their own jobs, or jobs on a unit in their
+  // scope (inScope on the left-joined unit, since a job may have no unit)
+  'platform/jobs/job.repository.ts#claimNextJob': 'the worker, before there is an actor',
+  'platform/jobs/job.repository.ts#visibleJobs': 'own jobs or inScope on the unit',
+  'platform/jobs/job.repository.ts#latestJobs': "only the actor's own jobs",
   // the demo loader writes the demo province on an empty database, before any account exists
   'demo/demo.repository.ts#*': 'demo loader',
 };

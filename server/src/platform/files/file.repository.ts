@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '#server/db/database.ts';
+import type { Scope } from '#server/shared/actor.ts';
+import { unitOwned } from '#server/shared/scope.ts';
 
 export interface NewAttachment {
   id: string;
@@ -37,9 +39,8 @@ export async function insertAttachment(db: Database, row: NewAttachment): Promis
 const COLUMNS = ['a.id', 'a.province_id', 'a.owner_type', 'a.owner_id', 'a.unit_id', 'a.filename', 'a.mime_type', 'a.size_bytes', 'a.sha256', 'a.created_at', 'u.username'] as const;
 
 /** Files of one owner (the caller has resolved the owner within the actor's scope), newest first. */
-export async function listAttachments(db: Database, provinceId: number, ownerType: string, ownerId: string) {
-  return db
-    .selectFrom('attachment as a')
+export async function listAttachments(db: Database, scope: Scope, provinceId: number, ownerType: string, ownerId: string) {
+  return unitOwned(db, 'attachment as a', 'a.unit_id', scope)
     .leftJoin('app_user as u', 'u.id', 'a.uploaded_by')
     .select(COLUMNS)
     .where('a.province_id', '=', provinceId)
@@ -50,11 +51,15 @@ export async function listAttachments(db: Database, provinceId: number, ownerTyp
 }
 
 /**
- * One file by id, not yet scoped: the service resolves its owner within the actor's scope before answering. The
- * id comes from a URL, so the province is not known here; `attachment_id` indexes the lookup.
+ * One file by id within the scope (the service also resolves its owner before answering). The id comes from a
+ * URL, so the province is not known here; the primary key indexes the lookup.
  */
-export async function findAttachment(db: Database, id: string) {
-  return db.selectFrom('attachment as a').leftJoin('app_user as u', 'u.id', 'a.uploaded_by').select(COLUMNS).where('a.id', '=', id).executeTakeFirst();
+export async function findAttachment(db: Database, scope: Scope, id: string) {
+  return unitOwned(db, 'attachment as a', 'a.unit_id', scope)
+    .leftJoin('app_user as u', 'u.id', 'a.uploaded_by')
+    .select(COLUMNS)
+    .where('a.id', '=', id)
+    .executeTakeFirst();
 }
 
 export type AttachmentRow = NonNullable<Awaited<ReturnType<typeof findAttachment>>>;

@@ -47,7 +47,7 @@ function present(row: AttachmentRow): TAttachment {
 /** Files of a record the actor can see. */
 export async function listFiles(deps: FilesDeps, actor: Actor, ownerType: string, ownerId: string): Promise<TAttachment[]> {
   const owner = await resolveOwner(deps, deps.db, actor, ownerType, ownerId);
-  return (await listAttachments(deps.db, await provinceIdOf(deps.db, owner.unitId), ownerType, ownerId)).map(present);
+  return (await listAttachments(deps.db, actor.scope, await provinceIdOf(deps.db, owner.unitId), ownerType, ownerId)).map(present);
 }
 
 /**
@@ -75,14 +75,14 @@ export async function uploadFile(deps: FilesDeps, actor: Actor, ownerType: strin
     await insertAttachment(trx, row);
     await recordAudit(trx, actor, { action: 'create', entity: 'attachment', entityId: id, unitId: current.unitId, after: { ownerType, ownerId, filename, mimeType: type, sizeBytes: row.sizeBytes, sha256 } });
   });
-  const saved = await findAttachment(deps.db, id);
+  const saved = await findAttachment(deps.db, actor.scope, id);
   if (!saved) throw new Error('attachment not readable after insert');
   return present(saved);
 }
 
 /** The bytes of a file whose owner the actor can see (404 otherwise); the download is audited first. */
 export async function downloadFile(deps: FilesDeps, actor: Actor, id: string): Promise<{ attachment: TAttachment; data: Buffer }> {
-  const row = await findAttachment(deps.db, id);
+  const row = await findAttachment(deps.db, actor.scope, id);
   if (!row) throw notFound('Tệp');
   await resolveOwner(deps, deps.db, actor, row.owner_type, row.owner_id).catch(() => {
     throw notFound('Tệp');
