@@ -52,7 +52,7 @@ async function signIn(unitId: number | null, roles: TRole[]) {
 /** Every module's fixtures in one commune, merged by contract path. */
 async function fixturesIn(communeId: number): Promise<ScopeFixture> {
   const merged: ScopeFixture = {};
-  for (const module of SERVER_MODULES) Object.assign(merged, await module.scopeFixtures?.(t.db, communeId));
+  for (const module of SERVER_MODULES) Object.assign(merged, await module.scopeFixtures?.(t.db, communeId, t.files));
   return merged;
 }
 
@@ -63,7 +63,7 @@ async function side(name: string, homeUnitId: number, communeId: number, territo
     name,
     client: await signIn(homeUnitId, ['unit_admin', 'commission_officer']),
     fixtures,
-    unitIds: new Set([...unitIds, fixtures['/api/units/:id']?.id ?? -1]),
+    unitIds: new Set([...unitIds, Number(fixtures['/api/units/:id']?.id ?? -1)]),
   };
 }
 

@@ -1,13 +1,19 @@
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '#server/app.ts';
 import type { Database } from '#server/db/database.ts';
+import { localBlobStore, type BlobStore } from '#server/platform/files/blob-store.ts';
 import { fixedClock, type Clock } from '#server/shared/clock.ts';
 import { createTestDatabase } from './test-db.ts';
 
 export interface TestApp {
   db: Database;
+  /** The server's file store (a temporary directory). */
+  files: BlobStore;
   app: FastifyInstance;
   /** http://127.0.0.1:<port> of the listening server. */
   baseUrl: string;
@@ -22,8 +28,10 @@ export async function startTestApp(
   options: { loginRateLimit?: number; today?: string; clock?: Clock; secureCookies?: boolean; trustProxy?: boolean } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
+  const files = localBlobStore(mkdtempSync(join(tmpdir(), 'dvs-test-files-')));
   const app = await buildApp({
     db: handle.db,
+    files,
     databaseKind: inject('dbKind'),
     loginRateLimit: options.loginRateLimit ?? 1000,
     ...(options.today ? { clock: fixedClock(options.today) } : {}),
@@ -35,6 +43,7 @@ export async function startTestApp(
   const { port } = app.server.address() as AddressInfo;
   return {
     db: handle.db,
+    files,
     app,
     baseUrl: `http://127.0.0.1:${port}`,
     close: async () => {

@@ -26,7 +26,7 @@ export interface ModuleContext {
  * Records a module owns, made in one unit for the generic foreign-scope test: by contract path
  * (`/api/people/:id`), the path and query parameters that name them (`{ id: 12 }`, `{ unitId: 3 }`).
  */
-export type ScopeFixture = Record<string, Record<string, number>>;
+export type ScopeFixture = Record<string, Record<string, number | string>>;
 
 /**
  * One capability as the server sees it: everything the app needs from a module, exported once from
@@ -43,7 +43,7 @@ export interface ServerModule {
    * The foreign-scope test (server/src/foreign-scope.api.test.ts) calls every GET endpoint with another scope's
    * fixtures and fails on a GET endpoint with a path parameter that no module's fixture supplies.
    */
-  scopeFixtures?(db: Database, unitId: number): Promise<ScopeFixture>;
+  scopeFixtures?(db: Database, unitId: number, files: BlobStore): Promise<ScopeFixture>;
   /** Background jobs the module runs, by kind ('units.village-import'). */
   jobHandlers?: Record<string, JobHandler>;
   /** Records of the module that may own files, by owner type ('organization'). */

@@ -1,9 +1,11 @@
 import type { Database } from '#server/db/database.ts';
+import type { BlobStore } from '#server/platform/files/blob-store.ts';
+import { attachFixtureFile } from '#server/platform/files/file.fixtures.ts';
 import type { ScopeFixture } from '#server/shared/module.ts';
 import { insertOrganization } from './organization.repository.ts';
 
-/** An organisation of the unit, for the foreign-scope test. */
-export async function organizationScopeFixtures(db: Database, unitId: number): Promise<ScopeFixture> {
+/** An organisation of the unit with a document attached, for the foreign-scope test. */
+export async function organizationScopeFixtures(db: Database, unitId: number, files: BlobStore): Promise<ScopeFixture> {
   const id = await insertOrganization(db, {
     unit_id: unitId,
     type: 'village_team',
@@ -15,5 +17,6 @@ export async function organizationScopeFixtures(db: Database, unitId: number): P
     founded_on: null,
     dissolved_on: null,
   });
-  return { '/api/organizations/:id': { id }, '/api/organizations': { unitId } };
+  const file = await attachFixtureFile(db, files, { type: 'organization', id: String(id), unitId });
+  return { '/api/organizations/:id': { id }, '/api/organizations': { unitId }, ...file };
 }
