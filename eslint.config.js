@@ -3,6 +3,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Imports of another module's files other than its index.ts. */
+const MODULE_BOUNDARIES = [
+  {
+    regex: '^(\\.\\./|#server/modules/)(?!\\.\\.)[^/]+/(?!index\\.ts$)',
+    message: "Use the other module's index.ts: a module's repository and internals are private to it.",
+  },
+];
+
 // Zero warnings is the bar (`--max-warnings 0`). Type-aware rules catch what review misses: floating promises,
 // misused promises, `any` leaking through the API boundary.
 export default tseslint.config(
@@ -21,6 +29,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+    },
+  },
+  // Module boundaries (as immich does): another module is reached only through its index.ts, so a module's
+  // repository is private to it; routes call services, never a repository.
+  {
+    files: ['server/src/modules/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: MODULE_BOUNDARIES }] },
+  },
+  {
+    files: ['server/src/modules/**/*.routes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...MODULE_BOUNDARIES, { regex: '\\.repository(\\.ts)?$', message: 'Routes call services; only services call repositories.' }] },
+      ],
     },
   },
   {

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { migrate } from '#server/db/migrate.ts';
+import { importOfficialUnits } from '#server/modules/units/official-import.ts';
 import { benchTarget, openBenchDatabase } from './db.ts';
 import { describeMachine, machineLine, stackLine } from './machine.ts';
 import { count, renderReport, renderSummary, type BenchModule, type BenchReport } from './report.ts';
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     // benchmark the current schema: apply migrations added since the data set was seeded
     const applied = await migrate(bench.handle.db);
     if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+    // and the unit data added since (common names, dated changes): idempotent
+    await bench.handle.db.transaction().execute((trx) => importOfficialUnits(trx));
     const data = await seedCounts(bench.handle.db);
     if (data.villages === 0) throw new Error('no villages in the benchmark database: run `npm run bench:seed` first');
     const machine = describeMachine(bench.engine);

@@ -6,6 +6,7 @@
 import type { Scope } from '#server/shared/actor.ts';
 import { listVillagesUnder } from '#server/modules/units/unit.repository.ts';
 import type { RawClient } from './db.ts';
+import { measure, type Variant } from './measure.ts';
 import { count, ms, quantile, ratio, type BenchContext, type BenchModule, type BenchReport } from './report.ts';
 
 /** The repository's query written by hand (all-scope form): the baseline. */
@@ -46,23 +47,6 @@ async function explain(raw: RawClient, province: Province, asOf: string) {
   const lines = rows.map((row) => row['QUERY PLAN']).filter((line) => !/^\s*Planning:|^\s*Buffers:/.test(line));
   const execution = Number(/Execution Time: ([\d.]+)/.exec(lines.join('\n'))?.[1] ?? Number.NaN);
   return { text: lines.join('\n'), usesGist: lines.some((line) => line.includes('admin_unit_path_gist')), execution };
-}
-
-type Variant = { name: string; run: () => Promise<number> };
-
-async function measure(variants: Variant[], runs: number, warmup: number) {
-  const samples = new Map<string, number[]>(variants.map((variant) => [variant.name, []]));
-  const sizes = new Map<string, number>();
-  for (let i = 0; i < warmup + runs; i++) {
-    for (const variant of variants) {
-      const start = performance.now();
-      const size = await variant.run();
-      const elapsed = performance.now() - start;
-      sizes.set(variant.name, size);
-      if (i >= warmup) samples.get(variant.name)?.push(elapsed);
-    }
-  }
-  return { samples, sizes };
 }
 
 async function run(ctx: BenchContext): Promise<BenchReport> {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** A throwaway PostgreSQL cluster for one test run. */
-export interface PgCluster {
+interface PgCluster {
   url: string;
   stop(): void;
 }

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /** A system program the tests need, where Debian puts it, and the package that provides it. */
-export interface SystemDependency {
+interface SystemDependency {
   name: string;
   paths: string[];
   debianPackage: string;
@@ -15,7 +15,7 @@ export const POSTGRES_15: SystemDependency = {
   debianPackage: 'postgresql-15',
 };
 
-export const findBinary = (dep: SystemDependency) => dep.paths.find((path) => existsSync(path));
+const findBinary = (dep: SystemDependency) => dep.paths.find((path) => existsSync(path));
 
 const isRoot = () => process.getuid?.() === 0;
 const hasAptGet = () => spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;

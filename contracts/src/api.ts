@@ -1,5 +1,7 @@
 import { auditEndpoints } from './audit.ts';
 import { endpoint } from './endpoint.ts';
+import { fileEndpoints } from './files.ts';
+import { jobEndpoints } from './jobs.ts';
 import { ZHealth } from './health.ts';
 import { organizationEndpoints } from './organizations.ts';
 import { personEndpoints } from './people.ts';
@@ -19,4 +21,6 @@ export const api = {
   units: unitEndpoints,
   organizations: organizationEndpoints,
   people: personEndpoints,
+  jobs: jobEndpoints,
+  files: fileEndpoints,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId } from './common.ts';
+import { ZDate, ZId, zString } from './common.ts';
 import { endpoint } from './endpoint.ts';
 
 export const AUDIT_ACTIONS = [
@@ -12,11 +12,12 @@ export const AUDIT_ACTIONS = [
   'logout',
   'password_change',
   'import',
+  'download',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 
 /** What an audit row is about; the web names each (`audit.entity.<entity>`). */
-export const AUDIT_ENTITIES = ['user', 'admin_unit', 'organization', 'person', 'person_role'] as const;
+export const AUDIT_ENTITIES = ['user', 'admin_unit', 'organization', 'person', 'person_role', 'attachment'] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const ZAuditEntry = z.object({
@@ -38,7 +39,7 @@ export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 export const ZAuditQuery = z.object({
   userId: ZId.optional(),
   action: ZAuditAction.optional(),
-  entity: z.string().trim().max(50).optional(),
+  entity: zString().trim().max(50).optional(),
   from: ZDate.optional(),
   to: ZDate.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZId } from './common.ts';
+import { ZId, zString } from './common.ts';
+import { ZAction } from './permissions.ts';
 
 /** Account roles (DOMAIN.md capability 10). */
 export const ROLES = [
@@ -14,8 +15,8 @@ export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
 
 export const ZLoginRequest = z.object({
-  username: z.string().trim().toLowerCase().min(1).max(50),
-  password: z.string().min(1).max(200),
+  username: zString().trim().toLowerCase().min(1).max(50),
+  password: zString().min(1).max(200),
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
@@ -30,21 +31,22 @@ export const ZMe = z.object({
   unitName: z.string().nullable(),
   organizationId: ZId.nullable(),
   mustChangePassword: z.boolean(),
+  /** What the user may do (contracts/permissions.ts); the web offers only these, the server decides per record. */
+  permissions: z.array(ZAction),
   /** Echo of the CSRF token the web app must send in `x-csrf-token` on every write. */
   csrfToken: z.string(),
 });
 export type TMe = z.infer<typeof ZMe>;
 
 /** Minimum 10 characters with a letter and a digit. */
-export const ZNewPassword = z
-  .string()
+export const ZNewPassword = zString()
   .min(10)
   .max(200)
   .regex(/[A-Za-z]/)
   .regex(/\d/);
 
 export const ZChangePasswordRequest = z.object({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: zString().min(1).max(200),
   newPassword: ZNewPassword,
 });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;

@@ -4,13 +4,22 @@ import './messages.ts';
 /** A database id: positive integer, accepted from path strings too. */
 export const ZId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-/** Calendar date 'YYYY-MM-DD', no time zone. */
-export const ZDate = z.iso.date();
+/** Years a date may name: wide enough for founding dates and terms, narrow enough for every engine and report. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+/** Calendar date 'YYYY-MM-DD', no time zone, in MIN_YEAR–MAX_YEAR (year 0000 would reach the database). */
+export const ZDate = z.iso.date().refine(
+  (value) => Number(value.slice(0, 4)) >= MIN_YEAR && Number(value.slice(0, 4)) <= MAX_YEAR,
+  { message: `năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}` },
+);
+
+/** Any string from outside: never a NUL character, which PostgreSQL text cannot hold (it would be a 500). */
+export const zString = () => z.string().refine((value) => !value.includes('\u0000'), { message: 'không được chứa ký tự NUL' });
 
 /** Trimmed, NFC-normalised text: Vietnamese typed on different keyboards compares equal. */
 export const zText = (max: number, min = 1) =>
-  z
-    .string()
+  zString()
     .transform((value) => value.normalize('NFC').trim().replace(/\s+/g, ' '))
     .pipe(z.string().min(min).max(max));
 
@@ -22,8 +31,9 @@ export const ZError = z.object({
   message: z.string(),
   /** Field path and Vietnamese message, for validation failures. */
   fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  /** With 429: seconds before another attempt is accepted (also in the Retry-After header). */
+  retryAfterSeconds: z.number().int().optional(),
 });
-export type TError = z.infer<typeof ZError>;
 
 export const ZOk = z.object({ ok: z.literal(true) });
 

@@ -25,6 +25,11 @@ export interface Endpoint<
   response: R;
   /** Public endpoints need no session (login, health). */
   public?: boolean;
+  /**
+   * Stays open to a user who must change their password first (change password, logout, me); every other
+   * endpoint answers 403 `password_change_required` until they do.
+   */
+  openBeforePasswordChange?: boolean;
 }
 
 /** Identity helper that keeps the literal type of an endpoint declaration (schemas, `public`, `multipart`). */

@@ -5,5 +5,6 @@ export const ZHealth = z.object({
   /** Which engine serves this process. */
   database: z.enum(['pglite', 'postgres']),
   version: z.string(),
+  /** Demo mode: the data is a sample, and every page says so. */
+  demo: z.boolean(),
 });
-export type THealth = z.infer<typeof ZHealth>;

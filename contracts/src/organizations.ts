@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZDate, ZId, ZIdParams, ZRowError, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
+import { ZUuid } from './jobs.ts';
 import { ZAsOfQuery, ZImportQuery } from './units.ts';
 
 /** Organisation types of DOMAIN.md capability 1; Vietnamese labels are in the web catalogue (`org.type.*`). */
@@ -31,14 +32,6 @@ export const ORGANIZATION_TYPES = [
 export const ZOrganizationType = z.enum(ORGANIZATION_TYPES);
 export type TOrganizationType = z.infer<typeof ZOrganizationType>;
 
-/** The five socio-political organisations (tổ chức chính trị - xã hội). */
-export const MASS_ORGANIZATION_TYPES = [
-  'trade_union',
-  'womens_union',
-  'youth_union',
-  'farmers_union',
-  'veterans_association',
-] as const satisfies readonly TOrganizationType[];
 
 export const ZOrganization = z.object({
   id: ZId,
@@ -118,6 +111,8 @@ export const ZMemberImportResult = z.object({
   rows: z.array(ZMemberImportRow),
   errors: z.array(ZRowError),
   created: z.number().int(),
+  /** A commit runs as a background job: watch it at GET /api/jobs/:id. Null for a preview. */
+  jobId: ZUuid.nullable(),
 });
 
 export const organizationEndpoints = {

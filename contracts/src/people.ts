@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZIdParams, ZOk, zText } from './common.ts';
+import { ZDate, ZId, ZIdParams, ZOk, zString, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
 import { ZRoleHeld } from './organizations.ts';
 
@@ -48,7 +48,7 @@ export type TPersonInput = z.infer<typeof ZPersonInput>;
 export const ZPersonListQuery = z.object({
   unitId: ZId,
   /** Name, diacritics optional. */
-  q: z.string().trim().max(100).optional(),
+  q: zString().trim().max(100).optional(),
   /** Include people registered in the whole subtree of the unit. */
   subtree: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   limit: z.coerce.number().int().min(1).max(200).default(50),

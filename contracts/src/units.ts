@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZIdParams, ZOk, ZRowError, zText } from './common.ts';
+import { ZDate, ZId, ZIdParams, ZOk, ZRowError, zString, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
+import { ZUuid } from './jobs.ts';
 
 /** '2019' = province → district → commune (until 2025-06-30); '2025' = province → commune (from 2025-07-01). */
 export const ZStructure = z.enum(['2019', '2025']);
@@ -42,8 +43,11 @@ export const ZUnitChildrenQuery = ZAsOfQuery.extend({
 });
 
 export const ZUnitSearchQuery = ZAsOfQuery.extend({
-  /** Any part of the name, with or without diacritics: "quang tri" finds "Quảng Trị". */
-  q: z.string().trim().min(1).max(100),
+  /**
+   * Any part of the name, with or without diacritics ("quang tri" finds "Quảng Trị"), its initials forms ("tp hcm",
+   * "hcm", "brvt"), an earlier official name or a common one ("tt huế"). Units not in force on `asOf` come last.
+   */
+  q: zString().trim().min(1).max(100),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
@@ -53,7 +57,12 @@ export type TUnitRef = z.infer<typeof ZUnitRef>;
 export const ZUnitSearchHit = ZUnit.extend({
   /** Ancestors root first, for "Xã A, Huyện B, Tỉnh C". */
   ancestors: z.array(ZUnitRef),
+  /** The name that matched when it is not the unit's name on `asOf`: an earlier or later official name, or a common one. */
+  matchedName: z.string().nullable(),
+  /** For a unit not in force on `asOf` (ended): the units it went into. */
+  successors: z.array(ZUnitRef),
 });
+export type TUnitSearchHit = z.infer<typeof ZUnitSearchHit>;
 
 export const ZSuccessionLink = z.object({
   unit: ZUnitRef,
@@ -86,6 +95,8 @@ export const ZVillageImportResult = z.object({
   rows: z.array(ZVillageImportRow),
   errors: z.array(ZRowError),
   created: z.number().int(),
+  /** A commit runs as a background job: watch it at GET /api/jobs/:id. Null for a preview. */
+  jobId: ZUuid.nullable(),
 });
 export type TVillageImportResult = z.infer<typeof ZVillageImportResult>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZChangePasswordRequest, ZLoginRequest, ZMe, ZNewPassword, ZRole } from './auth.ts';
-import { ZId, ZIdParams, ZOk, zText } from './common.ts';
+import { ZId, ZIdParams, ZOk, zString, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
 import { ZUnitRef } from './units.ts';
 
@@ -47,7 +47,7 @@ export const ZUpdateUserRequest = z.object({
 });
 
 export const ZUserListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: zString().trim().max(100).optional(),
   unitId: ZId.optional(),
   /** 'true': only legacy accounts (their unit has ended); 'false': only accounts of current units. */
   legacy: z.enum(['true', 'false']).optional(),
@@ -69,14 +69,15 @@ export const authEndpoints = {
     response: ZMe,
     public: true,
   }),
-  logout: endpoint({ method: 'POST', path: '/api/auth/logout', summary: 'Sign out', response: ZOk }),
-  me: endpoint({ method: 'GET', path: '/api/auth/me', summary: 'The signed-in user', response: ZMe }),
+  logout: endpoint({ method: 'POST', path: '/api/auth/logout', summary: 'Sign out', response: ZOk, openBeforePasswordChange: true }),
+  me: endpoint({ method: 'GET', path: '/api/auth/me', summary: 'The signed-in user', response: ZMe, openBeforePasswordChange: true }),
   changePassword: endpoint({
     method: 'POST',
     path: '/api/auth/password',
     summary: 'Change own password',
     body: ZChangePasswordRequest,
     response: ZOk,
+    openBeforePasswordChange: true,
   }),
 };
 

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -10,10 +11,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from './db/database.ts';
 import { registerSessionHook } from './modules/auth/session.hook.ts';
 import { SERVER_MODULES } from './modules/registry.ts';
-import { installErrorHandler } from './shared/http/error-handler.ts';
+import { frameworkErrors, installErrorHandler } from './shared/http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './shared/http/endpoint-route.ts';
+import { registerSecurityHeaders } from './shared/http/security-headers.ts';
 import type { ModuleContext } from './shared/module.ts';
 import { systemClock, useClock, type Clock } from './shared/clock.ts';
+import { localBlobStore, type BlobStore } from './platform/files/blob-store.ts';
+import { JobQueue } from './platform/jobs/job-queue.ts';
 
 export interface AppOptions {
   db: Database;
@@ -25,8 +29,14 @@ export interface AppOptions {
   logger?: boolean;
   /** Take the client address from X-Forwarded-For: only behind a reverse proxy, or clients could fake their IP. */
   trustProxy?: boolean;
+  /** Demo mode (`DEMO`): the web shows a "sample data" banner on every page. */
+  demo?: boolean;
   /** The process clock (tests pass a fixed one); the system clock by default. */
   clock?: Clock;
+  /** Where file bytes go (main.ts: DATA_DIR/files or S3); tests and benches get a temporary directory. */
+  files?: BlobStore;
+  /** How often the job worker looks for work when idle (ms). */
+  jobPollMs?: number;
 }
 
 /** Composes the HTTP app from the modules. No business logic here. */
@@ -36,10 +46,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    frameworkErrors: frameworkErrors({ https: options.secureCookies ?? false }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await registerSecurityHeaders(app, { https: options.secureCookies ?? false });
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
@@ -54,11 +66,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { db } = options;
   registerSessionHook(app, db);
+  const files = options.files ?? localBlobStore(mkdtempSync(join(tmpdir(), 'dvs-files-')));
+  const jobs = new JobQueue(db, files, new Map(SERVER_MODULES.flatMap((m) => Object.entries(m.jobHandlers ?? {}))), options.jobPollMs);
   const context: ModuleContext = {
     db,
     databaseKind: options.databaseKind,
     secureCookies: options.secureCookies ?? false,
     loginRateLimit: options.loginRateLimit ?? 20,
+    demo: options.demo ?? false,
+    files,
+    jobs,
+    fileOwners: new Map(SERVER_MODULES.flatMap((m) => Object.entries(m.fileOwners ?? {}))),
   };
   await app.register(async (api) => {
     for (const module of SERVER_MODULES) module.registerRoutes(api, context);
@@ -79,6 +97,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.code(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ này.' }),
     );
   }
+  // the worker runs as long as the app: started once it is ready, stopped (after its job in hand) on close
+  app.addHook('onClose', () => jobs.stop());
   await app.ready();
+  jobs.start();
   return app;
 }

@@ -32,7 +32,7 @@ describe('the server process on PGlite', () => {
         .then((response) => response.json())
         .catch(() => undefined);
     }
-    expect(health).toEqual({ status: 'ok', database: 'pglite', version: '0.1.0' });
+    expect(health).toEqual({ status: 'ok', database: 'pglite', version: '0.1.0', demo: true });
 
     // first start of a fresh data dir: a scoped user (several scope roots) can list their top units: the 2025
     // province today, and the two provinces it came from before the reform

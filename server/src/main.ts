@@ -3,7 +3,10 @@ import { configFromEnv } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { loadDemo } from './demo/load-demo.ts';
+import { productionStartProblem } from './demo/production-guard.ts';
 import { importOfficialUnits } from './modules/units/official-import.ts';
+import { localBlobStore } from './platform/files/blob-store.ts';
+import { s3BlobStore } from './platform/files/s3-blob-store.ts';
 
 /** Starts the product: migrate, load official units (and the demo province), serve HTTP. */
 async function main() {
@@ -11,6 +14,12 @@ async function main() {
   const handle = await openDatabase(config.database);
   const applied = await migrate(handle.db);
   if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+  const problem = await productionStartProblem(handle.db, config);
+  if (problem) {
+    console.error(problem);
+    await handle.close();
+    process.exit(1);
+  }
   const units = await handle.db.transaction().execute((trx) => importOfficialUnits(trx));
   if (units.units2019 + units.units2025 > 0) console.log('official units loaded', units);
   if (config.loadDemo) {
@@ -22,8 +31,10 @@ async function main() {
     databaseKind: config.database.kind,
     secureCookies: config.secureCookies,
     loginRateLimit: config.loginRateLimit,
+    demo: config.loadDemo,
     trustProxy: config.trustProxy,
     webDist: config.webDist,
+    files: config.files.kind === 's3' ? s3BlobStore(config.files.s3) : localBlobStore(config.files.dir),
     logger: process.env.LOG === 'true',
   });
   let closing = false;

@@ -12,7 +12,11 @@ export class TestClient {
   cookie: string | null = null;
   csrfToken: string | null = null;
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request (e.g. X-Forwarded-For to act as another client behind a trusted proxy). */
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   /** Signs in and remembers cookie and CSRF token; returns the login response. */
   async login(username: string, password: string) {
@@ -28,7 +32,7 @@ export class TestClient {
     body?: unknown,
     options: { contentType?: string; csrf?: boolean } = {},
   ): Promise<TestResponse<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...this.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (method !== 'GET' && this.csrfToken && options.csrf !== false) headers['x-csrf-token'] = this.csrfToken;
     let payload: BodyInit | undefined;

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ACTIONS } from '#contracts/permissions.ts';
 import { en } from '../src/i18n/en.ts';
 import { vi } from '../src/i18n/vi.ts';
 
@@ -17,6 +18,8 @@ const SKIP = /(^|\/)i18n\/(vi|en)(-[a-z]+)?\.ts$|\.test\.tsx?$/;
 /** Attributes a user reads or hears. */
 const TEXT_ATTRIBUTES = ['aria-label', 'placeholder', 'title', 'alt', 'label', 'aria-description'];
 const LETTER = /\p{L}/u;
+/** Permission actions ('units.manageVillages') look like catalogue keys but are not shown to anyone. */
+const PERMISSION_ACTIONS: ReadonlySet<string> = new Set(ACTIONS);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -27,7 +30,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Removes comments so that prose in them is not mistaken for UI text. */
-export function stripComments(source: string): string {
+function stripComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
@@ -35,7 +38,7 @@ export function stripComments(source: string): string {
 export function findKeys(source: string, prefixes: ReadonlySet<string>): { keys: string[]; templatePrefixes: string[] } {
   const keys = [...source.matchAll(/(['"])([a-zA-Z]+(?:\.[\w]+)+)\1/g)]
     .map((match) => match[2] ?? '')
-    .filter((key) => prefixes.has(key.split('.')[0] ?? ''));
+    .filter((key) => prefixes.has(key.split('.')[0] ?? '') && !PERMISSION_ACTIONS.has(key));
   const templatePrefixes = [...source.matchAll(/\bt\(\s*`([a-zA-Z]+(?:\.\w+)*\.)\$\{/g)].map((match) => match[1] ?? '');
   return { keys, templatePrefixes };
 }

@@ -14,7 +14,7 @@ export function listMigrations(dir = MIGRATIONS_DIR): string[] {
 }
 
 /** sha256 of a migration's text, recorded when applied so later edits are caught. */
-export const migrationChecksum = (text: string) => createHash('sha256').update(text).digest('hex');
+const migrationChecksum = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Applies pending migrations, each in its own transaction, and returns their names. Refuses to run when an

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely table interfaces; they mirror migrations/*.sql (the SQL is the source of truth). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -19,6 +19,8 @@ export interface AdminUnitTable {
   valid_from: string | null;
   valid_to: string | null;
   search_name: ReadOnly<string>;
+  /** Initials and abbreviation forms of the name (unit_search_keys()). */
+  search_keys: ReadOnly<string[]>;
   created_at: Generated<Date>;
 }
 
@@ -31,6 +33,14 @@ export interface AdminUnitHistoryTable {
   valid_from: string | null;
   valid_to: string;
   act: string | null;
+  search_keys: ReadOnly<string[]>;
+}
+
+/** A name in common use that is not the official one ("Thừa Thiên Huế", "Sài Gòn"). */
+export interface UnitAliasTable {
+  unit_id: number;
+  alias: string;
+  search_keys: ReadOnly<string[]>;
 }
 
 export interface UnitSuccessionTable {
@@ -115,10 +125,73 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface LoginThrottleTable {
+  username: string;
+  client: string;
+  failures: Generated<number>;
+  last_failure_at: Date | null;
+  blocked_until: Date | null;
+  last_success_at: Date | null;
+}
+
+export interface LoginThrottleWindowTable {
+  username: string;
+  window_started_at: Date;
+  attempts: number;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   checksum: string | null;
   applied_at: Generated<Date>;
+}
+
+export interface AttachmentTable {
+  id: string;
+  province_id: number;
+  owner_type: string;
+  owner_id: string;
+  unit_id: number;
+  filename: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: number;
+  created_at: Timestamp;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  status: Generated<'queued' | 'running' | 'succeeded' | 'failed'>;
+  payload: unknown;
+  target: string;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  result: unknown;
+  error: string | null;
+  owner_user_id: number;
+  unit_id: number | null;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_after: Timestamp;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface WorkflowTransitionTable {
+  id: string;
+  province_id: number;
+  entity_type: string;
+  entity_id: string;
+  from_state: string;
+  to_state: string;
+  version: number;
+  by_user_id: number;
+  at: Timestamp;
+  reason: string | null;
 }
 
 /** A demo step applied to this database (issue 7 B8). */
@@ -132,18 +205,18 @@ export interface DB {
   admin_unit: AdminUnitTable;
   admin_unit_history: AdminUnitHistoryTable;
   unit_succession: UnitSuccessionTable;
+  unit_alias: UnitAliasTable;
   organization: OrganizationTable;
   person: PersonTable;
   person_role: PersonRoleTable;
   app_user: AppUserTable;
   app_session: AppSessionTable;
   audit_log: AuditLogTable;
+  login_throttle: LoginThrottleTable;
+  login_throttle_window: LoginThrottleWindowTable;
   schema_migration: SchemaMigrationTable;
+  attachment: AttachmentTable;
+  job: JobTable;
+  workflow_transition: WorkflowTransitionTable;
   demo_step: DemoStepTable;
 }
-
-export type AdminUnitRow = Selectable<AdminUnitTable>;
-export type NewAdminUnit = Insertable<AdminUnitTable>;
-export type OrganizationRow = Selectable<OrganizationTable>;
-export type PersonRow = Selectable<PersonTable>;
-export type AppUserRow = Selectable<AppUserTable>;

@@ -21,6 +21,12 @@ export async function claimDemoStep(db: Kysely<DB>, name: string, version: numbe
   return row !== undefined;
 }
 
+/** Accounts with these usernames and their password hashes (to tell the demo's from real ones). */
+export async function findAccountHashes(db: Kysely<DB>, usernames: readonly string[]) {
+  if (usernames.length === 0) return [];
+  return db.selectFrom('app_user').select(['username', 'password_hash']).where('username', 'in', usernames).execute();
+}
+
 /** The demo steps applied to this database, oldest first. */
 export async function appliedDemoSteps(db: Kysely<DB>) {
   return db.selectFrom('demo_step').select(['name', 'version']).orderBy('applied_at').orderBy('name').execute();

@@ -1,3 +1,5 @@
+import { filesModule } from '#server/platform/files/index.ts';
+import { jobsModule } from '#server/platform/jobs/index.ts';
 import type { ServerModule } from '#server/shared/module.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
@@ -16,4 +18,6 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   unitsModule,
   organizationsModule,
   peopleModule,
+  jobsModule,
+  filesModule,
 ];

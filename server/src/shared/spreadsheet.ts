@@ -1,7 +1,9 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from './errors.ts';
 import type { Upload } from './http/endpoint-route.ts';
 import { foldVi } from './vn-text.ts';
+import { checkZipSize, ZipRefused } from './zip-directory.ts';
 
 /** One data row of an uploaded sheet: `row` is the spreadsheet row number (the header is row 1). */
 export interface SheetRow {
@@ -12,6 +14,10 @@ export interface SheetRow {
 
 /** Largest number of data rows one import accepts. */
 export const MAX_IMPORT_ROWS = 20_000;
+/** Largest number of columns a sheet row may have. */
+export const MAX_IMPORT_COLUMNS = 50;
+/** Largest total uncompressed size of an .xlsx (all its XML parts): 20,000 rows of text need far less. */
+export const MAX_XLSX_UNCOMPRESSED_BYTES = 40 * 1024 * 1024;
 
 const fileError = (problem: string) =>
   new AppError(400, 'validation', `Tệp (file): ${problem}`, [{ field: 'file', message: problem }]);
@@ -25,7 +31,8 @@ export async function readSheet(
   upload: Upload,
   columns: Record<string, { headers: string[]; required: boolean }>,
 ): Promise<SheetRow[]> {
-  const table = upload.filename.toLowerCase().endsWith('.csv') ? parseCsvText(decodeUtf8(upload.data)) : await readXlsx(upload.data);
+  const table = isCsv(upload) ? parseCsvText(decodeUtf8(upload.data)) : await readXlsx(upload.data);
+  if (table.some((cells) => cells.length > MAX_IMPORT_COLUMNS)) throw tooManyColumns();
   const [header, ...body] = table;
   if (!header || header.every((cell) => cell.trim() === '')) throw fileError('không có dòng tiêu đề.');
   const folded = header.map((cell) => foldVi(cell));
@@ -45,7 +52,7 @@ export async function readSheet(
     }
     rows.push({ row: i + 2, cells: record });
   });
-  if (rows.length > MAX_IMPORT_ROWS) throw fileError(`quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS}).`);
+  if (rows.length > MAX_IMPORT_ROWS) throw tooManyRows();
   return rows;
 }
 
@@ -57,23 +64,64 @@ function decodeUtf8(data: Buffer): string {
   }
 }
 
-async function readXlsx(data: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+const isCsv = (upload: Upload) => upload.filename.toLowerCase().endsWith('.csv');
+const tooManyColumns = () => fileError(`quá nhiều cột (tối đa ${MAX_IMPORT_COLUMNS}).`);
+const tooManyRows = () => fileError(`quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS}).`);
+const unreadableXlsx = () => fileError('không đọc được tệp Excel (.xlsx). Hãy lưu lại tệp bằng Excel hoặc xuất ra CSV UTF-8.');
+
+/**
+ * Checks an upload before any parsing: an .xlsx is a zip, and its central directory says how large it becomes
+ * once inflated. Over the limit (a zip bomb, or simply too much) is a 413; a declaration that lies is caught by
+ * a counting pass that keeps nothing. CSV needs no check (the upload itself is capped at 5 MB).
+ */
+export async function checkSheetUpload(upload: Upload): Promise<void> {
+  if (isCsv(upload)) return;
   try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw fileError('không đọc được tệp Excel (.xlsx). Hãy lưu lại tệp bằng Excel hoặc xuất ra CSV UTF-8.');
+    await checkZipSize(upload.data, MAX_XLSX_UNCOMPRESSED_BYTES);
+  } catch (error) {
+    if (!(error instanceof ZipRefused)) throw error;
+    if (error.reason === 'notZip') throw unreadableXlsx();
+    const limit = MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024;
+    throw new AppError(413, 'too_large', `Tệp (file): tệp Excel quá lớn khi giải nén (tối đa ${limit} MB dữ liệu); hãy chia nhỏ tệp.`, [
+      { field: 'file', message: `quá lớn khi giải nén (tối đa ${limit} MB)` },
+    ]);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fileError('tệp Excel không có trang tính nào.');
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cell.text ?? '';
-    });
-    table[rowNumber - 1] = Array.from(cells, (cell) => cell ?? '');
+}
+
+/**
+ * Streams the first worksheet row by row (exceljs' streaming reader: the workbook is never held whole), with the
+ * row and column caps enforced as rows arrive, after the size check above.
+ */
+async function readXlsx(data: Buffer): Promise<string[][]> {
+  await checkSheetUpload({ filename: 'x.xlsx', data });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
+  const table: string[][] = [];
+  let sawSheet = false;
+  try {
+    for await (const worksheet of reader) {
+      sawSheet = true;
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        if (row.number > MAX_IMPORT_ROWS + 1) throw tooManyRows();
+        if (row.cellCount > MAX_IMPORT_COLUMNS) throw tooManyColumns();
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          cells[col - 1] = cell.text ?? '';
+        });
+        table[row.number - 1] = Array.from(cells, (cell) => cell ?? '');
+      }
+      break;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw unreadableXlsx();
+  }
+  if (!sawSheet) throw fileError('tệp Excel không có trang tính nào.');
   return Array.from(table, (row) => row ?? []);
 }
 

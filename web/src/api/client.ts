@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: readonly { field: string; message: string }[] = [],
+    /** With 429: seconds before the server accepts another attempt. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -16,7 +18,7 @@ export class ApiError extends Error {
 }
 
 /** Multipart endpoints also take the uploaded file (sent in the field `file`). */
-export type CallInput<E> = EndpointInput<E> & (E extends { multipart: true } ? { file: Blob } : { file?: undefined });
+type CallInput<E> = EndpointInput<E> & (E extends { multipart: true } ? { file: Blob } : { file?: undefined });
 
 /** Endpoints whose every input part is optional may be called without an input. */
 type CallArgs<E> = object extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>];
@@ -47,7 +49,10 @@ function requestBody(
 async function toApiError(response: Response): Promise<ApiError> {
   const json: unknown = await response.json().catch(() => null);
   const parsed = ZError.safeParse(json);
-  if (parsed.success) return new ApiError(response.status, parsed.data.error, parsed.data.message, parsed.data.fields);
+  if (parsed.success) {
+    const { error, message, fields, retryAfterSeconds } = parsed.data;
+    return new ApiError(response.status, error, message, fields, retryAfterSeconds);
+  }
   return new ApiError(response.status, 'http', t('error.http', { status: response.status }));
 }
 
@@ -78,6 +83,10 @@ export async function call<E extends Endpoint>(endpoint: E, ...args: CallArgs<E>
 
 /** True when an error means the session is gone (the app then shows the login page). */
 export const isUnauthorized = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
+
+/** True when the server refuses everything until the user changes the password an administrator set. */
+export const isPasswordChangeRequired = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 403 && error.code === 'password_change_required';
 
 /** The message to show for any error: the server's Vietnamese text, or a generic one. */
 export function errorMessage(error: unknown): string {

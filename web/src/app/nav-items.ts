@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/i18n.ts';
+import { WEB_FEATURES } from './features.ts';
 
 export interface NavItem {
   to: string;
@@ -7,21 +8,31 @@ export interface NavItem {
   built: boolean;
 }
 
-/** The capabilities of DOMAIN.md, in its order, as the main navigation shows them. */
+/** The capabilities of DOMAIN.md, in its order; a feature that registers the same address makes it built. */
+const CAPABILITIES: readonly Omit<NavItem, 'built'>[] = [
+  { to: '/units', label: 'nav.units' },
+  { to: '/programmes', label: 'nav.programmes' },
+  { to: '/periodic-reports', label: 'nav.periodicReports' },
+  { to: '/emulation', label: 'nav.emulation' },
+  { to: '/petitions', label: 'nav.petitions' },
+  { to: '/grassroots', label: 'nav.grassroots' },
+  { to: '/training', label: 'nav.training' },
+  { to: '/surveys', label: 'nav.surveys' },
+  { to: '/documents', label: 'nav.documents' },
+];
+
+const registered = WEB_FEATURES.flatMap((feature) => feature.nav ?? []);
+const isRegistered = (to: string) => registered.some((entry) => entry.to === to);
+
+/** The main navigation: every capability in DOMAIN.md's order, then any other feature entry. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/units', label: 'nav.units', built: true },
-  { to: '/programmes', label: 'nav.programmes', built: false },
-  { to: '/periodic-reports', label: 'nav.periodicReports', built: false },
-  { to: '/emulation', label: 'nav.emulation', built: false },
-  { to: '/petitions', label: 'nav.petitions', built: false },
-  { to: '/grassroots', label: 'nav.grassroots', built: false },
-  { to: '/training', label: 'nav.training', built: false },
-  { to: '/surveys', label: 'nav.surveys', built: false },
-  { to: '/documents', label: 'nav.documents', built: false },
+  ...CAPABILITIES.map((item) => ({ ...item, built: isRegistered(item.to) })),
+  ...registered
+    .filter((entry) => entry.section === 'main' && !CAPABILITIES.some((item) => item.to === entry.to))
+    .map(({ to, label }) => ({ to, label, built: true })),
 ];
 
 /** Administration (only for administrators). */
-export const ADMIN_ITEMS: readonly NavItem[] = [
-  { to: '/admin/users', label: 'nav.users', built: true },
-  { to: '/admin/audit', label: 'nav.audit', built: true },
-];
+export const ADMIN_ITEMS: readonly NavItem[] = registered
+  .filter((entry) => entry.section === 'admin')
+  .map(({ to, label }) => ({ to, label, built: true }));

@@ -3,7 +3,7 @@ import { vi, type MessageKey } from './vi.ts';
 
 export type { MessageKey } from './vi.ts';
 export type Locale = 'vi' | 'en';
-export type MessageParams = Record<string, string | number>;
+type MessageParams = Record<string, string | number>;
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };
 const STORAGE_KEY = 'dvs.locale';

@@ -1,12 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { TAuditEntity, ZAuditAction, ZAuditQuery } from '#contracts/audit.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import { inScope } from '#server/shared/scope.ts';
+import { unitOwned } from '#server/shared/scope.ts';
 
 /** One audit record; written in the same transaction as the change it describes. */
-export interface AuditRecord {
+interface AuditRecord {
   action: z.infer<typeof ZAuditAction>;
   entity: TAuditEntity;
   entityId?: string | number | null;
@@ -38,10 +38,8 @@ export async function recordAudit(
 
 /** Audit entries whose unit lies in the scope (system-wide entries only for whole-country scope). */
 export async function listAudit(db: Kysely<DB>, scope: Scope, query: z.output<typeof ZAuditQuery>) {
-  let q = db
-    .selectFrom('audit_log as a')
+  let q = unitOwned(db, 'audit_log as a', 'a.unit_id', scope, { join: 'left' })
     .leftJoin('app_user as u', 'u.id', 'a.user_id')
-    .leftJoin('admin_unit as unit', 'unit.id', 'a.unit_id')
     .select([
       'a.id',
       'a.at',
@@ -56,7 +54,6 @@ export async function listAudit(db: Kysely<DB>, scope: Scope, query: z.output<ty
       'a.after',
       'a.ip',
     ])
-    .where(scope.all ? sql<boolean>`true` : inScope('unit.path', scope))
     .orderBy('a.id', 'desc')
     .limit(query.limit + 1);
   if (query.userId) q = q.where('a.user_id', '=', query.userId);

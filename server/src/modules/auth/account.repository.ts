@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import { clock } from '#server/shared/clock.ts';
 
@@ -8,7 +8,7 @@ export async function findUserByUsername(db: Kysely<DB>, username: string) {
     .selectFrom('app_user as u')
     .leftJoin('admin_unit as unit', 'unit.id', 'u.unit_id')
     .selectAll('u')
-    .select('unit.full_name as unit_name')
+    .select(['unit.full_name as unit_name', 'unit.level as unit_level'])
     .where('u.username', '=', username.toLowerCase())
     .executeTakeFirst();
 }
@@ -25,14 +25,27 @@ export async function setPassword(db: Kysely<DB>, userId: number, passwordHash: 
     .execute();
 }
 
-/** Failed logins for a username within the last `minutes`, read from the audit log. */
-export async function countRecentFailedLogins(db: Kysely<DB>, username: string, minutes: number): Promise<number> {
+/** Whether an account already uses this username (any case). */
+export async function usernameExists(db: Kysely<DB>, username: string): Promise<boolean> {
+  const row = await db.selectFrom('app_user').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A system administrator (no unit, whole country) who must choose a password at first login. */
+export async function insertSystemAdministrator(db: Kysely<DB>, values: { username: string; fullName: string; passwordHash: string }) {
   const row = await db
-    .selectFrom('audit_log')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('action', '=', 'login_failed')
-    .where('entity_id', '=', username.toLowerCase())
-    .where('at', '>', new Date(clock.now().getTime() - minutes * 60_000))
+    .insertInto('app_user')
+    .values({
+      username: values.username,
+      full_name: values.fullName,
+      password_hash: values.passwordHash,
+      unit_id: null,
+      organization_id: null,
+      roles: ['system_admin'],
+      must_change_password: true,
+      updated_at: clock.now(),
+    })
+    .returning('id')
     .executeTakeFirstOrThrow();
-  return row.n;
+  return row.id;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authEndpoints } from '#contracts/users.ts';
 import { unitEndpoints } from '#contracts/units.ts';
+import { fixedClock } from '#server/shared/clock.ts';
 import { buildProvince, buildUser, TEST_PASSWORD } from '#test/factories.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
@@ -37,15 +38,6 @@ describe('login and session', () => {
     expect(errorBody(response).message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'login_failed').where('entity_id', '=', user.username).execute();
     expect(audit).toHaveLength(1);
-  });
-
-  it('locks a username after 5 failures in 15 minutes, even with the right password', async () => {
-    const user = await buildUser(t.db);
-    const client = new TestClient(t.baseUrl);
-    for (let i = 0; i < 5; i++) expect((await client.login(user.username, `sai-${i}-mat-khau`)).status).toBe(401);
-    const locked = await client.login(user.username, TEST_PASSWORD);
-    expect(locked.status).toBe(429);
-    expect(errorBody(locked).message).toContain('thử lại sau 15 phút');
   });
 
   it('a disabled account cannot sign in', async () => {
@@ -151,5 +143,91 @@ describe('expired sessions', () => {
     const left = await t.db.selectFrom('app_session').select('expires_at').where('user_id', '=', user.id).execute();
     expect(left).toHaveLength(1);
     expect(left[0]?.expires_at.getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('A8 lockout as a weapon: failures count per username and client, waits grow, the owner keeps access', () => {
+  const clock = fixedClock('2026-12-02');
+  let behindProxy: TestApp;
+  beforeAll(async () => {
+    behindProxy = await startTestApp({ clock, trustProxy: true });
+  });
+  afterAll(() => behindProxy.close());
+  const from = (ip: string) => new TestClient(behindProxy.baseUrl, { 'x-forwarded-for': ip });
+
+  it('A8 lockout as a weapon: the owner from another IP logs in fine after an attacker’s 20 failures', async () => {
+    const owner = await buildUser(behindProxy.db, { unitId: null, roles: ['system_admin'] });
+    const attacker = from('203.0.113.66');
+    let failures = 0;
+    while (failures < 20) {
+      const response = await attacker.login(owner.username, `doan-sai-${failures}-x`);
+      if (response.status === 429) {
+        clock.advance(Number(response.headers.get('retry-after')) * 1000);
+        continue;
+      }
+      expect(response.status).toBe(401);
+      failures++;
+    }
+    const refused = await attacker.login(owner.username, TEST_PASSWORD);
+    expect(refused.status).toBe(429);
+    const signedIn = await from('198.51.100.7').login(owner.username, TEST_PASSWORD);
+    expect(signedIn.status).toBe(200);
+    const audited = await behindProxy.db.selectFrom('audit_log').select('ip').where('action', '=', 'login_failed').where('entity_id', '=', owner.username).execute();
+    expect(audited.filter((row) => row.ip === '203.0.113.66').length).toBeGreaterThanOrEqual(21);
+  });
+
+  it('A8 lockout as a weapon: the attacker’s client gets growing waits, told in Vietnamese with Retry-After', async () => {
+    const user = await buildUser(behindProxy.db);
+    const attacker = from('203.0.113.67');
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await attacker.login(user.username, `doan-sai-${i}-x`)).status);
+    expect(statuses).toEqual([401, 401, 401]);
+    const waits: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      const refused = await attacker.login(user.username, 'doan-sai-nua-x');
+      expect(refused.status).toBe(429);
+      const body = errorBody(refused) as { error: string; message: string; retryAfterSeconds: number };
+      expect(body.error).toBe('login_throttled');
+      expect(refused.headers.get('retry-after')).toBe(String(body.retryAfterSeconds));
+      waits.push(body.retryAfterSeconds);
+      clock.advance(body.retryAfterSeconds * 1000 - 1000);
+      expect((await attacker.login(user.username, 'doan-sai-nua-x')).status).toBe(429);
+      clock.advance(1000);
+      expect((await attacker.login(user.username, `doan-sai-${round}-y`)).status).toBe(401);
+    }
+    expect(waits).toEqual([8, 16, 32, 64]);
+    const last = await attacker.login(user.username, TEST_PASSWORD);
+    expect(errorBody(last).message).toBe('Đăng nhập sai nhiều lần. Vui lòng thử lại sau 2 phút 8 giây.');
+  });
+
+  it('A8 lockout as a weapon: a success resets that client’s counter', async () => {
+    const user = await buildUser(behindProxy.db);
+    const client = from('203.0.113.68');
+    for (let i = 0; i < 3; i++) expect((await client.login(user.username, `doan-sai-${i}-x`)).status).toBe(401);
+    expect((await client.login(user.username, TEST_PASSWORD)).status).toBe(429);
+    clock.advance(8000);
+    expect((await client.login(user.username, TEST_PASSWORD)).status).toBe(200);
+    const again = [];
+    for (let i = 0; i < 3; i++) again.push((await client.login(user.username, `doan-sai-${i}-z`)).status);
+    expect(again).toEqual([401, 401, 401]);
+    const row = await behindProxy.db.selectFrom('login_throttle').selectAll().where('username', '=', user.username).executeTakeFirstOrThrow();
+    expect(row.failures).toBe(3);
+  });
+
+  it('A8 lockout as a weapon: past 100 attempts an hour across clients only a client that signed in before gets through', async () => {
+    const user = await buildUser(behindProxy.db);
+    expect((await from('198.51.100.20').login(user.username, TEST_PASSWORD)).status).toBe(200);
+    // the owner's sign-in and 99 guesses from 50 addresses: 100 attempts this hour, each answered
+    for (let i = 0; i < 50; i++) {
+      const attacker = from(`203.0.113.${100 + i}`);
+      expect((await attacker.login(user.username, `doan-sai-${i}-a`)).status).toBe(401);
+      if (i < 49) expect((await attacker.login(user.username, `doan-sai-${i}-b`)).status).toBe(401);
+    }
+    const stranger = await from('192.0.2.1').login(user.username, TEST_PASSWORD);
+    expect(stranger.status).toBe(429);
+    expect((stranger.body as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(3000);
+    expect((await from('198.51.100.20').login(user.username, TEST_PASSWORD)).status).toBe(200);
+    clock.advance(3600_000);
+    expect((await from('192.0.2.1').login(user.username, TEST_PASSWORD)).status).toBe(200);
   });
 });

@@ -3,12 +3,10 @@ import { authEndpoints } from '#contracts/users.ts';
 import type { Database } from '#server/db/database.ts';
 import { unauthorized } from '#server/shared/errors.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { changePassword, login, toMe } from './auth.service.ts';
+import { changePassword, login, logout, SESSION_HOURS, toMe } from './auth.service.ts';
 import { SESSION_COOKIE } from './session.hook.ts';
-import { deleteSession, SESSION_HOURS } from './session.repository.ts';
 
-export interface AuthRouteOptions {
+interface AuthRouteOptions {
   /** Mark the cookie Secure (behind HTTPS). */
   secureCookies: boolean;
   /** Login attempts per minute per IP. */
@@ -37,8 +35,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, options: 
   );
 
   registerEndpoint(app, authEndpoints.logout, async ({ actor, request, reply }) => {
-    if (request.sessionToken) await deleteSession(db, request.sessionToken);
-    await recordAudit(db, actor, { action: 'logout', entity: 'user', entityId: actor.userId, unitId: actor.unitId });
+    await logout(db, actor, request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });

@@ -1,43 +1,90 @@
 import type { TMe } from '#contracts/auth.ts';
 import { ZRole } from '#contracts/auth.ts';
+import { permissionsOf } from '#contracts/permissions.ts';
+import type { TUnitLevel } from '#contracts/units.ts';
 import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
-import { AppError, invalidField } from '#server/shared/errors.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { countRecentFailedLogins, findUserByUsername, findUserById, setPassword } from './account.repository.ts';
+import { AppError, invalidField, RetryLaterError } from '#server/shared/errors.ts';
+import { recordAudit } from '../audit/index.ts';
+import { clock } from '#server/shared/clock.ts';
+import { findUserByUsername, findUserById, setPassword } from './account.repository.ts';
+import {
+  FAILURES_FORGOTTEN_AFTER_MS,
+  throttledMessage,
+  TRUSTED_CLIENT_MS,
+  USERNAME_ATTEMPTS_PER_HOUR,
+  USERNAME_WINDOW_MS,
+  waitAfterFailures,
+} from './login-throttle.ts';
+import * as throttle from './login-throttle.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { createSession, deleteExpiredSessions, deleteUserSessions } from './session.repository.ts';
+import { createSession, deleteExpiredSessions, deleteSession, deleteUserSessions } from './session.repository.ts';
 
-/** After this many failed logins for one username in LOCK_MINUTES, refuse further attempts for a while. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+export { SESSION_HOURS } from './session.repository.ts';
 
 // Verifying against a real hash when the user does not exist keeps the timing the same: no username probing.
 const DUMMY_HASH = await hashPassword('dummy-password-for-timing-1');
 
 const badCredentials = () => new AppError(401, 'bad_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
 
-/** Checks the password, opens a session and audits the attempt; throws 401 or 429. */
-export async function login(db: Database, username: string, password: string, ip: string | null) {
-  const failures = await countRecentFailedLogins(db, username, LOCK_MINUTES);
-  if (failures >= MAX_FAILED_LOGINS) {
-    throw new AppError(429, 'locked', `Đăng nhập sai quá ${MAX_FAILED_LOGINS} lần. Vui lòng thử lại sau ${LOCK_MINUTES} phút.`);
+/**
+ * Counts the attempt against (username, client) and the username's hourly ceiling before the password is
+ * checked (login-throttle.ts says why); returns the seconds to wait when the attempt is refused, else null.
+ */
+async function reserveAttempt(db: Database, username: string, client: string): Promise<number | null> {
+  const now = clock.now();
+  const counted = await throttle.countClientAttempt(db, username, client, now, new Date(now.getTime() - FAILURES_FORGOTTEN_AFTER_MS));
+  if (!counted) {
+    const until = await throttle.findClientBlock(db, username, client);
+    return Math.max(1, Math.ceil(((until?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
   }
-  const user = await findUserByUsername(db, username);
+  // set the wait this attempt earns if it fails now: a parallel guess from the same client is refused at once
+  const wait = waitAfterFailures(counted.failures);
+  if (wait > 0) await throttle.setClientBlock(db, username, client, new Date(now.getTime() + wait * 1000));
+  const window = await throttle.countUsernameAttempt(db, username, now, USERNAME_WINDOW_MS);
+  const trusted = counted.last_success_at !== null && now.getTime() - counted.last_success_at.getTime() < TRUSTED_CLIENT_MS;
+  if (window.attempts > USERNAME_ATTEMPTS_PER_HOUR && !trusted) {
+    return Math.max(1, Math.ceil((window.window_started_at.getTime() + USERNAME_WINDOW_MS - now.getTime()) / 1000));
+  }
+  return null;
+}
+
+/** Checks the password, opens a session and audits the attempt; throws 401, or 429 while the client must wait. */
+export async function login(db: Database, username: string, password: string, ip: string | null) {
+  const name = username.toLowerCase();
+  const client = ip ?? 'unknown';
+  const waitSeconds = await db.transaction().execute(async (trx) => {
+    const wait = await reserveAttempt(trx, name, client);
+    if (wait !== null) {
+      const record = { action: 'login_failed', entity: 'user', entityId: name, after: { throttled: true, retryAfterSeconds: wait } } as const;
+      await recordAudit(trx, { userId: null, ip }, record);
+    }
+    return wait;
+  });
+  if (waitSeconds !== null) throw new RetryLaterError('login_throttled', throttledMessage(waitSeconds), waitSeconds);
+
+  const user = await findUserByUsername(db, name);
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
   if (!user || !ok || user.disabled) {
-    await recordAudit(db, { userId: user?.id ?? null, ip }, {
-      action: 'login_failed',
-      entity: 'user',
-      entityId: username.toLowerCase(),
-      unitId: user?.unit_id ?? null,
-    });
+    await recordAudit(db, { userId: user?.id ?? null, ip }, { action: 'login_failed', entity: 'user', entityId: name, unitId: user?.unit_id ?? null });
     throw badCredentials();
   }
-  // expired sessions are swept at each login: the table never grows past the live sessions plus a day's logins
-  await deleteExpiredSessions(db);
-  const session = await createSession(db, user.id);
-  await recordAudit(db, { userId: user.id, ip }, { action: 'login', entity: 'user', entityId: user.id, unitId: user.unit_id });
+  const session = await db.transaction().execute(async (trx) => {
+    const now = clock.now();
+    await throttle.recordClientSuccess(trx, name, client, now);
+    // expired sessions and stale counters are swept at each login: the tables never grow past what is live
+    await deleteExpiredSessions(trx);
+    await throttle.deleteStaleThrottles(
+      trx,
+      now,
+      new Date(now.getTime() - FAILURES_FORGOTTEN_AFTER_MS),
+      new Date(now.getTime() - TRUSTED_CLIENT_MS),
+      new Date(now.getTime() - USERNAME_WINDOW_MS),
+    );
+    const created = await createSession(trx, user.id);
+    await recordAudit(trx, { userId: user.id, ip }, { action: 'login', entity: 'user', entityId: user.id, unitId: user.unit_id });
+    return created;
+  });
   return { token: session.token, me: toMe(user, session.csrfToken) };
 }
 
@@ -48,22 +95,31 @@ interface MeSource {
   roles: string[];
   unit_id: number | null;
   unit_name: string | null;
+  unit_level: TUnitLevel | null;
   organization_id: number | null;
   must_change_password: boolean;
 }
 
 export function toMe(user: MeSource, csrfToken: string): TMe {
+  const roles = user.roles.map((role) => ZRole.parse(role));
   return {
     id: user.id,
     username: user.username,
     fullName: user.full_name,
-    roles: user.roles.map((role) => ZRole.parse(role)),
+    roles,
     unitId: user.unit_id,
     unitName: user.unit_name,
     organizationId: user.organization_id,
     mustChangePassword: user.must_change_password,
+    permissions: permissionsOf({ roles, unitLevel: user.unit_level, organizationId: user.organization_id }),
     csrfToken,
   };
+}
+
+/** Ends the session (when there is one) and audits the logout. */
+export async function logout(db: Database, actor: Actor, sessionToken: string | null) {
+  if (sessionToken) await deleteSession(db, sessionToken);
+  await recordAudit(db, actor, { action: 'logout', entity: 'user', entityId: actor.userId, unitId: actor.unitId });
 }
 
 /** Changes the actor's own password after checking the current one; other sessions of the user end. */

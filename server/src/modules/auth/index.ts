@@ -5,3 +5,10 @@ export const authModule: ServerModule = {
   name: 'auth',
   registerRoutes: (api, { db, secureCookies, loginRateLimit }) => registerAuthRoutes(api, db, { secureCookies, loginRateLimit }),
 };
+
+/** For account administration (modules/users): hashing a new password, ending a user's sessions. */
+export { hashPassword } from './password.ts';
+export { deleteUserSessions } from './session.repository.ts';
+/** The actor of a session's user (for tests and tools that act as a user exactly as a request would). */
+export { actorOf } from './session.hook.ts';
+export { createSession, findSessionUser } from './session.repository.ts';

@@ -7,7 +7,7 @@ import { ZRole } from '#contracts/auth.ts';
 import { findSessionUser, type SessionUser } from './session.repository.ts';
 
 export const SESSION_COOKIE = 'dvs_session';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,14 +44,20 @@ export function registerSessionHook(app: FastifyInstance, db: Database): void {
     request.sessionToken = token;
     request.sessionUser = user;
     (request as unknown as { csrfExpected: string }).csrfExpected = user.csrf_token;
-    request.actor = {
-      userId: user.id,
-      username: user.username,
-      roles: new Set(user.roles.map((role) => ZRole.parse(role))),
-      unitId: user.unit_id,
-      organizationId: user.organization_id,
-      scope: user.scope_roots === null ? { all: true } : { all: false, roots: user.scope_roots },
-      ip: request.ip,
-    };
+    request.actor = actorOf(user, request.ip);
   });
+}
+
+/** The actor of a session's user: roles, unit, level and the scope roots unit_scope_paths() gave. */
+export function actorOf(user: SessionUser, ip: string | null): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    roles: new Set(user.roles.map((role) => ZRole.parse(role))),
+    unitId: user.unit_id,
+    unitLevel: user.unit_level,
+    organizationId: user.organization_id,
+    scope: user.scope_roots === null ? { all: true } : { all: false, roots: user.scope_roots },
+    ip,
+  };
 }

@@ -6,7 +6,7 @@ import { clock } from '#server/shared/clock.ts';
 /** How long a session lives without a new login. */
 export const SESSION_HOURS = 12;
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a session; returns the cookie token (only its hash is stored) and the CSRF token. */
 export async function createSession(db: Database, userId: number) {
@@ -40,6 +40,7 @@ export async function findSessionUser(db: Database, token: string) {
       'u.must_change_password',
       's.csrf_token',
       'unit.full_name as unit_name',
+      'unit.level as unit_level',
       sql<string[] | null>`case when u.unit_id is null then null else unit_scope_paths(u.unit_id)::text[] end`.as('scope_roots'),
     ])
     .where('s.token_hash', '=', hashToken(token))

@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 let t: TestApp;
 let admin: TestClient;
-let operations: { method: string; path: string }[];
+let operations: Operation[];
 beforeAll(async () => {
   t = await startTestApp();
   const user = await buildUser(t.db, { unitId: null, roles: ['system_admin'] });
@@ -15,16 +15,38 @@ beforeAll(async () => {
   await admin.login(user.username, TEST_PASSWORD);
   const doc = (await admin.request<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json')).body;
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
+    Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, ...(op as Omit<Operation, 'method' | 'path'>) })),
   );
 });
 afterAll(() => t.close());
 
+/** The parts of an OpenAPI operation these tests read. */
+interface JsonSchema {
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+}
+interface Operation {
+  method: string;
+  path: string;
+  parameters?: { in: string; name: string; schema: JsonSchema }[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+}
+
 const allEndpoints = Object.values(api).flatMap((group) => Object.values(group) as Endpoint[]);
 /** OpenAPI writes `/api/units/{id}`; we fill path ids with a value per case. */
 const fill = (path: string, id: string) => path.replace(/\{[^}]+\}/g, id);
+/** Letters only Vietnamese has: an English (Fastify) message has none of them. */
+const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 const isVietnameseError = (body: unknown) =>
-  typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string' && (body as { message: string }).message.length > 5;
+  typeof body === 'object' &&
+  body !== null &&
+  typeof (body as { message?: unknown }).message === 'string' &&
+  (body as { message: string }).message.length > 5 &&
+  VIETNAMESE.test((body as { message: string }).message) &&
+  !('statusCode' in body);
 
 describe('the OpenAPI document', () => {
   it('lists every endpoint of the contracts with its request and response schemas', async () => {
@@ -65,5 +87,122 @@ describe('bad input on every route never gives a 500', () => {
     const response = await admin.request('POST', '/api/auth/login', '{"username": "", "password": "x"}');
     expect(response.status).toBe(400);
     expect(errorBody(response).message).toContain('Tên đăng nhập (username)');
+  });
+});
+
+/**
+ * A value of the schema's shape where every free string is `text` and every date is `date`: a request that
+ * passes everything but the one check under test. Ids are 1 (an official unit exists with it).
+ */
+function sample(schema: JsonSchema, text: string, date: string): unknown {
+  if (schema.enum) return schema.enum[0];
+  if (schema.type === 'object') {
+    return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, sample(value, text, date)]));
+  }
+  if (schema.type === 'array') return [sample(schema.items ?? {}, text, date)];
+  if (schema.type === 'integer' || schema.type === 'number') return 1;
+  if (schema.type === 'boolean') return true;
+  return schema.format === 'date' ? date : text;
+}
+
+/** The operation's path with ids filled, its query string and JSON body, from `sample`. */
+function sampleRequest(op: Operation, text: string, date: string) {
+  const query = new URLSearchParams();
+  for (const parameter of op.parameters ?? []) {
+    if (parameter.in === 'query') query.append(parameter.name, String(sample(parameter.schema, text, date)));
+  }
+  const schema = op.requestBody?.content['application/json']?.schema;
+  const search = query.toString();
+  return {
+    path: fill(op.path, '1') + (search ? `?${search}` : ''),
+    body: schema ? JSON.stringify(sample(schema, text, date)) : undefined,
+    hasDate: [...(op.parameters ?? []).map((parameter) => parameter.schema), schema].some((part) => part && has(part, isDate)),
+    hasText: [...(op.parameters ?? []).map((parameter) => parameter.schema), schema].some((part) => part && has(part, isFreeText)),
+  };
+}
+
+const isDate = (schema: JsonSchema) => schema.type === 'string' && schema.format === 'date';
+const isFreeText = (schema: JsonSchema) => schema.type === 'string' && !schema.format && !schema.enum;
+/** Whether the schema or a part of it matches. */
+function has(schema: JsonSchema, match: (schema: JsonSchema) => boolean): boolean {
+  return match(schema) || Object.values(schema.properties ?? {}).some((part) => has(part, match)) || (!!schema.items && has(schema.items, match));
+}
+
+async function expectVietnamese4xx(method: string, path: string, body?: string) {
+  const response = await admin.request(method, path, body);
+  const label = `${method} ${path.slice(0, 100)} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`;
+  expect(response.status, label).toBeGreaterThanOrEqual(400);
+  expect(response.status, label).toBeLessThan(500);
+  expect(isVietnameseError(response.body), label).toBe(true);
+  return response;
+}
+
+const routes = () => operations.filter((op) => op.path !== '/api/auth/logout' && op.path !== '/api/openapi.json');
+
+describe('A6 no 500 from input: every route of the OpenAPI document', () => {
+  it('A6 NUL bytes in every string field and query value answer 400 in Vietnamese', async () => {
+    let sent = 0;
+    for (const op of routes()) {
+      const request = sampleRequest(op, 'Thôn\u0000Một', '2025-07-01');
+      if (!request.hasText) continue;
+      const response = await expectVietnamese4xx(op.method, request.path, request.body);
+      expect(response.status, `${op.method} ${request.path}`).toBe(400);
+      sent++;
+    }
+    expect(sent).toBeGreaterThan(10);
+    const login = await admin.request('POST', '/api/auth/login', JSON.stringify({ username: 'admin\u0000', password: 'x' }));
+    expect(login.status).toBe(400);
+    expect(errorBody(login).message).toBe('Dữ liệu không hợp lệ: Tên đăng nhập (username): không được chứa ký tự NUL.');
+  });
+
+  for (const date of ['0000-01-01', '1899-12-31', '2101-01-01']) {
+    it(`A6 date ${date} (outside 1900–2100) in every date field answers 400 in Vietnamese`, async () => {
+      let sent = 0;
+      for (const op of routes()) {
+        const request = sampleRequest(op, 'Thử nghiệm', date);
+        if (!request.hasDate) continue;
+        const response = await expectVietnamese4xx(op.method, request.path, request.body);
+        expect(response.status, `${op.method} ${request.path}`).toBe(400);
+        expect(errorBody(response).message, `${op.method} ${request.path}`).toContain('năm phải từ 1900 đến 2100');
+        sent++;
+      }
+      expect(sent).toBeGreaterThanOrEqual(9);
+    });
+  }
+
+  it('A6 malformed URL encoding in the path answers 400 in Vietnamese', async () => {
+    for (const op of routes()) {
+      const path = op.path.includes('{') ? fill(op.path, '%E0%A4%A') : `${op.path}/%E0%A4%A`;
+      const response = await expectVietnamese4xx(op.method, path, op.method === 'GET' ? undefined : '{}');
+      if (op.path.includes('{')) {
+        expect(response.status, `${op.method} ${path}`).toBe(400);
+        expect(errorBody(response).message).toBe('Địa chỉ không hợp lệ (mã hóa URL sai).');
+      }
+    }
+    const query = await expectVietnamese4xx('GET', '/api/units/search?q=%E0%A4%A&asOf=%E0%A4%A');
+    expect(query.status).toBe(400);
+  });
+
+  it('A6 over-long path parameters answer 4xx in Vietnamese', async () => {
+    for (const op of routes().filter((candidate) => candidate.path.includes('{'))) {
+      for (const id of ['9'.repeat(120), 'a'.repeat(5000)]) {
+        const response = await expectVietnamese4xx(op.method, fill(op.path, id), op.method === 'GET' ? undefined : '{}');
+        expect([400, 404, 414], `${op.method} ${op.path} ${id.length}`).toContain(response.status);
+      }
+    }
+    const long = await expectVietnamese4xx('GET', `/api/units/${'9'.repeat(120)}`);
+    expect(long.status).toBe(414);
+    expect(errorBody(long).message).toBe('Địa chỉ quá dài.');
+  });
+
+  it('A6 bad JSON, a wrong content type and a too-large body answer in Vietnamese', async () => {
+    const json = await expectVietnamese4xx('POST', '/api/people', '{"fullName": ');
+    expect(json.status).toBe(400);
+    expect(errorBody(json).message).toBe('Dữ liệu gửi lên không đọc được (JSON không hợp lệ hoặc thiếu nội dung).');
+    const xml = await admin.request('POST', '/api/people', '<person/>', { contentType: 'application/xml' });
+    expect(xml.status).toBe(415);
+    expect(errorBody(xml).message).toBe('Kiểu dữ liệu gửi lên không được hỗ trợ (cần application/json).');
+    const large = await expectVietnamese4xx('POST', '/api/people', JSON.stringify({ fullName: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(large.status).toBe(413);
   });
 });

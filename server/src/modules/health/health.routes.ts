@@ -2,6 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { healthEndpoints } from '#contracts/api.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 
-export function registerHealthRoutes(app: FastifyInstance, databaseKind: 'pglite' | 'postgres'): void {
-  registerEndpoint(app, healthEndpoints.health, async () => ({ status: 'ok' as const, database: databaseKind, version: '0.1.0' }));
+export function registerHealthRoutes(app: FastifyInstance, databaseKind: 'pglite' | 'postgres', demo: boolean): void {
+  registerEndpoint(app, healthEndpoints.health, async () => ({ status: 'ok' as const, database: databaseKind, version: '0.1.0', demo }));
 }

@@ -3,5 +3,5 @@ import { registerHealthRoutes } from './health.routes.ts';
 
 export const healthModule: ServerModule = {
   name: 'health',
-  registerRoutes: (api, { databaseKind }) => registerHealthRoutes(api, databaseKind),
+  registerRoutes: (api, { databaseKind, demo }) => registerHealthRoutes(api, databaseKind, demo),
 };

@@ -1,7 +1,16 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { organizationScopeFixtures } from './organization.fixtures.ts';
+import { MEMBER_IMPORT_JOB, runMemberImport } from './member-import.service.ts';
+import { organizationFileOwner } from './organization-files.ts';
 import { registerOrganizationRoutes } from './organization.routes.ts';
 
 export const organizationsModule: ServerModule = {
   name: 'organizations',
-  registerRoutes: (api, { db }) => registerOrganizationRoutes(api, db),
+  registerRoutes: (api, context) => registerOrganizationRoutes(api, context),
+  scopeFixtures: organizationScopeFixtures,
+  jobHandlers: { [MEMBER_IMPORT_JOB]: runMemberImport },
+  fileOwners: { organization: organizationFileOwner },
 };
+
+/** An organisation in the actor's scope (member count as of a date), or undefined: people's roles are held in one. */
+export { findOrganization } from './organization.repository.ts';

@@ -6,6 +6,7 @@ import { clock } from '#server/shared/clock.ts';
 import { buildOrganization, buildPerson, buildProvince, countRows } from '#test/factories.ts';
 import { signIn } from '#test/factories-people.ts';
 import { errorBody } from '#test/http-client.ts';
+import { waitForJob } from '#test/jobs.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 let t: TestApp;
@@ -62,9 +63,11 @@ describe('member import', () => {
     });
     expect(preview.body.created).toBe(0);
     const commit = await clerk.upload(organizationEndpoints.importMembers, { params: { id: team }, query: { dryRun: 'false' } }, 'to.csv', csv);
-    expect(commit.status).toBe(400);
-    expect(errorBody(commit).message).toContain('Tệp có 7 lỗi; chưa ghi dòng nào');
-    expect(errorBody(commit).fields?.[0]).toEqual({ field: 'row 3: Họ và tên', message: 'không được để trống' });
+    expect(commit.status).toBe(200);
+    const job = await waitForJob(clerk, commit.body.jobId);
+    expect(job.status).toBe('failed');
+    expect(job.error).toContain('Tệp có 7 lỗi; chưa ghi dòng nào');
+    expect(job.result?.errors?.[0]).toEqual({ row: 3, field: 'Họ và tên', message: 'không được để trống' });
     expect(await counts()).toEqual(before);
   });
 
@@ -91,8 +94,9 @@ describe('member import', () => {
     ]);
     const commit = await officer.upload(organizationEndpoints.importMembers, { params: { id: team }, query: { dryRun: 'false' } }, 'to.xlsx', data);
     expect(commit.status).toBe(200);
-    expect(commit.body).toMatchObject({ dryRun: false, errors: [], created: 4 });
-    expect(commit.body.rows.map((row) => row.termFrom)).toEqual(['2021-03-15', '2022-01-10', '2021-03-15', clock.today()]);
+    expect(commit.body).toMatchObject({ dryRun: false, errors: [], created: 0 });
+    expect(await waitForJob(officer, commit.body.jobId)).toMatchObject({ status: 'succeeded', result: { created: 4 }, progress: { done: 4, total: 4 } });
+    expect(preview.body.rows.map((row) => row.termFrom)).toEqual(['2021-03-15', '2022-01-10', '2021-03-15', clock.today()]);
     expect(await counts()).toEqual({ people: before.people + 2, roles: before.roles + 4 });
 
     const detail = await officer.call(organizationEndpoints.get, { params: { id: team }, query: {} });
@@ -125,7 +129,7 @@ describe('member import', () => {
     expect(errorBody(missing).message).toContain('thiếu cột "Chức danh"');
     const ok = await focal.upload(organizationEndpoints.importMembers, { params: { id: own }, query: { dryRun: 'false' } }, 'a.csv', csv);
     expect(ok.status).toBe(200);
-    expect(ok.body.created).toBe(1);
+    expect((await waitForJob(focal, ok.body.jobId)).result).toEqual({ created: 1 });
     expect((await focal.upload(organizationEndpoints.importMembers, { params: { id: other }, query: {} }, 'a.csv', csv)).status).toBe(403);
     const leader = await signIn(t.baseUrl, t.db, { unitId: communeId, roles: ['leader'] });
     expect((await leader.upload(organizationEndpoints.importMembers, { params: { id: own }, query: {} }, 'a.csv', csv)).status).toBe(403);

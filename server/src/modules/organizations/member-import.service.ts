@@ -3,14 +3,16 @@ import type { ZMemberImportResult } from '#contracts/organizations.ts';
 import type { z } from 'zod';
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
-import { AppError, notFound } from '#server/shared/errors.ts';
+import { notFound } from '#server/shared/errors.ts';
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
 import { clock } from '#server/shared/clock.ts';
-import { readSheet } from '#server/shared/spreadsheet.ts';
+import { readSheet, type SheetRow } from '#server/shared/spreadsheet.ts';
+import type { ModuleContext } from '#server/shared/module.ts';
+import { importUpload, startImportJob, type ImportPayload } from '#server/platform/jobs/import-job.ts';
+import { JobFailed, type JobContext } from '#server/platform/jobs/job-queue.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { findPeopleByNames, insertPeople } from '../people/person.repository.ts';
-import { insertRoles, openRolesIn } from '../people/role.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findPeopleByNames, insertPeople, insertRoles, openRolesIn } from '../people/index.ts';
 import { checkMemberRow, MEMBER_COLUMNS, type MemberRow } from './member-row.ts';
 import { organizationPolicy } from './organization.policy.ts';
 import { findOrganization } from './organization.repository.ts';
@@ -26,25 +28,76 @@ const isIsoDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
  * error. A person already registered in the organisation's unit with the same name (diacritics and case aside)
  * and birth year is given the role, not registered twice.
  */
-export async function importMembers(db: Database, actor: Actor, organizationId: number, upload: Upload, dryRun: boolean): Promise<MemberImportResult> {
-  const today = clock.today();
-  const gate = async (d: Database) => {
-    const organization = await findOrganization(d, actor.scope, organizationId, today);
-    if (!organization) throw notFound('Tổ chức');
-    authorize(organizationPolicy.write(actor, organization.id));
-    return organization;
-  };
+export async function importMembers(
+  deps: Pick<ModuleContext, 'db' | 'files' | 'jobs'>,
+  actor: Actor,
+  organizationId: number,
+  upload: Upload,
+  dryRun: boolean,
+): Promise<MemberImportResult> {
   // 404/403 before reading the file, and the file is read outside the transaction (PGlite has one connection)
-  await gate(db);
+  const organization = await gate(deps.db, actor, organizationId);
+  if (!dryRun) {
+    const jobId = await startImportJob(deps, actor, {
+      kind: MEMBER_IMPORT_JOB,
+      targetType: 'organization',
+      targetId: organizationId,
+      unitId: organization.unit_id,
+      upload,
+      gate: (trx) => gate(trx, actor, organizationId),
+    });
+    return { dryRun, rows: [], errors: [], created: 0, jobId };
+  }
   const sheet = await readSheet(upload, MEMBER_COLUMNS);
+  return checkAndWrite(deps.db, actor, organizationId, sheet, upload.filename, true);
+}
+
+export const MEMBER_IMPORT_JOB = 'organizations.member-import';
+
+/** An organisation in scope that the actor may write, or 404/403. */
+async function gate(db: Database, actor: Actor, organizationId: number) {
+  const organization = await findOrganization(db, actor.scope, organizationId, clock.today());
+  if (!organization) throw notFound('Tổ chức');
+  authorize(organizationPolicy.write(actor, organization.id));
+  return organization;
+}
+
+/**
+ * The job: reads the stored file, checks every row (a read-only pass), then checks again and writes in one
+ * transaction. Progress: 0 of n once the file is read, n of n once written (the check is one pass in memory).
+ */
+export async function runMemberImport(context: JobContext<ImportPayload>): Promise<{ created: number }> {
+  const upload = await importUpload(context);
+  await gate(context.db, context.actor, context.payload.targetId);
+  const sheet = await readSheet(upload, MEMBER_COLUMNS);
+  await context.progress(0, sheet.length);
+  try {
+    const result = await checkAndWrite(context.db, context.actor, context.payload.targetId, sheet, upload.filename, false);
+    await context.progress(sheet.length, sheet.length);
+    return { created: result.created };
+  } catch (error) {
+    if (error instanceof RowsRejected) throw new JobFailed(error.message, { created: 0, errors: error.errors });
+    throw error;
+  }
+}
+
+async function checkAndWrite(
+  db: Database,
+  actor: Actor,
+  organizationId: number,
+  sheet: SheetRow[],
+  filename: string,
+  dryRun: boolean,
+): Promise<MemberImportResult> {
+  const today = clock.today();
   return db.transaction().execute(async (trx) => {
-    const organization = await gate(trx);
+    const organization = await gate(trx, actor, organizationId);
     const errors: TRowError[] = [];
     const rows = sheet.map((row) => checkMemberRow(row, today, errors));
     if (rows.length === 0) errors.push({ row: 2, field: 'Họ và tên', message: 'tệp không có dòng dữ liệu nào' });
 
     const names = [...new Set(rows.filter((row) => row.fullName).map((row) => row.fullName))];
-    const { folded, people } = await findPeopleByNames(trx, organization.unit_id, names);
+    const { folded, people } = await findPeopleByNames(trx, actor.scope, organization.unit_id, names);
     const personKey = (row: MemberRow) => `${folded.get(row.fullName) ?? foldVi(row.fullName)}|${row.birthYear ?? ''}`;
     const existing = new Map<string, number>();
     for (const person of people) {
@@ -53,7 +106,7 @@ export async function importMembers(db: Database, actor: Actor, organizationId: 
     }
 
     const starts = rows.map((row) => row.termFrom).filter(isIsoDate).sort();
-    const open = await openRolesIn(trx, organization.id, [...new Set(existing.values())], starts[0] ?? today);
+    const open = await openRolesIn(trx, actor.scope, organization.id, [...new Set(existing.values())], starts[0] ?? today);
     const seen = new Map<string, number>();
     for (const row of rows) {
       if (!row.fullName || !row.title) continue;
@@ -81,7 +134,7 @@ export async function importMembers(db: Database, actor: Actor, organizationId: 
     }
     errors.sort((a, b) => a.row - b.row);
     const preview = rows.map((row) => ({ ...row, reusedPersonId: existing.get(personKey(row)) ?? null }));
-    if (dryRun) return { dryRun, rows: preview, errors, created: 0 };
+    if (dryRun) return { dryRun, rows: preview, errors, created: 0, jobId: null };
     if (errors.length > 0) throw rejected(errors);
 
     const newPeople = new Map<string, MemberRow>();
@@ -115,9 +168,9 @@ export async function importMembers(db: Database, actor: Actor, organizationId: 
       entity: 'organization',
       entityId: organization.id,
       unitId: organization.unit_id,
-      after: { file: upload.filename, roles: roleIds.length, peopleCreated: ids.length, peopleReused: new Set(rows.map(personKey)).size - ids.length },
+      after: { file: filename, roles: roleIds.length, peopleCreated: ids.length, peopleReused: new Set(rows.map(personKey)).size - ids.length },
     });
-    return { dryRun, rows: preview, errors, created: roleIds.length };
+    return { dryRun, rows: preview, errors, created: roleIds.length, jobId: null };
   });
 }
 
@@ -125,12 +178,12 @@ function toGender(value: string | null): 'male' | 'female' | 'other' | null {
   return value === 'male' || value === 'female' || value === 'other' ? value : null;
 }
 
-function rejected(errors: TRowError[]): AppError {
-  const first = errors[0];
-  return new AppError(
-    400,
-    'import_rejected',
-    `Tệp có ${errors.length} lỗi; chưa ghi dòng nào. Lỗi đầu tiên: dòng ${first?.row}, cột ${first?.field}: ${first?.message}.`,
-    errors.map((error) => ({ field: `row ${error.row}: ${error.field}`, message: error.message })),
-  );
+/** Rows with errors stop the import; nothing is written. */
+class RowsRejected extends Error {
+  constructor(readonly errors: TRowError[]) {
+    const first = errors[0];
+    super(`Tệp có ${errors.length} lỗi; chưa ghi dòng nào. Lỗi đầu tiên: dòng ${first?.row}, cột ${first?.field}: ${first?.message}.`);
+  }
 }
+
+const rejected = (errors: TRowError[]) => new RowsRejected(errors);

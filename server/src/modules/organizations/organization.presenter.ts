@@ -22,7 +22,7 @@ export function presentOrganization(row: OrganizationRecord): TOrganization {
 }
 
 /** Given name (the last word) first, then the whole name: the order of Vietnamese name lists. */
-export function compareNamesVi(a: string, b: string): number {
+function compareNamesVi(a: string, b: string): number {
   const given = (name: string) => name.slice(name.lastIndexOf(' ') + 1);
   return compareVi(given(a), given(b)) || compareVi(a, b);
 }

@@ -1,19 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, OrganizationTable } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import { inScope } from '#server/shared/scope.ts';
+import { unitOwned } from '#server/shared/scope.ts';
 import { clock } from '#server/shared/clock.ts';
 
 /** Organisations in scope (through their unit's path) with the number of people holding a role on `asOf`. */
 function organizationsInScope(db: Kysely<DB>, scope: Scope, asOf: string) {
-  return db
-    .selectFrom('organization as o')
-    .innerJoin('admin_unit as u', 'u.id', 'o.unit_id')
-    .where(inScope('u.path', scope))
-    .select([
+  return unitOwned(db, 'organization as o', 'o.unit_id', scope).select([
       'o.id',
       'o.unit_id',
-      'u.full_name as unit_name',
+      'unit.full_name as unit_name',
       'o.type',
       'o.name',
       'o.parent_organization_id',

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { organizationEndpoints } from '#contracts/organizations.ts';
-import type { Database } from '#server/db/database.ts';
+import type { ModuleContext } from '#server/shared/module.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import { clock } from '#server/shared/clock.ts';
 import { importMembers } from './member-import.service.ts';
 import { createOrganization, getOrganizationDetail, listOrganizations, updateOrganization } from './organization.service.ts';
 
 /** Organisation registry of each unit and member import (DOMAIN.md capability 1). */
-export function registerOrganizationRoutes(app: FastifyInstance, db: Database): void {
+export function registerOrganizationRoutes(app: FastifyInstance, context: ModuleContext): void {
+  const { db } = context;
   registerEndpoint(app, organizationEndpoints.list, async ({ actor, query }) =>
     listOrganizations(db, actor, query.unitId, query.asOf ?? clock.today(), query.type),
   );
@@ -17,6 +18,6 @@ export function registerOrganizationRoutes(app: FastifyInstance, db: Database): 
   registerEndpoint(app, organizationEndpoints.create, async ({ actor, body }) => createOrganization(db, actor, body));
   registerEndpoint(app, organizationEndpoints.update, async ({ actor, params, body }) => updateOrganization(db, actor, params.id, body));
   registerEndpoint(app, organizationEndpoints.importMembers, async ({ actor, params, query, file }) =>
-    importMembers(db, actor, params.id, file, query.dryRun),
+    importMembers(context, actor, params.id, file, query.dryRun),
   );
 }

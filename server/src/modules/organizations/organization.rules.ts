@@ -2,7 +2,7 @@ import type { TOrganizationInput } from '#contracts/organizations.ts';
 import { invalidField } from '#server/shared/errors.ts';
 
 /** The fields the type-specific rules look at. */
-export type OrganizationShape = Pick<
+type OrganizationShape = Pick<
   TOrganizationInput,
   'type' | 'parentOrganizationId' | 'workerCount' | 'hasTradeUnion' | 'religionName' | 'foundedOn' | 'dissolvedOn'
 >;

@@ -3,10 +3,9 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { invalidField, notFound } from '#server/shared/errors.ts';
 import { clock } from '#server/shared/clock.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { presentRole } from '../people/person.presenter.ts';
-import { listCurrentRolesOfOrganization } from '../people/role.repository.ts';
-import { findUnit } from '../units/unit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { listOrganizationRoles } from '../people/index.ts';
+import { findUnit } from '../units/index.ts';
 import { organizationPolicy } from './organization.policy.ts';
 import { compareOrganizations, compareRoles, presentOrganization } from './organization.presenter.ts';
 import * as repo from './organization.repository.ts';
@@ -26,8 +25,8 @@ export async function listOrganizations(db: Database, actor: Actor, unitId: numb
 export async function getOrganizationDetail(db: Database, actor: Actor, id: number, asOf: string) {
   const organization = await repo.findOrganization(db, actor.scope, id, asOf);
   if (!organization) throw notFound('Tổ chức');
-  const roles = await listCurrentRolesOfOrganization(db, actor.scope, id, asOf);
-  return { organization: presentOrganization(organization), roles: roles.map(presentRole).sort(compareRoles) };
+  const roles = await listOrganizationRoles(db, actor, id, asOf);
+  return { organization: presentOrganization(organization), roles: roles.sort(compareRoles) };
 }
 
 /** The organisation above must be in scope and must not be the organisation itself or one below it. */

@@ -39,7 +39,7 @@ export function presentRole(row: RoleRecord): TRoleHeld {
 }
 
 /** Marker written to the audit log instead of an ethnicity or religion value. */
-export const PROTECTED = '[protected]';
+const PROTECTED = '[protected]';
 
 /** A copy for the audit log with ethnicity and religion (when present) replaced by PROTECTED. */
 export function maskSensitive<T extends object>(record: T): T {

@@ -3,8 +3,8 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { notFound } from '#server/shared/errors.ts';
 import { clock } from '#server/shared/clock.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { findUnit } from '../units/unit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findUnit } from '../units/index.ts';
 import { personPolicy } from './person.policy.ts';
 import { maskSensitive, presentPerson, presentRole } from './person.presenter.ts';
 import * as repo from './person.repository.ts';
@@ -87,7 +87,7 @@ export async function updatePerson(db: Database, actor: Actor, id: number, input
   return db.transaction().execute(async (trx) => {
     const person = await repo.findPerson(trx, actor.scope, id);
     if (!person) throw notFound('Người');
-    const heldInOwn = actor.organizationId !== null && (await repo.heldRoleIn(trx, id, actor.organizationId));
+    const heldInOwn = actor.organizationId !== null && (await repo.heldRoleIn(trx, actor.scope, id, actor.organizationId));
     authorize(personPolicy.update(actor, heldInOwn));
     if (sent(input, 'ethnicity') || sent(input, 'religion')) authorize(personPolicy.sensitive(actor), SENSITIVE_MESSAGE);
     const changes = {

@@ -1,19 +1,16 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import { inScope } from '#server/shared/scope.ts';
+import { unitOwned } from '#server/shared/scope.ts';
 
 /**
  * Roles with person and organisation names. A role belongs to its organisation's unit: that unit's path is
  * what scopes it.
  */
 function rolesInScope(db: Kysely<DB>, scope: Scope) {
-  return db
-    .selectFrom('person_role as r')
+  return unitOwned(db, 'organization as o', 'o.unit_id', scope)
+    .innerJoin('person_role as r', 'r.organization_id', 'o.id')
     .innerJoin('person as p', 'p.id', 'r.person_id')
-    .innerJoin('organization as o', 'o.id', 'r.organization_id')
-    .innerJoin('admin_unit as ou', 'ou.id', 'o.unit_id')
-    .where(inScope('ou.path', scope))
     .select([
       'r.id',
       'r.person_id',
@@ -53,18 +50,18 @@ export async function findRole(db: Kysely<DB>, scope: Scope, roleId: number): Pr
 }
 
 /** Roles of these people in one organisation that are still open on or after `from` (to catch duplicates). */
-export async function openRolesIn(db: Kysely<DB>, organizationId: number, personIds: number[], from: string) {
+export async function openRolesIn(db: Kysely<DB>, scope: Scope, organizationId: number, personIds: number[], from: string) {
   if (personIds.length === 0) return [];
-  return db
-    .selectFrom('person_role')
-    .select(['id', 'person_id', 'title', 'term_from', 'term_to'])
-    .where('organization_id', '=', organizationId)
-    .where('person_id', 'in', personIds)
-    .where(sql<boolean>`(term_to is null or term_to >= ${from}::date)`)
+  return unitOwned(db, 'organization as o', 'o.unit_id', scope)
+    .innerJoin('person_role as r', 'r.organization_id', 'o.id')
+    .select(['r.id', 'r.person_id', 'r.title', 'r.term_from', 'r.term_to'])
+    .where('o.id', '=', organizationId)
+    .where('r.person_id', 'in', personIds)
+    .where(sql<boolean>`(r.term_to is null or r.term_to >= ${from}::date)`)
     .execute();
 }
 
-export interface RoleValues {
+interface RoleValues {
   person_id: number;
   organization_id: number;
   title: string;

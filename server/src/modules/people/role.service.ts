@@ -3,12 +3,18 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { findOrganization } from '../organizations/organization.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findOrganization } from '../organizations/index.ts';
 import { personPolicy } from './person.policy.ts';
 import { presentRole } from './person.presenter.ts';
 import { findPerson } from './person.repository.ts';
 import * as roles from './role.repository.ts';
+
+/** The roles of an organisation in scope current on `asOf`, unordered (the caller orders them for display). */
+export async function listOrganizationRoles(db: Database, actor: Actor, organizationId: number, asOf: string): Promise<TRoleHeld[]> {
+  const rows = await roles.listCurrentRolesOfOrganization(db, actor.scope, organizationId, asOf);
+  return rows.map(presentRole);
+}
 
 /** dd/mm/yyyy for messages. */
 const vnDate = (iso: string) => iso.split('-').reverse().join('/');
@@ -39,7 +45,7 @@ export async function addRole(
     if (termTo !== null && termTo < input.termFrom) {
       throw invalidField('termTo', 'Đến ngày', `phải từ ngày ${vnDate(input.termFrom)} trở đi`);
     }
-    const open = await roles.openRolesIn(trx, organization.id, [personId], input.termFrom);
+    const open = await roles.openRolesIn(trx, actor.scope, organization.id, [personId], input.termFrom);
     const clash = open.find((role) => foldVi(role.title) === foldVi(input.title) && (termTo === null || role.term_from <= termTo));
     if (clash) {
       throw conflict(`${person.full_name} đã giữ chức danh "${clash.title}" trong ${organization.name} từ ngày ${vnDate(clash.term_from)}.`);

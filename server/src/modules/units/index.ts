@@ -1,10 +1,17 @@
 import { foundationStep } from '#server/demo/foundation-step.ts';
 import { quangBinhStep } from '#server/demo/quang-binh-step.ts';
 import type { ServerModule } from '#server/shared/module.ts';
+import { unitScopeFixtures } from './unit.fixtures.ts';
 import { registerUnitRoutes } from './unit.routes.ts';
+import { runVillageImport, VILLAGE_IMPORT_JOB } from './village-import.service.ts';
 
 export const unitsModule: ServerModule = {
   name: 'units',
-  registerRoutes: (api, { db }) => registerUnitRoutes(api, db),
+  registerRoutes: (api, context) => registerUnitRoutes(api, context),
+  scopeFixtures: unitScopeFixtures,
+  jobHandlers: { [VILLAGE_IMPORT_JOB]: runVillageImport },
   demoSteps: [foundationStep, quangBinhStep],
 };
+
+/** A unit in the actor's scope as of a date, or undefined: how other modules check the unit they write to. */
+export { findUnit } from './unit.repository.ts';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import { parseCsvText } from '#server/shared/spreadsheet.ts';
+import { insertAliases } from './unit-search.repository.ts';
 import * as repo from './unit.repository.ts';
 
 /** The official data copied from ../shared/data/admin-units (see its README for sources and licences). */
@@ -52,6 +53,8 @@ export interface OfficialImportReport {
   units2025: number;
   successions: number;
   datedChanges: number;
+  /** Common names added (resources/admin-units/common-names.csv). */
+  aliases: number;
 }
 
 /**
@@ -60,7 +63,7 @@ export interface OfficialImportReport {
  * Run it inside a transaction so a failure leaves nothing half-loaded.
  */
 export async function importOfficialUnits(db: Kysely<DB>, dir = ADMIN_UNITS_DIR): Promise<OfficialImportReport> {
-  const report: OfficialImportReport = { units2019: 0, units2025: 0, successions: 0, datedChanges: 0 };
+  const report: OfficialImportReport = { units2019: 0, units2025: 0, successions: 0, datedChanges: 0, aliases: 0 };
   const fresh2019 = (await repo.countStructure(db, '2019')) === 0;
   const fresh2025 = (await repo.countStructure(db, '2025')) === 0;
   if (fresh2019) report.units2019 = await importStructure(db, dir, '2019');
@@ -90,5 +93,11 @@ export async function importOfficialUnits(db: Kysely<DB>, dir = ADMIN_UNITS_DIR)
     });
     if (applied) report.datedChanges++;
   }
+  const aliases = readCsv(dir, 'common-names.csv').map((row) => {
+    const unitId = structures[row.structure as '2019' | '2025'].get(row.code as string);
+    if (!unitId) throw new Error(`common name for unknown unit ${row.structure}:${row.code}`);
+    return { unit_id: unitId, alias: row.alias as string };
+  });
+  report.aliases = await insertAliases(db, aliases);
   return report;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitEndpoints } from '#contracts/units.ts';
 import { buildProvince, buildUser, countRows, TEST_PASSWORD } from '#test/factories.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
+import { waitForJob } from '#test/jobs.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 let t: TestApp;
@@ -152,8 +153,11 @@ describe('villages', () => {
     ]);
     expect(preview.body.rows).toHaveLength(5);
     const commit = await client.upload(unitEndpoints.importVillages, { params: { id: communeId }, query: { dryRun: 'false' } }, 'thon.csv', csv);
-    expect(commit.status).toBe(400);
-    expect(errorBody(commit).message).toContain('chưa ghi dòng nào');
+    expect(commit.status).toBe(200);
+    const job = await waitForJob(client, commit.body.jobId);
+    expect(job.status).toBe('failed');
+    expect(job.error).toContain('chưa ghi dòng nào');
+    expect(job.result?.errors?.[0]).toEqual({ row: 3, field: 'Tên', message: 'không được để trống' });
     expect(await countRows(t.db, 'admin_unit')).toBe(before);
   });
 
@@ -168,7 +172,8 @@ describe('villages', () => {
     const data = Buffer.from(await workbook.xlsx.writeBuffer());
     const commit = await client.upload(unitEndpoints.importVillages, { params: { id: communeId }, query: { dryRun: 'false' } }, 'thon.xlsx', data);
     expect(commit.status).toBe(200);
-    expect(commit.body.created).toBe(4);
+    const job = await waitForJob(client, commit.body.jobId);
+    expect(job).toMatchObject({ status: 'succeeded', result: { created: 4 }, progress: { done: 4, total: 4 } });
     const villages = await client.call(unitEndpoints.children, { query: { parentId: communeId } });
     expect(villages.body.map((village) => village.fullName).sort()).toEqual(['Bản Pa Ling', 'Khu phố 3', 'Thôn Phú Hưng', 'Thôn Tân Định']);
   });

@@ -1,8 +1,8 @@
-import { hasRole, type Actor } from '#server/shared/actor.ts';
+import { allows, type Actor } from '#server/shared/actor.ts';
 
-/** Who may do what with units. Reading is open to every signed-in user within their scope (the query scopes). */
+/** Who may do what with units: the 'units.*' rows of contracts/permissions.ts. The queries scope every read. */
 export const unitPolicy = {
-  read: (_actor: Actor) => true,
-  /** Villages are kept by the commune: its admins, its Ban Dân vận officers and its data-entry clerks. */
-  manageVillages: (actor: Actor) => hasRole(actor, 'system_admin', 'unit_admin', 'commission_officer', 'data_entry'),
+  read: (actor: Actor) => allows(actor, 'units.read'),
+  /** Villages are kept by the commune (or a level above it), never by a village's own account. */
+  manageVillages: (actor: Actor) => allows(actor, 'units.manageVillages'),
 };

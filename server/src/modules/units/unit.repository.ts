@@ -66,23 +66,6 @@ export async function findUnitsByIds(db: Kysely<DB>, ids: number[], asOf: string
   return unitsAsOf(db, asOf).where('u.id', 'in', ids).execute();
 }
 
-/**
- * Units in scope valid on `asOf` whose folded name contains the folded query, spaces ignored: "quang tri" finds
- * "Quảng Trị", "dakrong" finds "Đa Krông".
- */
-export async function searchUnits(db: Kysely<DB>, scope: Scope, q: string, asOf: string, limit: number) {
-  const compact = q.replace(/[%_\\\s]/g, '');
-  return unitsAsOf(db, asOf)
-    .where(sql<boolean>`replace(u.search_name, ' ', '') like '%' || fold_vi(${compact}) || '%'`)
-    .where(validOn('u', asOf))
-    .where(inScope('u.path', scope))
-    .orderBy(LEVEL_ORDER)
-    .orderBy(sql`similarity(u.search_name, fold_vi(${q}))`, 'desc')
-    .orderBy('u.full_name')
-    .limit(limit)
-    .execute();
-}
-
 /** Direct succession links of a unit, both ways, with the other unit's name. */
 export async function findSuccessionLinks(db: Kysely<DB>, unitId: number) {
   const predecessors = await db
@@ -112,7 +95,7 @@ export async function findHistory(db: Kysely<DB>, unitId: number) {
 }
 
 /** How a unit relates to another through the succession graph. */
-export interface LineageEntry {
+interface LineageEntry {
   unitId: number;
   /** 'self', or which way along the succession links the unit lies. */
   relation: 'self' | 'predecessor' | 'successor';

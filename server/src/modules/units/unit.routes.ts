@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { unitEndpoints } from '#contracts/units.ts';
-import type { Database } from '#server/db/database.ts';
+import type { ModuleContext } from '#server/shared/module.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import { clock } from '#server/shared/clock.ts';
-import { presentUnit } from './unit.presenter.ts';
-import { listChildren } from './unit.repository.ts';
-import { closeVillage, createVillage, getUnitDetail, importVillages, searchUnitsWithAncestors } from './unit.service.ts';
+import { closeVillage, createVillage, getUnitDetail, listUnitChildren, searchUnitsWithAncestors } from './unit.service.ts';
+import { importVillages } from './village-import.service.ts';
 
-export function registerUnitRoutes(app: FastifyInstance, db: Database): void {
-  registerEndpoint(app, unitEndpoints.children, async ({ actor, query }) => {
-    const rows = await listChildren(db, actor.scope, query.asOf ?? clock.today(), query.parentId);
-    return rows.map(presentUnit);
-  });
+export function registerUnitRoutes(app: FastifyInstance, context: ModuleContext): void {
+  const { db } = context;
+  registerEndpoint(app, unitEndpoints.children, async ({ actor, query }) =>
+    listUnitChildren(db, actor, query.asOf ?? clock.today(), query.parentId),
+  );
   registerEndpoint(app, unitEndpoints.search, async ({ actor, query }) =>
     searchUnitsWithAncestors(db, actor, query.q, query.asOf ?? clock.today(), query.limit),
   );
@@ -20,7 +19,7 @@ export function registerUnitRoutes(app: FastifyInstance, db: Database): void {
   );
   registerEndpoint(app, unitEndpoints.createVillage, async ({ actor, params, body }) => createVillage(db, actor, params.id, body));
   registerEndpoint(app, unitEndpoints.importVillages, async ({ actor, params, query, file }) =>
-    importVillages(db, actor, params.id, file, query.dryRun),
+    importVillages(context, actor, params.id, file, query.dryRun),
   );
   registerEndpoint(app, unitEndpoints.closeVillage, async ({ actor, params, body }) => {
     await closeVillage(db, actor, params.id, body.validTo);

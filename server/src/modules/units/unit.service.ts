@@ -1,16 +1,20 @@
-import type { TUnitDetail, TVillageImportResult } from '#contracts/units.ts';
-import { VILLAGE_TYPES, ZVillageType } from '#contracts/units.ts';
+import type { TUnitDetail, TUnitSearchHit } from '#contracts/units.ts';
 import type { Database } from '#server/db/database.ts';
 import { clock } from '#server/shared/clock.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { AppError, conflict, invalidField, notFound } from '#server/shared/errors.ts';
-import type { Upload } from '#server/shared/http/endpoint-route.ts';
-import { readSheet } from '#server/shared/spreadsheet.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { unitPolicy } from './unit.policy.ts';
 import { presentRef, presentUnit } from './unit.presenter.ts';
+import * as searchRepo from './unit-search.repository.ts';
 import * as repo from './unit.repository.ts';
+
+/** Children of `parentId` valid on `asOf` (or the top units of the actor's scope), as the contract shows them. */
+export async function listUnitChildren(db: Database, actor: Actor, asOf: string, parentId?: number) {
+  const rows = await repo.listChildren(db, actor.scope, asOf, parentId);
+  return rows.map(presentUnit);
+}
 
 /** A unit with its ancestors, succession links and name history, as of a date. */
 export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf: string): Promise<TUnitDetail> {
@@ -43,16 +47,35 @@ async function ancestorsOf(db: Database, paths: string[], asOf: string) {
 }
 
 /** Search hits with their ancestors (the ancestors of all hits in one query). */
-export async function searchUnitsWithAncestors(db: Database, actor: Actor, q: string, asOf: string, limit: number) {
-  const rows = await repo.searchUnits(db, actor.scope, q, asOf, limit);
-  const ancestors = await ancestorsOf(db, rows.map((row) => row.path), asOf);
-  return rows.map((row) => ({ ...presentUnit(row), ancestors: ancestors(row.path) }));
+/**
+ * Units matched by name, initials, earlier or common names (see matchUnits), with their ancestors; a unit
+ * not in force on `asOf` carries its successors, one found by another name carries that name.
+ */
+export async function searchUnitsWithAncestors(db: Database, actor: Actor, q: string, asOf: string, limit: number): Promise<TUnitSearchHit[]> {
+  const matches = await searchRepo.matchUnits(db, actor.scope, q, asOf, limit);
+  const ids = matches.map((match) => match.id);
+  const records = new Map((await repo.findUnitsByIds(db, ids, asOf)).map((row) => [row.id, row]));
+  const ended = matches.filter((match) => !match.in_force).map((match) => match.id);
+  const successors = await searchRepo.successorsOf(db, ended);
+  const ancestors = await ancestorsOf(db, [...records.values()].map((row) => row.path), asOf);
+  return matches.flatMap((match) => {
+    const row = records.get(match.id);
+    if (!row) return [];
+    return [
+      {
+        ...presentUnit(row),
+        ancestors: ancestors(row.path),
+        matchedName: match.other_name,
+        successors: successors.filter((link) => link.old_unit_id === match.id).map(presentRef),
+      },
+    ];
+  });
 }
 
 const VILLAGE_LABEL = 'Thôn, bản, tổ dân phố';
 
 /** A commune in scope that can take villages, or a 404/400. */
-async function communeForVillages(db: Database, actor: Actor, communeId: number) {
+export async function communeForVillages(db: Database, actor: Actor, communeId: number) {
   authorize(unitPolicy.manageVillages(actor));
   const commune = await repo.findCommune(db, actor.scope, communeId);
   if (!commune) throw notFound('Đơn vị');
@@ -68,7 +91,7 @@ export function villageFullName(type: string, name: string): string {
   return foldVi(name).startsWith(`${foldVi(type)} `) ? `${label}${name.slice(type.length)}` : `${label} ${name}`;
 }
 
-function villageRow(commune: { id: number; structure: '2019' | '2025'; valid_to: string | null }, name: string, type: string) {
+export function villageRow(commune: { id: number; structure: '2019' | '2025'; valid_to: string | null }, name: string, type: string) {
   return {
     structure: commune.structure,
     code: null,
@@ -94,55 +117,6 @@ export async function createVillage(db: Database, actor: Actor, communeId: numbe
     const unit = await repo.findUnit(trx, actor.scope, created.id, commune.valid_to ?? clock.today());
     if (!unit) throw new Error('created village not readable');
     return presentUnit(unit);
-  });
-}
-
-const TYPE_BY_FOLDED = new Map(VILLAGE_TYPES.map((type) => [foldVi(type), type]));
-
-/**
- * Imports villages from a sheet with columns "Tên" and "Loại" (thôn, bản, tổ dân phố…; blank = thôn).
- * Checks every row first; writes all rows in one transaction only when no row has an error.
- */
-export async function importVillages(db: Database, actor: Actor, communeId: number, upload: Upload, dryRun: boolean): Promise<TVillageImportResult> {
-  const rows = await readSheet(upload, {
-    name: { headers: ['Tên', 'Tên thôn', 'Tên thôn, bản', 'Tên thôn, tổ dân phố', 'Thôn', 'Name'], required: true },
-    type: { headers: ['Loại', 'Loại thôn', 'Type'], required: false },
-  });
-  return db.transaction().execute(async (trx) => {
-    const commune = await communeForVillages(trx, actor, communeId);
-    const existing = await repo.villageNames(trx, communeId, commune.valid_to);
-    const seen = new Map<string, number>();
-    const errors: TVillageImportResult['errors'] = [];
-    const parsed = rows.map(({ row, cells }) => {
-      const name = cells.name?.replace(/\s+/g, ' ') ?? '';
-      const type = cells.type ? TYPE_BY_FOLDED.get(foldVi(cells.type)) : 'thôn';
-      if (!name) errors.push({ row, field: 'Tên', message: 'không được để trống' });
-      else if (name.length > 200) errors.push({ row, field: 'Tên', message: 'tối đa 200 ký tự' });
-      else if (existing.has(name.toLowerCase())) errors.push({ row, field: 'Tên', message: `"${name}" đã có trong ${commune.full_name}` });
-      else if (seen.has(name.toLowerCase())) errors.push({ row, field: 'Tên', message: `trùng với dòng ${seen.get(name.toLowerCase())}` });
-      if (!type) errors.push({ row, field: 'Loại', message: `"${cells.type}" không phải loại hợp lệ (${VILLAGE_TYPES.join(', ')})` });
-      seen.set(name.toLowerCase(), row);
-      return { row, name, type: type ?? cells.type ?? '' };
-    });
-    if (parsed.length === 0) errors.push({ row: 2, field: 'Tên', message: 'tệp không có dòng dữ liệu nào' });
-    if (dryRun) return { dryRun, rows: parsed, errors, created: 0 };
-    if (errors.length > 0) {
-      throw new AppError(
-        400,
-        'import_rejected',
-        `Tệp có ${errors.length} lỗi; chưa ghi dòng nào. Lỗi đầu tiên: dòng ${errors[0]?.row}, cột ${errors[0]?.field}: ${errors[0]?.message}.`,
-        errors.map((error) => ({ field: `row ${error.row}: ${error.field}`, message: error.message })),
-      );
-    }
-    const created = await repo.insertUnits(trx, parsed.map((row) => villageRow(commune, row.name, ZVillageType.parse(row.type))));
-    await recordAudit(trx, actor, {
-      action: 'import',
-      entity: 'admin_unit',
-      entityId: communeId,
-      unitId: communeId,
-      after: { villages: created.length, file: upload.filename },
-    });
-    return { dryRun, rows: parsed, errors, created: created.length };
   });
 }
 

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, ZRole, type TRole } from '#contracts/auth.ts';
+import { ROLES, type TRole } from '#contracts/auth.ts';
 import type { Database, DatabaseHandle } from '#server/db/database.ts';
 import { DEMO_ACCOUNTS } from '#server/demo/demo-accounts.ts';
 import { loadDemo } from '#server/demo/load-demo.ts';
 import { Random } from '#server/demo/random.ts';
-import { createSession, findSessionUser } from '#server/modules/auth/session.repository.ts';
+import { actorOf, createSession, findSessionUser } from '#server/modules/auth/index.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { AppError } from '#server/shared/errors.ts';
 import { createTestDatabase } from '#test/test-db.ts';
@@ -38,20 +38,11 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 /** The actor of a user exactly as the session hook builds it (scope from unit_scope_paths). */
-async function actorOf(userId: number): Promise<Actor & { roots: string[] | null }> {
+async function actorOfUser(userId: number): Promise<Actor & { roots: string[] | null }> {
   const { token } = await createSession(db, userId);
   const user = await findSessionUser(db, token);
   if (!user) throw new Error(`no session for ${userId}`);
-  return {
-    userId: user.id,
-    username: user.username,
-    roles: new Set(user.roles.map((role) => ZRole.parse(role))),
-    unitId: user.unit_id,
-    organizationId: user.organization_id,
-    scope: user.scope_roots === null ? { all: true } : { all: false, roots: user.scope_roots },
-    ip: null,
-    roots: user.scope_roots,
-  };
+  return { ...actorOf(user, null), roots: user.scope_roots };
 }
 
 /** Every root of `inner` lies under some root of `outer` (null = the whole country). */
@@ -71,7 +62,7 @@ describe('A1 scope: chains of account creations and role grants', () => {
     let serial = 0;
     for (const account of DEMO_ACCOUNTS) {
       const start = await db.selectFrom('app_user').select('id').where('username', '=', account.username).executeTakeFirstOrThrow();
-      const origin = await actorOf(start.id);
+      const origin = await actorOfUser(start.id);
       for (let chain = 0; chain < 8; chain++) {
         let actor = origin;
         for (let step = 0; step < 5; step++) {
@@ -100,7 +91,7 @@ describe('A1 scope: chains of account creations and role grants', () => {
                 tally.moved++;
               }
             }
-            const result = await actorOf(touched);
+            const result = await actorOfUser(touched);
             expect(within(result.roots, actor.roots), `${actor.username} → ${result.username}`).toBe(true);
             expect(within(result.roots, origin.roots), `${origin.username} → ${result.username}`).toBe(true);
             if (result.roles.has('system_admin')) expect(actor.roles.has('system_admin')).toBe(true);

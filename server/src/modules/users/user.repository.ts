@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AppUserTable, DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import { inScope, validOn } from '#server/shared/scope.ts';
+import { inScope, unitOwned, validOn } from '#server/shared/scope.ts';
 import { clock } from '#server/shared/clock.ts';
 
 /** A unit of the successors suggested for a legacy account. */
@@ -17,7 +17,7 @@ export interface SuccessorUnitRow {
  * unit_succession forwards, transitively) and that lie in the scope: where a legacy account can be moved.
  */
 function successorUnits(scope: Scope, today: string) {
-  return sql<SuccessorUnitRow[]>`case when u.valid_to < ${today}::date then (
+  return sql<SuccessorUnitRow[]>`case when unit.valid_to < ${today}::date then (
     with recursive fwd(id, depth) as (
       select s.new_unit_id, 1 from unit_succession s where s.old_unit_id = a.unit_id
       union
@@ -35,18 +35,14 @@ function successorUnits(scope: Scope, today: string) {
  * whole-country scope. Never selects the password hash. `today` decides which accounts are legacy.
  */
 function usersInScope(db: Kysely<DB>, scope: Scope, today: string) {
-  return db
-    .selectFrom('app_user as a')
-    .leftJoin('admin_unit as u', 'u.id', 'a.unit_id')
-    .where(inScope('u.path', scope))
-    .select([
-      sql<boolean>`coalesce(u.valid_to < ${today}::date, false)`.as('unit_ended'),
+  return unitOwned(db, 'app_user as a', 'a.unit_id', scope, { join: 'left' }).select([
+      sql<boolean>`coalesce(unit.valid_to < ${today}::date, false)`.as('unit_ended'),
       successorUnits(scope, today).as('successor_units'),
       'a.id',
       'a.username',
       'a.full_name',
       'a.unit_id',
-      'u.full_name as unit_name',
+      'unit.full_name as unit_name',
       'a.organization_id',
       'a.roles',
       'a.disabled',
@@ -71,11 +67,11 @@ export async function listUsers(
 ) {
   let query = usersInScope(db, scope, today);
   if (filter.legacy !== undefined) {
-    const ended = sql<boolean>`coalesce(u.valid_to < ${today}::date, false)`;
+    const ended = sql<boolean>`coalesce(unit.valid_to < ${today}::date, false)`;
     query = query.where(filter.legacy ? ended : sql<boolean>`not ${ended}`);
   }
   if (filter.unitId !== undefined) {
-    query = query.where(sql<boolean>`u.path <@ (select path from admin_unit where id = ${filter.unitId})`);
+    query = query.where(sql<boolean>`unit.path <@ (select path from admin_unit where id = ${filter.unitId})`);
   }
   if (filter.q) {
     const pattern = likeEscape(filter.q);
@@ -102,18 +98,15 @@ export async function usernameTaken(db: Kysely<DB>, username: string): Promise<b
  */
 export async function findOrganizationForAccount(db: Kysely<DB>, scope: Scope, organizationId: number, unitId: number | null) {
   const underUnit =
-    unitId === null ? sql<boolean>`true` : sql<boolean>`coalesce(u.path <@ (select path from admin_unit where id = ${unitId}), false)`;
-  return db
-    .selectFrom('organization as o')
-    .innerJoin('admin_unit as u', 'u.id', 'o.unit_id')
+    unitId === null ? sql<boolean>`true` : sql<boolean>`coalesce(unit.path <@ (select path from admin_unit where id = ${unitId}), false)`;
+  return unitOwned(db, 'organization as o', 'o.unit_id', scope)
     .select(['o.id', 'o.name', underUnit.as('under_unit')])
     .where('o.id', '=', organizationId)
-    .where(inScope('u.path', scope))
     .executeTakeFirst();
 }
 
 /** Writable columns of an account. */
-export type UserValues = Pick<
+type UserValues = Pick<
   AppUserTable,
   'username' | 'password_hash' | 'full_name' | 'unit_id' | 'organization_id' | 'roles'
 > & { must_change_password: boolean };

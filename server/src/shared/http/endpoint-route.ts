@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Endpoint, PartOut } from '#contracts/endpoint.ts';
 import type { Actor } from '../actor.ts';
-import { AppError, unauthorized } from '../errors.ts';
+import { AppError, passwordChangeRequired, unauthorized } from '../errors.ts';
 
 /** An uploaded file of a multipart endpoint. */
 export interface Upload {
@@ -33,7 +33,8 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 /**
  * Registers one contract endpoint: zod validation of params/query/body (400 with a Vietnamese message naming the
- * field), the response schema for serialisation and OpenAPI, the session requirement, and CSRF on writes.
+ * field), the response schema for serialisation and OpenAPI, the session requirement, the forced password change
+ * (only endpoints flagged `openBeforePasswordChange` answer until it is done), and CSRF on writes.
  */
 export function registerEndpoint<E extends Endpoint>(
   app: FastifyInstance,
@@ -55,9 +56,15 @@ export function registerEndpoint<E extends Endpoint>(
     ...(options.rateLimitPerMinute
       ? { config: { rateLimit: { max: options.rateLimitPerMinute, timeWindow: '1 minute' } } }
       : {}),
+    // Who may call is decided before the body is read or validated: a stranger learns nothing from 400s.
+    onRequest: async (request) => {
+      if (endpoint.public) return;
+      if (!request.actor) throw unauthorized();
+      // A temporary or reset password opens only the way to change it (the web's redirect is a courtesy).
+      if (!endpoint.openBeforePasswordChange && request.sessionUser?.must_change_password) throw passwordChangeRequired();
+    },
     handler: async (request, reply) => {
       const actor = request.actor;
-      if (!endpoint.public && !actor) throw unauthorized();
       if (actor && endpoint.method !== 'GET') request.checkCsrf();
       const file = endpoint.multipart ? await readUpload(request) : undefined;
       const ctx = {
@@ -83,5 +90,9 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
   const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   if (!part) throw new AppError(400, 'validation', 'Tệp (file): bắt buộc phải có.', [{ field: 'file', message: 'bắt buộc phải có' }]);
   const data = await part.toBuffer();
+  // the plugin stops reading at the limit and may hand back the first 5 MB as if they were the whole file
+  if (part.file.truncated) {
+    throw new AppError(413, 'too_large', 'Tệp (file): quá lớn (tối đa 5 MB).', [{ field: 'file', message: 'quá lớn (tối đa 5 MB)' }]);
+  }
   return { filename: part.filename, data };
 }

@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS, auditEndpoints } from '#contracts/audit.ts';
 import { call } from '../../api/client.ts';
 import { isMessageKey, t } from '../../i18n/i18n.ts';
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Filters of the audit page, as kept in the address. */
 export interface AuditFilters {

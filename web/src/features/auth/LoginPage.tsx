@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
 import { meQuery } from '../../app/session-query.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useLogin } from './auth.api.ts';
+import { LoginWait } from './LoginWait.tsx';
 
 /** Only same-app paths are followed after login (no open redirect). */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
@@ -19,6 +21,7 @@ export function LoginPage() {
   const { data: me } = useQuery(meQuery);
   const id = useId();
   const next = safeNext(params.get('next'));
+  const waitSeconds = login.error instanceof ApiError ? login.error.retryAfterSeconds : undefined;
   if (me && !login.isPending) return <Navigate to={me.mustChangePassword ? '/password/required' : next} replace />;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -44,8 +47,12 @@ export function LoginPage() {
             <label htmlFor={`${id}-password`}>{t('auth.password')}</label>
             <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required />
           </div>
-          <ErrorMessage error={login.error} />
-          <button type="submit" disabled={login.isPending}>
+          {waitSeconds !== undefined ? (
+            <LoginWait key={login.submittedAt} seconds={waitSeconds} onDone={login.reset} />
+          ) : (
+            <ErrorMessage error={login.error} />
+          )}
+          <button type="submit" disabled={login.isPending || waitSeconds !== undefined}>
             {t('auth.login')}
           </button>
         </form>

@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
+import { AttachmentsPanel } from '../files/AttachmentsPanel.tsx';
 import { useAsOf } from '../units/as-of.ts';
 import { UnitSplitNotice } from '../units/SplitNotice.tsx';
 import { importMembers, useOrganization } from './organizations.api.ts';
@@ -36,6 +37,7 @@ export function OrganizationPage() {
       <UnitSplitNotice unitId={o.unitId} />
       <OrganizationFacts organization={o} asOf={asOf} asOfParam={param} />
       <OrganizationMembers organization={o} roles={roles} asOf={asOf} mayEdit={mayEdit} />
+      <AttachmentsPanel ownerType="organization" ownerId={String(o.id)} mayAttach={mayEdit} />
       {mayEdit && (
         <ImportPanel<MemberRow>
           title={t('member.import')}
@@ -51,6 +53,7 @@ export function OrganizationPage() {
             { label: t('person.title'), value: (row) => (row.reusedPersonId === null ? t('member.new') : t('member.reused')) },
           ]}
           run={(file, dryRun) => importMembers(id, file, dryRun)}
+          target={`organization:${id}`}
           onImported={() => void client.invalidateQueries({ queryKey: ['organizations'] })}
         />
       )}

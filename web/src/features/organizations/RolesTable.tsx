@@ -6,7 +6,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 
 /** "Từ 01/01/2021 đến nay" or "01/01/2016 – 31/12/2020". */
-export function termLabel(role: Pick<TRoleHeld, 'termFrom' | 'termTo'>): string {
+function termLabel(role: Pick<TRoleHeld, 'termFrom' | 'termTo'>): string {
   return role.termTo
     ? t('role.termFromTo', { from: formatDate(role.termFrom), to: formatDate(role.termTo) })
     : t('role.termFrom', { from: formatDate(role.termFrom) });

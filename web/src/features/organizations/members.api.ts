@@ -7,7 +7,7 @@ import { call } from '../../api/client.ts';
 type TPersonCreated = EndpointOutput<typeof personEndpoints.create>;
 
 /** What the "Thêm thành viên" form sends: the person (without the unit) and their role (without the organisation). */
-export interface NewMember {
+interface NewMember {
   person: Omit<z.input<typeof ZPersonInput>, 'unitId'>;
   role: Omit<z.input<typeof ZRoleInput>, 'organizationId'>;
 }

@@ -17,6 +17,7 @@ export function VillageImport({ communeId }: { communeId: number }) {
         { label: t('village.type'), value: (row) => row.type },
       ]}
       run={(file, dryRun) => importVillages(communeId, file, dryRun)}
+      target={`admin_unit:${communeId}`}
       onImported={() => void client.invalidateQueries({ queryKey: ['units'] })}
     />
   );

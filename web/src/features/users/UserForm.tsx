@@ -8,7 +8,7 @@ import { roleLabel } from './users.api.ts';
 import '../units/units.css';
 
 /** What the form collects; create and update pick from it. */
-export interface UserFormValues {
+interface UserFormValues {
   username: string;
   fullName: string;
   unitId: number | null;

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { TRole } from './auth.ts';
+import { UNIT_LEVELS, type TUnitLevel } from './units.ts';
+
+/**
+ * How far a role's grant of an action reaches: over every record in the user's scope, or only over the records
+ * of the user's own organisation (focal points: the organisation, its members and the people holding its roles).
+ */
+export type Grant = 'scope' | 'ownOrganization';
+
+interface PermissionSpec {
+  /** One line for docs/PERMISSIONS.md: what the action lets a user do. */
+  summary: string;
+  /** The roles granted the action, and how far; a role not listed is refused. */
+  roles: Partial<Record<TRole, Grant>>;
+  /**
+   * Levels of the user's own unit from which the action may be done; absent = any level. System administrators
+   * (no unit) are never limited by level.
+   */
+  levels?: readonly TUnitLevel[];
+}
+
+/** Roles that keep the registries (units' villages, organisations, people) of their units. */
+const KEEPERS = { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope', data_entry: 'scope' } as const;
+// listed, not computed from ROLES: auth.ts reads this file for the `me` contract (no import cycle)
+const EVERYONE = { ...KEEPERS, leader: 'scope', focal_point: 'scope' } as const satisfies Record<TRole, Grant>;
+
+/**
+ * The one role × action table. Server policies (`server/src/modules/*\/*.policy.ts`) and the web's `can()` both
+ * read it; `/api/auth/me` lists the actions of the signed-in user; docs/PERMISSIONS.md is generated from it
+ * (`npm run docs:permissions`). Scope (which units' records) is applied separately, by the repositories.
+ */
+export const PERMISSIONS = {
+  'units.read': { summary: 'See administrative units and villages in scope', roles: EVERYONE },
+  'units.manageVillages': {
+    summary: 'Add, import and close villages of a commune (the commune keeps its villages, so not from a village)',
+    roles: KEEPERS,
+    levels: ['province', 'district', 'commune'],
+  },
+  'organizations.read': { summary: 'See organisations in scope and their members', roles: EVERYONE },
+  'organizations.create': { summary: 'Register an organisation in a unit', roles: KEEPERS },
+  'organizations.write': {
+    summary: "Change an organisation or import its members (focal point: its own organisation)",
+    roles: { ...KEEPERS, focal_point: 'ownOrganization' },
+  },
+  'people.read': { summary: 'See people in scope and their roles, without ethnicity and religion', roles: EVERYONE },
+  'people.create': { summary: 'Register a person in a unit', roles: { ...KEEPERS, focal_point: 'scope' } },
+  'people.update': {
+    summary: 'Change a person (focal point: someone who holds or held a role in its organisation)',
+    roles: { ...KEEPERS, focal_point: 'ownOrganization' },
+  },
+  'people.manageRoles': {
+    summary: 'Give or end a role in an organisation (focal point: in its own organisation)',
+    roles: { ...KEEPERS, focal_point: 'ownOrganization' },
+  },
+  'people.readSensitive': {
+    summary: 'Read and write ethnicity and religion (Decree 13/2023; every read is audited)',
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope' },
+  },
+  'users.manage': { summary: 'List, create and change accounts in scope', roles: { system_admin: 'scope', unit_admin: 'scope' } },
+  'users.grantSystemAdmin': {
+    summary: 'Grant the system administrator role, or change an account that holds it',
+    roles: { system_admin: 'scope' },
+  },
+  'audit.read': { summary: 'Browse the audit log of the units in scope', roles: { system_admin: 'scope', unit_admin: 'scope' } },
+} as const satisfies Record<string, PermissionSpec>;
+
+export type TAction = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as TAction[];
+export const ZAction = z.enum(ACTIONS as [TAction, ...TAction[]]);
+
+/** Who asks: the user's roles, the level of their own unit (null = system administrator) and organisation. */
+interface Subject {
+  roles: Iterable<TRole>;
+  unitLevel: TUnitLevel | null;
+  organizationId: number | null;
+}
+
+/** The widest grant the subject's roles give for the action, or null when none does (or the level forbids it). */
+export function grantOf(subject: Subject, action: TAction): Grant | null {
+  const spec: PermissionSpec = PERMISSIONS[action];
+  if (spec.levels && subject.unitLevel !== null && !spec.levels.includes(subject.unitLevel)) return null;
+  let best: Grant | null = null;
+  for (const role of subject.roles) {
+    const grant = spec.roles[role];
+    if (grant === 'scope') return 'scope';
+    if (grant) best = grant;
+  }
+  return best;
+}
+
+/**
+ * Whether the subject may do the action; for grants limited to the own organisation, `target.organizationId` is
+ * the organisation the record belongs to (absent = not the subject's).
+ */
+export function can(subject: Subject, action: TAction, target: { organizationId?: number | null } = {}): boolean {
+  const grant = grantOf(subject, action);
+  if (grant === 'ownOrganization') {
+    return subject.organizationId !== null && target.organizationId != null && target.organizationId === subject.organizationId;
+  }
+  return grant === 'scope';
+}
+
+/** The actions the subject may do on at least some records, in table order (what `/api/auth/me` lists). */
+export const permissionsOf = (subject: Subject): TAction[] => ACTIONS.filter((action) => grantOf(subject, action) !== null);
+
+/** For docs: the levels an action applies at, in level order. */
+export const levelsOf = (action: TAction): readonly TUnitLevel[] =>
+  (PERMISSIONS[action] as PermissionSpec).levels ?? UNIT_LEVELS;

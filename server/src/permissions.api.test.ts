@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type TRole } from '#contracts/auth.ts';
+import { auditEndpoints } from '#contracts/audit.ts';
+import { organizationEndpoints } from '#contracts/organizations.ts';
+import { personEndpoints } from '#contracts/people.ts';
+import { ACTIONS, grantOf, type TAction } from '#contracts/permissions.ts';
+import { unitEndpoints } from '#contracts/units.ts';
+import { authEndpoints, userEndpoints } from '#contracts/users.ts';
+import { buildOrganization, buildPerson, buildProvince, buildUser, TEST_PASSWORD } from '#test/factories.ts';
+import { errorBody, TestClient, type TestResponse } from '#test/http-client.ts';
+import { startTestApp, type TestApp } from '#test/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ today: '2026-03-02' });
+});
+afterAll(() => t.close());
+
+async function signIn(unitId: number | null, roles: TRole[], organizationId: number | null = null) {
+  const user = await buildUser(t.db, { unitId, roles, organizationId });
+  const client = new TestClient(t.baseUrl);
+  await client.login(user.username, TEST_PASSWORD);
+  return client;
+}
+
+describe('village accounts', () => {
+  it('A9 policies: a village account may not close its own village', async () => {
+    const province = await buildProvince(t.db);
+    const [communeId] = province.communeIds as [number];
+    const [villageId, otherVillageId] = province.villagesByCommune[0] as [number, number];
+    for (const roles of [['data_entry'], ['unit_admin', 'commission_officer']] as TRole[][]) {
+      const villager = await signIn(villageId, roles);
+      const me = await villager.call(authEndpoints.me, {});
+      expect(me.body.permissions).not.toContain('units.manageVillages');
+      const closed = await villager.call(unitEndpoints.closeVillage, { params: { id: villageId }, body: { validTo: '2026-03-01' } });
+      expect(closed.status).toBe(403);
+      expect(errorBody(closed).message).toBe('Bạn không có quyền thực hiện thao tác này.');
+      const added = await villager.call(unitEndpoints.createVillage, { params: { id: communeId }, body: { name: 'Mới', type: 'thôn' } });
+      expect(added.status).toBe(403);
+    }
+    const commune = await signIn(communeId, ['data_entry']);
+    expect((await commune.call(authEndpoints.me, {})).body.permissions).toContain('units.manageVillages');
+    const closed = await commune.call(unitEndpoints.closeVillage, { params: { id: otherVillageId }, body: { validTo: '2026-03-01' } });
+    expect(closed.status).toBe(200);
+  });
+
+  it("A9 policies: /api/auth/me lists the actions of the user's roles at the user's level", async () => {
+    const province = await buildProvince(t.db);
+    const leader = await signIn(province.provinceId, ['leader']);
+    expect((await leader.call(authEndpoints.me, {})).body.permissions).toEqual(['units.read', 'organizations.read', 'people.read']);
+    const admin = await signIn(null, ['system_admin']);
+    expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);
+    const villageAdmin = await signIn(province.villageIds[0] as number, ['unit_admin']);
+    expect((await villageAdmin.call(authEndpoints.me, {})).body.permissions).toEqual(
+      ACTIONS.filter((action) => action !== 'units.manageVillages' && action !== 'users.grantSystemAdmin'),
+    );
+  });
+});
+
+/** What each role's user finds on one commune: an organisation (the focal point's own) with a member. */
+interface Place {
+  communeId: number;
+  villageId: number;
+  organizationId: number;
+  personId: number;
+}
+
+let serial = 0;
+/** One request per action that exercises exactly that action's policy, on records the user may see. */
+const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<TestResponse>> = {
+  'units.read': (c, p) => c.call(unitEndpoints.get, { params: { id: p.communeId }, query: {} }),
+  'units.manageVillages': (c, p) =>
+    c.call(unitEndpoints.createVillage, { params: { id: p.communeId }, body: { name: `Thử ${++serial}`, type: 'thôn' } }),
+  'organizations.read': (c, p) => c.call(organizationEndpoints.get, { params: { id: p.organizationId }, query: {} }),
+  'organizations.create': (c, p) =>
+    c.call(organizationEndpoints.create, { body: { unitId: p.communeId, type: 'village_team', name: `Tổ ${++serial}` } }),
+  'organizations.write': (c, p) => c.call(organizationEndpoints.update, { params: { id: p.organizationId }, body: { name: `Tổ ${++serial}` } }),
+  'people.read': (c, p) => c.call(personEndpoints.get, { params: { id: p.personId } }),
+  'people.create': (c, p) => c.call(personEndpoints.create, { body: { unitId: p.communeId, fullName: `Trần Văn ${++serial}` } }),
+  'people.update': (c, p) => c.call(personEndpoints.update, { params: { id: p.personId }, body: { phone: '0912345678' } }),
+  'people.manageRoles': (c, p) =>
+    c.call(personEndpoints.addRole, {
+      params: { id: p.personId },
+      body: { organizationId: p.organizationId, title: `Tổ viên ${++serial}`, isHead: false, termFrom: '2026-01-01' },
+    }),
+  'people.readSensitive': (c, p) => c.call(personEndpoints.update, { params: { id: p.personId }, body: { ethnicity: 'Kinh' } }),
+  'users.manage': (c) => c.call(userEndpoints.list, { query: {} }),
+  'users.grantSystemAdmin': (c) =>
+    c.call(userEndpoints.create, {
+      body: { username: `qt${++serial}x${process.pid}`, fullName: 'Quản trị mới', unitId: null, roles: ['system_admin'], password: 'MatKhau2026x' },
+    }),
+  'audit.read': (c) => c.call(auditEndpoints.list, { query: {} }),
+};
+
+describe('the permission table, walked over HTTP', () => {
+  it('A9 policies: every action answers 2xx to each role the table grants it and 403 to every other role', async () => {
+    const province = await buildProvince(t.db);
+    const communeId = province.communeIds[0] as number;
+    const organizationId = await buildOrganization(t.db, communeId);
+    const personId = await buildPerson(t.db, communeId);
+    const seed = await signIn(null, ['system_admin']);
+    const role = await seed.call(personEndpoints.addRole, {
+      params: { id: personId },
+      body: { organizationId, title: 'Tổ trưởng', isHead: true, termFrom: '2025-09-01' },
+    });
+    expect(role.status).toBe(200);
+    const place: Place = { communeId, villageId: province.villageIds[0] as number, organizationId, personId };
+
+    const expected: string[] = [];
+    const actual: string[] = [];
+    for (const r of ROLES) {
+      // one user per role on the same commune (the system administrator has no unit: the whole country); the
+      // focal point belongs to the commune's organisation
+      const client = await signIn(r === 'system_admin' ? null : communeId, [r], r === 'focal_point' ? organizationId : null);
+      for (const action of ACTIONS) {
+        const allowed = grantOf({ roles: [r], unitLevel: r === 'system_admin' ? null : 'commune', organizationId }, action) !== null;
+        const response = await PROBES[action](client, place);
+        expected.push(`${r} ${action} ${allowed ? '2xx' : '403'}`);
+        actual.push(`${r} ${action} ${response.status >= 200 && response.status < 300 ? '2xx' : response.status}`);
+      }
+    }
+    expect(actual).toEqual(expected);
+    // the walk is not vacuous: the table refuses and grants something to every role but the system administrator
+    expect(expected.filter((line) => line.endsWith('403')).length).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SERVER_SRC = new URL('..', import.meta.url).pathname;
+
+/**
+ * Unit-owned tables: every table of db/schema.ts with a `unit_id` column, plus person_role (owned through its
+ * organisation's unit). admin_unit_history and unit_alias are a unit's own earlier and common names, read with
+ * the unit, which is itself filtered by scope; they are not listed.
+ */
+function unitOwnedTables(): string[] {
+  const schema = readFileSync(join(SERVER_SRC, 'db/schema.ts'), 'utf8');
+  const tableOf = new Map([...schema.matchAll(/^\s+(\w+): (\w+Table);$/gm)].map((match) => [match[2] as string, match[1] as string]));
+  const owning = [...schema.matchAll(/^export interface (\w+Table) \{([^}]*)\}/gm)]
+    .filter((match) => /^\s+unit_id:/m.test(match[2] as string))
+    .map((match) => tableOf.get(match[1] as string) as string);
+  return [...new Set([...owning, 'person_role'])].filter((table) => table !== 'admin_unit_history' && table !== 'unit_alias').sort();
+}
+
+/**
+ * Reads of unit-owned tables that do not start from `unitOwned`, each with why it is safe. Writes (insertInto,
+ * updateTable, deleteFrom) are not scanned: services write only rows they have just read through the helper, or
+ * rows they create in a unit they have just read in scope.
+ */
+const ALLOWED: Record<string, string> = {
+  // login and sessions run before there is an actor, so before there is a scope
+  'modules/auth/account.repository.ts#findUserByUsername': 'sign-in looks the account up by its username',
+  'modules/auth/account.repository.ts#findUserById': "the signed-in user's own account (password change)",
+  // `npm run admin:create` runs before any account exists
+  'modules/auth/account.repository.ts#usernameExists': 'the first administrator: answers only taken/free',
+  'modules/auth/session.repository.ts#findSessionUser': "the session's own user, which the scope is computed from",
+  // usernames are unique across the country: the check must see every account
+  'modules/users/user.repository.ts#usernameTaken': 'answers only taken/free for a username',
+  // ids only, walked from an organisation the service has just read in scope
+  'modules/organizations/organization.repository.ts#findParentChain': 'parent ids of an organisation read in scope',
+  // jobs: the worker claims any due job (no actor yet); a user sees their own jobs, or jobs on a unit in their
+  // scope (inScope on the left-joined unit, since a job may have no unit)
+  'platform/jobs/job.repository.ts#claimNextJob': 'the worker, before there is an actor',
+  'platform/jobs/job.repository.ts#visibleJobs': 'own jobs or inScope on the unit',
+  'platform/jobs/job.repository.ts#latestJobs': "only the actor's own jobs",
+  // the demo loader writes the demo province on an empty database, before any account exists
+  'demo/demo.repository.ts#*': 'demo loader',
+};
+
+function repositoryFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return repositoryFiles(path);
+    return entry.name.endsWith('.repository.ts') ? [path] : [];
+  });
+}
+
+/** Top-level declarations of a file with their text: `[name, text]`. */
+function declarations(text: string): [string, string][] {
+  const starts = [...text.matchAll(/^(?:export )?(?:async )?(?:function|const) (\w+)/gm)];
+  return starts.map((match, i) => [match[1] as string, text.slice(match.index, starts[i + 1]?.index ?? text.length)]);
+}
+
+/** Names of the top-level declarations of `text` that read a unit-owned table without starting from unitOwned. */
+function unscopedIn(text: string, tables: string[]): string[] {
+  const names = tables.join('|');
+  const read = new RegExp(`(selectFrom|innerJoin|leftJoin)\\(\\s*'(${names})[ ']|\\b(from|join)\\s+(${names})\\b`);
+  return declarations(text)
+    .filter(([, body]) => read.test(body) && !body.includes('unitOwned('))
+    .map(([name]) => name);
+}
+
+/** `file#function` of every repository declaration that reads a unit-owned table without the helper. */
+const unscopedReads = (tables: string[]) =>
+  repositoryFiles(SERVER_SRC).flatMap((file) => unscopedIn(readFileSync(file, 'utf8'), tables).map((name) => `${relative(SERVER_SRC, file)}#${name}`));
+
+describe('scope by construction', () => {
+  it('B2 scope: the unit-owned tables are the ones with a unit_id, and person_role', () => {
+    expect(unitOwnedTables()).toEqual(expect.arrayContaining(['app_user', 'audit_log', 'organization', 'person', 'person_role']));
+  });
+
+  it('B2 scope: every repository read of a unit-owned table starts from unitOwned() or is allow-listed with a reason', () => {
+    const unscoped = unscopedReads(unitOwnedTables()).filter((at) => !ALLOWED[at] && !ALLOWED[at.replace(/#.*/, '#*')]);
+    expect(unscoped).toEqual([]);
+  });
+
+  it('B2 scope: the scan catches a read that bypasses the helper, and the allow-list holds no stale entry', () => {
+    const found = unscopedReads(unitOwnedTables());
+    for (const allowed of Object.keys(ALLOWED).filter((key) => !key.endsWith('#*'))) expect(found).toContain(allowed);
+    const tables = unitOwnedTables();
+    const leaks = [
+      "export async function a(db) {\n  return db.selectFrom('person as p').selectAll().execute();\n}\n",
+      "export function b(db) {\n  return db.selectFrom('admin_unit as u').innerJoin('organization as o', 'o.unit_id', 'u.id');\n}\n",
+      'export async function c(db) {\n  return sql`select * from audit_log where id = 1`.execute(db);\n}\n',
+    ];
+    expect(leaks.flatMap((text) => unscopedIn(text, tables))).toEqual(['a', 'b', 'c']);
+    const scoped = "export function d(db, scope) {\n  return unitOwned(db, 'person as p', 'p.unit_id', scope);\n}\n";
+    expect(unscopedIn(scoped, tables)).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from '../i18n/i18n.ts';
+
+/** A page of a feature, at a path under the signed-in shell. */
+export interface FeatureRoute {
+  /** Relative to the app root, e.g. 'units/:id'. */
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** Only for administrators (users, audit log). */
+  admin?: boolean;
+}
+
+/** An entry of the main navigation (capabilities) or of the administration group. */
+export interface NavEntry {
+  to: string;
+  label: MessageKey;
+  section: 'main' | 'admin';
+}
+
+/**
+ * One capability as the web app sees it, exported once from `features/<feature>/index.ts` and listed once in
+ * `app/features.ts`: the routes and navigation iterate the registry, so a feature never edits the shell.
+ */
+export interface WebFeature {
+  name: string;
+  routes: readonly FeatureRoute[];
+  nav?: readonly NavEntry[];
+}
+
+/**
+ * A page loaded on first visit, so the login page and the shell stay small on slow links.
+ * `lazyPage(() => import('./UnitsPage.tsx'), 'UnitsPage')`.
+ */
+export function lazyPage<M extends Record<string, unknown>, K extends keyof M & string>(
+  load: () => Promise<M>,
+  name: K,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}

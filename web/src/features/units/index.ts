@@ -1,0 +1,10 @@
+import { lazyPage, type WebFeature } from '../../app/feature.ts';
+
+export const unitsFeature: WebFeature = {
+  name: 'units',
+  routes: [
+    { path: 'units', page: lazyPage(() => import('./UnitsPage.tsx'), 'UnitsPage') },
+    { path: 'units/:id', page: lazyPage(() => import('./UnitPage.tsx'), 'UnitPage') },
+  ],
+  nav: [{ to: '/units', label: 'nav.units', section: 'main' }],
+};
