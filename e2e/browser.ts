@@ -1,4 +1,10 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+
+/** The password of every demo account (README). */
+export const PASSWORD = 'DanVanSo2025';
+/** http://127.0.0.1:<port> of the server under test (e2e/global-setup.ts). */
+export const baseUrl = inject('e2eBaseUrl');
 
 /** Debian's chromium, headless, with the flags this closed network needs (no background connections). */
 export async function launchBrowser(): Promise<Browser> {
@@ -29,4 +35,27 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
     page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }),
     page.getByRole('alert').first().waitFor({ timeout: 15_000 }),
   ]).catch(() => undefined);
+}
+
+/** The browser of a test file: launched before its tests and closed after them. */
+export function useBrowser(): { newContext(options?: BrowserContextOptions): Promise<BrowserContext> } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  return {
+    newContext: (options) => {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser.newContext({ locale: 'vi-VN', ...options });
+    },
+  };
+}
+
+/** Finds a unit by name on the units page as of `asOf` and opens it; resolves when its heading shows. */
+export async function openUnit(page: Page, asOf: string, search: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/units?asOf=${asOf}`);
+  await page.getByLabel('Tìm đơn vị').fill(search);
+  await page.getByRole('link', { name }).first().click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
 }

@@ -1,26 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, signIn } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, openUnit, PASSWORD, signIn, useBrowser } from './browser.ts';
 
-const PASSWORD = 'DanVanSo2025';
-const ORGANIZATION = 'Ban Thanh tra nhân dân xã Hải Phú';
-const baseUrl = inject('e2eBaseUrl');
-let browser: Browser;
+const ORGANIZATION = 'Ban Thanh tra nhân dân xã Hải Lăng';
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
 
 describe('B5 files on the organisation page', () => {
   it('B5 files: a clerk uploads a PDF to an organisation, sees it listed and downloads the same bytes', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, baseUrl, 'xa.hai-phu', PASSWORD);
-    await page.goto(`${baseUrl}/units?asOf=2025-06-30`);
-    await page.getByLabel('Tìm đơn vị').fill('hai phu');
-    await page.getByRole('link', { name: 'Xã Hải Phú' }).first().click();
-    await page.getByRole('heading', { name: 'Xã Hải Phú', level: 1 }).waitFor();
+    await signIn(page, baseUrl, 'xa.hai-lang', PASSWORD);
+    await openUnit(page, '2026-01-15', 'hai lang', 'Xã Hải Lăng');
     await page.getByRole('link', { name: ORGANIZATION }).click();
     await page.getByRole('heading', { name: ORGANIZATION, level: 1 }).waitFor();
     const pdf = Buffer.from(`%PDF-1.4\n% Biên bản ${Date.now()}\n%%EOF\n`);

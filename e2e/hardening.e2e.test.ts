@@ -1,19 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, signIn } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { baseUrl, PASSWORD, signIn, useBrowser } from './browser.ts';
 
-const PASSWORD = 'DanVanSo2025';
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 let violations: string[];
-const baseUrl = inject('e2eBaseUrl');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
 beforeEach(async () => {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   violations = [];
   page.on('console', (message) => {

@@ -1,28 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, signIn } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, openUnit, PASSWORD, signIn, useBrowser } from './browser.ts';
 
-const PASSWORD = 'DanVanSo2025';
 const ORGANIZATION = 'Ban Thanh tra nhân dân xã Hải Lăng';
 /** The day the pages are shown as of: in today's structure (the merged Xã Hải Lăng, from 1 July 2025). */
 const DAY = '2026-01-15';
-const baseUrl = inject('e2eBaseUrl');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
 
 /** Signs in as the Hải Lăng clerk and opens the commune's people's inspection board (2025 structure, on DAY). */
 async function openInspectionBoard(width = 1280): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } });
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   await signIn(page, baseUrl, 'xa.hai-lang', PASSWORD);
-  await page.goto(`${baseUrl}/units?asOf=${DAY}`);
-  await page.getByLabel('Tìm đơn vị').fill('hai lang');
-  await page.getByRole('link', { name: 'Xã Hải Lăng' }).first().click();
-  await page.getByRole('heading', { name: 'Xã Hải Lăng', level: 1 }).waitFor();
+  await openUnit(page, DAY, 'hai lang', 'Xã Hải Lăng');
   await page.getByRole('link', { name: ORGANIZATION }).click();
   await page.getByRole('heading', { name: ORGANIZATION, level: 1 }).waitFor();
   return page;

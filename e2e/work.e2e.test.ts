@@ -1,18 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, signIn } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, PASSWORD, signIn, useBrowser } from './browser.ts';
 
-const PASSWORD = 'DanVanSo2025';
-const baseUrl = inject('e2eBaseUrl');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
 
 async function newPage(width = 1280, height = 900): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height } });
+  const context = await browser.newContext({ viewport: { width, height } });
   return context.newPage();
 }
 
