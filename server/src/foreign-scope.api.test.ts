@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '#contracts/auth.ts';
 import { SERVER_MODULES } from '#server/modules/registry.ts';
@@ -131,5 +132,20 @@ describe('foreign scope, on every GET endpoint of the OpenAPI document', () => {
     const side1 = await side('commune 1', c1, c1, [c1, ...v1]);
     const side2 = await side('commune 2', c2, c2, [c2, ...v2]);
     expect([...(await probe(side1, side2)), ...(await probe(side2, side1))]).toEqual([]);
+  });
+
+  it("B2 scope: two 2019 communes merged into one see neither each other's records nor those of the 2025 commune they went into", async () => {
+    // authority never flows sideways: the merge gives neither old commune the other's records
+    const { rows } = await sql<{ a: number; b: number; successor: number }>`
+      select min(s.old_unit_id) as a, max(s.old_unit_id) as b, s.new_unit_id as successor from unit_succession s
+      join admin_unit o on o.id = s.old_unit_id and o.level = 'commune'
+      group by s.new_unit_id having count(*) >= 2 order by s.new_unit_id limit 1`.execute(t.db);
+    const { a, b, successor } = rows[0] as { a: number; b: number; successor: number };
+    const sideA = await side('2019 commune A', a, a, [a]);
+    const sideB = await side('2019 commune B', b, b, [b]);
+    // nor the records made since on the 2025 commune they went into (that account sees theirs: history flows forward)
+    const after = await side('2025 successor', successor, successor, [successor]);
+    expect([...(await probe(sideA, sideB)), ...(await probe(sideB, sideA)), ...(await probe(sideA, after))]).toEqual([]);
+    expect((await after.client.request('GET', url({ path: '/api/units/:id', pathParams: ['id'], queryParams: [] }, sideA.fixtures))).status).toBe(200);
   });
 });
