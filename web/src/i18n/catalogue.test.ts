@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { interpolate } from './i18n.ts';
 import { vi } from './vi.ts';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
+const DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 const en = await loadEnglish();
 
 describe('i18n catalogues', () => {
@@ -105,6 +106,15 @@ function firstLoad(entry: string): Set<string> {
   return new Set([...seen].map((file) => relative(SRC, file)));
 }
 
+const newestSource = (dir: string): number =>
+  Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory() ? newestSource(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs,
+    ),
+  );
+/** A build of the current sources (a build older than web/src says nothing about them). */
+const freshBuild = existsSync(join(DIST, 'index.html')) && statSync(join(DIST, 'index.html')).mtimeMs >= newestSource(SRC);
+
 describe('B9 web catalogues: the English catalogue is not in the first load', () => {
   it('no module reachable from main.tsx imports i18n/en.ts or a messages.en.ts statically; all Vietnamese is', () => {
     const reached = firstLoad(join(SRC, 'main.tsx'));
@@ -114,5 +124,17 @@ describe('B9 web catalogues: the English catalogue is not in the first load', ()
     const folders = ['app', ...WEB_FEATURES.map((feature) => `features/${feature.name}`)];
     expect(vietnamese).toEqual(folders.map((folder) => `${folder}/messages.vi.ts`).sort());
     expect(reached.has('i18n/vi.ts')).toBe(true);
+  });
+
+  it.skipIf(!freshBuild)('the built entry and the chunks it preloads hold no English string; another chunk does', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const first = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((match) => match[1] ?? '');
+    const chunks = readdirSync(join(DIST, 'assets')).filter((name) => name.endsWith('.js'));
+    expect(first.length).toBeGreaterThan(1);
+    for (const english of [en['error.network'], en['auth.requiredMessage'], en['home.wholeCountry']]) {
+      const holders = chunks.filter((name) => readFileSync(join(DIST, 'assets', name), 'utf8').includes(english));
+      expect(holders.length, english).toBe(1);
+      expect(first, english).not.toContain(holders[0]);
+    }
   });
 });
