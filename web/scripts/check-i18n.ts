@@ -1,20 +1,22 @@
 /**
- * Checks the web app's strings: every catalogue key used in web/src exists in vi.ts and en.ts, both catalogues
- * have the same keys and placeholders, and no .tsx file shows literal text that bypasses t().
+ * Checks the web app's strings: every catalogue pair (the shell's `app/messages.{vi,en}.ts` and each feature's
+ * `features/<feature>/messages.{vi,en}.ts`, found through the registry `CATALOGUES`) has the same keys and
+ * placeholders; no key is defined by two catalogues; every `messages.vi.ts` is registered and spread into
+ * i18n/vi.ts; every catalogue key used in web/src exists in both languages; and no .tsx file shows literal text
+ * that bypasses t().
  * Run: node --import tsx web/scripts/check-i18n.ts (exit code 1 on problems). The unit test calls checkI18n().
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ACTIONS } from '#contracts/permissions.ts';
-import { en } from '../src/i18n/en.ts';
+import type { Catalogue } from '../src/app/feature.ts';
+import { CATALOGUES } from '../src/app/features.ts';
 import { vi } from '../src/i18n/vi.ts';
-
-type Catalogue = Readonly<Record<string, string>>;
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../src', import.meta.url));
 /** Files that define strings rather than use them. */
-const SKIP = /(^|\/)i18n\/(vi|en)(-[a-z]+)?\.ts$|\.test\.tsx?$/;
+const SKIP = /(^|\/)messages\.(vi|en)\.ts$|(^|\/)i18n\/(vi|en)\.ts$|\.test\.tsx?$/;
 /** Attributes a user reads or hears. */
 const TEXT_ATTRIBUTES = ['aria-label', 'placeholder', 'title', 'alt', 'label', 'aria-description'];
 const LETTER = /\p{L}/u;
@@ -65,27 +67,74 @@ export function findLiteralText(source: string): string[] {
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort().join(',');
 
-/** Both catalogues: same keys, no empty text, same placeholders. */
-export function compareCatalogues(first: Catalogue, second: Catalogue): string[] {
+/** A catalogue pair: same keys, no empty text, same placeholders. `names` label the two files in problems. */
+export function compareCatalogues(
+  first: Catalogue,
+  second: Catalogue,
+  names: readonly [string, string] = ['vi.ts', 'en.ts'],
+): string[] {
+  const [viName, enName] = names;
   const problems: string[] = [];
   for (const key of Object.keys(first)) {
     const a = first[key] ?? '';
     const b = second[key];
-    if (b === undefined) problems.push(`en.ts lacks key ${key}`);
+    if (b === undefined) problems.push(`${enName} lacks key ${key}`);
     else if (placeholders(a) !== placeholders(b)) problems.push(`placeholders differ for ${key}: "${a}" / "${b}"`);
-    if (!a.trim()) problems.push(`vi.ts has empty text for ${key}`);
-    if (b !== undefined && !b.trim()) problems.push(`en.ts has empty text for ${key}`);
+    if (!a.trim()) problems.push(`${viName} has empty text for ${key}`);
+    if (b !== undefined && !b.trim()) problems.push(`${enName} has empty text for ${key}`);
   }
-  for (const key of Object.keys(second)) if (!(key in first)) problems.push(`vi.ts lacks key ${key}`);
+  for (const key of Object.keys(second)) if (!(key in first)) problems.push(`${viName} lacks key ${key}`);
+  return problems;
+}
+
+/** Where a registered catalogue lives, relative to web/src: the shell's in app/, a feature's in its folder. */
+export const catalogueFolder = (name: string): string => (name === 'app' ? 'app' : `features/${name}`);
+
+/** Every registered catalogue pair with English fetched, as the app fetches it (i18n/en.ts). */
+export async function loadCatalogues(): Promise<{ folder: string; vi: Catalogue; en: Catalogue }[]> {
+  return Promise.all(
+    CATALOGUES.map(async ({ name, messages }) => ({
+      folder: catalogueFolder(name),
+      vi: messages.vi,
+      en: await messages.en(),
+    })),
+  );
+}
+
+/** The registry's catalogues against the files and against i18n/vi.ts. */
+function checkCatalogues(pairs: Awaited<ReturnType<typeof loadCatalogues>>, root: string): string[] {
+  const problems: string[] = [];
+  const owner = new Map<string, string>();
+  for (const { folder, vi: first, en: second } of pairs) {
+    const names = [`${folder}/messages.vi.ts`, `${folder}/messages.en.ts`] as const;
+    for (const name of names) if (!existsSync(join(root, name))) problems.push(`${name}: not found for registered catalogue`);
+    problems.push(...compareCatalogues(first, second, names));
+    for (const key of Object.keys(first)) {
+      const other = owner.get(key);
+      if (other) problems.push(`${names[0]}: key ${key} is also defined in ${other}/messages.vi.ts`);
+      else owner.set(key, folder);
+      if (!Object.hasOwn(vi, key)) problems.push(`i18n/vi.ts lacks key ${key} of ${names[0]}: spread the catalogue there`);
+    }
+  }
+  for (const key of Object.keys(vi)) if (!owner.has(key)) problems.push(`i18n/vi.ts: key ${key} is in no registered catalogue`);
+  const registered = new Set(pairs.map(({ folder }) => `${folder}/messages.vi.ts`));
+  for (const file of sourceFiles(root)) {
+    const name = relative(root, file);
+    if (name.endsWith('messages.vi.ts') && !registered.has(name)) problems.push(`${name}: not registered in app/features.ts`);
+  }
   return problems;
 }
 
 /** Every problem found under `root` (default web/src), as "file: message" lines; empty when all is well. */
-export function checkI18n(root: string = DEFAULT_ROOT): string[] {
-  const catalogues: Record<'vi' | 'en', Catalogue> = { vi, en };
-  const problems = compareCatalogues(catalogues.vi, catalogues.en);
-  const prefixes = new Set(Object.keys(vi).map((key) => key.split('.')[0] ?? ''));
-  const allKeys = [...new Set([...Object.keys(vi), ...Object.keys(en)])];
+export async function checkI18n(root: string = DEFAULT_ROOT): Promise<string[]> {
+  const pairs = await loadCatalogues();
+  const catalogues: Record<'vi' | 'en', Catalogue> = {
+    vi: Object.assign({}, ...pairs.map((pair) => pair.vi)) as Catalogue,
+    en: Object.assign({}, ...pairs.map((pair) => pair.en)) as Catalogue,
+  };
+  const problems = checkCatalogues(pairs, root);
+  const prefixes = new Set(Object.keys(catalogues.vi).map((key) => key.split('.')[0] ?? ''));
+  const allKeys = [...new Set([...Object.keys(catalogues.vi), ...Object.keys(catalogues.en)])];
   for (const file of sourceFiles(root)) {
     const name = relative(root, file);
     if (SKIP.test(name)) continue;
@@ -93,7 +142,7 @@ export function checkI18n(root: string = DEFAULT_ROOT): string[] {
     const { keys, templatePrefixes } = findKeys(stripComments(source), prefixes);
     for (const key of keys) {
       for (const [language, catalogue] of Object.entries(catalogues)) {
-        if (!(key in catalogue)) problems.push(`${name}: key "${key}" missing from ${language}.ts`);
+        if (!(key in catalogue)) problems.push(`${name}: key "${key}" missing from the ${language} catalogues`);
       }
     }
     for (const prefix of templatePrefixes) {
@@ -107,7 +156,7 @@ export function checkI18n(root: string = DEFAULT_ROOT): string[] {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const problems = checkI18n();
+  const problems = await checkI18n();
   for (const problem of problems) console.error(problem);
   console.log(problems.length === 0 ? 'i18n: all strings go through t() and both catalogues are complete' : `i18n: ${problems.length} problem(s)`);
   process.exitCode = problems.length === 0 ? 0 : 1;

@@ -10,8 +10,11 @@ const LocaleContext = createContext<{ locale: Locale; change: (locale: Locale) =
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setState] = useState<Locale>(getLocale);
   const change = (next: Locale) => {
-    setLocale(next);
-    setState(next);
+    // English is fetched on first choice; the page stays as it is until it arrives (or if it cannot be fetched)
+    setLocale(next).then(
+      () => setState(next),
+      (error: unknown) => console.error('language not switched', error),
+    );
   };
   return (
     <LocaleContext.Provider value={{ locale, change }}>

@@ -17,14 +17,28 @@ export interface NavEntry {
   section: 'main' | 'admin';
 }
 
+/** Message key → text. */
+export type Catalogue = Readonly<Record<string, string>>;
+
+/**
+ * A feature's strings, kept beside it in `messages.vi.ts` / `messages.en.ts`. Vietnamese is the default language
+ * and is part of the first load (i18n/vi.ts spreads every `messages.vi.ts`, which also makes `MessageKey`);
+ * English is fetched by `en()` only when the user chooses it (i18n/en.ts calls every feature's `en()`).
+ */
+export interface FeatureMessages {
+  vi: Catalogue;
+  en: () => Promise<Catalogue>;
+}
+
 /**
  * One capability as the web app sees it, exported once from `features/<feature>/index.ts` and listed once in
- * `app/features.ts`: the routes and navigation iterate the registry, so a feature never edits the shell.
+ * `app/features.ts`: the routes, navigation and catalogues iterate the registry, so a feature never edits the shell.
  */
 export interface WebFeature {
   name: string;
   routes: readonly FeatureRoute[];
   nav?: readonly NavEntry[];
+  messages: FeatureMessages;
 }
 
 /**

@@ -1,17 +1,28 @@
 import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
+import { filesFeature } from '../features/files/index.ts';
+import { homeFeature } from '../features/home/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
-import type { WebFeature } from './feature.ts';
+import type { FeatureMessages, WebFeature } from './feature.ts';
+import { appVi } from './messages.vi.ts';
 
-/** Every feature of the web app, one line each. Adding a feature = its folder + one line here. */
+/** Every feature of the web app, one line each. Adding a feature = its folder + one line here (+ one in i18n/vi.ts). */
 export const WEB_FEATURES: readonly WebFeature[] = [
+  homeFeature,
   unitsFeature,
   organizationsFeature,
   peopleFeature,
+  filesFeature,
   authFeature,
   usersFeature,
   auditFeature,
+];
+
+/** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */
+export const CATALOGUES: readonly { name: string; messages: FeatureMessages }[] = [
+  { name: 'app', messages: { vi: appVi, en: () => import('./messages.en.ts').then((m) => m.appEn) } },
+  ...WEB_FEATURES,
 ];

@@ -1,15 +1,23 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '#contracts/audit.ts';
 import { ROLES } from '#contracts/auth.ts';
 import { ORGANIZATION_TYPES } from '#contracts/organizations.ts';
-import { checkI18n, compareCatalogues, findKeys, findLiteralText } from '../../scripts/check-i18n.ts';
-import { en } from './en.ts';
+import { checkI18n, compareCatalogues, findKeys, findLiteralText, loadCatalogues } from '../../scripts/check-i18n.ts';
+import { WEB_FEATURES } from '../app/features.ts';
+import { loadEnglish } from './en.ts';
 import { interpolate } from './i18n.ts';
 import { vi } from './vi.ts';
 
+const SRC = fileURLToPath(new URL('..', import.meta.url));
+const DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+const en = await loadEnglish();
+
 describe('i18n catalogues', () => {
-  it('web/src uses only keys both catalogues have, and shows no literal text', () => {
-    expect(checkI18n()).toEqual([]);
+  it('web/src uses only keys both catalogues have, and shows no literal text', async () => {
+    expect(await checkI18n()).toEqual([]);
   });
 
   it('names every code the server can send: audit actions and entities, roles, organisation types', () => {
@@ -57,5 +65,76 @@ describe('i18n catalogues', () => {
   it('fills placeholders', () => {
     expect(interpolate('Xin chào, {name}', { name: 'Lan' })).toBe('Xin chào, Lan');
     expect(interpolate('{count} thành viên', { count: 3 })).toBe('3 thành viên');
+  });
+});
+
+describe('B9 web catalogues split per feature', () => {
+  it('every feature keeps its strings beside it: a messages.vi.ts / messages.en.ts pair per registered feature', async () => {
+    const pairs = await loadCatalogues();
+    expect(pairs.map((pair) => pair.folder)).toEqual(['app', ...WEB_FEATURES.map((feature) => `features/${feature.name}`)]);
+    for (const { folder, vi: first, en: second } of pairs) {
+      expect(Object.keys(first).length, folder).toBeGreaterThan(0);
+      expect(Object.keys(second).sort(), folder).toEqual(Object.keys(first).sort());
+    }
+    // the aggregates are exactly the union of the registered catalogues
+    expect(pairs.reduce((sum, pair) => sum + Object.keys(pair.vi).length, 0)).toBe(Object.keys(vi).length);
+    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+  });
+});
+
+/** Relative modules a file imports statically (`import type` and `import()` are not followed). */
+function staticImports(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const specifiers = [
+    ...source.matchAll(/^import\s+(?!type\s)(?:[\s\S]*?\bfrom\s*)?['"]([^'"]+)['"]/gm),
+    ...source.matchAll(/^export\s+(?!type\s)[^;]*?\bfrom\s*['"]([^'"]+)['"]/gm),
+  ].map((match) => match[1] ?? '');
+  return specifiers
+    .filter((specifier) => specifier.startsWith('.') && /\.tsx?$/.test(specifier))
+    .map((specifier) => resolve(dirname(file), specifier));
+}
+
+/** Every module of web/src reachable from `entry` through static imports: what the first load contains. */
+function firstLoad(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [entry];
+  for (let file = queue.pop(); file; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    queue.push(...staticImports(file).filter((next) => next.startsWith(SRC)));
+  }
+  return new Set([...seen].map((file) => relative(SRC, file)));
+}
+
+const newestSource = (dir: string): number =>
+  Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory() ? newestSource(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs,
+    ),
+  );
+/** A build of the current sources (a build older than web/src says nothing about them). */
+const freshBuild = existsSync(join(DIST, 'index.html')) && statSync(join(DIST, 'index.html')).mtimeMs >= newestSource(SRC);
+
+describe('B9 web catalogues: the English catalogue is not in the first load', () => {
+  it('no module reachable from main.tsx imports i18n/en.ts or a messages.en.ts statically; all Vietnamese is', () => {
+    const reached = firstLoad(join(SRC, 'main.tsx'));
+    expect(reached.has('app/App.tsx') && reached.has('i18n/i18n.ts')).toBe(true);
+    expect([...reached].filter((file) => /(^|\/)(messages\.en|i18n\/en)\.ts$/.test(file))).toEqual([]);
+    const vietnamese = [...reached].filter((file) => /(^|\/)messages\.vi\.ts$/.test(file)).sort();
+    const folders = ['app', ...WEB_FEATURES.map((feature) => `features/${feature.name}`)];
+    expect(vietnamese).toEqual(folders.map((folder) => `${folder}/messages.vi.ts`).sort());
+    expect(reached.has('i18n/vi.ts')).toBe(true);
+  });
+
+  it.skipIf(!freshBuild)('the built entry and the chunks it preloads hold no English string; another chunk does', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const first = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((match) => match[1] ?? '');
+    const chunks = readdirSync(join(DIST, 'assets')).filter((name) => name.endsWith('.js'));
+    expect(first.length).toBeGreaterThan(1);
+    for (const english of [en['error.network'], en['auth.requiredMessage'], en['home.wholeCountry']]) {
+      const holders = chunks.filter((name) => readFileSync(join(DIST, 'assets', name), 'utf8').includes(english));
+      expect(holders.length, english).toBe(1);
+      expect(first, english).not.toContain(holders[0]);
+    }
   });
 });

@@ -1,14 +1,12 @@
-import { en } from './en.ts';
 import { vi, type MessageKey } from './vi.ts';
 
 export type { MessageKey } from './vi.ts';
 export type Locale = 'vi' | 'en';
 type MessageParams = Record<string, string | number>;
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };
 const STORAGE_KEY = 'dvs.locale';
 
-function initialLocale(): Locale {
+function rememberedLocale(): Locale {
   try {
     return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
   } catch {
@@ -16,20 +14,49 @@ function initialLocale(): Locale {
   }
 }
 
-let current: Locale = initialLocale();
+let current: Locale = 'vi';
+/** The English catalogue, once fetched (i18n/en.ts, a chunk of its own). */
+let english: Record<MessageKey, string> | undefined;
+
+function apply(locale: Locale): void {
+  current = locale;
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
 
 /** The language the interface is shown in; Vietnamese unless the user chose English. */
 export const getLocale = (): Locale => current;
 
-/** Switches language (remembered in this browser). The app re-renders from I18nProvider. */
-export function setLocale(locale: Locale): void {
-  current = locale;
+/**
+ * Switches language (remembered in this browser), fetching the English catalogue the first time; the language
+ * changes only once its strings are here, so t() never meets a missing catalogue. The app re-renders from
+ * I18nProvider. Rejects, and leaves the language as it was, when the catalogue cannot be fetched.
+ */
+export async function setLocale(locale: Locale): Promise<void> {
+  if (locale === 'en') english ??= await (await import('./en.ts')).loadEnglish();
+  apply(locale);
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, locale);
   } catch {
     // private mode: the choice lasts for this page only
   }
-  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
+
+/**
+ * Before the first render (main.tsx): the remembered language, fetching English if that is it. The app waits
+ * for it rather than showing Vietnamese and re-rendering: the wait is one small request and only for those who
+ * chose English, whereas a late switch would flash the other language and remount the whole tree (I18nProvider
+ * keys it by language), dropping anything typed meanwhile and restarting its queries. If the catalogue cannot be
+ * fetched the app starts in Vietnamese and keeps the remembered choice for the next visit.
+ */
+export async function startLocale(): Promise<void> {
+  const locale = rememberedLocale();
+  if (locale === 'vi') return apply('vi');
+  try {
+    english ??= await (await import('./en.ts')).loadEnglish();
+    apply('en');
+  } catch {
+    apply('vi');
+  }
 }
 
 /** Replaces `{name}` placeholders with params. */
@@ -40,7 +67,7 @@ export function interpolate(text: string, params?: MessageParams): string {
 
 /** The visible text for a key in the current language. Every string the user sees goes through here. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  return interpolate(catalogues[current][key], params);
+  return interpolate(current === 'en' && english ? english[key] : vi[key], params);
 }
 
 /** True when `key` is in the catalogue (for labels of open-ended codes such as audit entities). */

@@ -1,4 +1,5 @@
 import { lazyPage, type WebFeature } from '../../app/feature.ts';
+import { unitsVi } from './messages.vi.ts';
 
 export const unitsFeature: WebFeature = {
   name: 'units',
@@ -7,4 +8,5 @@ export const unitsFeature: WebFeature = {
     { path: 'units/:id', page: lazyPage(() => import('./UnitPage.tsx'), 'UnitPage') },
   ],
   nav: [{ to: '/units', label: 'nav.units', section: 'main' }],
+  messages: { vi: unitsVi, en: () => import('./messages.en.ts').then((m) => m.unitsEn) },
 };

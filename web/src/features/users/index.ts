@@ -1,4 +1,5 @@
 import { lazyPage, type WebFeature } from '../../app/feature.ts';
+import { usersVi } from './messages.vi.ts';
 
 const UsersPage = lazyPage(() => import('./UsersPage.tsx'), 'UsersPage');
 
@@ -11,4 +12,5 @@ export const usersFeature: WebFeature = {
     { path: 'admin/users/:id', page: lazyPage(() => import('./UserEditPage.tsx'), 'UserEditPage'), admin: true },
   ],
   nav: [{ to: '/admin/users', label: 'nav.users', section: 'admin' }],
+  messages: { vi: usersVi, en: () => import('./messages.en.ts').then((m) => m.usersEn) },
 };

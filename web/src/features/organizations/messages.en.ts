@@ -1,7 +1,7 @@
-import type { viPeople } from './vi-people.ts';
+import type { organizationsVi } from './messages.vi.ts';
 
-/** English strings of organisations, people, roles and members (spread into en.ts). */
-export const enPeople: Record<keyof typeof viPeople, string> = {
+/** English for messages.vi.ts (same keys), fetched only when English is chosen (i18n/en.ts). */
+export const organizationsEn: Record<keyof typeof organizationsVi, string> = {
   'org.title': 'Organisation',
   'org.ofUnit': 'Organisations in the unit',
   'org.none': 'The unit has no organisations yet.',
@@ -54,50 +54,4 @@ export const enPeople: Record<keyof typeof viPeople, string> = {
   'member.added': 'Added {name} as {title}.',
   'member.roleFailed': 'The person was registered but not given the title: {message}',
   'member.openPerson': 'Open the page of {name} to give the title',
-
-  'role.title': 'Title',
-  'role.head': 'Head',
-  'role.term': 'Term',
-  'role.termStart': 'From',
-  'role.termFrom': 'From {from} until now',
-  'role.termFromTo': '{from} – {to}',
-  'role.organization': 'Organisation',
-  'role.status': 'Status',
-  'role.current': 'Current',
-  'role.ended': 'Ended',
-  'role.upcoming': 'Not started',
-  'role.titleHint': 'For example: Tổ viên, Trưởng ban',
-  'role.actions': 'Actions',
-  'role.end': 'End term',
-  'role.endFor': 'End term: {name}',
-  'role.endDate': 'End date',
-  'role.endConfirm': 'Confirm end',
-  'role.endedOn': 'Term ended ({name}) on {date}.',
-  'role.add': 'Add a title',
-  'role.addButton': 'Add title',
-  'role.chooseOrganization': 'Choose an organisation',
-  'role.noOrganizations': 'The unit has no organisation on {date}. Choose another From date.',
-  'role.added': 'Added the title {title} in {organization}.',
-  'role.system_admin': 'System administrator',
-  'role.unit_admin': 'Unit administrator',
-  'role.commission_officer': 'Mobilization Commission officer',
-  'role.data_entry': 'Data entry',
-  'role.leader': 'Leader',
-  'role.focal_point': 'Organisation focal point',
-
-  'person.title': 'Person',
-  'person.fullName': 'Full name',
-  'person.unit': 'Unit',
-  'person.gender': 'Gender',
-  'person.gender.male': 'Male',
-  'person.gender.female': 'Female',
-  'person.gender.other': 'Other',
-  'person.birthYear': 'Year of birth',
-  'person.phone': 'Phone',
-  'person.protected': 'Protected information',
-  'person.ethnicity': 'Ethnicity',
-  'person.religion': 'Religion',
-  'person.viewLogged': 'This view is recorded in the audit log.',
-  'person.roles': 'Roles over the terms',
-  'person.noRoles': 'No roles yet.',
 };

@@ -1,0 +1,64 @@
+/**
+ * Vietnamese strings of the shell: the app's name, common words, errors, layout, navigation, the demo banner and
+ * the shared import panel; part of the first load (i18n/vi.ts).
+ */
+export const appVi = {
+  'app.name': 'Dân vận số',
+
+  'common.loading': 'Đang tải…',
+  'common.none': '—',
+  'common.all': 'Tất cả',
+  'common.from': 'Từ ngày',
+  'common.to': 'Đến ngày',
+  'common.save': 'Lưu',
+  'common.yes': 'Có',
+  'common.no': 'Không',
+  'common.cancel': 'Hủy',
+
+  'error.http': 'Máy chủ trả lời lỗi {status}. Vui lòng thử lại.',
+  'error.network': 'Không kết nối được máy chủ. Kiểm tra đường truyền rồi thử lại.',
+  'error.unknown': 'Đã có lỗi. Vui lòng thử lại.',
+  'error.forbiddenPage': 'Bạn không có quyền xem trang này.',
+
+  'layout.skipToContent': 'Bỏ qua, đến nội dung chính',
+  'layout.menu': 'Danh mục',
+  'layout.allUnits': 'Toàn quốc',
+  'layout.english': 'English',
+  'layout.vietnamese': 'Tiếng Việt',
+
+  'nav.label': 'Chức năng',
+  'nav.home': 'Trang chủ',
+  'nav.units': 'Tổ chức & đơn vị',
+  'nav.programmes': 'Chương trình & chỉ tiêu',
+  'nav.periodicReports': 'Báo cáo định kỳ & tổng hợp',
+  'nav.emulation': 'Thi đua "Dân vận khéo"',
+  'nav.petitions': 'Tiếp công dân & đơn thư',
+  'nav.grassroots': 'Hoạt động cơ sở & tình hình nhân dân',
+  'nav.training': 'Tập huấn',
+  'nav.surveys': 'Điều tra xã hội học',
+  'nav.documents': 'Báo cáo & văn bản',
+  'nav.account': 'Tài khoản',
+  'nav.admin': 'Quản trị',
+  'nav.users': 'Người dùng',
+  'nav.audit': 'Nhật ký hệ thống',
+
+  'notBuilt.message': 'Chức năng này chưa có.',
+
+  'notFound.title': 'Không tìm thấy trang',
+  'notFound.message': 'Địa chỉ này không có trong Dân vận số. Hãy chọn một chức năng ở danh mục.',
+
+  'import.file': 'Chọn tệp (.xlsx, .csv)',
+  'import.preview': 'Xem trước',
+  'import.previewTable': 'Các dòng đọc được từ tệp',
+  'import.row': 'Dòng',
+  'import.errors': 'Lỗi',
+  'import.rowError': 'Dòng {row}: {message}',
+  'import.hasErrors': 'Có {count} lỗi. Chưa ghi dòng nào: sửa tệp rồi xem trước lại.',
+  'import.ready': 'Đọc được {count} dòng, không có lỗi.',
+  'import.confirm': 'Xác nhận nhập {count} dòng',
+  'import.done': 'Đã nhập {count} dòng.',
+  'import.queued': 'Đang chờ xử lý tệp…',
+  'import.progress': 'Đã xử lý {done}/{total} dòng',
+
+  'demo.banner': 'Dữ liệu mẫu, không dùng cho dữ liệu thật',
+};

@@ -1,0 +1,33 @@
+import type { auditVi } from './messages.vi.ts';
+
+/** English for messages.vi.ts (same keys), fetched only when English is chosen (i18n/en.ts). */
+export const auditEn: Record<keyof typeof auditVi, string> = {
+  'audit.title': 'Audit log',
+  'audit.filters': 'Filter the log',
+  'audit.user': 'User',
+  'audit.actionLabel': 'Action',
+  'audit.entityLabel': 'Record',
+  'audit.apply': 'Filter',
+  'audit.at': 'Time',
+  'audit.unit': 'Unit',
+  'audit.ip': 'IP address',
+  'audit.detail': 'Details',
+  'audit.none': 'No entries.',
+  'audit.more': 'Show more',
+  'audit.action.create': 'Created',
+  'audit.action.update': 'Updated',
+  'audit.action.delete': 'Deleted',
+  'audit.action.read_protected': 'Read protected data',
+  'audit.action.login': 'Signed in',
+  'audit.action.login_failed': 'Failed sign-in',
+  'audit.action.logout': 'Signed out',
+  'audit.action.password_change': 'Changed password',
+  'audit.action.import': 'Imported a file',
+  'audit.action.download': 'Downloaded a file',
+  'audit.entity.user': 'Account',
+  'audit.entity.admin_unit': 'Unit',
+  'audit.entity.organization': 'Organisation',
+  'audit.entity.person': 'Person',
+  'audit.entity.person_role': 'Role',
+  'audit.entity.attachment': 'Attachment',
+};

@@ -1,0 +1,20 @@
+/** Vietnamese strings of sign-in, password change and login throttling; part of the first load (i18n/vi.ts). */
+export const authVi = {
+  'auth.login': 'Đăng nhập',
+  'auth.logout': 'Đăng xuất',
+  'auth.username': 'Tên đăng nhập',
+  'auth.password': 'Mật khẩu',
+  'auth.changePassword': 'Đổi mật khẩu',
+  'auth.currentPassword': 'Mật khẩu hiện tại',
+  'auth.newPassword': 'Mật khẩu mới',
+  'auth.repeatPassword': 'Nhập lại mật khẩu mới',
+  'auth.passwordRule': 'Ít nhất 10 ký tự, có cả chữ và số.',
+  'auth.passwordMismatch': 'Hai lần nhập mật khẩu mới không khớp.',
+  'auth.savePassword': 'Lưu mật khẩu mới',
+  'auth.passwordChanged': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.',
+  'auth.requiredTitle': 'Đổi mật khẩu lần đầu',
+  'auth.requiredMessage': 'Tài khoản của bạn đang dùng mật khẩu do quản trị viên cấp. Hãy đặt mật khẩu riêng trước khi làm việc.',
+  'auth.throttled': 'Đăng nhập sai nhiều lần. Vui lòng thử lại sau {time}.',
+  'auth.waitSeconds': '{seconds} giây',
+  'auth.waitMinutes': '{minutes} phút {seconds} giây',
+};
