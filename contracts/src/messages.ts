@@ -44,6 +44,7 @@ export const FIELD_LABELS: Record<string, string> = {
   to: 'Đến ngày',
   before: 'Trang trước',
   file: 'Tệp',
+  reason: 'Lý do',
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

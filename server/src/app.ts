@@ -18,6 +18,7 @@ import type { ModuleContext } from './shared/module.ts';
 import { systemClock, useClock, type Clock } from './shared/clock.ts';
 import { localBlobStore, type BlobStore } from './platform/files/blob-store.ts';
 import { JobQueue } from './platform/jobs/job-queue.ts';
+import { msg } from './shared/messages.ts';
 
 export interface AppOptions {
   db: Database;
@@ -58,7 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Dân vận số API', version: '0.1.0' },
+      info: { title: msg('app.apiTitle'), version: '0.1.0' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dvs_session' } } },
     },
     transform: jsonSchemaTransform,
@@ -88,13 +89,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.code(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ này.' });
+        return reply.code(404).send({ error: 'not_found', message: msg('http.routeNotFound') });
       }
       return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
     });
   } else {
     app.setNotFoundHandler((_request, reply) =>
-      reply.code(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ này.' }),
+      reply.code(404).send({ error: 'not_found', message: msg('http.routeNotFound') }),
     );
   }
   // the worker runs as long as the app: started once it is ready, stopped (after its job in hand) on close

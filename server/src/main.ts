@@ -7,6 +7,7 @@ import { productionStartProblem } from './demo/production-guard.ts';
 import { importOfficialUnits } from './modules/units/official-import.ts';
 import { localBlobStore } from './platform/files/blob-store.ts';
 import { s3BlobStore } from './platform/files/s3-blob-store.ts';
+import { msg } from './shared/messages.ts';
 
 /** Starts the product: migrate, load official units (and the demo province), serve HTTP. */
 async function main() {
@@ -56,7 +57,7 @@ async function main() {
     await handle.close();
     throw error;
   }
-  console.log(`Dân vận số: http://localhost:${config.port} (database: ${config.database.kind})`);
+  console.log(`${msg('app.name')}: http://localhost:${config.port} (database: ${config.database.kind})`);
 }
 
 await main();

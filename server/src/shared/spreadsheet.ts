@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AppError } from './errors.ts';
+import { AppError, fieldMessage, invalidField } from './errors.ts';
 import type { Upload } from './http/endpoint-route.ts';
+import { msg } from './messages.ts';
 import { foldVi } from './vn-text.ts';
 import { checkZipSize, ZipRefused } from './zip-directory.ts';
 
@@ -19,8 +20,7 @@ export const MAX_IMPORT_COLUMNS = 50;
 /** Largest total uncompressed size of an .xlsx (all its XML parts): 20,000 rows of text need far less. */
 export const MAX_XLSX_UNCOMPRESSED_BYTES = 40 * 1024 * 1024;
 
-const fileError = (problem: string) =>
-  new AppError(400, 'validation', `Tệp (file): ${problem}`, [{ field: 'file', message: problem }]);
+const fileError = (problem: string) => invalidField('file', problem);
 
 /**
  * Reads the first sheet of an .xlsx or a .csv upload into rows keyed by column. `columns` maps a key to the
@@ -29,18 +29,18 @@ const fileError = (problem: string) =>
  */
 export async function readSheet(
   upload: Upload,
-  columns: Record<string, { headers: string[]; required: boolean }>,
+  columns: Record<string, { headers: readonly string[]; required: boolean }>,
 ): Promise<SheetRow[]> {
   const table = isCsv(upload) ? parseCsvText(decodeUtf8(upload.data)) : await readXlsx(upload.data);
   if (table.some((cells) => cells.length > MAX_IMPORT_COLUMNS)) throw tooManyColumns();
   const [header, ...body] = table;
-  if (!header || header.every((cell) => cell.trim() === '')) throw fileError('không có dòng tiêu đề.');
+  if (!header || header.every((cell) => cell.trim() === '')) throw fileError(msg('sheet.noHeader'));
   const folded = header.map((cell) => foldVi(cell));
   const positions: Record<string, number> = {};
   for (const [key, spec] of Object.entries(columns)) {
     const index = folded.findIndex((cell) => spec.headers.some((name) => foldVi(name) === cell));
     if (index >= 0) positions[key] = index;
-    else if (spec.required) throw fileError(`thiếu cột "${spec.headers[0]}" ở dòng tiêu đề.`);
+    else if (spec.required) throw fileError(msg('sheet.missingColumn', { column: spec.headers[0] ?? key }));
   }
   const rows: SheetRow[] = [];
   body.forEach((cells, i) => {
@@ -60,14 +60,14 @@ function decodeUtf8(data: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '');
   } catch {
-    throw fileError('tệp CSV phải được lưu với mã hóa UTF-8.');
+    throw fileError(msg('sheet.notUtf8'));
   }
 }
 
 const isCsv = (upload: Upload) => upload.filename.toLowerCase().endsWith('.csv');
-const tooManyColumns = () => fileError(`quá nhiều cột (tối đa ${MAX_IMPORT_COLUMNS}).`);
-const tooManyRows = () => fileError(`quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS}).`);
-const unreadableXlsx = () => fileError('không đọc được tệp Excel (.xlsx). Hãy lưu lại tệp bằng Excel hoặc xuất ra CSV UTF-8.');
+const tooManyColumns = () => fileError(msg('sheet.tooManyColumns', { max: MAX_IMPORT_COLUMNS }));
+const tooManyRows = () => fileError(msg('sheet.tooManyRows', { max: MAX_IMPORT_ROWS }));
+const unreadableXlsx = () => fileError(msg('sheet.unreadableXlsx'));
 
 /**
  * Checks an upload before any parsing: an .xlsx is a zip, and its central directory says how large it becomes
@@ -82,8 +82,8 @@ export async function checkSheetUpload(upload: Upload): Promise<void> {
     if (!(error instanceof ZipRefused)) throw error;
     if (error.reason === 'notZip') throw unreadableXlsx();
     const limit = MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024;
-    throw new AppError(413, 'too_large', `Tệp (file): tệp Excel quá lớn khi giải nén (tối đa ${limit} MB dữ liệu); hãy chia nhỏ tệp.`, [
-      { field: 'file', message: `quá lớn khi giải nén (tối đa ${limit} MB)` },
+    throw new AppError(413, 'too_large', fieldMessage('file', msg('sheet.xlsxTooLarge', { limit })), [
+      { field: 'file', message: msg('sheet.xlsxTooLargeField', { limit }) },
     ]);
   }
 }
@@ -121,7 +121,7 @@ async function readXlsx(data: Buffer): Promise<string[][]> {
     if (error instanceof AppError) throw error;
     throw unreadableXlsx();
   }
-  if (!sawSheet) throw fileError('tệp Excel không có trang tính nào.');
+  if (!sawSheet) throw fileError(msg('sheet.noSheet'));
   return Array.from(table, (row) => row ?? []);
 }
 

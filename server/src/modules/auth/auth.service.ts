@@ -7,6 +7,7 @@ import type { Actor } from '#server/shared/actor.ts';
 import { AppError, invalidField, RetryLaterError } from '#server/shared/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { clock } from '#server/shared/clock.ts';
+import { msg } from '#server/shared/messages.ts';
 import { findUserByUsername, findUserById, setPassword } from './account.repository.ts';
 import {
   FAILURES_FORGOTTEN_AFTER_MS,
@@ -25,7 +26,7 @@ export { SESSION_HOURS } from './session.repository.ts';
 // Verifying against a real hash when the user does not exist keeps the timing the same: no username probing.
 const DUMMY_HASH = await hashPassword('dummy-password-for-timing-1');
 
-const badCredentials = () => new AppError(401, 'bad_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+const badCredentials = () => new AppError(401, 'bad_credentials', msg('auth.badCredentials'));
 
 /**
  * Counts the attempt against (username, client) and the username's hourly ceiling before the password is
@@ -126,9 +127,9 @@ export async function logout(db: Database, actor: Actor, sessionToken: string | 
 export async function changePassword(db: Database, actor: Actor, currentPassword: string, newPassword: string, keepToken: string) {
   const user = await findUserById(db, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
-    throw invalidField('currentPassword', 'Mật khẩu hiện tại', 'không đúng');
+    throw invalidField('currentPassword', msg('auth.wrongPassword'));
   }
-  if (currentPassword === newPassword) throw invalidField('newPassword', 'Mật khẩu mới', 'phải khác mật khẩu hiện tại');
+  if (currentPassword === newPassword) throw invalidField('newPassword', msg('auth.samePassword'));
   const passwordHash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
     await setPassword(trx, actor.userId, passwordHash, false);

@@ -1,6 +1,7 @@
 import { ZCreateUserRequest } from '#contracts/users.ts';
 import type { Database } from '#server/db/database.ts';
-import { AppError, conflict } from '#server/shared/errors.ts';
+import { AppError, conflict, fieldMessage } from '#server/shared/errors.ts';
+import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import { insertSystemAdministrator, usernameExists } from './account.repository.ts';
 import { generateOneTimePassword, hashPassword } from './password.ts';
@@ -13,14 +14,14 @@ import { generateOneTimePassword, hashPassword } from './password.ts';
 export async function createSystemAdministrator(db: Database, input: { username: string; fullName?: string | undefined }) {
   const parsed = ZCreateUserRequest.shape.username.safeParse(input.username);
   if (!parsed.success) {
-    throw new AppError(400, 'validation', 'Tên đăng nhập (username): 3–50 ký tự, chỉ gồm chữ thường không dấu, số và . _ -');
+    throw new AppError(400, 'validation', fieldMessage('username', msg('auth.firstAdmin.badUsername')));
   }
   const username = parsed.data;
-  const fullName = input.fullName?.trim() || 'Quản trị hệ thống';
+  const fullName = input.fullName?.trim() || msg('auth.firstAdmin.defaultName');
   const password = generateOneTimePassword();
   const passwordHash = await hashPassword(password);
   const id = await db.transaction().execute(async (trx) => {
-    if (await usernameExists(trx, username)) throw conflict(`Tên đăng nhập "${username}" đã có người dùng.`);
+    if (await usernameExists(trx, username)) throw conflict(msg('auth.firstAdmin.usernameTaken', { username }));
     const created = await insertSystemAdministrator(trx, { username, fullName, passwordHash });
     await recordAudit(trx, null, {
       action: 'create',

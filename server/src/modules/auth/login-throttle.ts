@@ -4,6 +4,8 @@
  * signing in from elsewhere.
  */
 
+import { msg } from '#server/shared/messages.ts';
+
 /** Failures from one client for one username before attempts must wait. */
 const FREE_FAILURES = 3;
 /** The longest wait between two attempts from one client (the growing delay stops here). */
@@ -31,10 +33,9 @@ export function waitAfterFailures(failures: number): number {
 export function waitText(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  if (minutes === 0) return `${rest} giây`;
-  return rest === 0 ? `${minutes} phút` : `${minutes} phút ${rest} giây`;
+  if (minutes === 0) return msg('auth.wait.seconds', { seconds: rest });
+  return rest === 0 ? msg('auth.wait.minutes', { minutes }) : msg('auth.wait.minutesSeconds', { minutes, seconds: rest });
 }
 
 /** The Vietnamese message of a refused attempt. */
-export const throttledMessage = (seconds: number) =>
-  `Đăng nhập sai nhiều lần. Vui lòng thử lại sau ${waitText(seconds)}.`;
+export const throttledMessage = (seconds: number) => msg('auth.throttled', { wait: waitText(seconds) });

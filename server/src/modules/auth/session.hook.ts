@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { AppError } from '#server/shared/errors.ts';
+import { msg } from '#server/shared/messages.ts';
 import { ZRole } from '#contracts/auth.ts';
 import { findSessionUser, type SessionUser } from './session.repository.ts';
 
@@ -32,7 +33,7 @@ export function registerSessionHook(app: FastifyInstance, db: Database): void {
   app.decorateRequest('checkCsrf', function checkCsrf(this: { csrfExpected?: string; headers: Record<string, unknown> }) {
     const sent = this.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !this.csrfExpected || !sameToken(sent, this.csrfExpected)) {
-      throw new AppError(403, 'csrf', 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Vui lòng tải lại trang.');
+      throw new AppError(403, 'csrf', msg('auth.csrf'));
     }
   });
   app.addHook('onRequest', async (request) => {

@@ -8,12 +8,13 @@ import type { Upload } from '#server/shared/http/endpoint-route.ts';
 import { clock } from '#server/shared/clock.ts';
 import { readSheet, type SheetRow } from '#server/shared/spreadsheet.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
-import { importUpload, startImportJob, type ImportPayload } from '#server/platform/jobs/import-job.ts';
+import { importUpload, rejectedMessage, startImportJob, type ImportPayload } from '#server/platform/jobs/import-job.ts';
 import { JobFailed, type JobContext } from '#server/platform/jobs/job-queue.ts';
+import { msg } from '#server/shared/messages.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findPeopleByNames, insertPeople, insertRoles, openRolesIn } from '../people/index.ts';
-import { checkMemberRow, MEMBER_COLUMNS, type MemberRow } from './member-row.ts';
+import { checkMemberRow, columnLabel, MEMBER_COLUMNS, type MemberRow } from './member-row.ts';
 import { organizationPolicy } from './organization.policy.ts';
 import { findOrganization } from './organization.repository.ts';
 
@@ -57,7 +58,7 @@ export const MEMBER_IMPORT_JOB = 'organizations.member-import';
 /** An organisation in scope that the actor may write, or 404/403. */
 async function gate(db: Database, actor: Actor, organizationId: number) {
   const organization = await findOrganization(db, actor.scope, organizationId, clock.today());
-  if (!organization) throw notFound('Tổ chức');
+  if (!organization) throw notFound('entity.organization');
   authorize(organizationPolicy.write(actor, organization.id));
   return organization;
 }
@@ -94,7 +95,7 @@ async function checkAndWrite(
     const organization = await gate(trx, actor, organizationId);
     const errors: TRowError[] = [];
     const rows = sheet.map((row) => checkMemberRow(row, today, errors));
-    if (rows.length === 0) errors.push({ row: 2, field: 'Họ và tên', message: 'tệp không có dòng dữ liệu nào' });
+    if (rows.length === 0) errors.push({ row: 2, field: columnLabel('fullName'), message: msg('import.noRows') });
 
     const names = [...new Set(rows.filter((row) => row.fullName).map((row) => row.fullName))];
     const { folded, people } = await findPeopleByNames(trx, actor.scope, organization.unit_id, names);
@@ -113,7 +114,7 @@ async function checkAndWrite(
       const key = `${personKey(row)}|${foldVi(row.title)}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        errors.push({ row: row.row, field: 'Chức danh', message: `trùng với dòng ${first} (cùng người, cùng chức danh)` });
+        errors.push({ row: row.row, field: columnLabel('title'), message: msg('organizations.member.duplicate', { row: first }) });
         continue;
       }
       seen.set(key, row.row);
@@ -127,8 +128,8 @@ async function checkAndWrite(
       if (held) {
         errors.push({
           row: row.row,
-          field: 'Chức danh',
-          message: `${row.fullName} đã giữ chức danh "${held.title}" trong ${organization.name} từ ngày ${vnDate(held.term_from)}`,
+          field: columnLabel('title'),
+          message: msg('organizations.member.alreadyHolds', { person: row.fullName, title: held.title, organization: organization.name, from: vnDate(held.term_from) }),
         });
       }
     }
@@ -181,8 +182,7 @@ function toGender(value: string | null): 'male' | 'female' | 'other' | null {
 /** Rows with errors stop the import; nothing is written. */
 class RowsRejected extends Error {
   constructor(readonly errors: TRowError[]) {
-    const first = errors[0];
-    super(`Tệp có ${errors.length} lỗi; chưa ghi dòng nào. Lỗi đầu tiên: dòng ${first?.row}, cột ${first?.field}: ${first?.message}.`);
+    super(rejectedMessage(errors));
   }
 }
 

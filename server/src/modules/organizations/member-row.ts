@@ -1,18 +1,20 @@
 import type { TRowError } from '#contracts/common.ts';
+import { msg, SHEET_HEADERS } from '#server/shared/messages.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 
 type Column = 'fullName' | 'title' | 'gender' | 'birthYear' | 'phone' | 'termFrom';
 
 /** Columns of a member sheet: key → accepted headers (compared without diacritics), first one is the label. */
-export const MEMBER_COLUMNS: Record<Column, { headers: [string, ...string[]]; required: boolean }> = {
-  fullName: { headers: ['Họ và tên', 'Họ tên', 'Full name'], required: true },
-  title: { headers: ['Chức danh', 'Chức vụ', 'Title'], required: true },
-  gender: { headers: ['Giới tính', 'Gender'], required: false },
-  birthYear: { headers: ['Năm sinh', 'Birth year'], required: false },
-  phone: { headers: ['Điện thoại', 'Số điện thoại', 'Phone'], required: false },
-  termFrom: { headers: ['Từ ngày', 'Ngày bắt đầu', 'From'], required: false },
+export const MEMBER_COLUMNS: Record<Column, { headers: readonly [string, ...string[]]; required: boolean }> = {
+  fullName: { headers: SHEET_HEADERS.member.fullName, required: true },
+  title: { headers: SHEET_HEADERS.member.title, required: true },
+  gender: { headers: SHEET_HEADERS.member.gender, required: false },
+  birthYear: { headers: SHEET_HEADERS.member.birthYear, required: false },
+  phone: { headers: SHEET_HEADERS.member.phone, required: false },
+  termFrom: { headers: SHEET_HEADERS.member.termFrom, required: false },
 };
-const label = (column: Column) => MEMBER_COLUMNS[column].headers[0];
+/** A column's name in messages: its first accepted header. */
+export const columnLabel = (column: Column) => MEMBER_COLUMNS[column].headers[0];
 
 /** One checked row: what the preview shows, and the values to write when it has no error. */
 export interface MemberRow {
@@ -80,34 +82,34 @@ export function checkMemberRow(
   errors: TRowError[],
 ): MemberRow {
   const { row, cells } = input;
-  const fail = (column: Column, message: string) => errors.push({ row, field: label(column), message });
+  const fail = (column: Column, message: string) => errors.push({ row, field: columnLabel(column), message });
   const text = (key: Column) => (cells[key] ?? '').replace(/\s+/g, ' ').trim();
 
   const fullName = text('fullName');
-  if (!fullName) fail('fullName', 'không được để trống');
-  else if (fullName.length > 200) fail('fullName', 'tối đa 200 ký tự');
+  if (!fullName) fail('fullName', msg('common.empty'));
+  else if (fullName.length > 200) fail('fullName', msg('common.maxLength', { max: 200 }));
   const title = text('title');
-  if (!title) fail('title', 'không được để trống');
-  else if (title.length > 100) fail('title', 'tối đa 100 ký tự');
+  if (!title) fail('title', msg('common.empty'));
+  else if (title.length > 100) fail('title', msg('common.maxLength', { max: 100 }));
 
   const genderText = text('gender');
   const gender = genderText ? (GENDERS.get(foldVi(genderText)) ?? null) : null;
-  if (genderText && !gender) fail('gender', `"${genderText}" không hợp lệ (Nam, Nữ hoặc Khác)`);
+  if (genderText && !gender) fail('gender', msg('organizations.member.badGender', { value: genderText }));
 
   const yearText = text('birthYear');
   let birthYear: number | null = null;
   if (yearText) {
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
     if (Number.isInteger(year) && year >= 1900 && year <= Number(today.slice(0, 4))) birthYear = year;
-    else fail('birthYear', `"${yearText}" không hợp lệ (năm 4 chữ số, từ 1900 đến nay)`);
+    else fail('birthYear', msg('organizations.member.badBirthYear', { value: yearText }));
   }
 
   const phone = text('phone') || null;
-  if (phone && !/^[0-9+ .-]{8,20}$/.test(phone)) fail('phone', `"${phone}" không hợp lệ (8–20 chữ số)`);
+  if (phone && !/^[0-9+ .-]{8,20}$/.test(phone)) fail('phone', msg('organizations.member.badPhone', { value: phone }));
 
   const termText = text('termFrom');
   const termFrom = termText ? parseSheetDate(termText) : today;
-  if (!termFrom) fail('termFrom', `"${termText}" không phải ngày hợp lệ (dd/mm/yyyy)`);
+  if (!termFrom) fail('termFrom', msg('organizations.member.badDate', { value: termText }));
 
   return {
     row,

@@ -1,5 +1,6 @@
 import type { TOrganizationInput } from '#contracts/organizations.ts';
 import { invalidField } from '#server/shared/errors.ts';
+import { msg } from '#server/shared/messages.ts';
 
 /** The fields the type-specific rules look at. */
 type OrganizationShape = Pick<
@@ -13,16 +14,16 @@ type OrganizationShape = Pick<
  */
 export function checkOrganizationShape(org: OrganizationShape): void {
   if (org.type !== 'enterprise') {
-    if (org.workerCount != null) throw invalidField('workerCount', 'Số lao động', 'chỉ dùng cho doanh nghiệp');
-    if (org.hasTradeUnion != null) throw invalidField('hasTradeUnion', 'Có công đoàn', 'chỉ dùng cho doanh nghiệp');
+    if (org.workerCount != null) throw invalidField('workerCount', msg('organizations.onlyEnterprise'));
+    if (org.hasTradeUnion != null) throw invalidField('hasTradeUnion', msg('organizations.onlyEnterprise'));
   }
   if (org.type !== 'religious_establishment' && org.religionName != null) {
-    throw invalidField('religionName', 'Tôn giáo', 'chỉ dùng cho cơ sở tôn giáo');
+    throw invalidField('religionName', msg('organizations.onlyReligious'));
   }
   if (org.type === 'branch' && org.parentOrganizationId == null) {
-    throw invalidField('parentOrganizationId', 'Tổ chức cấp trên', 'bắt buộc với chi hội, chi đoàn, công đoàn cơ sở');
+    throw invalidField('parentOrganizationId', msg('organizations.parentRequired'));
   }
   if (org.foundedOn && org.dissolvedOn && org.dissolvedOn < org.foundedOn) {
-    throw invalidField('dissolvedOn', 'Ngày giải thể', 'không được trước ngày thành lập');
+    throw invalidField('dissolvedOn', msg('organizations.dissolvedBeforeFounded'));
   }
 }

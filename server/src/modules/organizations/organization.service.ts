@@ -3,6 +3,7 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { invalidField, notFound } from '#server/shared/errors.ts';
 import { clock } from '#server/shared/clock.ts';
+import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import { listOrganizationRoles } from '../people/index.ts';
 import { findUnit } from '../units/index.ts';
@@ -16,7 +17,7 @@ type OrganizationChanges = Omit<Partial<TOrganizationInput>, 'unitId'>;
 /** Organisations of a unit in scope that exist on `asOf`, with member counts on that date. */
 export async function listOrganizations(db: Database, actor: Actor, unitId: number, asOf: string, type?: TOrganizationType) {
   const unit = await findUnit(db, actor.scope, unitId, asOf);
-  if (!unit) throw notFound('Đơn vị');
+  if (!unit) throw notFound('entity.unit');
   const rows = await repo.listOrganizations(db, actor.scope, unitId, asOf, type);
   return rows.map(presentOrganization).sort(compareOrganizations);
 }
@@ -24,7 +25,7 @@ export async function listOrganizations(db: Database, actor: Actor, unitId: numb
 /** An organisation with the roles current on `asOf`: heads first, then by title, then by name. */
 export async function getOrganizationDetail(db: Database, actor: Actor, id: number, asOf: string) {
   const organization = await repo.findOrganization(db, actor.scope, id, asOf);
-  if (!organization) throw notFound('Tổ chức');
+  if (!organization) throw notFound('entity.organization');
   const roles = await listOrganizationRoles(db, actor, id, asOf);
   return { organization: presentOrganization(organization), roles: roles.sort(compareRoles) };
 }
@@ -33,9 +34,9 @@ export async function getOrganizationDetail(db: Database, actor: Actor, id: numb
 async function checkParent(db: Database, actor: Actor, parentId: number | null | undefined, selfId?: number) {
   if (parentId == null) return;
   const parent = await repo.findOrganization(db, actor.scope, parentId, clock.today());
-  if (!parent) throw notFound('Tổ chức cấp trên');
+  if (!parent) throw notFound('entity.parentOrganization');
   if (selfId !== undefined && (parentId === selfId || (await repo.findParentChain(db, parentId)).includes(selfId))) {
-    throw invalidField('parentOrganizationId', 'Tổ chức cấp trên', 'không được là chính tổ chức này hoặc tổ chức trực thuộc nó');
+    throw invalidField('parentOrganizationId', msg('organizations.parentCycle'));
   }
 }
 
@@ -66,7 +67,7 @@ export async function createOrganization(db: Database, actor: Actor, input: TOrg
   checkOrganizationShape(input);
   return db.transaction().execute(async (trx) => {
     const unit = await findUnit(trx, actor.scope, input.unitId, clock.today());
-    if (!unit) throw notFound('Đơn vị');
+    if (!unit) throw notFound('entity.unit');
     await checkParent(trx, actor, input.parentOrganizationId);
     const id = await repo.insertOrganization(trx, {
       unit_id: input.unitId,
@@ -88,7 +89,7 @@ export async function createOrganization(db: Database, actor: Actor, input: TOrg
 export async function updateOrganization(db: Database, actor: Actor, id: number, input: OrganizationChanges): Promise<TOrganization> {
   return db.transaction().execute(async (trx) => {
     const current = await repo.findOrganization(trx, actor.scope, id, clock.today());
-    if (!current) throw notFound('Tổ chức');
+    if (!current) throw notFound('entity.organization');
     authorize(organizationPolicy.write(actor, id));
     const before = presentOrganization(current);
     const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as OrganizationChanges;

@@ -3,6 +3,7 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { notFound } from '#server/shared/errors.ts';
 import { clock } from '#server/shared/clock.ts';
+import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findUnit } from '../units/index.ts';
 import { personPolicy } from './person.policy.ts';
@@ -10,12 +11,10 @@ import { maskSensitive, presentPerson, presentRole } from './person.presenter.ts
 import * as repo from './person.repository.ts';
 import { listRolesOfPerson } from './role.repository.ts';
 
-const SENSITIVE_MESSAGE = 'Bạn không có quyền ghi dân tộc, tôn giáo của người này.';
-
 /** A unit in scope, or 404. */
 async function unitInScope(db: Database, actor: Actor, unitId: number) {
   const unit = await findUnit(db, actor.scope, unitId, clock.today());
-  if (!unit) throw notFound('Đơn vị');
+  if (!unit) throw notFound('entity.unit');
   return unit;
 }
 
@@ -37,7 +36,7 @@ export async function listPeople(
 export async function getPerson(db: Database, actor: Actor, id: number): Promise<TPersonDetail> {
   return db.transaction().execute(async (trx) => {
     const person = await repo.findPerson(trx, actor.scope, id);
-    if (!person) throw notFound('Người');
+    if (!person) throw notFound('entity.person');
     const roles = await listRolesOfPerson(trx, actor.scope, id);
     let sensitive: TPersonDetail['sensitive'] = null;
     if (personPolicy.sensitive(actor)) {
@@ -60,7 +59,7 @@ const sent = <T extends object>(input: T, key: keyof T) => input[key] !== undefi
 /** Registers a person in a unit in scope; ethnicity and religion need the sensitive policy. */
 export async function createPerson(db: Database, actor: Actor, input: TPersonInput): Promise<TPerson> {
   authorize(personPolicy.create(actor));
-  if (sent(input, 'ethnicity') || sent(input, 'religion')) authorize(personPolicy.sensitive(actor), SENSITIVE_MESSAGE);
+  if (sent(input, 'ethnicity') || sent(input, 'religion')) authorize(personPolicy.sensitive(actor), msg('people.sensitiveForbidden'));
   return db.transaction().execute(async (trx) => {
     await unitInScope(trx, actor, input.unitId);
     const [id] = await repo.insertPeople(trx, [
@@ -86,10 +85,10 @@ export async function createPerson(db: Database, actor: Actor, input: TPersonInp
 export async function updatePerson(db: Database, actor: Actor, id: number, input: Omit<Partial<TPersonInput>, 'unitId'>): Promise<TPerson> {
   return db.transaction().execute(async (trx) => {
     const person = await repo.findPerson(trx, actor.scope, id);
-    if (!person) throw notFound('Người');
+    if (!person) throw notFound('entity.person');
     const heldInOwn = actor.organizationId !== null && (await repo.heldRoleIn(trx, actor.scope, id, actor.organizationId));
     authorize(personPolicy.update(actor, heldInOwn));
-    if (sent(input, 'ethnicity') || sent(input, 'religion')) authorize(personPolicy.sensitive(actor), SENSITIVE_MESSAGE);
+    if (sent(input, 'ethnicity') || sent(input, 'religion')) authorize(personPolicy.sensitive(actor), msg('people.sensitiveForbidden'));
     const changes = {
       ...(sent(input, 'fullName') ? { full_name: input.fullName } : {}),
       ...(sent(input, 'gender') ? { gender: input.gender ?? null } : {}),

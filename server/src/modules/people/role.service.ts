@@ -2,6 +2,7 @@ import type { TRoleHeld } from '#contracts/organizations.ts';
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
+import { msg } from '#server/shared/messages.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findOrganization } from '../organizations/index.ts';
@@ -31,24 +32,24 @@ export async function addRole(
 ): Promise<TRoleHeld> {
   return db.transaction().execute(async (trx) => {
     const person = await findPerson(trx, actor.scope, personId);
-    if (!person) throw notFound('Người');
+    if (!person) throw notFound('entity.person');
     const organization = await findOrganization(trx, actor.scope, input.organizationId, input.termFrom);
-    if (!organization) throw notFound('Tổ chức');
+    if (!organization) throw notFound('entity.organization');
     authorize(personPolicy.manageRole(actor, organization.id));
     if (organization.dissolved_on !== null && input.termFrom >= organization.dissolved_on) {
-      throw invalidField('termFrom', 'Từ ngày', `${organization.name} đã giải thể từ ngày ${vnDate(organization.dissolved_on)}`);
+      throw invalidField('termFrom', msg('people.organizationDissolved', { organization: organization.name, date: vnDate(organization.dissolved_on) }));
     }
     if (organization.founded_on !== null && input.termFrom < organization.founded_on) {
-      throw invalidField('termFrom', 'Từ ngày', `${organization.name} thành lập ngày ${vnDate(organization.founded_on)}`);
+      throw invalidField('termFrom', msg('people.organizationFounded', { organization: organization.name, date: vnDate(organization.founded_on) }));
     }
     const termTo = input.termTo ?? null;
     if (termTo !== null && termTo < input.termFrom) {
-      throw invalidField('termTo', 'Đến ngày', `phải từ ngày ${vnDate(input.termFrom)} trở đi`);
+      throw invalidField('termTo', msg('common.mustBeFrom', { date: vnDate(input.termFrom) }));
     }
     const open = await roles.openRolesIn(trx, actor.scope, organization.id, [personId], input.termFrom);
     const clash = open.find((role) => foldVi(role.title) === foldVi(input.title) && (termTo === null || role.term_from <= termTo));
     if (clash) {
-      throw conflict(`${person.full_name} đã giữ chức danh "${clash.title}" trong ${organization.name} từ ngày ${vnDate(clash.term_from)}.`);
+      throw conflict(msg('people.alreadyHolds', { person: person.full_name, title: clash.title, organization: organization.name, from: vnDate(clash.term_from) }));
     }
     const [id] = await roles.insertRoles(trx, [
       { person_id: personId, organization_id: organization.id, title: input.title, is_head: input.isHead, term_from: input.termFrom, term_to: termTo },
@@ -71,10 +72,10 @@ export async function addRole(
 export async function endRole(db: Database, actor: Actor, roleId: number, termTo: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const role = await roles.findRole(trx, actor.scope, roleId);
-    if (!role) throw notFound('Chức danh');
+    if (!role) throw notFound('entity.role');
     authorize(personPolicy.manageRole(actor, role.organization_id));
-    if (role.term_to !== null) throw conflict(`Chức danh "${role.title}" của ${role.person_name} đã kết thúc ngày ${vnDate(role.term_to)}.`);
-    if (termTo < role.term_from) throw invalidField('termTo', 'Đến ngày', `phải từ ngày ${vnDate(role.term_from)} trở đi`);
+    if (role.term_to !== null) throw conflict(msg('people.roleEnded', { title: role.title, person: role.person_name, date: vnDate(role.term_to) }));
+    if (termTo < role.term_from) throw invalidField('termTo', msg('common.mustBeFrom', { date: vnDate(role.term_from) }));
     await roles.setRoleEnd(trx, roleId, termTo);
     await recordAudit(trx, actor, {
       action: 'update',

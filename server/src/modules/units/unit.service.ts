@@ -3,6 +3,7 @@ import type { Database } from '#server/db/database.ts';
 import { clock } from '#server/shared/clock.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { AppError, conflict, invalidField, notFound } from '#server/shared/errors.ts';
+import { msg } from '#server/shared/messages.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { unitPolicy } from './unit.policy.ts';
@@ -19,7 +20,7 @@ export async function listUnitChildren(db: Database, actor: Actor, asOf: string,
 /** A unit with its ancestors, succession links and name history, as of a date. */
 export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf: string): Promise<TUnitDetail> {
   const unit = await repo.findUnit(db, actor.scope, id, asOf);
-  if (!unit) throw notFound('Đơn vị');
+  if (!unit) throw notFound('entity.unit');
   const [ancestors, links, history] = await Promise.all([
     ancestorsOf(db, [unit.path], asOf).then((byPath) => byPath(unit.path)),
     repo.findSuccessionLinks(db, id),
@@ -72,15 +73,13 @@ export async function searchUnitsWithAncestors(db: Database, actor: Actor, q: st
   });
 }
 
-const VILLAGE_LABEL = 'Thôn, bản, tổ dân phố';
-
 /** A commune in scope that can take villages, or a 404/400. */
 export async function communeForVillages(db: Database, actor: Actor, communeId: number) {
   authorize(unitPolicy.manageVillages(actor));
   const commune = await repo.findCommune(db, actor.scope, communeId);
-  if (!commune) throw notFound('Đơn vị');
+  if (!commune) throw notFound('entity.unit');
   if (commune.level !== 'commune') {
-    throw new AppError(400, 'validation', `${VILLAGE_LABEL} chỉ thêm được vào đơn vị cấp xã.`, [{ field: 'id', message: 'không phải cấp xã' }]);
+    throw new AppError(400, 'validation', msg('units.villagesOnlyInCommune'), [{ field: 'id', message: msg('units.notCommune') }]);
   }
   return commune;
 }
@@ -110,7 +109,7 @@ export async function createVillage(db: Database, actor: Actor, communeId: numbe
   return db.transaction().execute(async (trx) => {
     const commune = await communeForVillages(trx, actor, communeId);
     const existing = await repo.villageNames(trx, communeId, commune.valid_to);
-    if (existing.has(input.name.toLowerCase())) throw conflict(`${commune.full_name} đã có "${input.name}".`);
+    if (existing.has(input.name.toLowerCase())) throw conflict(msg('units.villageExists', { commune: commune.full_name, name: input.name }));
     const [created] = await repo.insertUnits(trx, [villageRow(commune, input.name, input.type)]);
     if (!created) throw new Error('insert returned nothing');
     await recordAudit(trx, actor, { action: 'create', entity: 'admin_unit', entityId: created.id, unitId: communeId, after: input });
@@ -125,9 +124,9 @@ export async function closeVillage(db: Database, actor: Actor, villageId: number
   await db.transaction().execute(async (trx) => {
     authorize(unitPolicy.manageVillages(actor));
     const village = await repo.findCommune(trx, actor.scope, villageId);
-    if (!village) throw notFound('Đơn vị');
-    if (village.level !== 'village') throw invalidField('id', 'Đơn vị', 'chỉ đóng được thôn, bản, tổ dân phố');
-    if (village.valid_to && village.valid_to < validTo) throw invalidField('validTo', 'Ngày kết thúc', `phải trước ${village.valid_to}`);
+    if (!village) throw notFound('entity.unit');
+    if (village.level !== 'village') throw invalidField('id', msg('units.closeOnlyVillages'), 'unitId');
+    if (village.valid_to && village.valid_to < validTo) throw invalidField('validTo', msg('units.closeBefore', { date: village.valid_to }));
     await repo.closeUnit(trx, villageId, validTo);
     await recordAudit(trx, actor, {
       action: 'update',

@@ -1,12 +1,13 @@
 import type { TVillageImportResult } from '#contracts/units.ts';
 import { VILLAGE_TYPES, ZVillageType } from '#contracts/units.ts';
 import type { Database } from '#server/db/database.ts';
-import { importUpload, startImportJob, type ImportPayload } from '#server/platform/jobs/import-job.ts';
+import { importUpload, rejectedMessage, startImportJob, type ImportPayload } from '#server/platform/jobs/import-job.ts';
 import { JobFailed, type JobContext } from '#server/platform/jobs/job-queue.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { readSheet, type SheetRow } from '#server/shared/spreadsheet.ts';
+import { msg, SHEET_HEADERS } from '#server/shared/messages.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './unit.repository.ts';
@@ -15,9 +16,14 @@ import { communeForVillages, villageRow } from './unit.service.ts';
 export const VILLAGE_IMPORT_JOB = 'units.village-import';
 const TYPE_BY_FOLDED = new Map(VILLAGE_TYPES.map((type) => [foldVi(type), type]));
 const COLUMNS = {
-  name: { headers: ['Tên', 'Tên thôn', 'Tên thôn, bản', 'Tên thôn, tổ dân phố', 'Thôn', 'Name'], required: true },
-  type: { headers: ['Loại', 'Loại thôn', 'Type'], required: false },
+  name: { headers: SHEET_HEADERS.village.name, required: true },
+  type: { headers: SHEET_HEADERS.village.type, required: false },
 };
+/** A column's name in messages: its first accepted header ("Tên", "Loại"). */
+const NAME = COLUMNS.name.headers[0];
+const TYPE = COLUMNS.type.headers[0];
+/** A blank type cell means the commonest kind, thôn. */
+const DEFAULT_TYPE = VILLAGE_TYPES[0];
 type Commune = Awaited<ReturnType<typeof communeForVillages>>;
 type Progress = (done: number, total: number) => Promise<void>;
 
@@ -29,17 +35,17 @@ async function checkRows(db: Database, commune: Commune, rows: SheetRow[], progr
   const parsed: TVillageImportResult['rows'] = [];
   for (const [i, { row, cells }] of rows.entries()) {
     const name = cells.name?.replace(/\s+/g, ' ') ?? '';
-    const type = cells.type ? TYPE_BY_FOLDED.get(foldVi(cells.type)) : 'thôn';
-    if (!name) errors.push({ row, field: 'Tên', message: 'không được để trống' });
-    else if (name.length > 200) errors.push({ row, field: 'Tên', message: 'tối đa 200 ký tự' });
-    else if (existing.has(name.toLowerCase())) errors.push({ row, field: 'Tên', message: `"${name}" đã có trong ${commune.full_name}` });
-    else if (seen.has(name.toLowerCase())) errors.push({ row, field: 'Tên', message: `trùng với dòng ${seen.get(name.toLowerCase())}` });
-    if (!type) errors.push({ row, field: 'Loại', message: `"${cells.type}" không phải loại hợp lệ (${VILLAGE_TYPES.join(', ')})` });
+    const type = cells.type ? TYPE_BY_FOLDED.get(foldVi(cells.type)) : DEFAULT_TYPE;
+    if (!name) errors.push({ row, field: NAME, message: msg('common.empty') });
+    else if (name.length > 200) errors.push({ row, field: NAME, message: msg('common.maxLength', { max: 200 }) });
+    else if (existing.has(name.toLowerCase())) errors.push({ row, field: NAME, message: msg('units.villageInCommune', { name, commune: commune.full_name }) });
+    else if (seen.has(name.toLowerCase())) errors.push({ row, field: NAME, message: msg('import.duplicateOfRow', { row: String(seen.get(name.toLowerCase())) }) });
+    if (!type) errors.push({ row, field: TYPE, message: msg('units.badVillageType', { value: String(cells.type), allowed: VILLAGE_TYPES.join(', ') }) });
     seen.set(name.toLowerCase(), row);
     parsed.push({ row, name, type: type ?? cells.type ?? '' });
     if ((i + 1) % 100 === 0) await progress(i + 1, rows.length);
   }
-  if (parsed.length === 0) errors.push({ row: 2, field: 'Tên', message: 'tệp không có dòng dữ liệu nào' });
+  if (parsed.length === 0) errors.push({ row: 2, field: NAME, message: msg('import.noRows') });
   return { parsed, errors };
 }
 
@@ -104,6 +110,4 @@ export async function runVillageImport(context: JobContext<ImportPayload>): Prom
   return { created };
 }
 
-const rejectedMessage = (errors: TVillageImportResult['errors']) =>
-  `Tệp có ${errors.length} lỗi; chưa ghi dòng nào. Lỗi đầu tiên: dòng ${errors[0]?.row}, cột ${errors[0]?.field}: ${errors[0]?.message}.`;
 

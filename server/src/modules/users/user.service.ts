@@ -5,6 +5,7 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
 import { clock } from '#server/shared/clock.ts';
+import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import { deleteUserSessions, hashPassword } from '../auth/index.ts';
 import { findUnit } from '../units/index.ts';
@@ -16,9 +17,7 @@ type CreateUser = z.output<typeof ZCreateUserRequest>;
 type UpdateUser = z.output<typeof ZUpdateUserRequest>;
 type MoveUser = z.output<typeof ZMoveUserRequest>;
 
-const USERNAME_TAKEN = 'Tên đăng nhập đã tồn tại.';
 const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-const SYSTEM_ADMIN_ONLY = 'Chỉ quản trị hệ thống mới cấp được hoặc thay đổi tài khoản có vai trò quản trị hệ thống.';
 
 /** Accounts in the admin's scope; `legacy` 'true' lists only the accounts whose unit has ended. */
 export async function listUsers(
@@ -36,22 +35,22 @@ export async function listUsers(
 export async function getUser(db: Database, actor: Actor, id: number): Promise<TUser> {
   authorize(userPolicy.manage(actor));
   const row = await repo.findUser(db, actor.scope, id, clock.today());
-  if (!row) throw notFound('Tài khoản');
+  if (!row) throw notFound('entity.account');
   return presentUser(row);
 }
 
 /** An account's unit, roles and organisation must fit together; throws 400 naming the field, or 404. */
 async function checkAccountShape(db: Database, actor: Actor, account: { unitId: number | null; roles: TRole[]; organizationId: number | null }) {
   if (account.unitId === null && !account.roles.includes('system_admin')) {
-    throw invalidField('unitId', 'Đơn vị', 'bắt buộc, trừ tài khoản quản trị hệ thống');
+    throw invalidField('unitId', msg('users.unitRequired'));
   }
   if (account.roles.includes('focal_point') && account.organizationId === null) {
-    throw invalidField('organizationId', 'Tổ chức', 'bắt buộc với tài khoản đầu mối');
+    throw invalidField('organizationId', msg('users.organizationRequired'));
   }
   if (account.organizationId !== null) {
     const organization = await repo.findOrganizationForAccount(db, actor.scope, account.organizationId, account.unitId);
-    if (!organization) throw notFound('Tổ chức');
-    if (!organization.under_unit) throw invalidField('organizationId', 'Tổ chức', `"${organization.name}" không thuộc đơn vị của tài khoản`);
+    if (!organization) throw notFound('entity.organization');
+    if (!organization.under_unit) throw invalidField('organizationId', msg('users.organizationOutsideUnit', { organization: organization.name }));
   }
 }
 
@@ -62,9 +61,9 @@ async function checkAccountShape(db: Database, actor: Actor, account: { unitId: 
 async function checkCurrentUnit(db: Database, actor: Actor, unitId: number) {
   const today = clock.today();
   const unit = await findUnit(db, actor.scope, unitId, today);
-  if (!unit) throw notFound('Đơn vị');
+  if (!unit) throw notFound('entity.unit');
   if ((unit.valid_from !== null && unit.valid_from > today) || (unit.valid_to !== null && unit.valid_to < today)) {
-    throw invalidField('unitId', 'Đơn vị', `"${unit.full_name}" không còn hiệu lực; chọn một đơn vị hiện hành`);
+    throw invalidField('unitId', msg('users.unitEnded', { unit: unit.full_name }));
   }
   return unit;
 }
@@ -76,7 +75,7 @@ async function checkCurrentUnit(db: Database, actor: Actor, unitId: number) {
  */
 function checkSystemAdminHasNoUnit(roles: readonly TRole[], unitId: number | null) {
   if (roles.includes('system_admin') && unitId !== null) {
-    throw invalidField('unitId', 'Đơn vị', 'tài khoản quản trị hệ thống không thuộc đơn vị nào (phạm vi cả nước)');
+    throw invalidField('unitId', msg('users.systemAdminNoUnitNationwide'));
   }
 }
 
@@ -90,14 +89,14 @@ async function reread(db: Database, actor: Actor, id: number): Promise<TUser> {
 export async function createUser(db: Database, actor: Actor, input: CreateUser): Promise<TUser> {
   authorize(userPolicy.manage(actor));
   const roles = normaliseRoles(input.roles);
-  authorize(userPolicy.handleRoles(actor, roles), SYSTEM_ADMIN_ONLY);
+  authorize(userPolicy.handleRoles(actor, roles), msg('users.systemAdminOnly'));
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     checkSystemAdminHasNoUnit(roles, input.unitId);
     if (input.unitId !== null) await checkCurrentUnit(trx, actor, input.unitId);
     const organizationId = input.organizationId ?? null;
     await checkAccountShape(trx, actor, { unitId: input.unitId, roles, organizationId });
-    if (await repo.usernameTaken(trx, input.username)) throw conflict(USERNAME_TAKEN);
+    if (await repo.usernameTaken(trx, input.username)) throw conflict(msg('users.usernameTaken'));
     const id = await repo
       .insertUser(trx, {
         username: input.username,
@@ -110,7 +109,7 @@ export async function createUser(db: Database, actor: Actor, input: CreateUser):
       })
       .catch((error: unknown) => {
         // two admins creating the same username at once: the unique index decides
-        throw isUniqueViolation(error) ? conflict(USERNAME_TAKEN) : error;
+        throw isUniqueViolation(error) ? conflict(msg('users.usernameTaken')) : error;
       });
     await recordAudit(trx, actor, {
       action: 'create',
@@ -132,12 +131,12 @@ export async function updateUser(db: Database, actor: Actor, id: number, input: 
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const current = await repo.findUser(trx, actor.scope, id, clock.today());
-    if (!current) throw notFound('Tài khoản');
-    authorize(userPolicy.handleRoles(actor, current.roles), SYSTEM_ADMIN_ONLY);
+    if (!current) throw notFound('entity.account');
+    authorize(userPolicy.handleRoles(actor, current.roles), msg('users.systemAdminOnly'));
     const roles = input.roles === undefined ? undefined : normaliseRoles(input.roles);
-    if (roles) authorize(userPolicy.handleRoles(actor, roles), SYSTEM_ADMIN_ONLY);
+    if (roles) authorize(userPolicy.handleRoles(actor, roles), msg('users.systemAdminOnly'));
     if (roles) checkSystemAdminHasNoUnit(roles, current.unit_id);
-    if (input.disabled === true && id === actor.userId) throw invalidField('disabled', 'Khóa tài khoản', 'không thể tự khóa tài khoản của mình');
+    if (input.disabled === true && id === actor.userId) throw invalidField('disabled', msg('users.cannotDisableSelf'));
     const before = presentUser(current);
     await checkAccountShape(trx, actor, {
       unitId: current.unit_id,
@@ -177,10 +176,10 @@ export async function moveUser(db: Database, actor: Actor, id: number, input: Mo
   authorize(userPolicy.manage(actor));
   return db.transaction().execute(async (trx) => {
     const current = await repo.findUser(trx, actor.scope, id, clock.today());
-    if (!current) throw notFound('Tài khoản');
-    authorize(userPolicy.handleRoles(actor, current.roles), SYSTEM_ADMIN_ONLY);
-    if (current.unit_id === null) throw invalidField('unitId', 'Đơn vị', 'tài khoản quản trị hệ thống không thuộc đơn vị nào');
-    if (current.unit_id === input.unitId) throw invalidField('unitId', 'Đơn vị', 'tài khoản đã thuộc đơn vị này');
+    if (!current) throw notFound('entity.account');
+    authorize(userPolicy.handleRoles(actor, current.roles), msg('users.systemAdminOnly'));
+    if (current.unit_id === null) throw invalidField('unitId', msg('users.systemAdminNoUnit'));
+    if (current.unit_id === input.unitId) throw invalidField('unitId', msg('users.alreadyInUnit'));
     const roles = current.roles.map((role) => ZRole.parse(role));
     checkSystemAdminHasNoUnit(roles, input.unitId);
     await checkCurrentUnit(trx, actor, input.unitId);

@@ -2,8 +2,9 @@ import type { TAttachment } from '#contracts/files.ts';
 import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
-import { AppError, forbidden, notFound } from '#server/shared/errors.ts';
+import { AppError, fieldMessage, forbidden, notFound } from '#server/shared/errors.ts';
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
+import { msg } from '#server/shared/messages.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { recordAudit } from '#server/modules/audit/index.ts';
 import type { BlobStore } from './blob-store.ts';
@@ -20,13 +21,14 @@ export interface FilesDeps {
 /** Largest attachment (the multipart limit of the app is the same). */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
-const fileError = (status: number, problem: string) => new AppError(status, status === 415 ? 'unsupported_media_type' : 'validation', `Tệp (file): ${problem}`, [{ field: 'file', message: problem }]);
+const fileError = (status: number, problem: string) =>
+  new AppError(status, status === 415 ? 'unsupported_media_type' : 'validation', fieldMessage('file', problem), [{ field: 'file', message: problem }]);
 
 /** The owner record within the actor's scope, or 404 (unknown type, unknown id, or outside the scope alike). */
 async function resolveOwner(deps: FilesDeps, db: Database, actor: Actor, ownerType: string, ownerId: string): Promise<FileOwner> {
   const resolver = deps.fileOwners.get(ownerType);
   const owner = resolver ? await resolver(db, actor, ownerId) : null;
-  if (!owner) throw notFound('Bản ghi sở hữu tệp');
+  if (!owner) throw notFound('entity.fileOwner');
   return owner;
 }
 
@@ -58,13 +60,13 @@ export async function listFiles(deps: FilesDeps, actor: Actor, ownerType: string
 export async function uploadFile(deps: FilesDeps, actor: Actor, ownerType: string, ownerId: string, upload: Upload): Promise<TAttachment> {
   const owner = await resolveOwner(deps, deps.db, actor, ownerType, ownerId);
   if (!owner.canAttach) throw forbidden();
-  if (upload.data.length === 0) throw fileError(400, 'tệp rỗng.');
-  if (upload.data.length > MAX_ATTACHMENT_BYTES) throw fileError(413, 'quá lớn (tối đa 5 MB).');
+  if (upload.data.length === 0) throw fileError(400, msg('files.empty'));
+  if (upload.data.length > MAX_ATTACHMENT_BYTES) throw fileError(413, msg('upload.tooLarge'));
   const filename = [...upload.filename.normalize('NFC')].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 0x20 ? '_' : c)).join('').slice(-255) || 'tep';
   const type = sniffType(upload.data, filename);
   const allowed = Object.values(ALLOWED_TYPES).flat().join(', ');
-  if (!type) throw fileError(415, `loại tệp không được phép; chỉ nhận ${allowed} (kiểm tra theo nội dung tệp).`);
-  if (!extensionFits(type, filename)) throw fileError(415, `phần mở rộng của tên tệp không khớp với nội dung (${type}).`);
+  if (!type) throw fileError(415, msg('files.typeNotAllowed', { allowed }));
+  if (!extensionFits(type, filename)) throw fileError(415, msg('files.extensionMismatch', { type }));
   const sha256 = await deps.files.put(upload.data);
   const provinceId = await provinceIdOf(deps.db, owner.unitId);
   const id = uuidv7();
@@ -83,12 +85,12 @@ export async function uploadFile(deps: FilesDeps, actor: Actor, ownerType: strin
 /** The bytes of a file whose owner the actor can see (404 otherwise); the download is audited first. */
 export async function downloadFile(deps: FilesDeps, actor: Actor, id: string): Promise<{ attachment: TAttachment; data: Buffer }> {
   const row = await findAttachment(deps.db, actor.scope, id);
-  if (!row) throw notFound('Tệp');
+  if (!row) throw notFound('entity.file');
   await resolveOwner(deps, deps.db, actor, row.owner_type, row.owner_id).catch(() => {
-    throw notFound('Tệp');
+    throw notFound('entity.file');
   });
   const data = await deps.files.get(row.sha256);
-  if (!data) throw new AppError(410, 'gone', 'Tệp (file): nội dung tệp không còn trong kho lưu trữ.');
+  if (!data) throw new AppError(410, 'gone', fieldMessage('file', msg('files.gone')));
   await deps.db.transaction().execute((trx) =>
     recordAudit(trx, actor, { action: 'download', entity: 'attachment', entityId: row.id, unitId: row.unit_id, after: { ownerType: row.owner_type, ownerId: row.owner_id, filename: row.filename } }),
   );

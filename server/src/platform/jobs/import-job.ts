@@ -1,6 +1,8 @@
+import type { TRowError } from '#contracts/common.ts';
 import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
+import { msg } from '#server/shared/messages.ts';
 import { checkSheetUpload } from '#server/shared/spreadsheet.ts';
 import type { BlobStore } from '../files/blob-store.ts';
 import { JobFailed, type JobContext, type JobQueue } from './job-queue.ts';
@@ -36,6 +38,10 @@ export async function startImportJob(
 /** The uploaded file of an import job. */
 export async function importUpload(context: JobContext<ImportPayload>): Promise<Upload> {
   const data = await context.files.get(context.payload.sha256);
-  if (!data) throw new JobFailed('Không tìm thấy tệp đã tải lên; hãy tải lại tệp.');
+  if (!data) throw new JobFailed(msg('jobs.uploadMissing'));
   return { filename: context.payload.filename, data };
 }
+
+/** Why an import with row errors wrote nothing: the count and the first error, one sentence. */
+export const rejectedMessage = (errors: readonly TRowError[]) =>
+  msg('import.rejected', { count: errors.length, row: String(errors[0]?.row), column: String(errors[0]?.field), problem: String(errors[0]?.message) });

@@ -4,6 +4,7 @@ import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
 import { AppError } from '#server/shared/errors.ts';
+import { msg } from '#server/shared/messages.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import type { BlobStore } from '../files/blob-store.ts';
 import { claimNextJob, finishJob, insertJob, updateProgress } from './job.repository.ts';
@@ -131,7 +132,7 @@ export class JobQueue {
       await updateProgress(this.db, job.id, this.workerId, done, total, new Date(clock.now().getTime() + LEASE_MS));
     };
     try {
-      if (!handler) throw new JobFailed(`Không có bộ xử lý cho tác vụ "${job.kind}".`);
+      if (!handler) throw new JobFailed(msg('jobs.noHandler', { kind: job.kind }));
       const result = await handler({ db: this.db, files: this.files, jobId: job.id, payload: payload as never, actor, progress });
       await finishJob(this.db, job.id, this.workerId, { status: 'succeeded', result, error: null, at: clock.now() });
     } catch (error) {
@@ -142,7 +143,7 @@ export class JobQueue {
       await finishJob(this.db, job.id, this.workerId, {
         status: retry ? 'queued' : 'failed',
         result: error instanceof JobFailed ? error.result : undefined,
-        error: permanent ? (error as Error).message : 'Lỗi hệ thống khi chạy tác vụ. Vui lòng thử lại sau.',
+        error: permanent ? (error as Error).message : msg('jobs.crashed'),
         at,
         ...(retry ? { retryAt: new Date(at.getTime() + 5_000 * job.attempts) } : {}),
       });

@@ -24,7 +24,7 @@ export function presentJob(row: JobRow): TJob {
 /** A job its owner (or a user whose scope holds its unit) may watch; 404 otherwise. */
 export async function getJob(db: Database, actor: Actor, id: string): Promise<TJob> {
   const row = await findJob(db, actor.userId, actor.scope, id);
-  if (!row) throw notFound('Tác vụ');
+  if (!row) throw notFound('entity.job');
   return presentJob(row);
 }
 

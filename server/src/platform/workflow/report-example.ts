@@ -1,3 +1,4 @@
+import { msg } from '#server/shared/messages.ts';
 import { defineWorkflow } from './workflow.ts';
 
 /**
@@ -6,13 +7,18 @@ import { defineWorkflow } from './workflow.ts';
  */
 export const reportApproval = defineWorkflow({
   entityType: 'report',
-  label: 'Báo cáo',
-  states: { draft: 'Dự thảo', submitted: 'Đã gửi', approved: 'Đã duyệt', returned: 'Bị trả lại' },
+  label: msg('workflow.report.label'),
+  states: {
+    draft: msg('workflow.report.draft'),
+    submitted: msg('workflow.report.submitted'),
+    approved: msg('workflow.report.approved'),
+    returned: msg('workflow.report.returned'),
+  },
   transitions: [
-    { from: 'draft', to: 'submitted', roles: ['data_entry', 'commission_officer', 'unit_admin'], label: 'gửi' },
-    { from: 'submitted', to: 'approved', roles: ['leader', 'unit_admin'], label: 'duyệt' },
-    { from: 'submitted', to: 'returned', roles: ['leader', 'unit_admin'], requiresReason: true, label: 'trả lại' },
-    { from: 'returned', to: 'submitted', roles: ['data_entry', 'commission_officer', 'unit_admin'], label: 'gửi lại' },
+    { from: 'draft', to: 'submitted', roles: ['data_entry', 'commission_officer', 'unit_admin'], label: msg('workflow.report.submit') },
+    { from: 'submitted', to: 'approved', roles: ['leader', 'unit_admin'], label: msg('workflow.report.approve') },
+    { from: 'submitted', to: 'returned', roles: ['leader', 'unit_admin'], requiresReason: true, label: msg('workflow.report.return') },
+    { from: 'returned', to: 'submitted', roles: ['data_entry', 'commission_officer', 'unit_admin'], label: msg('workflow.report.resubmit') },
   ],
   store: { table: 'workflow_probe', idColumn: 'id', stateColumn: 'status', versionColumn: 'version' },
 });

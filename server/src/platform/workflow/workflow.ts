@@ -1,5 +1,6 @@
 import type { TRole } from '#contracts/auth.ts';
-import { AppError, conflict, forbidden } from '#server/shared/errors.ts';
+import { AppError, conflict, fieldMessage, forbidden } from '#server/shared/errors.ts';
+import { msg } from '#server/shared/messages.ts';
 
 /** One allowed move of a workflow: who may make it, and whether they must say why. */
 export interface Transition<S extends string> {
@@ -57,12 +58,11 @@ export function checkTransition<S extends string>(workflow: Workflow<S>, request
   const transition = workflow.transitions.find((t) => t.from === request.seenState && t.to === request.to);
   const from = workflow.states[request.seenState] ?? request.seenState;
   const to = workflow.states[request.to] ?? request.to;
-  if (!transition) throw conflict(`${workflow.label} đang ở trạng thái "${from}", không chuyển sang "${to}" được.`);
-  if (!transition.roles.some((role) => roles.has(role))) throw forbidden(`Bạn không có quyền ${transition.label} ${workflow.label.toLowerCase()}.`);
+  if (!transition) throw conflict(msg('workflow.noSuchMove', { record: workflow.label, from, to }));
+  const names = { action: transition.label, record: workflow.label.toLowerCase() };
+  if (!transition.roles.some((role) => roles.has(role))) throw forbidden(msg('workflow.forbidden', names));
   if (transition.requiresReason && !request.reason?.trim()) {
-    throw new AppError(400, 'validation', `Lý do (reason): bắt buộc khi ${transition.label} ${workflow.label.toLowerCase()}.`, [
-      { field: 'reason', message: 'bắt buộc phải có' },
-    ]);
+    throw new AppError(400, 'validation', fieldMessage('reason', msg('workflow.reasonRequired', names)), [{ field: 'reason', message: msg('common.required') }]);
   }
   return transition;
 }
@@ -74,4 +74,4 @@ export function availableTransitions<S extends string>(workflow: Workflow<S>, st
 
 /** 409 for a transition made from a stale view (someone else moved the record first). */
 export const staleTransition = (workflow: Workflow<string>) =>
-  conflict(`${workflow.label} vừa được người khác thay đổi trạng thái. Hãy tải lại trang rồi thử lại.`);
+  conflict(msg('workflow.stale', { record: workflow.label }));

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Endpoint, PartOut } from '#contracts/endpoint.ts';
 import type { Actor } from '../actor.ts';
-import { AppError, passwordChangeRequired, unauthorized } from '../errors.ts';
+import { AppError, fieldMessage, passwordChangeRequired, unauthorized } from '../errors.ts';
+import { msg } from '../messages.ts';
 
 /** An uploaded file of a multipart endpoint. */
 export interface Upload {
@@ -83,16 +84,14 @@ export function registerEndpoint<E extends Endpoint>(
 
 async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) {
-    throw new AppError(400, 'validation', 'Tệp (file): cần gửi một tệp dạng multipart/form-data.', [
-      { field: 'file', message: 'bắt buộc phải có' },
-    ]);
+    throw new AppError(400, 'validation', fieldMessage('file', msg('upload.notMultipart')), [{ field: 'file', message: msg('common.required') }]);
   }
   const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  if (!part) throw new AppError(400, 'validation', 'Tệp (file): bắt buộc phải có.', [{ field: 'file', message: 'bắt buộc phải có' }]);
+  if (!part) throw new AppError(400, 'validation', fieldMessage('file', msg('upload.missing')), [{ field: 'file', message: msg('common.required') }]);
   const data = await part.toBuffer();
   // the plugin stops reading at the limit and may hand back the first 5 MB as if they were the whole file
   if (part.file.truncated) {
-    throw new AppError(413, 'too_large', 'Tệp (file): quá lớn (tối đa 5 MB).', [{ field: 'file', message: 'quá lớn (tối đa 5 MB)' }]);
+    throw new AppError(413, 'too_large', fieldMessage('file', msg('upload.tooLarge')), [{ field: 'file', message: msg('upload.tooLargeField') }]);
   }
   return { filename: part.filename, data };
 }

@@ -3,8 +3,9 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { fieldLabel } from '#contracts/messages.ts';
 import { AppError, RetryLaterError } from '../errors.ts';
 import { setSecurityHeadersBeforeRouting } from './security-headers.ts';
+import { msg, type MessageKey } from '../messages.ts';
 
-const PART_LABEL: Record<string, string> = { body: 'nội dung', querystring: 'tham số', params: 'đường dẫn' };
+const PART_KEY: Record<string, Extract<MessageKey, `http.part.${string}`>> = { body: 'http.part.body', querystring: 'http.part.querystring', params: 'http.part.params' };
 
 /** Every error leaves as `{ error, message[, fields] }` with a Vietnamese message; never a stack trace. */
 export function installErrorHandler(app: FastifyInstance): void {
@@ -19,35 +20,35 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => {
         const path = issue.instancePath.split('/').filter(Boolean);
-        return { field: path.join('.') || (error.validationContext ?? ''), message: issue.message ?? 'không hợp lệ', label: fieldLabel(path) };
+        return { field: path.join('.') || (error.validationContext ?? ''), message: issue.message ?? msg('http.invalidValue'), label: fieldLabel(path) };
       });
       const first = fields[0];
-      const part = PART_LABEL[error.validationContext ?? ''] ?? 'dữ liệu';
-      const message = first ? `Dữ liệu không hợp lệ: ${first.label}: ${first.message}.` : `Dữ liệu không hợp lệ (${part}).`;
+      const part = msg(PART_KEY[error.validationContext ?? ''] ?? 'http.part.other');
+      const message = first ? msg('http.invalidField', { field: first.label, problem: first.message }) : msg('http.invalidPart', { part });
       return reply.code(400).send({ error: 'validation', message, fields: fields.map(({ field, message: m }) => ({ field, message: m })) });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response does not match its contract');
-      return reply.code(500).send({ error: 'internal', message: 'Lỗi hệ thống. Vui lòng thử lại sau.' });
+      return reply.code(500).send({ error: 'internal', message: msg('http.internal') });
     }
     if (isDataException(error)) {
       // the schemas should have refused it (NUL, impossible date): a safety net, never a 500 for input
       request.log.warn({ err: error }, 'input reached the database and was refused');
-      return reply.code(400).send({ error: 'validation', message: 'Dữ liệu gửi lên không hợp lệ (có ký tự hoặc giá trị không được chấp nhận).' });
+      return reply.code(400).send({ error: 'validation', message: msg('http.refusedByDatabase') });
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {
-      return reply.code(429).send({ error: 'rate_limited', message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' });
+      return reply.code(429).send({ error: 'rate_limited', message: msg('http.rateLimited') });
     }
     if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
-      return reply.code(413).send({ error: 'too_large', message: 'Dữ liệu gửi lên quá lớn (tối đa 5 MB với tệp, 1 MB với biểu mẫu).' });
+      return reply.code(413).send({ error: 'too_large', message: msg('http.tooLarge') });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
-      return reply.code(415).send({ error: 'unsupported_media_type', message: 'Kiểu dữ liệu gửi lên không được hỗ trợ (cần application/json).' });
+      return reply.code(415).send({ error: 'unsupported_media_type', message: msg('http.unsupportedMediaType') });
     }
     if (status >= 400 && status < 500) return sendClientError(error, reply);
     request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({ error: 'internal', message: 'Lỗi hệ thống. Vui lòng thử lại sau.' });
+    return reply.code(500).send({ error: 'internal', message: msg('http.internal') });
   });
 }
 
@@ -61,14 +62,14 @@ function isDataException(error: unknown): boolean {
 function sendClientError(error: FastifyError, reply: FastifyReply) {
   switch (error.code) {
     case 'FST_ERR_BAD_URL':
-      return reply.code(400).send({ error: 'bad_url', message: 'Địa chỉ không hợp lệ (mã hóa URL sai).' });
+      return reply.code(400).send({ error: 'bad_url', message: msg('http.badUrl') });
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return reply.code(414).send({ error: 'uri_too_long', message: 'Địa chỉ quá dài.' });
+      return reply.code(414).send({ error: 'uri_too_long', message: msg('http.uriTooLong') });
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return reply.code(400).send({ error: 'bad_request', message: 'Dữ liệu gửi lên không đọc được (JSON không hợp lệ hoặc thiếu nội dung).' });
+      return reply.code(400).send({ error: 'bad_request', message: msg('http.unreadableJson') });
     default:
-      return reply.code(400).send({ error: 'bad_request', message: 'Yêu cầu không hợp lệ (dữ liệu gửi lên không đọc được).' });
+      return reply.code(400).send({ error: 'bad_request', message: msg('http.badRequest') });
   }
 }
 

@@ -1,0 +1,192 @@
+/**
+ * Every Vietnamese text the server sends or writes, in one place (field labels live in contracts/src/messages.ts,
+ * shared with the web). Keys are `area.name`; `{name}` is a placeholder `msg()` fills. A test fails on Vietnamese
+ * text in a string literal anywhere else under server/src (demo data, tests and fixtures aside).
+ */
+export const MESSAGES = {
+  // common: error factories (shared/errors.ts) and short texts several areas use
+  'common.notFound': '{what} không tồn tại hoặc bạn không có quyền xem.',
+  'common.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
+  'common.unauthorized': 'Bạn cần đăng nhập.',
+  'common.passwordChangeRequired': 'Bạn cần đổi mật khẩu trước khi tiếp tục sử dụng hệ thống.',
+  'common.fieldProblem': '{label} ({field}): {problem}',
+  'common.required': 'bắt buộc phải có',
+  'common.empty': 'không được để trống',
+  'common.maxLength': 'tối đa {max} ký tự',
+  'common.mustBeFrom': 'phải từ ngày {date} trở đi',
+
+  // entity: what a 404 names (`notFound('entity.unit')`)
+  'entity.record': 'Bản ghi',
+  'entity.account': 'Tài khoản',
+  'entity.unit': 'Đơn vị',
+  'entity.organization': 'Tổ chức',
+  'entity.parentOrganization': 'Tổ chức cấp trên',
+  'entity.person': 'Người',
+  'entity.role': 'Chức danh',
+  'entity.job': 'Tác vụ',
+  'entity.file': 'Tệp',
+  'entity.fileOwner': 'Bản ghi sở hữu tệp',
+
+  // app: the product's name (OpenAPI title, startup line)
+  'app.name': 'Dân vận số',
+  'app.apiTitle': 'Dân vận số API',
+
+  // http: the error handler and routing (shared/http/)
+  'http.routeNotFound': 'Không tìm thấy địa chỉ này.',
+  'http.invalidValue': 'không hợp lệ',
+  'http.invalidField': 'Dữ liệu không hợp lệ: {field}: {problem}.',
+  'http.invalidPart': 'Dữ liệu không hợp lệ ({part}).',
+  'http.part.body': 'nội dung',
+  'http.part.querystring': 'tham số',
+  'http.part.params': 'đường dẫn',
+  'http.part.other': 'dữ liệu',
+  'http.internal': 'Lỗi hệ thống. Vui lòng thử lại sau.',
+  'http.refusedByDatabase': 'Dữ liệu gửi lên không hợp lệ (có ký tự hoặc giá trị không được chấp nhận).',
+  'http.rateLimited': 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+  'http.tooLarge': 'Dữ liệu gửi lên quá lớn (tối đa 5 MB với tệp, 1 MB với biểu mẫu).',
+  'http.unsupportedMediaType': 'Kiểu dữ liệu gửi lên không được hỗ trợ (cần application/json).',
+  'http.badUrl': 'Địa chỉ không hợp lệ (mã hóa URL sai).',
+  'http.uriTooLong': 'Địa chỉ quá dài.',
+  'http.unreadableJson': 'Dữ liệu gửi lên không đọc được (JSON không hợp lệ hoặc thiếu nội dung).',
+  'http.badRequest': 'Yêu cầu không hợp lệ (dữ liệu gửi lên không đọc được).',
+
+  // upload: the multipart file of an endpoint (shared/http/endpoint-route.ts)
+  'upload.notMultipart': 'cần gửi một tệp dạng multipart/form-data.',
+  'upload.missing': 'bắt buộc phải có.',
+  'upload.tooLarge': 'quá lớn (tối đa 5 MB).',
+  'upload.tooLargeField': 'quá lớn (tối đa 5 MB)',
+
+  // sheet: reading .xlsx/.csv uploads (shared/spreadsheet.ts)
+  'sheet.noHeader': 'không có dòng tiêu đề.',
+  'sheet.missingColumn': 'thiếu cột "{column}" ở dòng tiêu đề.',
+  'sheet.notUtf8': 'tệp CSV phải được lưu với mã hóa UTF-8.',
+  'sheet.tooManyColumns': 'quá nhiều cột (tối đa {max}).',
+  'sheet.tooManyRows': 'quá nhiều dòng (tối đa {max}).',
+  'sheet.unreadableXlsx': 'không đọc được tệp Excel (.xlsx). Hãy lưu lại tệp bằng Excel hoặc xuất ra CSV UTF-8.',
+  'sheet.xlsxTooLarge': 'tệp Excel quá lớn khi giải nén (tối đa {limit} MB dữ liệu); hãy chia nhỏ tệp.',
+  'sheet.xlsxTooLargeField': 'quá lớn khi giải nén (tối đa {limit} MB)',
+  'sheet.noSheet': 'tệp Excel không có trang tính nào.',
+
+  // import: what village and member imports share
+  'import.noRows': 'tệp không có dòng dữ liệu nào',
+  'import.duplicateOfRow': 'trùng với dòng {row}',
+  'import.rejected': 'Tệp có {count} lỗi; chưa ghi dòng nào. Lỗi đầu tiên: dòng {row}, cột {column}: {problem}.',
+
+  // auth: login, sessions, passwords, the first administrator
+  'auth.badCredentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  'auth.wrongPassword': 'không đúng',
+  'auth.samePassword': 'phải khác mật khẩu hiện tại',
+  'auth.csrf': 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Vui lòng tải lại trang.',
+  'auth.throttled': 'Đăng nhập sai nhiều lần. Vui lòng thử lại sau {wait}.',
+  'auth.wait.seconds': '{seconds} giây',
+  'auth.wait.minutes': '{minutes} phút',
+  'auth.wait.minutesSeconds': '{minutes} phút {seconds} giây',
+  'auth.firstAdmin.badUsername': '3–50 ký tự, chỉ gồm chữ thường không dấu, số và . _ -',
+  'auth.firstAdmin.defaultName': 'Quản trị hệ thống',
+  'auth.firstAdmin.usernameTaken': 'Tên đăng nhập "{username}" đã có người dùng.',
+
+  // users: account administration
+  'users.usernameTaken': 'Tên đăng nhập đã tồn tại.',
+  'users.systemAdminOnly': 'Chỉ quản trị hệ thống mới cấp được hoặc thay đổi tài khoản có vai trò quản trị hệ thống.',
+  'users.unitRequired': 'bắt buộc, trừ tài khoản quản trị hệ thống',
+  'users.organizationRequired': 'bắt buộc với tài khoản đầu mối',
+  'users.organizationOutsideUnit': '"{organization}" không thuộc đơn vị của tài khoản',
+  'users.unitEnded': '"{unit}" không còn hiệu lực; chọn một đơn vị hiện hành',
+  'users.systemAdminNoUnitNationwide': 'tài khoản quản trị hệ thống không thuộc đơn vị nào (phạm vi cả nước)',
+  'users.systemAdminNoUnit': 'tài khoản quản trị hệ thống không thuộc đơn vị nào',
+  'users.cannotDisableSelf': 'không thể tự khóa tài khoản của mình',
+  'users.alreadyInUnit': 'tài khoản đã thuộc đơn vị này',
+
+  // units: villages of a commune, added one by one or imported
+  'units.villagesOnlyInCommune': 'Thôn, bản, tổ dân phố chỉ thêm được vào đơn vị cấp xã.',
+  'units.notCommune': 'không phải cấp xã',
+  'units.villageExists': '{commune} đã có "{name}".',
+  'units.closeOnlyVillages': 'chỉ đóng được thôn, bản, tổ dân phố',
+  'units.closeBefore': 'phải trước {date}',
+  'units.villageInCommune': '"{name}" đã có trong {commune}',
+  'units.badVillageType': '"{value}" không phải loại hợp lệ ({allowed})',
+
+  // organizations: organisation rules and member import
+  'organizations.onlyEnterprise': 'chỉ dùng cho doanh nghiệp',
+  'organizations.onlyReligious': 'chỉ dùng cho cơ sở tôn giáo',
+  'organizations.parentRequired': 'bắt buộc với chi hội, chi đoàn, công đoàn cơ sở',
+  'organizations.dissolvedBeforeFounded': 'không được trước ngày thành lập',
+  'organizations.parentCycle': 'không được là chính tổ chức này hoặc tổ chức trực thuộc nó',
+  'organizations.member.badGender': '"{value}" không hợp lệ (Nam, Nữ hoặc Khác)',
+  'organizations.member.badBirthYear': '"{value}" không hợp lệ (năm 4 chữ số, từ 1900 đến nay)',
+  'organizations.member.badPhone': '"{value}" không hợp lệ (8–20 chữ số)',
+  'organizations.member.badDate': '"{value}" không phải ngày hợp lệ (dd/mm/yyyy)',
+  'organizations.member.duplicate': 'trùng với dòng {row} (cùng người, cùng chức danh)',
+  'organizations.member.alreadyHolds': '{person} đã giữ chức danh "{title}" trong {organization} từ ngày {from}',
+
+  // people: people, their protected fields, their roles
+  'people.sensitiveForbidden': 'Bạn không có quyền ghi dân tộc, tôn giáo của người này.',
+  'people.organizationDissolved': '{organization} đã giải thể từ ngày {date}',
+  'people.organizationFounded': '{organization} thành lập ngày {date}',
+  'people.alreadyHolds': '{person} đã giữ chức danh "{title}" trong {organization} từ ngày {from}.',
+  'people.roleEnded': 'Chức danh "{title}" của {person} đã kết thúc ngày {date}.',
+
+  // files: attachments (platform/files/)
+  'files.empty': 'tệp rỗng.',
+  'files.typeNotAllowed': 'loại tệp không được phép; chỉ nhận {allowed} (kiểm tra theo nội dung tệp).',
+  'files.extensionMismatch': 'phần mở rộng của tên tệp không khớp với nội dung ({type}).',
+  'files.gone': 'nội dung tệp không còn trong kho lưu trữ.',
+
+  // jobs: background jobs (platform/jobs/)
+  'jobs.uploadMissing': 'Không tìm thấy tệp đã tải lên; hãy tải lại tệp.',
+  'jobs.noHandler': 'Không có bộ xử lý cho tác vụ "{kind}".',
+  'jobs.crashed': 'Lỗi hệ thống khi chạy tác vụ. Vui lòng thử lại sau.',
+
+  // workflow: state transitions (platform/workflow/); `record` is a workflow's label, `action` a transition's
+  'workflow.noSuchMove': '{record} đang ở trạng thái "{from}", không chuyển sang "{to}" được.',
+  'workflow.forbidden': 'Bạn không có quyền {action} {record}.',
+  'workflow.reasonRequired': 'bắt buộc khi {action} {record}.',
+  'workflow.stale': '{record} vừa được người khác thay đổi trạng thái. Hãy tải lại trang rồi thử lại.',
+  'workflow.report.label': 'Báo cáo',
+  'workflow.report.draft': 'Dự thảo',
+  'workflow.report.submitted': 'Đã gửi',
+  'workflow.report.approved': 'Đã duyệt',
+  'workflow.report.returned': 'Bị trả lại',
+  'workflow.report.submit': 'gửi',
+  'workflow.report.approve': 'duyệt',
+  'workflow.report.return': 'trả lại',
+  'workflow.report.resubmit': 'gửi lại',
+} as const;
+
+/**
+ * Headers an import accepts for each column (compared without diacritics or case); the first is the column's
+ * name in messages. Not messages, but Vietnamese text users type, so it lives beside them.
+ */
+export const SHEET_HEADERS = {
+  village: {
+    name: ['Tên', 'Tên thôn', 'Tên thôn, bản', 'Tên thôn, tổ dân phố', 'Thôn', 'Name'],
+    type: ['Loại', 'Loại thôn', 'Type'],
+  },
+  member: {
+    fullName: ['Họ và tên', 'Họ tên', 'Full name'],
+    title: ['Chức danh', 'Chức vụ', 'Title'],
+    gender: ['Giới tính', 'Gender'],
+    birthYear: ['Năm sinh', 'Birth year'],
+    phone: ['Điện thoại', 'Số điện thoại', 'Phone'],
+    termFrom: ['Từ ngày', 'Ngày bắt đầu', 'From'],
+  },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** The placeholder names of a message text: 'a {x} b {y}' → 'x' | 'y'. */
+type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+export type MessageParams<K extends MessageKey> = Record<Placeholders<(typeof MESSAGES)[K]>, string | number>;
+
+/** `msg('common.notFound', { what: 'Tệp' })`: a message with its placeholders filled; params are required when it has any. */
+export function msg<K extends MessageKey>(
+  key: K,
+  ...params: [Placeholders<(typeof MESSAGES)[K]>] extends [never] ? [] : [MessageParams<K>]
+): string {
+  return fill(MESSAGES[key], params[0] ?? {});
+}
+
+/** Fills `{name}` placeholders; one without a value stays visible as `{name}` rather than vanishing. */
+export function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
