@@ -124,9 +124,10 @@ export class JobQueue {
     const handler = this.handlers.get(job.kind);
     const { actor: snapshot, ...payload } = job.payload as { actor: ActorSnapshot };
     const actor: Actor = { ...snapshot, roles: new Set(snapshot.roles) };
-    let lastWrite = 0;
+    // how often progress is written is a matter of elapsed time, not of the date: a monotonic timer
+    let lastWrite = Number.NEGATIVE_INFINITY;
     const progress = async (done: number, total: number) => {
-      const at = Date.now();
+      const at = performance.now();
       if (done < total && at - lastWrite < PROGRESS_EVERY_MS) return;
       lastWrite = at;
       await updateProgress(this.db, job.id, this.workerId, done, total, new Date(clock.now().getTime() + LEASE_MS));
