@@ -1,5 +1,6 @@
 /**
- * The baselines of the HTTP benchmark: a bare `node:http` server with no framework, no validation and no ORM.
+ * The baselines of the HTTP benchmark: a bare `node:http` server with no framework, no validation and no ORM,
+ * sending the same security headers as the app (a server without them would not be a like-for-like baseline).
  *   /static/units, /static/health → JSON.stringify of a fixed object (same payload as the app's response)
  *   /raw/units?parentId&asOf      → the app's two queries (session lookup, children as of a date) sent to the
  *                                   driver by hand, rows mapped to the contract shape, JSON.stringify
@@ -7,11 +8,12 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { securityHeaders } from '#server/shared/http/security-headers.ts';
 import type { RawClient } from './db.ts';
 
 /** The session lookup of `findSessionUser` (token hash as $1), with the user's scope roots. */
 export const SESSION_SQL = `select u.id, u.username, u.full_name, u.roles, u.unit_id, u.organization_id, u.must_change_password,
-    s.csrf_token, unit.full_name as unit_name,
+    s.csrf_token, unit.full_name as unit_name, unit.level as unit_level,
     case when u.unit_id is null then null else unit_scope_paths(u.unit_id)::text[] end as scope_roots
   from app_session s join app_user u on u.id = s.user_id left join admin_unit unit on unit.id = u.unit_id
   where s.token_hash = $1 and s.expires_at > now() and u.disabled = false`;
@@ -43,9 +45,12 @@ interface ChildRow {
   child_count: number;
 }
 
+/** What the app sends with every API answer (issue 7 A7): a bare server that is to be a fair baseline sends it too. */
+const API_HEADERS = { ...securityHeaders(false), 'cache-control': 'no-store' };
+
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, { ...API_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
 

@@ -191,6 +191,8 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
               `\`id = any(array(…))\` takes ${ms(cost.scopeAnyMs)} ms.`,
           ]
         : []),
+      'The bare servers send the same security headers as the app (issue 7 A7: CSP, no framing, nosniff, no-store on ' +
+        'the API), so the answers compared carry the same headers.',
       `Framework overhead: anonymous /api/health keeps ${ratio(rps(3) / rps(5))} of bare node:http; with the cookie ` +
         `(one session query per request) ${ratio(rps(4) / rps(5))}.`,
       ...(errors > 0 ? [`${errors} errors during the timed windows: treat these figures with care.`] : []),
