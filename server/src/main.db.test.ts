@@ -9,6 +9,18 @@ import { TestClient } from '#test/http-client.ts';
 import { openDatabase } from './db/database.ts';
 import { DEMO_PASSWORD } from './demo/demo-accounts.ts';
 
+/** GET /api/health of a server starting on `port`, polled every 250 ms for up to 50 s; undefined if it never answers. */
+async function waitForHealth(port: number): Promise<unknown> {
+  for (let i = 0; i < 200; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`)
+      .then((response) => response.json() as Promise<unknown>)
+      .catch(() => undefined);
+    if (health !== undefined) return health;
+  }
+  return undefined;
+}
+
 const root = mkdtempSync(join(tmpdir(), 'dvs-main-'));
 // like a fresh clone: the data folder does not exist yet
 const dataDir = join(root, 'data');
@@ -25,13 +37,7 @@ describe('the server process on PGlite', () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    let health: unknown;
-    for (let i = 0; i < 200 && health === undefined; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      health = await fetch(`http://127.0.0.1:${port}/api/health`)
-        .then((response) => response.json())
-        .catch(() => undefined);
-    }
+    const health = await waitForHealth(port);
     expect(health).toEqual({ status: 'ok', database: 'pglite', version: '0.1.0', demo: true });
 
     // first start of a fresh data dir: a scoped user (several scope roots) can list their top units: the 2025
@@ -75,13 +81,7 @@ describe('the server process on PGlite', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    let health: unknown;
-    for (let i = 0; i < 200 && health === undefined; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      health = await fetch(`http://127.0.0.1:${port}/api/health`)
-        .then((response) => response.json())
-        .catch(() => undefined);
-    }
+    const health = await waitForHealth(port);
     expect(health).toMatchObject({ status: 'ok' });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

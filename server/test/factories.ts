@@ -73,6 +73,12 @@ export async function buildProvince(
 }
 
 /** A user with TEST_PASSWORD; defaults: data_entry of the given unit. Returns id and username. */
+/** Id of an official unit by structure and statistics-office code (the template database holds both structures). */
+export async function officialUnitId(db: Database, structure: '2019' | '2025', code: string): Promise<number> {
+  const row = await db.selectFrom('admin_unit').select('id').where('structure', '=', structure).where('code', '=', code).executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export async function buildUser(
   db: Database,
   overrides: Partial<{ username: string; unitId: number | null; roles: TRole[]; organizationId: number | null; disabled: boolean; fullName: string }> = {},

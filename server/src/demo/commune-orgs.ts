@@ -170,14 +170,19 @@ export function planCommune2025(
     used.add(person);
     posts.set(post, person);
   }
+  return buildCommune(ctx, rng, unit, profile, posts, options2025(parents));
+}
+
+/** Every 2025 commune's organisations: one term from 1 July 2025, mass organisations under the Front. */
+function options2025(parents: { partyCommittee: number; front: number }) {
   const term = { from: TERM_START_2025, to: null };
-  return buildCommune(ctx, rng, unit, profile, posts, {
+  return {
     terms: { party: term, government: term, organisations: term, bloc: term },
     foundedOn: TERM_START_2025,
     dissolvedOn: null,
     parents,
     massUnderFront: true,
-  });
+  };
 }
 
 /**
@@ -195,12 +200,5 @@ export function planCommuneNew2025(
   for (const post of POST_KEYS) {
     posts.set(post, ctx.plan.addPerson(ctx.people.make(unit.id, cadreEthnicity(rng, profile), COMMUNE_POSTS[post], profile.catholicArea)));
   }
-  const term = { from: TERM_START_2025, to: null };
-  return buildCommune(ctx, rng, unit, profile, posts, {
-    terms: { party: term, government: term, organisations: term, bloc: term },
-    foundedOn: TERM_START_2025,
-    dissolvedOn: null,
-    parents,
-    massUnderFront: true,
-  });
+  return buildCommune(ctx, rng, unit, profile, posts, options2025(parents));
 }

@@ -19,6 +19,21 @@ export interface DemoVillages {
 
 const fullName = (type: string, name: string) => `${type.charAt(0).toUpperCase()}${type.slice(1)} ${name}`;
 
+/** The admin_unit row of a demo village: 2019 villages end with their structure, 2025 ones start with theirs. */
+export function villageRow(structure: '2019' | '2025', village: { name: string; type: string }, communeId: number) {
+  return {
+    structure,
+    code: null,
+    name: village.name,
+    full_name: fullName(village.type, village.name),
+    level: 'village' as const,
+    type: village.type,
+    parent_id: communeId,
+    valid_from: structure === '2019' ? null : TERM_START_2025,
+    valid_to: structure === '2019' ? TERM_END_2019 : null,
+  };
+}
+
 type UnitInsert = Parameters<typeof insertUnits>[1][number];
 
 async function insertInOrder(db: Kysely<DB>, rows: UnitInsert[]): Promise<number[]> {
@@ -38,17 +53,7 @@ export async function createVillages(db: Kysely<DB>, territory: Territory, rng: 
   const counts = villageCounts(rng.fork('counts'), territory.communes);
   const drafts = territory.communes.map((commune, i) => planVillages(rng.fork(`names:${commune.code}`), commune, counts[i] as number));
   const rows2019 = territory.communes.flatMap((commune, i) =>
-    (drafts[i] ?? []).map((village) => ({
-      structure: '2019' as const,
-      code: null,
-      name: village.name,
-      full_name: fullName(village.type, village.name),
-      level: 'village' as const,
-      type: village.type,
-      parent_id: commune.id,
-      valid_from: null,
-      valid_to: TERM_END_2019,
-    })),
+    (drafts[i] ?? []).map((village) => villageRow('2019', village, commune.id)),
   );
   const ids2019 = await insertInOrder(db, rows2019);
 
@@ -75,17 +80,7 @@ export async function createVillages(db: Kysely<DB>, territory: Territory, rng: 
     const names = taken.get(target.id) ?? new Set<string>();
     taken.set(target.id, names);
     const name = name2025(village.name, commune, clashing.get(target.id) ?? new Set(), names);
-    return {
-      structure: '2025',
-      code: null,
-      name,
-      full_name: fullName(village.type, name),
-      level: 'village',
-      type: village.type,
-      parent_id: target.id,
-      valid_from: TERM_START_2025,
-      valid_to: null,
-    };
+    return villageRow('2025', { name, type: village.type }, target.id);
   });
   const ids2025 = await insertInOrder(db, rows2025);
   await insertSuccessions(

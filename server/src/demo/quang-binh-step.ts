@@ -8,8 +8,9 @@ import * as repo from './demo.repository.ts';
 import { SEED } from './foundation-step.ts';
 import { PeopleFactory } from './people.ts';
 import { Random } from './random.ts';
-import { PROVINCE_2019_CODE, PROVINCE_2025_CODE, TERM_START_2025, type CommuneProfile, type TerritoryUnit } from './territory.ts';
+import { PROVINCE_2019_CODE, PROVINCE_2025_CODE, type CommuneProfile, type TerritoryUnit } from './territory.ts';
 import { planVillageNew2025 } from './village-orgs.ts';
+import { villageRow } from './demo-villages.ts';
 import { planVillagesFor } from './villages.ts';
 
 /**
@@ -30,8 +31,6 @@ export function quangBinhVillageCount(rng: Random, commune: TerritoryUnit): numb
   return commune.type === 'phường' ? rng.int(10, 20) : rng.int(14, 30);
 }
 
-const fullName = (type: string, name: string) => `${type.charAt(0).toUpperCase()}${type.slice(1)} ${name}`;
-
 /**
  * The rest of the merged Quảng Trị: the 2025 communes of province 44 that took in no commune of the 2019 Quảng
  * Trị (the 41 from Quảng Bình, and the island đặc khu Cồn Cỏ, which had no commune before): villages from
@@ -48,17 +47,7 @@ async function runQuangBinh(trx: Kysely<DB>): Promise<string> {
     return { commune, profile, villages: planVillagesFor(rng.fork(`names:${commune.code}`), commune, count, profile) };
   });
   const rows = drafts.flatMap(({ commune, villages }) =>
-    villages.map((village) => ({
-      structure: '2025' as const,
-      code: null,
-      name: village.name,
-      full_name: fullName(village.type, village.name),
-      level: 'village' as const,
-      type: village.type,
-      parent_id: commune.id,
-      valid_from: TERM_START_2025,
-      valid_to: null,
-    })),
+    villages.map((village) => villageRow('2025', village, commune.id)),
   );
   const inserted = await insertUnits(trx, rows);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personEndpoints } from '#contracts/people.ts';
 import { userEndpoints } from '#contracts/users.ts';
-import { buildOrganization, buildPerson, buildUser, TEST_PASSWORD } from '#test/factories.ts';
+import { buildOrganization, buildPerson, buildUser, officialUnitId, TEST_PASSWORD } from '#test/factories.ts';
 import { signIn } from '#test/factories-people.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
@@ -13,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const unitId = async (structure: '2019' | '2025', code: string) =>
-  (await t.db.selectFrom('admin_unit').select('id').where('structure', '=', structure).where('code', '=', code).executeTakeFirstOrThrow()).id;
+const unitId = (structure: '2019' | '2025', code: string) => officialUnitId(t.db, structure, code);
 
 describe('A1 legacy accounts', () => {
   it('A1 legacy: a 2019 commune account is listed as legacy with its successor suggested, and moved in one action', async () => {

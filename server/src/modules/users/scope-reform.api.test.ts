@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userEndpoints } from '#contracts/users.ts';
 import { personEndpoints } from '#contracts/people.ts';
 import { unitEndpoints } from '#contracts/units.ts';
-import { buildPerson, TEST_PASSWORD } from '#test/factories.ts';
+import { buildPerson, officialUnitId, TEST_PASSWORD } from '#test/factories.ts';
 import { signIn } from '#test/factories-people.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
@@ -14,8 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const unitId = async (structure: '2019' | '2025', code: string) =>
-  (await t.db.selectFrom('admin_unit').select('id').where('structure', '=', structure).where('code', '=', code).executeTakeFirstOrThrow()).id;
+const unitId = (structure: '2019' | '2025', code: string) => officialUnitId(t.db, structure, code);
 
 /** The 2019 communes that went into the same 2025 commune as `code`, itself excluded. */
 async function siblingsOf(code: string) {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TUser } from '#contracts/users.ts';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { t } from '../../i18n/i18n.ts';
+import { UserTableHead } from './UserTableHead.tsx';
 import { roleLabel, useLegacyUsers, useMoveUser } from './users.api.ts';
 
 /** One legacy account with a button per suggested successor unit: the move is one action. */
@@ -47,15 +48,7 @@ export function LegacyAccounts() {
       <p role="status">{message}</p>
       {legacy.data.length > 0 && (
         <table className="table responsive">
-          <thead>
-            <tr>
-              <th scope="col">{t('users.fullName')}</th>
-              <th scope="col">{t('auth.username')}</th>
-              <th scope="col">{t('users.unit')}</th>
-              <th scope="col">{t('users.roles')}</th>
-              <th scope="col">{t('users.moveColumn')}</th>
-            </tr>
-          </thead>
+          <UserTableHead last="users.moveColumn" />
           <tbody>
             {legacy.data.map((user) => (
               <LegacyRow key={user.id} user={user} onMoved={setMessage} />

@@ -4,6 +4,7 @@ import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { t } from '../../i18n/i18n.ts';
+import { UserTableHead } from './UserTableHead.tsx';
 import { LegacyAccounts } from './LegacyAccounts.tsx';
 import { roleLabel, useUsers } from './users.api.ts';
 
@@ -32,15 +33,7 @@ export function UsersPage() {
       {users.data?.length === 0 && <Empty>{t('users.none')}</Empty>}
       {users.data && users.data.length > 0 && (
         <table className="table responsive">
-          <thead>
-            <tr>
-              <th scope="col">{t('users.fullName')}</th>
-              <th scope="col">{t('auth.username')}</th>
-              <th scope="col">{t('users.unit')}</th>
-              <th scope="col">{t('users.roles')}</th>
-              <th scope="col">{t('users.status')}</th>
-            </tr>
-          </thead>
+          <UserTableHead last="users.status" />
           <tbody>
             {users.data.map((user) => (
               <tr key={user.id}>
