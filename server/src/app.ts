@@ -13,6 +13,7 @@ import { registerSessionHook } from './modules/auth/session.hook.ts';
 import { SERVER_MODULES } from './modules/registry.ts';
 import { frameworkErrors, installErrorHandler } from './shared/http/error-handler.ts';
 import { MAX_UPLOAD_BYTES } from './shared/http/endpoint-route.ts';
+import { databaseRateLimitStore } from './shared/http/rate-limit-store.ts';
 import { registerSecurityHeaders } from './shared/http/security-headers.ts';
 import type { ModuleContext } from './shared/module.ts';
 import { systemClock, useClock, type Clock } from './shared/clock.ts';
@@ -56,7 +57,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  await app.register(rateLimit, { global: false });
+  // counted in the database, so several app processes share one count (SCALE.md rule 7)
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(options.db) });
   await app.register(swagger, {
     openapi: {
       info: { title: msg('app.apiTitle'), version: '0.1.0' },

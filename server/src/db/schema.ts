@@ -201,6 +201,13 @@ export interface DemoStepTable {
   applied_at: ColumnType<Date, Date | undefined, never>;
 }
 
+/** A request-limit window per key (issue 7: the per-IP login limit shared by every app process). */
+export interface RateLimitWindowTable {
+  key: string;
+  window_started_at: Timestamp;
+  hits: number;
+}
+
 export interface DB {
   admin_unit: AdminUnitTable;
   admin_unit_history: AdminUnitHistoryTable;
@@ -219,4 +226,5 @@ export interface DB {
   job: JobTable;
   workflow_transition: WorkflowTransitionTable;
   demo_step: DemoStepTable;
+  rate_limit_window: RateLimitWindowTable;
 }

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { authEndpoints } from '#contracts/users.ts';
 import { unitEndpoints } from '#contracts/units.ts';
+import { buildApp } from '#server/app.ts';
 import { fixedClock } from '#server/shared/clock.ts';
 import { buildProvince, buildUser, TEST_PASSWORD } from '#test/factories.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
@@ -108,6 +110,23 @@ describe('login rate limit per IP', () => {
       expect(statuses).toEqual([401, 401, 401, 429]);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('is one count for every app process on the database (SCALE rule 7), not one per process', async () => {
+    const first = await startTestApp({ loginRateLimit: 3 });
+    const second = await buildApp({ db: first.db, databaseKind: inject('dbKind'), loginRateLimit: 3, files: first.files });
+    await second.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = second.server.address() as AddressInfo;
+      const [a, b] = [new TestClient(first.baseUrl), new TestClient(`http://127.0.0.1:${port}`)];
+      const statuses = [(await a.login('nobody1', 'x')).status, (await b.login('nobody2', 'x')).status, (await a.login('nobody3', 'x')).status];
+      const refused = await b.login('nobody4', 'x');
+      expect([...statuses, refused.status]).toEqual([401, 401, 401, 429]);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await second.close();
+      await first.close();
     }
   });
 });
