@@ -134,12 +134,6 @@ export interface LoginThrottleTable {
   last_success_at: Date | null;
 }
 
-export interface LoginThrottleWindowTable {
-  username: string;
-  window_started_at: Date;
-  attempts: number;
-}
-
 export interface SchemaMigrationTable {
   name: string;
   checksum: string | null;
@@ -220,7 +214,6 @@ export interface DB {
   app_session: AppSessionTable;
   audit_log: AuditLogTable;
   login_throttle: LoginThrottleTable;
-  login_throttle_window: LoginThrottleWindowTable;
   schema_migration: SchemaMigrationTable;
   attachment: AttachmentTable;
   job: JobTable;

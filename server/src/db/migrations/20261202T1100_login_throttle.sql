@@ -14,10 +14,5 @@ create table login_throttle (
   primary key (username, client)
 );
 
--- Attempts per username across all clients in a fixed one-hour window: the ceiling against guessing spread
--- over many addresses.
-create table login_throttle_window (
-  username text primary key,
-  window_started_at timestamptz not null,
-  attempts integer not null
-);
+-- The ceiling per username across all clients (a fixed one-hour window) is counted in rate_limit_window, the
+-- table of every fixed-window counter (migration 20261202T1500).

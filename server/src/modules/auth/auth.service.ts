@@ -17,6 +17,7 @@ import {
   USERNAME_WINDOW_MS,
   waitAfterFailures,
 } from './login-throttle.ts';
+import { countHit, deleteEndedWindows } from '#server/shared/http/rate-limit.repository.ts';
 import * as throttle from './login-throttle.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { createSession, deleteExpiredSessions, deleteSession, deleteUserSessions } from './session.repository.ts';
@@ -25,6 +26,9 @@ export { SESSION_HOURS } from './session.repository.ts';
 
 // Verifying against a real hash when the user does not exist keeps the timing the same: no username probing.
 const DUMMY_HASH = await hashPassword('dummy-password-for-timing-1');
+
+/** Key prefix of the per-username attempt windows in rate_limit_window (route limits use 'METHOD /path|'). */
+const USERNAME_WINDOW_KEY = 'login-username|';
 
 const badCredentials = () => new AppError(401, 'bad_credentials', msg('auth.badCredentials'));
 
@@ -42,9 +46,9 @@ async function reserveAttempt(db: Database, username: string, client: string): P
   // set the wait this attempt earns if it fails now: a parallel guess from the same client is refused at once
   const wait = waitAfterFailures(counted.failures);
   if (wait > 0) await throttle.setClientBlock(db, username, client, new Date(now.getTime() + wait * 1000));
-  const window = await throttle.countUsernameAttempt(db, username, now, USERNAME_WINDOW_MS);
+  const window = await countHit(db, `${USERNAME_WINDOW_KEY}${username}`, now, USERNAME_WINDOW_MS);
   const trusted = counted.last_success_at !== null && now.getTime() - counted.last_success_at.getTime() < TRUSTED_CLIENT_MS;
-  if (window.attempts > USERNAME_ATTEMPTS_PER_HOUR && !trusted) {
+  if (window.hits > USERNAME_ATTEMPTS_PER_HOUR && !trusted) {
     return Math.max(1, Math.ceil((window.window_started_at.getTime() + USERNAME_WINDOW_MS - now.getTime()) / 1000));
   }
   return null;
@@ -80,8 +84,8 @@ export async function login(db: Database, username: string, password: string, ip
       now,
       new Date(now.getTime() - FAILURES_FORGOTTEN_AFTER_MS),
       new Date(now.getTime() - TRUSTED_CLIENT_MS),
-      new Date(now.getTime() - USERNAME_WINDOW_MS),
     );
+    await deleteEndedWindows(trx, new Date(now.getTime() - USERNAME_WINDOW_MS), USERNAME_WINDOW_KEY);
     const created = await createSession(trx, user.id);
     await recordAudit(trx, { userId: user.id, ip }, { action: 'login', entity: 'user', entityId: user.id, unitId: user.unit_id });
     return created;

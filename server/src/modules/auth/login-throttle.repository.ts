@@ -49,29 +49,12 @@ export async function recordClientSuccess(db: Kysely<DB>, username: string, clie
     .execute();
 }
 
-/** Counts an attempt in the username's current window (a new window once `windowMs` has passed). */
-export async function countUsernameAttempt(db: Kysely<DB>, username: string, now: Date, windowMs: number) {
-  const expired = sql<boolean>`login_throttle_window.window_started_at <= ${new Date(now.getTime() - windowMs)}`;
-  return db
-    .insertInto('login_throttle_window')
-    .values({ username, window_started_at: now, attempts: 1 })
-    .onConflict((oc) =>
-      oc.column('username').doUpdateSet({
-        window_started_at: sql<Date>`case when ${expired} then ${now} else login_throttle_window.window_started_at end`,
-        attempts: sql<number>`case when ${expired} then 1 else login_throttle_window.attempts + 1 end`,
-      }),
-    )
-    .returning(['attempts', 'window_started_at'])
-    .executeTakeFirstOrThrow();
-}
-
-/** Forgets clients with neither a recent failure nor a trusted success, and finished windows. */
-export async function deleteStaleThrottles(db: Kysely<DB>, now: Date, failuresBefore: Date, successBefore: Date, windowsBefore: Date) {
+/** Forgets clients with neither a recent failure nor a trusted success. */
+export async function deleteStaleThrottles(db: Kysely<DB>, now: Date, failuresBefore: Date, successBefore: Date) {
   await db
     .deleteFrom('login_throttle')
     .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', now)]))
     .where((eb) => eb.or([eb('last_failure_at', 'is', null), eb('last_failure_at', '<', failuresBefore)]))
     .where((eb) => eb.or([eb('last_success_at', 'is', null), eb('last_success_at', '<', successBefore)]))
     .execute();
-  await db.deleteFrom('login_throttle_window').where('window_started_at', '<', windowsBefore).execute();
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 
 /**
+ * The one fixed-window counter: per-IP request limits (rate-limit-store.ts) and the per-username login ceiling.
  * Counts a hit for `key` in its current window (a new window once `windowMs` has passed since it started), in one
  * statement so concurrent requests of several processes are all counted. Returns the hits and the window start.
  */
@@ -25,7 +26,9 @@ export async function readHits(db: Kysely<DB>, key: string) {
   return db.selectFrom('rate_limit_window').select(['hits', 'window_started_at']).where('key', '=', key).executeTakeFirst();
 }
 
-/** Forgets windows that ended before `before`. */
-export async function deleteEndedWindows(db: Kysely<DB>, before: Date): Promise<void> {
-  await db.deleteFrom('rate_limit_window').where('window_started_at', '<', before).execute();
+/** Forgets windows started before `before` whose key starts with `keyPrefix` (all keys by default). */
+export async function deleteEndedWindows(db: Kysely<DB>, before: Date, keyPrefix = ''): Promise<void> {
+  let query = db.deleteFrom('rate_limit_window').where('window_started_at', '<', before);
+  if (keyPrefix) query = query.where(sql<boolean>`starts_with(key, ${keyPrefix})`);
+  await query.execute();
 }
