@@ -48,6 +48,8 @@ export interface UnitSuccessionTable {
   new_unit_id: number;
   kind: 'merged' | 'split';
   effective_date: string;
+  /** Share of a split unit's figures that goes to this successor (null = equal parts). */
+  share: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface OrganizationTable {
@@ -202,6 +204,183 @@ export interface RateLimitWindowTable {
   hits: number;
 }
 
+// Indicators (issue 10; migrations/20261203T1000_indicators.sql)
+
+export interface CategoryTable {
+  id: Id;
+  code: string;
+  name: string;
+  dhis2_uid: string | null;
+}
+export interface CategoryOptionTable {
+  id: Id;
+  category_id: number;
+  code: string;
+  name: string;
+  sort: Generated<number>;
+  dhis2_uid: string | null;
+}
+export interface CategoryComboTable {
+  id: Id;
+  code: string;
+  name: string;
+  category_ids: Generated<number[]>;
+  dhis2_uid: string | null;
+}
+export interface CategoryOptionComboTable {
+  id: Id;
+  combo_id: number;
+  code: string;
+  name: string;
+  option_ids: Generated<number[]>;
+  dhis2_uid: string | null;
+}
+export type ValueType = 'number' | 'integer' | 'percentage' | 'yes_no' | 'text';
+export interface DataElementTable {
+  id: Id;
+  code: string;
+  dhis2_uid: string | null;
+  name: string;
+  short_name: string;
+  value_type: ValueType;
+  aggregation: 'sum' | 'none';
+  unit_of_measure: string | null;
+  combo_id: number;
+  zero_significant: Generated<boolean>;
+  source: Generated<'entered' | 'derived'>;
+  derived_code: string | null;
+  owner_unit_id: number | null;
+  created_at: Generated<Date>;
+}
+export interface IndicatorTable {
+  id: Id;
+  code: string;
+  dhis2_uid: string | null;
+  name: string;
+  description: string | null;
+  numerator: string;
+  denominator: Generated<string>;
+  factor: Generated<number>;
+  decimals: Generated<number>;
+  unit_of_measure: string | null;
+  target: number | null;
+  target_direction: 'higher' | 'lower' | null;
+  owner_unit_id: number | null;
+  created_at: Generated<Date>;
+}
+export type PeriodTypeColumn = 'monthly' | 'quarterly' | 'six_monthly' | 'yearly';
+export interface DataSetTable {
+  id: Id;
+  code: string;
+  dhis2_uid: string | null;
+  name: string;
+  period_type: PeriodTypeColumn;
+  due_days: number;
+  lock_days: number;
+  owner_unit_id: number;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+export interface DataSetElementTable {
+  data_set_id: number;
+  data_element_id: number;
+  section: string | null;
+  sort: Generated<number>;
+  required: Generated<boolean>;
+}
+export interface DataSetAssignmentTable {
+  id: Id;
+  data_set_id: number;
+  level: 'province' | 'district' | 'commune' | 'village' | null;
+  unit_id: number | null;
+}
+export interface ValidationRuleTable {
+  id: Id;
+  data_set_id: number;
+  code: string;
+  left_side: string;
+  operator: '==' | '!=' | '<' | '<=' | '>' | '>=';
+  right_side: string;
+  severity: 'error' | 'warning';
+  missing: Generated<'skip_if_any_missing' | 'never_skip'>;
+  message: string;
+}
+export interface DataValueTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  period: string;
+  data_element_id: number;
+  coc_id: number;
+  num: number | null;
+  txt: string | null;
+  comment: string | null;
+  followup: Generated<boolean>;
+  deleted: Generated<boolean>;
+  version: number;
+  stored_by: number;
+  stored_at: Timestamp;
+  created_at: Timestamp;
+}
+export type ValueSource = 'form' | 'excel' | 'dhis2' | 'derived' | 'demo';
+export interface DataValueChangeTable {
+  id: string;
+  province_id: number;
+  data_value_id: string;
+  version: number;
+  old_num: number | null;
+  old_txt: string | null;
+  new_num: number | null;
+  new_txt: string | null;
+  deleted: boolean;
+  changed_by: number;
+  changed_at: Timestamp;
+  source: ValueSource;
+  job_id: string | null;
+}
+export type ReportState = 'draft' | 'submitted' | 'accepted' | 'returned' | 'approved';
+export interface ReportTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  data_set_id: number;
+  period: string;
+  state: Generated<ReportState>;
+  version: Generated<number>;
+  holder_unit_id: number;
+  first_submitted_at: Timestamp | null;
+  on_time: boolean | null;
+  approved_at: Timestamp | null;
+  created_at: Timestamp;
+}
+export type RollupView = 'entered' | 'current';
+export interface DataTotalTable {
+  province_id: number;
+  view: RollupView;
+  unit_id: number;
+  period: string;
+  data_element_id: number;
+  coc_id: number;
+  sum: Generated<number>;
+  apportioned: Generated<number>;
+  n_values: Generated<number>;
+}
+export interface ReportTotalTable {
+  province_id: number;
+  view: RollupView;
+  unit_id: number;
+  data_set_id: number;
+  period: string;
+  submitted: Generated<number>;
+  on_time: Generated<number>;
+  approved: Generated<number>;
+}
+export interface Dhis2IdTable {
+  object_type: 'unit';
+  local_id: number;
+  uid: string;
+}
+
 export interface DB {
   admin_unit: AdminUnitTable;
   admin_unit_history: AdminUnitHistoryTable;
@@ -219,5 +398,21 @@ export interface DB {
   job: JobTable;
   workflow_transition: WorkflowTransitionTable;
   demo_step: DemoStepTable;
+  category: CategoryTable;
+  category_option: CategoryOptionTable;
+  category_combo: CategoryComboTable;
+  category_option_combo: CategoryOptionComboTable;
+  data_element: DataElementTable;
+  indicator: IndicatorTable;
+  data_set: DataSetTable;
+  data_set_element: DataSetElementTable;
+  data_set_assignment: DataSetAssignmentTable;
+  validation_rule: ValidationRuleTable;
+  data_value: DataValueTable;
+  data_value_change: DataValueChangeTable;
+  report: ReportTable;
+  data_total: DataTotalTable;
+  report_total: ReportTotalTable;
+  dhis2_id: Dhis2IdTable;
   rate_limit_window: RateLimitWindowTable;
 }

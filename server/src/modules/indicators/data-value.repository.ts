@@ -1,0 +1,155 @@
+import { sql } from 'kysely';
+import type { Database } from '#server/db/database.ts';
+import type { ValueSource, ValueType } from '#server/db/schema.ts';
+
+/** What the write path needs to know of an element. */
+export interface ElementInfo {
+  id: number;
+  code: string;
+  valueType: ValueType;
+  aggregation: 'sum' | 'none';
+  comboId: number;
+  dataSetId: number | null;
+}
+
+export async function findElementInfo(db: Database, ids: readonly number[]): Promise<Map<number, ElementInfo>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('data_element as e')
+    .leftJoin('data_set_element as dse', 'dse.data_element_id', 'e.id')
+    .select(['e.id', 'e.code', 'e.value_type', 'e.aggregation', 'e.combo_id', 'dse.data_set_id'])
+    .where('e.id', 'in', [...ids])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { id: row.id, code: row.code, valueType: row.value_type, aggregation: row.aggregation, comboId: row.combo_id, dataSetId: row.data_set_id },
+    ]),
+  );
+}
+
+/** The key of one value. */
+export interface ValueKey {
+  provinceId: number;
+  unitId: number;
+  period: string;
+  dataElementId: number;
+  cocId: number;
+}
+
+export interface CurrentValue extends ValueKey {
+  id: string;
+  num: number | null;
+  txt: string | null;
+  comment: string | null;
+  deleted: boolean;
+  version: number;
+}
+
+export const valueKey = (k: Omit<ValueKey, 'provinceId'>) => `${k.unitId}|${k.period}|${k.dataElementId}|${k.cocId}`;
+
+/** Current rows of these keys, locked for the write (one statement; keys of one batch). */
+export async function lockCurrentValues(db: Database, keys: readonly ValueKey[]): Promise<Map<string, CurrentValue>> {
+  if (keys.length === 0) return new Map();
+  const rows = await sql<{
+    id: string;
+    province_id: number;
+    unit_id: number;
+    period: string;
+    data_element_id: number;
+    coc_id: number;
+    num: number | null;
+    txt: string | null;
+    comment: string | null;
+    deleted: boolean;
+    version: number;
+  }>`
+    select v.id, v.province_id, v.unit_id, v.period, v.data_element_id, v.coc_id, v.num, v.txt, v.comment, v.deleted, v.version
+    from data_value v
+    join unnest(${keys.map((k) => k.provinceId)}::bigint[], ${keys.map((k) => k.unitId)}::bigint[], ${keys.map((k) => k.period)}::text[],
+                ${keys.map((k) => k.dataElementId)}::bigint[], ${keys.map((k) => k.cocId)}::bigint[]) as k(p, u, pe, e, c)
+      on v.province_id = k.p and v.unit_id = k.u and v.period = k.pe and v.data_element_id = k.e and v.coc_id = k.c
+    order by v.province_id, v.id
+    for update of v`.execute(db);
+  return new Map(
+    rows.rows.map((r) => [
+      valueKey({ unitId: Number(r.unit_id), period: r.period, dataElementId: Number(r.data_element_id), cocId: Number(r.coc_id) }),
+      {
+        id: r.id,
+        provinceId: Number(r.province_id),
+        unitId: Number(r.unit_id),
+        period: r.period,
+        dataElementId: Number(r.data_element_id),
+        cocId: Number(r.coc_id),
+        num: r.num === null ? null : Number(r.num),
+        txt: r.txt,
+        comment: r.comment,
+        deleted: r.deleted,
+        version: r.version,
+      },
+    ]),
+  );
+}
+
+/** Write ids already stored (a resend after a lost answer). */
+export async function findStoredWriteIds(db: Database, writes: readonly { provinceId: number; writeId: string }[]): Promise<Set<string>> {
+  if (writes.length === 0) return new Set();
+  const rows = await sql<{ id: string }>`
+    select c.id from data_value_change c
+    join unnest(${writes.map((w) => w.provinceId)}::bigint[], ${writes.map((w) => w.writeId)}::uuid[]) as k(p, id)
+      on c.province_id = k.p and c.id = k.id`.execute(db);
+  return new Set(rows.rows.map((row) => row.id));
+}
+
+/** A row to store: the new state of a value and its change record. */
+export interface ValueRow extends ValueKey {
+  id: string;
+  num: number | null;
+  txt: string | null;
+  comment: string | null;
+  deleted: boolean;
+  version: number;
+  old: { num: number | null; txt: string | null } | null;
+  writeId: string;
+}
+
+/** Upserts the values and appends their change rows, one statement each per chunk. */
+export async function storeValueRows(
+  db: Database,
+  rows: readonly ValueRow[],
+  meta: { userId: number; at: Date; source: ValueSource; jobId: string | null },
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    await sql`
+      insert into data_value as v (id, province_id, unit_id, period, data_element_id, coc_id, num, txt, comment, deleted, version, stored_by, stored_at, created_at)
+      select k.id, k.p, k.u, k.pe, k.e, k.c, k.num, k.txt, k.comment, k.deleted, k.version, ${meta.userId}, ${meta.at}, ${meta.at}
+      from unnest(${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.provinceId)}::bigint[], ${chunk.map((r) => r.unitId)}::bigint[],
+                  ${chunk.map((r) => r.period)}::text[], ${chunk.map((r) => r.dataElementId)}::bigint[], ${chunk.map((r) => r.cocId)}::bigint[],
+                  ${chunk.map((r) => r.num)}::numeric[], ${chunk.map((r) => r.txt)}::text[], ${chunk.map((r) => r.comment)}::text[],
+                  ${chunk.map((r) => r.deleted)}::boolean[], ${chunk.map((r) => r.version)}::int[])
+        as k(id, p, u, pe, e, c, num, txt, comment, deleted, version)
+      on conflict (province_id, unit_id, period, data_element_id, coc_id) do update
+        set num = excluded.num, txt = excluded.txt, comment = excluded.comment, deleted = excluded.deleted,
+            version = excluded.version, stored_by = excluded.stored_by, stored_at = excluded.stored_at`.execute(db);
+    await sql`
+      insert into data_value_change (id, province_id, data_value_id, version, old_num, old_txt, new_num, new_txt, deleted, changed_by, changed_at, source, job_id)
+      select k.id, k.p, k.v, k.version, k.old_num, k.old_txt, k.new_num, k.new_txt, k.deleted, ${meta.userId}, ${meta.at}, ${meta.source}, ${meta.jobId}::uuid
+      from unnest(${chunk.map((r) => r.writeId)}::uuid[], ${chunk.map((r) => r.provinceId)}::bigint[], ${chunk.map((r) => r.id)}::uuid[],
+                  ${chunk.map((r) => r.version)}::int[], ${chunk.map((r) => r.old?.num ?? null)}::numeric[], ${chunk.map((r) => r.old?.txt ?? null)}::text[],
+                  ${chunk.map((r) => r.num)}::numeric[], ${chunk.map((r) => r.txt)}::text[], ${chunk.map((r) => r.deleted)}::boolean[])
+        as k(id, p, v, version, old_num, old_txt, new_num, new_txt, deleted)`.execute(db);
+  }
+}
+
+/** The history of one value, newest first. */
+export async function listValueChanges(db: Database, provinceId: number, dataValueId: string) {
+  return db
+    .selectFrom('data_value_change as c')
+    .leftJoin('app_user as u', 'u.id', 'c.changed_by')
+    .select(['c.id', 'c.version', 'c.old_num', 'c.old_txt', 'c.new_num', 'c.new_txt', 'c.deleted', 'c.changed_at', 'c.source', 'u.username'])
+    .where('c.province_id', '=', provinceId)
+    .where('c.data_value_id', '=', dataValueId)
+    .orderBy('c.version', 'desc')
+    .execute();
+}
