@@ -1,6 +1,7 @@
 import { auditEndpoints } from './audit.ts';
 import { endpoint } from './endpoint.ts';
 import { fileEndpoints } from './files.ts';
+import { indicatorEndpoints } from './indicators/api.ts';
 import { jobEndpoints } from './jobs.ts';
 import { ZHealth } from './health.ts';
 import { organizationEndpoints } from './organizations.ts';
@@ -23,4 +24,5 @@ export const api = {
   people: personEndpoints,
   jobs: jobEndpoints,
   files: fileEndpoints,
+  indicators: indicatorEndpoints,
 };

@@ -62,6 +62,26 @@ export const PERMISSIONS = {
     summary: 'Grant the system administrator role, or change an account that holds it',
     roles: { system_admin: 'scope' },
   },
+  'indicators.read': { summary: 'See data sets, reports, figures and dashboards of the units in scope', roles: EVERYONE },
+  'indicators.enter': {
+    summary: "Enter and submit a unit's periodic reports (values, Excel upload)",
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope', data_entry: 'scope' },
+  },
+  'indicators.review': {
+    summary: 'Accept, return, approve or unapprove the reports of units below',
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope', leader: 'scope' },
+    levels: ['province', 'district', 'commune'],
+  },
+  'indicators.configure': {
+    summary: 'Define data elements, indicators, data sets and validation rules of the own province',
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope' },
+    levels: ['province'],
+  },
+  'indicators.exchange': {
+    summary: 'Import and export DHIS2 dataValueSets',
+    roles: { system_admin: 'scope', unit_admin: 'scope' },
+    levels: ['province'],
+  },
   'audit.read': { summary: 'Browse the audit log of the units in scope', roles: { system_admin: 'scope', unit_admin: 'scope' } },
 } as const satisfies Record<string, PermissionSpec>;
 

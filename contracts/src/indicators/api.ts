@@ -1,0 +1,8 @@
+import { metadataEndpoints } from './metadata.api.ts';
+import { reportEndpoints } from './reports.api.ts';
+
+/** Every endpoint of the indicators module: metadata, entry and reports (+ dashboards and DHIS2 exchange). */
+export const indicatorEndpoints = {
+  ...metadataEndpoints,
+  ...reportEndpoints,
+};
