@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '#contracts/auth.ts';
 import { auditEndpoints } from '#contracts/audit.ts';
+import { metadataEndpoints } from '#contracts/indicators/metadata.api.ts';
+import { reportEndpoints } from '#contracts/indicators/reports.api.ts';
 import { organizationEndpoints } from '#contracts/organizations.ts';
 import { personEndpoints } from '#contracts/people.ts';
 import { ACTIONS, grantOf, type TAction } from '#contracts/permissions.ts';
 import { unitEndpoints } from '#contracts/units.ts';
 import { authEndpoints, userEndpoints } from '#contracts/users.ts';
+import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { buildOrganization, buildPerson, buildProvince, buildUser, TEST_PASSWORD } from '#test/factories.ts';
+import { buildDataSet } from '#test/factories-indicators.ts';
 import { errorBody, TestClient, type TestResponse } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
@@ -47,7 +51,7 @@ describe('village accounts', () => {
   it("A9 policies: /api/auth/me lists the actions of the user's roles at the user's level", async () => {
     const province = await buildProvince(t.db);
     const leader = await signIn(province.provinceId, ['leader']);
-    expect((await leader.call(authEndpoints.me, {})).body.permissions).toEqual(['units.read', 'organizations.read', 'people.read']);
+    expect((await leader.call(authEndpoints.me, {})).body.permissions).toEqual(['units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review']);
     const admin = await signIn(null, ['system_admin']);
     expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);
     const villageAdmin = await signIn(province.villageIds[0] as number, ['unit_admin']);
@@ -63,6 +67,29 @@ interface Place {
   villageId: number;
   organizationId: number;
   personId: number;
+  /** A monthly commune data set of the province, and one of its elements. */
+  dataSet: { id: number; elementId: number; cocId: number };
+}
+
+/** A report of the village submitted and waiting for its commune (the reviewer's probe returns it). */
+async function submittedVillageReport(place: Place): Promise<string> {
+  const id = uuidv7();
+  const provinceId = (await t.db.selectFrom('admin_unit').select('path').where('id', '=', place.communeId).executeTakeFirstOrThrow()).path.split('.')[0];
+  await t.db
+    .insertInto('report')
+    .values({
+      id,
+      province_id: Number(provinceId),
+      unit_id: place.villageId,
+      data_set_id: place.dataSet.id,
+      period: `2025${String(++serial % 12 + 1).padStart(2, '0')}`,
+      state: 'submitted',
+      version: 1,
+      holder_unit_id: place.communeId,
+      created_at: new Date(),
+    })
+    .execute();
+  return id;
 }
 
 let serial = 0;
@@ -90,6 +117,23 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
       body: { username: `qt${++serial}x${process.pid}`, fullName: 'Quản trị mới', unitId: null, roles: ['system_admin'], password: 'MatKhau2026x' },
     }),
   'audit.read': (c) => c.call(auditEndpoints.list, { query: {} }),
+  'indicators.read': (c) => c.call(metadataEndpoints.listDataSets, {}),
+  'indicators.enter': (c, p) =>
+    c.call(reportEndpoints.putValues, {
+      body: {
+        dataSetId: p.dataSet.id,
+        unitId: p.communeId,
+        period: '202602',
+        values: [{ writeId: uuidv7(), unitId: p.communeId, dataElementId: p.dataSet.elementId, cocId: p.dataSet.cocId, value: String(++serial) }],
+      },
+    }),
+  'indicators.review': async (c, p) =>
+    c.call(reportEndpoints.transitionReport, {
+      params: { id: await submittedVillageReport(p) },
+      body: { to: 'returned', seenState: 'submitted', seenVersion: 1, reason: 'Thiếu số liệu' },
+    }),
+  'indicators.configure': (c) =>
+    c.call(metadataEndpoints.createDataElement, { body: { code: `PROBE_${++serial}_${process.pid}`, name: 'Chỉ tiêu thử', valueType: 'integer' } }),
 };
 
 describe('the permission table, walked over HTTP', () => {
@@ -104,7 +148,15 @@ describe('the permission table, walked over HTTP', () => {
       body: { organizationId, title: 'Tổ trưởng', isHead: true, termFrom: '2025-09-01' },
     });
     expect(role.status).toBe(200);
-    const place: Place = { communeId, villageId: province.villageIds[0] as number, organizationId, personId };
+    const dataSet = await buildDataSet(t.db, province.provinceId);
+    const element = dataSet.elements[0] as { id: number; cocId: number };
+    const place: Place = {
+      communeId,
+      villageId: province.villageIds[0] as number,
+      organizationId,
+      personId,
+      dataSet: { id: dataSet.id, elementId: element.id, cocId: element.cocId },
+    };
 
     const expected: string[] = [];
     const actual: string[] = [];

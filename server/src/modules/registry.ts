@@ -4,6 +4,7 @@ import type { ServerModule } from '#server/shared/module.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
 import { healthModule } from './health/index.ts';
+import { indicatorsModule } from './indicators/index.ts';
 import { organizationsModule } from './organizations/index.ts';
 import { peopleModule } from './people/index.ts';
 import { unitsModule } from './units/index.ts';
@@ -18,6 +19,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   unitsModule,
   organizationsModule,
   peopleModule,
+  indicatorsModule,
   jobsModule,
   filesModule,
 ];

@@ -26,6 +26,10 @@ export const MESSAGES = {
   'entity.job': 'Tác vụ',
   'entity.file': 'Tệp',
   'entity.fileOwner': 'Bản ghi sở hữu tệp',
+  'entity.dataSet': 'Biểu mẫu báo cáo',
+  'entity.dataElement': 'Chỉ tiêu dữ liệu',
+  'entity.indicator': 'Chỉ số',
+  'entity.report': 'Báo cáo',
 
   // app: the product's name (OpenAPI title, startup line)
   'app.name': 'Dân vận số',
@@ -151,6 +155,29 @@ export const MESSAGES = {
   'workflow.report.approve': 'duyệt',
   'workflow.report.return': 'trả lại',
   'workflow.report.resubmit': 'gửi lại',
+
+  // indicators.report: entry, submission and approval of periodic reports
+  'indicators.report.label': 'Báo cáo định kỳ',
+
+
+  // indicators.metadata: data elements, disaggregations, data sets, indicators
+  'indicators.metadata.label': 'Danh mục chỉ tiêu',
+
+
+  // indicators.dashboard: dashboards, trend, map, Excel export of the table
+  'indicators.dashboard.label': 'Bảng điều khiển',
+
+
+  // indicators.dhis2: DHIS2 dataValueSets import and export
+  'indicators.dhis2.label': 'Trao đổi dữ liệu DHIS2',
+
+
+  // indicators.derived: values computed by modules from their records
+  'indicators.derived.label': 'Số liệu tự tính',
+
+
+  // indicators.excel: Excel templates of data sets
+  'indicators.excel.label': 'Mẫu Excel',
 } as const;
 
 /**

@@ -13,6 +13,17 @@ export function inScope(pathColumn: string, scope: Scope): Expression<SqlBool> {
   return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
 }
 
+/**
+ * SQL condition "the unit at `pathColumn` is in the scope or above it": catalogues owned by a unit (a province's
+ * data sets and indicators) reach every unit below their owner, so a commune sees its province's forms.
+ */
+export function inOrAboveScope(pathColumn: string, scope: Scope): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`true`;
+  if (scope.roots.length === 0) return sql<SqlBool>`false`;
+  const conditions = scope.roots.map((root) => sql`(${sql.ref(pathColumn)} <@ ${root}::ltree or ${sql.ref(pathColumn)} @> ${root}::ltree)`);
+  return sql<SqlBool>`(${sql.join(conditions, sql` or `)})`;
+}
+
 /** SQL condition "the row is valid on `asOf`" for tables with valid_from / valid_to (null = open). */
 export function validOn(table: string, asOf: string): Expression<SqlBool> {
   const from = sql.ref(`${table}.valid_from`);

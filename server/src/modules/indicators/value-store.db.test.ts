@@ -50,7 +50,7 @@ describe('storeValues: the one write path', () => {
   it('adds a value to the village, its commune and its province, and a change moves every total by the difference', async () => {
     const p = await buildProvince(handle.db, { communes: 2, villagesPerCommune: 2 });
     const ds = await buildDataSet(handle.db, p.provinceId, { level: 'village' });
-    const [e] = ds.elements as [{ id: number; cocId: number }];
+    const [e] = ds.elements as unknown as [{ id: number; cocId: number }];
     const [v1, v2, v3] = p.villageIds as [number, number, number];
     await handle.db.transaction().execute((trx) => storeValues(trx, [write(v1, e, 4), write(v2, e, 6), write(v3, e, 10)], { userId, source: 'form' }));
     expect(await total('entered', p.communeIds[0] as number, e.id)).toEqual({ sum: 10, apportioned: 0, n: 2 });
@@ -94,7 +94,7 @@ describe('storeValues: the one write path', () => {
   it('does not total text or percentage values', async () => {
     const p = await buildProvince(handle.db, { communes: 1 });
     const ds = await buildDataSet(handle.db, p.provinceId, { elements: [{ valueType: 'percentage' }, { valueType: 'text' }] });
-    const [pct, text] = ds.elements as [{ id: number; cocId: number }, { id: number; cocId: number }];
+    const [pct, text] = ds.elements as unknown as [{ id: number; cocId: number }, { id: number; cocId: number }];
     const c = p.communeIds[0] as number;
     await handle.db.transaction().execute((trx) => storeValues(trx, [write(c, pct, 85.5), { ...write(c, text, null), txt: 'Ổn định' }], { userId, source: 'form' }));
     expect(await total('entered', p.provinceId, pct.id)).toBeNull();
@@ -132,7 +132,7 @@ describe('aggregation across the 2025 reform', () => {
   it('keeps the totals maintained on write equal to the totals rebuilt from the values', async () => {
     const p = await buildProvince(handle.db, { communes: 3, villagesPerCommune: 3 });
     const ds = await buildDataSet(handle.db, p.provinceId, { level: 'village' });
-    const [a, b] = ds.elements as [{ id: number; cocId: number }, { id: number; cocId: number }];
+    const [a, b] = ds.elements as unknown as [{ id: number; cocId: number }, { id: number; cocId: number }];
     let seed = 7;
     const rnd = () => (seed = (seed * 48271) % 2147483647) % 50;
     for (let round = 0; round < 4; round++) {
