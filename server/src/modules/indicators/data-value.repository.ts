@@ -113,25 +113,46 @@ export interface ValueRow extends ValueKey {
   writeId: string;
 }
 
-/** Upserts the values and appends their change rows, one statement each per chunk. */
+/**
+ * Stores the new state of the values and appends their change rows. A value new to the table (version 1 in this
+ * batch) is inserted with a plain INSERT: a key inserted meanwhile by another transaction fails the write with a
+ * unique violation instead of being overwritten (its id, change row and totals delta would be lost); a stored
+ * value, locked by lockCurrentValues, is updated by id. A key written twice in the batch is stored once, in its
+ * last state, with a change row per write. One statement per kind and chunk of 5,000.
+ */
 export async function storeValueRows(
   db: Database,
   rows: readonly ValueRow[],
   meta: { userId: number; at: Date; source: ValueSource; jobId: string | null },
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000);
+  const last = new Map<string, ValueRow>();
+  const created = new Set<string>();
+  for (const row of rows) {
+    last.set(row.id, row);
+    if (row.version === 1) created.add(row.id);
+  }
+  const finals = [...last.values()];
+  for (const chunk of chunks(finals.filter((r) => created.has(r.id)))) {
     await sql`
-      insert into data_value as v (id, province_id, unit_id, period, data_element_id, coc_id, num, txt, comment, deleted, version, stored_by, stored_at, created_at)
+      insert into data_value (id, province_id, unit_id, period, data_element_id, coc_id, num, txt, comment, deleted, version, stored_by, stored_at, created_at)
       select k.id, k.p, k.u, k.pe, k.e, k.c, k.num, k.txt, k.comment, k.deleted, k.version, ${meta.userId}, ${meta.at}, ${meta.at}
       from unnest(${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.provinceId)}::bigint[], ${chunk.map((r) => r.unitId)}::bigint[],
                   ${chunk.map((r) => r.period)}::text[], ${chunk.map((r) => r.dataElementId)}::bigint[], ${chunk.map((r) => r.cocId)}::bigint[],
                   ${chunk.map((r) => r.num)}::numeric[], ${chunk.map((r) => r.txt)}::text[], ${chunk.map((r) => r.comment)}::text[],
                   ${chunk.map((r) => r.deleted)}::boolean[], ${chunk.map((r) => r.version)}::int[])
-        as k(id, p, u, pe, e, c, num, txt, comment, deleted, version)
-      on conflict (province_id, unit_id, period, data_element_id, coc_id) do update
-        set num = excluded.num, txt = excluded.txt, comment = excluded.comment, deleted = excluded.deleted,
-            version = excluded.version, stored_by = excluded.stored_by, stored_at = excluded.stored_at`.execute(db);
+        as k(id, p, u, pe, e, c, num, txt, comment, deleted, version)`.execute(db);
+  }
+  for (const chunk of chunks(finals.filter((r) => !created.has(r.id)))) {
+    await sql`
+      update data_value as v
+      set num = k.num, txt = k.txt, comment = k.comment, deleted = k.deleted, version = k.version, stored_by = ${meta.userId}, stored_at = ${meta.at}
+      from unnest(${chunk.map((r) => r.provinceId)}::bigint[], ${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.num)}::numeric[],
+                  ${chunk.map((r) => r.txt)}::text[], ${chunk.map((r) => r.comment)}::text[], ${chunk.map((r) => r.deleted)}::boolean[],
+                  ${chunk.map((r) => r.version)}::int[])
+        as k(p, id, num, txt, comment, deleted, version)
+      where v.province_id = k.p and v.id = k.id`.execute(db);
+  }
+  for (const chunk of chunks(rows)) {
     await sql`
       insert into data_value_change (id, province_id, data_value_id, version, old_num, old_txt, new_num, new_txt, deleted, changed_by, changed_at, source, job_id)
       select k.id, k.p, k.v, k.version, k.old_num, k.old_txt, k.new_num, k.new_txt, k.deleted, ${meta.userId}, ${meta.at}, ${meta.source}, ${meta.jobId}::uuid
@@ -140,6 +161,10 @@ export async function storeValueRows(
                   ${chunk.map((r) => r.num)}::numeric[], ${chunk.map((r) => r.txt)}::text[], ${chunk.map((r) => r.deleted)}::boolean[])
         as k(id, p, v, version, old_num, old_txt, new_num, new_txt, deleted)`.execute(db);
   }
+}
+
+function* chunks<T>(items: readonly T[], size = 5000): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 /** The history of one value, newest first. */

@@ -78,6 +78,25 @@ describe('storeValues: the one write path', () => {
     ]);
   });
 
+  it('stores a key written twice in one batch once, in its last state, with a change row per write', async () => {
+    const p = await buildProvince(handle.db, { communes: 1 });
+    const ds = await buildDataSet(handle.db, p.provinceId);
+    const e = ds.elements[0] as { id: number; cocId: number };
+    const c = p.communeIds[0] as number;
+    const results = await handle.db.transaction().execute((trx) => storeValues(trx, [write(c, e, 4), write(c, e, 9)], { userId, source: 'excel' }));
+    expect(results.map((r) => [r.status, r.version])).toEqual([['created', 1], ['updated', 2]]);
+    const stored = await handle.db.selectFrom('data_value').select(['id', 'num', 'version']).where('unit_id', '=', c).where('data_element_id', '=', e.id).execute();
+    expect(stored.map((row) => [Number(row.num), row.version])).toEqual([[9, 2]]);
+    const changes = await sql<{ version: number; old_num: string | null; new_num: string }>`
+      select version, old_num::text, new_num::text from data_value_change where data_value_id = ${stored[0]?.id} order by version`.execute(handle.db);
+    expect(changes.rows).toEqual([
+      { version: 1, old_num: null, new_num: '4' },
+      { version: 2, old_num: '4', new_num: '9' },
+    ]);
+    expect(await total('entered', p.provinceId, e.id)).toEqual({ sum: 9, apportioned: 0, n: 1 });
+    expect(await total('current', c, e.id)).toEqual({ sum: 9, apportioned: 0, n: 1 });
+  });
+
   it('stores a write sent twice once: same write id → one change row, one delta in the totals', async () => {
     const p = await buildProvince(handle.db, { communes: 1 });
     const ds = await buildDataSet(handle.db, p.provinceId);

@@ -1,0 +1,265 @@
+import { sql } from 'kysely';
+import type { Database } from '#server/db/database.ts';
+import type { RollupView } from '#server/db/schema.ts';
+import type { Scope } from '#server/shared/actor.ts';
+import { inScope, unitOwned, validOn } from '#server/shared/scope.ts';
+import type { RawClient } from './db.ts';
+
+/**
+ * The reads of the indicators benchmark. `readChildTotals` is the dashboard's read of maintained totals, written
+ * as the dashboard repository does it (server/src/modules/indicators/dashboard.repository.ts on the dashboard
+ * branch: `findChildUnits` + `sumTotals`): children of the unit on `asOf`, then data_total of the children and
+ * the unit for a few elements and periods, every filter on a primary-key column. `RAW_CHILD_SUMS` is the
+ * baseline the issue names: the same sums straight from data_value ⋈ admin_unit (ltree subtree, group by child).
+ */
+
+/** One operand total per (child, element, option combo), summed over the periods. */
+export interface ChildSum {
+  unitId: number;
+  dataElementId: number;
+  cocId: number;
+  sum: number;
+  nValues: number;
+}
+
+export interface DashboardArgs {
+  /** null = the nation (its children are the provinces). */
+  parentId: number | null;
+  /** The 2025 province of the parent (its data_total rows); unused for the nation. */
+  provinceId: number | null;
+  asOf: string;
+  view: RollupView;
+  elementIds: readonly number[];
+  periods: readonly string[];
+}
+
+/** Children on `asOf` in the scope (as the dashboard lists them: name, code, units below), with their 2025 province. */
+export async function findChildren(db: Database, scope: Scope, parentId: number | null, asOf: string) {
+  let query = db
+    .selectFrom('admin_unit as u')
+    .select([
+      'u.id',
+      'u.code',
+      'u.full_name',
+      'u.level',
+      sql<number>`(select count(*)::int from admin_unit c where c.parent_id = u.id
+        and (c.valid_from is null or c.valid_from <= ${asOf}::date) and (c.valid_to is null or c.valid_to >= ${asOf}::date))`.as('child_count'),
+    ])
+    .where(validOn('u', asOf))
+    .where(inScope('u.path', scope))
+    .orderBy('u.code')
+    .orderBy('u.full_name');
+  query = parentId === null ? query.where('u.parent_id', 'is', null) : query.where('u.parent_id', '=', parentId);
+  const rows = await query.select(parentId === null ? sql<number>`unit_province_id(u.id)`.as('province_id') : sql<null>`null`.as('province_id')).execute();
+  return rows.map((row) => ({ ...row, id: Number(row.id), province_id: row.province_id === null ? null : Number(row.province_id) }));
+}
+
+export interface TotalsFilter {
+  /** The units and each one's 2025 province (the data_total partition of its rows). */
+  units: readonly { unitId: number; provinceId: number }[];
+  view: RollupView;
+  elementIds: readonly number[];
+  /** Period ids of one type, in order. */
+  periods: readonly string[];
+}
+
+/**
+ * data_total of these units (scoped), summed over the periods per unit, element and option combo: one index range
+ * scan per (unit, element) on the primary key (province_id, view, unit_id, data_element_id, period, coc_id), the
+ * periods as a range (`between` first and last, which PostgreSQL 15 uses as an index condition) checked exactly
+ * by `= any`. The lateral join makes that plan the only one: with plain `in` lists PostgreSQL 15 keeps the
+ * element and period lists as filters and reads every period of every element of each unit (`sumChildTotalsInLists`).
+ */
+export async function sumChildTotals(db: Database, scope: Scope, filter: TotalsFilter): Promise<ChildSum[]> {
+  if (filter.units.length === 0 || filter.elementIds.length === 0 || filter.periods.length === 0) return [];
+  const keys = filter.units.flatMap((u) => filter.elementIds.map((e) => [u.unitId, u.provinceId, e] as const));
+  const first = filter.periods[0] as string;
+  const last = filter.periods.at(-1) as string;
+  const rows = await db
+    .selectFrom(
+      sql<{ unit_id: number; province_id: number; data_element_id: number }>`(select * from unnest(${keys.map((k) => k[0])}::bigint[],
+        ${keys.map((k) => k[1])}::bigint[], ${keys.map((k) => k[2])}::bigint[]) as x(unit_id, province_id, data_element_id))`.as('k'),
+    )
+    .innerJoinLateral(
+      () =>
+        unitOwned(db, 'data_total as t', 't.unit_id', scope)
+          .where(sql<boolean>`t.province_id = k.province_id and t.unit_id = k.unit_id and t.data_element_id = k.data_element_id`)
+          .where('t.view', '=', filter.view)
+          .where('t.period', '>=', first)
+          .where('t.period', '<=', last)
+          .where(sql<boolean>`t.period = any(${[...filter.periods]}::text[])`)
+          .select(['t.coc_id', sql<number>`sum(t.sum)`.as('sum'), sql<number>`sum(t.n_values)::int`.as('n_values')])
+          .groupBy('t.coc_id')
+          .as('s'),
+      (join) => join.onTrue(),
+    )
+    .select(['k.unit_id', 'k.data_element_id', 's.coc_id', 's.sum', 's.n_values'])
+    .execute();
+  return rows.map((row) => ({ unitId: Number(row.unit_id), dataElementId: Number(row.data_element_id), cocId: Number(row.coc_id), sum: Number(row.sum), nValues: row.n_values }));
+}
+
+/**
+ * The same read with plain `in` lists (the form of `sumTotals` on the dashboard branch), measured for comparison:
+ * on PostgreSQL 15 the planner keeps an ordered scan of (province_id, view, unit_id) and filters elements and periods.
+ */
+export async function sumChildTotalsInLists(db: Database, scope: Scope, filter: TotalsFilter): Promise<ChildSum[]> {
+  if (filter.units.length === 0) return [];
+  const rows = await unitOwned(db, 'data_total as t', 't.unit_id', scope)
+    .where('t.province_id', 'in', [...new Set(filter.units.map((u) => u.provinceId))])
+    .where('t.view', '=', filter.view)
+    .where('t.unit_id', 'in', filter.units.map((u) => u.unitId))
+    .where('t.data_element_id', 'in', [...filter.elementIds])
+    .where('t.period', 'in', [...filter.periods])
+    .select(['t.unit_id', 't.data_element_id', 't.coc_id', sql<number>`sum(t.sum)`.as('sum'), sql<number>`sum(t.n_values)::int`.as('n_values')])
+    .groupBy(['t.unit_id', 't.data_element_id', 't.coc_id'])
+    .execute();
+  return rows.map((row) => ({ unitId: Number(row.unit_id), dataElementId: Number(row.data_element_id), cocId: Number(row.coc_id), sum: Number(row.sum), nValues: row.n_values }));
+}
+
+/** The units whose totals a dashboard table reads: the children (each with its province) and the unit itself. */
+export function tableUnits(children: readonly { id: number; province_id: number | null }[], parent: { id: number; provinceId: number } | null) {
+  return [
+    ...children.map((c) => ({ unitId: c.id, provinceId: c.province_id ?? (parent?.provinceId as number) })),
+    ...(parent ? [{ unitId: parent.id, provinceId: parent.provinceId }] : []),
+  ];
+}
+
+/** The totals read of a dashboard table: children on asOf, then the totals of the children and the unit itself. */
+export async function readChildTotals(db: Database, scope: Scope, args: DashboardArgs) {
+  const children = await findChildren(db, scope, args.parentId, args.asOf);
+  const parent = args.parentId === null ? null : { id: args.parentId, provinceId: args.provinceId as number };
+  const sums = await sumChildTotals(db, scope, { units: tableUnits(children, parent), view: args.view, elementIds: args.elementIds, periods: args.periods });
+  return { children, sums };
+}
+
+/**
+ * The raw-SQL baseline: values of the subtree straight from data_value, grouped by the child they lie under
+ * ($1 parent path, '' for the nation; $2 provinces; $3 elements; $4 periods).
+ */
+export const RAW_CHILD_SUMS = `
+  select ltree2text(subpath(u.path, nlevel($1::ltree), 1))::bigint as unit_id, v.data_element_id, v.coc_id,
+         sum(v.num) as sum, count(*)::int as n_values
+  from data_value v join admin_unit u on u.id = v.unit_id
+  where v.province_id = any($2::bigint[]) and v.data_element_id = any($3::bigint[]) and v.period = any($4::text[])
+    and not v.deleted and v.num is not null and u.path <@ $1::ltree and nlevel(u.path) > nlevel($1::ltree)
+  group by 1, 2, 3`;
+
+export async function rawChildSums(
+  raw: RawClient,
+  args: { parentPath: string; provinceIds: readonly number[]; elementIds: readonly number[]; periods: readonly string[] },
+): Promise<ChildSum[]> {
+  const rows = await raw.query<{ unit_id: string | number; data_element_id: string | number; coc_id: string | number; sum: string | number; n_values: number }>(
+    RAW_CHILD_SUMS,
+    [args.parentPath, [...args.provinceIds], [...args.elementIds], [...args.periods]],
+  );
+  return rows.map((row) => ({ unitId: Number(row.unit_id), dataElementId: Number(row.data_element_id), cocId: Number(row.coc_id), sum: Number(row.sum), nValues: row.n_values }));
+}
+
+/** Ids and paths the benchmark needs, looked up once. */
+export async function benchSubjects(raw: RawClient, codes: { monthlySet: string; indicator: string; received: string; resolved: string; user: string }) {
+  const [row] = await raw.query<{
+    data_set_id: string;
+    owner_id: string;
+    owner_name: string;
+    owner_path: string;
+    owner_communes: number;
+    indicator_id: string;
+    received_id: string;
+    resolved_id: string;
+    user_id: string | null;
+    values: number;
+  }>(
+    `select s.id as data_set_id, o.id as owner_id, o.name as owner_name, o.path::text as owner_path,
+            (select count(*)::int from admin_unit c where c.parent_id = o.id) as owner_communes,
+            (select id from indicator where code = $2) as indicator_id,
+            (select id from data_element where code = $3) as received_id,
+            (select id from data_element where code = $4) as resolved_id,
+            (select id from app_user where username = $5) as user_id,
+            (select count(*)::int from (select 1 from data_value where province_id = o.id and data_element_id = (select id from data_element where code = $3) limit 1) x) as values
+     from data_set s join admin_unit o on o.id = s.owner_unit_id where s.code = $1`,
+    [codes.monthlySet, codes.indicator, codes.received, codes.resolved, codes.user],
+  );
+  if (!row || row.values === 0 || row.user_id === null) return null;
+  const provinces = await raw.query<{ id: string; path: string }>(`select id, path::text as path from admin_unit where level = 'province' and structure = '2025' order by id`);
+  return {
+    dataSetId: Number(row.data_set_id),
+    owner: { id: Number(row.owner_id), name: row.owner_name, path: row.owner_path, communes: row.owner_communes },
+    indicatorId: Number(row.indicator_id),
+    receivedId: Number(row.received_id),
+    resolvedId: Number(row.resolved_id),
+    userId: Number(row.user_id),
+    provinceIds: provinces.map((p) => Number(p.id)),
+  };
+}
+
+/** Option combos of an element's combo, in order. */
+export async function elementCocs(raw: RawClient, elementId: number): Promise<number[]> {
+  const rows = await raw.query<{ id: string }>(
+    `select c.id from category_option_combo c join data_element e on e.combo_id = c.combo_id where e.id = $1 order by c.id`,
+    [elementId],
+  );
+  return rows.map((row) => Number(row.id));
+}
+
+/** 2025 communes of the nation in id order, with their province (the import benchmark's reporting units). */
+export async function listCommunes2025(raw: RawClient): Promise<{ id: number; provinceId: number }[]> {
+  const rows = await raw.query<{ id: string; province_id: string }>(
+    `select c.id, c.parent_id as province_id from admin_unit c where c.level = 'commune' and c.structure = '2025' order by c.id`,
+  );
+  return rows.map((row) => ({ id: Number(row.id), provinceId: Number(row.province_id) }));
+}
+
+/** The stored number of one cell (null: none). */
+export async function cellValue(raw: RawClient, key: { provinceId: number; unitId: number; period: string; elementId: number; cocId: number }): Promise<number | null> {
+  const [row] = await raw.query<{ num: string | null }>(
+    `select num from data_value where province_id = $1 and unit_id = $2 and period = $3 and data_element_id = $4 and coc_id = $5 and not deleted`,
+    [key.provinceId, key.unitId, key.period, key.elementId, key.cocId],
+  );
+  return row?.num === null || row?.num === undefined ? null : Number(row.num);
+}
+
+/**
+ * Removes what the import benchmark wrote (these elements, periods `from`…`to`) in the given provinces: values,
+ * their change rows and the totals of the touched units (communes and the province, both views).
+ */
+export async function removeImported(
+  raw: RawClient,
+  args: { provinceIds: readonly number[]; elementIds: readonly number[]; from: string; to: string },
+): Promise<number> {
+  let removed = 0;
+  for (const provinceId of args.provinceIds) {
+    const [row] = await raw.query<{ n: number }>(
+      `with d as (delete from data_value where province_id = $1 and data_element_id = any($2::bigint[]) and period between $3 and $4
+                  returning province_id, id),
+       c as (delete from data_value_change x using d where x.province_id = d.province_id and x.data_value_id = d.id)
+       select count(*)::int as n from d`,
+      [provinceId, [...args.elementIds], args.from, args.to],
+    );
+    await raw.query(
+      `delete from data_total where province_id = $1 and view in ('entered', 'current')
+         and unit_id in (select id from admin_unit where id = $1 or parent_id = $1)
+         and data_element_id = any($2::bigint[]) and period between $3 and $4`,
+      [provinceId, [...args.elementIds], args.from, args.to],
+    );
+    removed += row?.n ?? 0;
+  }
+  return removed;
+}
+
+/** The server process of the connection (PostgreSQL), to read its CPU time from /proc. */
+export async function backendPid(db: Database): Promise<number> {
+  const result = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+  return Number(result.rows[0]?.pid);
+}
+
+/** Ids of the elements of a data set. */
+export async function dataSetElements(raw: RawClient, dataSetId: number): Promise<{ id: number; cocIds: number[] }[]> {
+  const rows = await raw.query<{ id: string; coc_ids: string[] }>(
+    `select e.id, array_agg(c.id order by c.id)::text[] as coc_ids
+     from data_set_element dse join data_element e on e.id = dse.data_element_id
+     join category_option_combo c on c.combo_id = e.combo_id
+     where dse.data_set_id = $1 group by e.id, dse.sort order by dse.sort`,
+    [dataSetId],
+  );
+  return rows.map((row) => ({ id: Number(row.id), cocIds: row.coc_ids.map(Number) }));
+}
