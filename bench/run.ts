@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts against the seeded database (see seed.ts), prints the tables and
  * rewrites this engine's section of bench/RESULTS.md (the other engine's section is kept).
- *   BENCH_ONLY=subtree  run only the benchmarks whose file name contains this
+ *   BENCH_ONLY=subtree  run only the benchmarks whose file name contains this; their results go to a block of
+ *                       their own after the engine's section ("## PostgreSQL: subtree"), which a full run removes
  *   BENCH_RESULTS=path  write elsewhere (default bench/RESULTS.md)
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,17 +36,30 @@ async function loadBenchmarks(only: string | undefined): Promise<BenchModule[]> 
   return modules.map((module) => module.default).sort((a, b) => a.order - b.order);
 }
 
-/** Replaces (or appends) the block between `<!-- results:kind -->` markers. */
+const markers = (kind: string) => ({ start: `<!-- results:${kind} -->`, end: `<!-- /results:${kind} -->` });
+
+/**
+ * Replaces the block between `<!-- results:kind -->` markers, or adds it: a partial block (`engine:only`) after
+ * its engine's block, anything else at the end. A full run of an engine removes that engine's partial blocks.
+ */
 function updateResults(kind: string, section: string): void {
-  const start = `<!-- results:${kind} -->`;
-  const end = `<!-- /results:${kind} -->`;
+  const { start, end } = markers(kind);
   const block = `${start}\n${section.trim()}\n${end}`;
   let text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : HEADER;
   const header = text.indexOf('<!-- results:');
   text = HEADER + (header >= 0 ? `\n${text.slice(header)}` : '');
+  if (!kind.includes(':')) {
+    const partial = new RegExp(`\\n*<!-- results:${kind}:([\\w-]+) -->[\\s\\S]*?<!-- /results:${kind}:\\1 -->`, 'g');
+    text = text.replace(partial, '');
+  }
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  text = from >= 0 && to > from ? text.slice(0, from) + block + text.slice(to + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  const engineEnd = markers(kind.split(':')[0] as string).end;
+  if (from >= 0 && to > from) text = text.slice(0, from) + block + text.slice(to + end.length);
+  else if (kind.includes(':') && text.includes(engineEnd)) {
+    const at = text.indexOf(engineEnd) + engineEnd.length;
+    text = `${text.slice(0, at)}\n\n${block}${text.slice(at)}`;
+  } else text = `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(RESULTS, `${text.trimEnd()}\n`);
 }
 
@@ -76,9 +90,10 @@ async function main(): Promise<void> {
       console.log(`\n${renderReport(report)}`);
       reports.push(report);
     }
-    const title = target.kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
+    const only = process.env.BENCH_ONLY;
+    const title = `${target.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}${only ? `: ${only}` : ''}`;
     const section = [`## ${title}`, '', ...lines.map((line) => `${line}  `), '', renderSummary(reports), '', ...reports.map((r) => `${renderReport(r)}\n`)];
-    updateResults(target.kind, section.join('\n'));
+    updateResults(only ? `${target.kind}:${only.replace(/[^\w-]/g, '')}` : target.kind, section.join('\n'));
     console.log(`\n${renderSummary(reports)}\n\nwritten: ${RESULTS}`);
   } finally {
     await bench.close();
