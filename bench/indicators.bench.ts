@@ -196,13 +196,26 @@ function report(args: {
     },
   ];
   const speedups = dashboards.map((d) => `${d.label}: ${ratio(d.dashboardP95 / d.rawP95)}`).join('; ');
+  const cpu = created.appCpuSeconds + (created.dbCpuSeconds ?? 0);
+  const perCpu = created.values / cpu;
+  const usPerValue = (seconds: number) => ((seconds * 1e6) / created.values).toFixed(0);
+  const cpuSplit = created.dbCpuSeconds === null ? `${usPerValue(cpu)} µs per value` : `app ${usPerValue(created.appCpuSeconds)} + database ${usPerValue(created.dbCpuSeconds)} µs per value`;
   const interpretation =
     `The dashboard reads maintained totals, so its cost follows children × periods × operands, not the ${count(counts.values)} values ` +
     `below: p95 at ${speedups} of the raw aggregate over the values (${dashboardRatios.every((r) => r <= DASHBOARD_MAX_RATIO) ? 'target met' : 'target NOT met'}). ` +
+    'Under a province the children are communes whose totals rows are their own values (one row per value and view), so the totals read ' +
+    'cannot beat the raw aggregate by much; the gain is above (the nation). ' +
     `Totals are written in the value's transaction, so a value is visible at the first read after commit ` +
     `(worst p95 ${ms(worstFresh)} ms, write included). The write path stores ${count(created.valuesPerSecond)} new values/s in batches of 5,000 ` +
-    `(target ${count(IMPORT_MIN_VALUES_PER_S)}${created.valuesPerSecond >= IMPORT_MIN_VALUES_PER_S ? ', met' : ', not met'}): each value costs an ` +
-    `index probe for its write id and key, a row and a change row, and ≈ 2 totals upserts (its commune in both views; the province rows are shared by the batch).`;
+    `(target ${count(IMPORT_MIN_VALUES_PER_S)}${created.valuesPerSecond >= IMPORT_MIN_VALUES_PER_S ? ', met' : ', not met'}) on this shared machine; ` +
+    `measured in CPU time it needs ${cpuSplit}, ≈ ${count(perCpu)} values per CPU-second, so one sequential writer ` +
+    (perCpu >= IMPORT_MIN_VALUES_PER_S
+      ? 'reaches the target on an idle core.'
+      : `cannot reach ${count(IMPORT_MIN_VALUES_PER_S)}/s on any core: ` +
+        (args.pglite
+          ? 'PGlite runs one statement at a time in this process, so its import rate is bounded by that figure.'
+          : `it takes ≈ ${Math.ceil(IMPORT_MIN_VALUES_PER_S / perCpu)} batches written in parallel (one per province: no shared rows but the province totals) on as many cores.`)) +
+    ' Each value costs a probe for its write id and for its key, a row and a change row, and ≈ 2 totals upserts (its commune in both views; the province rows are shared by the batch).';
   return {
     title: 'Indicators: dashboard from totals, freshness, import write path',
     table,
@@ -215,7 +228,9 @@ function report(args: {
       `Indicator BENCH_TL_DON_THU = 100 × Σ đơn thư đã giải quyết / Σ tiếp nhận (two operands × 2 lĩnh vực), 12 months 202501–202512, as of ${args.ctx.today} (view 'current'). ` +
         `${args.runs} timed runs per variant after 3 warm-up runs, variants interleaved. Before timing, the figures of raw SQL and totals are compared child by child (they agree).`,
       'Raw SQL = values of the subtree from data_value ⋈ admin_unit (province_id filter, ltree subtree, group by the child the unit lies under). ' +
-        'Totals read = data_total of the children through unitOwned (scoped). Dashboard, repository = children valid on asOf with child counts, their totals and the unit\'s, the ratio per child.',
+        'Totals read = data_total of the children through unitOwned (scoped), one index range scan per (child, element) in a lateral join, periods as a key range. ' +
+        'Plain IN lists = the same read with `in` lists on every key column (the first form of the dashboard repository): PostgreSQL 15 keeps the element and period lists as ' +
+        'filters and reads every period of every element of each child. Dashboard, repository = children valid on asOf with child counts, their totals and the unit\'s, the ratio per child.',
       args.dashboardRoute
         ? 'HTTP = GET /api/indicators/dashboard/children as a signed-in user (province: its unit admin; nation: a system admin); the verdict uses it.'
         : 'GET /api/indicators/dashboard/children is not registered in this build: the verdict uses the repository-level dashboard; the HTTP variant runs by itself once the route exists.',
