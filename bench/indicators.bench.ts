@@ -228,9 +228,9 @@ function report(args: {
       `Indicator BENCH_TL_DON_THU = 100 × Σ đơn thư đã giải quyết / Σ tiếp nhận (two operands × 2 lĩnh vực), 12 months 202501–202512, as of ${args.ctx.today} (view 'current'). ` +
         `${args.runs} timed runs per variant after 3 warm-up runs, variants interleaved. Before timing, the figures of raw SQL and totals are compared child by child (they agree).`,
       'Raw SQL = values of the subtree from data_value ⋈ admin_unit (province_id filter, ltree subtree, group by the child the unit lies under). ' +
-        'Totals read = data_total of the children through unitOwned (scoped), one index range scan per (child, element) in a lateral join, periods as a key range. ' +
-        'Plain IN lists = the same read with `in` lists on every key column (the first form of the dashboard repository): PostgreSQL 15 keeps the element and period lists as ' +
-        'filters and reads every period of every element of each child. Dashboard, repository = children valid on asOf with child counts, their totals and the unit\'s, the ratio per child.',
+        'Totals read = data_total of the children, scope checked once per child, one index range scan per (child, element) in a lateral join, periods as a key range. ' +
+        'Plain IN lists = the same read from unitOwned with `in` lists on every key column (the form of the dashboard repository\'s sumTotals): it probes admin_unit for every ' +
+        'totals row, and PostgreSQL 15 keeps the element and period lists as filters, reading every period of every element of each child. Dashboard, repository = children valid on asOf with child counts, their totals and the unit\'s, the ratio per child.',
       args.dashboardRoute
         ? 'HTTP = GET /api/indicators/dashboard/children as a signed-in user (province: its unit admin; nation: a system admin); the verdict uses it.'
         : 'GET /api/indicators/dashboard/children is not registered in this build: the verdict uses the repository-level dashboard; the HTTP variant runs by itself once the route exists.',
