@@ -45,6 +45,21 @@ export const FIELD_LABELS: Record<string, string> = {
   before: 'Trang trước',
   file: 'Tệp',
   reason: 'Lý do',
+  // indicators.metadata
+  code: 'Mã',
+  dhis2Uid: 'Mã DHIS2',
+  comboId: 'Phân tổ',
+  dataElementId: 'Chỉ tiêu dữ liệu',
+  ownerUnitId: 'Đơn vị quản lý',
+  dueDays: 'Số ngày hạn nộp',
+  lockDays: 'Số ngày khóa sổ',
+  levels: 'Cấp báo cáo',
+  unitIds: 'Đơn vị báo cáo',
+  leftSide: 'Vế trái',
+  rightSide: 'Vế phải',
+  numerator: 'Tử số',
+  denominator: 'Mẫu số',
+  targetDirection: 'Chiều mục tiêu',
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

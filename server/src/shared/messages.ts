@@ -162,6 +162,22 @@ export const MESSAGES = {
 
   // indicators.metadata: data elements, disaggregations, data sets, indicators
   'indicators.metadata.label': 'Danh mục chỉ tiêu',
+  'indicators.metadata.codeTaken': 'Mã "{code}" đã được dùng, hãy chọn mã khác.',
+  'indicators.metadata.uidTaken': 'Mã DHIS2 "{uid}" đã được dùng cho một mục khác.',
+  'indicators.metadata.codeRepeated': 'mã "{code}" bị lặp lại',
+  'indicators.metadata.elementInOtherSet': 'Chỉ tiêu "{code}" đã thuộc biểu mẫu "{dataSet}"; mỗi chỉ tiêu chỉ thuộc một biểu mẫu.',
+  'indicators.metadata.elementUnknown': 'chỉ tiêu dữ liệu không tồn tại hoặc bạn không có quyền dùng',
+  'indicators.metadata.elementRepeated': 'chỉ tiêu này đã được chọn ở trên',
+  'indicators.metadata.comboUnknown': 'phân tổ không tồn tại',
+  'indicators.metadata.ownerNotProvince': 'phải là một tỉnh, thành phố trong phạm vi quản lý',
+  'indicators.metadata.unitOutsideOwner': 'đơn vị không thuộc {owner}',
+  'indicators.metadata.noAssignment': 'cần chọn ít nhất một cấp báo cáo hoặc một đơn vị báo cáo',
+  'indicators.metadata.lockBeforeDue': 'không được nhỏ hơn số ngày hạn nộp ({due})',
+  'indicators.metadata.targetDirection': 'cần chọn khi có giá trị mục tiêu (và bỏ trống khi không có)',
+  'indicators.metadata.operandNotInSet': 'chỉ tiêu «{code}» không thuộc biểu mẫu này',
+  'indicators.metadata.operandUnknown': 'không có chỉ tiêu «{code}» (hoặc bạn không có quyền dùng)',
+  'indicators.metadata.operandBadCoc': 'chỉ tiêu «{code}» không có phân tổ «{coc}»',
+  'indicators.metadata.operandText': 'chỉ tiêu «{code}» là văn bản, không dùng trong phép tính được',
 
 
   // indicators.dashboard: dashboards, trend, map, Excel export of the table

@@ -39,6 +39,8 @@ const ALLOWED: Record<string, string> = {
   'platform/jobs/job.repository.ts#claimNextJob': 'the worker, before there is an actor',
   'platform/jobs/job.repository.ts#visibleJobs': 'own jobs or inScope on the unit',
   'platform/jobs/job.repository.ts#latestJobs': "only the actor's own jobs",
+  // a data set is read in or above the scope first; its assignments (levels, or units of its owner's subtree) come with it
+  'modules/indicators/metadata.repository.ts#findDataSetParts': 'assignments of data sets already read through inOrAboveScope',
   // the demo loader writes the demo province on an empty database, before any account exists
   'demo/demo.repository.ts#*': 'demo loader',
 };

@@ -1,4 +1,5 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { indicatorScopeFixtures } from './metadata.fixtures.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
 import { registerReportRoutes } from './report.routes.ts';
 
@@ -9,6 +10,7 @@ export const indicatorsModule: ServerModule = {
     registerMetadataRoutes(api, context);
     registerReportRoutes(api, context);
   },
+  scopeFixtures: indicatorScopeFixtures,
 };
 
 /** The one write path of values, for modules that store figures (derived values). */

@@ -30,4 +30,8 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.person': 'Person',
   'audit.entity.person_role': 'Role',
   'audit.entity.attachment': 'Attachment',
+  'audit.entity.category_combo': 'Disaggregation',
+  'audit.entity.data_element': 'Data element',
+  'audit.entity.data_set': 'Report form',
+  'audit.entity.indicator': 'Indicator',
 };

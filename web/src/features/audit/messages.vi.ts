@@ -28,4 +28,8 @@ export const auditVi = {
   'audit.entity.person': 'Cá nhân',
   'audit.entity.person_role': 'Chức danh',
   'audit.entity.attachment': 'Tệp đính kèm',
+  'audit.entity.category_combo': 'Phân tổ',
+  'audit.entity.data_element': 'Chỉ tiêu dữ liệu',
+  'audit.entity.data_set': 'Biểu mẫu báo cáo',
+  'audit.entity.indicator': 'Chỉ số',
 };
