@@ -2,6 +2,7 @@ import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { filesFeature } from '../features/files/index.ts';
 import { homeFeature } from '../features/home/index.ts';
+import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
@@ -19,6 +20,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   authFeature,
   usersFeature,
   auditFeature,
+  indicatorConfigFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -9,6 +9,7 @@ import { auditVi } from '../features/audit/messages.vi.ts';
 import { authVi } from '../features/auth/messages.vi.ts';
 import { filesVi } from '../features/files/messages.vi.ts';
 import { homeVi } from '../features/home/messages.vi.ts';
+import { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
@@ -24,6 +25,7 @@ export const vi = {
   ...authVi,
   ...usersVi,
   ...auditVi,
+  ...indicatorConfigVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
