@@ -24,10 +24,12 @@ export const AUDIT_ENTITIES = [
   'person',
   'person_role',
   'attachment',
-  'category_combo',
-  'data_element',
+  'indicator_report',
   'data_set',
+  'data_element',
+  'category_combo',
   'indicator',
+  'dhis2_import',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 

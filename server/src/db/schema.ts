@@ -365,16 +365,6 @@ export interface DataTotalTable {
   apportioned: Generated<number>;
   n_values: Generated<number>;
 }
-export interface ReportTotalTable {
-  province_id: number;
-  view: RollupView;
-  unit_id: number;
-  data_set_id: number;
-  period: string;
-  submitted: Generated<number>;
-  on_time: Generated<number>;
-  approved: Generated<number>;
-}
 export interface Dhis2IdTable {
   object_type: 'unit';
   local_id: number;
@@ -412,7 +402,6 @@ export interface DB {
   data_value_change: DataValueChangeTable;
   report: ReportTable;
   data_total: DataTotalTable;
-  report_total: ReportTotalTable;
   dhis2_id: Dhis2IdTable;
   rate_limit_window: RateLimitWindowTable;
 }

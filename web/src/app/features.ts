@@ -5,6 +5,7 @@ import { homeFeature } from '../features/home/index.ts';
 import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
+import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
 import type { FeatureMessages, WebFeature } from './feature.ts';
@@ -16,6 +17,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   unitsFeature,
   organizationsFeature,
   peopleFeature,
+  reportsFeature,
   filesFeature,
   authFeature,
   usersFeature,

@@ -12,6 +12,7 @@ import { homeVi } from '../features/home/messages.vi.ts';
 import { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
+import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
 
@@ -21,6 +22,7 @@ export const vi = {
   ...unitsVi,
   ...organizationsVi,
   ...peopleVi,
+  ...reportsVi,
   ...filesVi,
   ...authVi,
   ...usersVi,

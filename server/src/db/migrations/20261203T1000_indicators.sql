@@ -1,6 +1,6 @@
 -- Issue 10: indicators, periodic reports and consolidation up the tree (docs/design/indicators.md §1).
--- Catalogue tables are small (identity ids, no province_id). data_value, data_value_change, report, data_total and
--- report_total are big tables (SCALE.md): province_id first in every key, UUIDv7 ids from the application, no
+-- Catalogue tables are small (identity ids, no province_id). data_value, data_value_change, report and data_total
+-- are big tables (SCALE.md): province_id first in every key, UUIDv7 ids from the application, no
 -- foreign keys from or to them.
 
 -- Disaggregations (DHIS2 categories). Every element has a combo; the combo 'default' has one option combo.
@@ -192,7 +192,8 @@ create table report (
 );
 create index report_holder on report (province_id, holder_unit_id, state);
 
--- Totals maintained in the write's transaction (SCALE.md rule 5). view 'entered' = the unit and its ancestors in
+-- Totals of values maintained in the write's transaction (SCALE.md rule 5); completeness reads report itself
+-- (one row per reporting unit and period, bounded by the units of a subtree). view 'entered' = the unit and its ancestors in
 -- its own structure; 'current' = its latest successors (share of a split) and their ancestors, for reading
 -- history under today's units. unit_id is the rollup target; province_id is the target's 2025 province.
 create table data_total (
@@ -208,17 +209,6 @@ create table data_total (
   -- values contributing (0 = no data, not "0")
   n_values integer not null default 0,
   primary key (province_id, view, unit_id, data_element_id, period, coc_id)
-);
-create table report_total (
-  province_id bigint not null,
-  view text not null check (view in ('entered', 'current')),
-  unit_id bigint not null,
-  data_set_id bigint not null,
-  period text not null,
-  submitted integer not null default 0,
-  on_time integer not null default 0,
-  approved integer not null default 0,
-  primary key (province_id, view, unit_id, data_set_id, period)
 );
 
 -- DHIS2 identifiers of our units (villages have no official code): import and export by uid.

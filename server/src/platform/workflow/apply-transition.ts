@@ -19,7 +19,7 @@ export async function applyTransition<S extends string>(
 ): Promise<number> {
   checkTransition(workflow, request, actor.roles);
   const entityId = String(record.id);
-  const version = await updateStateIfUnchanged(trx, workflow.store, entityId, { state: request.seenState, version: request.seenVersion }, request.to);
+  const version = await updateStateIfUnchanged(trx, workflow.store, entityId, { state: request.seenState, version: request.seenVersion }, request.to, record.provinceId);
   if (version === null) throw staleTransition(workflow);
   await insertTransition(trx, {
     id: uuidv7(),

@@ -13,14 +13,17 @@ export async function updateStateIfUnchanged(
   entityId: string,
   seen: { state: string; version: number },
   to: string,
+  provinceId?: number,
 ): Promise<number | null> {
   const version = sql.ref(store.versionColumn);
+  const province = store.provinceColumn ? sql`and ${sql.ref(store.provinceColumn)} = ${provinceId ?? null}` : sql``;
   const result = await sql<{ version: number }>`
     update ${sql.table(store.table)}
     set ${sql.ref(store.stateColumn)} = ${to}, ${version} = ${version} + 1
     where ${sql.ref(store.idColumn)}::text = ${entityId}
       and ${sql.ref(store.stateColumn)} = ${seen.state}
       and ${version} = ${seen.version}
+      ${province}
     returning ${version} as version`.execute(db);
   return result.rows[0]?.version ?? null;
 }

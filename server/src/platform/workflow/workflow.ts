@@ -18,6 +18,8 @@ export interface WorkflowStore {
   idColumn: string;
   stateColumn: string;
   versionColumn: string;
+  /** Big tables (SCALE.md rule 2): the province column the update filters on, with the record's province. */
+  provinceColumn?: string;
 }
 
 /** A workflow: its record type (as written in history), states with Vietnamese names, and transitions. */
