@@ -1,5 +1,6 @@
 import type { ServerModule } from '#server/shared/module.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
+import { reportScopeFixtures } from './report.fixtures.ts';
 import { registerReportRoutes } from './report.routes.ts';
 
 /** Indicators, periodic reports and consolidation up the tree (DOMAIN.md capability 3; docs/design/indicators.md). */
@@ -9,6 +10,7 @@ export const indicatorsModule: ServerModule = {
     registerMetadataRoutes(api, context);
     registerReportRoutes(api, context);
   },
+  scopeFixtures: reportScopeFixtures,
 };
 
 /** The one write path of values, for modules that store figures (derived values). */
