@@ -1,4 +1,7 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { DERIVED_BACKFILL_JOB, runDerivedBackfill } from './derived-backfill.ts';
+import { registerDerivedRoutes } from './derived.routes.ts';
+import { createDerivedStore, ensureDerivedElements } from './derived.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
 import { reportScopeFixtures } from './report.fixtures.ts';
 import { registerReportRoutes } from './report.routes.ts';
@@ -9,8 +12,12 @@ export const indicatorsModule: ServerModule = {
   registerRoutes: (api, context) => {
     registerMetadataRoutes(api, context);
     registerReportRoutes(api, context);
+    registerDerivedRoutes(api, context);
   },
   scopeFixtures: reportScopeFixtures,
+  jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill },
+  derivedStore: createDerivedStore,
+  start: (context) => ensureDerivedElements(context.db, context.derived.registered),
 };
 
 /** The one write path of values, for modules that store figures (derived values). */
