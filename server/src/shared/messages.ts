@@ -219,6 +219,12 @@ export const MESSAGES = {
 
   // indicators.derived: values computed by modules from their records
   'indicators.derived.label': 'Số liệu tự tính',
+  'indicators.derived.notProvince': 'phải là một tỉnh, thành phố đang có hiệu lực',
+  'indicators.derived.villagesWithTeam': 'Số thôn, bản, tổ dân phố có Tổ dân vận',
+  'indicators.derived.communeBlocs911': 'Số xã, phường có Khối dân vận đủ 9–11 thành viên',
+  'indicators.derived.villages': 'Số thôn, bản, tổ dân phố',
+  'indicators.derived.unitVillage': 'thôn',
+  'indicators.derived.unitCommune': 'xã',
 
 
   // indicators.excel: Excel templates of data sets

@@ -1,6 +1,10 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { DERIVED_BACKFILL_JOB, runDerivedBackfill } from './derived-backfill.ts';
+import { registerDerivedRoutes } from './derived.routes.ts';
+import { createDerivedStore, ensureDerivedElements } from './derived.ts';
 import { indicatorScopeFixtures } from './metadata.fixtures.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
+import { reportScopeFixtures } from './report.fixtures.ts';
 import { registerReportRoutes } from './report.routes.ts';
 
 /** Indicators, periodic reports and consolidation up the tree (DOMAIN.md capability 3; docs/design/indicators.md). */
@@ -9,8 +13,12 @@ export const indicatorsModule: ServerModule = {
   registerRoutes: (api, context) => {
     registerMetadataRoutes(api, context);
     registerReportRoutes(api, context);
+    registerDerivedRoutes(api, context);
   },
-  scopeFixtures: indicatorScopeFixtures,
+  scopeFixtures: async (db, unitId) => ({ ...(await indicatorScopeFixtures(db, unitId)), ...(await reportScopeFixtures(db, unitId)) }),
+  jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill },
+  derivedStore: createDerivedStore,
+  start: (context) => ensureDerivedElements(context.db, context.derived.registered),
 };
 
 /** The one write path of values, for modules that store figures (derived values). */

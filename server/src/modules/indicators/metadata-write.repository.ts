@@ -2,7 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Database } from '#server/db/database.ts';
 import type { DataElementTable, DataSetTable, IndicatorTable, ValidationRuleTable } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import { inOrAboveScope } from '#server/shared/scope.ts';
+import { reachedFrom } from './metadata.repository.ts';
 
 /** Catalogue tables whose `code` is unique across the table. */
 export type CodedTable = 'category' | 'category_combo' | 'category_option_combo' | 'data_element' | 'data_set' | 'validation_rule' | 'indicator';
@@ -106,8 +106,9 @@ export async function insertDataElement(db: Database, values: Insertable<DataEle
 }
 
 /**
- * Elements a scope may use, by id or by code: national ones and those owned by a unit in or above (or below) the
- * scope, with the data set each belongs to (name included, for the "already in another form" conflict).
+ * Elements a scope may use, by id or by code: national ones and those owned by a unit the scope reaches (in or above
+ * it, or the owner's territory: reachedFrom), with the data set each belongs to (its name for the "already in
+ * another form" conflict).
  */
 export async function findUsableElements(db: Database, scope: Scope, by: { ids: readonly number[] } | { codes: readonly string[] }) {
   const keys = 'ids' in by ? by.ids : by.codes;
@@ -118,7 +119,7 @@ export async function findUsableElements(db: Database, scope: Scope, by: { ids: 
     .leftJoin('data_set_element as dse', 'dse.data_element_id', 'e.id')
     .leftJoin('data_set as ds', 'ds.id', 'dse.data_set_id')
     .select(['e.id', 'e.code', 'e.value_type', 'e.combo_id', 'dse.data_set_id', 'ds.name as data_set_name'])
-    .where((eb) => eb.or([eb('e.owner_unit_id', 'is', null), inOrAboveScope('owner.path', scope)]));
+    .where((eb) => eb.or([eb('e.owner_unit_id', 'is', null), reachedFrom('owner.path', 'e.owner_unit_id', scope)]));
   query = 'ids' in by ? query.where('e.id', 'in', [...by.ids]) : query.where('e.code', 'in', [...by.codes]);
   return query.execute();
 }
@@ -183,7 +184,7 @@ export async function insertIndicator(db: Database, values: Insertable<Indicator
   return row.id;
 }
 
-/** Indicators a scope may see: national ones and those owned by a unit in or above (or below) the scope. */
+/** Indicators a scope may see: national ones and those owned by a unit the scope reaches (as data sets: reachedFrom). */
 function indicatorsInScope(db: Database, scope: Scope) {
   return db
     .selectFrom('indicator as i')
@@ -203,7 +204,7 @@ function indicatorsInScope(db: Database, scope: Scope) {
       'i.target_direction',
       'i.owner_unit_id',
     ])
-    .where((eb) => eb.or([eb('i.owner_unit_id', 'is', null), inOrAboveScope('owner.path', scope)]));
+    .where((eb) => eb.or([eb('i.owner_unit_id', 'is', null), reachedFrom('owner.path', 'i.owner_unit_id', scope)]));
 }
 
 export async function listIndicatorRows(db: Database, scope: Scope) {
