@@ -1,4 +1,6 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { excelScopeFixtures } from './excel.fixtures.ts';
+import { registerExcelRoutes } from './excel.routes.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
 import { registerReportRoutes } from './report.routes.ts';
 
@@ -8,7 +10,9 @@ export const indicatorsModule: ServerModule = {
   registerRoutes: (api, context) => {
     registerMetadataRoutes(api, context);
     registerReportRoutes(api, context);
+    registerExcelRoutes(api, context);
   },
+  scopeFixtures: excelScopeFixtures,
 };
 
 /** The one write path of values, for modules that store figures (derived values). */
