@@ -1,10 +1,12 @@
 import { derivedEndpoints } from './derived.api.ts';
+import { excelEndpoints } from './excel.api.ts';
 import { metadataEndpoints } from './metadata.api.ts';
 import { reportEndpoints } from './reports.api.ts';
 
-/** Every endpoint of the indicators module: metadata, entry and reports (+ dashboards and DHIS2 exchange). */
+/** Every endpoint of the indicators module: metadata, entry and reports, Excel templates, derived values (+ dashboards and DHIS2 exchange). */
 export const indicatorEndpoints = {
   ...metadataEndpoints,
   ...reportEndpoints,
   ...derivedEndpoints,
+  ...excelEndpoints,
 };

@@ -229,6 +229,32 @@ export const MESSAGES = {
 
   // indicators.excel: Excel templates of data sets
   'indicators.excel.label': 'Mẫu Excel',
+  'indicators.excel.sheetName': 'Số liệu',
+  'indicators.excel.title': '{dataSet} – {period}',
+  'indicators.excel.info':
+    '{unit}. Hạn nộp: {due}. Điền số liệu vào các ô chỉ tiêu; giữ nguyên cột "Mã đơn vị" và không xóa dòng ẩn số 3. Ô để trống là không có số liệu (số liệu đã nhập sẽ bị xóa).',
+  'indicators.excel.unitIdHeader': 'Mã đơn vị',
+  'indicators.excel.unitNameHeader': 'Đơn vị',
+  'indicators.excel.parentHeader': 'Thuộc',
+  'indicators.excel.yes': 'Có',
+  'indicators.excel.no': 'Không',
+  'indicators.excel.invalidTitle': 'Giá trị không hợp lệ',
+  'indicators.excel.hint.integer': 'Số nguyên, không âm.',
+  'indicators.excel.hint.number': 'Một số (dấu thập phân là dấu phẩy hoặc dấu chấm).',
+  'indicators.excel.hint.percentage': 'Tỷ lệ phần trăm, từ 0 đến 100.',
+  'indicators.excel.hint.yesNo': 'Chọn Có hoặc Không.',
+  'indicators.excel.hint.text': 'Văn bản, tối đa 2000 ký tự.',
+  'indicators.excel.column': '{header} (cột {letter})',
+  'indicators.excel.tooManyRows': 'Mẫu có {count} dòng, quá giới hạn {max}: hãy tải mẫu cho từng đơn vị nhỏ hơn.',
+  'indicators.excel.noUnitColumn': 'không tìm thấy cột "Mã đơn vị"; hãy dùng mẫu Excel tải từ hệ thống.',
+  'indicators.excel.noValueColumns': 'không có cột chỉ tiêu nào của biểu mẫu "{dataSet}"; hãy dùng mẫu Excel tải từ hệ thống.',
+  'indicators.excel.duplicateColumn': 'cột "{column}" xuất hiện hai lần.',
+  'indicators.excel.otherTemplate': 'tệp là mẫu của biểu mẫu hoặc kỳ báo cáo khác (kỳ {period}); hãy tải mẫu của "{dataSet}" – {expected}.',
+  'indicators.excel.badUnitId': 'mã đơn vị "{value}" không hợp lệ',
+  'indicators.excel.unknownUnit': 'không có đơn vị mã {id} trong phạm vi của bạn',
+  'indicators.excel.villageRows': 'biểu mẫu nhập theo thôn, tổ dân phố: {unit} không phải một dòng của biểu mẫu',
+  'indicators.excel.reportClosed': 'báo cáo của {unit}: {reason}',
+  'indicators.excel.rowField': 'dòng {row}, {column}',
 } as const;
 
 /**

@@ -2,6 +2,8 @@ import type { ServerModule } from '#server/shared/module.ts';
 import { DERIVED_BACKFILL_JOB, runDerivedBackfill } from './derived-backfill.ts';
 import { registerDerivedRoutes } from './derived.routes.ts';
 import { createDerivedStore, ensureDerivedElements } from './derived.ts';
+import { excelScopeFixtures } from './excel.fixtures.ts';
+import { registerExcelRoutes } from './excel.routes.ts';
 import { indicatorScopeFixtures } from './metadata.fixtures.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
 import { reportScopeFixtures } from './report.fixtures.ts';
@@ -14,8 +16,13 @@ export const indicatorsModule: ServerModule = {
     registerMetadataRoutes(api, context);
     registerReportRoutes(api, context);
     registerDerivedRoutes(api, context);
+    registerExcelRoutes(api, context);
   },
-  scopeFixtures: async (db, unitId) => ({ ...(await indicatorScopeFixtures(db, unitId)), ...(await reportScopeFixtures(db, unitId)) }),
+  scopeFixtures: async (db, unitId) => ({
+    ...(await excelScopeFixtures(db, unitId)),
+    ...(await indicatorScopeFixtures(db, unitId)),
+    ...(await reportScopeFixtures(db, unitId)),
+  }),
   jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill },
   derivedStore: createDerivedStore,
   start: (context) => ensureDerivedElements(context.db, context.derived.registered),
