@@ -1,4 +1,5 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { registerDashboardRoutes } from './dashboard.routes.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
 import { registerReportRoutes } from './report.routes.ts';
 
@@ -8,6 +9,7 @@ export const indicatorsModule: ServerModule = {
   registerRoutes: (api, context) => {
     registerMetadataRoutes(api, context);
     registerReportRoutes(api, context);
+    registerDashboardRoutes(api, context);
   },
 };
 
