@@ -266,7 +266,10 @@ describe('province outlines for the map', () => {
     expect(res.status).toBe(200);
     expect(res.body.provinces).toHaveLength(34);
     const codes = await t.db.selectFrom('admin_unit').select('code').where('structure', '=', '2025').where('level', '=', 'province').execute();
-    expect(res.body.provinces.map((p) => p.code).sort()).toEqual(codes.map((c) => c.code).sort());
+    // official codes only: other tests of this file add provinces of their own ('T…')
+    const official = codes.flatMap((c) => (c.code && /^\d\d$/.test(c.code) ? [c.code] : [])).sort();
+    expect(official).toHaveLength(34);
+    expect(res.body.provinces.map((p) => p.code).sort()).toEqual(official);
     expect(res.body.provinces.every((p) => /^M[\d. LMhvz-]+z$/.test(p.path))).toBe(true);
     expect(res.body.viewBox).toMatch(/^0 0 600 \d+$/);
     expect(JSON.stringify(res.body).length).toBeLessThan(150_000);
