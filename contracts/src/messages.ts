@@ -49,6 +49,7 @@ export const FIELD_LABELS: Record<string, string> = {
   period: 'Kỳ báo cáo',
   dataSetId: 'Biểu mẫu',
   dataElementId: 'Chỉ tiêu',
+  indicatorId: 'Chỉ số',
   cocId: 'Phân tổ',
   writeId: 'Mã lần ghi',
   seenState: 'Trạng thái đã xem',

@@ -1,5 +1,6 @@
 import { derivedEndpoints } from './derived.api.ts';
 import { excelEndpoints } from './excel.api.ts';
+import { dashboardEndpoints } from './dashboard.api.ts';
 import { metadataEndpoints } from './metadata.api.ts';
 import { reportEndpoints } from './reports.api.ts';
 
@@ -9,4 +10,5 @@ export const indicatorEndpoints = {
   ...reportEndpoints,
   ...derivedEndpoints,
   ...excelEndpoints,
+  ...dashboardEndpoints,
 };

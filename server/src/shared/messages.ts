@@ -211,6 +211,23 @@ export const MESSAGES = {
 
   // indicators.dashboard: dashboards, trend, map, Excel export of the table
   'indicators.dashboard.label': 'Bảng điều khiển',
+  'indicators.dashboard.nation': 'Cả nước',
+  'indicators.dashboard.unitNotInForce': 'đơn vị không còn hoặc chưa có hiệu lực vào ngày {date}; hãy chọn đơn vị của ngày đó',
+  'indicators.dashboard.sheetName': 'Số liệu',
+  'indicators.dashboard.sheetUnitPeriod': 'Đơn vị: {unit}. Kỳ: {period}. Theo địa giới ngày {date}.',
+  'indicators.dashboard.sheetTarget': 'Chỉ tiêu: {direction} {target}',
+  'indicators.dashboard.sheetNoTarget': 'Không đặt chỉ tiêu',
+  'indicators.dashboard.colUnit': 'Đơn vị',
+  'indicators.dashboard.colCode': 'Mã đơn vị',
+  'indicators.dashboard.colNumerator': 'Tử số',
+  'indicators.dashboard.colDenominator': 'Mẫu số',
+  'indicators.dashboard.colValue': 'Giá trị',
+  'indicators.dashboard.colGap': 'Còn thiếu so với chỉ tiêu',
+  'indicators.dashboard.colEstimate': 'Ước tính',
+  'indicators.dashboard.yes': 'Có',
+  'indicators.dashboard.noData': 'Không có số liệu',
+  'indicators.dashboard.totalRow': 'Tổng cộng: {unit}',
+  'indicators.dashboard.estimateNote': '≈ Số liệu ước tính: gồm phần phân bổ từ xã cũ bị chia tách (theo tỷ lệ số thôn, hoặc chia đều).',
 
 
   // indicators.dhis2: DHIS2 dataValueSets import and export

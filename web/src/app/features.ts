@@ -1,5 +1,6 @@
 import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
+import { dashboardsFeature } from '../features/dashboards/index.ts';
 import { filesFeature } from '../features/files/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
@@ -23,6 +24,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   usersFeature,
   auditFeature,
   indicatorConfigFeature,
+  dashboardsFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -7,6 +7,7 @@
 import { appVi } from '../app/messages.vi.ts';
 import { auditVi } from '../features/audit/messages.vi.ts';
 import { authVi } from '../features/auth/messages.vi.ts';
+import { dashboardsVi } from '../features/dashboards/messages.vi.ts';
 import { filesVi } from '../features/files/messages.vi.ts';
 import { homeVi } from '../features/home/messages.vi.ts';
 import { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
@@ -28,6 +29,7 @@ export const vi = {
   ...usersVi,
   ...auditVi,
   ...indicatorConfigVi,
+  ...dashboardsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

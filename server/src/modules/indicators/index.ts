@@ -1,6 +1,8 @@
 import type { ServerModule } from '#server/shared/module.ts';
 import { DERIVED_BACKFILL_JOB, runDerivedBackfill } from './derived-backfill.ts';
 import { registerDerivedRoutes } from './derived.routes.ts';
+import { dashboardScopeFixtures } from './dashboard.fixtures.ts';
+import { registerDashboardRoutes } from './dashboard.routes.ts';
 import { createDerivedStore, ensureDerivedElements } from './derived.ts';
 import { excelScopeFixtures } from './excel.fixtures.ts';
 import { registerExcelRoutes } from './excel.routes.ts';
@@ -17,11 +19,13 @@ export const indicatorsModule: ServerModule = {
     registerReportRoutes(api, context);
     registerDerivedRoutes(api, context);
     registerExcelRoutes(api, context);
+    registerDashboardRoutes(api, context);
   },
   scopeFixtures: async (db, unitId) => ({
     ...(await excelScopeFixtures(db, unitId)),
     ...(await indicatorScopeFixtures(db, unitId)),
     ...(await reportScopeFixtures(db, unitId)),
+    ...(await dashboardScopeFixtures(db, unitId)),
   }),
   jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill },
   derivedStore: createDerivedStore,
