@@ -41,6 +41,7 @@ const ALLOWED: Record<string, string> = {
   'platform/jobs/job.repository.ts#latestJobs': "only the actor's own jobs",
   // the demo loader writes the demo province on an empty database, before any account exists
   'demo/demo.repository.ts#*': 'demo loader',
+  'modules/indicators/demo/indicators-demo.repository.ts#*': 'demo loader (the indicators step, after the foundation)',
 };
 
 function repositoryFiles(dir: string): string[] {

@@ -1,4 +1,5 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { indicatorsDemoStep } from './demo/indicators-demo-step.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
 import { registerReportRoutes } from './report.routes.ts';
 
@@ -9,6 +10,7 @@ export const indicatorsModule: ServerModule = {
     registerMetadataRoutes(api, context);
     registerReportRoutes(api, context);
   },
+  demoSteps: [indicatorsDemoStep],
 };
 
 /** The one write path of values, for modules that store figures (derived values). */
