@@ -7,6 +7,7 @@ import { createDerivedStore, ensureDerivedElements } from './derived.ts';
 import { excelScopeFixtures } from './excel.fixtures.ts';
 import { registerExcelRoutes } from './excel.routes.ts';
 import { indicatorScopeFixtures } from './metadata.fixtures.ts';
+import { indicatorsDemoStep } from './demo/indicators-demo-step.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
 import { reportScopeFixtures } from './report.fixtures.ts';
 import { registerReportRoutes } from './report.routes.ts';
@@ -30,6 +31,7 @@ export const indicatorsModule: ServerModule = {
   jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill },
   derivedStore: createDerivedStore,
   start: (context) => ensureDerivedElements(context.db, context.derived.registered),
+  demoSteps: [indicatorsDemoStep],
 };
 
 /** The one write path of values, for modules that store figures (derived values). */
