@@ -7,6 +7,7 @@ import { createDerivedStore, ensureDerivedElements } from './derived.ts';
 import { excelScopeFixtures } from './excel.fixtures.ts';
 import { registerExcelRoutes } from './excel.routes.ts';
 import { indicatorScopeFixtures } from './metadata.fixtures.ts';
+import { derivedDemoStep } from './demo/derived-demo-step.ts';
 import { indicatorsDemoStep } from './demo/indicators-demo-step.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
 import { reportScopeFixtures } from './report.fixtures.ts';
@@ -31,7 +32,7 @@ export const indicatorsModule: ServerModule = {
   jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill },
   derivedStore: createDerivedStore,
   start: (context) => ensureDerivedElements(context.db, context.derived.registered),
-  demoSteps: [indicatorsDemoStep],
+  demoSteps: [indicatorsDemoStep, derivedDemoStep],
 };
 
 /** The one write path of values, for modules that store figures (derived values). */
