@@ -1,3 +1,4 @@
+import { dhis2Endpoints } from './dhis2.api.ts';
 import { metadataEndpoints } from './metadata.api.ts';
 import { reportEndpoints } from './reports.api.ts';
 
@@ -5,4 +6,5 @@ import { reportEndpoints } from './reports.api.ts';
 export const indicatorEndpoints = {
   ...metadataEndpoints,
   ...reportEndpoints,
+  ...dhis2Endpoints,
 };
