@@ -4,8 +4,8 @@ import type { PeriodType } from '#contracts/indicators/period.ts';
 import type { ValueType } from '#contracts/indicators/value-type.ts';
 import type { Database } from '#server/db/database.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import { findExistingUnits, findVillageLevelDataSets, listOptionCombos, listUnitsInScope } from './dhis2.repository.ts';
-import { dataSetsInScope, listElementRows } from './metadata.repository.ts';
+import { findExistingUnits, listOptionCombos, listUnitsInScope } from './dhis2.repository.ts';
+import { dataSetsInScope, findDataSetParts, listElementRows } from './metadata.repository.ts';
 
 /** Objects of one kind by id, DHIS2 uid and code; a uid is the mapped one or the derived one (dhis2-ids.ts). */
 export class Lookup<T extends { id: number; code: string | null; uid: string | null }> {
@@ -131,7 +131,8 @@ export async function loadCatalogue(db: Database, scope: Scope): Promise<Catalog
     dataSetsInScope(db, scope).execute(),
     listUnitsInScope(db, scope),
   ]);
-  const villageLevel = await findVillageLevelDataSets(db, dataSetRows.map((row) => row.id));
+  const { assignments } = await findDataSetParts(db, dataSetRows.map((row) => row.id));
+  const villageLevel = new Set(assignments.filter((a) => a.level === 'village').map((a) => a.data_set_id));
   const defaultCoc = comboRows.find((row) => row.code === 'default');
   if (!defaultCoc) throw new Error("the 'default' option combo is missing");
   return {

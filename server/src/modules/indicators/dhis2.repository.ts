@@ -38,18 +38,6 @@ export async function listOptionCombos(db: Database) {
   return db.selectFrom('category_option_combo').select(['id', 'combo_id', 'code', 'dhis2_uid']).execute();
 }
 
-/** Data sets whose reports are kept at commune level for village values (assigned to the village level). */
-export async function findVillageLevelDataSets(db: Database, dataSetIds: readonly number[]): Promise<Set<number>> {
-  if (dataSetIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('data_set_assignment')
-    .select('data_set_id')
-    .where('data_set_id', 'in', [...dataSetIds])
-    .where('level', '=', 'village')
-    .execute();
-  return new Set(rows.map((row) => row.data_set_id));
-}
-
 /** A report's key: data set, reporting unit and period, in its province. */
 export interface ReportKey {
   provinceId: number;
