@@ -17,7 +17,20 @@ export const AUDIT_ACTIONS = [
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 
 /** What an audit row is about; the web names each (`audit.entity.<entity>`). */
-export const AUDIT_ENTITIES = ['user', 'admin_unit', 'organization', 'person', 'person_role', 'attachment', 'data_value_set'] as const;
+export const AUDIT_ENTITIES = [
+  'user',
+  'admin_unit',
+  'organization',
+  'person',
+  'person_role',
+  'attachment',
+  'indicator_report',
+  'data_set',
+  'data_element',
+  'category_combo',
+  'indicator',
+  'dhis2_import',
+] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const ZAuditEntry = z.object({

@@ -45,6 +45,18 @@ export const FIELD_LABELS: Record<string, string> = {
   before: 'Trang trước',
   file: 'Tệp',
   reason: 'Lý do',
+  value: 'Giá trị',
+  period: 'Kỳ báo cáo',
+  dataSetId: 'Biểu mẫu',
+  dataElementId: 'Chỉ tiêu',
+  cocId: 'Phân tổ',
+  writeId: 'Mã lần ghi',
+  seenState: 'Trạng thái đã xem',
+  seenVersion: 'Phiên bản đã xem',
+  leftSide: 'Vế trái',
+  rightSide: 'Vế phải',
+  numerator: 'Tử số',
+  denominator: 'Mẫu số',
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -1,4 +1,5 @@
 import { dhis2Endpoints } from './dhis2.api.ts';
+import { derivedEndpoints } from './derived.api.ts';
 import { metadataEndpoints } from './metadata.api.ts';
 import { reportEndpoints } from './reports.api.ts';
 
@@ -6,5 +7,6 @@ import { reportEndpoints } from './reports.api.ts';
 export const indicatorEndpoints = {
   ...metadataEndpoints,
   ...reportEndpoints,
+  ...derivedEndpoints,
   ...dhis2Endpoints,
 };

@@ -30,6 +30,7 @@ export const MESSAGES = {
   'entity.dataElement': 'Chỉ tiêu dữ liệu',
   'entity.indicator': 'Chỉ số',
   'entity.report': 'Báo cáo',
+  'entity.reportingUnit': 'Đơn vị báo cáo',
 
   // app: the product's name (OpenAPI title, startup line)
   'app.name': 'Dân vận số',
@@ -158,6 +159,34 @@ export const MESSAGES = {
 
   // indicators.report: entry, submission and approval of periodic reports
   'indicators.report.label': 'Báo cáo định kỳ',
+  'indicators.report.record': 'Báo cáo',
+  'indicators.report.state.draft': 'Đang nhập',
+  'indicators.report.state.submitted': 'Đã gửi',
+  'indicators.report.state.accepted': 'Cấp trên đã tiếp nhận',
+  'indicators.report.state.returned': 'Trả lại để chỉnh sửa',
+  'indicators.report.state.approved': 'Đã phê duyệt',
+  'indicators.report.action.submit': 'gửi',
+  'indicators.report.action.resubmit': 'gửi lại',
+  'indicators.report.action.accept': 'tiếp nhận',
+  'indicators.report.action.approve': 'phê duyệt',
+  'indicators.report.action.return': 'trả lại',
+  'indicators.report.action.unapprove': 'hủy phê duyệt',
+  'indicators.report.notReportingUnit': '{unit} không thuộc diện báo cáo biểu mẫu "{dataSet}" kỳ {period}',
+  'indicators.report.futurePeriod': 'Chưa đến kỳ {period}: chưa nhập được số liệu.',
+  'indicators.report.locked': 'Kỳ {period} đã khóa nhập liệu từ ngày {date}.',
+  'indicators.report.notEditableState': 'Báo cáo đang ở trạng thái "{state}": không sửa được số liệu. Cấp trên cần trả lại để chỉnh sửa.',
+  'indicators.report.noEnterRight': 'Bạn không có quyền nhập số liệu báo cáo.',
+  'indicators.report.notARow': 'Đơn vị {unitId} không phải một dòng của biểu mẫu này.',
+  'indicators.report.notAnElement': 'Chỉ tiêu {dataElementId} không thuộc biểu mẫu này.',
+  'indicators.report.notACombo': 'Phân tổ {cocId} không thuộc chỉ tiêu {element}.',
+  'indicators.report.notYourTurn': 'Báo cáo đang chờ {holder} xử lý; bạn không thực hiện được thao tác này.',
+  'indicators.report.notOwnReport': 'Đơn vị không tự tiếp nhận, phê duyệt hay trả lại báo cáo của chính mình.',
+  'indicators.report.approveAtTop': 'Chỉ cấp tỉnh phê duyệt báo cáo; cấp dưới tiếp nhận rồi chuyển lên.',
+  'indicators.report.acceptBelowTop': 'Cấp tỉnh phê duyệt (hoặc trả lại) báo cáo, không cần tiếp nhận.',
+  'indicators.report.blockingRules': 'Chưa gửi được: {messages}',
+  'indicators.report.requiredMissing': 'Chưa gửi được: còn thiếu {elements}.',
+  'indicators.report.nothingToSubmit': 'Chưa có số liệu nào để gửi.',
+  'indicators.report.wrongPeriodType': 'không đúng loại kỳ của biểu mẫu "{dataSet}"',
 
 
   // indicators.metadata: data elements, disaggregations, data sets, indicators
@@ -200,6 +229,12 @@ export const MESSAGES = {
 
   // indicators.derived: values computed by modules from their records
   'indicators.derived.label': 'Số liệu tự tính',
+  'indicators.derived.notProvince': 'phải là một tỉnh, thành phố đang có hiệu lực',
+  'indicators.derived.villagesWithTeam': 'Số thôn, bản, tổ dân phố có Tổ dân vận',
+  'indicators.derived.communeBlocs911': 'Số xã, phường có Khối dân vận đủ 9–11 thành viên',
+  'indicators.derived.villages': 'Số thôn, bản, tổ dân phố',
+  'indicators.derived.unitVillage': 'thôn',
+  'indicators.derived.unitCommune': 'xã',
 
 
   // indicators.excel: Excel templates of data sets

@@ -4,6 +4,7 @@ import { filesFeature } from '../features/files/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
+import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
 import type { FeatureMessages, WebFeature } from './feature.ts';
@@ -15,6 +16,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   unitsFeature,
   organizationsFeature,
   peopleFeature,
+  reportsFeature,
   filesFeature,
   authFeature,
   usersFeature,

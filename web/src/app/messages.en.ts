@@ -59,5 +59,13 @@ export const appEn: Record<keyof typeof appVi, string> = {
   'import.queued': 'Waiting to process the file…',
   'import.progress': 'Processed {done}/{total} rows',
 
+  'outbox.queued': 'Saved on this device, waiting to send: {count}',
+  'outbox.sending': 'Sending…',
+  'outbox.sent': 'Sent to the server',
+  'outbox.failed': 'Could not send: {count}',
+  'outbox.failedList': 'Changes the server did not accept',
+  'outbox.retry': 'Send again',
+  'outbox.discard': 'Discard change',
+
   'demo.banner': 'Sample data, not for real data',
 };

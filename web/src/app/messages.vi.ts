@@ -1,6 +1,6 @@
 /**
  * Vietnamese strings of the shell: the app's name, common words, errors, layout, navigation, the demo banner and
- * the shared import panel; part of the first load (i18n/vi.ts).
+ * the shared components (import panel, outbox status); part of the first load (i18n/vi.ts).
  */
 export const appVi = {
   'app.name': 'Dân vận số',
@@ -59,6 +59,14 @@ export const appVi = {
   'import.done': 'Đã nhập {count} dòng.',
   'import.queued': 'Đang chờ xử lý tệp…',
   'import.progress': 'Đã xử lý {done}/{total} dòng',
+
+  'outbox.queued': 'Đã lưu trên máy, chờ gửi: {count}',
+  'outbox.sending': 'Đang gửi…',
+  'outbox.sent': 'Đã gửi lên máy chủ',
+  'outbox.failed': 'Không gửi được: {count}',
+  'outbox.failedList': 'Các thay đổi máy chủ không nhận',
+  'outbox.retry': 'Gửi lại',
+  'outbox.discard': 'Bỏ thay đổi',
 
   'demo.banner': 'Dữ liệu mẫu, không dùng cho dữ liệu thật',
 };

@@ -11,6 +11,7 @@ import { filesVi } from '../features/files/messages.vi.ts';
 import { homeVi } from '../features/home/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
+import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
 
@@ -20,6 +21,7 @@ export const vi = {
   ...unitsVi,
   ...organizationsVi,
   ...peopleVi,
+  ...reportsVi,
   ...filesVi,
   ...authVi,
   ...usersVi,

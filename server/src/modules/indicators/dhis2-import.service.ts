@@ -62,7 +62,7 @@ export async function startDhis2Import(
     if (!query.dryRun) {
       await recordAudit(trx, actor, {
         action: 'import',
-        entity: 'data_value_set',
+        entity: 'dhis2_import',
         entityId: id,
         unitId: actor.unitId,
         after: { file: upload.filename, sha256, format, importStrategy: query.importStrategy },

@@ -1,7 +1,11 @@
 import type { ServerModule } from '#server/shared/module.ts';
 import { DHIS2_IMPORT_JOB, runDhis2Import } from './dhis2-import.service.ts';
 import { registerDhis2Routes } from './dhis2.routes.ts';
+import { DERIVED_BACKFILL_JOB, runDerivedBackfill } from './derived-backfill.ts';
+import { registerDerivedRoutes } from './derived.routes.ts';
+import { createDerivedStore, ensureDerivedElements } from './derived.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
+import { reportScopeFixtures } from './report.fixtures.ts';
 import { registerReportRoutes } from './report.routes.ts';
 
 /** Indicators, periodic reports and consolidation up the tree (DOMAIN.md capability 3; docs/design/indicators.md). */
@@ -10,9 +14,13 @@ export const indicatorsModule: ServerModule = {
   registerRoutes: (api, context) => {
     registerMetadataRoutes(api, context);
     registerReportRoutes(api, context);
+    registerDerivedRoutes(api, context);
     registerDhis2Routes(api, context);
   },
-  jobHandlers: { [DHIS2_IMPORT_JOB]: runDhis2Import },
+  scopeFixtures: reportScopeFixtures,
+  jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill, [DHIS2_IMPORT_JOB]: runDhis2Import },
+  derivedStore: createDerivedStore,
+  start: (context) => ensureDerivedElements(context.db, context.derived.registered),
 };
 
 /** The one write path of values, for modules that store figures (derived values). */

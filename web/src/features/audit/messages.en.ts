@@ -30,4 +30,10 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.person': 'Person',
   'audit.entity.person_role': 'Role',
   'audit.entity.attachment': 'Attachment',
+  'audit.entity.indicator_report': 'Periodic report',
+  'audit.entity.data_set': 'Data set',
+  'audit.entity.data_element': 'Data element',
+  'audit.entity.category_combo': 'Disaggregation',
+  'audit.entity.indicator': 'Indicator',
+  'audit.entity.dhis2_import': 'DHIS2 import',
 };

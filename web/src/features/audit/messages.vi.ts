@@ -28,4 +28,10 @@ export const auditVi = {
   'audit.entity.person': 'Cá nhân',
   'audit.entity.person_role': 'Chức danh',
   'audit.entity.attachment': 'Tệp đính kèm',
+  'audit.entity.indicator_report': 'Báo cáo định kỳ',
+  'audit.entity.data_set': 'Biểu mẫu báo cáo',
+  'audit.entity.data_element': 'Chỉ tiêu dữ liệu',
+  'audit.entity.category_combo': 'Phân tổ',
+  'audit.entity.indicator': 'Chỉ số',
+  'audit.entity.dhis2_import': 'Nhập dữ liệu DHIS2',
 };

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from './uuidv7.ts';
+
+describe('uuidv7 (shared by server and browser outbox)', () => {
+  it('puts the milliseconds first, then version 7 and the RFC variant over the random bytes', () => {
+    const ms = Date.parse('2026-12-02T05:00:00.123Z');
+    expect(uuidv7(ms, (bytes) => bytes.fill(0xff))).toBe('01a2351f-b4fb-7fff-bfff-ffffffffffff');
+    expect(uuidv7(ms, (bytes) => bytes.fill(0))).toBe('01a2351f-b4fb-7000-8000-000000000000');
+    expect(uuidv7(0, (bytes) => bytes.fill(0))).toBe('00000000-0000-7000-8000-000000000000');
+    // past 32 bits: no truncation by bit operators
+    expect(uuidv7(2 ** 48 - 1, (bytes) => bytes.fill(0))).toBe('ffffffff-ffff-7000-8000-000000000000');
+  });
+});
