@@ -103,12 +103,13 @@ export const ZDhis2ImportStarted = z.object({
 
 export const ZDhis2ExportQuery = z
   .object({
-    /** The data set, under `idScheme`. */
-    dataSet: zIdentifier,
-    period: ZPeriod.optional(),
     /** Periods lying wholly between the two dates (DHIS2's startDate/endDate). */
     startDate: ZDate.optional(),
     endDate: ZDate.optional(),
+    /** The data set, under `idScheme`. */
+    dataSet: zIdentifier,
+    /** Or one period. */
+    period: ZPeriod.optional(),
     /** The unit, under `idScheme`. */
     orgUnit: zIdentifier,
     /** Include every unit below it. */
