@@ -57,7 +57,7 @@ describe('village accounts', () => {
     expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);
     const villageAdmin = await signIn(province.villageIds[0] as number, ['unit_admin']);
     expect((await villageAdmin.call(authEndpoints.me, {})).body.permissions).toEqual(
-      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure'].includes(action)),
+      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange'].includes(action)),
     );
   });
 });
