@@ -95,6 +95,9 @@ export const ZImportSummary = z.object({
 });
 export type TImportSummary = z.infer<typeof ZImportSummary>;
 
+/** The import job's target: a page finds the user's running import again after a reload. */
+export const DHIS2_IMPORT_TARGET = 'indicators:dataValueSets';
+
 export const ZDhis2ImportStarted = z.object({
   /** Watch it at GET /api/jobs/:id; its result is the ImportSummary. */
   jobId: ZUuid,

@@ -1,5 +1,5 @@
 import { DEFAULT_COC_UID } from '#contracts/indicators/dhis2-ids.ts';
-import { ZIdScheme, type TDhis2ImportQuery, type TIdScheme, type TImportSummary } from '#contracts/indicators/dhis2.api.ts';
+import { DHIS2_IMPORT_TARGET, ZIdScheme, type TDhis2ImportQuery, type TIdScheme, type TImportSummary } from '#contracts/indicators/dhis2.api.ts';
 import { parsePeriod, periodEnd } from '#contracts/indicators/period.ts';
 import { JobFailed, type JobContext } from '#server/platform/jobs/job-queue.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
@@ -17,8 +17,6 @@ import { SummaryBuilder } from './dhis2-summary.ts';
 import { indicatorPolicy } from './indicator.policy.ts';
 
 export const DHIS2_IMPORT_JOB = 'indicators.dhis2-import';
-/** The job target: a page finds the user's running import again after a reload. */
-export const DHIS2_IMPORT_TARGET = 'indicators:dataValueSets';
 /** Values decided and written per transaction. */
 export const DHIS2_BATCH = 5000;
 
