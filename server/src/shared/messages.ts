@@ -191,10 +191,43 @@ export const MESSAGES = {
 
   // indicators.metadata: data elements, disaggregations, data sets, indicators
   'indicators.metadata.label': 'Danh mục chỉ tiêu',
+  'indicators.metadata.codeTaken': 'Mã "{code}" đã được dùng, hãy chọn mã khác.',
+  'indicators.metadata.uidTaken': 'Mã DHIS2 "{uid}" đã được dùng cho một mục khác.',
+  'indicators.metadata.codeRepeated': 'mã "{code}" bị lặp lại',
+  'indicators.metadata.elementInOtherSet': 'Chỉ tiêu "{code}" đã thuộc biểu mẫu "{dataSet}"; mỗi chỉ tiêu chỉ thuộc một biểu mẫu.',
+  'indicators.metadata.elementUnknown': 'chỉ tiêu dữ liệu không tồn tại hoặc bạn không có quyền dùng',
+  'indicators.metadata.elementRepeated': 'chỉ tiêu này đã được chọn ở trên',
+  'indicators.metadata.comboUnknown': 'phân tổ không tồn tại',
+  'indicators.metadata.ownerNotProvince': 'phải là một tỉnh, thành phố trong phạm vi quản lý',
+  'indicators.metadata.unitOutsideOwner': 'đơn vị không thuộc {owner}',
+  'indicators.metadata.noAssignment': 'cần chọn ít nhất một cấp báo cáo hoặc một đơn vị báo cáo',
+  'indicators.metadata.lockBeforeDue': 'không được nhỏ hơn số ngày hạn nộp ({due})',
+  'indicators.metadata.targetDirection': 'cần chọn khi có giá trị mục tiêu (và bỏ trống khi không có)',
+  'indicators.metadata.operandNotInSet': 'chỉ tiêu «{code}» không thuộc biểu mẫu này',
+  'indicators.metadata.operandUnknown': 'không có chỉ tiêu «{code}» (hoặc bạn không có quyền dùng)',
+  'indicators.metadata.operandBadCoc': 'chỉ tiêu «{code}» không có phân tổ «{coc}»',
+  'indicators.metadata.operandText': 'chỉ tiêu «{code}» là văn bản, không dùng trong phép tính được',
 
 
   // indicators.dashboard: dashboards, trend, map, Excel export of the table
   'indicators.dashboard.label': 'Bảng điều khiển',
+  'indicators.dashboard.nation': 'Cả nước',
+  'indicators.dashboard.unitNotInForce': 'đơn vị không còn hoặc chưa có hiệu lực vào ngày {date}; hãy chọn đơn vị của ngày đó',
+  'indicators.dashboard.sheetName': 'Số liệu',
+  'indicators.dashboard.sheetUnitPeriod': 'Đơn vị: {unit}. Kỳ: {period}. Theo địa giới ngày {date}.',
+  'indicators.dashboard.sheetTarget': 'Chỉ tiêu: {direction} {target}',
+  'indicators.dashboard.sheetNoTarget': 'Không đặt chỉ tiêu',
+  'indicators.dashboard.colUnit': 'Đơn vị',
+  'indicators.dashboard.colCode': 'Mã đơn vị',
+  'indicators.dashboard.colNumerator': 'Tử số',
+  'indicators.dashboard.colDenominator': 'Mẫu số',
+  'indicators.dashboard.colValue': 'Giá trị',
+  'indicators.dashboard.colGap': 'Còn thiếu so với chỉ tiêu',
+  'indicators.dashboard.colEstimate': 'Ước tính',
+  'indicators.dashboard.yes': 'Có',
+  'indicators.dashboard.noData': 'Không có số liệu',
+  'indicators.dashboard.totalRow': 'Tổng cộng: {unit}',
+  'indicators.dashboard.estimateNote': '≈ Số liệu ước tính: gồm phần phân bổ từ xã cũ bị chia tách (theo tỷ lệ số thôn, hoặc chia đều).',
 
 
   // indicators.dhis2: DHIS2 dataValueSets import and export
@@ -239,6 +272,32 @@ export const MESSAGES = {
 
   // indicators.excel: Excel templates of data sets
   'indicators.excel.label': 'Mẫu Excel',
+  'indicators.excel.sheetName': 'Số liệu',
+  'indicators.excel.title': '{dataSet} – {period}',
+  'indicators.excel.info':
+    '{unit}. Hạn nộp: {due}. Điền số liệu vào các ô chỉ tiêu; giữ nguyên cột "Mã đơn vị" và không xóa dòng ẩn số 3. Ô để trống là không có số liệu (số liệu đã nhập sẽ bị xóa).',
+  'indicators.excel.unitIdHeader': 'Mã đơn vị',
+  'indicators.excel.unitNameHeader': 'Đơn vị',
+  'indicators.excel.parentHeader': 'Thuộc',
+  'indicators.excel.yes': 'Có',
+  'indicators.excel.no': 'Không',
+  'indicators.excel.invalidTitle': 'Giá trị không hợp lệ',
+  'indicators.excel.hint.integer': 'Số nguyên, không âm.',
+  'indicators.excel.hint.number': 'Một số (dấu thập phân là dấu phẩy hoặc dấu chấm).',
+  'indicators.excel.hint.percentage': 'Tỷ lệ phần trăm, từ 0 đến 100.',
+  'indicators.excel.hint.yesNo': 'Chọn Có hoặc Không.',
+  'indicators.excel.hint.text': 'Văn bản, tối đa 2000 ký tự.',
+  'indicators.excel.column': '{header} (cột {letter})',
+  'indicators.excel.tooManyRows': 'Mẫu có {count} dòng, quá giới hạn {max}: hãy tải mẫu cho từng đơn vị nhỏ hơn.',
+  'indicators.excel.noUnitColumn': 'không tìm thấy cột "Mã đơn vị"; hãy dùng mẫu Excel tải từ hệ thống.',
+  'indicators.excel.noValueColumns': 'không có cột chỉ tiêu nào của biểu mẫu "{dataSet}"; hãy dùng mẫu Excel tải từ hệ thống.',
+  'indicators.excel.duplicateColumn': 'cột "{column}" xuất hiện hai lần.',
+  'indicators.excel.otherTemplate': 'tệp là mẫu của biểu mẫu hoặc kỳ báo cáo khác (kỳ {period}); hãy tải mẫu của "{dataSet}" – {expected}.',
+  'indicators.excel.badUnitId': 'mã đơn vị "{value}" không hợp lệ',
+  'indicators.excel.unknownUnit': 'không có đơn vị mã {id} trong phạm vi của bạn',
+  'indicators.excel.villageRows': 'biểu mẫu nhập theo thôn, tổ dân phố: {unit} không phải một dòng của biểu mẫu',
+  'indicators.excel.reportClosed': 'báo cáo của {unit}: {reason}',
+  'indicators.excel.rowField': 'dòng {row}, {column}',
 } as const;
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { OutboxStatus } from '../../components/outbox/OutboxStatus.tsx';
@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { EntryForm } from './EntryForm.tsx';
+import { ExcelPanel } from './ExcelPanel.tsx';
 import { ReportActions } from './ReportActions.tsx';
 import { ReportHistory } from './ReportHistory.tsx';
 import { useReportForm } from './reports.api.ts';
@@ -24,6 +25,8 @@ export function EntryPage() {
   const { sent, queued } = useOutbox();
   const client = useQueryClient();
   const lastSent = useRef(sent);
+  // the form keeps what is typed; after an Excel upload it starts again from the values read anew
+  const [generation, setGeneration] = useState(0);
   // once the outbox has delivered everything, read the form again: versions, report row, server-side checks
   useEffect(() => {
     if (sent !== lastSent.current && queued === 0) void client.invalidateQueries({ queryKey: ['indicators', 'form', dataSetId, unitId, period] });
@@ -55,9 +58,10 @@ export function EntryPage() {
         </div>
       )}
       {!data.editable && data.notEditableReason && <p className="notice">{t('reports.readOnly', { reason: data.notEditableReason })}</p>}
-      <EntryForm key={`${dataSetId}|${unitId}|${period}`} form={data} />
+      <EntryForm key={`${dataSetId}|${unitId}|${period}|${generation}`} form={data} />
       <OutboxStatus />
       {report && <ReportActions form={data} report={report} />}
+      <ExcelPanel dataSetId={dataSetId} period={period} unitId={unitId} scope="unit" canUpload={data.editable} onImported={() => setGeneration((n) => n + 1)} />
       <ReportHistory report={report} />
     </article>
   );

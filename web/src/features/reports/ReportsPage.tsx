@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { CompletenessTable } from './CompletenessTable.tsx';
+import { ExcelPanel } from './ExcelPanel.tsx';
 import { periodChoices } from './periods.ts';
 import { useCompleteness, useDataSets } from './reports.api.ts';
 import './reports.css';
@@ -72,6 +73,9 @@ export function ReportsPage() {
           <p className="muted">
             {t('reports.dueOn', { date: formatDate(completeness.data.period.due) })} · {t('reports.lockOn', { date: formatDate(completeness.data.period.lock) })}
           </p>
+          {completeness.data.expected > 0 && (
+            <ExcelPanel dataSetId={dataSet.id} period={completeness.data.period.id} unitId={completeness.data.unit.id} scope="subtree" canUpload={can(me, 'indicators.enter')} />
+          )}
           <CompletenessTable completeness={completeness.data} dataSetId={dataSet.id} />
         </>
       )}
