@@ -217,7 +217,12 @@ describe('DHIS2 exchange permission', () => {
     expect((await commune.call(dhis2Endpoints.exportDataValueSetsJson, { query: exportQuery() })).status).toBe(403);
     const empty = await w.admin.upload(dhis2Endpoints.importDataValueSets, { query: {} }, 'empty.json', '');
     expect(empty.status).toBe(400);
-    const audit = await t.db.selectFrom('audit_log').select(['action', 'entity']).where('entity', '=', 'data_value_set').execute();
-    expect(audit.length).toBeGreaterThan(0);
+    // a real import is audited when it is asked for (a dry run is not)
+    const dry = await importFile(w.admin, 'b.csv', B_CSV(), { dryRun: 'true' });
+    const real = await importFile(w.admin, 'b.csv', B_CSV());
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'entity', 'entity_id', 'after']).where('entity', '=', 'dhis2_import').execute();
+    expect(audit.map((row) => row.entity_id)).toContain(real.job.id);
+    expect(audit.map((row) => row.entity_id)).not.toContain(dry.job.id);
+    expect(audit.find((row) => row.entity_id === real.job.id)).toMatchObject({ action: 'import', after: { file: 'b.csv', format: 'csv', importStrategy: 'CREATE_AND_UPDATE' } });
   });
 });
