@@ -25,9 +25,10 @@ describe('the permission table', () => {
     expect(can({ roles: ['focal_point', 'data_entry'], unitLevel: 'commune', organizationId: 7 }, 'people.update', {})).toBe(true);
     const byRole = Object.fromEntries(ROLES.map((role) => [role, permissionsOf({ roles: [role], unitLevel: 'commune', organizationId: 1 })]));
     // a system administrator has no unit (never limited by level); on a commune, province-only actions are out
-    expect(byRole.system_admin).toEqual(ACTIONS.filter((action) => action !== 'indicators.configure'));
+    const provinceOnly = ['indicators.configure', 'indicators.exchange'];
+    expect(byRole.system_admin).toEqual(ACTIONS.filter((action) => !provinceOnly.includes(action)));
     expect(byRole.leader).toEqual(['units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review']);
-    expect(byRole.unit_admin).toEqual(ACTIONS.filter((action) => action !== 'users.grantSystemAdmin' && action !== 'indicators.configure'));
+    expect(byRole.unit_admin).toEqual(ACTIONS.filter((action) => action !== 'users.grantSystemAdmin' && !provinceOnly.includes(action)));
     expect(byRole.focal_point).toEqual([
       'units.read',
       'organizations.read',

@@ -1,3 +1,4 @@
+import { dhis2Endpoints } from './dhis2.api.ts';
 import { derivedEndpoints } from './derived.api.ts';
 import { excelEndpoints } from './excel.api.ts';
 import { dashboardEndpoints } from './dashboard.api.ts';
@@ -11,4 +12,5 @@ export const indicatorEndpoints = {
   ...derivedEndpoints,
   ...excelEndpoints,
   ...dashboardEndpoints,
+  ...dhis2Endpoints,
 };

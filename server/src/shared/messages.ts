@@ -232,6 +232,32 @@ export const MESSAGES = {
 
   // indicators.dhis2: DHIS2 dataValueSets import and export
   'indicators.dhis2.label': 'Trao đổi dữ liệu DHIS2',
+  'indicators.dhis2.fileType': 'chỉ nhận tệp dataValueSets của DHIS2 dạng .json hoặc .csv.',
+  'indicators.dhis2.tooLarge': 'quá lớn (tối đa 200 MB).',
+  'indicators.dhis2.done': 'Đã xử lý {count} giá trị.',
+  'indicators.dhis2.dryRunDone': 'Chạy thử: đã kiểm tra {count} giá trị, chưa ghi gì vào hệ thống.',
+  'indicators.dhis2.E7600': 'Không tìm thấy biểu mẫu báo cáo (dataSet) "{id}" hoặc bạn không có quyền dùng; chưa ghi giá trị nào.',
+  'indicators.dhis2.E7603': 'Không tìm thấy đơn vị "{id}" ở phần đầu tệp, hoặc đơn vị ngoài phạm vi của bạn; chưa ghi giá trị nào.',
+  'indicators.dhis2.E7604': 'Chỉ nhận attributeOptionCombo mặc định ("{default}"); chưa ghi giá trị nào.',
+  'indicators.dhis2.E7610': 'Không tìm thấy chỉ tiêu (dataElement) hoặc bạn không có quyền dùng.',
+  'indicators.dhis2.E7611': 'Kỳ báo cáo không hợp lệ (nhận tháng 202503, quý 2025Q1, 6 tháng 2025S1, năm 2025).',
+  'indicators.dhis2.E7612': 'Không tìm thấy đơn vị (orgUnit).',
+  'indicators.dhis2.E7613': 'Không tìm thấy phân tổ (categoryOptionCombo).',
+  'indicators.dhis2.E7615': 'Chỉ nhận attributeOptionCombo mặc định ("{default}").',
+  'indicators.dhis2.E7617': 'Đơn vị nằm ngoài phạm vi quản lý của bạn.',
+  'indicators.dhis2.E7618': 'Thiếu giá trị (ghi chú không kèm giá trị không được lưu).',
+  'indicators.dhis2.E7619': 'Giá trị không hợp lệ với chỉ tiêu {element}: {problem}.',
+  'indicators.dhis2.E7620': 'Ghi chú quá dài (tối đa {max} ký tự).',
+  'indicators.dhis2.E7632': 'Kỳ {period} không đúng loại kỳ của biểu mẫu {dataSet}.',
+  'indicators.dhis2.E7633': 'Chỉ tiêu không thuộc biểu mẫu {dataSet} của tệp.',
+  'indicators.dhis2.E7634': 'Phân tổ không thuộc chỉ tiêu {element}.',
+  'indicators.dhis2.E7641': 'Kỳ {period} chưa đến, chưa mở để nhập số liệu.',
+  'indicators.dhis2.E7642': 'Báo cáo kỳ {period} của biểu mẫu {dataSet} đã được phê duyệt; cần hủy phê duyệt trước khi sửa số liệu.',
+  'indicators.dhis2.DVS102': 'Báo cáo kỳ {period} của biểu mẫu {dataSet} đã gửi lên, đang chờ xem xét; cần được trả lại trước khi sửa số liệu.',
+  'indicators.dhis2.E8128': 'Trùng với giá trị thứ {n} trong tệp (cùng chỉ tiêu, kỳ, đơn vị, phân tổ); chỉ giữ giá trị đầu tiên.',
+  'indicators.dhis2.E8128csv': 'Trùng với dòng {line} của tệp (cùng chỉ tiêu, kỳ, đơn vị, phân tổ); chỉ giữ dòng đầu tiên.',
+  'indicators.dhis2.DVS100': 'Tệp không đọc được từ sau giá trị thứ {count}: {detail}',
+  'indicators.dhis2.DVS101': 'Chỉ tiêu được hệ thống tự tính, không nhập từ tệp.',
 
 
   // indicators.derived: values computed by modules from their records

@@ -1,4 +1,5 @@
 import { auditFeature } from '../features/audit/index.ts';
+import { dhis2Feature } from '../features/dhis2/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { dashboardsFeature } from '../features/dashboards/index.ts';
 import { filesFeature } from '../features/files/index.ts';
@@ -19,6 +20,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   organizationsFeature,
   peopleFeature,
   reportsFeature,
+  dhis2Feature,
   filesFeature,
   authFeature,
   usersFeature,

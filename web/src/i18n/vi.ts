@@ -8,6 +8,7 @@ import { appVi } from '../app/messages.vi.ts';
 import { auditVi } from '../features/audit/messages.vi.ts';
 import { authVi } from '../features/auth/messages.vi.ts';
 import { dashboardsVi } from '../features/dashboards/messages.vi.ts';
+import { dhis2Vi } from '../features/dhis2/messages.vi.ts';
 import { filesVi } from '../features/files/messages.vi.ts';
 import { homeVi } from '../features/home/messages.vi.ts';
 import { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
@@ -24,6 +25,7 @@ export const vi = {
   ...organizationsVi,
   ...peopleVi,
   ...reportsVi,
+  ...dhis2Vi,
   ...filesVi,
   ...authVi,
   ...usersVi,

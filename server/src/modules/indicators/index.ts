@@ -1,4 +1,6 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { DHIS2_IMPORT_JOB, runDhis2Import } from './dhis2-import.service.ts';
+import { registerDhis2Routes } from './dhis2.routes.ts';
 import { DERIVED_BACKFILL_JOB, runDerivedBackfill } from './derived-backfill.ts';
 import { registerDerivedRoutes } from './derived.routes.ts';
 import { dashboardScopeFixtures } from './dashboard.fixtures.ts';
@@ -22,6 +24,7 @@ export const indicatorsModule: ServerModule = {
     registerDerivedRoutes(api, context);
     registerExcelRoutes(api, context);
     registerDashboardRoutes(api, context);
+    registerDhis2Routes(api, context);
   },
   scopeFixtures: async (db, unitId) => ({
     ...(await excelScopeFixtures(db, unitId)),
@@ -29,7 +32,7 @@ export const indicatorsModule: ServerModule = {
     ...(await reportScopeFixtures(db, unitId)),
     ...(await dashboardScopeFixtures(db, unitId)),
   }),
-  jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill },
+  jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill, [DHIS2_IMPORT_JOB]: runDhis2Import },
   derivedStore: createDerivedStore,
   start: (context) => ensureDerivedElements(context.db, context.derived.registered),
   demoSteps: [indicatorsDemoStep, derivedDemoStep],
