@@ -37,7 +37,7 @@ export function ReportsPage() {
       <nav className="report-links" aria-label={t('reports.title')}>
         <Link to="/periodic-reports/dashboard">{t('reports.dashboardLink')}</Link>
         <Link to="/periodic-reports/config">{t('reports.configLink')}</Link>
-        {can(me, 'users.manage') && <Link to="/periodic-reports/dhis2">{t('reports.dhis2Link')}</Link>}
+        {can(me, 'indicators.exchange') && <Link to="/periodic-reports/dhis2">{t('reports.dhis2Link')}</Link>}
       </nav>
       {dataSets.isPending && <Loading />}
       <ErrorMessage error={dataSets.error} />
