@@ -1,4 +1,4 @@
-import { PERIOD_TYPES, periodContaining, periodEnd, periodsBetween } from '#contracts/indicators/period.ts';
+import { PERIOD_TYPES, periodContaining, periodEnd, periodsBetween, type PeriodType } from '#contracts/indicators/period.ts';
 import { clock } from '#server/shared/clock.ts';
 import type { JobContext } from '#server/platform/jobs/job-queue.ts';
 import { derivedWrites } from './derived.ts';
@@ -12,6 +12,10 @@ export const BACKFILL_FROM = '2019-01-01';
 
 export interface BackfillPayload {
   provinceId: number;
+  /** First day backfilled (default BACKFILL_FROM); the demo fills only the years its reports need. */
+  from?: string;
+  /** Period types backfilled (default all). */
+  periodTypes?: readonly PeriodType[];
 }
 
 /**
@@ -19,9 +23,9 @@ export interface BackfillPayload {
  * computed as of: the period's last day, or today for an open period (202503, 2025Q1 and 2025 Q… share days, so
  * one computation serves every period ending that day). Days in order.
  */
-export function backfillDays(from: string, today: string): Array<{ asOf: string; periods: string[] }> {
+export function backfillDays(from: string, today: string, types: readonly PeriodType[] = PERIOD_TYPES): Array<{ asOf: string; periods: string[] }> {
   const byDay = new Map<string, string[]>();
-  for (const type of PERIOD_TYPES) {
+  for (const type of types) {
     for (const period of periodsBetween(periodContaining(from, type), periodContaining(today, type))) {
       const end = periodEnd(period);
       const asOf = end < today ? end : today;
@@ -40,7 +44,7 @@ export async function runDerivedBackfill(context: JobContext<BackfillPayload>): 
   const { provinceId } = context.payload;
   const values = [...context.derived.registered.values()];
   const elements = new Map((await findDerivedElements(context.db, values.map((v) => v.code))).map((row) => [row.derived_code, row]));
-  const days = backfillDays(BACKFILL_FROM, clock.today());
+  const days = backfillDays(context.payload.from ?? BACKFILL_FROM, clock.today(), context.payload.periodTypes);
   const total = days.length * values.length;
   let done = 0;
   let changed = 0;

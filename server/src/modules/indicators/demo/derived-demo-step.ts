@@ -9,8 +9,10 @@ import { findAccounts, findOfficialUnitId } from './indicators-demo.repository.t
 
 /**
  * Step "indicators.derived-demo": queues the backfill of the derived values (villages, villages with a Tổ dân vận,
- * blocs of 9–11) for the demo province since 2019, in the name of `admin`, so the per-village indicators of the
- * demo have their denominators. The worker of the started app runs it in the background (the start does not wait).
+ * blocs of 9–11) of the demo province for the years 2024 to today, in the name of `admin`, so the per-village
+ * indicators of the yearly form have their denominators. Years only: a backfill of every period since 2019 writes
+ * some 10⁵ values, too much for a demo start; an administrator runs that from the API. The worker of the started
+ * app runs it in the background (the start does not wait).
  */
 async function queueDerivedBackfill(trx: Database): Promise<string> {
   const provinceId = await findOfficialUnitId(trx, '2025', PROVINCE_2025_CODE);
@@ -20,7 +22,7 @@ async function queueDerivedBackfill(trx: Database): Promise<string> {
   await insertJob(trx, {
     id: uuidv7(),
     kind: DERIVED_BACKFILL_JOB,
-    payload: { provinceId, actor },
+    payload: { provinceId, from: '2024-01-01', periodTypes: ['yearly'], actor },
     target: `admin_unit:${provinceId}`,
     ownerUserId: admin.id,
     unitId: provinceId,

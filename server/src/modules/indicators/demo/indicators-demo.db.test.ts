@@ -18,7 +18,7 @@ let seconds: number;
 beforeAll(async () => {
   t = await startTestApp({ today: TODAY });
   load = await loadDemo(t.db);
-  seconds = Number(/indicators\.demo v1: .* in ([\d.]+) s/.exec(load.summary)?.[1]);
+  seconds = Number(/indicators\.demo v1: .*? in ([\d.]+) s/.exec(load.summary)?.[1]);
 }, 300_000);
 afterAll(() => t.close());
 
