@@ -8,8 +8,11 @@ export const ZUuidParams = z.object({ id: ZUuid });
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 
-/** What a finished import (or export) reports. */
-export const ZJobResult = z.object({
+/**
+ * What a finished import (or export) reports. Loose: a module's job may add its own fields (the DHIS2 import's
+ * ImportSummary), described by that module's contract.
+ */
+export const ZJobResult = z.looseObject({
   /** Rows written. */
   created: z.number().int().optional(),
   /** Row errors that stopped an import (nothing was written). */

@@ -49,14 +49,25 @@ export const FIELD_LABELS: Record<string, string> = {
   period: 'Kỳ báo cáo',
   dataSetId: 'Biểu mẫu',
   dataElementId: 'Chỉ tiêu',
+  indicatorId: 'Chỉ số',
   cocId: 'Phân tổ',
   writeId: 'Mã lần ghi',
   seenState: 'Trạng thái đã xem',
   seenVersion: 'Phiên bản đã xem',
+  // indicators.metadata
+  code: 'Mã',
+  dhis2Uid: 'Mã DHIS2',
+  comboId: 'Phân tổ',
+  ownerUnitId: 'Đơn vị quản lý',
+  dueDays: 'Số ngày hạn nộp',
+  lockDays: 'Số ngày khóa sổ',
+  levels: 'Cấp báo cáo',
+  unitIds: 'Đơn vị báo cáo',
   leftSide: 'Vế trái',
   rightSide: 'Vế phải',
   numerator: 'Tử số',
   denominator: 'Mẫu số',
+  targetDirection: 'Chiều mục tiêu',
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

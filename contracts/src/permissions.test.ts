@@ -24,9 +24,11 @@ describe('the permission table', () => {
   it('A9 policies: the widest grant of several roles wins, and the actions of each role are listed in table order', () => {
     expect(can({ roles: ['focal_point', 'data_entry'], unitLevel: 'commune', organizationId: 7 }, 'people.update', {})).toBe(true);
     const byRole = Object.fromEntries(ROLES.map((role) => [role, permissionsOf({ roles: [role], unitLevel: 'commune', organizationId: 1 })]));
-    expect(byRole.system_admin).toEqual(ACTIONS);
-    expect(byRole.leader).toEqual(['units.read', 'organizations.read', 'people.read']);
-    expect(byRole.unit_admin).toEqual(ACTIONS.filter((action) => action !== 'users.grantSystemAdmin'));
+    // a system administrator has no unit (never limited by level); on a commune, province-only actions are out
+    const provinceOnly = ['indicators.configure', 'indicators.exchange'];
+    expect(byRole.system_admin).toEqual(ACTIONS.filter((action) => !provinceOnly.includes(action)));
+    expect(byRole.leader).toEqual(['units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review']);
+    expect(byRole.unit_admin).toEqual(ACTIONS.filter((action) => action !== 'users.grantSystemAdmin' && !provinceOnly.includes(action)));
     expect(byRole.focal_point).toEqual([
       'units.read',
       'organizations.read',
@@ -35,6 +37,7 @@ describe('the permission table', () => {
       'people.create',
       'people.update',
       'people.manageRoles',
+      'indicators.read',
     ]);
   });
 });

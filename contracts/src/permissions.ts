@@ -77,6 +77,11 @@ export const PERMISSIONS = {
     roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope' },
     levels: ['province'],
   },
+  'indicators.exchange': {
+    summary: 'Import and export DHIS2 dataValueSets',
+    roles: { system_admin: 'scope', unit_admin: 'scope' },
+    levels: ['province'],
+  },
   'audit.read': { summary: 'Browse the audit log of the units in scope', roles: { system_admin: 'scope', unit_admin: 'scope' } },
 } as const satisfies Record<string, PermissionSpec>;
 

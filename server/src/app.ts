@@ -16,6 +16,7 @@ import { MAX_UPLOAD_BYTES } from './shared/http/endpoint-route.ts';
 import { databaseRateLimitStore } from './shared/http/rate-limit-store.ts';
 import { registerSecurityHeaders } from './shared/http/security-headers.ts';
 import type { ModuleContext } from './shared/module.ts';
+import { derivedValuesOf } from './shared/derived-values.ts';
 import { systemClock, useClock, type Clock } from './shared/clock.ts';
 import { localBlobStore, type BlobStore } from './platform/files/blob-store.ts';
 import { JobQueue } from './platform/jobs/job-queue.ts';
@@ -70,7 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options;
   registerSessionHook(app, db);
   const files = options.files ?? localBlobStore(mkdtempSync(join(tmpdir(), 'dvs-files-')));
-  const jobs = new JobQueue(db, files, new Map(SERVER_MODULES.flatMap((m) => Object.entries(m.jobHandlers ?? {}))), options.jobPollMs);
+  const derived = derivedValuesOf(SERVER_MODULES);
+  const jobs = new JobQueue(db, files, new Map(SERVER_MODULES.flatMap((m) => Object.entries(m.jobHandlers ?? {}))), options.jobPollMs, derived);
   const context: ModuleContext = {
     db,
     databaseKind: options.databaseKind,
@@ -80,7 +82,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     files,
     jobs,
     fileOwners: new Map(SERVER_MODULES.flatMap((m) => Object.entries(m.fileOwners ?? {}))),
+    derived,
   };
+  for (const module of SERVER_MODULES) await module.start?.(context);
   await app.register(async (api) => {
     for (const module of SERVER_MODULES) module.registerRoutes(api, context);
   });

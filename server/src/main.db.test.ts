@@ -66,6 +66,8 @@ describe('the server process on PGlite', () => {
       const steps = await handle.db.selectFrom('demo_step').select(['name', 'version']).orderBy('name').execute();
       expect(steps).toEqual([
         { name: 'foundation', version: 1 },
+        { name: 'indicators.demo', version: 1 },
+        { name: 'indicators.derived-demo', version: 1 },
         { name: 'province-44-whole', version: 1 },
       ]);
     } finally {

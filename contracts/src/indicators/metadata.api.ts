@@ -31,7 +31,11 @@ export type TCategoryCombo = z.infer<typeof ZCategoryCombo>;
 export const ZCategoryComboInput = z.object({
   code: ZCode,
   name: zText(200),
-  /** One or two categories, each with its options; the option combos are their cartesian product. */
+  /**
+   * One or two categories, each with its options; the option combos are their cartesian product, named by the
+   * options' names joined by ", " ("Nữ, Dân tộc thiểu số") and coded `<combo>_<option>[_<option>]` (GT_DT_NU_DTTS),
+   * the code written after the dot in an expression: `#{DE_CODE.GT_DT_NU_DTTS}`.
+   */
   categories: z
     .array(z.object({ code: ZCode, name: zText(200), options: z.array(z.object({ code: ZCode, name: zText(200) })).min(1).max(30) }))
     .min(1)
@@ -141,6 +145,7 @@ export type TIndicator = z.infer<typeof ZIndicator>;
 
 export const ZIndicatorInput = z.object({
   code: ZCode,
+  dhis2Uid: ZDhis2Uid.nullable().optional(),
   name: zText(300),
   description: zText(2000).nullable().optional(),
   numerator: zText(1000),
@@ -172,5 +177,6 @@ export const metadataEndpoints = {
   getDataSet: endpoint({ method: 'GET', path: '/api/indicators/data-sets/:id', summary: 'One data set', params: ZIdParams, response: ZDataSet }),
   createDataSet: endpoint({ method: 'POST', path: '/api/indicators/data-sets', summary: 'Define a data set', body: ZDataSetInput, response: ZDataSet }),
   listIndicators: endpoint({ method: 'GET', path: '/api/indicators/indicators', summary: 'Indicators', response: z.array(ZIndicator) }),
+  getIndicator: endpoint({ method: 'GET', path: '/api/indicators/indicators/:id', summary: 'One indicator', params: ZIdParams, response: ZIndicator }),
   createIndicator: endpoint({ method: 'POST', path: '/api/indicators/indicators', summary: 'Define an indicator', body: ZIndicatorInput, response: ZIndicator }),
 };

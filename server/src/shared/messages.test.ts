@@ -9,11 +9,14 @@ const SERVER_SRC = new URL('..', import.meta.url).pathname;
 /** A Vietnamese letter: a vowel with a diacritic, đ/Đ, or a combining mark (text saved decomposed, NFD). */
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]|\p{M}/iu;
 
-/** The server's own source: not tests, not the generated demo data, not fixtures, not the catalogue itself. */
+/**
+ * The server's own source: not tests, not the demo data (server/src/demo and a module's own demo/ folder), not
+ * fixtures, not the catalogue itself.
+ */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return relative(SERVER_SRC, path) === 'demo' ? [] : sourceFiles(path);
+    if (entry.isDirectory()) return entry.name === 'demo' ? [] : sourceFiles(path);
     const skip = !entry.name.endsWith('.ts') || /\.(test|fixtures)\.ts$/.test(entry.name) || relative(SERVER_SRC, path) === 'shared/messages.ts';
     return skip ? [] : [path];
   });

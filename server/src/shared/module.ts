@@ -22,6 +22,44 @@ export interface ModuleContext {
   jobs: JobQueue;
   /** Owner resolvers of every module, by owner type (used by the files module). */
   fileOwners: ReadonlyMap<string, FileOwnerResolver>;
+  /** Derived values of every module, and how a module refreshes them after a write (stored by the indicators module). */
+  derived: DerivedValues;
+}
+
+/**
+ * A figure a module computes from its own records (villages with a Tổ dân vận), stored as a data element with
+ * `source = 'derived'` so it aggregates, restructures and exports like an entered value (docs/design/indicators.md §2).
+ */
+export interface DerivedValue {
+  /** Global code, module-prefixed: 'organizations.villages_with_team'. Becomes data_element.derived_code. */
+  code: string;
+  /** The data element's code in formulas and exports ('ORG_VILLAGES_WITH_TEAM'); default: `code` upper-cased, '.' → '_'. */
+  elementCode?: string;
+  /** Vietnamese name of the data element: msg('indicators.derived.…'). */
+  name: string;
+  valueType: 'integer' | 'yes_no';
+  /** Level of the units the value is computed for; totals carry it up. */
+  level: 'village' | 'commune';
+  unitOfMeasure?: string;
+  /**
+   * Values as of `asOf` (the period's last day, or today for the open period): one per unit of `level` valid on
+   * `asOf` in one (2025) province, its predecessors' units included, 0 included; only those of `unitIds` when
+   * given (a touched unit left out counts as 0). Reads only the module's own tables (and units).
+   */
+  compute(db: Kysely<DB>, args: { provinceId: number; asOf: string; unitIds?: readonly number[] }): Promise<ReadonlyArray<{ unitId: number; value: number }>>;
+}
+
+/** `ModuleContext.derived`: the registered derived values and the refresh a module calls after writing its records. */
+export interface DerivedValues {
+  /** Every module's derived values, by code. */
+  readonly registered: ReadonlyMap<string, DerivedValue>;
+  /**
+   * Recomputes `code` for these units in the caller's transaction, for the open periods (those containing today,
+   * every period type), and stores the values through the one write path (change log by `actor`, totals), so the
+   * province's figure is fresh at commit. Units of another level than the value's are mapped to their ancestor of
+   * that level (an organisation in a village touches the village); units above that level are ignored.
+   */
+  touch(trx: Kysely<DB>, actor: { userId: number }, code: string, unitIds: readonly number[]): Promise<void>;
 }
 
 /**
@@ -52,6 +90,15 @@ export interface ServerModule {
   fileOwners?: Record<string, FileOwnerResolver>;
   /** The module's demo data, applied in order by the demo loader, each step once per database (demo_step). */
   demoSteps?: readonly DemoStep[];
+  /** Figures the module computes from its records, stored and summed like entered values. */
+  derivedValues?: readonly DerivedValue[];
+  /** The one module that stores derived values (indicators) builds `ModuleContext.derived` from every module's list. */
+  derivedStore?(registered: ReadonlyMap<string, DerivedValue>): DerivedValues;
+  /**
+   * Runs once per app before it serves (after migrations): idempotent, and safe when several app processes start
+   * at once against one database.
+   */
+  start?(context: ModuleContext): Promise<void>;
 }
 
 /** What a demo step gets besides its transaction. */

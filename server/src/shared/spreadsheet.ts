@@ -56,6 +56,20 @@ export async function readSheet(
   return rows;
 }
 
+/**
+ * Reads the first sheet of an .xlsx or .csv upload as a table of cell texts from row 1, for imports that find
+ * their own header (a template with a title and a hidden id row). The caps of readSheet apply, with
+ * `headerRows` rows allowed above the 20,000 data rows and the column cap raised to `maxColumns` for a template
+ * whose columns the server itself laid out.
+ */
+export async function readSheetTable(upload: Upload, options: { maxColumns?: number; headerRows?: number } = {}): Promise<string[][]> {
+  const caps = { maxColumns: Math.max(options.maxColumns ?? MAX_IMPORT_COLUMNS, MAX_IMPORT_COLUMNS), maxRows: MAX_IMPORT_ROWS + (options.headerRows ?? 1) };
+  const table = isCsv(upload) ? parseCsvText(decodeUtf8(upload.data)) : await readXlsx(upload.data, caps);
+  if (table.some((cells) => cells.length > caps.maxColumns)) throw tooManyColumns(caps.maxColumns);
+  if (table.length > caps.maxRows) throw tooManyRows();
+  return table.map((cells) => cells.map((cell) => cell.normalize('NFC')));
+}
+
 function decodeUtf8(data: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '');
@@ -65,7 +79,7 @@ function decodeUtf8(data: Buffer): string {
 }
 
 const isCsv = (upload: Upload) => upload.filename.toLowerCase().endsWith('.csv');
-const tooManyColumns = () => fileError(msg('sheet.tooManyColumns', { max: MAX_IMPORT_COLUMNS }));
+const tooManyColumns = (max = MAX_IMPORT_COLUMNS) => fileError(msg('sheet.tooManyColumns', { max }));
 const tooManyRows = () => fileError(msg('sheet.tooManyRows', { max: MAX_IMPORT_ROWS }));
 const unreadableXlsx = () => fileError(msg('sheet.unreadableXlsx'));
 
@@ -92,7 +106,7 @@ export async function checkSheetUpload(upload: Upload): Promise<void> {
  * Streams the first worksheet row by row (exceljs' streaming reader: the workbook is never held whole), with the
  * row and column caps enforced as rows arrive, after the size check above.
  */
-async function readXlsx(data: Buffer): Promise<string[][]> {
+async function readXlsx(data: Buffer, caps = { maxColumns: MAX_IMPORT_COLUMNS, maxRows: MAX_IMPORT_ROWS + 1 }): Promise<string[][]> {
   await checkSheetUpload({ filename: 'x.xlsx', data });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
     sharedStrings: 'cache',
@@ -107,8 +121,8 @@ async function readXlsx(data: Buffer): Promise<string[][]> {
     for await (const worksheet of reader) {
       sawSheet = true;
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        if (row.number > MAX_IMPORT_ROWS + 1) throw tooManyRows();
-        if (row.cellCount > MAX_IMPORT_COLUMNS) throw tooManyColumns();
+        if (row.number > caps.maxRows) throw tooManyRows();
+        if (row.cellCount > caps.maxColumns) throw tooManyColumns(caps.maxColumns);
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, col) => {
           cells[col - 1] = cell.text ?? '';

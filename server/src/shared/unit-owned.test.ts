@@ -39,8 +39,23 @@ const ALLOWED: Record<string, string> = {
   'platform/jobs/job.repository.ts#claimNextJob': 'the worker, before there is an actor',
   'platform/jobs/job.repository.ts#visibleJobs': 'own jobs or inScope on the unit',
   'platform/jobs/job.repository.ts#latestJobs': "only the actor's own jobs",
+  // indicators: the write path locks the rows of keys its caller checked in scope (form, import, derived value)
+  'modules/indicators/data-value.repository.ts#lockCurrentValues': 'keys checked in scope by the caller',
+  // author names (app_user joined) of a value or report the service has just read in scope
+  'modules/indicators/data-value.repository.ts#listValueChanges': 'history of a value read in scope',
+  'modules/indicators/report.repository.ts#listReportHistory': 'history of a report read in scope',
+  // assignments of data sets already read in or above the scope
+  'modules/indicators/metadata.repository.ts#findDataSetParts': 'parts of data sets read in or above scope',
+  // a reviewer reaches a report through its unit or through the unit whose turn it is: inScope on either path
+  'modules/indicators/report.repository.ts#findReportById': 'inScope on its unit or its holder',
+  'modules/indicators/report.repository.ts#lockReport': 'a report read in scope just before',
+  // completeness lists reporting units with inScope on the unit path in the same statement
+  'modules/indicators/report.repository.ts#listReportingUnits': 'inScope on the unit path',
+  // maintenance with no actor: rebuilds a province's totals from its values (bench seed, restructuring)
+  'modules/indicators/totals.repository.ts#rebuildTotals': 'maintenance, no actor',
   // the demo loader writes the demo province on an empty database, before any account exists
   'demo/demo.repository.ts#*': 'demo loader',
+  'modules/indicators/demo/indicators-demo.repository.ts#*': 'demo loader (the indicators step, after the foundation)',
 };
 
 function repositoryFiles(dir: string): string[] {

@@ -1,9 +1,13 @@
 import { auditFeature } from '../features/audit/index.ts';
+import { dhis2Feature } from '../features/dhis2/index.ts';
 import { authFeature } from '../features/auth/index.ts';
+import { dashboardsFeature } from '../features/dashboards/index.ts';
 import { filesFeature } from '../features/files/index.ts';
 import { homeFeature } from '../features/home/index.ts';
+import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
+import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
 import type { FeatureMessages, WebFeature } from './feature.ts';
@@ -15,10 +19,14 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   unitsFeature,
   organizationsFeature,
   peopleFeature,
+  reportsFeature,
+  dhis2Feature,
   filesFeature,
   authFeature,
   usersFeature,
   auditFeature,
+  indicatorConfigFeature,
+  dashboardsFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

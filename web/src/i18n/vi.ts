@@ -7,10 +7,14 @@
 import { appVi } from '../app/messages.vi.ts';
 import { auditVi } from '../features/audit/messages.vi.ts';
 import { authVi } from '../features/auth/messages.vi.ts';
+import { dashboardsVi } from '../features/dashboards/messages.vi.ts';
+import { dhis2Vi } from '../features/dhis2/messages.vi.ts';
 import { filesVi } from '../features/files/messages.vi.ts';
 import { homeVi } from '../features/home/messages.vi.ts';
+import { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
+import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
 
@@ -20,10 +24,14 @@ export const vi = {
   ...unitsVi,
   ...organizationsVi,
   ...peopleVi,
+  ...reportsVi,
+  ...dhis2Vi,
   ...filesVi,
   ...authVi,
   ...usersVi,
   ...auditVi,
+  ...indicatorConfigVi,
+  ...dashboardsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

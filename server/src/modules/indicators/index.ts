@@ -1,5 +1,18 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { DHIS2_IMPORT_JOB, runDhis2Import } from './dhis2-import.service.ts';
+import { registerDhis2Routes } from './dhis2.routes.ts';
+import { DERIVED_BACKFILL_JOB, runDerivedBackfill } from './derived-backfill.ts';
+import { registerDerivedRoutes } from './derived.routes.ts';
+import { dashboardScopeFixtures } from './dashboard.fixtures.ts';
+import { registerDashboardRoutes } from './dashboard.routes.ts';
+import { createDerivedStore, ensureDerivedElements } from './derived.ts';
+import { excelScopeFixtures } from './excel.fixtures.ts';
+import { registerExcelRoutes } from './excel.routes.ts';
+import { indicatorScopeFixtures } from './metadata.fixtures.ts';
+import { derivedDemoStep } from './demo/derived-demo-step.ts';
+import { indicatorsDemoStep } from './demo/indicators-demo-step.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
+import { reportScopeFixtures } from './report.fixtures.ts';
 import { registerReportRoutes } from './report.routes.ts';
 
 /** Indicators, periodic reports and consolidation up the tree (DOMAIN.md capability 3; docs/design/indicators.md). */
@@ -8,7 +21,21 @@ export const indicatorsModule: ServerModule = {
   registerRoutes: (api, context) => {
     registerMetadataRoutes(api, context);
     registerReportRoutes(api, context);
+    registerDerivedRoutes(api, context);
+    registerExcelRoutes(api, context);
+    registerDashboardRoutes(api, context);
+    registerDhis2Routes(api, context);
   },
+  scopeFixtures: async (db, unitId) => ({
+    ...(await excelScopeFixtures(db, unitId)),
+    ...(await indicatorScopeFixtures(db, unitId)),
+    ...(await reportScopeFixtures(db, unitId)),
+    ...(await dashboardScopeFixtures(db, unitId)),
+  }),
+  jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill, [DHIS2_IMPORT_JOB]: runDhis2Import },
+  derivedStore: createDerivedStore,
+  start: (context) => ensureDerivedElements(context.db, context.derived.registered),
+  demoSteps: [indicatorsDemoStep, derivedDemoStep],
 };
 
 /** The one write path of values, for modules that store figures (derived values). */

@@ -6,4 +6,6 @@ export const indicatorPolicy = {
   enter: (actor: Actor) => allows(actor, 'indicators.enter'),
   review: (actor: Actor) => allows(actor, 'indicators.review'),
   configure: (actor: Actor) => allows(actor, 'indicators.configure'),
+  /** DHIS2 dataValueSets import and export (unit administrators of a province, system administrators). */
+  exchange: (actor: Actor) => allows(actor, 'indicators.exchange'),
 };

@@ -1,4 +1,5 @@
-import type { TDataElement, TDataSet } from '#contracts/indicators/metadata.api.ts';
+import type { TCategoryCombo, TDataElement, TDataSet, TIndicator } from '#contracts/indicators/metadata.api.ts';
+import type { ComboCategories, IndicatorRow } from './metadata-write.repository.ts';
 import type { DataSetParts, DataSetRow, ElementRow, OptionComboRow } from './metadata.repository.ts';
 
 export function toDataSet(row: Omit<DataSetRow, 'owner_path'>, parts: DataSetParts): TDataSet {
@@ -50,5 +51,40 @@ export function toDataElement(row: ElementRow, combos: readonly OptionComboRow[]
     derivedCode: row.derived_code,
     zeroSignificant: row.zero_significant,
     dataSetId: row.data_set_id,
+  };
+}
+
+export function toIndicator(row: IndicatorRow): TIndicator {
+  return {
+    id: row.id,
+    code: row.code,
+    dhis2Uid: row.dhis2_uid,
+    name: row.name,
+    description: row.description,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    factor: row.factor,
+    decimals: row.decimals,
+    unitOfMeasure: row.unit_of_measure,
+    target: row.target,
+    targetDirection: row.target_direction,
+  };
+}
+
+/** A combo with its categories (in the combo's order), their options and the option combos. */
+export function toCategoryCombo(row: { id: number; code: string; name: string }, parts: ComboCategories, combos: readonly OptionComboRow[]): TCategoryCombo {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    categories: parts.categories
+      .filter((category) => category.combo_id === row.id)
+      .map((category) => ({
+        id: category.id,
+        code: category.code,
+        name: category.name,
+        options: parts.options.filter((option) => option.category_id === category.id).map(({ id, code, name }) => ({ id, code, name })),
+      })),
+    optionCombos: combos.filter((c) => c.combo_id === row.id).map((c) => ({ id: c.id, code: c.code, name: c.name, dhis2Uid: c.dhis2_uid })),
   };
 }

@@ -1,13 +1,27 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '#server/db/database.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inOrAboveScope } from '#server/shared/scope.ts';
+
+/**
+ * A catalogue row owned by a unit reaches the units in or above the scope, and, when a province owns it, the units
+ * of the province's territory (its subtree and its predecessors'): a 2019 commune reports the data sets of the 2025
+ * province it went into. Rows of a lower unit never reach sideways (a 2019 commune does not see its 2025
+ * successor commune's rows: foreign-scope.api.test.ts); only provinces configure, so this loses nothing.
+ */
+export function reachedFrom(ownerPath: string, ownerId: string, scope: Scope): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`true`;
+  if (scope.roots.length === 0) return sql<SqlBool>`false`;
+  const territory = sql<SqlBool>`(${sql.join(scope.roots.map((root) => sql`${root}::ltree <@ any (unit_scope_paths(${sql.ref(ownerId)}))`), sql` or `)})`;
+  return sql<SqlBool>`(${inOrAboveScope(ownerPath, scope)} or (nlevel(${sql.ref(ownerPath)}) = 1 and ${territory}))`;
+}
 
 /** Data set rows the scope reaches (owned by a unit in or above it), optionally one by id. */
 export function dataSetsInScope(db: Database, scope: Scope) {
   return db
     .selectFrom('data_set as ds')
     .innerJoin('admin_unit as owner', 'owner.id', 'ds.owner_unit_id')
-    .where(inOrAboveScope('owner.path', scope))
+    .where(reachedFrom('owner.path', 'ds.owner_unit_id', scope))
     .select([
       'ds.id',
       'ds.code',
@@ -81,7 +95,7 @@ export async function listElementRows(db: Database, scope: Scope) {
     .leftJoin('data_set_element as dse', 'dse.data_element_id', 'e.id')
     .leftJoin('admin_unit as owner', 'owner.id', 'e.owner_unit_id')
     .select(ELEMENT_COLUMNS)
-    .where((eb) => eb.or([eb('e.owner_unit_id', 'is', null), inOrAboveScope('owner.path', scope)]))
+    .where((eb) => eb.or([eb('e.owner_unit_id', 'is', null), reachedFrom('owner.path', 'e.owner_unit_id', scope)]))
     .orderBy('e.code')
     .execute();
 }

@@ -7,15 +7,15 @@ import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
 import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
-import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findStoredWriteIds, listValueChanges } from './data-value.repository.ts';
 import { indicatorPolicy } from './indicator.policy.ts';
 import { loadReportContext, type ReportContext } from './report-context.ts';
 import { toCellValue } from './report.presenter.ts';
-import { ensureReport, findReportByKey, listValues, lockReport } from './report.repository.ts';
+import { findReportByKey, listValues } from './report.repository.ts';
 import { entryBlocker, violationsOf } from './report.rules.ts';
 import { presentReport } from './report-transition.service.ts';
+import { openReportForWrite } from './report-write.ts';
 import { findProvinceIds } from './totals.repository.ts';
 import { storeValues, type ValueWrite } from './value-store.ts';
 
@@ -106,11 +106,7 @@ export async function putValues(db: Database, actor: Actor, input: z.output<type
     const context = await loadReportContext(trx, actor, input.dataSetId, input.unitId, input.period);
     const writes = toWrites(context, input);
     const key = { provinceId: context.provinceId, dataSetId: input.dataSetId, unitId: input.unitId, period: input.period };
-    await ensureReport(trx, { id: uuidv7(), ...key, at: clock.now() });
-    let report = await findReportByKey(trx, actor.scope, key);
-    if (!report) throw notFound('entity.report');
-    await lockReport(trx, context.provinceId, report.id);
-    report = (await findReportByKey(trx, actor.scope, key)) ?? report;
+    const report = await openReportForWrite(trx, actor.scope, key);
     const stored = await findStoredWriteIds(trx, writes.map((w) => ({ provinceId: context.provinceId, writeId: w.writeId })));
     if (writes.some((w) => !stored.has(w.writeId))) {
       const blocker = entryBlocker({ period: input.period, lockDays: context.dataSet.lockDays, today: clock.today(), state: report.state });

@@ -1,6 +1,7 @@
 import type { ServerModule } from '#server/shared/module.ts';
 import { organizationScopeFixtures } from './organization.fixtures.ts';
 import { MEMBER_IMPORT_JOB, runMemberImport } from './member-import.service.ts';
+import { communeBlocs911, villagesWithTeam } from './organization-derived.ts';
 import { organizationFileOwner } from './organization-files.ts';
 import { registerOrganizationRoutes } from './organization.routes.ts';
 
@@ -10,7 +11,10 @@ export const organizationsModule: ServerModule = {
   scopeFixtures: organizationScopeFixtures,
   jobHandlers: { [MEMBER_IMPORT_JOB]: runMemberImport },
   fileOwners: { organization: organizationFileOwner },
+  derivedValues: [villagesWithTeam, communeBlocs911],
 };
 
 /** An organisation in the actor's scope (member count as of a date), or undefined: people's roles are held in one. */
 export { findOrganization } from './organization.repository.ts';
+/** Refreshes the derived values a change of an organisation or of its roles moves (people's role writes call it). */
+export { touchOrganization } from './organization-derived.ts';

@@ -15,6 +15,7 @@ import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findPeopleByNames, insertPeople, insertRoles, openRolesIn } from '../people/index.ts';
 import { checkMemberRow, columnLabel, MEMBER_COLUMNS, type MemberRow } from './member-row.ts';
+import { touchOrganization } from './organization-derived.ts';
 import { organizationPolicy } from './organization.policy.ts';
 import { findOrganization } from './organization.repository.ts';
 
@@ -30,7 +31,7 @@ const isIsoDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
  * and birth year is given the role, not registered twice.
  */
 export async function importMembers(
-  deps: Pick<ModuleContext, 'db' | 'files' | 'jobs'>,
+  deps: Pick<ModuleContext, 'db' | 'files' | 'jobs' | 'derived'>,
   actor: Actor,
   organizationId: number,
   upload: Upload,
@@ -50,7 +51,7 @@ export async function importMembers(
     return { dryRun, rows: [], errors: [], created: 0, jobId };
   }
   const sheet = await readSheet(upload, MEMBER_COLUMNS);
-  return checkAndWrite(deps.db, actor, organizationId, sheet, upload.filename, true);
+  return checkAndWrite(deps, actor, organizationId, sheet, upload.filename, true);
 }
 
 export const MEMBER_IMPORT_JOB = 'organizations.member-import';
@@ -73,7 +74,7 @@ export async function runMemberImport(context: JobContext<ImportPayload>): Promi
   const sheet = await readSheet(upload, MEMBER_COLUMNS);
   await context.progress(0, sheet.length);
   try {
-    const result = await checkAndWrite(context.db, context.actor, context.payload.targetId, sheet, upload.filename, false);
+    const result = await checkAndWrite(context, context.actor, context.payload.targetId, sheet, upload.filename, false);
     await context.progress(sheet.length, sheet.length);
     return { created: result.created };
   } catch (error) {
@@ -83,7 +84,7 @@ export async function runMemberImport(context: JobContext<ImportPayload>): Promi
 }
 
 async function checkAndWrite(
-  db: Database,
+  { db, derived }: Pick<ModuleContext, 'db' | 'derived'>,
   actor: Actor,
   organizationId: number,
   sheet: SheetRow[],
@@ -171,6 +172,7 @@ async function checkAndWrite(
       unitId: organization.unit_id,
       after: { file: filename, roles: roleIds.length, peopleCreated: ids.length, peopleReused: new Set(rows.map(personKey)).size - ids.length },
     });
+    await touchOrganization(trx, derived, actor, { types: [organization.type], unitIds: [organization.unit_id], roles: true });
     return { dryRun, rows: preview, errors, created: roleIds.length, jobId: null };
   });
 }

@@ -15,8 +15,8 @@ export function registerOrganizationRoutes(app: FastifyInstance, context: Module
   registerEndpoint(app, organizationEndpoints.get, async ({ actor, params, query }) =>
     getOrganizationDetail(db, actor, params.id, query.asOf ?? clock.today()),
   );
-  registerEndpoint(app, organizationEndpoints.create, async ({ actor, body }) => createOrganization(db, actor, body));
-  registerEndpoint(app, organizationEndpoints.update, async ({ actor, params, body }) => updateOrganization(db, actor, params.id, body));
+  registerEndpoint(app, organizationEndpoints.create, async ({ actor, body }) => createOrganization(context, actor, body));
+  registerEndpoint(app, organizationEndpoints.update, async ({ actor, params, body }) => updateOrganization(context, actor, params.id, body));
   registerEndpoint(app, organizationEndpoints.importMembers, async ({ actor, params, query, file }) =>
     importMembers(context, actor, params.id, file, query.dryRun),
   );

@@ -4,15 +4,19 @@ import { authorize, type Actor } from '#server/shared/actor.ts';
 import { invalidField, notFound } from '#server/shared/errors.ts';
 import { clock } from '#server/shared/clock.ts';
 import { msg } from '#server/shared/messages.ts';
+import type { ModuleContext } from '#server/shared/module.ts';
 import { recordAudit } from '../audit/index.ts';
 import { listOrganizationRoles } from '../people/index.ts';
 import { findUnit } from '../units/index.ts';
+import { touchOrganization } from './organization-derived.ts';
 import { organizationPolicy } from './organization.policy.ts';
 import { compareOrganizations, compareRoles, presentOrganization } from './organization.presenter.ts';
 import * as repo from './organization.repository.ts';
 import { checkOrganizationShape } from './organization.rules.ts';
 
 type OrganizationChanges = Omit<Partial<TOrganizationInput>, 'unitId'>;
+/** What a write needs: the database, and the derived values it refreshes in its transaction. */
+type Deps = Pick<ModuleContext, 'db' | 'derived'>;
 
 /** Organisations of a unit in scope that exist on `asOf`, with member counts on that date. */
 export async function listOrganizations(db: Database, actor: Actor, unitId: number, asOf: string, type?: TOrganizationType) {
@@ -62,7 +66,7 @@ async function reread(db: Database, actor: Actor, id: number): Promise<TOrganiza
 }
 
 /** Creates an organisation in a unit in scope. */
-export async function createOrganization(db: Database, actor: Actor, input: TOrganizationInput): Promise<TOrganization> {
+export async function createOrganization({ db, derived }: Deps, actor: Actor, input: TOrganizationInput): Promise<TOrganization> {
   authorize(organizationPolicy.create(actor));
   checkOrganizationShape(input);
   return db.transaction().execute(async (trx) => {
@@ -81,12 +85,13 @@ export async function createOrganization(db: Database, actor: Actor, input: TOrg
       dissolved_on: input.dissolvedOn ?? null,
     });
     await recordAudit(trx, actor, { action: 'create', entity: 'organization', entityId: id, unitId: input.unitId, after: input });
+    await touchOrganization(trx, derived, actor, { types: [input.type], unitIds: [input.unitId] });
     return reread(trx, actor, id);
   });
 }
 
 /** Changes an organisation; only the fields sent change, and the result must still satisfy the type rules. */
-export async function updateOrganization(db: Database, actor: Actor, id: number, input: OrganizationChanges): Promise<TOrganization> {
+export async function updateOrganization({ db, derived }: Deps, actor: Actor, id: number, input: OrganizationChanges): Promise<TOrganization> {
   return db.transaction().execute(async (trx) => {
     const current = await repo.findOrganization(trx, actor.scope, id, clock.today());
     if (!current) throw notFound('entity.organization');
@@ -105,6 +110,10 @@ export async function updateOrganization(db: Database, actor: Actor, id: number,
       before: beforeChanged,
       after: defined,
     });
+    // a type, founding or dissolution change moves the derived values of the organisation's unit
+    if (defined.type !== undefined || 'foundedOn' in defined || 'dissolvedOn' in defined) {
+      await touchOrganization(trx, derived, actor, { types: [current.type, defined.type ?? current.type], unitIds: [current.unit_id] });
+    }
     return reread(trx, actor, id);
   });
 }

@@ -4,7 +4,7 @@ import { registerPersonRoutes } from './person.routes.ts';
 
 export const peopleModule: ServerModule = {
   name: 'people',
-  registerRoutes: (api, { db }) => registerPersonRoutes(api, db),
+  registerRoutes: (api, context) => registerPersonRoutes(api, context),
   scopeFixtures: personScopeFixtures,
 };
 

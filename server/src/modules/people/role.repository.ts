@@ -17,6 +17,7 @@ function rolesInScope(db: Kysely<DB>, scope: Scope) {
       'p.full_name as person_name',
       'r.organization_id',
       'o.name as organization_name',
+      'o.type as organization_type',
       'o.unit_id as organization_unit_id',
       'r.title',
       'r.is_head',

@@ -3,9 +3,10 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
+import type { ModuleContext } from '#server/shared/module.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findOrganization } from '../organizations/index.ts';
+import { findOrganization, touchOrganization } from '../organizations/index.ts';
 import { personPolicy } from './person.policy.ts';
 import { presentRole } from './person.presenter.ts';
 import { findPerson } from './person.repository.ts';
@@ -25,7 +26,7 @@ const vnDate = (iso: string) => iso.split('-').reverse().join('/');
  * same title twice in one organisation over overlapping terms.
  */
 export async function addRole(
-  db: Database,
+  { db, derived }: Pick<ModuleContext, 'db' | 'derived'>,
   actor: Actor,
   personId: number,
   input: { organizationId: number; title: string; isHead: boolean; termFrom: string; termTo?: string | null | undefined },
@@ -62,6 +63,7 @@ export async function addRole(
       unitId: organization.unit_id,
       after: { personId, ...input, termTo },
     });
+    await touchOrganization(trx, derived, actor, { types: [organization.type], unitIds: [organization.unit_id], roles: true });
     const created = await roles.findRole(trx, actor.scope, id);
     if (!created) throw new Error('created role not readable');
     return presentRole(created);
@@ -69,7 +71,7 @@ export async function addRole(
 }
 
 /** Ends a role on a date. The role stays as history; a role already ended is not silently re-dated (409). */
-export async function endRole(db: Database, actor: Actor, roleId: number, termTo: string): Promise<void> {
+export async function endRole({ db, derived }: Pick<ModuleContext, 'db' | 'derived'>, actor: Actor, roleId: number, termTo: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const role = await roles.findRole(trx, actor.scope, roleId);
     if (!role) throw notFound('entity.role');
@@ -85,5 +87,6 @@ export async function endRole(db: Database, actor: Actor, roleId: number, termTo
       before: { termTo: null },
       after: { termTo },
     });
+    await touchOrganization(trx, derived, actor, { types: [role.organization_type], unitIds: [role.organization_unit_id], roles: true });
   });
 }

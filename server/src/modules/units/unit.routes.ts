@@ -17,12 +17,12 @@ export function registerUnitRoutes(app: FastifyInstance, context: ModuleContext)
   registerEndpoint(app, unitEndpoints.get, async ({ actor, params, query }) =>
     getUnitDetail(db, actor, params.id, query.asOf ?? clock.today()),
   );
-  registerEndpoint(app, unitEndpoints.createVillage, async ({ actor, params, body }) => createVillage(db, actor, params.id, body));
+  registerEndpoint(app, unitEndpoints.createVillage, async ({ actor, params, body }) => createVillage(context, actor, params.id, body));
   registerEndpoint(app, unitEndpoints.importVillages, async ({ actor, params, query, file }) =>
     importVillages(context, actor, params.id, file, query.dryRun),
   );
   registerEndpoint(app, unitEndpoints.closeVillage, async ({ actor, params, body }) => {
-    await closeVillage(db, actor, params.id, body.validTo);
+    await closeVillage(context, actor, params.id, body.validTo);
     return { ok: true as const };
   });
 }

@@ -4,10 +4,12 @@ import { clock } from '#server/shared/clock.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { AppError, conflict, invalidField, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
+import type { ModuleContext } from '#server/shared/module.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { unitPolicy } from './unit.policy.ts';
 import { presentRef, presentUnit } from './unit.presenter.ts';
+import { VILLAGES_DERIVED } from './unit-derived.ts';
 import * as searchRepo from './unit-search.repository.ts';
 import * as repo from './unit.repository.ts';
 
@@ -105,7 +107,12 @@ export function villageRow(commune: { id: number; structure: '2019' | '2025'; va
 }
 
 /** Adds one village to a commune; the name must be new in that commune. */
-export async function createVillage(db: Database, actor: Actor, communeId: number, input: { name: string; type: string }) {
+export async function createVillage(
+  { db, derived }: Pick<ModuleContext, 'db' | 'derived'>,
+  actor: Actor,
+  communeId: number,
+  input: { name: string; type: string },
+) {
   return db.transaction().execute(async (trx) => {
     const commune = await communeForVillages(trx, actor, communeId);
     const existing = await repo.villageNames(trx, communeId, commune.valid_to);
@@ -113,6 +120,7 @@ export async function createVillage(db: Database, actor: Actor, communeId: numbe
     const [created] = await repo.insertUnits(trx, [villageRow(commune, input.name, input.type)]);
     if (!created) throw new Error('insert returned nothing');
     await recordAudit(trx, actor, { action: 'create', entity: 'admin_unit', entityId: created.id, unitId: communeId, after: input });
+    await derived.touch(trx, actor, VILLAGES_DERIVED, [created.id]);
     const unit = await repo.findUnit(trx, actor.scope, created.id, commune.valid_to ?? clock.today());
     if (!unit) throw new Error('created village not readable');
     return presentUnit(unit);
@@ -120,7 +128,7 @@ export async function createVillage(db: Database, actor: Actor, communeId: numbe
 }
 
 /** Ends a village on a date (merged into another or dissolved); it stays in history. */
-export async function closeVillage(db: Database, actor: Actor, villageId: number, validTo: string) {
+export async function closeVillage({ db, derived }: Pick<ModuleContext, 'db' | 'derived'>, actor: Actor, villageId: number, validTo: string) {
   await db.transaction().execute(async (trx) => {
     authorize(unitPolicy.manageVillages(actor));
     const village = await repo.findCommune(trx, actor.scope, villageId);
@@ -136,5 +144,6 @@ export async function closeVillage(db: Database, actor: Actor, villageId: number
       before: { validTo: village.valid_to },
       after: { validTo },
     });
+    await derived.touch(trx, actor, VILLAGES_DERIVED, [villageId]);
   });
 }

@@ -11,6 +11,7 @@ import { msg, SHEET_HEADERS } from '#server/shared/messages.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './unit.repository.ts';
+import { VILLAGES_DERIVED } from './unit-derived.ts';
 import { communeForVillages, villageRow } from './unit.service.ts';
 
 export const VILLAGE_IMPORT_JOB = 'units.village-import';
@@ -104,6 +105,7 @@ export async function runVillageImport(context: JobContext<ImportPayload>): Prom
       unitId: current.id,
       after: { villages: inserted.length, file: upload.filename },
     });
+    await context.derived.touch(trx, actor, VILLAGES_DERIVED, inserted.map((unit) => unit.id));
     return inserted.length;
   });
   await context.progress(rows.length, rows.length);

@@ -3,8 +3,10 @@ import type { TRole } from '#contracts/auth.ts';
 import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
+import { NO_DERIVED_VALUES } from '#server/shared/derived-values.ts';
 import { AppError } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
+import type { DerivedValues } from '#server/shared/module.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import type { BlobStore } from '../files/blob-store.ts';
 import { claimNextJob, finishJob, insertJob, updateProgress } from './job.repository.ts';
@@ -19,6 +21,8 @@ export interface JobContext<P = unknown> {
   actor: Actor;
   /** Rows (or items) done out of total; written at most every 250 ms, and always when done = total. */
   progress(done: number, total: number): Promise<void>;
+  /** The app's derived values: a job that writes records refreshes them as a request would (`touch`). */
+  derived: DerivedValues;
 }
 
 /** Runs one kind of job; its return value is the job's result (JSON). Modules export these as `jobHandlers`. */
@@ -56,6 +60,7 @@ export class JobQueue {
     private readonly files: BlobStore,
     private readonly handlers: ReadonlyMap<string, JobHandler>,
     private readonly pollMs = 1000,
+    private readonly derived: DerivedValues = NO_DERIVED_VALUES,
   ) {}
 
   /** Queues a job for the actor; returns its id. Pass the transaction of the request that asked for it. */
@@ -134,7 +139,7 @@ export class JobQueue {
     };
     try {
       if (!handler) throw new JobFailed(msg('jobs.noHandler', { kind: job.kind }));
-      const result = await handler({ db: this.db, files: this.files, jobId: job.id, payload: payload as never, actor, progress });
+      const result = await handler({ db: this.db, files: this.files, jobId: job.id, payload: payload as never, actor, progress, derived: this.derived });
       await finishJob(this.db, job.id, this.workerId, { status: 'succeeded', result, error: null, at: clock.now() });
     } catch (error) {
       const permanent = error instanceof JobFailed || error instanceof AppError;

@@ -27,6 +27,8 @@ export type Handler<E extends Endpoint> = (ctx: HandlerContext<E>) => Promise<z.
 export interface RouteOptions {
   /** Requests per minute per IP, for endpoints worth guessing (login). */
   rateLimitPerMinute?: number;
+  /** A multipart endpoint taking larger files than MAX_UPLOAD_BYTES (DHIS2 data files), and the message naming its limit. */
+  upload?: { maxBytes: number; tooLarge: string };
 }
 
 /** Largest accepted upload (Excel/CSV imports). */
@@ -69,7 +71,7 @@ export function registerEndpoint<E extends Endpoint>(
     handler: async (request, reply) => {
       const actor = request.actor;
       if (actor && endpoint.method !== 'GET') request.checkCsrf();
-      const file = endpoint.multipart ? await readUpload(request) : undefined;
+      const file = endpoint.multipart ? await readUpload(request, options.upload) : undefined;
       const ctx = {
         params: request.params,
         query: request.query,
@@ -84,16 +86,17 @@ export function registerEndpoint<E extends Endpoint>(
   });
 }
 
-async function readUpload(request: FastifyRequest): Promise<Upload> {
+async function readUpload(request: FastifyRequest, limit?: RouteOptions['upload']): Promise<Upload> {
   if (!request.isMultipart()) {
     throw new AppError(400, 'validation', fieldMessage('file', msg('upload.notMultipart')), [{ field: 'file', message: msg('common.required') }]);
   }
-  const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  const part = await request.file({ limits: { fileSize: limit?.maxBytes ?? MAX_UPLOAD_BYTES, files: 1 } });
   if (!part) throw new AppError(400, 'validation', fieldMessage('file', msg('upload.missing')), [{ field: 'file', message: msg('common.required') }]);
   const data = await part.toBuffer();
   // the plugin stops reading at the limit and may hand back the first 5 MB as if they were the whole file
   if (part.file.truncated) {
-    throw new AppError(413, 'too_large', fieldMessage('file', msg('upload.tooLarge')), [{ field: 'file', message: msg('upload.tooLargeField') }]);
+    const problem = limit?.tooLarge ?? msg('upload.tooLarge');
+    throw new AppError(413, 'too_large', fieldMessage('file', problem), [{ field: 'file', message: limit?.tooLarge ?? msg('upload.tooLargeField') }]);
   }
   return { filename: part.filename, data };
 }

@@ -1,0 +1,147 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '#server/db/database.ts';
+import type { DB, RollupView } from '#server/db/schema.ts';
+import type { Scope } from '#server/shared/actor.ts';
+import { inOrAboveScope, inScope, unitOwned, validOn } from '#server/shared/scope.ts';
+
+/** An indicator the scope may use: national, or owned by a unit in or above the scope. */
+export async function findIndicatorRow(db: Database, scope: Scope, id: number) {
+  return db
+    .selectFrom('indicator as i')
+    .leftJoin('admin_unit as owner', 'owner.id', 'i.owner_unit_id')
+    .select([
+      'i.id',
+      'i.code',
+      'i.dhis2_uid',
+      'i.name',
+      'i.description',
+      'i.numerator',
+      'i.denominator',
+      'i.factor',
+      'i.decimals',
+      'i.unit_of_measure',
+      'i.target',
+      'i.target_direction',
+    ])
+    .where('i.id', '=', id)
+    .where((eb) => eb.or([eb('i.owner_unit_id', 'is', null), inOrAboveScope('owner.path', scope)]))
+    .executeTakeFirst();
+}
+
+export type IndicatorRow = NonNullable<Awaited<ReturnType<typeof findIndicatorRow>>>;
+
+/** Ids of data elements and option combos by code (catalogue tables), for the operands of an expression. */
+export async function findOperandIds(db: Database, elementCodes: readonly string[], cocCodes: readonly string[]) {
+  const [elements, cocs] = await Promise.all([
+    elementCodes.length === 0 ? [] : db.selectFrom('data_element').select(['id', 'code']).where('code', 'in', [...elementCodes]).execute(),
+    cocCodes.length === 0 ? [] : db.selectFrom('category_option_combo').select(['id', 'code']).where('code', 'in', [...cocCodes]).execute(),
+  ]);
+  return { elements: new Map(elements.map((e) => [e.code, e.id])), cocs: new Map(cocs.map((c) => [c.code, c.id])) };
+}
+
+/** Units as they stood on `asOf` (earlier names from admin_unit_history), with their children that day. */
+function unitsAsOf(db: Kysely<DB>, asOf: string) {
+  return db
+    .selectFrom('admin_unit as u')
+    .leftJoin('admin_unit_history as h', (join) =>
+      join.onRef('h.unit_id', '=', 'u.id').on(sql<boolean>`(h.valid_from is null or h.valid_from <= ${asOf}::date) and h.valid_to >= ${asOf}::date`),
+    )
+    .select([
+      'u.id',
+      'u.code',
+      sql<string>`coalesce(h.full_name, u.full_name)`.as('full_name'),
+      'u.level',
+      'u.path',
+      'u.valid_from',
+      'u.valid_to',
+      sql<number>`(select count(*)::int from admin_unit c where c.parent_id = u.id
+        and (c.valid_from is null or c.valid_from <= ${asOf}::date) and (c.valid_to is null or c.valid_to >= ${asOf}::date))`.as('child_count'),
+    ]);
+}
+
+/** The 2025 province whose data_total rows hold a unit's figures (SCALE.md rule 1). */
+const provinceOfUnit = sql<number>`unit_province_id(u.id)`.as('province_id');
+
+/** One unit in scope with its name on `asOf` (whether or not it is in force that day), or undefined. */
+export async function findUnitInScope(db: Database, scope: Scope, id: number, asOf: string) {
+  return unitsAsOf(db, asOf).select(provinceOfUnit).where('u.id', '=', id).where(inScope('u.path', scope)).executeTakeFirst();
+}
+
+export type DashboardUnitRow = NonNullable<Awaited<ReturnType<typeof findUnitInScope>>>;
+
+/** Ancestors of a unit the user may see (its breadcrumb), each marked whether it lies in the scope. */
+export async function findAncestors(db: Database, scope: Scope, ids: readonly number[], asOf: string) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('admin_unit as u')
+    .leftJoin('admin_unit_history as h', (join) =>
+      join.onRef('h.unit_id', '=', 'u.id').on(sql<boolean>`(h.valid_from is null or h.valid_from <= ${asOf}::date) and h.valid_to >= ${asOf}::date`),
+    )
+    .select(['u.id', sql<string>`coalesce(h.full_name, u.full_name)`.as('full_name'), 'u.level', sql<boolean>`${inScope('u.path', scope)}`.as('reachable')])
+    .where('u.id', 'in', [...ids])
+    .execute();
+}
+
+/**
+ * Children of `parentId` in force on `asOf`, within the scope; for null, the provinces of that day (the nation),
+ * each with its 2025 province id. A child of a unit shares the unit's province id, so it is not computed.
+ */
+export async function findChildUnits(db: Database, scope: Scope, parentId: number | null, asOf: string) {
+  const query = unitsAsOf(db, asOf)
+    .where(validOn('u', asOf))
+    .where(inScope('u.path', scope))
+    .orderBy('u.code')
+    .orderBy('full_name');
+  if (parentId === null) return query.select(provinceOfUnit).where('u.parent_id', 'is', null).execute();
+  const rows = await query.where('u.parent_id', '=', parentId).execute();
+  return rows.map((row) => ({ ...row, province_id: null as number | null }));
+}
+
+/** Which totals to add up: the key columns of data_total, each a short list, in primary-key order. */
+export interface TotalsFilter {
+  provinceIds: readonly number[];
+  view: RollupView;
+  unitIds: readonly number[];
+  elementIds: readonly number[];
+  periods: readonly string[];
+}
+
+/** One operand total: summed over the filter's periods (or per period), per unit, element and option combo. */
+export interface TotalRow {
+  unit_id: number;
+  period: string | null;
+  data_element_id: number;
+  coc_id: number;
+  sum: number;
+  apportioned: boolean;
+  n_values: number;
+}
+
+/**
+ * Sums of data_total (SCALE.md rule 5: never the values) for a few units, elements and periods. Every filter is on
+ * a column of the primary key (province_id, view, unit_id, data_element_id, period, coc_id), so the read is a set
+ * of index range scans whose size is units × elements × periods × option combos, whatever the number of values
+ * below. `byPeriod` keeps periods apart (the trend); otherwise they are added up (the table).
+ */
+export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter, byPeriod: boolean): Promise<TotalRow[]> {
+  if ([filter.provinceIds, filter.unitIds, filter.elementIds, filter.periods].some((list) => list.length === 0)) return [];
+  const base = unitOwned(db, 'data_total as t', 't.unit_id', scope)
+    .where('t.province_id', 'in', [...filter.provinceIds])
+    .where('t.view', '=', filter.view)
+    .where('t.unit_id', 'in', [...filter.unitIds])
+    .where('t.data_element_id', 'in', [...filter.elementIds])
+    .where('t.period', 'in', [...filter.periods])
+    .select([
+      't.unit_id',
+      't.data_element_id',
+      't.coc_id',
+      sql<number>`sum(t.sum)`.as('sum'),
+      sql<boolean>`bool_or(t.apportioned <> 0)`.as('apportioned'),
+      sql<number>`sum(t.n_values)::int`.as('n_values'),
+    ])
+    .groupBy(['t.unit_id', 't.data_element_id', 't.coc_id']);
+  const rows = byPeriod
+    ? await base.select('t.period').groupBy('t.period').execute()
+    : await base.select(sql<null>`null`.as('period')).execute();
+  return rows.map((row) => ({ ...row, sum: Number(row.sum), n_values: Number(row.n_values) }));
+}

@@ -1,0 +1,67 @@
+import { PERIOD_TYPES, periodContaining, periodEnd, periodsBetween, type PeriodType } from '#contracts/indicators/period.ts';
+import { clock } from '#server/shared/clock.ts';
+import type { JobContext } from '#server/platform/jobs/job-queue.ts';
+import { derivedWrites } from './derived.ts';
+import { findDerivedElements, lockDerived } from './derived.repository.ts';
+import { storeValues } from './value-store.ts';
+
+export const DERIVED_BACKFILL_JOB = 'indicators.derived-backfill';
+
+/** The first day backfilled: the 2019 structure's figures are the oldest the units hold. */
+export const BACKFILL_FROM = '2019-01-01';
+
+export interface BackfillPayload {
+  provinceId: number;
+  /** First day backfilled (default BACKFILL_FROM); the demo fills only the years its reports need. */
+  from?: string;
+  /** Period types backfilled (default all). */
+  periodTypes?: readonly PeriodType[];
+}
+
+/**
+ * Every period of every type from `from` to the one containing `today`, grouped by the day the values are
+ * computed as of: the period's last day, or today for an open period (202503, 2025Q1 and 2025 Q… share days, so
+ * one computation serves every period ending that day). Days in order.
+ */
+export function backfillDays(from: string, today: string, types: readonly PeriodType[] = PERIOD_TYPES): Array<{ asOf: string; periods: string[] }> {
+  const byDay = new Map<string, string[]>();
+  for (const type of types) {
+    for (const period of periodsBetween(periodContaining(from, type), periodContaining(today, type))) {
+      const end = periodEnd(period);
+      const asOf = end < today ? end : today;
+      byDay.set(asOf, [...(byDay.get(asOf) ?? []), period]);
+    }
+  }
+  return [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([asOf, periods]) => ({ asOf, periods }));
+}
+
+/**
+ * The job: recomputes every registered derived value of one province for every period since 2019 (history from
+ * founding, dissolution and term dates, so past periods reflect the registry as it was then), one transaction
+ * per day and value, under the same lock as `touch`. Idempotent: values already right are left alone.
+ */
+export async function runDerivedBackfill(context: JobContext<BackfillPayload>): Promise<{ created: number }> {
+  const { provinceId } = context.payload;
+  const values = [...context.derived.registered.values()];
+  const elements = new Map((await findDerivedElements(context.db, values.map((v) => v.code))).map((row) => [row.derived_code, row]));
+  const days = backfillDays(context.payload.from ?? BACKFILL_FROM, clock.today(), context.payload.periodTypes);
+  const total = days.length * values.length;
+  let done = 0;
+  let changed = 0;
+  await context.progress(0, total);
+  for (const { asOf, periods } of days) {
+    for (const value of values) {
+      const element = elements.get(value.code);
+      if (!element) throw new Error(`derived value ${value.code} has no data element`);
+      const results = await context.db.transaction().execute(async (trx) => {
+        await lockDerived(trx, element.id, provinceId);
+        const computed = await value.compute(trx, { provinceId, asOf });
+        const writes = derivedWrites(element, [], computed, periods);
+        return storeValues(trx, writes, { userId: context.actor.userId, source: 'derived', jobId: context.jobId });
+      });
+      changed += results.filter((r) => r.status === 'created' || r.status === 'updated' || r.status === 'deleted').length;
+      await context.progress(++done, total);
+    }
+  }
+  return { created: changed };
+}

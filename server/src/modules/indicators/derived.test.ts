@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { DerivedValue } from '#server/shared/module.ts';
+import { backfillDays } from './derived-backfill.ts';
+import { derivedElementCode, derivedWrites, openPeriods } from './derived.ts';
+
+const element = { id: 7, code: 'ORG_X', derived_code: 'organizations.x', name: 'X', value_type: 'yes_no' as const, unit_of_measure: null, coc_id: 3 };
+const value = (code: string, elementCode?: string) =>
+  ({ code, name: 'x', valueType: 'yes_no', level: 'village', compute: async () => [], ...(elementCode ? { elementCode } : {}) }) satisfies DerivedValue;
+
+describe('derived values: periods and writes', () => {
+  it('the open periods of a day are the month, quarter, half and year containing it', () => {
+    expect(openPeriods('2026-03-02')).toEqual(['202603', '2026Q1', '2026S1', '2026']);
+    expect(openPeriods('2025-12-31')).toEqual(['202512', '2025Q4', '2025S2', '2025']);
+  });
+
+  it('a backfill computes once per day: periods ending that day share it, open periods are computed as of today', () => {
+    expect(backfillDays('2025-11-01', '2026-03-02')).toEqual([
+      { asOf: '2025-11-30', periods: ['202511'] },
+      { asOf: '2025-12-31', periods: ['202512', '2025Q4', '2025S2', '2025'] },
+      { asOf: '2026-01-31', periods: ['202601'] },
+      { asOf: '2026-02-28', periods: ['202602'] },
+      { asOf: '2026-03-02', periods: ['202603', '2026Q1', '2026S1', '2026'] },
+    ]);
+    const since2019 = backfillDays('2019-01-01', '2026-03-02');
+    // 86 month ends from January 2019 to February 2026, and today for the open periods
+    expect(since2019).toHaveLength(87);
+    expect(since2019.flatMap((day) => day.periods)).toHaveLength(87 + 29 + 15 + 8);
+    expect(since2019.find((day) => day.asOf === '2025-06-30')?.periods).toEqual(['202506', '2025Q2', '2025S1']);
+  });
+
+  it('a 1 is stored, a 0 or a unit not computed removes the value (zeros of derived elements are not stored)', () => {
+    const writes = derivedWrites(element, [11, 12, 13], [{ unitId: 11, value: 1 }, { unitId: 12, value: 0 }], ['202603', '2026']);
+    expect(writes.map((w) => [w.unitId, w.period, w.num, w.deleted, w.dataElementId, w.cocId])).toEqual([
+      [11, '202603', 1, false, 7, 3],
+      [11, '2026', 1, false, 7, 3],
+      [12, '202603', null, true, 7, 3],
+      [12, '2026', null, true, 7, 3],
+      [13, '202603', null, true, 7, 3],
+      [13, '2026', null, true, 7, 3],
+    ]);
+    expect(new Set(writes.map((w) => w.writeId)).size).toBe(6);
+  });
+
+  it('the element code is the declared one, or the code upper-cased', () => {
+    expect(derivedElementCode(value('units.villages'))).toBe('UNITS_VILLAGES');
+    expect(derivedElementCode(value('organizations.villages_with_team', 'ORG_VILLAGES_WITH_TEAM'))).toBe('ORG_VILLAGES_WITH_TEAM');
+  });
+});
