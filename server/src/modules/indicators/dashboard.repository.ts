@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '#server/db/database.ts';
 import type { DB, RollupView } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import { inOrAboveScope, inScope, unitOwned, validOn } from '#server/shared/scope.ts';
+import { inOrAboveScope, inScope, validOn } from '#server/shared/scope.ts';
 
 /** An indicator the scope may use: national, or owned by a unit in or above the scope. */
 export async function findIndicatorRow(db: Database, scope: Scope, id: number) {
@@ -125,23 +125,40 @@ export interface TotalRow {
  */
 export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter, byPeriod: boolean): Promise<TotalRow[]> {
   if ([filter.provinceIds, filter.unitIds, filter.elementIds, filter.periods].some((list) => list.length === 0)) return [];
-  const base = unitOwned(db, 'data_total as t', 't.unit_id', scope)
-    .where('t.province_id', 'in', [...filter.provinceIds])
-    .where('t.view', '=', filter.view)
-    .where('t.unit_id', 'in', [...filter.unitIds])
-    .where('t.data_element_id', 'in', [...filter.elementIds])
-    .where('t.period', 'in', [...filter.periods])
-    .select([
-      't.unit_id',
-      't.data_element_id',
-      't.coc_id',
-      sql<number>`sum(t.sum)`.as('sum'),
-      sql<boolean>`bool_or(t.apportioned <> 0)`.as('apportioned'),
-      sql<number>`sum(t.n_values)::int`.as('n_values'),
-    ])
-    .groupBy(['t.unit_id', 't.data_element_id', 't.coc_id']);
-  const rows = byPeriod
-    ? await base.select('t.period').groupBy('t.period').execute()
-    : await base.select(sql<null>`null`.as('period')).execute();
-  return rows.map((row) => ({ ...row, sum: Number(row.sum), n_values: Number(row.n_values) }));
+  // One index range scan per (province, unit, element), the scope checked once per unit on the outer side: with `in`
+  // lists PostgreSQL 15 keeps the element and period lists as filters (reading every period of every element of a
+  // unit), and unitOwned inside would probe admin_unit once per totals row. The period range is the index
+  // condition, `= any` the exact list.
+  const keys = filter.provinceIds.flatMap((p) => filter.unitIds.flatMap((u) => filter.elementIds.map((e) => [p, u, e] as const)));
+  const sorted = [...filter.periods].sort();
+  const rows = await db
+    .selectFrom(
+      sql<{ province_id: number; unit_id: number; data_element_id: number }>`(select * from unnest(${keys.map((k) => k[0])}::bigint[],
+        ${keys.map((k) => k[1])}::bigint[], ${keys.map((k) => k[2])}::bigint[]) as x(province_id, unit_id, data_element_id))`.as('k'),
+    )
+    .innerJoin('admin_unit as unit', 'unit.id', 'k.unit_id')
+    .where(inScope('unit.path', scope))
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('data_total as t')
+          .where(sql<boolean>`t.province_id = k.province_id and t.unit_id = k.unit_id and t.data_element_id = k.data_element_id`)
+          .where('t.view', '=', filter.view)
+          .where('t.period', '>=', sorted[0] as string)
+          .where('t.period', '<=', sorted.at(-1) as string)
+          .where(sql<boolean>`t.period = any(${sorted}::text[])`)
+          .select([
+            't.coc_id',
+            byPeriod ? 't.period' : sql<string | null>`null::text`.as('period'),
+            sql<number>`sum(t.sum)`.as('sum'),
+            sql<boolean>`bool_or(t.apportioned <> 0)`.as('apportioned'),
+            sql<number>`sum(t.n_values)::int`.as('n_values'),
+          ])
+          .groupBy(byPeriod ? ['t.coc_id', 't.period'] : ['t.coc_id'])
+          .as('s'),
+      (join) => join.onTrue(),
+    )
+    .select(['k.unit_id', 'k.data_element_id', 's.coc_id', 's.period', 's.sum', 's.apportioned', 's.n_values'])
+    .execute();
+  return rows.map((row) => ({ ...row, unit_id: Number(row.unit_id), data_element_id: Number(row.data_element_id), sum: Number(row.sum), n_values: Number(row.n_values) }));
 }
