@@ -125,16 +125,17 @@ export interface TotalRow {
  */
 export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter, byPeriod: boolean): Promise<TotalRow[]> {
   if ([filter.provinceIds, filter.unitIds, filter.elementIds, filter.periods].some((list) => list.length === 0)) return [];
-  // One index range scan per (province, unit, element), the scope checked once per unit on the outer side: with `in`
-  // lists PostgreSQL 15 keeps the element and period lists as filters (reading every period of every element of a
-  // unit), and unitOwned inside would probe admin_unit once per totals row. The period range is the index
-  // condition, `= any` the exact list.
-  const keys = filter.provinceIds.flatMap((p) => filter.unitIds.flatMap((u) => filter.elementIds.map((e) => [p, u, e] as const)));
+  // One index range scan per (unit, element) in the unit's province, the scope checked once per unit on the outer
+  // side: with `in` lists PostgreSQL 15 keeps the element and period lists as filters (reading every period of every
+  // element of a unit), and unitOwned inside would probe admin_unit once per totals row. The period range is the
+  // index condition, `= any` the exact list. Several provinces (the nation): each unit's own (unit_province_id).
+  const keys = filter.unitIds.flatMap((u) => filter.elementIds.map((e) => [u, e] as const));
   const sorted = [...filter.periods].sort();
+  const province = filter.provinceIds.length === 1 ? sql`${filter.provinceIds[0]}::bigint` : sql`unit_province_id(x.unit_id)`;
   const rows = await db
     .selectFrom(
-      sql<{ province_id: number; unit_id: number; data_element_id: number }>`(select * from unnest(${keys.map((k) => k[0])}::bigint[],
-        ${keys.map((k) => k[1])}::bigint[], ${keys.map((k) => k[2])}::bigint[]) as x(province_id, unit_id, data_element_id))`.as('k'),
+      sql<{ province_id: number; unit_id: number; data_element_id: number }>`(select x.unit_id, x.data_element_id, ${province} as province_id
+        from unnest(${keys.map((k) => k[0])}::bigint[], ${keys.map((k) => k[1])}::bigint[]) as x(unit_id, data_element_id))`.as('k'),
     )
     .innerJoin('admin_unit as unit', 'unit.id', 'k.unit_id')
     .where(inScope('unit.path', scope))
@@ -143,6 +144,7 @@ export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter
         eb
           .selectFrom('data_total as t')
           .where(sql<boolean>`t.province_id = k.province_id and t.unit_id = k.unit_id and t.data_element_id = k.data_element_id`)
+          .where('t.province_id', 'in', [...filter.provinceIds])
           .where('t.view', '=', filter.view)
           .where('t.period', '>=', sorted[0] as string)
           .where('t.period', '<=', sorted.at(-1) as string)
