@@ -95,7 +95,8 @@ describe('periodic reports, the story of the issue', () => {
     await page.getByLabel('Đến kỳ').selectOption(month.id);
     const row = page.getByRole('row', { name: /Xã Tà Rụt/ });
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toMatch(/87[,.]5/);
-    expect(await page.getByRole('group', { name: /Vị trí Tỉnh Quảng Trị trên bản đồ/ }).count()).toBe(1);
+    // the province on the map (its outlines load after the figures)
+    await expect.poll(() => page.getByRole('group', { name: /Vị trí .*Quảng Trị trên bản đồ/ }).count(), { timeout: 20_000 }).toBe(1);
     await context.close();
   });
 
