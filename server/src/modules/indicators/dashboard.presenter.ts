@@ -1,7 +1,8 @@
 import type { TDashboardChildren, TDashboardFigures, TDashboardRow } from '#contracts/indicators/dashboard.api.ts';
-import type { TIndicator } from '#contracts/indicators/metadata.api.ts';
 import { msg } from '#server/shared/messages.ts';
-import type { DashboardUnitRow, IndicatorRow, findAncestors, findChildUnits } from './dashboard.repository.ts';
+import type { DashboardUnitRow, findAncestors, findChildUnits } from './dashboard.repository.ts';
+import { toIndicator } from './metadata.presenter.ts';
+import type { IndicatorRow } from './metadata-write.repository.ts';
 import { rangeLabel, viewOn } from './dashboard.rules.ts';
 
 /** The header of a table or a trend: everything but the figures. */
@@ -9,23 +10,6 @@ export type DashboardHead = Omit<TDashboardChildren, 'total' | 'rows'>;
 
 type AncestorRow = Awaited<ReturnType<typeof findAncestors>>[number];
 type ChildRow = Awaited<ReturnType<typeof findChildUnits>>[number];
-
-export function toIndicator(row: IndicatorRow): TIndicator {
-  return {
-    id: row.id,
-    code: row.code,
-    dhis2Uid: row.dhis2_uid,
-    name: row.name,
-    description: row.description,
-    numerator: row.numerator,
-    denominator: row.denominator,
-    factor: Number(row.factor),
-    decimals: row.decimals,
-    unitOfMeasure: row.unit_of_measure,
-    target: row.target === null ? null : Number(row.target),
-    targetDirection: row.target_direction,
-  };
-}
 
 /** `unit` null = the nation. Ancestors come root first, following the unit's path. */
 export function toDashboardHead(

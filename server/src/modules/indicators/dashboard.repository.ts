@@ -2,33 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '#server/db/database.ts';
 import type { DB, RollupView } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import { inOrAboveScope, inScope, validOn } from '#server/shared/scope.ts';
-
-/** An indicator the scope may use: national, or owned by a unit in or above the scope. */
-export async function findIndicatorRow(db: Database, scope: Scope, id: number) {
-  return db
-    .selectFrom('indicator as i')
-    .leftJoin('admin_unit as owner', 'owner.id', 'i.owner_unit_id')
-    .select([
-      'i.id',
-      'i.code',
-      'i.dhis2_uid',
-      'i.name',
-      'i.description',
-      'i.numerator',
-      'i.denominator',
-      'i.factor',
-      'i.decimals',
-      'i.unit_of_measure',
-      'i.target',
-      'i.target_direction',
-    ])
-    .where('i.id', '=', id)
-    .where((eb) => eb.or([eb('i.owner_unit_id', 'is', null), inOrAboveScope('owner.path', scope)]))
-    .executeTakeFirst();
-}
-
-export type IndicatorRow = NonNullable<Awaited<ReturnType<typeof findIndicatorRow>>>;
+import { inScope, validOn } from '#server/shared/scope.ts';
 
 /** Ids of data elements and option combos by code (catalogue tables), for the operands of an expression. */
 export async function findOperandIds(db: Database, elementCodes: readonly string[], cocCodes: readonly string[]) {

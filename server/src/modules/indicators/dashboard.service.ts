@@ -11,7 +11,6 @@ import { toDashboardHead, toDashboardRow, type DashboardHead } from './dashboard
 import {
   findAncestors,
   findChildUnits,
-  findIndicatorRow,
   findOperandIds,
   findUnitInScope,
   sumTotals,
@@ -28,6 +27,7 @@ import {
   type TotalCell,
 } from './dashboard.rules.ts';
 import { indicatorPolicy } from './indicator.policy.ts';
+import { findIndicatorRow } from './metadata-write.repository.ts';
 import { provinceOutlines } from './province-outlines.ts';
 
 /** A dashboard query after validation (contracts ZDashboardQuery). */

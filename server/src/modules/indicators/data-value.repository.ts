@@ -71,10 +71,28 @@ export async function lockCurrentValues(db: Database, keys: readonly ValueKey[])
       on v.province_id = k.p and v.unit_id = k.u and v.period = k.pe and v.data_element_id = k.e and v.coc_id = k.c
     order by v.province_id, v.id
     for update of v`.execute(db);
+  return currentValuesByKey(rows.rows);
+}
+
+/** A data_value row as read → the current values by key, as the write path and the DHIS2 import compare them. */
+export function currentValuesByKey(
+  rows: readonly {
+    id: string;
+    province_id: number;
+    unit_id: number;
+    period: string;
+    data_element_id: number;
+    coc_id: number;
+    num: number | null;
+    txt: string | null;
+    comment: string | null;
+    deleted: boolean;
+    version: number;
+  }[],
+): Map<string, CurrentValue> {
   return new Map(
-    rows.rows.map((r) => [
-      valueKey({ unitId: Number(r.unit_id), period: r.period, dataElementId: Number(r.data_element_id), cocId: Number(r.coc_id) }),
-      {
+    rows.map((r) => {
+      const value: CurrentValue = {
         id: r.id,
         provinceId: Number(r.province_id),
         unitId: Number(r.unit_id),
@@ -86,8 +104,9 @@ export async function lockCurrentValues(db: Database, keys: readonly ValueKey[])
         comment: r.comment,
         deleted: r.deleted,
         version: r.version,
-      },
-    ]),
+      };
+      return [valueKey(value), value];
+    }),
   );
 }
 

@@ -115,6 +115,26 @@ export class UnitLookup {
 }
 
 /** What an import resolves identifiers against, loaded once per job from catalogue and reference tables. */
+/** Data elements by id, code or uid, as import and export read them. */
+export const elementLookup = (rows: Awaited<ReturnType<typeof listElementRows>>) =>
+  new Lookup<ElementEntry>(
+    'dataElement',
+    rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      uid: row.dhis2_uid,
+      valueType: row.value_type,
+      comboId: row.combo_id,
+      zeroSignificant: row.zero_significant,
+      derived: row.source === 'derived',
+      dataSetId: row.data_set_id,
+    })),
+  );
+
+/** Option combos by id, code or uid. */
+export const optionComboLookup = (rows: Awaited<ReturnType<typeof listOptionCombos>>) =>
+  new Lookup<OptionComboEntry>('optionCombo', rows.map((row) => ({ id: row.id, code: row.code, uid: row.dhis2_uid, comboId: row.combo_id })));
+
 export interface Catalogue {
   elements: Lookup<ElementEntry>;
   optionCombos: Lookup<OptionComboEntry>;
@@ -136,23 +156,8 @@ export async function loadCatalogue(db: Database, scope: Scope): Promise<Catalog
   const defaultCoc = comboRows.find((row) => row.code === 'default');
   if (!defaultCoc) throw new Error("the 'default' option combo is missing");
   return {
-    elements: new Lookup(
-      'dataElement',
-      elementRows.map((row) => ({
-        id: row.id,
-        code: row.code,
-        uid: row.dhis2_uid,
-        valueType: row.value_type,
-        comboId: row.combo_id,
-        zeroSignificant: row.zero_significant,
-        derived: row.source === 'derived',
-        dataSetId: row.data_set_id,
-      })),
-    ),
-    optionCombos: new Lookup(
-      'optionCombo',
-      comboRows.map((row) => ({ id: row.id, code: row.code, uid: row.dhis2_uid, comboId: row.combo_id })),
-    ),
+    elements: elementLookup(elementRows),
+    optionCombos: optionComboLookup(comboRows),
     dataSets: new Lookup(
       'dataSet',
       dataSetRows.map((row) => ({ id: row.id, code: row.code, uid: row.dhis2_uid, periodType: row.period_type, villageLevel: villageLevel.has(row.id) })),

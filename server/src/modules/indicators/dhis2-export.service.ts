@@ -5,7 +5,7 @@ import { periodEnd, periodsOverlapping, periodStart } from '#contracts/indicator
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { notFound } from '#server/shared/errors.ts';
-import { Lookup, UnitLookup, type DataSetEntry, type ElementEntry, type OptionComboEntry } from './dhis2-catalogue.ts';
+import { elementLookup, Lookup, optionComboLookup, UnitLookup, type DataSetEntry, type ElementEntry, type OptionComboEntry } from './dhis2-catalogue.ts';
 import { exportValuesPage, findUnitsByIdentifier, listOptionCombos, type ExportFilter, type ExportRow } from './dhis2.repository.ts';
 import { indicatorPolicy } from './indicator.policy.ts';
 import { dataSetsInScope, listElementRows } from './metadata.repository.ts';
@@ -71,23 +71,8 @@ export async function planExport(db: Database, actor: Actor, query: TDhis2Export
       unitId: unit.id,
       subtreePath: query.children ? unit.path : null,
     },
-    elements: new Lookup(
-      'dataElement',
-      elements.map((row) => ({
-        id: row.id,
-        code: row.code,
-        uid: row.dhis2_uid,
-        valueType: row.value_type,
-        comboId: row.combo_id,
-        zeroSignificant: row.zero_significant,
-        derived: row.source === 'derived',
-        dataSetId: row.data_set_id,
-      })),
-    ),
-    optionCombos: new Lookup(
-      'optionCombo',
-      comboRows.map((row) => ({ id: row.id, code: row.code, uid: row.dhis2_uid, comboId: row.combo_id })),
-    ),
+    elements: elementLookup(elements),
+    optionCombos: optionComboLookup(comboRows),
     units,
     defaultCocId: defaultCoc?.id ?? 0,
   };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '#server/db/database.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope, unitOwned } from '#server/shared/scope.ts';
-import { valueKey, type CurrentValue, type ValueKey } from './data-value.repository.ts';
+import { currentValuesByKey, type CurrentValue, type ValueKey } from './data-value.repository.ts';
 
 /** Units of the scope with their official code and mapped DHIS2 uid (reference tables; ~100k rows nationally). */
 export async function listUnitsInScope(db: Database, scope: Scope) {
@@ -85,24 +85,7 @@ export async function findCurrentValues(db: Database, scope: Scope, keys: readon
     );
   if (lock) query = query.orderBy('v.province_id').orderBy('v.id').forUpdate('v');
   const rows = await query.execute();
-  return new Map(
-    rows.map((r) => {
-      const value: CurrentValue = {
-        id: r.id,
-        provinceId: Number(r.province_id),
-        unitId: Number(r.unit_id),
-        period: r.period,
-        dataElementId: Number(r.data_element_id),
-        cocId: Number(r.coc_id),
-        num: r.num === null ? null : Number(r.num),
-        txt: r.txt,
-        comment: r.comment,
-        deleted: r.deleted,
-        version: r.version,
-      };
-      return [valueKey(value), value];
-    }),
-  );
+  return currentValuesByKey(rows);
 }
 
 /** What one export page reads per value. */
