@@ -13,11 +13,14 @@ export interface DerivedElementSpec {
 /**
  * One data element per derived value (national: no owner; default disaggregation; summed; zeros not stored).
  * Inserted when missing, renamed when the registry's name changed, otherwise left alone; two processes starting
- * at once both end with the same single row (the unique derived_code makes the second insert a no-op). An
+ * at once both end with the same single row (an advisory lock orders them; the second insert is then a no-op). An
  * entered element already holding the code is a startup error (unique code), never silently taken over.
  */
 export async function upsertDerivedElements(db: Database, specs: readonly DerivedElementSpec[]): Promise<void> {
   if (specs.length === 0) return;
+  // two processes inserting the same new row at once: ON CONFLICT (derived_code) cannot arbitrate a clash on the
+  // other unique key (code), so the second waits for the first here (transaction-level lock, SCALE rule 6)
+  await sql`select pg_advisory_xact_lock(hashtext('indicators.derived-elements'))`.execute(db);
   await sql`
     insert into data_element as e (code, name, short_name, value_type, aggregation, unit_of_measure, combo_id, zero_significant, source, derived_code, owner_unit_id)
     select s.code, s.name, s.name, s.value_type, 'sum', s.unit_of_measure, (select id from category_combo where code = 'default'), false, 'derived', s.derived_code, null
