@@ -268,3 +268,27 @@ export async function dataSetElements(raw: RawClient, dataSetId: number): Promis
   );
   return rows.map((row) => ({ id: Number(row.id), cocIds: row.coc_ids.map(Number) }));
 }
+
+/** Codes of a data set's cells (element code × option combo code) for a DHIS2 file by CODE. */
+export async function dataSetCellCodes(raw: RawClient, dataSetId: number): Promise<{ element: string; coc: string }[]> {
+  const rows = await raw.query<{ element: string; coc: string }>(
+    `select e.code as element, c.code as coc
+     from data_set_element dse join data_element e on e.id = dse.data_element_id
+     join category_option_combo c on c.combo_id = e.combo_id
+     where dse.data_set_id = $1 order by dse.sort, c.id`,
+    [dataSetId],
+  );
+  return rows;
+}
+
+/** Codes of the 2025 communes, in id order. */
+export async function listCommuneCodes2025(raw: RawClient): Promise<string[]> {
+  const rows = await raw.query<{ code: string }>(`select code from admin_unit where level = 'commune' and structure = '2025' order by id`);
+  return rows.map((row) => row.code);
+}
+
+/** Process ids of the backends connected to this database (the app's pool and the raw client). */
+export async function backendPids(raw: RawClient): Promise<number[]> {
+  const rows = await raw.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database()`);
+  return rows.map((row) => Number(row.pid));
+}

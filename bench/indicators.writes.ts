@@ -97,7 +97,7 @@ export interface ImportPass {
 }
 
 /** CPU seconds (user + system) of a local process from /proc, or null when it cannot be read (remote server). */
-function processCpuSeconds(pid: number): number | null {
+export function processCpuSeconds(pid: number): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
     // after "(comm) ": state is field 3, utime 14 and stime 15 (clock ticks, 100 per second on Linux)

@@ -22,3 +22,14 @@ export function uuidv7(nowMs: number, fillRandom: FillRandom): string {
   const text = Array.from(bytes, hex).join('');
   return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
 }
+
+/**
+ * The same UUIDv7 made from a random UUIDv4 (`crypto.randomUUID()`, which draws from a pooled entropy buffer and
+ * is ~10× cheaper than filling 16 bytes per id): the milliseconds replace its first 48 bits and the version
+ * nibble becomes 7; its variant bits and 74 of its random bits stay. For bulk writers (an import makes two ids a
+ * value).
+ */
+export function uuidv7FromV4(nowMs: number, v4: string): string {
+  const time = Math.floor(nowMs).toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${v4.slice(15)}`;
+}

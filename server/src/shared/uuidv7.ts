@@ -1,5 +1,5 @@
-import { randomFillSync } from 'node:crypto';
-import { uuidv7 as makeUuidv7 } from '#contracts/uuidv7.ts';
+import { randomUUID } from 'node:crypto';
+import { uuidv7FromV4 } from '#contracts/uuidv7.ts';
 import { clock } from './clock.ts';
 
 /**
@@ -7,5 +7,5 @@ import { clock } from './clock.ts';
  * PGlite, PostgreSQL and an offline client (the browser outbox makes its write ids with the same contracts function).
  */
 export function uuidv7(at: Date = clock.now()): string {
-  return makeUuidv7(at.getTime(), (bytes) => randomFillSync(bytes));
+  return uuidv7FromV4(at.getTime(), randomUUID());
 }

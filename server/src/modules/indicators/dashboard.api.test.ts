@@ -76,11 +76,13 @@ describe('dashboard of a province', () => {
   let a: number;
   let b: number;
   let c: number;
+  let n: TestElement;
+  let d: TestElement;
   beforeAll(async () => {
     p = await buildProvince(t.db, { communes: 3 });
     [a, b, c] = p.communeIds as [number, number, number];
     const ds = await buildDataSet(t.db, p.provinceId);
-    const [n, d] = ds.elements as [TestElement, TestElement];
+    [n, d] = ds.elements as [TestElement, TestElement];
     indicatorId = await buildIndicator(p.provinceId, n, d);
     // A: 45/50 = 90.0 over two months; B: 10/20 = 50.0; C: nothing
     await store(n, d, [
@@ -108,6 +110,19 @@ describe('dashboard of a province', () => {
     expect(body.rows[1]).toMatchObject({ name: 'Xã Xuân 1', level: 'commune', childCount: 2 });
     // 55/70 = 78.6, not (90 + 50) / 2 = 70
     expect(figures(body.total)).toEqual({ numerator: 55, denominator: 70, value: 78.6, gap: 6.4, apportioned: false, hasData: true });
+  });
+
+  it('reads an operand of one disaggregation (#{CODE.COC}) from that option combo', async () => {
+    const id = (
+      await t.db
+        .insertInto('indicator')
+        .values({ code: `IND_COC_${n.code}`, name: 'Theo phân tổ', numerator: `#{${n.code}.default}`, denominator: `#{${d.code}} + 0 * #{${n.code}.KHONG_CO}`, factor: 100, decimals: 1, owner_unit_id: p.provinceId })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const res = await admin.call(dashboardEndpoints.dashboardChildren, { query: { indicatorId: id, unitId: p.provinceId, from: '202401', to: '202412' } });
+    expect(res.status).toBe(200);
+    expect(figures(res.body.total)).toMatchObject({ numerator: 55, denominator: 70, value: 78.6 });
   });
 
   it('reads one month of the range only when asked, and a commune drills down to its villages', async () => {

@@ -1,6 +1,6 @@
 import type { TDashboardChildren, TDashboardFigures, TDashboardRow } from '#contracts/indicators/dashboard.api.ts';
 import { msg } from '#server/shared/messages.ts';
-import type { DashboardUnitRow, findAncestors, findChildUnits } from './dashboard.repository.ts';
+import type { DashboardChildRow, DashboardPlace, DashboardUnitRow } from './dashboard.repository.ts';
 import { toIndicator } from './metadata.presenter.ts';
 import type { IndicatorRow } from './metadata-write.repository.ts';
 import { rangeLabel, viewOn } from './dashboard.rules.ts';
@@ -8,8 +8,7 @@ import { rangeLabel, viewOn } from './dashboard.rules.ts';
 /** The header of a table or a trend: everything but the figures. */
 export type DashboardHead = Omit<TDashboardChildren, 'total' | 'rows'>;
 
-type AncestorRow = Awaited<ReturnType<typeof findAncestors>>[number];
-type ChildRow = Awaited<ReturnType<typeof findChildUnits>>[number];
+type AncestorRow = DashboardPlace['ancestors'][number];
 
 /** `unit` null = the nation. Ancestors come root first, following the unit's path. */
 export function toDashboardHead(
@@ -38,6 +37,6 @@ export function toDashboardHead(
   };
 }
 
-export function toDashboardRow(child: ChildRow, figures: TDashboardFigures): TDashboardRow {
+export function toDashboardRow(child: DashboardChildRow, figures: TDashboardFigures): TDashboardRow {
   return { unitId: child.id, name: child.full_name, level: child.level, code: child.code, childCount: child.child_count, ...figures };
 }

@@ -1,17 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { pgArray } from '#server/db/pg-array.ts';
 import type { Database } from '#server/db/database.ts';
 import type { DB, RollupView } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope, validOn } from '#server/shared/scope.ts';
-
-/** Ids of data elements and option combos by code (catalogue tables), for the operands of an expression. */
-export async function findOperandIds(db: Database, elementCodes: readonly string[], cocCodes: readonly string[]) {
-  const [elements, cocs] = await Promise.all([
-    elementCodes.length === 0 ? [] : db.selectFrom('data_element').select(['id', 'code']).where('code', 'in', [...elementCodes]).execute(),
-    cocCodes.length === 0 ? [] : db.selectFrom('category_option_combo').select(['id', 'code']).where('code', 'in', [...cocCodes]).execute(),
-  ]);
-  return { elements: new Map(elements.map((e) => [e.code, e.id])), cocs: new Map(cocs.map((c) => [c.code, c.id])) };
-}
 
 /** Units as they stood on `asOf` (earlier names from admin_unit_history), with their children that day. */
 function unitsAsOf(db: Kysely<DB>, asOf: string) {
@@ -36,46 +28,69 @@ function unitsAsOf(db: Kysely<DB>, asOf: string) {
 /** The 2025 province whose data_total rows hold a unit's figures (SCALE.md rule 1). */
 const provinceOfUnit = sql<number>`unit_province_id(u.id)`.as('province_id');
 
-/** One unit in scope with its name on `asOf` (whether or not it is in force that day), or undefined. */
-export async function findUnitInScope(db: Database, scope: Scope, id: number, asOf: string) {
-  return unitsAsOf(db, asOf).select(provinceOfUnit).where('u.id', '=', id).where(inScope('u.path', scope)).executeTakeFirst();
+/**
+ * A unit with its ancestors (the breadcrumb, each marked whether it lies in the scope) and, when `withChildren`,
+ * its children in force on `asOf` within the scope, in one statement: the unit and its ancestors by id (the
+ * ancestors' ids are the labels of the unit's path), the children by parent. The unit's row comes whether or not
+ * it is in force that day (the caller says so), and only when it lies in the scope.
+ */
+export async function findPlace(db: Database, scope: Scope, unitId: number, asOf: string, withChildren: boolean) {
+  // an array (an init plan), not `in (select …)`: the planner then ORs three index scans instead of reading the table
+  const ancestorIds = sql<boolean>`u.id = any(array(select unnest(string_to_array(ltree2text(subpath(p.path, 0, nlevel(p.path) - 1)), '.'))::bigint
+    from admin_unit p where p.id = ${unitId}))`;
+  const rows = await unitsAsOf(db, asOf)
+    .select([
+      sql<'unit' | 'ancestor' | 'child'>`case when u.id = ${unitId} then 'unit' when u.parent_id = ${unitId} then 'child' else 'ancestor' end`.as('kind'),
+      sql<boolean>`${inScope('u.path', scope)}`.as('reachable'),
+      sql<number | null>`case when u.id = ${unitId} then unit_province_id(u.id) end`.as('province_id'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('u.id', '=', unitId),
+        ancestorIds,
+        ...(withChildren ? [eb.and([eb('u.parent_id', '=', unitId), validOn('u', asOf), inScope('u.path', scope)])] : []),
+      ]),
+    )
+    .orderBy('u.code')
+    .orderBy('full_name')
+    .execute();
+  const unit = rows.find((row) => row.kind === 'unit' && row.reachable);
+  return {
+    unit: unit ? { ...unit, province_id: Number(unit.province_id) } : undefined,
+    ancestors: rows.filter((row) => row.kind === 'ancestor'),
+    children: rows.filter((row) => row.kind === 'child').map((row) => ({ ...row, province_id: null as number | null })),
+  };
 }
 
-export type DashboardUnitRow = NonNullable<Awaited<ReturnType<typeof findUnitInScope>>>;
+export type DashboardPlace = Awaited<ReturnType<typeof findPlace>>;
+export type DashboardUnitRow = NonNullable<DashboardPlace['unit']>;
 
-/** Ancestors of a unit the user may see (its breadcrumb), each marked whether it lies in the scope. */
-export async function findAncestors(db: Database, scope: Scope, ids: readonly number[], asOf: string) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('admin_unit as u')
-    .leftJoin('admin_unit_history as h', (join) =>
-      join.onRef('h.unit_id', '=', 'u.id').on(sql<boolean>`(h.valid_from is null or h.valid_from <= ${asOf}::date) and h.valid_to >= ${asOf}::date`),
-    )
-    .select(['u.id', sql<string>`coalesce(h.full_name, u.full_name)`.as('full_name'), 'u.level', sql<boolean>`${inScope('u.path', scope)}`.as('reachable')])
-    .where('u.id', 'in', [...ids])
+/** The provinces in force on `asOf` within the scope (the nation's children), each with its 2025 province id. */
+export async function findProvinces(db: Database, scope: Scope, asOf: string) {
+  return unitsAsOf(db, asOf)
+    .select(provinceOfUnit)
+    .where(validOn('u', asOf))
+    .where(inScope('u.path', scope))
+    .where('u.parent_id', 'is', null)
+    .orderBy('u.code')
+    .orderBy('full_name')
     .execute();
 }
 
+/** One child row of a dashboard (a unit's child, or a province of the nation with its 2025 province id). */
+export type DashboardChildRow = Omit<Awaited<ReturnType<typeof findProvinces>>[number], 'province_id'> & { province_id: number | null };
+
 /**
- * Children of `parentId` in force on `asOf`, within the scope; for null, the provinces of that day (the nation),
- * each with its 2025 province id. A child of a unit shares the unit's province id, so it is not computed.
+ * Whose totals to add up: listed units, each in its own 2025 province (the nation's provinces), or a unit and its
+ * children in force on `asOf` within the scope, all in the unit's province, found in the same statement (so the
+ * read need not wait for the children's names).
  */
-export async function findChildUnits(db: Database, scope: Scope, parentId: number | null, asOf: string) {
-  const query = unitsAsOf(db, asOf)
-    .where(validOn('u', asOf))
-    .where(inScope('u.path', scope))
-    .orderBy('u.code')
-    .orderBy('full_name');
-  if (parentId === null) return query.select(provinceOfUnit).where('u.parent_id', 'is', null).execute();
-  const rows = await query.where('u.parent_id', '=', parentId).execute();
-  return rows.map((row) => ({ ...row, province_id: null as number | null }));
-}
+export type TotalsUnits = { ids: readonly number[] } | { unitWithChildren: number; asOf: string };
 
 /** Which totals to add up: the key columns of data_total, each a short list, in primary-key order. */
 export interface TotalsFilter {
-  provinceIds: readonly number[];
+  units: TotalsUnits;
   view: RollupView;
-  unitIds: readonly number[];
   elementIds: readonly number[];
   periods: readonly string[];
 }
@@ -98,18 +113,28 @@ export interface TotalRow {
  * below. `byPeriod` keeps periods apart (the trend); otherwise they are added up (the table).
  */
 export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter, byPeriod: boolean): Promise<TotalRow[]> {
-  if ([filter.provinceIds, filter.unitIds, filter.elementIds, filter.periods].some((list) => list.length === 0)) return [];
+  const listed = 'ids' in filter.units ? filter.units.ids : null;
+  if ([filter.elementIds, filter.periods, listed ?? [0]].some((list) => list.length === 0)) return [];
   // One index range scan per (unit, element) in the unit's province, the scope checked once per unit on the outer
   // side: with `in` lists PostgreSQL 15 keeps the element and period lists as filters (reading every period of every
   // element of a unit), and unitOwned inside would probe admin_unit once per totals row. The period range is the
-  // index condition, `= any` the exact list. Several provinces (the nation): each unit's own (unit_province_id).
-  const keys = filter.unitIds.flatMap((u) => filter.elementIds.map((e) => [u, e] as const));
+  // index condition, `= any` the exact list. A unit and its children share the unit's province (computed once);
+  // listed units (the nation's provinces) each have their own (unit_province_id).
   const sorted = [...filter.periods].sort();
-  const province = filter.provinceIds.length === 1 ? sql`${filter.provinceIds[0]}::bigint` : sql`unit_province_id(x.unit_id)`;
+  let units: RawBuilder<unknown>;
+  if ('ids' in filter.units) {
+    units = sql`select x.unit_id, unit_province_id(x.unit_id) as province_id from unnest(${pgArray(filter.units.ids)}::bigint[]) as x(unit_id)`;
+  } else {
+    const { unitWithChildren: parent, asOf } = filter.units;
+    units = sql`select x.unit_id, (select unit_province_id(${parent}::bigint)) as province_id from (
+      select ${parent}::bigint as unit_id
+      union all
+      select u.id from admin_unit u where u.parent_id = ${parent} and ${validOn('u', asOf)} and ${inScope('u.path', scope)}) x`;
+  }
   const rows = await db
     .selectFrom(
-      sql<{ province_id: number; unit_id: number; data_element_id: number }>`(select x.unit_id, x.data_element_id, ${province} as province_id
-        from unnest(${keys.map((k) => k[0])}::bigint[], ${keys.map((k) => k[1])}::bigint[]) as x(unit_id, data_element_id))`.as('k'),
+      sql<{ province_id: number; unit_id: number; data_element_id: number }>`(select x.unit_id, x.province_id, e.data_element_id
+        from (${units}) x cross join unnest(${pgArray(filter.elementIds)}::bigint[]) as e(data_element_id))`.as('k'),
     )
     .innerJoin('admin_unit as unit', 'unit.id', 'k.unit_id')
     .where(inScope('unit.path', scope))
@@ -118,7 +143,6 @@ export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter
         eb
           .selectFrom('data_total as t')
           .where(sql<boolean>`t.province_id = k.province_id and t.unit_id = k.unit_id and t.data_element_id = k.data_element_id`)
-          .where('t.province_id', 'in', [...filter.provinceIds])
           .where('t.view', '=', filter.view)
           .where('t.period', '>=', sorted[0] as string)
           .where('t.period', '<=', sorted.at(-1) as string)

@@ -8,26 +8,20 @@ import { msg } from '#server/shared/messages.ts';
 import { compareVi } from '#server/shared/vn-text.ts';
 import { dashboardFileName, dashboardWorkbook } from './dashboard-sheet.ts';
 import { toDashboardHead, toDashboardRow, type DashboardHead } from './dashboard.presenter.ts';
-import {
-  findAncestors,
-  findChildUnits,
-  findOperandIds,
-  findUnitInScope,
-  sumTotals,
-  type TotalRow,
-} from './dashboard.repository.ts';
+import { findPlace, findProvinces, sumTotals, type DashboardChildRow, type TotalRow, type TotalsUnits } from './dashboard.repository.ts';
 import {
   computeFigures,
   mergeCells,
   parseIndicator,
   periodsWithin,
+  viewOn,
   sortByGap,
   type ParsedIndicator,
   type ResolvedOperand,
   type TotalCell,
 } from './dashboard.rules.ts';
 import { indicatorPolicy } from './indicator.policy.ts';
-import { findIndicatorRow } from './metadata-write.repository.ts';
+import { findIndicatorWithOperandIds } from './metadata-write.repository.ts';
 import { provinceOutlines } from './province-outlines.ts';
 
 /** A dashboard query after validation (contracts ZDashboardQuery). */
@@ -39,21 +33,21 @@ export interface DashboardQuery {
   asOf?: string | undefined;
 }
 
-/** What both the table and the trend need: the indicator, the unit, and where its totals are. */
+/** What both the table and the trend need: the indicator, the unit, its children and their totals. */
 interface Resolved {
   head: DashboardHead;
   indicator: ParsedIndicator;
   operands: ResolvedOperand[];
-  elementIds: number[];
-  /** The unit (null = nation) and the province holding its totals. */
+  /** The unit (null = nation). */
   unitId: number | null;
-  provinceId: number | null;
+  /** Children on asOf (empty unless asked for). */
+  children: DashboardChildRow[];
+  totals: TotalRow[];
 }
 
-async function resolve(db: Database, actor: Actor, query: DashboardQuery): Promise<Resolved> {
-  authorize(indicatorPolicy.read(actor));
-  const asOf = query.asOf ?? clock.today();
-  const row = await findIndicatorRow(db, actor.scope, query.indicatorId);
+/** The indicator with the ids of its operands (one statement). */
+async function resolveIndicator(db: Database, actor: Actor, indicatorId: number) {
+  const row = await findIndicatorWithOperandIds(db, actor.scope, indicatorId);
   if (!row) throw notFound('entity.indicator');
   const indicator = parseIndicator({
     numerator: row.numerator,
@@ -63,30 +57,57 @@ async function resolve(db: Database, actor: Actor, query: DashboardQuery): Promi
     target: row.target === null ? null : Number(row.target),
     targetDirection: row.target_direction,
   });
-  const ids = await findOperandIds(
-    db,
-    [...new Set(indicator.operands.map((op) => op.element))],
-    [...new Set(indicator.operands.flatMap((op) => (op.coc === null ? [] : [op.coc])))],
-  );
+  const elementIds = new Map(Object.entries(row.element_ids ?? {}).map(([code, id]) => [code, Number(id)]));
+  const cocIds = new Map(Object.entries(row.coc_ids ?? {}).map(([code, id]) => [code, Number(id)]));
   const operands = indicator.operands.map((operand) => ({
     operand,
-    elementId: ids.elements.get(operand.element),
-    cocId: operand.coc === null ? null : ids.cocs.get(operand.coc),
+    elementId: elementIds.get(operand.element),
+    cocId: operand.coc === null ? null : cocIds.get(operand.coc),
   }));
-  const elementIds = [...new Set(operands.flatMap((op) => (op.elementId === undefined ? [] : [op.elementId])))];
-  const unitId = query.unitId ?? (actor.scope.all ? null : actor.unitId);
-  if (unitId === null) {
-    if (!actor.scope.all) throw forbidden();
-    return { head: toDashboardHead(row, null, [], true, query, asOf), indicator, operands, elementIds, unitId: null, provinceId: null };
-  }
-  const unit = await findUnitInScope(db, actor.scope, unitId, asOf);
+  return { row, indicator, operands, elementIds: [...new Set(operands.flatMap((op) => (op.elementId === undefined ? [] : [op.elementId])))] };
+}
+
+/** The unit (null = the nation), its ancestors and, when asked, its children on asOf. */
+async function resolvePlace(db: Database, actor: Actor, unitId: number | null, asOf: string, withChildren: boolean) {
+  if (unitId === null) return { unit: null, ancestors: [], children: withChildren ? await findProvinces(db, actor.scope, asOf) : [] };
+  const place = await findPlace(db, actor.scope, unitId, asOf, withChildren);
+  const unit = place.unit;
   if (!unit) throw notFound('entity.unit');
   if ((unit.valid_from !== null && unit.valid_from > asOf) || (unit.valid_to !== null && unit.valid_to < asOf)) {
     throw invalidField('unitId', msg('indicators.dashboard.unitNotInForce', { date: asOf.split('-').reverse().join('/') }));
   }
-  const ancestors = await findAncestors(db, actor.scope, unit.path.split('.').slice(0, -1).map(Number), asOf);
-  const head = toDashboardHead(row, unit, ancestors, actor.scope.all, query, asOf);
-  return { head, indicator, operands, elementIds, unitId: unit.id, provinceId: Number(unit.province_id) };
+  return place;
+}
+
+/**
+ * Reads the indicator, the place and the totals. The place is read beside the indicator, and the totals start as
+ * soon as the indicator's operand ids are known (a unit's children are found inside the totals statement): on
+ * PostgreSQL, each on its own pooled connection, a dashboard waits for the session, the indicator and the totals;
+ * PGlite runs them one after the other. Errors keep their order: an unknown indicator first, then the unit.
+ */
+async function read(db: Database, actor: Actor, query: DashboardQuery, options: { children: boolean; periods: readonly string[]; byPeriod: boolean }): Promise<Resolved> {
+  authorize(indicatorPolicy.read(actor));
+  const asOf = query.asOf ?? clock.today();
+  const view = viewOn(asOf);
+  const unitId = query.unitId ?? (actor.scope.all ? null : actor.unitId);
+  if (unitId === null && !actor.scope.all) throw forbidden();
+  const withChildren = options.children || unitId === null;
+  const indicatorRead = resolveIndicator(db, actor, query.indicatorId);
+  const placeRead = resolvePlace(db, actor, unitId, asOf, withChildren);
+  const totalsOf = (elementIds: number[], units: TotalsUnits) =>
+    sumTotals(db, actor.scope, { units, view, elementIds, periods: options.periods }, options.byPeriod);
+  const totalsRead =
+    unitId === null
+      ? Promise.all([indicatorRead, placeRead]).then(([found, place]) => totalsOf(found.elementIds, { ids: place.children.map((c) => c.id) }))
+      : indicatorRead.then((found) => totalsOf(found.elementIds, options.children ? { unitWithChildren: unitId, asOf } : { ids: [unitId] }));
+  const [found, place, totals] = await Promise.allSettled([indicatorRead, placeRead, totalsRead]);
+  if (found.status === 'rejected') throw found.reason;
+  if (place.status === 'rejected') throw place.reason;
+  if (totals.status === 'rejected') throw totals.reason;
+  const { row, indicator, operands } = found.value;
+  const { unit, ancestors, children } = place.value;
+  const head = toDashboardHead(row, unit ?? null, ancestors, actor.scope.all, query, asOf);
+  return { head, indicator, operands, unitId: unit?.id ?? null, children, totals: totals.value };
 }
 
 const toCell = (row: TotalRow): TotalCell => ({
@@ -99,41 +120,23 @@ const toCell = (row: TotalRow): TotalCell => ({
 
 /** The unit's children with the indicator over the range, furthest from the target first, and the unit's total. */
 export async function dashboardChildren(db: Database, actor: Actor, query: DashboardQuery): Promise<TDashboardChildren> {
-  const r = await resolve(db, actor, query);
-  const { asOf, view } = r.head;
-  const children = await findChildUnits(db, actor.scope, r.unitId, asOf);
-  const provinceIds =
-    r.provinceId === null ? [...new Set(children.map((c) => Number(c.province_id)))] : [r.provinceId];
-  const unitIds = [...children.map((c) => c.id), ...(r.unitId === null ? [] : [r.unitId])];
-  const totals = await sumTotals(db, actor.scope, { provinceIds, view, unitIds, elementIds: r.elementIds, periods: periodsWithin(query.from, query.to) }, false);
-  const cellsOf = (unitId: number) => totals.filter((t) => t.unit_id === unitId).map(toCell);
-  const rows = children.map((child) => toDashboardRow(child, computeFigures(r.indicator, r.operands, cellsOf(child.id))));
-  const ownCells = r.unitId === null ? mergeCells(totals.map(toCell)) : cellsOf(r.unitId);
+  const r = await read(db, actor, query, { children: true, periods: periodsWithin(query.from, query.to), byPeriod: false });
+  const cellsOf = (unitId: number) => r.totals.filter((t) => t.unit_id === unitId).map(toCell);
+  const rows = r.children.map((child) => toDashboardRow(child, computeFigures(r.indicator, r.operands, cellsOf(child.id))));
+  const ownCells = r.unitId === null ? mergeCells(r.totals.map(toCell)) : cellsOf(r.unitId);
   return { ...r.head, total: computeFigures(r.indicator, r.operands, ownCells), rows: sortByGap(rows, compareVi) };
 }
 
 /** The indicator at the unit for each period of the range (each point: the values inside that period). */
 export async function dashboardTrend(db: Database, actor: Actor, query: DashboardQuery): Promise<TDashboardTrend> {
-  const r = await resolve(db, actor, query);
-  const { asOf, view } = r.head;
-  let provinceIds: number[];
-  let unitIds: number[];
-  if (r.unitId === null) {
-    const provinces = await findChildUnits(db, actor.scope, null, asOf);
-    provinceIds = [...new Set(provinces.map((c) => Number(c.province_id)))];
-    unitIds = provinces.map((c) => c.id);
-  } else {
-    provinceIds = [r.provinceId as number];
-    unitIds = [r.unitId];
-  }
   const points = periodsBetween(query.from, query.to).map((period) => ({ period, within: new Set(periodsWithin(period, period)) }));
-  const totals = await sumTotals(db, actor.scope, { provinceIds, view, unitIds, elementIds: r.elementIds, periods: [...new Set(points.flatMap((p) => [...p.within]))] }, true);
+  const r = await read(db, actor, query, { children: false, periods: [...new Set(points.flatMap((p) => [...p.within]))], byPeriod: true });
   return {
     ...r.head,
     points: points.map(({ period, within }) => ({
       period,
       label: periodLabel(period),
-      ...computeFigures(r.indicator, r.operands, mergeCells(totals.filter((t) => t.period !== null && within.has(t.period)).map(toCell))),
+      ...computeFigures(r.indicator, r.operands, mergeCells(r.totals.filter((t) => t.period !== null && within.has(t.period)).map(toCell))),
     })),
   };
 }

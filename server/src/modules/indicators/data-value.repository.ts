@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { pgArray } from '#server/db/pg-array.ts';
 import type { Database } from '#server/db/database.ts';
 import type { ValueSource, ValueType } from '#server/db/schema.ts';
 
@@ -66,8 +67,8 @@ export async function lockCurrentValues(db: Database, keys: readonly ValueKey[])
   }>`
     select v.id, v.province_id, v.unit_id, v.period, v.data_element_id, v.coc_id, v.num, v.txt, v.comment, v.deleted, v.version
     from data_value v
-    join unnest(${keys.map((k) => k.provinceId)}::bigint[], ${keys.map((k) => k.unitId)}::bigint[], ${keys.map((k) => k.period)}::text[],
-                ${keys.map((k) => k.dataElementId)}::bigint[], ${keys.map((k) => k.cocId)}::bigint[]) as k(p, u, pe, e, c)
+    join unnest(${pgArray(keys.map((k) => k.provinceId))}::bigint[], ${pgArray(keys.map((k) => k.unitId))}::bigint[], ${pgArray(keys.map((k) => k.period))}::text[],
+                ${pgArray(keys.map((k) => k.dataElementId))}::bigint[], ${pgArray(keys.map((k) => k.cocId))}::bigint[]) as k(p, u, pe, e, c)
       on v.province_id = k.p and v.unit_id = k.u and v.period = k.pe and v.data_element_id = k.e and v.coc_id = k.c
     order by v.province_id, v.id
     for update of v`.execute(db);
@@ -115,7 +116,7 @@ export async function findStoredWriteIds(db: Database, writes: readonly { provin
   if (writes.length === 0) return new Set();
   const rows = await sql<{ id: string }>`
     select c.id from data_value_change c
-    join unnest(${writes.map((w) => w.provinceId)}::bigint[], ${writes.map((w) => w.writeId)}::uuid[]) as k(p, id)
+    join unnest(${pgArray(writes.map((w) => w.provinceId))}::bigint[], ${pgArray(writes.map((w) => w.writeId))}::uuid[]) as k(p, id)
       on c.province_id = k.p and c.id = k.id`.execute(db);
   return new Set(rows.rows.map((row) => row.id));
 }
@@ -155,19 +156,19 @@ export async function storeValueRows(
     await sql`
       insert into data_value (id, province_id, unit_id, period, data_element_id, coc_id, num, txt, comment, deleted, version, stored_by, stored_at, created_at)
       select k.id, k.p, k.u, k.pe, k.e, k.c, k.num, k.txt, k.comment, k.deleted, k.version, ${meta.userId}, ${meta.at}, ${meta.at}
-      from unnest(${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.provinceId)}::bigint[], ${chunk.map((r) => r.unitId)}::bigint[],
-                  ${chunk.map((r) => r.period)}::text[], ${chunk.map((r) => r.dataElementId)}::bigint[], ${chunk.map((r) => r.cocId)}::bigint[],
-                  ${chunk.map((r) => r.num)}::numeric[], ${chunk.map((r) => r.txt)}::text[], ${chunk.map((r) => r.comment)}::text[],
-                  ${chunk.map((r) => r.deleted)}::boolean[], ${chunk.map((r) => r.version)}::int[])
+      from unnest(${pgArray(chunk.map((r) => r.id))}::uuid[], ${pgArray(chunk.map((r) => r.provinceId))}::bigint[], ${pgArray(chunk.map((r) => r.unitId))}::bigint[],
+                  ${pgArray(chunk.map((r) => r.period))}::text[], ${pgArray(chunk.map((r) => r.dataElementId))}::bigint[], ${pgArray(chunk.map((r) => r.cocId))}::bigint[],
+                  ${pgArray(chunk.map((r) => r.num))}::numeric[], ${pgArray(chunk.map((r) => r.txt))}::text[], ${pgArray(chunk.map((r) => r.comment))}::text[],
+                  ${pgArray(chunk.map((r) => r.deleted))}::boolean[], ${pgArray(chunk.map((r) => r.version))}::int[])
         as k(id, p, u, pe, e, c, num, txt, comment, deleted, version)`.execute(db);
   }
   for (const chunk of chunks(finals.filter((r) => !created.has(r.id)))) {
     await sql`
       update data_value as v
       set num = k.num, txt = k.txt, comment = k.comment, deleted = k.deleted, version = k.version, stored_by = ${meta.userId}, stored_at = ${meta.at}
-      from unnest(${chunk.map((r) => r.provinceId)}::bigint[], ${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.num)}::numeric[],
-                  ${chunk.map((r) => r.txt)}::text[], ${chunk.map((r) => r.comment)}::text[], ${chunk.map((r) => r.deleted)}::boolean[],
-                  ${chunk.map((r) => r.version)}::int[])
+      from unnest(${pgArray(chunk.map((r) => r.provinceId))}::bigint[], ${pgArray(chunk.map((r) => r.id))}::uuid[], ${pgArray(chunk.map((r) => r.num))}::numeric[],
+                  ${pgArray(chunk.map((r) => r.txt))}::text[], ${pgArray(chunk.map((r) => r.comment))}::text[], ${pgArray(chunk.map((r) => r.deleted))}::boolean[],
+                  ${pgArray(chunk.map((r) => r.version))}::int[])
         as k(p, id, num, txt, comment, deleted, version)
       where v.province_id = k.p and v.id = k.id`.execute(db);
   }
@@ -175,9 +176,9 @@ export async function storeValueRows(
     await sql`
       insert into data_value_change (id, province_id, data_value_id, version, old_num, old_txt, new_num, new_txt, deleted, changed_by, changed_at, source, job_id)
       select k.id, k.p, k.v, k.version, k.old_num, k.old_txt, k.new_num, k.new_txt, k.deleted, ${meta.userId}, ${meta.at}, ${meta.source}, ${meta.jobId}::uuid
-      from unnest(${chunk.map((r) => r.writeId)}::uuid[], ${chunk.map((r) => r.provinceId)}::bigint[], ${chunk.map((r) => r.id)}::uuid[],
-                  ${chunk.map((r) => r.version)}::int[], ${chunk.map((r) => r.old?.num ?? null)}::numeric[], ${chunk.map((r) => r.old?.txt ?? null)}::text[],
-                  ${chunk.map((r) => r.num)}::numeric[], ${chunk.map((r) => r.txt)}::text[], ${chunk.map((r) => r.deleted)}::boolean[])
+      from unnest(${pgArray(chunk.map((r) => r.writeId))}::uuid[], ${pgArray(chunk.map((r) => r.provinceId))}::bigint[], ${pgArray(chunk.map((r) => r.id))}::uuid[],
+                  ${pgArray(chunk.map((r) => r.version))}::int[], ${pgArray(chunk.map((r) => r.old?.num ?? null))}::numeric[], ${pgArray(chunk.map((r) => r.old?.txt ?? null))}::text[],
+                  ${pgArray(chunk.map((r) => r.num))}::numeric[], ${pgArray(chunk.map((r) => r.txt))}::text[], ${pgArray(chunk.map((r) => r.deleted))}::boolean[])
         as k(id, p, v, version, old_num, old_txt, new_num, new_txt, deleted)`.execute(db);
   }
 }

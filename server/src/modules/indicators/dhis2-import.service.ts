@@ -11,6 +11,8 @@ import type { ModuleContext } from '#server/shared/module.ts';
 import { recordAudit } from '../audit/index.ts';
 import { ForeignUnits, loadCatalogue, type Catalogue } from './dhis2-catalogue.ts';
 import { Classifier, type ImportSettings } from './dhis2-classify.ts';
+import { BatchPipeline } from './batch-pipeline.ts';
+import { valueKey } from './data-value.repository.ts';
 import { ProvinceCache, settleBatch } from './dhis2-import-batch.ts';
 import { estimateValueCount, readCsvValues, readJsonValues, UnreadableFile, type Dhis2Header, type RawValue } from './dhis2-import-read.ts';
 import { SummaryBuilder } from './dhis2-summary.ts';
@@ -19,6 +21,8 @@ import { indicatorPolicy } from './indicator.policy.ts';
 export const DHIS2_IMPORT_JOB = 'indicators.dhis2-import';
 /** Values decided and written per transaction. */
 export const DHIS2_BATCH = 5000;
+/** Batches written at the same time (BatchPipeline): each holds a pooled connection while it writes. */
+export const DHIS2_WRITERS = 2;
 
 type Format = 'json' | 'csv';
 
@@ -116,7 +120,7 @@ function settingsOf(catalogue: Catalogue, query: TDhis2ImportQuery, header: Dhis
 
 /**
  * The job: streams the stored file, classifies each batch of 5,000 values as DHIS2 2.42 does and writes it in
- * one transaction (none for a dry run), reporting progress per batch. The result is the ImportSummary; a file
+ * one transaction (none for a dry run), two batches at a time (BatchPipeline), reporting progress per batch. The result is the ImportSummary; a file
  * refused as a whole (or unreadable past some point) ends the job failed with that summary.
  */
 export async function runDhis2Import(context: JobContext<Dhis2ImportPayload>): Promise<TImportSummary> {
@@ -131,8 +135,10 @@ export async function runDhis2Import(context: JobContext<Dhis2ImportPayload>): P
   const catalogue = await loadCatalogue(db, actor.scope);
   const foreign = new ForeignUnits(db);
   const provinces = new ProvinceCache(db);
+  const pipeline = new BatchPipeline(DHIS2_WRITERS);
   let classifier: Classifier | null = null;
   let read = 0;
+  let written = 0;
 
   const begin = async (header: Dhis2Header) => {
     if (header.dryRun?.toLowerCase() === 'true') summary.options.dryRun = true;
@@ -145,10 +151,14 @@ export async function runDhis2Import(context: JobContext<Dhis2ImportPayload>): P
     const candidates = classifier.classify(batch, foreign);
     await provinces.load(candidates.flatMap((c) => (c.report ? [c.unitId, c.report.unitId] : [c.unitId])));
     const batchContext = { actor, jobId, strategy: query.importStrategy, summary, provinces };
-    if (summary.options.dryRun) await settleBatch(db, batchContext, candidates, false);
-    else await db.transaction().execute((trx) => settleBatch(trx, batchContext, candidates, true));
+    const keys = new Set(candidates.map((c) => valueKey({ ...c, dataElementId: c.elementId })));
     read += batch.length;
-    await context.progress(read, Math.max(total, read));
+    await pipeline.add(keys, async () => {
+      if (summary.options.dryRun) await settleBatch(db, batchContext, candidates, false);
+      else await db.transaction().execute((trx) => settleBatch(trx, batchContext, candidates, true));
+      written += batch.length;
+      await context.progress(written, Math.max(total, read));
+    });
   };
 
   try {
@@ -159,8 +169,12 @@ export async function runDhis2Import(context: JobContext<Dhis2ImportPayload>): P
     }
   } catch (error) {
     if (error instanceof UnreadableFile) summary.fail('DVS100', payload.filename, msg('indicators.dhis2.DVS100', { count: read, detail: error.message }));
-    else if (!(error instanceof Refused)) throw error;
+    else if (!(error instanceof Refused)) {
+      await pipeline.drain().catch(() => undefined);
+      throw error;
+    }
   }
+  await pipeline.drain();
   await context.progress(read, read);
   const result = summary.build(msg(summary.options.dryRun ? 'indicators.dhis2.dryRunDone' : 'indicators.dhis2.done', { count: read }));
   if (summary.failed) throw new JobFailed(result.description, result);

@@ -84,7 +84,11 @@ export class SummaryBuilder {
   }
 
   build(description: string): TImportSummary {
-    const conflicts = [...this.conflicts.values()];
+    // batches are written side by side (BatchPipeline): order what they recorded by the values' places in the
+    // file; a conflict of the whole file (no index) stays after them
+    const conflicts = [...this.conflicts.values()]
+      .map((c) => ({ ...c, indexes: [...c.indexes].sort((a, b) => a - b) }))
+      .sort((a, b) => (a.indexes[0] ?? Number.POSITIVE_INFINITY) - (b.indexes[0] ?? Number.POSITIVE_INFINITY));
     return {
       responseType: 'ImportSummary',
       status: this.error !== null ? 'ERROR' : conflicts.length > 0 ? 'WARNING' : 'SUCCESS',

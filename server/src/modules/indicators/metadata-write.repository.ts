@@ -216,3 +216,23 @@ export async function findIndicatorRow(db: Database, scope: Scope, id: number) {
 }
 
 export type IndicatorRow = Awaited<ReturnType<typeof listIndicatorRows>>[number];
+
+/** `#{CODE}` and `#{CODE.COC}` in an expression (contracts/indicators/expression.ts): element = 1, option combo = 3. */
+const OPERAND_PATTERN = '#\\{([A-Za-z0-9_-]+)(\\.([A-Za-z0-9_-]+))?\\}';
+
+/**
+ * An indicator in reach with the ids of the elements and option combos its expressions name, by code, in one
+ * statement (the dashboard reads it on every request). The shared parser stays the judge of the formula; codes
+ * it finds that are missing here are operands without data.
+ */
+export async function findIndicatorWithOperandIds(db: Database, scope: Scope, id: number) {
+  const operands = (group: 1 | 3) =>
+    sql`select m[${sql.lit(group)}] from regexp_matches(i.numerator || ' ' || i.denominator, ${OPERAND_PATTERN}, 'g') as m`;
+  return indicatorsInScope(db, scope)
+    .select([
+      sql<Record<string, number> | null>`(select json_object_agg(e.code, e.id) from data_element e where e.code in (${operands(1)}))`.as('element_ids'),
+      sql<Record<string, number> | null>`(select json_object_agg(c.code, c.id) from category_option_combo c where c.code in (${operands(3)}))`.as('coc_ids'),
+    ])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+}

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { pgArray } from '#server/db/pg-array.ts';
 import type { Database } from '#server/db/database.ts';
 import type { RollupView } from '#server/db/schema.ts';
 
@@ -65,10 +66,10 @@ export async function applyTotalDeltas(db: Database, deltas: readonly TotalDelta
     const chunk = rows.slice(i, i + 5000);
     await sql`
       insert into data_total as t (province_id, view, unit_id, period, data_element_id, coc_id, sum, apportioned, n_values)
-      select * from unnest(${chunk.map((d) => d.provinceId)}::bigint[], ${chunk.map((d) => d.view)}::text[],
-        ${chunk.map((d) => d.unitId)}::bigint[], ${chunk.map((d) => d.period)}::text[], ${chunk.map((d) => d.dataElementId)}::bigint[],
-        ${chunk.map((d) => d.cocId)}::bigint[], ${chunk.map((d) => d.sum)}::numeric[], ${chunk.map((d) => d.apportioned)}::numeric[],
-        ${chunk.map((d) => d.nValues)}::int[])
+      select * from unnest(${pgArray(chunk.map((d) => d.provinceId))}::bigint[], ${pgArray(chunk.map((d) => d.view))}::text[],
+        ${pgArray(chunk.map((d) => d.unitId))}::bigint[], ${pgArray(chunk.map((d) => d.period))}::text[], ${pgArray(chunk.map((d) => d.dataElementId))}::bigint[],
+        ${pgArray(chunk.map((d) => d.cocId))}::bigint[], ${pgArray(chunk.map((d) => d.sum))}::numeric[], ${pgArray(chunk.map((d) => d.apportioned))}::numeric[],
+        ${pgArray(chunk.map((d) => d.nValues))}::int[])
       on conflict (province_id, view, unit_id, data_element_id, period, coc_id) do update
         set sum = t.sum + excluded.sum, apportioned = t.apportioned + excluded.apportioned, n_values = t.n_values + excluded.n_values`.execute(db);
   }
