@@ -156,6 +156,13 @@ export async function hasValues(db: Db, provinceId: number, elementId: number, p
   return result.rows.length > 0;
 }
 
+/** Whether the province's totals hold the year rollups (totals.rules.ts): a database seeded before them lacks them. */
+export async function hasYearRollups(db: Db, provinceId: number, elementId: number): Promise<boolean> {
+  const result = await sql`select 1 from data_total
+    where province_id = ${provinceId} and view = 'entered' and unit_id = ${provinceId} and data_element_id = ${elementId} and period like 'Y%' limit 1`.execute(db);
+  return result.rows.length > 0;
+}
+
 /**
  * What each (element, option combo) of a set writes: `lo + hash % span`; a `linked` row reuses the hash of the
  * element it depends on and takes 60–100 % of it (đã giải quyết ≤ tiếp nhận), so the indicator stays plausible.

@@ -160,9 +160,17 @@ export async function seedIndicators(db: Database, wanted: number): Promise<void
   );
   let values = 0;
   let skipped = 0;
+  let rebuilt = 0;
   for (const [index, province] of catalogue.provinces.entries()) {
     if (await seed.hasValues(db, province.id, catalogue.firstElementId, periods.at(-1) as string)) {
       skipped++;
+      if (!(await seed.hasYearRollups(db, province.id, catalogue.firstElementId))) {
+        // seeded before data_total kept year rollups: recompute its totals in the current layout
+        const tick = performance.now();
+        await db.transaction().execute((trx) => rebuildTotals(trx, province.id));
+        rebuilt++;
+        console.log(`[${String(index + 1).padStart(2)}/${catalogue.provinces.length}] ${province.name.padEnd(16)} totals rebuilt with year rollups (${seconds(tick)} s)`);
+      }
       continue;
     }
     const tick = performance.now();
@@ -184,7 +192,7 @@ export async function seedIndicators(db: Database, wanted: number): Promise<void
         `totals ${counts.totalsS.toFixed(1)} s; total ${values} values, ${seconds(started)} s)`,
     );
   }
-  if (skipped === catalogue.provinces.length) {
+  if (skipped === catalogue.provinces.length && rebuilt === 0) {
     console.log('indicators: every province already holds values: nothing to do. Remove the database to seed again.');
     return;
   }

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { compareVi } from '#server/shared/vn-text.ts';
-import { computeFigures, mergeCells, parseIndicator, periodsWithin, rangeLabel, sortByGap, viewOn, type TotalCell } from './dashboard.rules.ts';
+import { computeFigures, mergeCells, parseIndicator, periodsWithin, rangeLabel, sortByGap, totalsPeriodsWithin, viewOn, type TotalCell } from './dashboard.rules.ts';
 
 const rate = parseIndicator({ numerator: '#{RESOLVED}', denominator: '#{RECEIVED}', factor: 100, decimals: 1, target: 85, targetDirection: 'higher' });
 const operands = (ids: Record<string, number>, cocs: Record<string, number> = {}) =>
   rate.operands.map((operand) => ({ operand, elementId: ids[operand.element], cocId: operand.coc === null ? null : cocs[operand.coc] }));
 const cell = (elementId: number, sum: number, extra: Partial<TotalCell> = {}): TotalCell => ({ elementId, cocId: 1, sum, apportioned: false, nValues: 1, ...extra });
+
+describe('totalsPeriodsWithin', () => {
+  it('reads the year rollups for whole calendar years, and every period inside any other range', () => {
+    expect(totalsPeriodsWithin('202401', '202412')).toEqual(['Y2024']);
+    expect(totalsPeriodsWithin('2023Q1', '202512')).toEqual(['Y2023', 'Y2024', 'Y2025']);
+    expect(totalsPeriodsWithin('2024', '2024')).toEqual(['Y2024']);
+    expect(totalsPeriodsWithin('202401', '202411')).toEqual(periodsWithin('202401', '202411'));
+    expect(totalsPeriodsWithin('202402', '202501')).toEqual(periodsWithin('202402', '202501'));
+  });
+});
 
 describe('periodsWithin', () => {
   it('holds every period of every type inside the range, and nothing straddling its ends', () => {

@@ -1,6 +1,7 @@
 import type { TDashboardFigures } from '#contracts/indicators/dashboard.api.ts';
 import { evaluateExpression, operandKey, parseExpression, type Expr, type Operand } from '#contracts/indicators/expression.ts';
 import { PERIOD_TYPES, periodEnd, periodLabel, periodsOverlapping, periodStart } from '#contracts/indicators/period.ts';
+import { yearRollup } from './totals.rules.ts';
 
 /** Pure rules of the dashboards: which periods a range holds, an indicator's figures from totals, the order. */
 
@@ -13,6 +14,19 @@ export function periodsWithin(from: string, to: string): string[] {
   const start = periodStart(from);
   const end = periodEnd(to);
   return PERIOD_TYPES.flatMap((type) => periodsOverlapping(start, end, type).filter((id) => periodStart(id) >= start && periodEnd(id) <= end));
+}
+
+/**
+ * The data_total periods to add up for a range: the years' rollups ('Y2024', totals.rules.ts) when the range is
+ * made of whole calendar years, else every period inside it (periodsWithin).
+ */
+export function totalsPeriodsWithin(from: string, to: string): string[] {
+  const start = periodStart(from);
+  const end = periodEnd(to);
+  if (!start.endsWith('-01-01') || !end.endsWith('-12-31')) return periodsWithin(from, to);
+  const years: string[] = [];
+  for (let year = Number(start.slice(0, 4)); year <= Number(end.slice(0, 4)); year++) years.push(yearRollup(String(year)));
+  return years;
 }
 
 /** "Tháng 1/2024 – Tháng 12/2024", or the one period's label. */

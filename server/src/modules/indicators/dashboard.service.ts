@@ -13,7 +13,7 @@ import {
   computeFigures,
   mergeCells,
   parseIndicator,
-  periodsWithin,
+  totalsPeriodsWithin,
   viewOn,
   sortByGap,
   type ParsedIndicator,
@@ -120,7 +120,7 @@ const toCell = (row: TotalRow): TotalCell => ({
 
 /** The unit's children with the indicator over the range, furthest from the target first, and the unit's total. */
 export async function dashboardChildren(db: Database, actor: Actor, query: DashboardQuery): Promise<TDashboardChildren> {
-  const r = await read(db, actor, query, { children: true, periods: periodsWithin(query.from, query.to), byPeriod: false });
+  const r = await read(db, actor, query, { children: true, periods: totalsPeriodsWithin(query.from, query.to), byPeriod: false });
   const cellsOf = (unitId: number) => r.totals.filter((t) => t.unit_id === unitId).map(toCell);
   const rows = r.children.map((child) => toDashboardRow(child, computeFigures(r.indicator, r.operands, cellsOf(child.id))));
   const ownCells = r.unitId === null ? mergeCells(r.totals.map(toCell)) : cellsOf(r.unitId);
@@ -129,7 +129,7 @@ export async function dashboardChildren(db: Database, actor: Actor, query: Dashb
 
 /** The indicator at the unit for each period of the range (each point: the values inside that period). */
 export async function dashboardTrend(db: Database, actor: Actor, query: DashboardQuery): Promise<TDashboardTrend> {
-  const points = periodsBetween(query.from, query.to).map((period) => ({ period, within: new Set(periodsWithin(period, period)) }));
+  const points = periodsBetween(query.from, query.to).map((period) => ({ period, within: new Set(totalsPeriodsWithin(period, period)) }));
   const r = await read(db, actor, query, { children: false, periods: [...new Set(points.flatMap((p) => [...p.within]))], byPeriod: true });
   return {
     ...r.head,

@@ -104,8 +104,9 @@ describe('the import summary', () => {
       status: 'WARNING',
       description: 'xong',
       importCount: { imported: 1, updated: 0, ignored: 3, deleted: 0 },
+      // indexes in file order, whatever order batches written side by side recorded them in
       conflicts: [
-        { object: 'nonEx1sting', errorCode: 'E7610', indexes: [1, 0] },
+        { object: 'nonEx1sting', errorCode: 'E7610', indexes: [0, 1] },
         { object: 'nonEx1sting', errorCode: 'E7612', indexes: [2] },
       ],
       rejectedIndexes: [0, 1, 2],

@@ -101,11 +101,13 @@ export async function rebuildTotals(db: Database, provinceId: number): Promise<v
       from units u cross join lateral unit_rollup_targets(u.unit_id) t
     )
     insert into data_total as dt (province_id, view, unit_id, period, data_element_id, coc_id, sum, apportioned, n_values)
-    select r.target_province, r.view, r.target_id, v.period, v.data_element_id, v.coc_id,
+    select r.target_province, r.view, r.target_id, p.period, v.data_element_id, v.coc_id,
            sum(v.num * r.share), sum(case when r.share < 1 then v.num * r.share else 0 end), count(*)
     from data_value v
     join data_element e on e.id = v.data_element_id and e.aggregation = 'sum'
     join targets r on r.unit_id = v.unit_id
+    -- the value's period and its year's rollup (totals.rules.ts yearRollup)
+    cross join lateral (values (v.period), ('Y' || left(v.period, 4))) as p(period)
     where v.province_id = ${provinceId} and not v.deleted and v.num is not null
     group by 1, 2, 3, 4, 5, 6
     on conflict (province_id, view, unit_id, data_element_id, period, coc_id) do update

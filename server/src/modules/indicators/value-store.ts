@@ -12,6 +12,7 @@ import {
   type ElementInfo,
   type ValueRow,
 } from './data-value.repository.ts';
+import { totalPeriods } from './totals.rules.ts';
 import { applyTotalDeltas, findProvinceIds, findRollupTargets, type RollupTarget, type TotalDelta } from './totals.repository.ts';
 
 /** One value a user (or an import, or a module's derived value) asks to store. */
@@ -109,7 +110,7 @@ function dedupeKeys<K extends { provinceId: number; unitId: number; period: stri
   return [...new Map(keys.map((k) => [valueKey(k), k])).values()];
 }
 
-/** Differences of the summed values, added up per total row (one upsert per row per batch). */
+/** Differences of the summed values, added up per total row (one upsert per row per batch): the period's and its year's. */
 export function totalDeltas(
   changes: readonly { row: ValueRow; before: { num: number | null; deleted: boolean } | undefined }[],
   targets: ReadonlyMap<number, readonly RollupTarget[]>,
@@ -122,22 +123,24 @@ export function totalDeltas(
     const nValues = (newNum === null ? 0 : 1) - (oldNum === null ? 0 : 1);
     if (sum === 0 && nValues === 0) continue;
     for (const target of targets.get(row.unitId) ?? []) {
-      const key = `${target.provinceId}|${target.view}|${target.targetId}|${row.period}|${row.dataElementId}|${row.cocId}`;
-      const delta = byKey.get(key) ?? {
-        provinceId: target.provinceId,
-        view: target.view,
-        unitId: target.targetId,
-        period: row.period,
-        dataElementId: row.dataElementId,
-        cocId: row.cocId,
-        sum: 0,
-        apportioned: 0,
-        nValues: 0,
-      };
-      delta.sum += sum * target.share;
-      if (target.share < 1) delta.apportioned += sum * target.share;
-      delta.nValues += nValues;
-      byKey.set(key, delta);
+      for (const period of totalPeriods(row.period)) {
+        const key = `${target.provinceId}|${target.view}|${target.targetId}|${period}|${row.dataElementId}|${row.cocId}`;
+        const delta = byKey.get(key) ?? {
+          provinceId: target.provinceId,
+          view: target.view,
+          unitId: target.targetId,
+          period,
+          dataElementId: row.dataElementId,
+          cocId: row.cocId,
+          sum: 0,
+          apportioned: 0,
+          nValues: 0,
+        };
+        delta.sum += sum * target.share;
+        if (target.share < 1) delta.apportioned += sum * target.share;
+        delta.nValues += nValues;
+        byKey.set(key, delta);
+      }
     }
   }
   return [...byKey.values()];
