@@ -92,7 +92,8 @@ export async function settleBatch(db: Database, context: BatchContext, candidate
     });
   }
   if (writes.length === 0) return;
-  const results = await storeValues(db, writes, { userId: actor.userId, source: 'dhis2', jobId: context.jobId });
+  // the ids were made above and the stored rows are locked already: storeValues neither probes nor locks again
+  const results = await storeValues(db, writes, { userId: actor.userId, source: 'dhis2', jobId: context.jobId, freshWriteIds: true, locked: stored });
   for (const result of results) {
     if (result.status === 'created') summary.count.imported++;
     else if (result.status === 'updated') summary.count.updated++;

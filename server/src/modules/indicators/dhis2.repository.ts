@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '#server/db/database.ts';
+import { pgArray } from '#server/db/pg-array.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope, unitOwned } from '#server/shared/scope.ts';
 import { currentValuesByKey, type CurrentValue, type ValueKey } from './data-value.repository.ts';
@@ -79,9 +80,9 @@ export async function findCurrentValues(db: Database, scope: Scope, keys: readon
     .select(['v.id', 'v.province_id', 'v.unit_id', 'v.period', 'v.data_element_id', 'v.coc_id', 'v.num', 'v.txt', 'v.comment', 'v.deleted', 'v.version'])
     .where('v.province_id', 'in', provinces)
     .where(
-      sql<boolean>`(v.province_id, v.unit_id, v.period, v.data_element_id, v.coc_id) in (select * from unnest(${keys.map((k) => k.provinceId)}::bigint[],
-        ${keys.map((k) => k.unitId)}::bigint[], ${keys.map((k) => k.period)}::text[], ${keys.map((k) => k.dataElementId)}::bigint[],
-        ${keys.map((k) => k.cocId)}::bigint[]))`,
+      sql<boolean>`(v.province_id, v.unit_id, v.period, v.data_element_id, v.coc_id) in (select * from unnest(${pgArray(keys.map((k) => k.provinceId))}::bigint[],
+        ${pgArray(keys.map((k) => k.unitId))}::bigint[], ${pgArray(keys.map((k) => k.period))}::text[], ${pgArray(keys.map((k) => k.dataElementId))}::bigint[],
+        ${pgArray(keys.map((k) => k.cocId))}::bigint[]))`,
     );
   if (lock) query = query.orderBy('v.province_id').orderBy('v.id').forUpdate('v');
   const rows = await query.execute();

@@ -43,6 +43,10 @@ export interface WriteMeta {
   userId: number;
   source: ValueSource;
   jobId?: string | null;
+  /** The write ids were made by the caller just now (an import), so none can be stored yet: no probe for them. */
+  freshWriteIds?: boolean;
+  /** The current rows of every key written, already read FOR UPDATE in this transaction (an import compares them first). */
+  locked?: ReadonlyMap<string, CurrentValue>;
 }
 
 /**
@@ -61,10 +65,12 @@ export async function storeValues(trx: Database, writes: readonly ValueWrite[], 
     if (id === undefined) throw new Error(`unit ${unitId} does not exist`);
     return id;
   };
-  const stored = await findStoredWriteIds(trx, writes.map((w) => ({ provinceId: provinceOf(w.unitId), writeId: w.writeId })));
+  const stored = meta.freshWriteIds ? new Set<string>() : await findStoredWriteIds(trx, writes.map((w) => ({ provinceId: provinceOf(w.unitId), writeId: w.writeId })));
   const fresh = writes.filter((w) => !stored.has(w.writeId));
   const elements = await findElementInfo(trx, [...new Set(fresh.map((w) => w.dataElementId))]);
-  const current = await lockCurrentValues(trx, dedupeKeys(fresh.map((w) => ({ ...w, provinceId: provinceOf(w.unitId) }))));
+  const current = meta.locked
+    ? new Map(meta.locked)
+    : await lockCurrentValues(trx, dedupeKeys(fresh.map((w) => ({ ...w, provinceId: provinceOf(w.unitId) }))));
   const results = new Map<string, WriteResult>();
   const rows: ValueRow[] = [];
   const changes: { element: ElementInfo; row: ValueRow; before: CurrentValue | undefined }[] = [];
