@@ -11,6 +11,13 @@ const MODULE_BOUNDARIES = [
   },
 ];
 
+/** exceljs only through server/src/shared/exceljs.ts, which fixes its UTF-8 decoding before it loads. */
+const EXCELJS = {
+  name: 'exceljs',
+  allowTypeImports: true,
+  message: "Import { ExcelJS } from '#server/shared/exceljs.ts': it fixes exceljs' UTF-8 decoding of uploads before exceljs loads.",
+};
+
 // Zero warnings is the bar (`--max-warnings 0`). Type-aware rules catch what review misses: floating promises,
 // misused promises, `any` leaking through the API boundary.
 export default tseslint.config(
@@ -31,18 +38,22 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { paths: [EXCELJS] }] },
+  },
   // Module boundaries (as immich does): another module is reached only through its index.ts, so a module's
   // repository is private to it; routes call services, never a repository.
   {
     files: ['server/src/modules/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: MODULE_BOUNDARIES }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [EXCELJS], patterns: MODULE_BOUNDARIES }] },
   },
   {
     files: ['server/src/modules/**/*.routes.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...MODULE_BOUNDARIES, { regex: '\\.repository(\\.ts)?$', message: 'Routes call services; only services call repositories.' }] },
+        { paths: [EXCELJS], patterns: [...MODULE_BOUNDARIES, { regex: '\\.repository(\\.ts)?$', message: 'Routes call services; only services call repositories.' }] },
       ],
     },
   },
@@ -51,5 +62,6 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  { files: ['server/src/shared/exceljs.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

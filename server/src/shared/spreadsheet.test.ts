@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvText, readSheet } from './spreadsheet.ts';
+import { ExcelJS } from './exceljs.ts';
+import { parseCsvText, readSheet, readSheetTable } from './spreadsheet.ts';
 
 describe('parseCsvText', () => {
   it('reads quoted fields with commas, doubled quotes and CRLF', () => {
@@ -32,4 +33,17 @@ describe('readSheet', () => {
   it('refuses a CSV that is not UTF-8', async () => {
     await expect(readSheet({ filename: 'a.csv', data: Buffer.from([0x54, 0xea, 0x6e, 0x0a, 0xff]) }, columns)).rejects.toThrow('UTF-8');
   });
+});
+
+describe('readSheetTable on a large .xlsx', () => {
+  it('keeps every Vietnamese character intact where the XML crosses a chunk boundary (exceljs #2316)', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Danh sách');
+    const names = Array.from({ length: 20_000 }, (_, i) => `Nguyễn Thị Hồng Ánh ${i} – Đặng Văn Lượng, thôn Phú Hưng`);
+    for (const name of names) sheet.addRow([name]);
+    const table = await readSheetTable({ filename: 'danh-sach.xlsx', data: Buffer.from(await book.xlsx.writeBuffer()) });
+    // unfixed, about 30 of these rows came back with "��" in place of a character
+    expect(table.map((row) => row[0]).filter((name, i) => name !== names[i])).toEqual([]);
+    expect(table).toHaveLength(20_000);
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { ExcelJS } from '#server/shared/exceljs.ts';
 import { AppError, fieldMessage, invalidField } from './errors.ts';
 import type { Upload } from './http/endpoint-route.ts';
 import { msg } from './messages.ts';

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { ExcelJS } from '#server/shared/exceljs.ts';
 import type { TDashboardChildren, TDashboardFigures } from '#contracts/indicators/dashboard.api.ts';
 import { msg } from '#server/shared/messages.ts';
 

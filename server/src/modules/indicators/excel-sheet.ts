@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { ExcelJS } from '#server/shared/exceljs.ts';
 import { MAX_MAGNITUDE, MAX_TEXT_LENGTH, type ValueType } from '#contracts/indicators/value-type.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { ExcelJS } from '#server/shared/exceljs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUrl } from '#contracts/endpoint.ts';
 import { excelEndpoints } from '#contracts/indicators/excel.api.ts';

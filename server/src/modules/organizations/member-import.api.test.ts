@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { ExcelJS } from '#server/shared/exceljs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationEndpoints } from '#contracts/organizations.ts';
 import { personEndpoints } from '#contracts/people.ts';

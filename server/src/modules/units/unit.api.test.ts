@@ -1,5 +1,5 @@
 import type { TRole } from '#contracts/auth.ts';
-import ExcelJS from 'exceljs';
+import { ExcelJS } from '#server/shared/exceljs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitEndpoints } from '#contracts/units.ts';
 import { buildProvince, buildUser, countRows, TEST_PASSWORD } from '#test/factories.ts';
