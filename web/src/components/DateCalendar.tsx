@@ -102,6 +102,15 @@ export function DateCalendar({ value, min, max, anchor, onPick, onClose }: DateC
     setFocused(clampIso(next, min, max));
   };
   const inRange = (iso: string) => iso >= min && iso <= max;
+  // close the modal first: the page behind it is inert until then, so focus could not go back to the field
+  const pick = (iso: string) => {
+    dialogRef.current?.close();
+    onPick(iso);
+  };
+  const close = () => {
+    dialogRef.current?.close();
+    onClose();
+  };
 
   return (
     <dialog
@@ -110,11 +119,11 @@ export function DateCalendar({ value, min, max, anchor, onPick, onClose }: DateC
       aria-label={t('date.pick')}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        close();
       }}
       onClick={(event) => {
         // a click on the backdrop (the dialog's own box is filled by its body)
-        if (event.target === event.currentTarget) onClose();
+        if (event.target === event.currentTarget) close();
       }}
     >
       <div className="date-calendar-body">
@@ -154,7 +163,7 @@ export function DateCalendar({ value, min, max, anchor, onPick, onClose }: DateC
                         aria-label={t('date.dayLabel', { weekday: t(`date.weekdayLong.${isoWeekday(day) as Weekday}`), date: formatDate(day) })}
                         aria-current={day === today ? 'date' : undefined}
                         disabled={!inRange(day)}
-                        onClick={() => onPick(day)}
+                        onClick={() => pick(day)}
                       >
                         {isoParts(day).day}
                       </button>
@@ -166,10 +175,10 @@ export function DateCalendar({ value, min, max, anchor, onPick, onClose }: DateC
           </tbody>
         </table>
         <div className="date-calendar-foot">
-          <button type="button" className="button-secondary button-small" disabled={!inRange(today)} onClick={() => onPick(today)}>
+          <button type="button" className="button-secondary button-small" disabled={!inRange(today)} onClick={() => pick(today)}>
             {t('date.today')}
           </button>
-          <button type="button" className="button-secondary button-small" onClick={onClose}>
+          <button type="button" className="button-secondary button-small" onClick={close}>
             {t('date.close')}
           </button>
         </div>
