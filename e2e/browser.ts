@@ -6,8 +6,8 @@ export const PASSWORD = 'DanVanSo2025';
 /** http://127.0.0.1:<port> of the server under test (e2e/global-setup.ts). */
 export const baseUrl = inject('e2eBaseUrl');
 
-/** Debian's chromium, headless, with the flags this closed network needs (no background connections). */
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's chromium, headless, with the flags this closed network needs (no background connections), and `extraArgs`. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -19,6 +19,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
@@ -37,11 +38,11 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   ]).catch(() => undefined);
 }
 
-/** The browser of a test file: launched before its tests and closed after them. */
-export function useBrowser(): { newContext(options?: BrowserContextOptions): Promise<BrowserContext> } {
+/** The browser of a test file: launched (with `extraArgs`, e.g. '--lang=en-US') before its tests and closed after them. */
+export function useBrowser(extraArgs: readonly string[] = []): { newContext(options?: BrowserContextOptions): Promise<BrowserContext> } {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchBrowser(extraArgs);
   });
   afterAll(() => browser?.close());
   return {

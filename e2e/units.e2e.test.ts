@@ -28,7 +28,7 @@ describe('the unit tree', () => {
   it('browses the 2019 structure: province → district → commune', async () => {
     await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
     await page.getByRole('navigation').getByRole('link', { name: 'Tổ chức & đơn vị' }).click();
-    await page.getByRole('button', { name: 'Trước 01/7/2025 (tỉnh – huyện – xã)' }).click();
+    await page.getByRole('button', { name: 'Trước 01/07/2025 (tỉnh – huyện – xã)' }).click();
     const tree = page.getByRole('tree');
     await tree.getByRole('button', { name: /Mở Tỉnh Quảng Trị|Tỉnh Quảng Trị/ }).first().click();
     await expect.poll(() => tree.getByText('Huyện Đa Krông').count()).toBeGreaterThan(0);
@@ -54,7 +54,7 @@ describe('the unit tree', () => {
     await tree.getByRole('button', { name: /Tỉnh Quảng Trị/ }).first().click();
     await expect.poll(() => tree.getByText(/^(Xã|Phường|Đặc khu) /).count()).toBeGreaterThan(50);
     expect(await tree.getByText(/^Huyện /).count()).toBe(0);
-    await page.getByRole('button', { name: 'Trước 01/7/2025 (tỉnh – huyện – xã)' }).click();
+    await page.getByRole('button', { name: 'Trước 01/07/2025 (tỉnh – huyện – xã)' }).click();
     await expect.poll(() => tree.getByText(/^Huyện /).count()).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { fill, MESSAGES, msg, SHEET_HEADERS } from './messages.ts';
+import { fill, MESSAGES, msg, SHEET_HEADERS, vnDate } from './messages.ts';
 
 const SERVER_SRC = new URL('..', import.meta.url).pathname;
 
@@ -121,5 +121,11 @@ describe('server messages (B9)', () => {
     expect(msg('common.notFound', { what: msg('entity.unit') })).toBe('Đơn vị không tồn tại hoặc bạn không có quyền xem.');
     expect(msg('common.maxLength', { max: 200 })).toBe('tối đa 200 ký tự');
     expect(fill('{a} và {b}', { a: '{b}' })).toBe('{b} và {b}');
+  });
+
+  // --- shell-dates ---
+  it('vnDate writes a date in a message as the web app does: two-digit day and month', () => {
+    expect(vnDate('2025-07-01')).toBe('01/07/2025');
+    expect(msg('units.closeBefore', { date: vnDate('2026-12-02') })).toBe('phải trước 02/12/2026');
   });
 });

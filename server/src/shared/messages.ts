@@ -337,3 +337,10 @@ export function msg<K extends MessageKey>(
 export function fill(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
+
+// --- shell-dates ---
+/** A date in a message, written as the web app writes it: '2025-07-01' → '01/07/2025' (two-digit day and month). */
+export function vnDate(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split('-');
+  return year && month && day ? `${day.padStart(2, '0')}/${month.padStart(2, '0')}/${year}` : iso;
+}

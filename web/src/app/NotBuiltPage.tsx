@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { t, type MessageKey } from '../i18n/i18n.ts';
 
@@ -19,6 +20,11 @@ export function NotFoundPage() {
     <section>
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.message')}</p>
+      <p>
+        <Link className="button" to="/">
+          {t('notFound.home')}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -11,6 +11,15 @@ export function Loading() {
   );
 }
 
+/** "Đang tìm…" while a search is typed or its request runs: visible, and announced to screen readers. */
+export function Searching() {
+  return (
+    <p className="muted searching" role="status">
+      {t('common.searching')}
+    </p>
+  );
+}
+
 /** The server's Vietnamese message for a failed call, with the fields at fault. */
 export function ErrorMessage({ error }: { error: unknown }) {
   if (!error) return null;

@@ -9,18 +9,24 @@ export function formatDate(date: string | null | undefined): string {
   return year && month && day ? `${day}/${month}/${year}` : date;
 }
 
-/** An ISO timestamp in Vietnam time: '30/06/2025 14:05'. */
+/** An ISO timestamp in Vietnam time, written the same way in both languages: '30/06/2025 14:05'. */
 export function formatDateTime(iso: string): string {
   const value = new Date(iso);
   if (Number.isNaN(value.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(), {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(value);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(value)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
 /** 12345 → '12.345' in Vietnamese. */

@@ -10,7 +10,7 @@ import { readSheet, type SheetRow } from '#server/shared/spreadsheet.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { importUpload, rejectedMessage, startImportJob, type ImportPayload } from '#server/platform/jobs/import-job.ts';
 import { JobFailed, type JobContext } from '#server/platform/jobs/job-queue.ts';
-import { msg } from '#server/shared/messages.ts';
+import { msg, vnDate } from '#server/shared/messages.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findPeopleByNames, insertPeople, insertRoles, openRolesIn } from '../people/index.ts';
@@ -21,7 +21,6 @@ import { findOrganization } from './organization.repository.ts';
 
 type MemberImportResult = z.input<typeof ZMemberImportResult>;
 
-const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 const isIsoDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
 
 /**

@@ -2,7 +2,7 @@ import type { TRoleHeld } from '#contracts/organizations.ts';
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
-import { msg } from '#server/shared/messages.ts';
+import { msg, vnDate } from '#server/shared/messages.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -17,9 +17,6 @@ export async function listOrganizationRoles(db: Database, actor: Actor, organiza
   const rows = await roles.listCurrentRolesOfOrganization(db, actor.scope, organizationId, asOf);
   return rows.map(presentRole);
 }
-
-/** dd/mm/yyyy for messages. */
-const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * Gives a person a role in an organisation for a term. A person may hold several roles at once, but not the

@@ -3,7 +3,7 @@ import type { Database } from '#server/db/database.ts';
 import { clock } from '#server/shared/clock.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { AppError, conflict, invalidField, notFound } from '#server/shared/errors.ts';
-import { msg } from '#server/shared/messages.ts';
+import { msg, vnDate } from '#server/shared/messages.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -134,7 +134,7 @@ export async function closeVillage({ db, derived }: Pick<ModuleContext, 'db' | '
     const village = await repo.findCommune(trx, actor.scope, villageId);
     if (!village) throw notFound('entity.unit');
     if (village.level !== 'village') throw invalidField('id', msg('units.closeOnlyVillages'), 'unitId');
-    if (village.valid_to && village.valid_to < validTo) throw invalidField('validTo', msg('units.closeBefore', { date: village.valid_to }));
+    if (village.valid_to && village.valid_to < validTo) throw invalidField('validTo', msg('units.closeBefore', { date: vnDate(village.valid_to) }));
     await repo.closeUnit(trx, villageId, validTo);
     await recordAudit(trx, actor, {
       action: 'update',

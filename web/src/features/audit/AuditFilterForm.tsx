@@ -1,5 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import { AUDIT_ACTIONS } from '#contracts/audit.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { useUsers } from '../users/users.api.ts';
 import { auditActionLabel, type AuditFilters } from './audit.api.ts';
@@ -51,11 +52,11 @@ export function AuditFilterForm({ filters, onApply }: Props) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-from`}>{t('common.from')}</label>
-        <input id={`${id}-from`} name="from" type="date" defaultValue={filters.from ?? ''} />
+        <DateField id={`${id}-from`} name="from" defaultValue={filters.from ?? ''} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-to`}>{t('common.to')}</label>
-        <input id={`${id}-to`} name="to" type="date" defaultValue={filters.to ?? ''} />
+        <DateField id={`${id}-to`} name="to" defaultValue={filters.to ?? ''} />
       </div>
       <button type="submit">{t('audit.apply')}</button>
     </form>

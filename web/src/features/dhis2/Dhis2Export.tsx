@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { ID_SCHEMES, type TIdScheme } from '#contracts/indicators/dhis2.api.ts';
 import type { TDataSet } from '#contracts/indicators/metadata.api.ts';
 import { useMe } from '../../app/session.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { UnitPicker, type PickedUnit } from '../units/UnitPicker.tsx';
@@ -43,11 +44,11 @@ export function Dhis2Export({ dataSets }: { dataSets: readonly TDataSet[] }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-from`}>{t('dhis2.export.from')}</label>
-          <input id={`${id}-from`} type="date" value={startDate} onChange={(event) => setStartDate(event.target.value)} />
+          <DateField id={`${id}-from`} value={startDate} onChange={setStartDate} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('dhis2.export.to')}</label>
-          <input id={`${id}-to`} type="date" value={endDate} onChange={(event) => setEndDate(event.target.value)} />
+          <DateField id={`${id}-to`} value={endDate} onChange={setEndDate} />
         </div>
         <div className="dhis2-wide">
           {me.unitName && !picked && <p className="muted">{t('dhis2.export.ownUnit', { name: me.unitName })}</p>}

@@ -10,7 +10,7 @@ const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /**
  * "Thêm chức danh": a title in an organisation of the person's unit from a date. The organisations offered are
- * those that exist on that date (a 2019-structure commune's bodies end on 30/6/2025).
+ * those that exist on that date (a 2019-structure commune's bodies end on 30/06/2025).
  */
 export function AddRoleForm({ personId, unitId }: { personId: number; unitId: number }) {
   const id = useId();

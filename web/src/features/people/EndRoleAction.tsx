@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { TRoleHeld } from '#contracts/organizations.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { formatDate, todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -46,7 +47,7 @@ export function EndRoleAction({ role, context, onEnded }: EndRoleActionProps) {
     <form className="end-role" onSubmit={submit} aria-label={t('role.endFor', { name: context })}>
       <div className="field">
         <label htmlFor={`${id}-termTo`}>{t('role.endDate')}</label>
-        <input id={`${id}-termTo`} name="termTo" type="date" required defaultValue={todayInVietnam()} autoFocus />
+        <DateField id={`${id}-termTo`} name="termTo" required defaultValue={todayInVietnam()} autoFocus />
       </div>
       <div className="end-role-buttons">
         <button type="submit" className="button-danger button-small" disabled={end.isPending}>

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { canManageMembers } from '../../app/can.ts';
 import { useMe } from '../../app/session.ts';
 import type { TPersonDetail } from '#contracts/people.ts';
+import { PhoneLink } from '../../components/PhoneLink.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -65,7 +66,7 @@ export function PersonPage() {
         </div>
         <div>
           <dt>{t('person.phone')}</dt>
-          <dd>{p.phone ?? t('common.none')}</dd>
+          <dd>{p.phone ? <PhoneLink phone={p.phone} /> : t('common.none')}</dd>
         </div>
       </dl>
       <SensitiveFacts sensitive={sensitive} />

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ZRoleInput } from '#contracts/people.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { t } from '../../i18n/i18n.ts';
 import './roles.css';
 
@@ -34,14 +35,7 @@ export function TermFromField({ id, defaultValue, onChange }: TermFromFieldProps
   return (
     <div className="field">
       <label htmlFor={`${id}-termFrom`}>{t('role.termStart')}</label>
-      <input
-        id={`${id}-termFrom`}
-        name="termFrom"
-        type="date"
-        required
-        defaultValue={defaultValue}
-        onChange={(event) => onChange?.(event.currentTarget.value)}
-      />
+      <DateField id={`${id}-termFrom`} name="termFrom" required defaultValue={defaultValue} onChange={onChange} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { DateField } from '../../components/DateField.tsx';
 import { todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { BEFORE_REFORM, useAsOf } from './as-of.ts';
@@ -21,14 +22,13 @@ export function AsOfSwitch() {
       </div>
       <div className="field field-inline">
         <label htmlFor={`${id}-date`}>{t('units.asOf')}</label>
-        <input
+        <DateField
           id={`${id}-date`}
-          type="date"
           value={asOf}
           min="1976-01-01"
           max="2100-12-31"
-          onChange={(event) => {
-            if (event.target.value) setAsOf(event.target.value === today ? null : event.target.value);
+          onChange={(date) => {
+            if (date) setAsOf(date === today ? null : date);
           }}
         />
       </div>

@@ -1,4 +1,5 @@
 import { useId, type FormEvent } from 'react';
+import { DateField } from '../../components/DateField.tsx';
 import { ErrorMessage, Success } from '../../components/Status.tsx';
 import { todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -19,7 +20,7 @@ export function CloseVillageForm({ villageId }: { villageId: number }) {
       <form className="form form-row" onSubmit={submit}>
         <div className="field">
           <label htmlFor={`${id}-date`}>{t('village.closeDate')}</label>
-          <input id={`${id}-date`} name="validTo" type="date" required defaultValue={todayInVietnam()} />
+          <DateField id={`${id}-date`} name="validTo" required defaultValue={todayInVietnam()} />
         </div>
         <button type="submit" className="button-danger" disabled={close.isPending || close.isSuccess}>
           {t('village.closeButton')}

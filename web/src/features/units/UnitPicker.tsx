@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useDebounced } from '../../components/useDebounced.ts';
-import { ErrorMessage } from '../../components/Status.tsx';
+import { ErrorMessage, Searching } from '../../components/Status.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { AncestorChain } from './AncestorChain.tsx';
 import { todayInVietnam } from '../../i18n/format.ts';
@@ -23,6 +23,7 @@ export function UnitPicker({ label, value, onChange }: UnitPickerProps) {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim());
   const search = useUnitSearch(q, todayInVietnam());
+  const searching = text.trim().length >= 2 && (text.trim() !== q || search.isFetching);
   if (value) {
     return (
       <div className="field">
@@ -49,9 +50,10 @@ export function UnitPicker({ label, value, onChange }: UnitPickerProps) {
         placeholder={t('units.searchPlaceholder')}
         autoComplete="off"
       />
+      {searching && <Searching />}
       <ErrorMessage error={search.error} />
       {q.length >= 2 && search.data && (
-        <ul className="picker-results" aria-label={t('units.searchResults')}>
+        <ul className="picker-results" aria-label={t('units.searchResults')} aria-busy={searching}>
           {search.data.length === 0 && <li className="muted">{t('units.noResults')}</li>}
           {search.data.map((hit) => (
             <li key={hit.id}>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useDebounced } from '../../components/useDebounced.ts';
-import { Empty, ErrorMessage } from '../../components/Status.tsx';
+import { Empty, ErrorMessage, Searching } from '../../components/Status.tsx';
 import type { TUnitSearchHit } from '#contracts/units.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -37,6 +37,7 @@ export function UnitSearch({ asOf, asOfParam }: { asOf: string; asOfParam: strin
   const q = useDebounced(text.trim());
   const search = useUnitSearch(q, asOf);
   const active = q.length >= 2;
+  const searching = text.trim().length >= 2 && (text.trim() !== q || search.isFetching);
   return (
     <div className="unit-search" role="search">
       <div className="field">
@@ -50,9 +51,10 @@ export function UnitSearch({ asOf, asOfParam }: { asOf: string; asOfParam: strin
           autoComplete="off"
         />
       </div>
+      {searching && <Searching />}
       {active && search.error && <ErrorMessage error={search.error} />}
       {active && search.data && (
-        <div aria-live="polite">
+        <div aria-live="polite" aria-busy={searching}>
           {search.data.length === 0 ? (
             <Empty>{t('units.noResults')}</Empty>
           ) : (

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
+import { Empty, ErrorMessage, Loading, Searching } from '../../components/Status.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -15,6 +15,7 @@ export function UsersPage() {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim());
   const users = useUsers(q);
+  const searching = text.trim() !== q || (q !== '' && users.isFetching);
   return (
     <section>
       <div className="page-head">
@@ -28,7 +29,8 @@ export function UsersPage() {
         <label htmlFor={`${id}-q`}>{t('users.search')}</label>
         <input id={`${id}-q`} type="search" value={text} onChange={(event) => setText(event.target.value)} />
       </div>
-      {users.isPending && <Loading />}
+      {searching && <Searching />}
+      {!searching && users.isPending && <Loading />}
       <ErrorMessage error={users.error} />
       {users.data?.length === 0 && <Empty>{t('users.none')}</Empty>}
       {users.data && users.data.length > 0 && (
