@@ -269,8 +269,12 @@ function report(args: {
       'Seed simplifications: the monthly set (20 elements, 50 values per report) is entered by the 3,321 communes of 2025 for all 60 months 2021-01…2025-12 ' +
         '(really the 2019 communes reported the months before 2025-07); the yearly village set follows validity (2019 villages 2021–2024, 2025 villages 2025). ' +
         'Both sets are owned by one province (a data set needs an owner unit; there is no national root) and hold values of every province.',
-      'Import = storeValues, the one write path the DHIS2 job calls per batch (classification and parsing of a file are not included); ' +
-        'new values go to months of 2099 and are removed afterwards. Freshness over HTTP writes the open month (entry is closed for older months).',
+      'DHIS2 import = a CSV by CODE (communes in id order × months × the 50 cells of the monthly set) uploaded by the system administrator to ' +
+        'POST /api/indicators/dataValueSets and timed until GET /api/jobs/:id says succeeded, the ImportSummary counts checked; its values go to the ' +
+        'months between the seed and this month (never the open month) and are removed afterwards. CPU: this process (app and client) and every ' +
+        'backend of the database over the pass. Write path alone = storeValues, batches of 5,000 one after another (no file, no classification), into ' +
+        'months of 2099. Freshness over HTTP writes the open month (entry is closed for older months).',
+      'The dashboard reads year rollups (data_total period Y2025) for a range of whole years; the totals-read variants above read the twelve months.',
       ...(args.pglite ? ['PGlite: one connection in WASM inside this process; the raw aggregate and the writes run single-threaded.'] : []),
     ],
     verdicts,
