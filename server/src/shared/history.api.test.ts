@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileEndpoints } from '#contracts/files.ts';
 import { organizationEndpoints } from '#contracts/organizations.ts';
 import { personEndpoints } from '#contracts/people.ts';
 import { unitEndpoints } from '#contracts/units.ts';
@@ -83,6 +84,8 @@ describe('daily work on ended units is refused', () => {
       'Họ và tên,Chức danh,Từ ngày\nLê Văn A,Thành viên,01/01/2024\n',
     );
     expect(members.status).toBe(409);
+    const attach = await clerk.upload(fileEndpoints.upload, { query: { ownerType: 'organization', ownerId: String(withUnit) } }, 'bien-ban.pdf', '%PDF-1.4\n%%EOF\n');
+    expect(attach.status).toBe(403);
     expect(await auditOf('organization', withUnit)).toEqual([]);
   });
 
