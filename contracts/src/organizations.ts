@@ -95,6 +95,9 @@ export const ZRoleHeld = z.object({
   isHead: z.boolean(),
   termFrom: ZDate,
   termTo: ZDate.nullable(),
+  // --- shell-history ---
+  /** The organisation's last day in force (ZOrganization.lastDay): after it the role is history, read-only. */
+  organizationLastDay: ZDate.nullable(),
 });
 export type TRoleHeld = z.infer<typeof ZRoleHeld>;
 
@@ -109,6 +112,7 @@ export const ZOrganizationDetail = z.object({
    */
   continuedAs: z.array(ZOrganizationRef),
 });
+export type TOrganizationDetail = z.infer<typeof ZOrganizationDetail>;
 
 export const ZMemberImportRow = z.object({
   row: z.number().int(),

@@ -148,6 +148,7 @@ describe('roles', () => {
       isHead: true,
       termFrom: '2020-10-01',
       termTo: null,
+      organizationLastDay: null,
     });
     const member = await clerk.call(personEndpoints.addRole, {
       params: { id: person },
