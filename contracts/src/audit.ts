@@ -13,8 +13,12 @@ export const AUDIT_ACTIONS = [
   'password_change',
   'import',
   'download',
+  // --- shell-history ---
+  /** A system administrator's explicit write to history (an ended unit, organisation or role). */
+  'backfill',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
+export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about; the web names each (`audit.entity.<entity>`). */
 export const AUDIT_ENTITIES = [

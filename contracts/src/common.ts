@@ -40,3 +40,16 @@ export const ZOk = z.object({ ok: z.literal(true) });
 /** One bad row of an import: 1-based spreadsheet row number (header = row 1). */
 export const ZRowError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
 export type TRowError = z.infer<typeof ZRowError>;
+
+// --- shell-history ---
+/**
+ * History is read-only for daily work: writes to a unit, organisation or role that has ended are refused (409).
+ * `backfill: true` marks the one exception, a system administrator filling in history on purpose (the villages
+ * of 2018, an organisation missing from 2019); it is audited with the action 'backfill'.
+ */
+export const ZBackfill = z.boolean().optional();
+/** The same flag in a query string (multipart imports carry no JSON body). */
+export const ZBackfillQuery = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((value) => value === 'true');

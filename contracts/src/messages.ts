@@ -68,6 +68,8 @@ export const FIELD_LABELS: Record<string, string> = {
   numerator: 'Tử số',
   denominator: 'Mẫu số',
   targetDirection: 'Chiều mục tiêu',
+  // --- shell-history ---
+  backfill: 'Bổ sung lịch sử',
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

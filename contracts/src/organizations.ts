@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZIdParams, ZRowError, zText } from './common.ts';
+import { ZBackfill, ZDate, ZId, ZIdParams, ZRowError, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
 import { ZUuid } from './jobs.ts';
 import { ZAsOfQuery, ZImportQuery } from './units.ts';
@@ -50,8 +50,19 @@ export const ZOrganization = z.object({
   dissolvedOn: ZDate.nullable(),
   /** People holding a role on the requested date. */
   memberCount: z.number().int(),
+  // --- shell-history ---
+  /**
+   * Last day in force: the day before `dissolvedOn` or its unit's last day, whichever comes first; null while
+   * open-ended. After it the organisation is history: read-only for daily work.
+   */
+  lastDay: ZDate.nullable(),
+  /** It ended with its unit (the 2025 reform), not by a dissolution of its own: "Ngày giải thể" does not apply. */
+  endedWithUnit: z.boolean(),
 });
 export type TOrganization = z.infer<typeof ZOrganization>;
+
+/** An organisation named in a link. */
+export const ZOrganizationRef = z.object({ id: ZId, name: z.string(), unitId: ZId, unitName: z.string() });
 
 export const ZOrganizationInput = z.object({
   unitId: ZId,
@@ -63,6 +74,8 @@ export const ZOrganizationInput = z.object({
   religionName: zText(100).nullable().optional(),
   foundedOn: ZDate.nullable().optional(),
   dissolvedOn: ZDate.nullable().optional(),
+  /** A system administrator writes to the history of an ended unit or organisation (common.ts, ZBackfill). */
+  backfill: ZBackfill,
 });
 export type TOrganizationInput = z.infer<typeof ZOrganizationInput>;
 
@@ -82,6 +95,9 @@ export const ZRoleHeld = z.object({
   isHead: z.boolean(),
   termFrom: ZDate,
   termTo: ZDate.nullable(),
+  // --- shell-history ---
+  /** The organisation's last day in force (ZOrganization.lastDay): after it the role is history, read-only. */
+  organizationLastDay: ZDate.nullable(),
 });
 export type TRoleHeld = z.infer<typeof ZRoleHeld>;
 
@@ -89,7 +105,14 @@ export const ZOrganizationDetail = z.object({
   organization: ZOrganization,
   /** Roles current on the requested date, heads first. */
   roles: z.array(ZRoleHeld),
+  // --- shell-history ---
+  /**
+   * For an organisation that ended with its unit: the organisations that carry it on in the unit's successors
+   * from the day after (same type; same name where a unit has several of the type), those in the user's scope.
+   */
+  continuedAs: z.array(ZOrganizationRef),
 });
+export type TOrganizationDetail = z.infer<typeof ZOrganizationDetail>;
 
 export const ZMemberImportRow = z.object({
   row: z.number().int(),

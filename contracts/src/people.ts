@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZIdParams, ZOk, zString, zText } from './common.ts';
+import { ZBackfill, ZDate, ZId, ZIdParams, ZOk, zString, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
 import { ZRoleHeld } from './organizations.ts';
 
@@ -61,9 +61,11 @@ export const ZRoleInput = z.object({
   isHead: z.boolean().default(false),
   termFrom: ZDate,
   termTo: ZDate.nullable().optional(),
+  /** A system administrator records a role in an ended organisation's history (common.ts, ZBackfill). */
+  backfill: ZBackfill,
 });
 
-export const ZEndRoleRequest = z.object({ termTo: ZDate });
+export const ZEndRoleRequest = z.object({ termTo: ZDate, backfill: ZBackfill });
 
 export const personEndpoints = {
   list: endpoint({
@@ -84,7 +86,7 @@ export const personEndpoints = {
     method: 'POST',
     path: '/api/people',
     summary: 'Register a person',
-    body: ZPersonInput,
+    body: ZPersonInput.extend({ backfill: ZBackfill }),
     response: ZPerson,
   }),
   update: endpoint({

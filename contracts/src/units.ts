@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZIdParams, ZOk, ZRowError, zString, zText } from './common.ts';
+import { ZBackfill, ZBackfillQuery, ZDate, ZId, ZIdParams, ZOk, ZRowError, zString, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
 import { ZUuid } from './jobs.ts';
 
@@ -85,6 +85,8 @@ export type TUnitDetail = z.infer<typeof ZUnitDetail>;
 export const ZCreateVillageRequest = z.object({
   name: zText(200),
   type: ZVillageType,
+  /** A system administrator adds a village to an ended commune's history (common.ts, ZBackfill). */
+  backfill: ZBackfill,
 });
 
 export const ZVillageImportRow = z.object({ row: z.number().int(), name: z.string(), type: z.string() });
@@ -103,6 +105,8 @@ export type TVillageImportResult = z.infer<typeof ZVillageImportResult>;
 export const ZImportQuery = z.object({
   /** true = check and preview only. */
   dryRun: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** true = a system administrator imports into the history of an ended unit or organisation (ZBackfill). */
+  backfill: ZBackfillQuery,
 });
 
 export const unitEndpoints = {
@@ -150,7 +154,7 @@ export const unitEndpoints = {
     path: '/api/units/:id/close',
     summary: 'End a village (merged or dissolved) on a date; its history stays',
     params: ZIdParams,
-    body: z.object({ validTo: ZDate }),
+    body: z.object({ validTo: ZDate, backfill: ZBackfill }),
     response: ZOk,
   }),
 };

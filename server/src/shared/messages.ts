@@ -298,6 +298,18 @@ export const MESSAGES = {
   'indicators.excel.villageRows': 'biểu mẫu nhập theo thôn, tổ dân phố: {unit} không phải một dòng của biểu mẫu',
   'indicators.excel.reportClosed': 'báo cáo của {unit}: {reason}',
   'indicators.excel.rowField': 'dòng {row}, {column}',
+
+  // --- shell-history ---
+  // history: writes to units, organisations and roles that have ended (shared/history.ts)
+  'history.unitEnded':
+    '{name} chỉ tồn tại đến ngày {date}: đơn vị đã kết thúc là dữ liệu lịch sử, chỉ để xem; không thêm, nhập, sửa hay đóng được. Hãy làm việc trên đơn vị kế tiếp.',
+  'history.organizationEnded':
+    '{name} chỉ hoạt động đến ngày {date}: tổ chức đã kết thúc là dữ liệu lịch sử, chỉ để xem; không thêm, nhập hay sửa được. Hãy làm việc trên tổ chức của đơn vị kế tiếp.',
+  'history.roleEnded': 'Chức danh {name} đã kết thúc ngày {date}: dữ liệu lịch sử chỉ để xem, không sửa được.',
+  'history.backfillAdminOnly': 'Chỉ quản trị hệ thống được bổ sung dữ liệu lịch sử.',
+  'history.backfillNotEnded': 'chỉ dùng để bổ sung lịch sử của đơn vị, tổ chức hoặc chức danh đã kết thúc; {name} vẫn còn hiệu lực',
+  'history.roleName': '"{title}" của {person}',
+  'history.termAfterLastDay': 'phải đến ngày {date}, ngày cuối của tổ chức',
 } as const;
 
 /**

@@ -1,6 +1,6 @@
 import { ExcelJS } from '#server/shared/exceljs.ts';
 import type { TDashboardChildren, TDashboardFigures } from '#contracts/indicators/dashboard.api.ts';
-import { msg } from '#server/shared/messages.ts';
+import { msg, vnDate } from '#server/shared/messages.ts';
 
 /** Columns of the table, in order (row 5 of the sheet holds their Vietnamese headers). */
 const COLUMNS = [
@@ -31,7 +31,7 @@ export async function dashboardWorkbook(table: TDashboardChildren): Promise<Buff
   sheet.getCell('A2').value = msg('indicators.dashboard.sheetUnitPeriod', {
     unit: table.unit.name,
     period: table.periodLabel,
-    date: table.asOf.split('-').reverse().join('/'),
+    date: vnDate(table.asOf),
   });
   sheet.getCell('A3').value =
     indicator.target === null

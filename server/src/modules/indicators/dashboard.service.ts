@@ -4,7 +4,7 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
 import { forbidden, invalidField, notFound } from '#server/shared/errors.ts';
-import { msg } from '#server/shared/messages.ts';
+import { msg, vnDate } from '#server/shared/messages.ts';
 import { compareVi } from '#server/shared/vn-text.ts';
 import { dashboardFileName, dashboardWorkbook } from './dashboard-sheet.ts';
 import { toDashboardHead, toDashboardRow, type DashboardHead } from './dashboard.presenter.ts';
@@ -74,7 +74,7 @@ async function resolvePlace(db: Database, actor: Actor, unitId: number | null, a
   const unit = place.unit;
   if (!unit) throw notFound('entity.unit');
   if ((unit.valid_from !== null && unit.valid_from > asOf) || (unit.valid_to !== null && unit.valid_to < asOf)) {
-    throw invalidField('unitId', msg('indicators.dashboard.unitNotInForce', { date: asOf.split('-').reverse().join('/') }));
+    throw invalidField('unitId', msg('indicators.dashboard.unitNotInForce', { date: vnDate(asOf) }));
   }
   return place;
 }

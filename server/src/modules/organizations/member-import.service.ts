@@ -11,6 +11,7 @@ import type { ModuleContext } from '#server/shared/module.ts';
 import { importUpload, rejectedMessage, startImportJob, type ImportPayload } from '#server/platform/jobs/import-job.ts';
 import { JobFailed, type JobContext } from '#server/platform/jobs/job-queue.ts';
 import { msg, vnDate } from '#server/shared/messages.ts';
+import { auditActionOf, checkHistoryWrite, datedOrganization } from '#server/shared/history.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findPeopleByNames, insertPeople, insertRoles, openRolesIn } from '../people/index.ts';
@@ -34,10 +35,10 @@ export async function importMembers(
   actor: Actor,
   organizationId: number,
   upload: Upload,
-  dryRun: boolean,
+  { dryRun, backfill }: { dryRun: boolean; backfill: boolean },
 ): Promise<MemberImportResult> {
-  // 404/403 before reading the file, and the file is read outside the transaction (PGlite has one connection)
-  const organization = await gate(deps.db, actor, organizationId);
+  // 404/403/409 before reading the file, and the file is read outside the transaction (PGlite has one connection)
+  const organization = await gate(deps.db, actor, organizationId, backfill);
   if (!dryRun) {
     const jobId = await startImportJob(deps, actor, {
       kind: MEMBER_IMPORT_JOB,
@@ -45,22 +46,26 @@ export async function importMembers(
       targetId: organizationId,
       unitId: organization.unit_id,
       upload,
-      gate: (trx) => gate(trx, actor, organizationId),
+      backfill,
+      gate: (trx) => gate(trx, actor, organizationId, backfill),
     });
     return { dryRun, rows: [], errors: [], created: 0, jobId };
   }
   const sheet = await readSheet(upload, MEMBER_COLUMNS);
-  return checkAndWrite(deps, actor, organizationId, sheet, upload.filename, true);
+  return checkAndWrite(deps, actor, organizationId, sheet, upload.filename, { dryRun: true, backfill });
 }
 
 export const MEMBER_IMPORT_JOB = 'organizations.member-import';
 
-/** An organisation in scope that the actor may write, or 404/403. */
-async function gate(db: Database, actor: Actor, organizationId: number) {
+/**
+ * An organisation in scope that the actor may write, or 404/403; an ended one only as a system administrator's
+ * back-fill (409 otherwise). `mode` says which, for the audit.
+ */
+async function gate(db: Database, actor: Actor, organizationId: number, backfill: boolean | undefined) {
   const organization = await findOrganization(db, actor.scope, organizationId, clock.today());
   if (!organization) throw notFound('entity.organization');
   authorize(organizationPolicy.write(actor, organization.id));
-  return organization;
+  return { ...organization, mode: checkHistoryWrite(actor, [datedOrganization(organization)], backfill) };
 }
 
 /**
@@ -69,11 +74,12 @@ async function gate(db: Database, actor: Actor, organizationId: number) {
  */
 export async function runMemberImport(context: JobContext<ImportPayload>): Promise<{ created: number }> {
   const upload = await importUpload(context);
-  await gate(context.db, context.actor, context.payload.targetId);
+  const backfill = context.payload.backfill ?? false;
+  await gate(context.db, context.actor, context.payload.targetId, backfill);
   const sheet = await readSheet(upload, MEMBER_COLUMNS);
   await context.progress(0, sheet.length);
   try {
-    const result = await checkAndWrite(context, context.actor, context.payload.targetId, sheet, upload.filename, false);
+    const result = await checkAndWrite(context, context.actor, context.payload.targetId, sheet, upload.filename, { dryRun: false, backfill });
     await context.progress(sheet.length, sheet.length);
     return { created: result.created };
   } catch (error) {
@@ -88,14 +94,20 @@ async function checkAndWrite(
   organizationId: number,
   sheet: SheetRow[],
   filename: string,
-  dryRun: boolean,
+  { dryRun, backfill }: { dryRun: boolean; backfill: boolean },
 ): Promise<MemberImportResult> {
   const today = clock.today();
   return db.transaction().execute(async (trx) => {
-    const organization = await gate(trx, actor, organizationId);
+    const organization = await gate(trx, actor, organizationId, backfill);
     const errors: TRowError[] = [];
     const rows = sheet.map((row) => checkMemberRow(row, today, errors));
     if (rows.length === 0) errors.push({ row: 2, field: columnLabel('fullName'), message: msg('import.noRows') });
+    const lastDay = organization.mode.backfill ? organization.last_day : null;
+    for (const row of rows) {
+      if (lastDay !== null && isIsoDate(row.termFrom) && row.termFrom > lastDay) {
+        errors.push({ row: row.row, field: columnLabel('termFrom'), message: msg('history.termAfterLastDay', { date: vnDate(lastDay) }) });
+      }
+    }
 
     const names = [...new Set(rows.filter((row) => row.fullName).map((row) => row.fullName))];
     const { folded, people } = await findPeopleByNames(trx, actor.scope, organization.unit_id, names);
@@ -161,11 +173,12 @@ async function checkAndWrite(
         title: row.title,
         is_head: row.isHead,
         term_from: row.termFrom,
-        term_to: null,
+        // back-filled roles end with the organisation they were held in
+        term_to: organization.mode.backfill ? organization.last_day : null,
       })),
     );
     await recordAudit(trx, actor, {
-      action: 'import',
+      action: auditActionOf(organization.mode, 'import'),
       entity: 'organization',
       entityId: organization.id,
       unitId: organization.unit_id,

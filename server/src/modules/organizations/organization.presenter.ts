@@ -18,6 +18,8 @@ export function presentOrganization(row: OrganizationRecord): TOrganization {
     foundedOn: row.founded_on,
     dissolvedOn: row.dissolved_on,
     memberCount: row.member_count,
+    lastDay: row.last_day,
+    endedWithUnit: row.ended_with_unit,
   };
 }
 

@@ -20,20 +20,24 @@ function organizationsInScope(db: Kysely<DB>, scope: Scope, asOf: string) {
       'o.dissolved_on',
       sql<number>`(select count(distinct r.person_id)::int from person_role r where r.organization_id = o.id
         and r.term_from <= ${asOf}::date and (r.term_to is null or r.term_to >= ${asOf}::date))`.as('member_count'),
+      // dissolved_on is the first day without it; its unit's end ends it too
+      sql<string | null>`least(o.dissolved_on - 1, unit.valid_to)`.as('last_day'),
+      sql<boolean>`(unit.valid_to is not null and (o.dissolved_on is null or o.dissolved_on > unit.valid_to))`.as('ended_with_unit'),
     ]);
 }
 
 export type OrganizationRecord = Awaited<ReturnType<ReturnType<typeof organizationsInScope>['executeTakeFirstOrThrow']>>;
 
 /**
- * Organisations of one unit that exist on `asOf` (founded on or before it, not yet dissolved), optionally of one
- * type. Unknown founding dates count as "always existed".
+ * Organisations of one unit that exist on `asOf` (founded on or before it, not yet dissolved, their unit not
+ * yet ended), optionally of one type. Unknown founding dates count as "always existed".
  */
 export async function listOrganizations(db: Kysely<DB>, scope: Scope, unitId: number, asOf: string, type?: string) {
   let query = organizationsInScope(db, scope, asOf)
     .where('o.unit_id', '=', unitId)
     .where(sql<boolean>`(o.founded_on is null or o.founded_on <= ${asOf}::date)`)
-    .where(sql<boolean>`(o.dissolved_on is null or o.dissolved_on > ${asOf}::date)`);
+    .where(sql<boolean>`(o.dissolved_on is null or o.dissolved_on > ${asOf}::date)`)
+    .where(sql<boolean>`(unit.valid_to is null or unit.valid_to >= ${asOf}::date)`);
   if (type) query = query.where('o.type', '=', type);
   return query.orderBy('o.id').execute();
 }
@@ -75,5 +79,23 @@ export async function updateOrganization(db: Kysely<DB>, id: number, changes: Pa
     .updateTable('organization')
     .set({ ...changes, updated_at: clock.now() })
     .where('id', '=', id)
+    .execute();
+}
+
+// --- shell-history ---
+/**
+ * Organisations in scope that carry `organization` on in its unit's successors: same type, in force on the day
+ * the succession took effect. The caller picks, per successor unit, the one of the same name or the only one.
+ */
+export async function findContinuationCandidates(db: Kysely<DB>, scope: Scope, organization: { unit_id: number; type: string }) {
+  return unitOwned(db, 'organization as o', 'o.unit_id', scope)
+    .innerJoin('unit_succession as s', 's.new_unit_id', 'o.unit_id')
+    .select(['o.id', 'o.name', 'o.unit_id', 'unit.full_name as unit_name'])
+    .where('s.old_unit_id', '=', organization.unit_id)
+    .where('o.type', '=', organization.type)
+    .where(sql<boolean>`(o.founded_on is null or o.founded_on <= s.effective_date)`)
+    .where(sql<boolean>`(o.dissolved_on is null or o.dissolved_on > s.effective_date)`)
+    .orderBy('unit.full_name')
+    .orderBy('o.id')
     .execute();
 }

@@ -18,6 +18,6 @@ export function registerOrganizationRoutes(app: FastifyInstance, context: Module
   registerEndpoint(app, organizationEndpoints.create, async ({ actor, body }) => createOrganization(context, actor, body));
   registerEndpoint(app, organizationEndpoints.update, async ({ actor, params, body }) => updateOrganization(context, actor, params.id, body));
   registerEndpoint(app, organizationEndpoints.importMembers, async ({ actor, params, query, file }) =>
-    importMembers(context, actor, params.id, file, query.dryRun),
+    importMembers(context, actor, params.id, file, query),
   );
 }

@@ -3,7 +3,9 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { invalidField, notFound } from '#server/shared/errors.ts';
 import { clock } from '#server/shared/clock.ts';
+import { auditActionOf, checkHistoryWrite, datedOrganization, datedUnit } from '#server/shared/history.ts';
 import { msg } from '#server/shared/messages.ts';
+import { foldVi } from '#server/shared/vn-text.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { recordAudit } from '../audit/index.ts';
 import { listOrganizationRoles } from '../people/index.ts';
@@ -26,12 +28,32 @@ export async function listOrganizations(db: Database, actor: Actor, unitId: numb
   return rows.map(presentOrganization).sort(compareOrganizations);
 }
 
-/** An organisation with the roles current on `asOf`: heads first, then by title, then by name. */
+/**
+ * An organisation with the roles current on `asOf`: heads first, then by title, then by name; one that ended
+ * with its unit comes with the organisations that carry it on (continuedAs).
+ */
 export async function getOrganizationDetail(db: Database, actor: Actor, id: number, asOf: string) {
   const organization = await repo.findOrganization(db, actor.scope, id, asOf);
   if (!organization) throw notFound('entity.organization');
   const roles = await listOrganizationRoles(db, actor, id, asOf);
-  return { organization: presentOrganization(organization), roles: roles.sort(compareRoles) };
+  const continuedAs = organization.ended_with_unit ? await findContinuations(db, actor, organization) : [];
+  return { organization: presentOrganization(organization), roles: roles.sort(compareRoles), continuedAs };
+}
+
+/**
+ * How continuation is modelled: an organisation is registered again on each unit its unit went into (the
+ * 2019 row ends with its unit, the 2025 row starts the next day). Per successor unit, the organisation of the
+ * same type and name, or else the only one of the type there (a branch among several is left unmatched).
+ */
+async function findContinuations(db: Database, actor: Actor, organization: repo.OrganizationRecord) {
+  const candidates = await repo.findContinuationCandidates(db, actor.scope, organization);
+  const byUnit = new Map<number, typeof candidates>();
+  for (const candidate of candidates) byUnit.set(candidate.unit_id, [...(byUnit.get(candidate.unit_id) ?? []), candidate]);
+  return [...byUnit.values()].flatMap((inUnit) => {
+    const sameName = inUnit.find((candidate) => foldVi(candidate.name) === foldVi(organization.name));
+    const match = sameName ?? (inUnit.length === 1 ? inUnit[0] : undefined);
+    return match ? [{ id: match.id, name: match.name, unitId: match.unit_id, unitName: match.unit_name }] : [];
+  });
 }
 
 /** The organisation above must be in scope and must not be the organisation itself or one below it. */
@@ -65,13 +87,14 @@ async function reread(db: Database, actor: Actor, id: number): Promise<TOrganiza
   return presentOrganization(row);
 }
 
-/** Creates an organisation in a unit in scope. */
+/** Creates an organisation in a unit in scope; in an ended unit only as a system administrator's back-fill. */
 export async function createOrganization({ db, derived }: Deps, actor: Actor, input: TOrganizationInput): Promise<TOrganization> {
   authorize(organizationPolicy.create(actor));
   checkOrganizationShape(input);
   return db.transaction().execute(async (trx) => {
     const unit = await findUnit(trx, actor.scope, input.unitId, clock.today());
     if (!unit) throw notFound('entity.unit');
+    const mode = checkHistoryWrite(actor, [datedUnit(unit)], input.backfill);
     await checkParent(trx, actor, input.parentOrganizationId);
     const id = await repo.insertOrganization(trx, {
       unit_id: input.unitId,
@@ -84,18 +107,23 @@ export async function createOrganization({ db, derived }: Deps, actor: Actor, in
       founded_on: input.foundedOn ?? null,
       dissolved_on: input.dissolvedOn ?? null,
     });
-    await recordAudit(trx, actor, { action: 'create', entity: 'organization', entityId: id, unitId: input.unitId, after: input });
+    await recordAudit(trx, actor, { action: auditActionOf(mode, 'create'), entity: 'organization', entityId: id, unitId: input.unitId, after: input });
     await touchOrganization(trx, derived, actor, { types: [input.type], unitIds: [input.unitId] });
     return reread(trx, actor, id);
   });
 }
 
-/** Changes an organisation; only the fields sent change, and the result must still satisfy the type rules. */
-export async function updateOrganization({ db, derived }: Deps, actor: Actor, id: number, input: OrganizationChanges): Promise<TOrganization> {
+/**
+ * Changes an organisation; only the fields sent change, and the result must still satisfy the type rules. An
+ * ended organisation is history: changed only by a system administrator's back-fill.
+ */
+export async function updateOrganization({ db, derived }: Deps, actor: Actor, id: number, changes: OrganizationChanges): Promise<TOrganization> {
+  const { backfill, ...input } = changes;
   return db.transaction().execute(async (trx) => {
     const current = await repo.findOrganization(trx, actor.scope, id, clock.today());
     if (!current) throw notFound('entity.organization');
     authorize(organizationPolicy.write(actor, id));
+    const mode = checkHistoryWrite(actor, [datedOrganization(current)], backfill);
     const before = presentOrganization(current);
     const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as OrganizationChanges;
     checkOrganizationShape({ ...before, ...defined });
@@ -103,7 +131,7 @@ export async function updateOrganization({ db, derived }: Deps, actor: Actor, id
     await repo.updateOrganization(trx, id, toColumns(input));
     const beforeChanged = Object.fromEntries(Object.keys(defined).map((key) => [key, before[key as keyof TOrganization]]));
     await recordAudit(trx, actor, {
-      action: 'update',
+      action: auditActionOf(mode, 'update'),
       entity: 'organization',
       entityId: id,
       unitId: current.unit_id,

@@ -35,6 +35,7 @@ export function presentRole(row: RoleRecord): TRoleHeld {
     isHead: row.is_head,
     termFrom: row.term_from,
     termTo: row.term_to,
+    organizationLastDay: row.organization_last_day,
   };
 }
 

@@ -14,7 +14,7 @@ export function registerPersonRoutes(app: FastifyInstance, context: ModuleContex
   registerEndpoint(app, personEndpoints.update, async ({ actor, params, body }) => updatePerson(db, actor, params.id, body));
   registerEndpoint(app, personEndpoints.addRole, async ({ actor, params, body }) => addRole(context, actor, params.id, body));
   registerEndpoint(app, personEndpoints.endRole, async ({ actor, params, body }) => {
-    await endRole(context, actor, params.id, body.termTo);
+    await endRole(context, actor, params.id, body.termTo, body.backfill);
     return { ok: true as const };
   });
 }

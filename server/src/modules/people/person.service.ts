@@ -3,6 +3,7 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { notFound } from '#server/shared/errors.ts';
 import { clock } from '#server/shared/clock.ts';
+import { auditActionOf, checkHistoryWrite, datedUnit } from '#server/shared/history.ts';
 import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findUnit } from '../units/index.ts';
@@ -56,12 +57,17 @@ export async function getPerson(db: Database, actor: Actor, id: number): Promise
 /** Keys of `input` that were sent (present, even if null). */
 const sent = <T extends object>(input: T, key: keyof T) => input[key] !== undefined;
 
-/** Registers a person in a unit in scope; ethnicity and religion need the sensitive policy. */
-export async function createPerson(db: Database, actor: Actor, input: TPersonInput): Promise<TPerson> {
+/**
+ * Registers a person in a unit in scope (an ended unit only as a system administrator's back-fill); ethnicity
+ * and religion need the sensitive policy.
+ */
+export async function createPerson(db: Database, actor: Actor, body: TPersonInput & { backfill?: boolean | undefined }): Promise<TPerson> {
+  const { backfill, ...input } = body;
   authorize(personPolicy.create(actor));
   if (sent(input, 'ethnicity') || sent(input, 'religion')) authorize(personPolicy.sensitive(actor), msg('people.sensitiveForbidden'));
   return db.transaction().execute(async (trx) => {
-    await unitInScope(trx, actor, input.unitId);
+    const unit = await unitInScope(trx, actor, input.unitId);
+    const mode = checkHistoryWrite(actor, [datedUnit(unit)], backfill);
     const [id] = await repo.insertPeople(trx, [
       {
         unit_id: input.unitId,
@@ -74,7 +80,7 @@ export async function createPerson(db: Database, actor: Actor, input: TPersonInp
       },
     ]);
     if (id === undefined) throw new Error('insert returned nothing');
-    await recordAudit(trx, actor, { action: 'create', entity: 'person', entityId: id, unitId: input.unitId, after: maskSensitive(input) });
+    await recordAudit(trx, actor, { action: auditActionOf(mode, 'create'), entity: 'person', entityId: id, unitId: input.unitId, after: maskSensitive(input) });
     const created = await repo.findPerson(trx, actor.scope, id);
     if (!created) throw new Error('created person not readable');
     return presentPerson(created);

@@ -23,6 +23,8 @@ function rolesInScope(db: Kysely<DB>, scope: Scope) {
       'r.is_head',
       'r.term_from',
       'r.term_to',
+      // the organisation's last day: the day before its dissolution or its unit's end (shared/history.ts)
+      sql<string | null>`least(o.dissolved_on - 1, unit.valid_to)`.as('organization_last_day'),
     ]);
 }
 

@@ -2,6 +2,7 @@ import type { TRoleHeld } from '#contracts/organizations.ts';
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
+import { auditActionOf, checkHistoryWrite, datedOrganization } from '#server/shared/history.ts';
 import { msg, vnDate } from '#server/shared/messages.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
@@ -26,7 +27,7 @@ export async function addRole(
   { db, derived }: Pick<ModuleContext, 'db' | 'derived'>,
   actor: Actor,
   personId: number,
-  input: { organizationId: number; title: string; isHead: boolean; termFrom: string; termTo?: string | null | undefined },
+  input: { organizationId: number; title: string; isHead: boolean; termFrom: string; termTo?: string | null | undefined; backfill?: boolean | undefined },
 ): Promise<TRoleHeld> {
   return db.transaction().execute(async (trx) => {
     const person = await findPerson(trx, actor.scope, personId);
@@ -34,13 +35,15 @@ export async function addRole(
     const organization = await findOrganization(trx, actor.scope, input.organizationId, input.termFrom);
     if (!organization) throw notFound('entity.organization');
     authorize(personPolicy.manageRole(actor, organization.id));
+    const mode = checkHistoryWrite(actor, [datedOrganization(organization)], input.backfill);
     if (organization.dissolved_on !== null && input.termFrom >= organization.dissolved_on) {
       throw invalidField('termFrom', msg('people.organizationDissolved', { organization: organization.name, date: vnDate(organization.dissolved_on) }));
     }
     if (organization.founded_on !== null && input.termFrom < organization.founded_on) {
       throw invalidField('termFrom', msg('people.organizationFounded', { organization: organization.name, date: vnDate(organization.founded_on) }));
     }
-    const termTo = input.termTo ?? null;
+    // a back-filled role ends with the organisation it was held in, unless its end is given
+    const termTo = input.termTo ?? (mode.backfill ? organization.last_day : null);
     if (termTo !== null && termTo < input.termFrom) {
       throw invalidField('termTo', msg('common.mustBeFrom', { date: vnDate(input.termFrom) }));
     }
@@ -54,7 +57,7 @@ export async function addRole(
     ]);
     if (id === undefined) throw new Error('insert returned nothing');
     await recordAudit(trx, actor, {
-      action: 'create',
+      action: auditActionOf(mode, 'create'),
       entity: 'person_role',
       entityId: id,
       unitId: organization.unit_id,
@@ -67,17 +70,34 @@ export async function addRole(
   });
 }
 
-/** Ends a role on a date. The role stays as history; a role already ended is not silently re-dated (409). */
-export async function endRole({ db, derived }: Pick<ModuleContext, 'db' | 'derived'>, actor: Actor, roleId: number, termTo: string): Promise<void> {
+/**
+ * Ends a role on a date. The role stays as history; a role already ended is not silently re-dated (409), nor is
+ * a role of an ended organisation changed except by a system administrator's back-fill.
+ */
+export async function endRole(
+  { db, derived }: Pick<ModuleContext, 'db' | 'derived'>,
+  actor: Actor,
+  roleId: number,
+  termTo: string,
+  backfill?: boolean,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const role = await roles.findRole(trx, actor.scope, roleId);
     if (!role) throw notFound('entity.role');
     authorize(personPolicy.manageRole(actor, role.organization_id));
+    const mode = checkHistoryWrite(
+      actor,
+      [
+        { kind: 'role', name: msg('history.roleName', { title: role.title, person: role.person_name }), lastDay: role.term_to },
+        datedOrganization({ name: role.organization_name, last_day: role.organization_last_day }),
+      ],
+      backfill,
+    );
     if (role.term_to !== null) throw conflict(msg('people.roleEnded', { title: role.title, person: role.person_name, date: vnDate(role.term_to) }));
     if (termTo < role.term_from) throw invalidField('termTo', msg('common.mustBeFrom', { date: vnDate(role.term_from) }));
     await roles.setRoleEnd(trx, roleId, termTo);
     await recordAudit(trx, actor, {
-      action: 'update',
+      action: auditActionOf(mode, 'update'),
       entity: 'person_role',
       entityId: roleId,
       unitId: role.organization_unit_id,

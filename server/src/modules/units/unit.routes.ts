@@ -19,10 +19,10 @@ export function registerUnitRoutes(app: FastifyInstance, context: ModuleContext)
   );
   registerEndpoint(app, unitEndpoints.createVillage, async ({ actor, params, body }) => createVillage(context, actor, params.id, body));
   registerEndpoint(app, unitEndpoints.importVillages, async ({ actor, params, query, file }) =>
-    importVillages(context, actor, params.id, file, query.dryRun),
+    importVillages(context, actor, params.id, file, query),
   );
   registerEndpoint(app, unitEndpoints.closeVillage, async ({ actor, params, body }) => {
-    await closeVillage(context, actor, params.id, body.validTo);
+    await closeVillage(context, actor, params.id, body.validTo, body.backfill);
     return { ok: true as const };
   });
 }

@@ -3,6 +3,7 @@ import type { Database } from '#server/db/database.ts';
 import { clock } from '#server/shared/clock.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { AppError, conflict, invalidField, notFound } from '#server/shared/errors.ts';
+import { auditActionOf, checkHistoryWrite, datedUnit } from '#server/shared/history.ts';
 import { msg, vnDate } from '#server/shared/messages.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
@@ -75,15 +76,18 @@ export async function searchUnitsWithAncestors(db: Database, actor: Actor, q: st
   });
 }
 
-/** A commune in scope that can take villages, or a 404/400. */
-export async function communeForVillages(db: Database, actor: Actor, communeId: number) {
+/**
+ * A commune in scope that can take villages, or a 404/400; a commune that has ended takes villages only as a
+ * system administrator's back-fill (409 otherwise). `mode` says which, for the audit.
+ */
+export async function communeForVillages(db: Database, actor: Actor, communeId: number, backfill?: boolean) {
   authorize(unitPolicy.manageVillages(actor));
   const commune = await repo.findCommune(db, actor.scope, communeId);
   if (!commune) throw notFound('entity.unit');
   if (commune.level !== 'commune') {
     throw new AppError(400, 'validation', msg('units.villagesOnlyInCommune'), [{ field: 'id', message: msg('units.notCommune') }]);
   }
-  return commune;
+  return { ...commune, mode: checkHistoryWrite(actor, [datedUnit(commune)], backfill) };
 }
 
 /** "Thôn Tân Định" from type and name; a name typed with its type already ("Thôn 3", "Khu phố 3") is kept as is. */
@@ -111,15 +115,15 @@ export async function createVillage(
   { db, derived }: Pick<ModuleContext, 'db' | 'derived'>,
   actor: Actor,
   communeId: number,
-  input: { name: string; type: string },
+  input: { name: string; type: string; backfill?: boolean | undefined },
 ) {
   return db.transaction().execute(async (trx) => {
-    const commune = await communeForVillages(trx, actor, communeId);
+    const commune = await communeForVillages(trx, actor, communeId, input.backfill);
     const existing = await repo.villageNames(trx, communeId, commune.valid_to);
     if (existing.has(input.name.toLowerCase())) throw conflict(msg('units.villageExists', { commune: commune.full_name, name: input.name }));
     const [created] = await repo.insertUnits(trx, [villageRow(commune, input.name, input.type)]);
     if (!created) throw new Error('insert returned nothing');
-    await recordAudit(trx, actor, { action: 'create', entity: 'admin_unit', entityId: created.id, unitId: communeId, after: input });
+    await recordAudit(trx, actor, { action: auditActionOf(commune.mode, 'create'), entity: 'admin_unit', entityId: created.id, unitId: communeId, after: input });
     await derived.touch(trx, actor, VILLAGES_DERIVED, [created.id]);
     const unit = await repo.findUnit(trx, actor.scope, created.id, commune.valid_to ?? clock.today());
     if (!unit) throw new Error('created village not readable');
@@ -127,17 +131,24 @@ export async function createVillage(
   });
 }
 
-/** Ends a village on a date (merged into another or dissolved); it stays in history. */
-export async function closeVillage({ db, derived }: Pick<ModuleContext, 'db' | 'derived'>, actor: Actor, villageId: number, validTo: string) {
+/** Ends a village on a date (merged into another or dissolved); it stays in history. An ended village is history. */
+export async function closeVillage(
+  { db, derived }: Pick<ModuleContext, 'db' | 'derived'>,
+  actor: Actor,
+  villageId: number,
+  validTo: string,
+  backfill?: boolean,
+) {
   await db.transaction().execute(async (trx) => {
     authorize(unitPolicy.manageVillages(actor));
     const village = await repo.findCommune(trx, actor.scope, villageId);
     if (!village) throw notFound('entity.unit');
     if (village.level !== 'village') throw invalidField('id', msg('units.closeOnlyVillages'), 'unitId');
+    const mode = checkHistoryWrite(actor, [datedUnit(village)], backfill);
     if (village.valid_to && village.valid_to < validTo) throw invalidField('validTo', msg('units.closeBefore', { date: vnDate(village.valid_to) }));
     await repo.closeUnit(trx, villageId, validTo);
     await recordAudit(trx, actor, {
-      action: 'update',
+      action: auditActionOf(mode, 'update'),
       entity: 'admin_unit',
       entityId: villageId,
       unitId: villageId,

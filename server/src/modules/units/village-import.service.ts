@@ -9,6 +9,7 @@ import type { ModuleContext } from '#server/shared/module.ts';
 import { readSheet, type SheetRow } from '#server/shared/spreadsheet.ts';
 import { msg, SHEET_HEADERS } from '#server/shared/messages.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
+import { auditActionOf } from '#server/shared/history.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './unit.repository.ts';
 import { VILLAGES_DERIVED } from './unit-derived.ts';
@@ -62,9 +63,9 @@ export async function importVillages(
   actor: Actor,
   communeId: number,
   upload: Upload,
-  dryRun: boolean,
+  { dryRun, backfill }: { dryRun: boolean; backfill: boolean },
 ): Promise<TVillageImportResult> {
-  const commune = await communeForVillages(deps.db, actor, communeId);
+  const commune = await communeForVillages(deps.db, actor, communeId, backfill);
   if (!dryRun) {
     const jobId = await startImportJob(deps, actor, {
       kind: VILLAGE_IMPORT_JOB,
@@ -72,7 +73,8 @@ export async function importVillages(
       targetId: communeId,
       unitId: communeId,
       upload,
-      gate: (trx) => communeForVillages(trx, actor, communeId),
+      backfill,
+      gate: (trx) => communeForVillages(trx, actor, communeId, backfill),
     });
     return { dryRun, rows: [], errors: [], created: 0, jobId };
   }
@@ -88,22 +90,22 @@ export async function importVillages(
 export async function runVillageImport(context: JobContext<ImportPayload>): Promise<{ created: number }> {
   const { db, actor, payload } = context;
   const upload = await importUpload(context);
-  const commune = await communeForVillages(db, actor, payload.targetId);
+  const commune = await communeForVillages(db, actor, payload.targetId, payload.backfill);
   const rows = await readSheet(upload, COLUMNS);
   await context.progress(0, rows.length);
   const { parsed, errors } = await checkRows(db, commune, rows, context.progress);
   if (errors.length > 0) throw new JobFailed(rejectedMessage(errors), { created: 0, errors });
   const created = await db.transaction().execute(async (trx) => {
-    const current = await communeForVillages(trx, actor, payload.targetId);
+    const current = await communeForVillages(trx, actor, payload.targetId, payload.backfill);
     const recheck = await checkRows(trx, current, rows, noProgress);
     if (recheck.errors.length > 0) throw new JobFailed(rejectedMessage(recheck.errors), { created: 0, errors: recheck.errors });
     const inserted = await repo.insertUnits(trx, parsed.map((row) => villageRow(current, row.name, ZVillageType.parse(row.type))));
     await recordAudit(trx, actor, {
-      action: 'import',
+      action: auditActionOf(current.mode, 'import'),
       entity: 'admin_unit',
       entityId: current.id,
       unitId: current.id,
-      after: { villages: inserted.length, file: upload.filename },
+      after: { villages: inserted.length, file: upload.filename, ...(current.mode.backfill ? { backfill: true } : {}) },
     });
     await context.derived.touch(trx, actor, VILLAGES_DERIVED, inserted.map((unit) => unit.id));
     return inserted.length;

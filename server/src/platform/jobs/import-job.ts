@@ -12,6 +12,8 @@ export interface ImportPayload {
   sha256: string;
   filename: string;
   targetId: number;
+  /** A system administrator's import into history (shared/history.ts); absent = daily work. */
+  backfill?: boolean;
 }
 
 /**
@@ -22,11 +24,19 @@ export interface ImportPayload {
 export async function startImportJob(
   deps: { db: Database; files: BlobStore; jobs: JobQueue },
   actor: Actor,
-  job: { kind: string; targetType: string; targetId: number; unitId: number; upload: Upload; gate: (trx: Database) => Promise<unknown> },
+  job: {
+    kind: string;
+    targetType: string;
+    targetId: number;
+    unitId: number;
+    upload: Upload;
+    backfill?: boolean;
+    gate: (trx: Database) => Promise<unknown>;
+  },
 ): Promise<string> {
   await checkSheetUpload(job.upload);
   const sha256 = await deps.files.put(job.upload.data);
-  const payload: ImportPayload = { sha256, filename: job.upload.filename, targetId: job.targetId };
+  const payload: ImportPayload = { sha256, filename: job.upload.filename, targetId: job.targetId, ...(job.backfill ? { backfill: true } : {}) };
   const id = await deps.db.transaction().execute(async (trx) => {
     await job.gate(trx);
     return deps.jobs.enqueue(trx, actor, { kind: job.kind, payload, target: `${job.targetType}:${job.targetId}`, unitId: job.unitId, maxAttempts: 1 });

@@ -36,4 +36,6 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.category_combo': 'Disaggregation',
   'audit.entity.indicator': 'Indicator',
   'audit.entity.dhis2_import': 'DHIS2 import',
+  // --- shell-history ---
+  'audit.action.backfill': 'Back-filled history (system administrator)',
 };

@@ -34,4 +34,6 @@ export const auditVi = {
   'audit.entity.category_combo': 'Phân tổ',
   'audit.entity.indicator': 'Chỉ số',
   'audit.entity.dhis2_import': 'Nhập dữ liệu DHIS2',
+  // --- shell-history ---
+  'audit.action.backfill': 'Bổ sung dữ liệu lịch sử (quản trị hệ thống)',
 };

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import type { TOrganization } from '#contracts/organizations.ts';
+import type { TOrganization, TOrganizationDetail } from '#contracts/organizations.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import { dayBefore, withAsOf } from '../units/as-of.ts';
+import { dayAfter, hasEnded, withAsOf } from '../units/as-of.ts';
 import { organizationTypeLabel, useOrganization } from './organizations.api.ts';
 
 interface FactsProps {
@@ -17,16 +17,41 @@ function ParentLink({ id, asOf, asOfParam }: { id: number; asOf: string; asOfPar
   return <Link to={withAsOf(`/organizations/${id}`, asOfParam)}>{parent.data?.organization.name ?? t('org.openParent')}</Link>;
 }
 
-/** Said when the organisation was dissolved by the chosen date, with a link to the day before. */
-export function DissolvedNotice({ organization, asOf }: { organization: TOrganization; asOf: string }) {
-  const { id, dissolvedOn } = organization;
-  if (dissolvedOn === null || dissolvedOn > asOf) return null;
-  const before = dayBefore(dissolvedOn);
+/**
+ * Said when the chosen date lies outside the organisation's life (the page then shows it on its last or first
+ * day) or when it has ended: dissolved, or ended with its unit and carried on by the organisations named.
+ */
+export function OrganizationHistoryNotice({ detail, requested, shown }: { detail: TOrganizationDetail; requested: string; shown: string }) {
+  const { organization: o, continuedAs } = detail;
+  const ended = hasEnded(o.lastDay);
+  const after = o.lastDay !== null && requested > o.lastDay;
+  const before = o.foundedOn !== null && requested < o.foundedOn;
+  if (!ended && !after && !before) return null;
+  const lastDay = formatDate(o.lastDay);
+  let what: string;
+  if (before && !after) what = t('org.notYetOn', { date: formatDate(o.foundedOn) });
+  else if (o.endedWithUnit) what = t('org.endedWithUnit', { date: lastDay, unit: o.unitName });
+  else what = t('org.dissolvedNotice', { date: formatDate(o.dissolvedOn) });
   return (
-    <p className="notice">
-      {t('org.dissolvedNotice', { date: formatDate(dissolvedOn) })}{' '}
-      <Link to={`/organizations/${id}?asOf=${before}`}>{t('unit.showOn', { date: formatDate(before) })}</Link>
-    </p>
+    <div className="notice" role="note">
+      <p>
+        {what}
+        {shown !== requested && <> {t(after ? 'org.shownAtLastDay' : 'org.shownAtFirstDay', { date: formatDate(shown) })}</>}
+        {ended && <> {t('org.readOnly')}</>}
+      </p>
+      {o.endedWithUnit && o.lastDay !== null && continuedAs.length > 0 && (
+        <p>
+          {t('org.continuedAs', { date: formatDate(dayAfter(o.lastDay)) })}{' '}
+          {continuedAs.map((next, index) => (
+            <span key={next.id}>
+              {index > 0 && ', '}
+              <Link to={`/organizations/${next.id}`}>{next.name}</Link>
+              {!next.name.toLocaleLowerCase('vi').includes(next.unitName.toLocaleLowerCase('vi')) && <> ({next.unitName})</>}
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -77,10 +102,16 @@ export function OrganizationFacts({ organization, asOf, asOfParam }: FactsProps)
           <dd>{formatDate(o.foundedOn)}</dd>
         </div>
       )}
-      {o.dissolvedOn !== null && (
+      {o.dissolvedOn !== null && !o.endedWithUnit && (
         <div>
           <dt>{t('org.dissolvedOn')}</dt>
           <dd>{formatDate(o.dissolvedOn)}</dd>
+        </div>
+      )}
+      {o.endedWithUnit && o.lastDay !== null && (
+        <div>
+          <dt>{t('org.activeUntil')}</dt>
+          <dd>{t('org.untilUnitEnded', { date: formatDate(o.lastDay), unit: o.unitName })}</dd>
         </div>
       )}
     </dl>

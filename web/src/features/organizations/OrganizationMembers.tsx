@@ -3,6 +3,7 @@ import type { TOrganization, TRoleHeld } from '#contracts/organizations.ts';
 import { Success } from '../../components/Status.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { EndRoleAction } from '../people/EndRoleAction.tsx';
+import { hasEnded } from '../units/as-of.ts';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { RolesTable } from './RolesTable.tsx';
 
@@ -20,7 +21,7 @@ export function OrganizationMembers({ organization, roles, asOf, mayEdit }: Orga
   const [ended, setEnded] = useState<string | null>(null);
   const dissolved = organization.dissolvedOn !== null && organization.dissolvedOn <= asOf;
   const action = (role: TRoleHeld) =>
-    role.termTo === null ? (
+    role.termTo === null && !hasEnded(role.organizationLastDay) ? (
       <EndRoleAction role={role} context={`${role.personName}, ${role.title}`} onEnded={setEnded} />
     ) : null;
   return (

@@ -8,34 +8,42 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { AttachmentsPanel } from '../files/AttachmentsPanel.tsx';
-import { useAsOf } from '../units/as-of.ts';
+import { dateWithin, hasEnded, useAsOf } from '../units/as-of.ts';
 import { UnitSplitNotice } from '../units/SplitNotice.tsx';
 import { importMembers, useOrganization } from './organizations.api.ts';
-import { DissolvedNotice, OrganizationFacts } from './OrganizationFacts.tsx';
+import { OrganizationFacts, OrganizationHistoryNotice } from './OrganizationFacts.tsx';
 import { OrganizationMembers } from './OrganizationMembers.tsx';
 
 type MemberRow = Awaited<ReturnType<typeof importMembers>>['rows'][number];
 
-/** One organisation: facts, people holding roles on the date (added and ended here), and a member import. */
+/**
+ * One organisation: facts, people holding roles on the date (added and ended here), and a member import. One
+ * that did not exist on the chosen date is shown on its last (or first) day; one that has ended is history:
+ * nothing is offered to add, import or change.
+ */
 export function OrganizationPage() {
   const id = Number(useParams().id);
-  const { asOf, param } = useAsOf();
+  const { asOf: requested, param } = useAsOf();
   const me = useMe();
   const client = useQueryClient();
-  const mayEdit = canManageMembers(me, id);
+  const probe = useOrganization(id, requested);
+  const found = probe.data?.organization;
+  const asOf = found ? dateWithin(requested, found.foundedOn, found.lastDay) : requested;
   const organization = useOrganization(id, asOf);
   usePageTitle(organization.data?.organization.name ?? t('org.title'));
-  if (organization.isPending) return <Loading />;
+  if (probe.isPending || organization.isPending) return <Loading />;
+  if (probe.error) return <ErrorMessage error={probe.error} />;
   if (organization.error) return <ErrorMessage error={organization.error} />;
   const { organization: o, roles } = organization.data;
+  const mayEdit = canManageMembers(me, id) && !hasEnded(o.lastDay);
 
   return (
     <article>
       <h1>{o.name}</h1>
       <p className="muted">{t('unit.shownAsOf', { date: formatDate(asOf) })}</p>
-      <DissolvedNotice organization={o} asOf={asOf} />
+      <OrganizationHistoryNotice detail={organization.data} requested={requested} shown={asOf} />
       <UnitSplitNotice unitId={o.unitId} />
-      <OrganizationFacts organization={o} asOf={asOf} asOfParam={param} />
+      <OrganizationFacts organization={o} asOf={asOf} asOfParam={asOf === requested ? param : asOf} />
       <OrganizationMembers organization={o} roles={roles} asOf={asOf} mayEdit={mayEdit} />
       <AttachmentsPanel ownerType="organization" ownerId={String(o.id)} mayAttach={mayEdit} />
       {mayEdit && (

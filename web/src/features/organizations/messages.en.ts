@@ -54,4 +54,13 @@ export const organizationsEn: Record<keyof typeof organizationsVi, string> = {
   'member.added': 'Added {name} as {title}.',
   'member.roleFailed': 'The person was registered but not given the title: {message}',
   'member.openPerson': 'Open the page of {name} to give the title',
+  // --- shell-history ---
+  'org.activeUntil': 'Active until',
+  'org.untilUnitEnded': '{date}, when {unit} ended',
+  'org.endedWithUnit': 'This organisation was active until {date}, when {unit} ended.',
+  'org.notYetOn': 'This organisation exists from {date}.',
+  'org.shownAtLastDay': 'The page shows the organisation as of {date}, its last day of activity.',
+  'org.shownAtFirstDay': 'The page shows the organisation as of {date}, its first day of activity.',
+  'org.readOnly': 'History is read-only: nothing can be added, imported or changed.',
+  'org.continuedAs': 'From {date}, it continues as:',
 };

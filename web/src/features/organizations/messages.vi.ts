@@ -52,4 +52,13 @@ export const organizationsVi = {
   'member.added': 'Đã thêm {name} với chức danh {title}.',
   'member.roleFailed': 'Đã đăng ký người nhưng chưa gán chức danh: {message}',
   'member.openPerson': 'Mở trang của {name} để gán chức danh',
+  // --- shell-history ---
+  'org.activeUntil': 'Hoạt động đến',
+  'org.untilUnitEnded': '{date}, khi {unit} kết thúc',
+  'org.endedWithUnit': 'Tổ chức này hoạt động đến ngày {date}, khi {unit} kết thúc.',
+  'org.notYetOn': 'Tổ chức này có từ ngày {date}.',
+  'org.shownAtLastDay': 'Trang cho thấy tổ chức như ngày {date}, ngày cuối tổ chức còn hoạt động.',
+  'org.shownAtFirstDay': 'Trang cho thấy tổ chức như ngày {date}, ngày đầu tổ chức hoạt động.',
+  'org.readOnly': 'Dữ liệu lịch sử chỉ để xem: không thêm, nhập hay sửa được.',
+  'org.continuedAs': 'Từ ngày {date}, tổ chức tiếp tục là:',
 };

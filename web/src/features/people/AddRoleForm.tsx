@@ -3,6 +3,7 @@ import { Empty, ErrorMessage, Loading, Success } from '../../components/Status.t
 import { formatDate, todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useOrganizations } from '../organizations/organizations.api.ts';
+import { hasEnded } from '../units/as-of.ts';
 import { useAddRole } from './people.api.ts';
 import { readRoleFields, TermFromField, TitleFields } from './RoleFields.tsx';
 
@@ -17,7 +18,9 @@ export function AddRoleForm({ personId, unitId }: { personId: number; unitId: nu
   const [today] = useState(todayInVietnam);
   const [from, setFrom] = useState(today);
   const asOf = isDate(from) ? from : today;
-  const organizations = useOrganizations(unitId, asOf);
+  const listed = useOrganizations(unitId, asOf);
+  // an organisation that has ended is history: roles in it are not given here
+  const organizations = { ...listed, data: listed.data?.filter((organization) => !hasEnded(organization.lastDay)) };
   const add = useAddRole(personId);
   const none = organizations.data?.length === 0;
 

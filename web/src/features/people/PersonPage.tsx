@@ -9,7 +9,10 @@ import { t } from '../../i18n/i18n.ts';
 import { AddRoleForm } from './AddRoleForm.tsx';
 import { PersonRoles } from './PersonRoles.tsx';
 import { usePerson } from './people.api.ts';
+import { hasEnded } from '../units/as-of.ts';
 import { UnitSplitNotice } from '../units/SplitNotice.tsx';
+import { useUnit } from '../units/units.api.ts';
+import { todayInVietnam } from '../../i18n/format.ts';
 
 /** Ethnicity and religion, only as returned by the server; their view is logged. */
 function SensitiveFacts({ sensitive }: { sensitive: TPersonDetail['sensitive'] }) {
@@ -40,6 +43,8 @@ function SensitiveFacts({ sensitive }: { sensitive: TPersonDetail['sensitive'] }
 export function PersonPage() {
   const id = Number(useParams().id);
   const person = usePerson(id);
+  // a person registered in a unit that has ended is history there: no role is given from this page
+  const unit = useUnit(person.data?.person.unitId ?? 0, todayInVietnam(), person.data !== undefined);
   const mayEdit = canManageMembers(useMe());
   usePageTitle(person.data?.person.fullName ?? t('person.title'));
   if (person.isPending) return <Loading />;
@@ -71,7 +76,7 @@ export function PersonPage() {
       </dl>
       <SensitiveFacts sensitive={sensitive} />
       <PersonRoles roles={roles} mayEdit={mayEdit} />
-      {mayEdit && <AddRoleForm personId={p.id} unitId={p.unitId} />}
+      {mayEdit && unit.data && !hasEnded(unit.data.unit.validTo) && <AddRoleForm personId={p.id} unitId={p.unitId} />}
     </article>
   );
 }

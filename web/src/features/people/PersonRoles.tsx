@@ -5,13 +5,16 @@ import { Empty, Success } from '../../components/Status.tsx';
 import { todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { RoleCells } from '../organizations/RolesTable.tsx';
+import { hasEnded } from '../units/as-of.ts';
 import { EndRoleAction } from './EndRoleAction.tsx';
 
 /** Every role of a person, newest first, current ones marked; those who may write can end a running term. */
 export function PersonRoles({ roles, mayEdit }: { roles: TRoleHeld[]; mayEdit: boolean }) {
   const today = todayInVietnam();
   const [ended, setEnded] = useState<string | null>(null);
-  const withAction = mayEdit && roles.some((role) => role.termTo === null);
+  // an open role of an ended organisation is history too: no action on it
+  const endable = (role: TRoleHeld) => role.termTo === null && !hasEnded(role.organizationLastDay);
+  const withAction = mayEdit && roles.some(endable);
   return (
     <section aria-labelledby="person-roles">
       <h2 id="person-roles">{t('person.roles')}</h2>
@@ -44,7 +47,7 @@ export function PersonRoles({ roles, mayEdit }: { roles: TRoleHeld[]; mayEdit: b
                   </td>
                   {withAction && (
                     <td className="role-action">
-                      {role.termTo === null && (
+                      {endable(role) && (
                         <EndRoleAction role={role} context={`${role.organizationName}, ${role.title}`} onEnded={setEnded} />
                       )}
                     </td>

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../i18n/format.ts';
 import type { TUnitDetail } from '#contracts/units.ts';
 import { t } from '../../i18n/i18n.ts';
-import { withAsOf } from './as-of.ts';
+import { hasEnded, withAsOf } from './as-of.ts';
 import { capitalize, levelLabel, structureLabel, validityLabel } from './labels.ts';
 
 /** Ancestors as a breadcrumb: Tỉnh › Huyện › Xã. */
@@ -51,15 +51,37 @@ export function UnitFacts({ detail }: { detail: TUnitDetail }) {
   );
 }
 
-/** Said when the unit did not exist on the chosen date (a 2019 commune viewed today), with a link to a date it did. */
-export function UnitValidityNotice({ detail, asOf }: { detail: TUnitDetail; asOf: string }) {
-  const { id, validFrom, validTo } = detail.unit;
-  const date = validTo !== null && validTo < asOf ? validTo : validFrom !== null && validFrom > asOf ? validFrom : null;
-  if (date === null) return null;
+/**
+ * Said when the chosen date lies outside the unit's validity (the page then shows the unit on its last or first
+ * day) or when the unit has ended: its last day, that history is read-only, and the units that carry it on.
+ */
+export function UnitValidityNotice({ detail, requested, shown }: { detail: TUnitDetail; requested: string; shown: string }) {
+  const { validFrom, validTo } = detail.unit;
+  const ended = hasEnded(validTo);
+  const after = validTo !== null && requested > validTo;
+  const before = validFrom !== null && requested < validFrom;
+  if (!ended && !after && !before) return null;
+  const successors = detail.successors;
+  const first = successors[0];
   return (
-    <p className="notice">
-      {t(date === validTo ? 'unit.endedBefore' : 'unit.notYetOn', { date: formatDate(date) })}{' '}
-      <Link to={`/units/${id}?asOf=${date}`}>{t('unit.showOn', { date: formatDate(date) })}</Link>
-    </p>
+    <div className="notice" role="note">
+      <p>
+        {ended || after ? t('unit.endedBefore', { date: formatDate(validTo) }) : t('unit.notYetOn', { date: formatDate(validFrom) })}
+        {shown !== requested && <> {t(after ? 'unit.shownAtLastDay' : 'unit.shownAtFirstDay', { date: formatDate(shown) })}</>}
+        {ended && <> {t('unit.readOnly')}</>}
+      </p>
+      {(ended || after) && first && (
+        <p>
+          {t('unit.successorsFrom', { date: formatDate(first.effectiveDate) })}{' '}
+          {successors.map((link, index) => (
+            <span key={link.unit.id}>
+              {index > 0 && ', '}
+              <Link to={`/units/${link.unit.id}`}>{link.unit.fullName}</Link>
+              {link.kind === 'split' && <> ({t('unit.partial')})</>}
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
   );
 }

@@ -4,8 +4,11 @@ import { ErrorMessage, Success } from '../../components/Status.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { useCreateVillage } from './units.api.ts';
 
-/** "Thêm thôn": name and local type (thôn, bản, tổ dân phố…) of a new village of this commune. */
-export function VillageForm({ communeId }: { communeId: number }) {
+/**
+ * "Thêm thôn": name and local type (thôn, bản, tổ dân phố…) of a new village of this commune; with `backfill`,
+ * a system administrator's addition to an ended commune's history (audited as such).
+ */
+export function VillageForm({ communeId, backfill = false }: { communeId: number; backfill?: boolean }) {
   const id = useId();
   const create = useCreateVillage(communeId);
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -13,13 +16,13 @@ export function VillageForm({ communeId }: { communeId: number }) {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     create.mutate(
-      { name: String(form.get('name') ?? ''), type: ZVillageType.catch('thôn').parse(form.get('type')) },
+      { name: String(form.get('name') ?? ''), type: ZVillageType.catch('thôn').parse(form.get('type')), ...(backfill ? { backfill } : {}) },
       { onSuccess: () => formElement.reset() },
     );
   };
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('village.add')}</h3>
+      <h3 id={`${id}-title`}>{t(backfill ? 'village.backfillAdd' : 'village.add')}</h3>
       <p className="hint" id={`${id}-name-hint`}>
         {t('village.nameHint')}
       </p>
@@ -39,7 +42,7 @@ export function VillageForm({ communeId }: { communeId: number }) {
           </select>
         </div>
         <button type="submit" disabled={create.isPending}>
-          {t('village.addButton')}
+          {t(backfill ? 'village.backfillAdd' : 'village.addButton')}
         </button>
       </form>
       <ErrorMessage error={create.error} />

@@ -36,3 +36,24 @@ export function dayBefore(date: string): string {
   value.setUTCDate(value.getUTCDate() - 1);
   return value.toISOString().slice(0, 10);
 }
+
+// --- shell-history ---
+/**
+ * The date a record is shown on: the chosen date, or the record's first or last day when it did not exist on
+ * the chosen date (a 2019 commune opened today is shown as it stood on 30/06/2025, never as an empty shell).
+ */
+export function dateWithin(asOf: string, validFrom: string | null, lastDay: string | null): string {
+  if (lastDay !== null && asOf > lastDay) return lastDay;
+  if (validFrom !== null && asOf < validFrom) return validFrom;
+  return asOf;
+}
+
+/** Whether a unit, organisation or role with this last day has ended: history, read-only for daily work. */
+export const hasEnded = (lastDay: string | null): boolean => lastDay !== null && lastDay < todayInVietnam();
+
+/** The day after a date ('2025-06-30' → '2025-07-01'): where a successor takes over. */
+export function dayAfter(date: string): string {
+  const value = new Date(`${date}T00:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + 1);
+  return value.toISOString().slice(0, 10);
+}

@@ -66,4 +66,14 @@ export const unitsEn: Record<keyof typeof unitsVi, string> = {
   'village.closed': 'The village has ended. Its history stays.',
 
   'unitPicker.change': 'Choose another unit',
+  // --- shell-history ---
+  'unit.shownAtLastDay': 'The page shows the unit as of {date}, its last day in force.',
+  'unit.shownAtFirstDay': 'The page shows the unit as of {date}, its first day in force.',
+  'unit.readOnly': 'History is read-only: nothing can be added, imported, changed or closed.',
+  'unit.successorsFrom': 'From {date}, its successor is:',
+  'village.backfill': 'Back-fill history (system administrator)',
+  'village.backfillHint':
+    'Only to record villages that existed before {date} and were never entered (for example the villages of 2018). A village added here is in force until {date}; the action is logged as "Back-filled history".',
+  'village.backfillAdd': 'Add a village to history',
+  'village.backfillImport': 'Add villages to history from Excel/CSV',
 };

@@ -64,4 +64,14 @@ export const unitsVi = {
   'village.closed': 'Đã kết thúc thôn. Lịch sử vẫn được giữ.',
 
   'unitPicker.change': 'Chọn đơn vị khác',
+  // --- shell-history ---
+  'unit.shownAtLastDay': 'Trang cho thấy đơn vị như ngày {date}, ngày cuối đơn vị còn hiệu lực.',
+  'unit.shownAtFirstDay': 'Trang cho thấy đơn vị như ngày {date}, ngày đầu đơn vị có hiệu lực.',
+  'unit.readOnly': 'Dữ liệu lịch sử chỉ để xem: không thêm, nhập, sửa hay đóng được.',
+  'unit.successorsFrom': 'Từ ngày {date}, đơn vị kế tiếp là:',
+  'village.backfill': 'Bổ sung lịch sử (quản trị hệ thống)',
+  'village.backfillHint':
+    'Chỉ để ghi lại thôn, tổ dân phố đã có trước ngày {date} mà chưa được nhập (ví dụ thôn năm 2018). Thôn được thêm có hiệu lực đến ngày {date}; thao tác được ghi nhật ký là "Bổ sung dữ liệu lịch sử".',
+  'village.backfillAdd': 'Bổ sung thôn vào lịch sử',
+  'village.backfillImport': 'Bổ sung thôn vào lịch sử từ Excel/CSV',
 };

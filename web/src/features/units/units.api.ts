@@ -22,10 +22,11 @@ export const useUnitSearch = (q: string, asOf: string) =>
   });
 
 /** One unit with ancestors, predecessors, successors and names it had. */
-export const useUnit = (id: number, asOf: string) =>
+export const useUnit = (id: number, asOf: string, enabled = true) =>
   useQuery({
     queryKey: ['units', 'detail', id, asOf],
     queryFn: () => call(unitEndpoints.get, { params: { id }, query: { asOf } }),
+    enabled,
   });
 
 /** Adds a village to a commune. */
@@ -39,8 +40,12 @@ export function useCreateVillage(communeId: number) {
 }
 
 /** Previews (dryRun) or runs a village import from a spreadsheet. */
-export const importVillages = (communeId: number, file: File, dryRun: boolean) =>
-  call(unitEndpoints.importVillages, { params: { id: communeId }, query: { dryRun: dryRun ? 'true' : 'false' }, file });
+export const importVillages = (communeId: number, file: File, dryRun: boolean, backfill = false) =>
+  call(unitEndpoints.importVillages, {
+    params: { id: communeId },
+    query: { dryRun: dryRun ? 'true' : 'false', ...(backfill ? { backfill: 'true' as const } : {}) },
+    file,
+  });
 
 /** Ends a village on a date (merged or dissolved); its history stays. */
 export function useCloseVillage(villageId: number) {
