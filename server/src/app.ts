@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -15,6 +14,8 @@ import { frameworkErrors, installErrorHandler } from './shared/http/error-handle
 import { MAX_UPLOAD_BYTES } from './shared/http/endpoint-route.ts';
 import { databaseRateLimitStore } from './shared/http/rate-limit-store.ts';
 import { registerSecurityHeaders } from './shared/http/security-headers.ts';
+import { registerApiCompression } from './shared/http/compress.ts';
+import { serveWebApp } from './shared/http/web-app.ts';
 import type { ModuleContext } from './shared/module.ts';
 import { derivedValuesOf } from './shared/derived-values.ts';
 import { systemClock, useClock, type Clock } from './shared/clock.ts';
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   registerSecurityHeaders(app, { https: options.secureCookies ?? false });
+  registerApiCompression(app);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
@@ -92,13 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webDist = options.webDist && resolve(options.webDist);
   if (webDist && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.code(404).send({ error: 'not_found', message: msg('http.routeNotFound') });
-      }
-      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
-    });
+    await serveWebApp(app, webDist);
   } else {
     app.setNotFoundHandler((_request, reply) =>
       reply.code(404).send({ error: 'not_found', message: msg('http.routeNotFound') }),
