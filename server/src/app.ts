@@ -15,7 +15,7 @@ import { MAX_UPLOAD_BYTES } from './shared/http/endpoint-route.ts';
 import { databaseRateLimitStore } from './shared/http/rate-limit-store.ts';
 import { registerSecurityHeaders } from './shared/http/security-headers.ts';
 import { registerApiCompression } from './shared/http/compress.ts';
-import { serveWebApp } from './shared/http/web-app.ts';
+import { inlineStyleHashes, serveWebApp } from './shared/http/web-app.ts';
 import type { ModuleContext } from './shared/module.ts';
 import { derivedValuesOf } from './shared/derived-values.ts';
 import { systemClock, useClock, type Clock } from './shared/clock.ts';
@@ -55,7 +55,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  registerSecurityHeaders(app, { https: options.secureCookies ?? false });
+  const webDist = options.webDist && resolve(options.webDist);
+  const webApp = webDist && existsSync(join(webDist, 'index.html')) ? webDist : null;
+  registerSecurityHeaders(app, { https: options.secureCookies ?? false, styleHashes: webApp ? inlineStyleHashes(webApp) : [] });
   registerApiCompression(app);
 
   await app.register(cookie);
@@ -92,9 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const webDist = options.webDist && resolve(options.webDist);
-  if (webDist && existsSync(webDist)) {
-    await serveWebApp(app, webDist);
+  if (webApp) {
+    await serveWebApp(app, webApp);
   } else {
     app.setNotFoundHandler((_request, reply) =>
       reply.code(404).send({ error: 'not_found', message: msg('http.routeNotFound') }),

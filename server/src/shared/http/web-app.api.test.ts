@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressDirectory } from '../../../../web/scripts/precompress.ts';
@@ -9,7 +10,8 @@ import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 /** A built web app as `npm run build:web` leaves it: hashed assets, index.html, favicon, .br/.gz copies. */
 const SCRIPT = `export const lines = [${Array.from({ length: 400 }, (_, i) => `"dòng ${i}"`).join(',')}];\n`;
-const HTML = `<!doctype html><html lang="vi"><head><title>Dân vận số</title></head><body><div id="root"></div>${'<!-- đệm -->'.repeat(100)}</body></html>`;
+const STYLE = 'body{margin:0}.boot{color:#9f1c1c}';
+const HTML = `<!doctype html><html lang="vi"><head><title>Dân vận số</title><style>${STYLE}</style></head><body><div id="root"></div>${'<!-- đệm -->'.repeat(100)}</body></html>`;
 const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" fill="#9f1c1c"/></svg>';
 
 let dist: string;
@@ -75,6 +77,9 @@ describe('the built web app on a slow link (issue 8)', () => {
       expect(page.headers['content-type']).toMatch(/^text\/html/);
       expect(brotliDecompressSync(page.body).toString()).toBe(HTML);
     }
+    // the loading screen's inline style, and nothing else inline, is allowed by its hash
+    const hash = createHash('sha256').update(STYLE).digest('base64');
+    expect((await get('/', 'br')).headers['content-security-policy']).toContain(`;style-src 'self' 'sha256-${hash}';`);
     // a missing script is a 404, not the page (which the browser would run as a script)
     const missing = await get('/assets/index-Old456zz.js', 'br');
     expect([missing.status, missing.headers['content-type']]).toEqual([404, 'application/json; charset=utf-8']);

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { msg } from '../messages.ts';
@@ -13,6 +16,17 @@ const DAY = 'public, max-age=86400';
 
 /** The Cache-Control of a file of the built web app, from its path on disk (a `.br`/`.gz` copy counts as its file). */
 export const webCacheControl = (path: string): string => (HASHED.test(path) ? IMMUTABLE : HTML.test(path) ? REVALIDATE : DAY);
+
+/**
+ * CSP sources (`sha256-…`) of the inline <style> blocks of the built index.html: the loading screen's style, which
+ * must paint before the app's stylesheets arrive. Read from the build, as Vite rewrites the block's text.
+ */
+export function inlineStyleHashes(root: string): string[] {
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    (match) => `sha256-${createHash('sha256').update(match[1] ?? '').digest('base64')}`,
+  );
+}
 
 /**
  * Serves the built web app (`npm run build:web`): the brotli or gzip copy the build wrote beside each file when the
