@@ -11,12 +11,11 @@ const SLOW_LINK = { offline: false, latency: 400, downloadThroughput: 50_000, up
  * load ≤ 150 KB compressed, login form usable ≤ 3 s. The last is NOT met yet: React, the router, the query cache
  * and zod alone are ≈ 95 KB brotli, ≈ 2 s of this link after the page's own round trip (RESULTS.md has the
  * breakdown), so the form is usable after ≈ 3.6–4.8 s. Asserted here: at most 5 s, against regressions (it was
- * 12.4 s with uncompressed scripts), and the loading screen of index.html within 2 s (it waited for the
- * stylesheets, 2.5 s, before they moved after it).
+ * 12.4 s with uncompressed scripts), and the loading screen of index.html painted before the app's stylesheets
+ * arrive (≈ 0.8 s; with the stylesheets in <head> it waited for them, ≈ 2.5 s).
  */
 const LOGIN_USABLE_TARGET_MS = 3_000;
 const LOGIN_USABLE_MS = 5_000;
-const LOADING_SCREEN_MS = 2_000;
 const FIRST_SCREEN_MS = 2_000;
 const FIRST_LOAD_JS_BYTES = 150_000;
 
@@ -41,7 +40,7 @@ async function throttle(page: Page): Promise<CDPSession> {
 }
 
 describe('Shell on a slow link (400 ms, 400 kbit/s)', () => {
-  it('a commune official sees the loading screen within 2 s, the login form, and the first screen within 2 s of signing in, with at most 150 KB of compressed JS', async () => {
+  it('a commune official sees the loading screen with the page, then the login form, and the first screen within 2 s of signing in, with at most 150 KB of compressed JS', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     // on the page's clock (ms from the start of the navigation): when the username field enters the page, when
     // the form is submitted, when the first screen's heading shows
@@ -67,9 +66,15 @@ describe('Shell on a slow link (400 ms, 400 kbit/s)', () => {
     expect(page.url()).toContain('/login');
     const loginUsableMs = Math.round((await clock()).username ?? Infinity);
     // the first paint with text: the loading screen of index.html
-    const loadingScreenMs = Math.round(
-      await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity),
-    );
+    const { loadingScreenMs, htmlMs, stylesMs } = await page.evaluate(() => {
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      return {
+        loadingScreenMs: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity),
+        htmlMs: Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd),
+        // the first stylesheet of the app to arrive
+        stylesMs: Math.round(Math.min(...resources.filter((entry) => entry.name.endsWith('.css')).map((entry) => entry.responseEnd))),
+      };
+    });
     // the loading screen went away with the first render of the app
     expect(await page.getByText('Đang tải Dân vận số…').isVisible()).toBe(false);
     expect(loadingScreenMs).toBeLessThan(loginUsableMs);
@@ -90,8 +95,8 @@ describe('Shell on a slow link (400 ms, 400 kbit/s)', () => {
     // the figures for bench/RESULTS.md
     const loginTargetMet = loginUsableMs <= LOGIN_USABLE_TARGET_MS;
     const afterSignInWire = afterSignIn.wire - firstLoad.wire;
-    console.log(JSON.stringify({ loadingScreenMs, loginUsableMs, loginTargetMet, firstScreenMs, firstLoad, afterSignInWire }));
-    expect(loadingScreenMs).toBeLessThanOrEqual(LOADING_SCREEN_MS);
+    console.log(JSON.stringify({ htmlMs, stylesMs, loadingScreenMs, loginUsableMs, loginTargetMet, firstScreenMs, firstLoad, afterSignInWire }));
+    expect(loadingScreenMs).toBeLessThan(stylesMs);
     expect(loginUsableMs).toBeLessThanOrEqual(LOGIN_USABLE_MS);
     expect(firstScreenMs).toBeLessThanOrEqual(FIRST_SCREEN_MS);
     expect(firstLoad.wire).toBeLessThanOrEqual(FIRST_LOAD_JS_BYTES);
