@@ -1,16 +1,22 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { stylesheetsAfterLoadingScreen } from './scripts/loading-screen.ts';
+import { precompress } from './scripts/precompress.ts';
+import { zodJsonSchemaServerOnly } from './scripts/server-only.ts';
 
 // The web app lives in web/, builds to dist/web, and imports the shared contracts through the package
-// "imports" map (#contracts/*), which Vite resolves like Node does. Libraries and contracts go to one "vendor"
-// chunk that changes rarely (browser cache survives app releases); feature pages load on first visit. Strings:
+// "imports" map (#contracts/*), which Vite resolves like Node does. Libraries go to one "vendor" chunk that
+// changes rarely (browser cache survives app releases); the contracts go with the pages that call them, so the
+// login page loads the auth contracts only; feature pages load on first visit. zod's JSON-Schema generator is
+// server-only (web/scripts/server-only.ts). The stylesheets go after the loading screen of index.html
+// (web/scripts/loading-screen.ts). Every text file gets .br and .gz copies for the server. Strings:
 // the Vietnamese catalogues (i18n/ and every feature's messages.vi.ts) form the "i18n" chunk of the first load;
 // the English ones (every messages.en.ts, reached only by import()) form one "messages-en" chunk, fetched when
 // English is chosen by i18n/en.ts. en.ts stays a tiny chunk of its own: a group also captures the imports of
 // its modules, and en.ts imports the feature registry (the whole app).
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), zodJsonSchemaServerOnly(), stylesheetsAfterLoadingScreen(), precompress()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
@@ -19,7 +25,7 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules|[\\/]contracts[\\/]/ },
+            { name: 'vendor', test: /node_modules/ },
             { name: 'messages-en', test: /[\\/]messages\.en\.ts$/, priority: 2 },
             { name: 'i18n', test: /[\\/]src[\\/]i18n[\\/](?!en\.ts$)|[\\/]messages\.vi\.ts$/, priority: 1 },
           ],

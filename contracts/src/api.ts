@@ -1,17 +1,13 @@
 import { auditEndpoints } from './audit.ts';
-import { endpoint } from './endpoint.ts';
 import { fileEndpoints } from './files.ts';
 import { indicatorEndpoints } from './indicators/api.ts';
 import { jobEndpoints } from './jobs.ts';
-import { ZHealth } from './health.ts';
+import { healthEndpoints } from './health.ts';
 import { organizationEndpoints } from './organizations.ts';
 import { personEndpoints } from './people.ts';
 import { unitEndpoints } from './units.ts';
-import { authEndpoints, userEndpoints } from './users.ts';
-
-export const healthEndpoints = {
-  health: endpoint({ method: 'GET', path: '/api/health', summary: 'Liveness and database kind', response: ZHealth, public: true }),
-};
+import { authEndpoints } from './auth.ts';
+import { userEndpoints } from './users.ts';
 
 /** Every endpoint of the API, by module. The server must register each; a test checks it. */
 export const api = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZId, zString } from './common.ts';
+import { ZId, ZOk, zString } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { ZAction } from './permissions.ts';
 
 /** Account roles (DOMAIN.md capability 10). */
@@ -50,3 +51,25 @@ export const ZChangePasswordRequest = z.object({
   newPassword: ZNewPassword,
 });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
+
+/** Sign-in and the session: the login page's only contracts (the users' administration is in users.ts). */
+export const authEndpoints = {
+  login: endpoint({
+    method: 'POST',
+    path: '/api/auth/login',
+    summary: 'Sign in; sets the session cookie',
+    body: ZLoginRequest,
+    response: ZMe,
+    public: true,
+  }),
+  logout: endpoint({ method: 'POST', path: '/api/auth/logout', summary: 'Sign out', response: ZOk, openBeforePasswordChange: true }),
+  me: endpoint({ method: 'GET', path: '/api/auth/me', summary: 'The signed-in user', response: ZMe, openBeforePasswordChange: true }),
+  changePassword: endpoint({
+    method: 'POST',
+    path: '/api/auth/password',
+    summary: 'Change own password',
+    body: ZChangePasswordRequest,
+    response: ZOk,
+    openBeforePasswordChange: true,
+  }),
+};

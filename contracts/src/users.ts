@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZChangePasswordRequest, ZLoginRequest, ZMe, ZNewPassword, ZRole } from './auth.ts';
-import { ZId, ZIdParams, ZOk, zString, zText } from './common.ts';
+import { ZNewPassword, ZRole } from './auth.ts';
+import { ZId, ZIdParams, zString, zText } from './common.ts';
 import { endpoint } from './endpoint.ts';
 import { ZUnitRef } from './units.ts';
 
@@ -59,27 +59,6 @@ export const ZMoveUserRequest = z.object({
   /** An organisation of the new unit; required for a focal point. */
   organizationId: ZId.nullable().optional(),
 });
-
-export const authEndpoints = {
-  login: endpoint({
-    method: 'POST',
-    path: '/api/auth/login',
-    summary: 'Sign in; sets the session cookie',
-    body: ZLoginRequest,
-    response: ZMe,
-    public: true,
-  }),
-  logout: endpoint({ method: 'POST', path: '/api/auth/logout', summary: 'Sign out', response: ZOk, openBeforePasswordChange: true }),
-  me: endpoint({ method: 'GET', path: '/api/auth/me', summary: 'The signed-in user', response: ZMe, openBeforePasswordChange: true }),
-  changePassword: endpoint({
-    method: 'POST',
-    path: '/api/auth/password',
-    summary: 'Change own password',
-    body: ZChangePasswordRequest,
-    response: ZOk,
-    openBeforePasswordChange: true,
-  }),
-};
 
 export const userEndpoints = {
   list: endpoint({

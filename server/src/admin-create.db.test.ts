@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unitEndpoints } from '#contracts/units.ts';
-import { authEndpoints } from '#contracts/users.ts';
+import { authEndpoints } from '#contracts/auth.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
 import { DEMO_PASSWORD } from './demo/demo-accounts.ts';
 

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -15,6 +14,8 @@ import { frameworkErrors, installErrorHandler } from './shared/http/error-handle
 import { MAX_UPLOAD_BYTES } from './shared/http/endpoint-route.ts';
 import { databaseRateLimitStore } from './shared/http/rate-limit-store.ts';
 import { registerSecurityHeaders } from './shared/http/security-headers.ts';
+import { registerApiCompression } from './shared/http/compress.ts';
+import { inlineStyleHashes, serveWebApp } from './shared/http/web-app.ts';
 import type { ModuleContext } from './shared/module.ts';
 import { derivedValuesOf } from './shared/derived-values.ts';
 import { systemClock, useClock, type Clock } from './shared/clock.ts';
@@ -54,7 +55,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  registerSecurityHeaders(app, { https: options.secureCookies ?? false });
+  const webDist = options.webDist && resolve(options.webDist);
+  const webApp = webDist && existsSync(join(webDist, 'index.html')) ? webDist : null;
+  registerSecurityHeaders(app, { https: options.secureCookies ?? false, styleHashes: webApp ? inlineStyleHashes(webApp) : [] });
+  registerApiCompression(app);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
@@ -90,15 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const webDist = options.webDist && resolve(options.webDist);
-  if (webDist && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.code(404).send({ error: 'not_found', message: msg('http.routeNotFound') });
-      }
-      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
-    });
+  if (webApp) {
+    await serveWebApp(app, webApp);
   } else {
     app.setNotFoundHandler((_request, reply) =>
       reply.code(404).send({ error: 'not_found', message: msg('http.routeNotFound') }),

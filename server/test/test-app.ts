@@ -25,7 +25,7 @@ export interface TestApp {
  * server's clock on that date (09:00 in Vietnam); `clock` installs a clock the test moves itself.
  */
 export async function startTestApp(
-  options: { loginRateLimit?: number; today?: string; clock?: Clock; secureCookies?: boolean; trustProxy?: boolean } = {},
+  options: { loginRateLimit?: number; today?: string; clock?: Clock; secureCookies?: boolean; trustProxy?: boolean; webDist?: string } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
   const files = localBlobStore(mkdtempSync(join(tmpdir(), 'dvs-test-files-')));
@@ -38,6 +38,7 @@ export async function startTestApp(
     ...(options.clock ? { clock: options.clock } : {}),
     secureCookies: options.secureCookies ?? false,
     trustProxy: options.trustProxy ?? false,
+    ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

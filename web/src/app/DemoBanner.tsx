@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { healthEndpoints } from '#contracts/api.ts';
+import { healthEndpoints } from '#contracts/health.ts';
 import { call } from '../api/client.ts';
 import { t } from '../i18n/i18n.ts';
 

@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { TMe } from '#contracts/auth.ts';
-import { authEndpoints } from '#contracts/users.ts';
+import { authEndpoints } from '#contracts/auth.ts';
 import { call, isUnauthorized, setCsrfToken } from '../api/client.ts';
 
 export const ME_KEY = ['me'] as const;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { TMe } from '#contracts/auth.ts';
-import { authEndpoints } from '#contracts/users.ts';
+import { authEndpoints } from '#contracts/auth.ts';
 import { call } from '../api/client.ts';
 import { storeMe } from './session-query.ts';
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { authEndpoints } from '#contracts/users.ts';
+import { authEndpoints } from '#contracts/auth.ts';
 import { unitEndpoints } from '#contracts/units.ts';
 import { buildApp } from '#server/app.ts';
 import { fixedClock } from '#server/shared/clock.ts';

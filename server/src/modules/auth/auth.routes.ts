@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { authEndpoints } from '#contracts/users.ts';
+import { authEndpoints } from '#contracts/auth.ts';
 import type { Database } from '#server/db/database.ts';
 import { unauthorized } from '#server/shared/errors.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '#contracts/api.ts';
 import type { Endpoint } from '#contracts/endpoint.ts';
 import { unitEndpoints } from '#contracts/units.ts';
-import { authEndpoints } from '#contracts/users.ts';
+import { authEndpoints } from '#contracts/auth.ts';
 import { buildUser, TEST_PASSWORD } from '#test/factories.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { healthEndpoints } from '#contracts/api.ts';
+import { healthEndpoints } from '#contracts/health.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 
 export function registerHealthRoutes(app: FastifyInstance, databaseKind: 'pglite' | 'postgres', demo: boolean): void {

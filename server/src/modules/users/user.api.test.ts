@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authEndpoints, userEndpoints } from '#contracts/users.ts';
+import { authEndpoints } from '#contracts/auth.ts';
+import { userEndpoints } from '#contracts/users.ts';
 import { buildOrganization, buildProvince, buildUser, TEST_PASSWORD } from '#test/factories.ts';
 import { signIn } from '#test/factories-people.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';

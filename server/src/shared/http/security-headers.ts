@@ -3,27 +3,31 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 /** One year, the HSTS preload list's minimum. */
 const HSTS = 'max-age=31536000; includeSubDomains';
 
-/** Only this origin: Vite emits files (no inline script or style), fonts are bundled, no outside host is used. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join(';');
+/**
+ * Only this origin: Vite emits files, fonts are bundled, no outside host is used. The one inline block allowed is
+ * the loading screen's <style> of index.html, by the hash of its text (`styleHashes`, read from the built page).
+ */
+const csp = (styleHashes: readonly string[]) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    ["style-src 'self'", ...styleHashes.map((hash) => `'${hash}'`)].join(' '),
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join(';');
 
 /**
  * The headers helmet would set with the options we need, written once: computing them per request (helmet runs a
  * dozen middlewares on every response) halved the req/s of a route without database work (bench/RESULTS.md).
  */
-export function securityHeaders(https: boolean): Record<string, string> {
+export function securityHeaders(https: boolean, styleHashes: readonly string[] = []): Record<string, string> {
   return {
-    'content-security-policy': CSP,
+    'content-security-policy': csp(styleHashes),
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
     'origin-agent-cluster': '?1',
@@ -43,8 +47,8 @@ export function securityHeaders(https: boolean): Record<string, string> {
  * behind HTTPS (`SECURE_COOKIES=true`), or a plain-HTTP trial would be pinned to HTTPS. API answers carry personal
  * data: `Cache-Control: no-store` keeps them out of every cache (a file download sets `private, no-store`).
  */
-export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
-  const page = securityHeaders(options.https);
+export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean; styleHashes?: readonly string[] }): void {
+  const page = securityHeaders(options.https, options.styleHashes);
   const api = { ...page, 'cache-control': 'no-store' };
   // one synchronous hook: no promise per request
   app.addHook('onRequest', (request, reply, done) => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { endpoint } from '#contracts/endpoint.ts';
 import { ApiError, setCsrfToken } from '../../api/client.ts';
 import type { OutboxEntry } from './outbox.ts';
-import { classifySendError, isOutboxEndpoint, registerOutboxEndpoint, SEND_TIMEOUT_MS, sendOutboxEntry } from './sender.ts';
+import { announceOutboxEndpoint, classifySendError, isOutboxEndpoint, registerOutboxEndpoint, SEND_TIMEOUT_MS, sendOutboxEntry } from './sender.ts';
 
 const putValues = endpoint({
   method: 'PUT',
@@ -86,5 +86,20 @@ describe('outbox sender', () => {
     const result = sendOutboxEntry({ id: 'w1', endpoint: 'test.putValues', input } as unknown as OutboxEntry);
     await vi.advanceTimersByTimeAsync(SEND_TIMEOUT_MS);
     expect(await result).toEqual({ retry: true, error: 'Không kết nối được máy chủ. Kiểm tra đường truyền rồi thử lại.' });
+  });
+
+  it('an announced endpoint is known at once and its contract loaded when the first entry is sent (again after a failed load)', async () => {
+    const load = vi.fn<() => Promise<typeof putValues>>().mockRejectedValueOnce(new TypeError('Failed to fetch')).mockResolvedValue(putValues);
+    announceOutboxEndpoint('test.announced', load);
+    expect([isOutboxEndpoint('test.announced'), load.mock.calls.length]).toEqual([true, 0]);
+
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response('{"ok":true}', { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    const entry = { id: 'w2', endpoint: 'test.announced', input: { params: { unitId: 7 }, body: { values: [] } } } as unknown as OutboxEntry;
+    expect(await sendOutboxEntry(entry)).toEqual({ retry: true, error: 'Không kết nối được máy chủ. Kiểm tra đường truyền rồi thử lại.' });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(await sendOutboxEntry(entry)).toBe('ok');
+    expect(await sendOutboxEntry(entry)).toBe('ok');
+    expect([load.mock.calls.length, fetch.mock.calls.map(([url]) => url)]).toEqual([2, ['/api/test/7/values', '/api/test/7/values']]);
   });
 });

@@ -5,10 +5,12 @@ import type { OutboxEntry, SendResult } from './outbox.ts';
 
 /**
  * Entries name their endpoint by a key string, because a contract declaration (with its zod schemas) cannot be
- * stored in IndexedDB; this registry maps the key back. Register in the feature's index.ts so the endpoint is
- * known right after a reload, before its page loads; until then its entries wait.
+ * stored in IndexedDB; this registry maps the key back. Announce the key in the feature's index.ts
+ * (`announceOutboxEndpoint`) so the endpoint is known right after a reload, before its page loads; the contract
+ * itself is loaded when an entry is sent, so the first load (the login page) does without it.
  */
 const registry = new Map<string, Endpoint>();
+const announced = new Map<string, () => Promise<Endpoint>>();
 const registrationListeners = new Set<() => void>();
 
 /** A registered endpoint: what `enqueue` takes, typed by the contract so the stored input is right. */
@@ -33,7 +35,25 @@ export function registerOutboxEndpoint<E extends Endpoint>(key: string, endpoint
   return { key, endpoint };
 }
 
-export const isOutboxEndpoint = (key: string): boolean => registry.has(key);
+/**
+ * Makes `key` known without loading its contract: `load` imports the module that registers it (the feature's
+ * outbox.ts) and answers the endpoint. Entries of the key are sent from now on, whichever page is open.
+ */
+export function announceOutboxEndpoint(key: string, load: () => Promise<Endpoint>): void {
+  announced.set(key, load);
+  for (const listener of registrationListeners) listener();
+}
+
+export const isOutboxEndpoint = (key: string): boolean => registry.has(key) || announced.has(key);
+
+async function endpointOf(key: string): Promise<Endpoint | undefined> {
+  const known = registry.get(key);
+  if (known) return known;
+  const load = announced.get(key);
+  if (!load) return undefined;
+  const endpoint = await load();
+  return registry.get(key) ?? registerOutboxEndpoint(key, endpoint).endpoint;
+}
 
 /** Called on every registration: the outbox sends entries that were waiting for their endpoint. */
 export function onOutboxEndpointRegistered(listener: () => void): () => void {
@@ -81,7 +101,13 @@ async function withinTimeout<T>(promise: Promise<T>): Promise<T> {
 
 /** The outbox's `send`: the entry's stored input to its registered endpoint through `call()`. */
 export async function sendOutboxEntry(entry: OutboxEntry): Promise<SendResult> {
-  const endpoint = registry.get(entry.endpoint);
+  let endpoint: Endpoint | undefined;
+  try {
+    endpoint = await endpointOf(entry.endpoint);
+  } catch {
+    // its code could not be loaded (no connection): tried again like a send
+    return { retry: true, error: t('error.network') };
+  }
   if (!endpoint) return { retry: true, error: `unregistered outbox endpoint ${entry.endpoint}` };
   try {
     await withinTimeout((call as (endpoint: Endpoint, input: unknown) => Promise<unknown>)(endpoint, entry.input));

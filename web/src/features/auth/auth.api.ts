@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TChangePasswordRequest, TLoginRequest } from '#contracts/auth.ts';
-import { authEndpoints } from '#contracts/users.ts';
+import { authEndpoints } from '#contracts/auth.ts';
 import { call } from '../../api/client.ts';
 import { meQuery, storeMe } from '../../app/session-query.ts';
 

@@ -6,7 +6,7 @@ import { parseCellValue } from '#contracts/indicators/value-type.ts';
 import { useOutbox } from '../../components/outbox/useOutbox.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import { putValuesOutbox } from './index.ts';
+import { putValuesOutbox } from './outbox.ts';
 
 const cellKey = (unitId: number, elementId: number, cocId: number) => `${unitId}|${elementId}|${cocId}`;
 

@@ -1,10 +1,13 @@
-import { reportEndpoints } from '#contracts/indicators/reports.api.ts';
 import { lazyPage, type WebFeature } from '../../app/feature.ts';
-import { registerOutboxEndpoint } from '../../components/outbox/sender.ts';
+import { announceOutboxEndpoint } from '../../components/outbox/sender.ts';
 import { reportsVi } from './messages.vi.ts';
 
-/** Values typed in a form wait in the browser's outbox (registered here so a reload can send them at once). */
-export const putValuesOutbox = registerOutboxEndpoint('reportEndpoints.putValues', reportEndpoints.putValues);
+/**
+ * Values typed in a form wait in the browser's outbox: announced here so a reload can send them at once; the
+ * contract (outbox.ts) is loaded with the entry form or when the first entry is sent, not on the login page.
+ */
+export const PUT_VALUES_OUTBOX_KEY = 'reportEndpoints.putValues';
+announceOutboxEndpoint(PUT_VALUES_OUTBOX_KEY, () => import('./outbox.ts').then((m) => m.putValuesOutbox.endpoint));
 
 export const reportsFeature: WebFeature = {
   name: 'reports',

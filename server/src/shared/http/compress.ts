@@ -1,0 +1,63 @@
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+/** Below this an answer fits in a packet or two: compressing costs more than it saves. */
+export const COMPRESS_MIN_BYTES = 1024;
+
+type Encoding = 'br' | 'gzip';
+
+/**
+ * The encoding to answer in from an Accept-Encoding header: brotli, else gzip, else none. A coding with q=0 is
+ * refused; `*` stands for the codings not named.
+ */
+export function chooseEncoding(header: string | undefined): Encoding | null {
+  if (!header) return null;
+  const weights = new Map<string, number>();
+  for (const part of header.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.trim().split(';');
+    const q = params.map((param) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+    weights.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  const accepts = (coding: Encoding) => (weights.get(coding) ?? weights.get('*') ?? 0) > 0;
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return null;
+}
+
+const compress = (encoding: Encoding, body: Buffer): Promise<Buffer> =>
+  encoding === 'br'
+    ? // quality 4: most of brotli's gain at gzip's speed (the answer is compressed on every request)
+      brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gz(body, { level: 6 });
+
+function varyOnAcceptEncoding(reply: FastifyReply): void {
+  const vary = reply.getHeader('vary');
+  const listed = String(vary ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase());
+  if (!listed.includes('accept-encoding') && !listed.includes('*')) reply.header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
+}
+
+/**
+ * Compresses API answers over 1 KB (JSON, the OpenAPI document, CSV) for browsers on slow links. Streams (file
+ * downloads, mostly compressed formats already) and answers that carry an encoding are sent as they are. Runs in
+ * the thread pool (node:zlib's async calls), not on the event loop.
+ */
+export function registerApiCompression(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/api/') || reply.hasHeader('content-encoding')) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    if (body.length < COMPRESS_MIN_BYTES) return payload;
+    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    varyOnAcceptEncoding(reply);
+    if (!encoding) return payload;
+    reply.header('content-encoding', encoding);
+    reply.removeHeader('content-length');
+    return compress(encoding, body);
+  });
+}
