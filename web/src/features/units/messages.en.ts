@@ -4,8 +4,6 @@ import type { unitsVi } from './messages.vi.ts';
 export const unitsEn: Record<keyof typeof unitsVi, string> = {
   'units.title': 'Administrative units',
   'units.structure': 'Administrative structure',
-  'units.beforeReform': 'Before 1 July 2025 (province – district – commune)',
-  'units.now': 'Today',
   'units.asOf': 'As of',
   'units.search': 'Find a unit',
   'units.searchPlaceholder': 'For example: quang tri, gio linh',
@@ -66,4 +64,12 @@ export const unitsEn: Record<keyof typeof unitsVi, string> = {
   'village.closed': 'The village has ended. Its history stays.',
 
   'unitPicker.change': 'Choose another unit',
+
+  // --- shell-home ---
+  'units.before2025': 'Before 1 Jul 2025: province – district – commune',
+  'units.from2025': 'From 1 Jul 2025: province – commune',
+  'units.noRecords': 'no organisation recorded yet',
+  'units.noRecordsLegend': 'Units in grey have no organisation recorded yet.',
+  'unit.movedFrom': 'Moved from',
+  'unit.movedInto': 'Moved to',
 };

@@ -2,8 +2,6 @@
 export const unitsVi = {
   'units.title': 'Đơn vị hành chính',
   'units.structure': 'Cơ cấu hành chính',
-  'units.beforeReform': 'Trước 01/7/2025 (tỉnh – huyện – xã)',
-  'units.now': 'Hiện nay',
   'units.asOf': 'Ngày tra cứu',
   'units.search': 'Tìm đơn vị',
   'units.searchPlaceholder': 'Ví dụ: quang tri, gio linh',
@@ -53,7 +51,7 @@ export const unitsVi = {
   'village.addButton': 'Thêm thôn',
   'village.added': 'Đã thêm {name}.',
   'village.name': 'Tên thôn',
-  'village.nameHint': 'Chỉ ghi tên riêng, ví dụ: An Hưng. Chữ "Thôn", "Bản"… lấy theo ô Loại.',
+  'village.nameHint': 'Chỉ ghi tên riêng, ví dụ: An Hưng. Chữ “Thôn”, “Bản”… lấy theo ô Loại.',
   'village.type': 'Loại',
   'village.import': 'Nhập từ Excel/CSV',
   'village.importHint': 'Tệp .xlsx hoặc .csv, dòng đầu là tiêu đề, hai cột: Tên (tên riêng, ví dụ: An Hưng), Loại (thôn, bản, tổ dân phố…; để trống là thôn).',
@@ -64,4 +62,12 @@ export const unitsVi = {
   'village.closed': 'Đã kết thúc thôn. Lịch sử vẫn được giữ.',
 
   'unitPicker.change': 'Chọn đơn vị khác',
+
+  // --- shell-home ---
+  'units.before2025': 'Trước 01/7/2025: tỉnh – huyện – xã',
+  'units.from2025': 'Từ 01/7/2025: tỉnh – xã',
+  'units.noRecords': 'chưa có tổ chức nào được ghi nhận',
+  'units.noRecordsLegend': 'Đơn vị in mờ là đơn vị chưa có tổ chức nào được ghi nhận.',
+  'unit.movedFrom': 'Chuyển về từ',
+  'unit.movedInto': 'Đã chuyển về',
 };
