@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZDate, ZId } from './common.ts';
 import { endpoint } from './endpoint.ts';
+import { REPORT_STATES } from './indicators/reports.api.ts';
 
 export const AUDIT_ACTIONS = [
   'create',
@@ -34,6 +35,9 @@ export const AUDIT_ENTITIES = [
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);
 
+/** What a change to a periodic report was: values entered, a move to a state, or an approval withdrawn. */
+export const REPORT_CHANGES = ['values', ...REPORT_STATES, 'unapproved'] as const;
+
 /** Actions that change a record (what "recent changes" lists); sign-ins, protected reads and downloads are not. */
 export const CHANGE_ACTIONS = ['create', 'update', 'delete', 'import'] as const satisfies readonly (typeof AUDIT_ACTIONS)[number][];
 
@@ -52,6 +56,8 @@ export const ZAuditEntry = z.object({
    * when the record is gone; null when neither is known.
    */
   entityName: z.string().nullable(),
+  /** For a periodic report: what the change was (values entered, sent, returned…); null for other records. */
+  reportChange: z.enum(REPORT_CHANGES).nullable(),
   unitId: ZId.nullable(),
   unitName: z.string().nullable(),
   before: z.unknown(),
@@ -80,6 +86,7 @@ export const ZRecentChange = ZAuditEntry.pick({
   entity: true,
   entityId: true,
   entityName: true,
+  reportChange: true,
   unitId: true,
   unitName: true,
 });

@@ -1,15 +1,18 @@
 import type { TRole } from '#contracts/auth.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEndpoints } from '#contracts/audit.ts';
+import { reportEndpoints } from '#contracts/indicators/reports.api.ts';
 import { personEndpoints } from '#contracts/people.ts';
 import { unitEndpoints } from '#contracts/units.ts';
+import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { buildPerson, buildProvince, buildUser, TEST_PASSWORD } from '#test/factories.ts';
+import { buildDataSet } from '#test/factories-indicators.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ today: '2026-03-02' });
 });
 afterAll(() => t.close());
 
@@ -124,5 +127,33 @@ describe('recent changes', () => {
     ]);
     expect(Object.keys(recent.body.items[0] ?? {})).not.toContain('ip');
     expect(Object.keys(recent.body.items[0] ?? {})).not.toContain('after');
+  });
+
+  it('names a periodic report by its form and period, and says what happened to it', async () => {
+    const province = await buildProvince(t.db, { communes: 1, villagesPerCommune: 0 });
+    const communeId = province.communeIds[0] as number;
+    const ds = await buildDataSet(t.db, province.provinceId);
+    const element = ds.elements[0] as { id: number; cocId: number };
+    const clerk = await signedIn(communeId, ['data_entry'], 'Bùi Thị E');
+    const put = await clerk.client.call(reportEndpoints.putValues, {
+      body: { dataSetId: ds.id, unitId: communeId, period: '202602', values: [{ writeId: uuidv7(), unitId: communeId, dataElementId: element.id, cocId: element.cocId, value: '7' }] },
+    });
+    expect(put.status).toBe(200);
+    const sent = await clerk.client.call(reportEndpoints.transitionReport, { params: { id: put.body.report.id }, body: { to: 'submitted', seenState: 'draft', seenVersion: 0 } });
+    expect(sent.status).toBe(200);
+    const officer = await signedIn(province.provinceId, ['commission_officer'], 'Hoàng Văn G');
+    const returned = await officer.client.call(reportEndpoints.transitionReport, {
+      params: { id: put.body.report.id },
+      body: { to: 'returned', seenState: 'submitted', seenVersion: 1, reason: 'Thiếu số liệu' },
+    });
+    expect(returned.status).toBe(200);
+
+    const recent = await (await signedIn(communeId, ['leader'])).client.call(auditEndpoints.recent, { query: {} });
+    const name = `Báo cáo thử ${ds.code.slice('DS_'.length)}`;
+    expect(recent.body.items.map((item) => [item.userFullName, item.reportChange, item.entityName])).toEqual([
+      ['Hoàng Văn G', 'returned', `${name}, Tháng 2/2026`],
+      ['Bùi Thị E', 'submitted', `${name}, Tháng 2/2026`],
+      ['Bùi Thị E', 'values', `${name}, Tháng 2/2026`],
+    ]);
   });
 });

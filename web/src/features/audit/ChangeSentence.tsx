@@ -2,7 +2,7 @@ import type { TRecentChange } from '#contracts/audit.ts';
 import { t } from '../../i18n/i18n.ts';
 import { auditEntityLabel } from './audit.api.ts';
 
-type Change = Pick<TRecentChange, 'userFullName' | 'action' | 'entity' | 'entityId' | 'entityName'> & { userId?: number | null };
+type Change = Pick<TRecentChange, 'userFullName' | 'action' | 'entity' | 'entityId' | 'entityName' | 'reportChange'> & { userId?: number | null };
 
 /** What the change was done to: "Cá nhân Trần Thị B"; nothing when an account acts on itself (sign-in, password). */
 function objectOf(change: Change): string | null {
@@ -10,6 +10,8 @@ function objectOf(change: Change): string | null {
     return null;
   }
   const label = auditEntityLabel(change.entity);
+  // a report's name already says what it is: "Báo cáo công tác dân vận, Tháng 11/2026"
+  if (change.entityName && change.entity === 'indicator_report') return change.entityName;
   if (change.entityName) return `${label} ${change.entityName}`;
   return change.entityId === null ? label : t('audit.entityNumber', { entity: label, id: change.entityId });
 }
@@ -25,7 +27,7 @@ function actorOf(change: Change): string {
 export function changeSentence(change: Change): string {
   const object = objectOf(change);
   const actor = actorOf(change);
-  const verb = t(`audit.verb.${change.action}`);
+  const verb = change.reportChange ? t(`audit.verb.report.${change.reportChange}`) : t(`audit.verb.${change.action}`);
   return object ? t('audit.sentence', { actor, verb, object }) : t('audit.sentenceNoObject', { actor, verb });
 }
 

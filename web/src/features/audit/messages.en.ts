@@ -51,4 +51,11 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.verb.password_change': 'changed their password',
   'audit.verb.import': 'imported a file into',
   'audit.verb.download': 'downloaded',
+  'audit.verb.report.values': 'entered figures in',
+  'audit.verb.report.draft': 'moved back to draft',
+  'audit.verb.report.submitted': 'sent',
+  'audit.verb.report.accepted': 'accepted',
+  'audit.verb.report.returned': 'returned',
+  'audit.verb.report.approved': 'approved',
+  'audit.verb.report.unapproved': 'withdrew the approval of',
 };

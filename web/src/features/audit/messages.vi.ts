@@ -49,4 +49,11 @@ export const auditVi = {
   'audit.verb.password_change': 'đổi mật khẩu',
   'audit.verb.import': 'nhập tệp vào',
   'audit.verb.download': 'tải về',
+  'audit.verb.report.values': 'nhập số liệu',
+  'audit.verb.report.draft': 'đưa về dự thảo',
+  'audit.verb.report.submitted': 'gửi',
+  'audit.verb.report.accepted': 'tiếp nhận',
+  'audit.verb.report.returned': 'trả lại',
+  'audit.verb.report.approved': 'phê duyệt',
+  'audit.verb.report.unapproved': 'hủy phê duyệt',
 };
