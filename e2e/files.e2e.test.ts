@@ -17,7 +17,7 @@ describe('B5 files on the organisation page', () => {
     const name = `Biên bản họp ${Date.now().toString(36)}.pdf`;
     await page.getByLabel('Chọn tài liệu').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('button', { name: 'Tải lên' }).click();
-    await expect.poll(() => page.getByText(`Đã tải lên "${name}".`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`Đã tải lên “${name}”.`).count()).toBe(1);
     const link = page.getByRole('link', { name });
     await expect.poll(() => link.count()).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

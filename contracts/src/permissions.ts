@@ -83,6 +83,7 @@ export const PERMISSIONS = {
     levels: ['province'],
   },
   'audit.read': { summary: 'Browse the audit log of the units in scope', roles: { system_admin: 'scope', unit_admin: 'scope' } },
+  'audit.recent': { summary: 'See the latest changes to records in scope: who changed which record, without the details', roles: EVERYONE },
 } as const satisfies Record<string, PermissionSpec>;
 
 export type TAction = keyof typeof PERMISSIONS;

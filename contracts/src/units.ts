@@ -34,6 +34,10 @@ export const ZUnit = z.object({
 });
 export type TUnit = z.infer<typeof ZUnit>;
 
+/** A unit in a list of children: also whether any organisation is recorded in it or under it. */
+export const ZUnitChild = ZUnit.extend({ hasOrganizations: z.boolean() });
+export type TUnitChild = z.infer<typeof ZUnitChild>;
+
 /** `asOf` picks the structure and names in force that day; default today. */
 export const ZAsOfQuery = z.object({ asOf: ZDate.optional() });
 
@@ -113,9 +117,9 @@ export const unitEndpoints = {
   children: endpoint({
     method: 'GET',
     path: '/api/units',
-    summary: 'Children of a unit (or the top units in scope) as of a date',
+    summary: 'Children of a unit (or the top units in scope) as of a date, by name in Vietnamese order',
     query: ZUnitChildrenQuery,
-    response: z.array(ZUnit),
+    response: z.array(ZUnitChild),
   }),
   search: endpoint({
     method: 'GET',

@@ -33,7 +33,7 @@ describe('A4 no published administrator password on a real deployment', () => {
     expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
     const again = run('server/src/admin-create-cli.ts', ['--username', 'quantri.tinh'], env);
     expect(await again.exited).toBe(1);
-    expect(again.output()).toContain('Tên đăng nhập "quantri.tinh" đã có người dùng.');
+    expect(again.output()).toContain('Tên đăng nhập “quantri.tinh” đã có người dùng.');
     expect(again.output()).not.toContain(password);
 
     const port = 30_000 + Math.floor(Math.random() * 20_000);

@@ -53,7 +53,14 @@ describe('village accounts', () => {
   it("A9 policies: /api/auth/me lists the actions of the user's roles at the user's level", async () => {
     const province = await buildProvince(t.db);
     const leader = await signIn(province.provinceId, ['leader']);
-    expect((await leader.call(authEndpoints.me, {})).body.permissions).toEqual(['units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review']);
+    expect((await leader.call(authEndpoints.me, {})).body.permissions).toEqual([
+      'units.read',
+      'organizations.read',
+      'people.read',
+      'indicators.read',
+      'indicators.review',
+      'audit.recent',
+    ]);
     const admin = await signIn(null, ['system_admin']);
     expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);
     const villageAdmin = await signIn(province.villageIds[0] as number, ['unit_admin']);
@@ -119,6 +126,7 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
       body: { username: `qt${++serial}x${process.pid}`, fullName: 'Quản trị mới', unitId: null, roles: ['system_admin'], password: 'MatKhau2026x' },
     }),
   'audit.read': (c) => c.call(auditEndpoints.list, { query: {} }),
+  'audit.recent': (c) => c.call(auditEndpoints.recent, { query: {} }),
   'indicators.read': (c) => c.call(metadataEndpoints.listDataSets, {}),
   'indicators.enter': (c, p) =>
     c.call(reportEndpoints.putValues, {

@@ -28,7 +28,7 @@ describe('readSheet', () => {
     ]);
   });
   it('names a missing required column', async () => {
-    await expect(readSheet({ filename: 'a.csv', data: Buffer.from('Loại\nthôn\n') }, columns)).rejects.toThrow('thiếu cột "Tên"');
+    await expect(readSheet({ filename: 'a.csv', data: Buffer.from('Loại\nthôn\n') }, columns)).rejects.toThrow('thiếu cột “Tên”');
   });
   it('refuses a CSV that is not UTF-8', async () => {
     await expect(readSheet({ filename: 'a.csv', data: Buffer.from([0x54, 0xea, 0x6e, 0x0a, 0xff]) }, columns)).rejects.toThrow('UTF-8');

@@ -21,4 +21,8 @@ describe('compareVi', () => {
   it('sorts in Vietnamese alphabetical order (d before đ, a before ă before â)', () => {
     expect(['Đông', 'Dung', 'Ân', 'Anh', 'Ăn'].sort(compareVi)).toEqual(['Anh', 'Ăn', 'Ân', 'Dung', 'Đông']);
   });
+
+  it('orders numbered names by their number (Thôn 2 before Thôn 10)', () => {
+    expect(['Thôn 10', 'Thôn 2', 'Thôn 1'].sort(compareVi)).toEqual(['Thôn 1', 'Thôn 2', 'Thôn 10']);
+  });
 });

@@ -10,6 +10,6 @@ export function foldVi(text: string): string {
     .trim();
 }
 
-const collator = new Intl.Collator('vi');
-/** Vietnamese alphabetical order (a ă â b c d đ e ê …). */
+const collator = new Intl.Collator('vi', { numeric: true });
+/** Vietnamese alphabetical order (a ă â b c d đ e ê …), numbers by value ("Thôn 2" before "Thôn 10"). */
 export const compareVi = (a: string, b: string) => collator.compare(a, b);

@@ -33,7 +33,7 @@ describe('i18n catalogues', () => {
   it('Vietnamese labels keep their exact diacritics', () => {
     expect(vi['auth.login']).toBe('Đăng nhập');
     expect(vi['units.search']).toBe('Tìm đơn vị');
-    expect(vi['units.beforeReform']).toBe('Trước 01/07/2025 (tỉnh – huyện – xã)');
+    expect(vi['units.before2025']).toBe('Trước 01/07/2025: tỉnh – huyện – xã');
     expect(vi['org.type.community_investment_board']).toBe('Ban giám sát đầu tư của cộng đồng');
     expect(vi['role.focal_point']).toBe('Đầu mối tổ chức');
     expect(Object.values(vi).every((text) => text === text.normalize('NFC'))).toBe(true);

@@ -4,4 +4,6 @@ import { allows, type Actor } from '#server/shared/actor.ts';
 export const auditPolicy = {
   /** Browse the audit of their subtree. */
   read: (actor: Actor) => allows(actor, 'audit.read'),
+  /** See the latest changes to records of their units (the home page), without the details. */
+  recent: (actor: Actor) => allows(actor, 'audit.recent'),
 };

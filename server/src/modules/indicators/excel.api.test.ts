@@ -147,14 +147,14 @@ describe('Excel template of a data set', () => {
     const preview = await upload(officer, ds.id, data, true);
     expect(preview.status).toBe(200);
     expect(preview.body.errors).toEqual([
-      { row: 5, field: 'Mã đơn vị (cột A)', message: 'báo cáo của Xã Xuân 1: Báo cáo đang ở trạng thái "Đã gửi": không sửa được số liệu. Cấp trên cần trả lại để chỉnh sửa.' },
+      { row: 5, field: 'Mã đơn vị (cột A)', message: 'báo cáo của Xã Xuân 1: Báo cáo đang ở trạng thái “Đã gửi”: không sửa được số liệu. Cấp trên cần trả lại để chỉnh sửa.' },
       { row: 6, field: 'Số đơn thư tiếp nhận (cột D)', message: 'Phải là số nguyên' },
       { row: 7, field: 'Mã đơn vị (cột A)', message: 'không có đơn vị mã 987654321 trong phạm vi của bạn' },
     ]);
     const commit = await upload(officer, ds.id, data, false);
     expect(commit.status).toBe(400);
     expect(errorBody(commit).message).toBe(
-      'Tệp có 3 lỗi; chưa ghi dòng nào. Lỗi đầu tiên: dòng 5, cột Mã đơn vị (cột A): báo cáo của Xã Xuân 1: Báo cáo đang ở trạng thái "Đã gửi": không sửa được số liệu. Cấp trên cần trả lại để chỉnh sửa..',
+      'Tệp có 3 lỗi; chưa ghi dòng nào. Lỗi đầu tiên: dòng 5, cột Mã đơn vị (cột A): báo cáo của Xã Xuân 1: Báo cáo đang ở trạng thái “Đã gửi”: không sửa được số liệu. Cấp trên cần trả lại để chỉnh sửa..',
     );
     expect(errorBody(commit).fields?.[1]).toEqual({ field: 'dòng 6, Số đơn thư tiếp nhận (cột D)', message: 'Phải là số nguyên' });
     expect(await provinceTotal(province.provinceId, received.id)).toBe(10);

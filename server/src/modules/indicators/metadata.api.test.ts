@@ -78,7 +78,7 @@ describe('disaggregations and data elements', () => {
       body: { code: comboCode, name: 'Lặp', categories: [{ code: code('X'), name: 'X', options: [{ code: 'A', name: 'A' }] }] },
     });
     expect(again.status).toBe(409);
-    expect(errorBody(again).message).toBe(`Mã "${comboCode}" đã được dùng, hãy chọn mã khác.`);
+    expect(errorBody(again).message).toBe(`Mã “${comboCode}” đã được dùng, hãy chọn mã khác.`);
   });
 
   it('creates elements: default combo and short name, no sums of text or percentages, duplicate code refused', async () => {
@@ -99,7 +99,7 @@ describe('disaggregations and data elements', () => {
 
     const duplicate = await officer.call(metadataEndpoints.createDataElement, { body: { code: received.code, name: 'Khác', valueType: 'integer' } });
     expect(duplicate.status).toBe(409);
-    expect(errorBody(duplicate).message).toBe(`Mã "${received.code}" đã được dùng, hãy chọn mã khác.`);
+    expect(errorBody(duplicate).message).toBe(`Mã “${received.code}” đã được dùng, hãy chọn mã khác.`);
     const badCombo = await officer.call(metadataEndpoints.createDataElement, { body: { code: code('X'), name: 'X', valueType: 'integer', comboId: 999999 } });
     expect(badCombo.status).toBe(400);
     expect(errorBody(badCombo).message).toBe('Phân tổ (comboId): phân tổ không tồn tại');
@@ -257,9 +257,9 @@ describe('data sets', () => {
 
     const first = await post({});
     expect(first.status).toBe(200);
-    expect(await messageOf({ elements: [{ dataElementId: received.id }] })).toBe(`409 Mã "${base.code}" đã được dùng, hãy chọn mã khác.`);
+    expect(await messageOf({ elements: [{ dataElementId: received.id }] })).toBe(`409 Mã “${base.code}” đã được dùng, hãy chọn mã khác.`);
     expect(await messageOf({ code: code('KHAC'), elements: [{ dataElementId: received.id }, { dataElementId: resolved.id }] })).toBe(
-      `409 Chỉ tiêu "${resolved.code}" đã thuộc biểu mẫu "Báo cáo năm"; mỗi chỉ tiêu chỉ thuộc một biểu mẫu.`,
+      `409 Chỉ tiêu “${resolved.code}” đã thuộc biểu mẫu “Báo cáo năm”; mỗi chỉ tiêu chỉ thuộc một biểu mẫu.`,
     );
   });
 
@@ -320,7 +320,7 @@ describe('indicators', () => {
 
     const duplicate = await officer.call(metadataEndpoints.createIndicator, { body: { code: indicatorCode, name: 'Lặp', numerator: '1' } });
     expect(duplicate.status).toBe(409);
-    expect(errorBody(duplicate).message).toBe(`Mã "${indicatorCode}" đã được dùng, hãy chọn mã khác.`);
+    expect(errorBody(duplicate).message).toBe(`Mã “${indicatorCode}” đã được dùng, hãy chọn mã khác.`);
   });
 
   it('refuses expressions that do not parse or read unknown elements, naming the field', async () => {

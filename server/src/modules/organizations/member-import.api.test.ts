@@ -44,10 +44,10 @@ describe('member import', () => {
     expect(preview.body.errors).toEqual([
       { row: 3, field: 'Họ và tên', message: 'không được để trống' },
       { row: 4, field: 'Chức danh', message: 'không được để trống' },
-      { row: 5, field: 'Giới tính', message: expect.stringContaining('"trai"') },
-      { row: 5, field: 'Năm sinh', message: expect.stringContaining('"19"') },
-      { row: 5, field: 'Điện thoại', message: expect.stringContaining('"12"') },
-      { row: 5, field: 'Từ ngày', message: expect.stringContaining('"31/02/2021"') },
+      { row: 5, field: 'Giới tính', message: expect.stringContaining('“trai”') },
+      { row: 5, field: 'Năm sinh', message: expect.stringContaining('“19”') },
+      { row: 5, field: 'Điện thoại', message: expect.stringContaining('“12”') },
+      { row: 5, field: 'Từ ngày', message: expect.stringContaining('“31/02/2021”') },
       { row: 6, field: 'Chức danh', message: 'trùng với dòng 2 (cùng người, cùng chức danh)' },
     ]);
     expect(preview.body.rows[0]).toEqual({
@@ -114,7 +114,7 @@ describe('member import', () => {
 
     const again = await officer.upload(organizationEndpoints.importMembers, { params: { id: team }, query: { dryRun: 'true' } }, 'to.xlsx', data);
     expect(again.body.errors).toHaveLength(4);
-    expect(again.body.errors[0]).toEqual({ row: 2, field: 'Chức danh', message: expect.stringContaining('đã giữ chức danh "Tổ trưởng"') });
+    expect(again.body.errors[0]).toEqual({ row: 2, field: 'Chức danh', message: expect.stringContaining('đã giữ chức danh “Tổ trưởng”') });
   });
 
   it('names a missing required column; a focal point imports into its own organisation only; a leader may not', async () => {
@@ -126,7 +126,7 @@ describe('member import', () => {
     const csv = 'Họ và tên,Chức danh\nTrần Văn Bảy,Chủ tịch Hội\n';
     const missing = await focal.upload(organizationEndpoints.importMembers, { params: { id: own }, query: {} }, 'a.csv', 'Họ và tên\nA\n');
     expect(missing.status).toBe(400);
-    expect(errorBody(missing).message).toContain('thiếu cột "Chức danh"');
+    expect(errorBody(missing).message).toContain('thiếu cột “Chức danh”');
     const ok = await focal.upload(organizationEndpoints.importMembers, { params: { id: own }, query: { dryRun: 'false' } }, 'a.csv', csv);
     expect(ok.status).toBe(200);
     expect((await waitForJob(focal, ok.body.jobId)).result).toEqual({ created: 1 });

@@ -2,7 +2,7 @@ import type { TRole } from '#contracts/auth.ts';
 import { ExcelJS } from '#server/shared/exceljs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitEndpoints } from '#contracts/units.ts';
-import { buildProvince, buildUser, countRows, TEST_PASSWORD } from '#test/factories.ts';
+import { buildOrganization, buildProvince, buildUser, countRows, TEST_PASSWORD } from '#test/factories.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
 import { waitForJob } from '#test/jobs.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
@@ -148,8 +148,8 @@ describe('villages', () => {
     expect(preview.status).toBe(200);
     expect(preview.body.errors).toEqual([
       { row: 3, field: 'Tên', message: 'không được để trống' },
-      { row: 4, field: 'Tên', message: '"1" đã có trong Xã Xuân 1' },
-      { row: 6, field: 'Loại', message: expect.stringContaining('"phố" không phải loại hợp lệ') },
+      { row: 4, field: 'Tên', message: '“1” đã có trong Xã Xuân 1' },
+      { row: 6, field: 'Loại', message: expect.stringContaining('“phố” không phải loại hợp lệ') },
     ]);
     expect(preview.body.rows).toHaveLength(5);
     const commit = await client.upload(unitEndpoints.importVillages, { params: { id: communeId }, query: { dryRun: 'false' } }, 'thon.csv', csv);
@@ -185,5 +185,29 @@ describe('villages', () => {
     const response = await client.upload(unitEndpoints.importVillages, { params: { id: communeId }, query: {} }, 'hong.xlsx', 'PK\u0003\u0004 not really a zip');
     expect(response.status).toBe(400);
     expect(errorBody(response).message).toContain('Tệp (file)');
+  });
+});
+
+// --- shell-home ---
+describe('lists of units', () => {
+  it('orders children by name in Vietnamese order and tells units with organisations from empty ones', async () => {
+    const province = await buildProvince(t.db, { communes: 2, villagesPerCommune: 0 });
+    const [communeId, emptyCommuneId] = province.communeIds as [number, number];
+    for (const name of ['Đông', 'Dung', '10', 'Ăn', 'Anh', '2']) {
+      const created = await admin.call(unitEndpoints.createVillage, { params: { id: communeId }, body: { name, type: 'thôn' } });
+      expect(created.status).toBe(200);
+    }
+    const villages = await admin.call(unitEndpoints.children, { query: { parentId: communeId } });
+    expect(villages.body.map((village) => village.name)).toEqual(['2', '10', 'Anh', 'Ăn', 'Dung', 'Đông']);
+
+    const dung = villages.body.find((village) => village.name === 'Dung');
+    await buildOrganization(t.db, dung?.id as number);
+    const after = await admin.call(unitEndpoints.children, { query: { parentId: communeId } });
+    expect(after.body.filter((village) => village.hasOrganizations).map((village) => village.name)).toEqual(['Dung']);
+    const communes = await admin.call(unitEndpoints.children, { query: { parentId: province.provinceId } });
+    expect(communes.body.map((commune) => [commune.id, commune.hasOrganizations])).toEqual([
+      [communeId, true],
+      [emptyCommuneId, false],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { TUnit, TUnitRef } from '#contracts/units.ts';
+import type { TUnit, TUnitChild, TUnitRef } from '#contracts/units.ts';
 import { ZStructure, ZUnitLevel } from '#contracts/units.ts';
 import type { UnitRecord } from './unit.repository.ts';
 
@@ -18,6 +18,12 @@ export function presentUnit(row: UnitRecord): TUnit {
     childCount: row.child_count,
   };
 }
+
+/** A child in a list: the unit and whether organisations are recorded under it. */
+export const presentChild = (row: UnitRecord & { has_organizations: boolean }): TUnitChild => ({
+  ...presentUnit(row),
+  hasOrganizations: row.has_organizations,
+});
 
 export function presentRef(row: { id: number; full_name: string; level: string; structure: string }): TUnitRef {
   return { id: row.id, fullName: row.full_name, level: ZUnitLevel.parse(row.level), structure: ZStructure.parse(row.structure) };

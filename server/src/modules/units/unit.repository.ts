@@ -34,9 +34,20 @@ export type UnitRecord = Awaited<ReturnType<ReturnType<typeof unitsAsOf>['execut
 
 const LEVEL_ORDER = sql`array_position(array['province','district','commune','village'], u.level)`;
 
-/** Children of `parentId` valid on `asOf`, or the top units of the scope when no parent is given. */
+/**
+ * Children of `parentId` valid on `asOf`, or the top units of the scope when no parent is given; with whether
+ * an organisation is recorded in the unit or under it (an existence probe down the path index, stopping at the
+ * first hit, so a list tells units with records from empty ones without counting them).
+ */
 export async function listChildren(db: Kysely<DB>, scope: Scope, asOf: string, parentId?: number) {
-  let query = unitsAsOf(db, asOf).where(validOn('u', asOf)).where(inScope('u.path', scope));
+  let query = unitsAsOf(db, asOf)
+    .select(
+      sql<boolean>`exists (select 1 from admin_unit d join organization o on o.unit_id = d.id where d.path <@ u.path)`.as(
+        'has_organizations',
+      ),
+    )
+    .where(validOn('u', asOf))
+    .where(inScope('u.path', scope));
   if (parentId !== undefined) {
     query = query.where('u.parent_id', '=', parentId);
   } else if (scope.all) {

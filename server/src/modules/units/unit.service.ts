@@ -1,4 +1,4 @@
-import type { TUnitDetail, TUnitSearchHit } from '#contracts/units.ts';
+import { UNIT_LEVELS, type TUnitDetail, type TUnitSearchHit } from '#contracts/units.ts';
 import type { Database } from '#server/db/database.ts';
 import { clock } from '#server/shared/clock.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
@@ -6,18 +6,26 @@ import { AppError, conflict, invalidField, notFound } from '#server/shared/error
 import { auditActionOf, checkHistoryWrite, datedUnit } from '#server/shared/history.ts';
 import { msg, vnDate } from '#server/shared/messages.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
-import { foldVi } from '#server/shared/vn-text.ts';
+import { compareVi, foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { unitPolicy } from './unit.policy.ts';
-import { presentRef, presentUnit } from './unit.presenter.ts';
+import { presentChild, presentRef, presentUnit } from './unit.presenter.ts';
 import { VILLAGES_DERIVED } from './unit-derived.ts';
 import * as searchRepo from './unit-search.repository.ts';
 import * as repo from './unit.repository.ts';
 
-/** Children of `parentId` valid on `asOf` (or the top units of the actor's scope), as the contract shows them. */
+const LEVEL_ORDER: readonly string[] = UNIT_LEVELS;
+
+/**
+ * Children of `parentId` valid on `asOf` (or the top units of the actor's scope), as the contract shows them:
+ * by level, then by name in Vietnamese order ("Thôn 2" before "Thôn 10", "Dung" before "Đông").
+ */
 export async function listUnitChildren(db: Database, actor: Actor, asOf: string, parentId?: number) {
   const rows = await repo.listChildren(db, actor.scope, asOf, parentId);
-  return rows.map(presentUnit);
+  rows.sort(
+    (a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || compareVi(a.name, b.name) || compareVi(a.full_name, b.full_name),
+  );
+  return rows.map(presentChild);
 }
 
 /** A unit with its ancestors, succession links and name history, as of a date. */

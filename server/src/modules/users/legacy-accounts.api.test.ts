@@ -88,7 +88,7 @@ describe('A1 legacy accounts', () => {
     const body = { username: 'cu.hai-phu', fullName: 'Cũ Hải Phú', unitId: haiPhu, roles: ['data_entry' as const], password: TEST_PASSWORD };
     const refused = await admin.call(userEndpoints.create, { body });
     expect(refused.status).toBe(400);
-    expect(errorBody(refused).message).toBe('Đơn vị (unitId): "Xã Hải Phú" không còn hiệu lực; chọn một đơn vị hiện hành');
+    expect(errorBody(refused).message).toBe('Đơn vị (unitId): “Xã Hải Phú” không còn hiệu lực; chọn một đơn vị hiện hành');
     const legacyAdmin = await signIn(t.baseUrl, t.db, { unitId: await unitId('2019', '45'), roles: ['unit_admin'] });
     expect((await legacyAdmin.call(userEndpoints.create, { body })).status).toBe(400);
     const onSuccessor = await legacyAdmin.call(userEndpoints.create, { body: { ...body, unitId: await unitId('2025', '19702') } });

@@ -24,7 +24,7 @@ describe('B7 workflow rules', () => {
   it('B7 workflow: refuses an undeclared move with 409, a role without it with 403, a missing reason with 400', () => {
     expect(failure(() => checkTransition(reportApproval, { seenState: 'draft', seenVersion: 0, to: 'approved' }, roles('leader')))).toEqual({
       status: 409,
-      message: 'Báo cáo đang ở trạng thái "Dự thảo", không chuyển sang "Đã duyệt" được.',
+      message: 'Báo cáo đang ở trạng thái “Dự thảo”, không chuyển sang “Đã duyệt” được.',
     });
     expect(failure(() => checkTransition(reportApproval, { seenState: 'submitted', seenVersion: 1, to: 'approved' }, roles('data_entry')))).toEqual({
       status: 403,

@@ -1,19 +1,22 @@
 import { useId, type FormEvent } from 'react';
-import { AUDIT_ACTIONS } from '#contracts/audit.ts';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '#contracts/audit.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { useUsers } from '../users/users.api.ts';
-import { auditActionLabel, type AuditFilters } from './audit.api.ts';
+import { auditActionLabel, auditEntityLabel, type AuditFilters } from './audit.api.ts';
 
 interface Props {
   filters: AuditFilters;
   onApply: (values: Record<string, string>) => void;
 }
 
-/** User, action, entity and date range. */
+const byName = new Intl.Collator('vi');
+
+/** User, action, kind of record (a list, by name) and date range. */
 export function AuditFilterForm({ filters, onApply }: Props) {
   const id = useId();
   const users = useUsers();
+  const entities = AUDIT_ENTITIES.map((entity) => ({ entity, label: auditEntityLabel(entity) })).sort((a, b) => byName.compare(a.label, b.label));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const values: Record<string, string> = {};
@@ -48,7 +51,14 @@ export function AuditFilterForm({ filters, onApply }: Props) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-entity`}>{t('audit.entityLabel')}</label>
-        <input id={`${id}-entity`} name="entity" defaultValue={filters.entity ?? ''} maxLength={50} />
+        <select id={`${id}-entity`} name="entity" defaultValue={filters.entity ?? ''}>
+          <option value="">{t('common.all')}</option>
+          {entities.map(({ entity, label }) => (
+            <option key={entity} value={entity}>
+              {label}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-from`}>{t('common.from')}</label>

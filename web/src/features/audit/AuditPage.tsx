@@ -4,29 +4,44 @@ import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import { auditActionLabel, auditEntityLabel, filtersFromParams, useAuditLog } from './audit.api.ts';
+import { filtersFromParams, useAuditLog } from './audit.api.ts';
 import { AuditFilterForm } from './AuditFilterForm.tsx';
+import { ChangeSentence } from './ChangeSentence.tsx';
+import './audit.css';
 
-function EntryRow({ entry }: { entry: TAuditEntry }) {
-  const hasDetail = entry.before != null || entry.after != null;
+/** When, where, from which address: the entry's second line. */
+function EntryMeta({ entry }: { entry: TAuditEntry }) {
+  const parts = [entry.unitName ?? t('layout.allUnits'), entry.ip].filter((part) => part !== null);
   return (
-    <tr>
-      <td data-label={t('audit.at')}>{formatDateTime(entry.at)}</td>
-      <td data-label={t('audit.user')}>{entry.username ?? t('common.none')}</td>
-      <td data-label={t('audit.actionLabel')}>{auditActionLabel(entry.action)}</td>
-      <td data-label={t('audit.entityLabel')}>
-        {auditEntityLabel(entry.entity)}
-        {entry.entityId !== null && <span className="muted"> #{entry.entityId}</span>}
-        {hasDetail && (
-          <details>
-            <summary>{t('audit.detail')}</summary>
-            <pre>{JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}</pre>
-          </details>
-        )}
-      </td>
-      <td data-label={t('audit.unit')}>{entry.unitName ?? t('common.none')}</td>
-      <td data-label={t('audit.ip')}>{entry.ip ?? t('common.none')}</td>
-    </tr>
+    <span className="audit-meta">
+      <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+      {parts.map((part) => ` · ${part}`).join('')}
+    </span>
+  );
+}
+
+/**
+ * One entry in two lines: the sentence ("Nguyễn Văn A sửa Cá nhân Trần Thị B"), then time, unit and address. An
+ * entry with a before/after is a disclosure: opening it shows them.
+ */
+function Entry({ entry }: { entry: TAuditEntry }) {
+  const lines = (
+    <>
+      <ChangeSentence change={entry} className="audit-what" />
+      <EntryMeta entry={entry} />
+    </>
+  );
+  if (entry.before == null && entry.after == null) return <li className="audit-entry">{lines}</li>;
+  return (
+    <li className="audit-entry">
+      <details>
+        <summary>
+          {lines}
+          <span className="visually-hidden">{t('audit.detail')}</span>
+        </summary>
+        <pre>{JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}</pre>
+      </details>
+    </li>
   );
 }
 
@@ -45,23 +60,11 @@ export function AuditPage() {
       <ErrorMessage error={log.error} />
       {log.data && entries.length === 0 && <Empty>{t('audit.none')}</Empty>}
       {entries.length > 0 && (
-        <table className="table responsive">
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.at')}</th>
-              <th scope="col">{t('audit.user')}</th>
-              <th scope="col">{t('audit.actionLabel')}</th>
-              <th scope="col">{t('audit.entityLabel')}</th>
-              <th scope="col">{t('audit.unit')}</th>
-              <th scope="col">{t('audit.ip')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <EntryRow key={entry.id} entry={entry} />
-            ))}
-          </tbody>
-        </table>
+        <ol className="audit-list" aria-label={t('audit.entries')}>
+          {entries.map((entry) => (
+            <Entry key={entry.id} entry={entry} />
+          ))}
+        </ol>
       )}
       {log.hasNextPage && (
         <button type="button" className="button-secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>

@@ -1,5 +1,5 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { AUDIT_ACTIONS, auditEndpoints } from '#contracts/audit.ts';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditEndpoints, type TAuditEntity } from '#contracts/audit.ts';
 import { call } from '../../api/client.ts';
 import { isMessageKey, t } from '../../i18n/i18n.ts';
 
@@ -9,7 +9,7 @@ type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export interface AuditFilters {
   userId?: number;
   action?: AuditAction;
-  entity?: string;
+  entity?: TAuditEntity;
   from?: string;
   to?: string;
 }
@@ -22,6 +22,10 @@ export const useAuditLog = (filters: AuditFilters) =>
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (page) => page.nextBefore ?? undefined,
   });
+
+/** The latest changes to records of the user's units (home page). */
+export const useRecentChanges = (limit = 8) =>
+  useQuery({ queryKey: ['audit', 'recent', limit], queryFn: () => call(auditEndpoints.recent, { query: { limit } }) });
 
 /** "Tạo mới", "Xem dữ liệu được bảo vệ"… */
 export const auditActionLabel = (action: AuditAction) => t(`audit.action.${action}`);
@@ -36,6 +40,7 @@ export function auditEntityLabel(entity: string): string {
 export function filtersFromParams(params: URLSearchParams): AuditFilters {
   const userId = Number(params.get('userId'));
   const action = AUDIT_ACTIONS.find((candidate) => candidate === params.get('action'));
+  const entity = AUDIT_ENTITIES.find((candidate) => candidate === params.get('entity'));
   const date = (name: string) => {
     const value = params.get(name);
     return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
@@ -43,7 +48,7 @@ export function filtersFromParams(params: URLSearchParams): AuditFilters {
   return {
     ...(Number.isInteger(userId) && userId > 0 ? { userId } : {}),
     ...(action ? { action } : {}),
-    ...(params.get('entity') ? { entity: params.get('entity') ?? '' } : {}),
+    ...(entity ? { entity } : {}),
     ...(date('from') ? { from: date('from') } : {}),
     ...(date('to') ? { to: date('to') } : {}),
   };

@@ -6,5 +6,5 @@ export const filesVi = {
   'files.hint': 'PDF, ảnh (PNG, JPEG, WebP), Word (.docx), Excel (.xlsx), CSV hoặc TXT; tối đa 5 MB.',
   'files.choose': 'Chọn tài liệu',
   'files.upload': 'Tải lên',
-  'files.uploaded': 'Đã tải lên "{name}".',
+  'files.uploaded': 'Đã tải lên “{name}”.',
 };

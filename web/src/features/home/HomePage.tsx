@@ -1,22 +1,25 @@
 import { Link } from 'react-router';
-import { canAdminister } from '../../app/can.ts';
+import { can, canAdminister } from '../../app/can.ts';
 import { ADMIN_ITEMS, NAV_ITEMS } from '../../app/nav-items.ts';
 import { useMe } from '../../app/session.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { t } from '../../i18n/i18n.ts';
+import { DueReports } from './DueReports.tsx';
+import { RecentChanges } from './RecentChanges.tsx';
+import './home.css';
 
 /**
- * Start page: who is signed in, where they work, and which capabilities are ready. The capabilities are not
- * links here: the navigation already has them (one link per name keeps the page unambiguous).
+ * The start page is a work page: the user's unit, the periodic reports due for it, what changed lately in its
+ * units, and links to the capabilities that exist (unbuilt ones are in the menu only, where they say so).
  */
 export function HomePage() {
   usePageTitle(t('home.title'));
   const me = useMe();
-  const items = canAdminister(me) ? [...NAV_ITEMS, ...ADMIN_ITEMS] : NAV_ITEMS;
+  const links = [...NAV_ITEMS, ...(canAdminister(me) ? ADMIN_ITEMS : [])].filter((item) => item.built);
   return (
-    <section>
+    <section className="home">
       <h1>{t('home.greeting', { name: me.fullName })}</h1>
-      <p>
+      <p className="home-unit">
         {me.unitId !== null && me.unitName ? (
           <>
             {t('home.yourUnit')} <Link to={`/units/${me.unitId}`}>{me.unitName}</Link>
@@ -25,16 +28,20 @@ export function HomePage() {
           t('home.wholeCountry')
         )}
       </p>
-      <p>{t('home.useMenu')}</p>
-      <h2>{t('home.capabilities')}</h2>
-      <ul className="cards">
-        {items.map((item) => (
-          <li key={item.to} className="card">
-            <span>{t(item.label)}</span>
-            <span className={item.built ? 'badge badge-ok' : 'badge'}>{t(item.built ? 'home.ready' : 'home.notReady')}</span>
-          </li>
-        ))}
-      </ul>
+      <div className="home-grid">
+        {can(me, 'indicators.read') && <DueReports me={me} />}
+        {can(me, 'audit.recent') && <RecentChanges auditLink={can(me, 'audit.read')} />}
+      </div>
+      <nav aria-labelledby="home-capabilities" className="home-links">
+        <h2 id="home-capabilities">{t('home.capabilities')}</h2>
+        <ul>
+          {links.map((item) => (
+            <li key={item.to}>
+              <Link to={item.to}>{t(item.label)}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </section>
   );
 }

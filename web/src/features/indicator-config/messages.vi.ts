@@ -5,7 +5,7 @@ export const indicatorConfigVi = {
   'indicatorConfig.readOnly': 'Bạn được xem danh mục. Việc thêm biểu mẫu, chỉ tiêu và chỉ số do cán bộ cấp tỉnh được phân quyền thực hiện.',
   'indicatorConfig.notAllowed': 'Bạn không có quyền cấu hình báo cáo định kỳ.',
   'indicatorConfig.back': '← Cấu hình báo cáo định kỳ',
-  'indicatorConfig.created': 'Đã lưu "{name}".',
+  'indicatorConfig.created': 'Đã lưu “{name}”.',
   'indicatorConfig.save': 'Lưu',
   'indicatorConfig.code': 'Mã',
   'indicatorConfig.codeHint': 'Chữ không dấu, số, dấu gạch dưới hoặc gạch ngang; dùng trong công thức như {example}.',
@@ -60,7 +60,7 @@ export const indicatorConfigVi = {
   'indicatorConfig.element.unitOfMeasure': 'Đơn vị tính (không bắt buộc)',
   'indicatorConfig.element.combo': 'Phân tổ',
   'indicatorConfig.element.comboOption': '{name}: {options}',
-  'indicatorConfig.element.zeroSignificant': 'Số 0 là một câu trả lời (ví dụ "0 đơn thư"), không phải ô trống',
+  'indicatorConfig.element.zeroSignificant': 'Số 0 là một câu trả lời (ví dụ “0 đơn thư”), không phải ô trống',
 
   'indicatorConfig.indicator.create': 'Thêm chỉ số',
   'indicatorConfig.indicator.description': 'Mô tả (không bắt buộc)',
@@ -70,7 +70,7 @@ export const indicatorConfigVi = {
   'indicatorConfig.indicator.factor': 'Hệ số (100 cho tỷ lệ %)',
   'indicatorConfig.indicator.decimals': 'Số chữ số thập phân',
   'indicatorConfig.indicator.target': 'Mục tiêu (không bắt buộc)',
-  'indicatorConfig.indicator.targetHint': 'Ví dụ 85 cho "≥ 85%".',
+  'indicatorConfig.indicator.targetHint': 'Ví dụ 85 cho “≥ 85%”.',
   'indicatorConfig.indicator.targetDirection': 'Chiều mục tiêu',
 
   'indicatorConfig.dataSet.create': 'Thêm biểu mẫu báo cáo',

@@ -2,25 +2,31 @@ import { useId } from 'react';
 import { DateField } from '../../components/DateField.tsx';
 import { todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import { BEFORE_REFORM, useAsOf } from './as-of.ts';
+import { BEFORE_REFORM, REFORM_DAY, useAsOf } from './as-of.ts';
 
-/** Which structure to show: before the 2025 reform, today, or any date. */
+/**
+ * Which structure to show: two equal choices, before the 2025 reform (province – district – commune) or from it
+ * (province – commune, today's date); any other date is a secondary control beside them.
+ */
 export function AsOfSwitch() {
-  const { asOf, param, setAsOf } = useAsOf();
+  const { asOf, setAsOf } = useAsOf();
   const id = useId();
   const today = todayInVietnam();
-  const isToday = param === null || param === today;
+  const before = asOf < REFORM_DAY;
   return (
     <div className="as-of">
-      <div className="segmented" role="group" aria-label={t('units.structure')}>
-        <button type="button" aria-pressed={param === BEFORE_REFORM} onClick={() => setAsOf(BEFORE_REFORM)}>
-          {t('units.beforeReform')}
-        </button>
-        <button type="button" aria-pressed={isToday} onClick={() => setAsOf(null)}>
-          {t('units.now')}
-        </button>
-      </div>
-      <div className="field field-inline">
+      <fieldset className="structure-switch">
+        <legend className="visually-hidden">{t('units.structure')}</legend>
+        <label>
+          <input type="radio" name={`${id}-structure`} checked={before} onChange={() => setAsOf(BEFORE_REFORM)} />
+          <span>{t('units.before2025')}</span>
+        </label>
+        <label>
+          <input type="radio" name={`${id}-structure`} checked={!before} onChange={() => setAsOf(null)} />
+          <span>{t('units.from2025')}</span>
+        </label>
+      </fieldset>
+      <div className="field field-inline as-of-date">
         <label htmlFor={`${id}-date`}>{t('units.asOf')}</label>
         <DateField
           id={`${id}-date`}

@@ -14,11 +14,15 @@ export function UnitChildren({ unitId, asOf, asOfParam }: { unitId: number; asOf
       {children.isPending && <Loading />}
       <ErrorMessage error={children.error} />
       {children.data?.length === 0 && <Empty>{t('units.noChildren')}</Empty>}
+      {children.data?.some((child) => !child.hasOrganizations) && <p className="hint">{t('units.noRecordsLegend')}</p>}
       {children.data && children.data.length > 0 && (
         <ul className="columns-list">
           {children.data.map((child) => (
             <li key={child.id}>
-              <Link to={withAsOf(`/units/${child.id}`, asOfParam)}>{child.fullName}</Link>
+              <Link to={withAsOf(`/units/${child.id}`, asOfParam)} className={child.hasOrganizations ? undefined : 'unit-empty'}>
+                {child.fullName}
+                {!child.hasOrganizations && <span className="visually-hidden">, {t('units.noRecords')}</span>}
+              </Link>
               {child.childCount > 0 && (
                 <span className="count">
                   {formatNumber(child.childCount)}

@@ -19,7 +19,17 @@ function SuccessionItem({ link, side }: { link: SuccessionLink; side: 'from' | '
   );
 }
 
-/** "Sáp nhập từ" / "Đã sáp nhập vào" and earlier names. Nothing is shown when there is no history. */
+/**
+ * A village that went whole into one village of the new commune was moved ("chuyển về"), not merged: the reform
+ * merges communes, and their villages follow one to one (docs/glossary.md).
+ */
+const movedWhole = (detail: TUnitDetail, links: readonly SuccessionLink[]) =>
+  detail.unit.level === 'village' && links.length === 1 && links[0]?.kind === 'merged';
+
+/**
+ * "Sáp nhập từ" / "Đã sáp nhập vào" ("Chuyển về từ" / "Đã chuyển về" for a village moved whole) and earlier
+ * names. Nothing is shown when there is no history.
+ */
 export function UnitSuccession({ detail }: { detail: TUnitDetail }) {
   const { predecessors, successors, history } = detail;
   if (predecessors.length + successors.length + history.length === 0) return null;
@@ -28,7 +38,7 @@ export function UnitSuccession({ detail }: { detail: TUnitDetail }) {
       <h2 id="unit-history">{t('unit.history')}</h2>
       {predecessors.length > 0 && (
         <>
-          <h3>{t('unit.mergedFrom')}</h3>
+          <h3>{t(movedWhole(detail, predecessors) ? 'unit.movedFrom' : 'unit.mergedFrom')}</h3>
           <ul className="plain-list">
             {predecessors.map((link) => (
               <SuccessionItem key={`${link.unit.id}-${link.effectiveDate}`} link={link} side="from" />
@@ -38,7 +48,7 @@ export function UnitSuccession({ detail }: { detail: TUnitDetail }) {
       )}
       {successors.length > 0 && (
         <>
-          <h3>{t('unit.mergedInto')}</h3>
+          <h3>{t(movedWhole(detail, successors) ? 'unit.movedInto' : 'unit.mergedInto')}</h3>
           <ul className="plain-list">
             {successors.map((link) => (
               <SuccessionItem key={`${link.unit.id}-${link.effectiveDate}`} link={link} side="into" />

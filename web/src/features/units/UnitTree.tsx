@@ -1,6 +1,6 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { TUnit } from '#contracts/units.ts';
+import type { TUnitChild } from '#contracts/units.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -62,7 +62,7 @@ export function UnitTreeLevel({ parentId, asOf, asOfParam, label, level = 1, pat
 }
 
 interface NodeProps {
-  unit: TUnit;
+  unit: TUnitChild;
   asOf: string;
   asOfParam: string | null;
   level: number;
@@ -91,8 +91,9 @@ function UnitTreeNode({ unit, asOf, asOfParam, level, path }: NodeProps) {
         ) : (
           <span className="tree-spacer" aria-hidden="true" />
         )}
-        <Link id={linkId} to={withAsOf(`/units/${unit.id}`, asOfParam)}>
+        <Link id={linkId} to={withAsOf(`/units/${unit.id}`, asOfParam)} className={unit.hasOrganizations ? undefined : 'unit-empty'}>
           {unit.fullName}
+          {!unit.hasOrganizations && <span className="visually-hidden">, {t('units.noRecords')}</span>}
         </Link>
         {hasChildren && (
           <span className="count">

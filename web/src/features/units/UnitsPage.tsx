@@ -16,6 +16,7 @@ export function UnitsPage() {
       <AsOfSwitch />
       <UnitSearch asOf={asOf} asOfParam={param} />
       <h2 id="unit-tree-title">{t('units.tree')}</h2>
+      <p className="hint">{t('units.noRecordsLegend')}</p>
       <UnitTreeState>
         <UnitTreeLevel parentId={undefined} asOf={asOf} asOfParam={param} label={t('units.tree')} />
       </UnitTreeState>

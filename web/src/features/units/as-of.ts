@@ -3,6 +3,8 @@ import { todayInVietnam } from '../../i18n/format.ts';
 
 /** Last day of the four-level structure (province – district – commune), before the 2025 reform. */
 export const BEFORE_REFORM = '2025-06-30';
+/** First day of the two-level structure (province – commune). */
+export const REFORM_DAY = '2025-07-01';
 
 const isDate = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
 

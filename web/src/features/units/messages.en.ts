@@ -4,8 +4,6 @@ import type { unitsVi } from './messages.vi.ts';
 export const unitsEn: Record<keyof typeof unitsVi, string> = {
   'units.title': 'Administrative units',
   'units.structure': 'Administrative structure',
-  'units.beforeReform': 'Before 1 July 2025 (province – district – commune)',
-  'units.now': 'Today',
   'units.asOf': 'As of',
   'units.search': 'Find a unit',
   'units.searchPlaceholder': 'For example: quang tri, gio linh',
@@ -76,4 +74,12 @@ export const unitsEn: Record<keyof typeof unitsVi, string> = {
     'Only to record villages that existed before {date} and were never entered (for example the villages of 2018). A village added here is in force until {date}; the action is logged as "Back-filled history".',
   'village.backfillAdd': 'Add a village to history',
   'village.backfillImport': 'Add villages to history from Excel/CSV',
+
+  // --- shell-home ---
+  'units.before2025': 'Before 1 Jul 2025: province – district – commune',
+  'units.from2025': 'From 1 Jul 2025: province – commune',
+  'units.noRecords': 'no organisation recorded yet',
+  'units.noRecordsLegend': 'Units in grey have no organisation recorded yet.',
+  'unit.movedFrom': 'Moved from',
+  'unit.movedInto': 'Moved to',
 };

@@ -2,8 +2,6 @@
 export const unitsVi = {
   'units.title': 'Đơn vị hành chính',
   'units.structure': 'Cơ cấu hành chính',
-  'units.beforeReform': 'Trước 01/07/2025 (tỉnh – huyện – xã)',
-  'units.now': 'Hiện nay',
   'units.asOf': 'Ngày tra cứu',
   'units.search': 'Tìm đơn vị',
   'units.searchPlaceholder': 'Ví dụ: quang tri, gio linh',
@@ -53,7 +51,7 @@ export const unitsVi = {
   'village.addButton': 'Thêm thôn',
   'village.added': 'Đã thêm {name}.',
   'village.name': 'Tên thôn',
-  'village.nameHint': 'Chỉ ghi tên riêng, ví dụ: An Hưng. Chữ "Thôn", "Bản"… lấy theo ô Loại.',
+  'village.nameHint': 'Chỉ ghi tên riêng, ví dụ: An Hưng. Chữ “Thôn”, “Bản”… lấy theo ô Loại.',
   'village.type': 'Loại',
   'village.import': 'Nhập từ Excel/CSV',
   'village.importHint': 'Tệp .xlsx hoặc .csv, dòng đầu là tiêu đề, hai cột: Tên (tên riêng, ví dụ: An Hưng), Loại (thôn, bản, tổ dân phố…; để trống là thôn).',
@@ -74,4 +72,12 @@ export const unitsVi = {
     'Chỉ để ghi lại thôn, tổ dân phố đã có trước ngày {date} mà chưa được nhập (ví dụ thôn năm 2018). Thôn được thêm có hiệu lực đến ngày {date}; thao tác được ghi nhật ký là "Bổ sung dữ liệu lịch sử".',
   'village.backfillAdd': 'Bổ sung thôn vào lịch sử',
   'village.backfillImport': 'Bổ sung thôn vào lịch sử từ Excel/CSV',
+
+  // --- shell-home ---
+  'units.before2025': 'Trước 01/07/2025: tỉnh – huyện – xã',
+  'units.from2025': 'Từ 01/07/2025: tỉnh – xã',
+  'units.noRecords': 'chưa có tổ chức nào được ghi nhận',
+  'units.noRecordsLegend': 'Đơn vị in mờ là đơn vị chưa có tổ chức nào được ghi nhận.',
+  'unit.movedFrom': 'Chuyển về từ',
+  'unit.movedInto': 'Đã chuyển về',
 };
