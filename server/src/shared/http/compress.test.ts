@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import Fastify from 'fastify';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding } from './compress.ts';
+import { chooseEncoding, registerApiCompression } from './compress.ts';
 
 describe('chooseEncoding (Accept-Encoding → the coding of an API answer)', () => {
   it('prefers brotli, then gzip, and honours q=0 and *', () => {
@@ -18,5 +21,37 @@ describe('chooseEncoding (Accept-Encoding → the coding of an API answer)', () 
         undefined,
       ].map(chooseEncoding),
     ).toEqual(['br', 'gzip', 'gzip', 'br', null, null, 'br', 'gzip', null, null, null]);
+  });
+});
+
+describe('API compression', () => {
+  it('compresses text answers over 1 KB only, and never a spreadsheet (a zip) or an answer it would not shrink', async () => {
+    const app = Fastify();
+    registerApiCompression(app);
+    const rows = Array.from({ length: 100 }, (_, i) => ({ id: i, name: `Xã số ${i}` }));
+    const zip = randomBytes(4000);
+    app.get('/api/rows', async () => rows);
+    app.get('/api/small', async () => ({ ok: true }));
+    const noise = randomBytes(3000);
+    app.get('/api/noise', async (_request, reply) => reply.type('text/plain').send(noise));
+    app.get('/api/sheet', async (_request, reply) =>
+      reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(zip),
+    );
+    app.get('/page', async (_request, reply) => reply.type('text/html').send('<p>trang</p>'.repeat(200)));
+    const get = (url: string) => app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+
+    const json = await get('/api/rows');
+    expect([json.headers['content-encoding'], json.headers['vary']]).toEqual(['gzip', 'accept-encoding']);
+    expect(JSON.parse(gunzipSync(json.rawPayload).toString())).toEqual(rows);
+    expect(Number(json.headers['content-length'])).toBe(json.rawPayload.length);
+    expect((await get('/api/small')).headers['content-encoding']).toBeUndefined();
+    const sheet = await get('/api/sheet');
+    expect([sheet.headers['content-encoding'], Buffer.compare(sheet.rawPayload, zip)]).toEqual([undefined, 0]);
+    // random bytes do not shrink: sent as they are
+    const incompressible = await get('/api/noise');
+    expect([incompressible.headers['content-encoding'], Buffer.compare(incompressible.rawPayload, noise)]).toEqual([undefined, 0]);
+    // outside /api/ the built files come compressed from the build (web-app.ts), not from this hook
+    expect((await get('/page')).headers['content-encoding']).toBeUndefined();
+    await app.close();
   });
 });

@@ -10,6 +10,9 @@ export const COMPRESS_MIN_BYTES = 1024;
 
 type Encoding = 'br' | 'gzip';
 
+/** Text compresses; spreadsheets (zip), images and PDFs are compressed already. */
+const COMPRESSIBLE_TYPE = /^(text\/|application\/(json|[\w.+-]+\+json|xml|javascript)|image\/svg\+xml)/;
+
 /**
  * The encoding to answer in from an Accept-Encoding header: brotli, else gzip, else none. A coding with q=0 is
  * refused; `*` stands for the codings not named.
@@ -43,21 +46,23 @@ function varyOnAcceptEncoding(reply: FastifyReply): void {
 }
 
 /**
- * Compresses API answers over 1 KB (JSON, the OpenAPI document, CSV) for browsers on slow links. Streams (file
- * downloads, mostly compressed formats already) and answers that carry an encoding are sent as they are. Runs in
- * the thread pool (node:zlib's async calls), not on the event loop.
+ * Compresses text API answers over 1 KB (JSON, the OpenAPI document, CSV) for browsers on slow links. Streams (file
+ * downloads), formats compressed already (.xlsx is a zip) and answers that carry an encoding are sent as they are.
+ * Runs in the thread pool (node:zlib's async calls), not on the event loop.
  */
 export function registerApiCompression(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (!request.url.startsWith('/api/') || reply.hasHeader('content-encoding')) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    if (body.length < COMPRESS_MIN_BYTES) return payload;
+    if (body.length < COMPRESS_MIN_BYTES || !COMPRESSIBLE_TYPE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     varyOnAcceptEncoding(reply);
     if (!encoding) return payload;
+    const compressed = await compress(encoding, body);
+    if (compressed.length >= body.length) return payload;
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
-    return compress(encoding, body);
+    return compressed;
   });
 }
