@@ -19,7 +19,7 @@ describe('signing in', () => {
   it('lets a province officer in and shows the capabilities, unbuilt ones saying so', async () => {
     await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
     const nav = page.getByRole('navigation');
-    await nav.getByRole('link', { name: 'Tiếp công dân & đơn thư' }).click();
+    await nav.getByRole('link', { name: 'Tiếp công dân, xử lý đơn thư' }).click();
     await expect.poll(() => page.getByRole('main').textContent()).toContain('chưa có');
   });
 });
@@ -27,8 +27,8 @@ describe('signing in', () => {
 describe('the unit tree', () => {
   it('browses the 2019 structure: province → district → commune', async () => {
     await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
-    await page.getByRole('navigation').getByRole('link', { name: 'Tổ chức & đơn vị' }).click();
-    await page.getByRole('button', { name: 'Trước 01/07/2025 (tỉnh – huyện – xã)' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Đơn vị và tổ chức' }).click();
+    await page.getByRole('radio', { name: 'Trước 01/07/2025: tỉnh – huyện – xã' }).check();
     const tree = page.getByRole('tree');
     await tree.getByRole('button', { name: /Mở Tỉnh Quảng Trị|Tỉnh Quảng Trị/ }).first().click();
     await expect.poll(() => tree.getByText('Huyện Đa Krông').count()).toBeGreaterThan(0);
@@ -49,12 +49,12 @@ describe('the unit tree', () => {
   it('switches structure: today the province has communes and no districts', async () => {
     await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
     await page.goto(`${baseUrl}/units`);
-    await page.getByRole('button', { name: 'Hiện nay' }).click();
+    await page.getByRole('radio', { name: 'Từ 01/07/2025: tỉnh – xã' }).check();
     const tree = page.getByRole('tree');
     await tree.getByRole('button', { name: /Tỉnh Quảng Trị/ }).first().click();
     await expect.poll(() => tree.getByText(/^(Xã|Phường|Đặc khu) /).count()).toBeGreaterThan(50);
     expect(await tree.getByText(/^Huyện /).count()).toBe(0);
-    await page.getByRole('button', { name: 'Trước 01/07/2025 (tỉnh – huyện – xã)' }).click();
+    await page.getByRole('radio', { name: 'Trước 01/07/2025: tỉnh – huyện – xã' }).check();
     await expect.poll(() => tree.getByText(/^Huyện /).count()).toBeGreaterThan(0);
   });
 });

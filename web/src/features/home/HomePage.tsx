@@ -32,7 +32,7 @@ export function HomePage() {
         {can(me, 'indicators.read') && <DueReports me={me} />}
         {can(me, 'audit.recent') && <RecentChanges auditLink={can(me, 'audit.read')} />}
       </div>
-      <nav aria-labelledby="home-capabilities" className="home-links">
+      <section aria-labelledby="home-capabilities" className="home-links">
         <h2 id="home-capabilities">{t('home.capabilities')}</h2>
         <ul>
           {links.map((item) => (
@@ -41,7 +41,7 @@ export function HomePage() {
             </li>
           ))}
         </ul>
-      </nav>
+      </section>
     </section>
   );
 }
