@@ -98,7 +98,7 @@ describe('every demo account’s home link opens its unit as it truly stands', (
         const today = await page.evaluate(() => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
         if (me.unitId === null) {
           // the system administrator has no unit: the home page says so and links none
-          await expect.poll(() => page.getByRole('main').textContent()).toContain('Bạn quản trị toàn hệ thống.');
+          await expect.poll(() => page.getByRole('main').textContent()).toContain('Bạn quản trị toàn hệ thống');
           return;
         }
         await page.getByRole('main').getByRole('link', { name: me.unitName ?? '', exact: true }).click();
