@@ -49,22 +49,25 @@ export interface CurrentValue extends ValueKey {
 
 export const valueKey = (k: Omit<ValueKey, 'provinceId'>) => `${k.unitId}|${k.period}|${k.dataElementId}|${k.cocId}`;
 
+/** A data_value row as the write path and the DHIS2 import read it. */
+type StoredValueRow = {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  period: string;
+  data_element_id: number;
+  coc_id: number;
+  num: number | null;
+  txt: string | null;
+  comment: string | null;
+  deleted: boolean;
+  version: number;
+};
+
 /** Current rows of these keys, locked for the write (one statement; keys of one batch). */
 export async function lockCurrentValues(db: Database, keys: readonly ValueKey[]): Promise<Map<string, CurrentValue>> {
   if (keys.length === 0) return new Map();
-  const rows = await sql<{
-    id: string;
-    province_id: number;
-    unit_id: number;
-    period: string;
-    data_element_id: number;
-    coc_id: number;
-    num: number | null;
-    txt: string | null;
-    comment: string | null;
-    deleted: boolean;
-    version: number;
-  }>`
+  const rows = await sql<StoredValueRow>`
     select v.id, v.province_id, v.unit_id, v.period, v.data_element_id, v.coc_id, v.num, v.txt, v.comment, v.deleted, v.version
     from data_value v
     join unnest(${pgArray(keys.map((k) => k.provinceId))}::bigint[], ${pgArray(keys.map((k) => k.unitId))}::bigint[], ${pgArray(keys.map((k) => k.period))}::text[],
@@ -77,19 +80,7 @@ export async function lockCurrentValues(db: Database, keys: readonly ValueKey[])
 
 /** A data_value row as read → the current values by key, as the write path and the DHIS2 import compare them. */
 export function currentValuesByKey(
-  rows: readonly {
-    id: string;
-    province_id: number;
-    unit_id: number;
-    period: string;
-    data_element_id: number;
-    coc_id: number;
-    num: number | null;
-    txt: string | null;
-    comment: string | null;
-    deleted: boolean;
-    version: number;
-  }[],
+  rows: readonly StoredValueRow[],
 ): Map<string, CurrentValue> {
   return new Map(
     rows.map((r) => {
