@@ -5,6 +5,7 @@ import { jobEndpoints } from './jobs.ts';
 import { healthEndpoints } from './health.ts';
 import { organizationEndpoints } from './organizations.ts';
 import { personEndpoints } from './people.ts';
+import { programmesEndpoints } from './programmes/api.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -21,4 +22,5 @@ export const api = {
   jobs: jobEndpoints,
   files: fileEndpoints,
   indicators: indicatorEndpoints,
+  programmes: programmesEndpoints,
 };

@@ -82,6 +82,19 @@ export const PERMISSIONS = {
     roles: { system_admin: 'scope', unit_admin: 'scope' },
     levels: ['province'],
   },
+  'programmes.read': {
+    summary: 'See the programmes issued by the units in scope and above, their targets with the statuses of units in scope, tasks and reviews',
+    roles: EVERYONE,
+  },
+  'programmes.manage': {
+    summary: "Create and change the own unit's programmes and implementation plans, load programme packs, assign tasks, set budgets and reviews",
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope' },
+    levels: ['province', 'district', 'commune'],
+  },
+  'programmes.reportProgress': {
+    summary: 'Report progress on a task assigned to a body of a unit in scope (focal point: assigned to its own organisation)',
+    roles: { ...KEEPERS, leader: 'scope', focal_point: 'ownOrganization' },
+  },
   'audit.read': { summary: 'Browse the audit log of the units in scope', roles: { system_admin: 'scope', unit_admin: 'scope' } },
   'audit.recent': { summary: 'See the latest changes to records in scope: who changed which record, without the details', roles: EVERYONE },
 } as const satisfies Record<string, PermissionSpec>;

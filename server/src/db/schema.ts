@@ -371,6 +371,111 @@ export interface Dhis2IdTable {
   uid: string;
 }
 
+// --- programmes (migration 20261204T1000_programmes.sql) ---
+export interface ProgrammeTable {
+  id: Id;
+  province_id: number;
+  owner_unit_id: number;
+  parent_programme_id: number | null;
+  kind: string;
+  number: string;
+  issuer: string;
+  issued_on: string;
+  title: string;
+  from_year: number;
+  to_year: number;
+  general_objective: string | null;
+  status: Generated<'draft' | 'active' | 'closed'>;
+  pack_code: string | null;
+  pack_version: number | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ProgrammeTargetTable {
+  id: Id;
+  programme_id: number;
+  code: string;
+  position: number;
+  text: string;
+  /** ZTargetRule (contracts/src/programmes/target-rule.ts), checked on write. */
+  rule: unknown;
+  waits_for: string | null;
+  levels: string[] | null;
+  parent_target_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface ProgrammeSolutionGroupTable {
+  id: Id;
+  programme_id: number;
+  code: string;
+  position: number;
+  title: string;
+}
+
+export interface ProgrammeTaskTable {
+  id: Id;
+  programme_id: number;
+  group_id: number | null;
+  code: string;
+  position: number;
+  text: string;
+  due_on: string | null;
+  recurrence: 'yearly' | 'half_yearly' | 'quarterly' | 'monthly' | null;
+  expected_output: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TaskAssignmentTable {
+  id: Id;
+  task_id: number;
+  role: 'lead' | 'coordinate';
+  body_name: string;
+  organization_type: string | null;
+  level: 'province' | 'district' | 'commune' | 'village' | null;
+  organization_id: number | null;
+  position: number;
+}
+
+export interface TaskProgressTable {
+  id: string;
+  province_id: number;
+  task_id: number;
+  assignment_id: number | null;
+  unit_id: number;
+  reported_by: number;
+  reported_at: Timestamp;
+  percent: number | null;
+  note: string;
+}
+
+export interface ProgrammeReviewTable {
+  id: Id;
+  programme_id: number;
+  kind: 'annual' | 'midterm' | 'final' | 'evaluation';
+  title: string;
+  from_year: number;
+  to_year: number;
+  due_on: string;
+  done_on: string | null;
+}
+
+export interface ProgrammeBudgetLineTable {
+  id: Id;
+  programme_id: number;
+  year: number | null;
+  title: string;
+  source: string | null;
+  planned: number | null;
+  allocated: number | null;
+  spent: number | null;
+  position: number;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   admin_unit: AdminUnitTable;
   admin_unit_history: AdminUnitHistoryTable;
@@ -404,4 +509,12 @@ export interface DB {
   data_total: DataTotalTable;
   dhis2_id: Dhis2IdTable;
   rate_limit_window: RateLimitWindowTable;
+  programme: ProgrammeTable;
+  programme_target: ProgrammeTargetTable;
+  programme_solution_group: ProgrammeSolutionGroupTable;
+  programme_task: ProgrammeTaskTable;
+  task_assignment: TaskAssignmentTable;
+  task_progress: TaskProgressTable;
+  programme_review: ProgrammeReviewTable;
+  programme_budget_line: ProgrammeBudgetLineTable;
 }

@@ -7,6 +7,7 @@ import { healthModule } from './health/index.ts';
 import { indicatorsModule } from './indicators/index.ts';
 import { organizationsModule } from './organizations/index.ts';
 import { peopleModule } from './people/index.ts';
+import { programmesModule } from './programmes/index.ts';
 import { unitsModule } from './units/index.ts';
 import { usersModule } from './users/index.ts';
 
@@ -20,6 +21,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   organizationsModule,
   peopleModule,
   indicatorsModule,
+  programmesModule,
   jobsModule,
   filesModule,
 ];
