@@ -33,7 +33,8 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
+  // a guard against a hang, not a speed check: a first start migrates, imports the official units and loads the demo
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     try {
@@ -41,7 +42,7 @@ export default async function setup(project: TestProject) {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('server did not start within 150 s');
+    if (Date.now() > deadline) throw new Error('server did not start within 300 s');
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   project.provide('e2eBaseUrl', baseUrl);

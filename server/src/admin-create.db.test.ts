@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,44 +5,29 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { unitEndpoints } from '#contracts/units.ts';
 import { authEndpoints } from '#contracts/auth.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
+import { runScript, SERVER_TEST_TIMEOUT_MS, waitForHealth } from '#test/server-process.ts';
 import { DEMO_PASSWORD } from './demo/demo-accounts.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dvs-prod-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Runs a server script to its end with this environment; returns exit code and output. */
-function run(script: string, args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: { ...process.env, DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output, exited: new Promise<number | null>((resolve) => child.once('exit', resolve)) };
-}
-
 describe('A4 no published administrator password on a real deployment', () => {
   it('A4 DEMO=false starts with no accounts; admin:create prints a one-time password that must be changed at first login', async () => {
     const dataDir = join(root, 'real');
     const env = { DATA_DIR: dataDir, DEMO: 'false', NODE_ENV: 'production' };
-    const created = run('server/src/admin-create-cli.ts', ['--username', 'quantri.tinh', '--full-name', 'Nguyễn Văn Quản'], env);
+    const created = runScript('server/src/admin-create-cli.ts', ['--username', 'quantri.tinh', '--full-name', 'Nguyễn Văn Quản'], env);
     expect(await created.exited).toBe(0);
     const password = /One-time password \(shown only now; it must be changed at first login\): (\S+)/.exec(created.output())?.[1] ?? '';
     expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
-    const again = run('server/src/admin-create-cli.ts', ['--username', 'quantri.tinh'], env);
+    const again = runScript('server/src/admin-create-cli.ts', ['--username', 'quantri.tinh'], env);
     expect(await again.exited).toBe(1);
     expect(again.output()).toContain('Tên đăng nhập “quantri.tinh” đã có người dùng.');
     expect(again.output()).not.toContain(password);
 
     const port = 30_000 + Math.floor(Math.random() * 20_000);
-    const server = run('server/src/main.ts', [], { ...env, PORT: String(port), HOST: '127.0.0.1' });
+    const server = runScript('server/src/main.ts', [], { ...env, PORT: String(port), HOST: '127.0.0.1' });
     try {
-      let health: unknown;
-      for (let i = 0; i < 200 && health === undefined; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json()).catch(() => undefined);
-      }
+      const health = await waitForHealth(server, port);
       expect(health).toEqual({ status: 'ok', database: 'pglite', version: '0.1.0', demo: false });
       const base = `http://127.0.0.1:${port}`;
       expect((await new TestClient(base).login('admin', DEMO_PASSWORD)).status).toBe(401);
@@ -62,11 +46,11 @@ describe('A4 no published administrator password on a real deployment', () => {
       server.child.kill('SIGTERM');
       await server.exited;
     }
-  }, 120_000);
+  }, SERVER_TEST_TIMEOUT_MS);
 
   it('A4 NODE_ENV=production refuses to start with DEMO=true, saying how to fix it', async () => {
-    const server = run('server/src/main.ts', [], { DATA_DIR: join(root, 'demo'), DEMO: 'true', NODE_ENV: 'production', PORT: '0' });
+    const server = runScript('server/src/main.ts', [], { DATA_DIR: join(root, 'demo'), DEMO: 'true', NODE_ENV: 'production', PORT: '0' });
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('Refusing to start: DEMO=true with NODE_ENV=production. Unset DEMO (or set DEMO=false)');
-  }, 60_000);
+  }, SERVER_TEST_TIMEOUT_MS);
 });

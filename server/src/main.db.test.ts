@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,20 +5,9 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unitEndpoints } from '#contracts/units.ts';
 import { TestClient } from '#test/http-client.ts';
+import { runScript, SERVER_TEST_TIMEOUT_MS, waitForHealth } from '#test/server-process.ts';
 import { openDatabase } from './db/database.ts';
 import { DEMO_PASSWORD } from './demo/demo-accounts.ts';
-
-/** GET /api/health of a server starting on `port`, polled every 250 ms for up to 50 s; undefined if it never answers. */
-async function waitForHealth(port: number): Promise<unknown> {
-  for (let i = 0; i < 200; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const health = await fetch(`http://127.0.0.1:${port}/api/health`)
-      .then((response) => response.json() as Promise<unknown>)
-      .catch(() => undefined);
-    if (health !== undefined) return health;
-  }
-  return undefined;
-}
 
 const root = mkdtempSync(join(tmpdir(), 'dvs-main-'));
 // like a fresh clone: the data folder does not exist yet
@@ -29,15 +17,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('the server process on PGlite', () => {
   it('starts on an empty data dir with the demo, serves a scoped user, and on SIGTERM closes the database and exits 0', async () => {
     const port = 30_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', DEMO: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const health = await waitForHealth(port);
+    const server = runScript('server/src/main.ts', [], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true' });
+    const { child, exited } = server;
+    const health = await waitForHealth(server, port);
     expect(health).toEqual({ status: 'ok', database: 'pglite', version: '0.1.0', demo: true });
 
     // first start of a fresh data dir: a scoped user (several scope roots) can list their top units: the 2025
@@ -54,7 +36,7 @@ describe('the server process on PGlite', () => {
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(output).toContain('SIGTERM: closing');
+    expect(server.output()).toContain('SIGTERM: closing');
 
     // the data dir was closed cleanly: it reopens with the schema and the official units in it
     const handle = await openDatabase({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
@@ -73,17 +55,14 @@ describe('the server process on PGlite', () => {
     } finally {
       await handle.close();
     }
-  }, 90_000);
+  }, SERVER_TEST_TIMEOUT_MS);
 
   it('B8 demo steps: DEMO=false applies no demo step and creates no account', async () => {
     const emptyDir = join(root, 'no-demo');
     const port = 30_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: emptyDir, DATABASE_URL: '', DEMO: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const health = await waitForHealth(port);
+    const server = runScript('server/src/main.ts', [], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: emptyDir, DEMO: 'false' });
+    const { child, exited } = server;
+    const health = await waitForHealth(server, port);
     expect(health).toMatchObject({ status: 'ok' });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -96,5 +75,5 @@ describe('the server process on PGlite', () => {
     } finally {
       await handle.close();
     }
-  }, 90_000);
+  }, SERVER_TEST_TIMEOUT_MS);
 });
