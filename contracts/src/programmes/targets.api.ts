@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZDate, ZId } from '../common.ts';
 import { endpoint } from '../endpoint.ts';
+import { ZTargetParams } from './programmes.api.ts';
 import { ZComparator, ZTargetLevel, ZTargetRule, ZTargetStatus } from './target-rule.ts';
 
 /**
@@ -20,8 +21,7 @@ export const ZEvaluationQuery = z.object({
   unitId: ZId.optional(),
 });
 export type TEvaluationQuery = z.input<typeof ZEvaluationQuery>;
-
-export const ZTargetParams = z.object({ id: ZId, targetId: ZId });
+export type TEvaluationFilter = z.output<typeof ZEvaluationQuery>;
 
 /**
  * A target's figure for one unit and year. `value` is what the rule compares with the threshold:

@@ -14,7 +14,11 @@ function counts(byYear: Record<number, number>): UnitFigures {
     window(from, to) {
       let sum = 0;
       let n = 0;
-      for (let y = from; y <= to; y++) if (y in byYear) (sum += byYear[y] as number), n++;
+      for (let y = from; y <= to; y++) {
+        if (!(y in byYear)) continue;
+        sum += byYear[y] as number;
+        n++;
+      }
       return n === 0 ? NONE : fig(sum, n);
     },
   };
