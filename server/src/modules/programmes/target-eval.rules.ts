@@ -49,7 +49,7 @@ export interface UnitResult {
 }
 
 const depth = (level: TTargetLevel) => TARGET_LEVELS.indexOf(level);
-export const round = (value: number, decimals = 2) => {
+export const round = (value: number, decimals = 1) => {
   const factor = 10 ** decimals;
   const rounded = Math.round(value * factor) / factor;
   return rounded === 0 ? 0 : rounded;
