@@ -3,6 +3,7 @@ import { programmesDemoStep } from './demo/programmes-demo-step.ts';
 import { programmeFileOwner } from './programme-files.ts';
 import { programmeScopeFixtures } from './programme.fixtures.ts';
 import { registerProgrammeRoutes } from './programme.routes.ts';
+import { targetScopeFixtures } from './target-eval.fixtures.ts';
 import { registerTargetRoutes } from './target.routes.ts';
 import { registerTaskRoutes } from './task.routes.ts';
 
@@ -15,7 +16,8 @@ export const programmesModule: ServerModule = {
     registerTaskRoutes(api, context);
   },
   // --- prog-core ---
-  scopeFixtures: programmeScopeFixtures,
+  // --- prog-targets --- (the evaluation's fixtures beside prog-core's)
+  scopeFixtures: async (db, unitId, files) => ({ ...(await programmeScopeFixtures(db, unitId, files)), ...(await targetScopeFixtures(db, unitId)) }),
   fileOwners: { programme: programmeFileOwner },
   demoSteps: [programmesDemoStep],
 };
