@@ -84,7 +84,9 @@ describe('assignments table, reviews, workspace and budget', () => {
     await officer.call(e.assign, { params: { taskId: reported.body.id }, body: { role: 'lead', bodyName: 'Ban Dân vận' } });
     expect((await officer.call(e.reportProgress, { params: { taskId: reported.body.id }, body: { note: 'Đang khảo sát', percent: 50 } })).status).toBe(200);
 
+    await t.db.insertInto('programme_target').values({ programme_id: id, code: 't1', position: 1, text: '100% thôn có Tổ dân vận', rule: null, waits_for: 'Chờ phân hệ tổ chức', levels: null, parent_target_id: null }).execute();
     const workspace = (await officer.call(e.reviewWorkspace, { params: { id, reviewId: annual.id } })).body;
+    expect(workspace.targets.map((target) => [target.code, target.year, target.status, target.waitsFor])).toEqual([['t1', 2025, 'no_data', 'Chờ phân hệ tổ chức']]);
     expect(workspace.period).toEqual({ fromYear: 2025, toYear: 2025, from: '2025-01-01', to: '2025-12-31' });
     expect(workspace.budget.total).toMatchObject({ planned: 120_000_000, allocated: 80_000_000, spent: 55_500_000, lineCount: 2 });
     expect(workspace.tasks).toMatchObject({ total: 3, byStatus: { not_started: 1, on_track: 1, overdue: 1, done: 0 }, averagePercent: 16.7, reportsInPeriod: 0 });
@@ -92,6 +94,7 @@ describe('assignments table, reviews, workspace and budget', () => {
     const midWorkspace = (await officer.call(e.reviewWorkspace, { params: { id, reviewId: midterm.id } })).body;
     expect(midWorkspace.tasks.reportsInPeriod).toBe(1);
     expect(midWorkspace.budget.total.planned).toBe(270_000_000);
+    expect(midWorkspace.targets.map((target) => target.year)).toEqual([2025, 2026]);
 
     const due = (await officer.call(e.due, { query: { unitId: province.provinceId } })).body;
     expect(due.reviews.map((row) => row.review.title)).toEqual(['Đánh giá quý', 'Báo cáo năm 2025']);
