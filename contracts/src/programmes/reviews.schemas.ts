@@ -106,6 +106,8 @@ export const ZReviewWorkspace = z.object({
   }),
   budget: ZBudget,
   targets: z.array(ZWorkspaceTarget),
+  /** Years of the period the evaluation could not be made for at the programme's unit, and why (Vietnamese). */
+  targetsUnavailable: z.array(z.object({ year: z.number().int(), reason: z.string() })),
 });
 export type TReviewWorkspace = z.infer<typeof ZReviewWorkspace>;
 

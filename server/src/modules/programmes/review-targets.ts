@@ -1,6 +1,7 @@
 import type { TReviewWorkspace } from '#contracts/programmes/tasks.api.ts';
 import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
+import { AppError } from '#server/shared/errors.ts';
 import { programmeEvaluation } from './target-eval.service.ts';
 
 /**
@@ -13,12 +14,21 @@ export async function targetStatusesForReview(
   programmeId: number,
   period: { fromYear: number; toYear: number },
   programmeYears: { fromYear: number; toYear: number },
-): Promise<TReviewWorkspace['targets']> {
+): Promise<Pick<TReviewWorkspace, 'targets' | 'targetsUnavailable'>> {
   const years: number[] = [];
   for (let year = Math.max(period.fromYear, programmeYears.fromYear); year <= Math.min(period.toYear, programmeYears.toYear); year++) years.push(year);
   const evaluations = [];
-  for (const year of years) evaluations.push(await programmeEvaluation(db, actor, programmeId, { year }));
-  return evaluations.flatMap((evaluation) =>
+  const targetsUnavailable: TReviewWorkspace['targetsUnavailable'] = [];
+  for (const year of years) {
+    try {
+      evaluations.push(await programmeEvaluation(db, actor, programmeId, { year }));
+    } catch (error) {
+      // a year the programme's unit was not in force (and has no successor in scope): said, not guessed
+      if (!(error instanceof AppError) || error.status !== 400) throw error;
+      targetsUnavailable.push({ year, reason: error.message });
+    }
+  }
+  const targets = evaluations.flatMap((evaluation) =>
     evaluation.targets.map((target) => ({
       targetId: target.id,
       code: target.code,
@@ -31,4 +41,5 @@ export async function targetStatusesForReview(
       waitsFor: target.waitsFor ?? target.noDataReason,
     })),
   );
+  return { targets, targetsUnavailable };
 }

@@ -95,6 +95,7 @@ describe('assignments table, reviews, workspace and budget', () => {
     expect(midWorkspace.tasks.reportsInPeriod).toBe(1);
     expect(midWorkspace.budget.total.planned).toBe(270_000_000);
     expect(midWorkspace.targets.map((target) => target.year)).toEqual([2025, 2026]);
+    expect(midWorkspace.targetsUnavailable).toEqual([]);
 
     const due = (await officer.call(e.due, { query: { unitId: province.provinceId } })).body;
     expect(due.reviews.map((row) => row.review.title)).toEqual(['Đánh giá quý', 'Báo cáo năm 2025']);
