@@ -6,6 +6,8 @@ import { registerProgrammeRoutes } from './programme.routes.ts';
 import { targetScopeFixtures } from './target-eval.fixtures.ts';
 import { registerTargetRoutes } from './target.routes.ts';
 import { registerTaskRoutes } from './task.routes.ts';
+import { progressFileOwner } from './task-progress.service.ts';
+import { taskScopeFixtures } from './task.fixtures.ts';
 
 /** Programmes, targets, tasks and assignments, reviews and budgets (DOMAIN.md capability 2; issue 11). */
 export const programmesModule: ServerModule = {
@@ -16,8 +18,13 @@ export const programmesModule: ServerModule = {
     registerTaskRoutes(api, context);
   },
   // --- prog-core ---
-  // --- prog-targets --- (the evaluation's fixtures beside prog-core's)
-  scopeFixtures: async (db, unitId, files) => ({ ...(await programmeScopeFixtures(db, unitId, files)), ...(await targetScopeFixtures(db, unitId)) }),
-  fileOwners: { programme: programmeFileOwner },
+  // --- prog-targets, prog-tasks --- (the evaluation's and the tasks' fixtures beside prog-core's)
+  scopeFixtures: async (db, unitId, files) => ({
+    ...(await programmeScopeFixtures(db, unitId, files)),
+    ...(await targetScopeFixtures(db, unitId)),
+    ...(await taskScopeFixtures(db, unitId, files)),
+  }),
+  // --- prog-tasks --- task_progress: files attached to a progress report
+  fileOwners: { programme: programmeFileOwner, task_progress: progressFileOwner },
   demoSteps: [programmesDemoStep],
 };
