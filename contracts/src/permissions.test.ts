@@ -27,7 +27,7 @@ describe('the permission table', () => {
     // a system administrator has no unit (never limited by level); on a commune, province-only actions are out
     const provinceOnly = ['indicators.configure', 'indicators.exchange'];
     expect(byRole.system_admin).toEqual(ACTIONS.filter((action) => !provinceOnly.includes(action)));
-    expect(byRole.leader).toEqual(['units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review', 'audit.recent']);
+    expect(byRole.leader).toEqual(['units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review', 'programmes.read', 'programmes.reportProgress', 'audit.recent']);
     expect(byRole.unit_admin).toEqual(ACTIONS.filter((action) => action !== 'users.grantSystemAdmin' && !provinceOnly.includes(action)));
     expect(byRole.focal_point).toEqual([
       'units.read',
@@ -38,6 +38,8 @@ describe('the permission table', () => {
       'people.update',
       'people.manageRoles',
       'indicators.read',
+      'programmes.read',
+      'programmes.reportProgress',
       'audit.recent',
     ]);
   });
