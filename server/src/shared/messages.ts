@@ -310,6 +310,15 @@ export const MESSAGES = {
   'history.backfillNotEnded': 'chỉ dùng để bổ sung lịch sử của đơn vị, tổ chức hoặc chức danh đã kết thúc; {name} vẫn còn hiệu lực',
   'history.roleName': '"{title}" của {person}',
   'history.termAfterLastDay': 'phải đến ngày {date}, ngày cuối của tổ chức',
+
+  // --- login-fast ---
+  // the HTML login form (modules/auth/login-form.ts, shared/http/form-route.ts)
+  'auth.form.missing': 'Vui lòng nhập tên đăng nhập và mật khẩu.',
+  'auth.form.crossSite': 'Yêu cầu đăng nhập không đến từ trang của Dân vận số nên đã bị từ chối.',
+  'auth.form.backToLogin': 'Về trang đăng nhập',
+  'auth.form.pageTitle': 'Đăng nhập · Dân vận số',
+  'auth.form.notForm': 'Kiểu dữ liệu gửi lên không được hỗ trợ (cần application/x-www-form-urlencoded).',
+  // --- /login-fast ---
 } as const;
 
 /**
