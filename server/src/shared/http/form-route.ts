@@ -49,9 +49,9 @@ const crossSite = () => new AppError(403, 'cross_site', msg('auth.form.crossSite
 const wantsHtml = (request: FastifyRequest) => /text\/html/.test(request.headers.accept ?? '');
 
 /** A refusal as a page, for a browser that posted the form (no JSON page in a browser). */
-function refusalPage(reply: FastifyReply, error: AppError) {
+function sendRefusalPage(reply: FastifyReply, error: AppError): void {
   const page = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(msg('auth.form.pageTitle'))}</title></head><body><p>${escapeHtml(error.message)}</p><p><a href="/login">${escapeHtml(msg('auth.form.backToLogin'))}</a></p></body></html>`;
-  return reply.code(error.status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+  void reply.code(error.status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
 }
 
 export interface FormRouteOptions extends Pick<RouteOptions, 'rateLimitPerMinute' | 'rateLimitGroup'> {
@@ -114,13 +114,13 @@ export function registerFormEndpoint<E extends Endpoint & { form: true; body: No
       },
       errorHandler: (error, request, reply) => {
         if (error instanceof AppError && (error.code === 'cross_site' || error.status === 415)) {
-          if (error.code === 'cross_site' && wantsHtml(request)) return refusalPage(reply, error);
+          if (error.code === 'cross_site' && wantsHtml(request)) return sendRefusalPage(reply, error);
           throw error; // the app's handler: a JSON error for a client that is not a browser's form
         }
         if ((error as { statusCode?: number }).statusCode === 500 || (!(error instanceof AppError) && !(error as { statusCode?: number }).statusCode)) {
           request.log.error({ err: error }, 'form endpoint failed');
         }
-        return reply.redirect(options.failureLocation(error, request, reply), 303);
+        void reply.redirect(options.failureLocation(error, request, reply), 303);
       },
       handler: async (request, reply) => {
         if (request.validationError) throw new AppError(400, 'validation', msg('http.invalidPart', { part: msg('http.part.body') }));
