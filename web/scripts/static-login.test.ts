@@ -30,7 +30,7 @@ describe('the HTML login form of index.html (issue 8)', () => {
   it('is an accessible Vietnamese form with the React page’s words, posting to the form endpoint', () => {
     expect(page).toContain('<h1>Đăng nhập</h1>');
     expect(page).toContain(`<p class="auth-brand">${appVi['app.name']}</p>`);
-    expect(page).toContain('<form method="post" action="/api/auth/login-form">');
+    expect(page).toContain('<form class="form" method="post" action="/api/auth/login-form">');
     // every field has a label naming it (for = id), the browser's autofill hints, and is required
     const fields = [...page.matchAll(/<label for="([^"]+)">([^<]+)<\/label>\s*<input id="([^"]+)" name="(\w+)"([^>]*)>/g)].map(
       ([, labelFor, label, id, name, rest]) => ({ label, same: labelFor === id, name, required: / required\b/.test(rest ?? ''), autocomplete: /autocomplete="([^"]+)"/.exec(rest ?? '')?.[1] }),

@@ -61,7 +61,7 @@ export function bootBlocks(): string {
       <div class="auth-card">
         <p class="auth-brand">${text['app.name']}</p>
         <h1>${text['auth.login']}</h1>
-        <form method="post" action="${APP_PAGE.action}">
+        <form class="form" method="post" action="${APP_PAGE.action}">
           ${APP_PAGE.nextField}
           <div class="field">
             <label for="static-username">${text['auth.username']}</label>

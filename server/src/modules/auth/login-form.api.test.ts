@@ -177,7 +177,7 @@ describe('the page: the HTML login form for a visitor without a session only', (
   it('a signed-out visitor gets the form (labels, target, the page they opened), not the loading screen', async () => {
     const shown = await page('/units/12?asOf=2025-07-01');
     expect([shown.status, shown.headers.get('cache-control'), shown.headers.get('vary')]).toEqual([200, 'no-cache', 'cookie, accept-encoding']);
-    expect(shown.html).toContain('<form method="post" action="/api/auth/login-form">');
+    expect(shown.html).toContain('<form class="form" method="post" action="/api/auth/login-form">');
     expect(shown.html).toContain('<label for="static-username">Tên đăng nhập</label>');
     expect(shown.html).toContain('<label for="static-password">Mật khẩu</label>');
     expect(shown.html).toContain('<button type="submit">Đăng nhập</button>');
