@@ -198,6 +198,6 @@ describe('the page: the HTML login form for a visitor without a session only', (
     expect(shown.html).toContain('<p role="status">Đang tải Dân vận số…</p>');
     expect(shown.html).not.toMatch(/<form|static-login|Tên đăng nhập|role="alert"/);
     // a cookie of no live session is no session
-    expect((await page('/', 'dvs_session=khong-con-hieu-luc')).html).toContain('<form method="post"');
+    expect((await page('/', 'dvs_session=khong-con-hieu-luc')).html).toContain('<form class="form" method="post"');
   });
 });
