@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { meQuery } from '../../app/session-query.ts';
@@ -8,7 +8,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useLogin } from './auth.api.ts';
 import { LoginWait } from './LoginWait.tsx';
-import { staticLoginError, takeOverStaticLogin } from './static-login.ts';
+import { staticLoginError, takeOverStaticLogin, throttledSeconds } from './static-login.ts';
 
 /** Only same-app paths are followed after login (no open redirect). */
 const safeNext = (next: string | null) => (next && /^\/(?![/\\])/.test(next) ? next : '/');
@@ -25,8 +25,13 @@ export function LoginPage() {
   const { data: me } = useQuery(meQuery);
   const id = useId();
   const next = safeNext(params.get('next'));
-  const waitSeconds = login.error instanceof ApiError ? login.error.retryAfterSeconds : undefined;
-  const [htmlFormError] = useState(staticLoginError);
+  // the HTML form's error; after a refused attempt (`?loi=login_throttled&cho=8`) the countdown of a refused call
+  const [htmlForm, setHtmlForm] = useState(() => {
+    const error = staticLoginError();
+    return { error, wait: error ? throttledSeconds(params) : undefined };
+  });
+  const endHtmlFormWait = useCallback(() => setHtmlForm({ error: null, wait: undefined }), []);
+  const waitSeconds = login.error instanceof ApiError ? login.error.retryAfterSeconds : login.isIdle ? htmlForm.wait : undefined;
   const username = useRef<HTMLInputElement>(null);
   const password = useRef<HTMLInputElement>(null);
   useLayoutEffect(() => takeOverStaticLogin({ username: username.current, password: password.current }), []);
@@ -56,10 +61,10 @@ export function LoginPage() {
             <input ref={password} id={`${id}-password`} name="password" type="password" autoComplete="current-password" required />
           </div>
           {waitSeconds !== undefined ? (
-            <LoginWait key={login.submittedAt} seconds={waitSeconds} onDone={login.reset} />
-          ) : login.isIdle && htmlFormError ? (
+            <LoginWait key={login.submittedAt} seconds={waitSeconds} onDone={login.isIdle ? endHtmlFormWait : login.reset} />
+          ) : login.isIdle && htmlForm.error ? (
             <div className="alert" role="alert">
-              <p>{htmlFormError}</p>
+              <p>{htmlForm.error}</p>
             </div>
           ) : (
             <ErrorMessage error={login.error} />

@@ -40,3 +40,10 @@ export function takeOverStaticLogin(fields: Fields): void {
 export function dropStaticLogin(): void {
   staticLogin()?.remove();
 }
+
+/** The wait the server gave the HTML form's last attempt (`/login?loi=login_throttled&cho=8`), in seconds. */
+export function throttledSeconds(query: URLSearchParams): number | undefined {
+  if (query.get(APP_PAGE.errorParam) !== 'login_throttled') return undefined;
+  const seconds = Number(query.get(APP_PAGE.waitParam));
+  return Number.isInteger(seconds) && seconds > 0 ? Math.min(seconds, 3600) : undefined;
+}
