@@ -3,12 +3,14 @@ import { defineConfig } from 'vite';
 import { stylesheetsAfterLoadingScreen } from './scripts/loading-screen.ts';
 import { precompress } from './scripts/precompress.ts';
 import { zodJsonSchemaServerOnly } from './scripts/server-only.ts';
+import { staticLoginForm } from './scripts/static-login.ts';
 
 // The web app lives in web/, builds to dist/web, and imports the shared contracts through the package
 // "imports" map (#contracts/*), which Vite resolves like Node does. Libraries go to one "vendor" chunk that
 // changes rarely (browser cache survives app releases); the contracts go with the pages that call them, so the
 // login page loads the auth contracts only; feature pages load on first visit. zod's JSON-Schema generator is
-// server-only (web/scripts/server-only.ts). The stylesheets go after the loading screen of index.html
+// server-only (web/scripts/server-only.ts). index.html's loading screen and HTML login form are written from the
+// catalogue (web/scripts/static-login.ts). The stylesheets go after them
 // (web/scripts/loading-screen.ts). Every text file gets .br and .gz copies for the server. Strings:
 // the Vietnamese catalogues (i18n/ and every feature's messages.vi.ts) form the "i18n" chunk of the first load;
 // the English ones (every messages.en.ts, reached only by import()) form one "messages-en" chunk, fetched when
@@ -16,7 +18,7 @@ import { zodJsonSchemaServerOnly } from './scripts/server-only.ts';
 // its modules, and en.ts imports the feature registry (the whole app).
 export default defineConfig({
   root: 'web',
-  plugins: [react(), zodJsonSchemaServerOnly(), stylesheetsAfterLoadingScreen(), precompress()],
+  plugins: [react(), staticLoginForm(), zodJsonSchemaServerOnly(), stylesheetsAfterLoadingScreen(), precompress()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -21,6 +21,18 @@ export const ZLoginRequest = z.object({
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
+/**
+ * The login form of the HTML page (before the scripts arrive, or without JavaScript): the same fields as the JSON
+ * login, plus the page to open after signing in (a path of this app; anything else is ignored).
+ */
+export const ZLoginFormRequest = ZLoginRequest.extend({
+  next: zString().max(2000).optional(),
+});
+export type TLoginFormRequest = z.infer<typeof ZLoginFormRequest>;
+
+/** A form endpoint's answer: 303 See Other, `Location` the page to open (body empty). */
+export const ZSeeOther = z.null().describe('303 See Other: the Location header names the page to open');
+
 /** The signed-in user as the web app sees them. */
 export const ZMe = z.object({
   id: ZId,
@@ -61,6 +73,16 @@ export const authEndpoints = {
     body: ZLoginRequest,
     response: ZMe,
     public: true,
+  }),
+  loginForm: endpoint({
+    method: 'POST',
+    path: '/api/auth/login-form',
+    summary:
+      'Sign in from the HTML login form (urlencoded; Origin must be this app); sets the session cookie and answers 303 to `next`, or to /login?loi=<error code>[&cho=<seconds>] on failure',
+    body: ZLoginFormRequest,
+    response: ZSeeOther,
+    public: true,
+    form: true,
   }),
   logout: endpoint({ method: 'POST', path: '/api/auth/logout', summary: 'Sign out', response: ZOk, openBeforePasswordChange: true }),
   me: endpoint({ method: 'GET', path: '/api/auth/me', summary: 'The signed-in user', response: ZMe, openBeforePasswordChange: true }),

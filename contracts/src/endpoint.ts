@@ -30,6 +30,11 @@ export interface Endpoint<
    * endpoint answers 403 `password_change_required` until they do.
    */
   openBeforePasswordChange?: boolean;
+  /**
+   * An HTML form's target (`application/x-www-form-urlencoded`, posted by the browser without JavaScript): the
+   * server answers 303 See Other to the page to open next, never a JSON page; `response` describes that answer.
+   */
+  form?: boolean;
 }
 
 /** Identity helper that keeps the literal type of an endpoint declaration (schemas, `public`, `multipart`). */

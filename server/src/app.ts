@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.ts';
+import { hasSession, loginPageNotice } from './modules/auth/index.ts';
 import { registerSessionHook } from './modules/auth/session.hook.ts';
 import { SERVER_MODULES } from './modules/registry.ts';
 import { frameworkErrors, installErrorHandler } from './shared/http/error-handler.ts';
@@ -95,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (webApp) {
-    await serveWebApp(app, webApp);
+    await serveWebApp(app, webApp, { signedIn: (request) => hasSession(db, request), loginError: loginPageNotice });
   } else {
     app.setNotFoundHandler((_request, reply) =>
       reply.code(404).send({ error: 'not_found', message: msg('http.routeNotFound') }),

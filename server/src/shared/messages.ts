@@ -359,6 +359,14 @@ export const MESSAGES = {
   'programmes.targets.projectRatio': 'tỷ lệ giữ nguyên như từ đầu năm đến nay',
   'programmes.targets.methodTrend':
     'Chưa đến hạn {deadline}: kẻ đường xu hướng bình phương nhỏ nhất qua số liệu từng năm từ {from} đến {year} và kéo dài đến năm {deadlineYear}; nếu giá trị dự báo không đạt ngưỡng, chỉ tiêu được đánh giá là có nguy cơ không đạt (khi mới có số liệu một năm: đánh giá theo số liệu hiện có).',
+  // --- login-fast ---
+  // the HTML login form (modules/auth/login-form.ts, shared/http/form-route.ts)
+  'auth.form.missing': 'Vui lòng nhập tên đăng nhập và mật khẩu.',
+  'auth.form.crossSite': 'Yêu cầu đăng nhập không đến từ trang của Dân vận số nên đã bị từ chối.',
+  'auth.form.backToLogin': 'Về trang đăng nhập',
+  'auth.form.pageTitle': 'Đăng nhập · Dân vận số',
+  'auth.form.notForm': 'Kiểu dữ liệu gửi lên không được hỗ trợ (cần application/x-www-form-urlencoded).',
+  // --- /login-fast ---
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
+import { dropStaticLogin } from '../features/auth/static-login.ts';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { t } from '../i18n/i18n.ts';
@@ -17,6 +18,10 @@ interface RequireSessionProps {
 export function RequireSession({ children, passwordChangePage = false }: RequireSessionProps) {
   const { data: me, isPending, error } = useQuery(meQuery);
   const location = useLocation();
+  // the page's HTML login form, should the visitor be signed in after all (a session opened in another tab)
+  useLayoutEffect(() => {
+    if (me) dropStaticLogin();
+  }, [me]);
   if (isPending) return <Loading />;
   if (error) return <ErrorMessage error={error} />;
   if (!me) {

@@ -111,4 +111,8 @@ export const appEn: Record<keyof typeof appVi, string> = {
   'date.error.month': 'There is no month {month}: months go from 1 to 12.',
   'date.error.noSuchDay': 'There is no {date}: month {month} of {year} has only {days} days.',
   'date.error.range': 'The date must be between {min} and {max}.',
+  // --- login-fast ---
+  'app.loadingScreen': 'Loading Dân vận số…',
+  'app.needsJavaScript': 'Dân vận số needs JavaScript to run.',
+  // --- /login-fast ---
 };

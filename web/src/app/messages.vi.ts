@@ -112,4 +112,8 @@ export const appVi = {
   'date.error.month': 'Không có tháng {month}: tháng phải từ 1 đến 12.',
   'date.error.noSuchDay': 'Không có ngày {date}: tháng {month} năm {year} chỉ có {days} ngày.',
   'date.error.range': 'Ngày phải từ {min} đến {max}.',
+  // --- login-fast ---
+  'app.loadingScreen': 'Đang tải Dân vận số…',
+  'app.needsJavaScript': 'Dân vận số cần JavaScript để chạy.',
+  // --- /login-fast ---
 };

@@ -3,6 +3,8 @@ import { authEndpoints } from '#contracts/auth.ts';
 import type { Database } from '#server/db/database.ts';
 import { unauthorized } from '#server/shared/errors.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
+import { registerFormEndpoint } from '#server/shared/http/form-route.ts';
+import { afterLoginLocation, loginFailureLocation } from './login-form.ts';
 import { changePassword, login, logout, SESSION_HOURS, toMe } from './auth.service.ts';
 import { SESSION_COOKIE } from './session.hook.ts';
 
@@ -12,6 +14,9 @@ interface AuthRouteOptions {
   /** Login attempts per minute per IP. */
   loginRateLimit: number;
 }
+
+/** The JSON login and the login form share one per-IP count. */
+const LOGIN_RATE_GROUP = 'login';
 
 export function registerAuthRoutes(app: FastifyInstance, db: Database, options: AuthRouteOptions): void {
   const setCookie = (reply: FastifyReply, token: string) =>
@@ -31,7 +36,19 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, options: 
       setCookie(reply, token);
       return me;
     },
-    { rateLimitPerMinute: options.loginRateLimit },
+    { rateLimitPerMinute: options.loginRateLimit, rateLimitGroup: LOGIN_RATE_GROUP },
+  );
+
+  // the login form of the HTML page (login-form.ts): the same sign-in, answered by 303 instead of JSON
+  registerFormEndpoint(
+    app,
+    authEndpoints.loginForm,
+    async ({ body, request, reply }) => {
+      const { token, me } = await login(db, body.username, body.password, request.ip);
+      setCookie(reply, token);
+      return afterLoginLocation(body.next, me.mustChangePassword);
+    },
+    { rateLimitPerMinute: options.loginRateLimit, rateLimitGroup: LOGIN_RATE_GROUP, failureLocation: loginFailureLocation },
   );
 
   registerEndpoint(app, authEndpoints.logout, async ({ actor, request, reply }) => {

@@ -12,3 +12,6 @@ export { deleteUserSessions } from './session.repository.ts';
 /** The actor of a session's user (for tests and tools that act as a user exactly as a request would). */
 export { actorOf } from './session.hook.ts';
 export { createSession, findSessionUser } from './session.repository.ts';
+/** For the page (app.ts → shared/http/web-app.ts): whether a request has a live session; the login form's errors. */
+export { hasSession } from './session.hook.ts';
+export { loginPageNotice } from './login-form.ts';

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { AppError } from '#server/shared/errors.ts';
@@ -47,6 +47,15 @@ export function registerSessionHook(app: FastifyInstance, db: Database): void {
     (request as unknown as { csrfExpected: string }).csrfExpected = user.csrf_token;
     request.actor = actorOf(user, request.ip);
   });
+}
+
+/**
+ * Whether a request (the page's, outside /api/) carries the cookie of a live session: the page then shows the
+ * loading screen, never the HTML login form (shared/http/web-app.ts). A session that must change its password counts.
+ */
+export async function hasSession(db: Database, request: FastifyRequest): Promise<boolean> {
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? Boolean(await findSessionUser(db, token)) : false;
 }
 
 /** The actor of a session's user: roles, unit, level and the scope roots unit_scope_paths() gave. */

@@ -8,7 +8,7 @@ const gz = promisify(gzip);
 /** Below this an answer fits in a packet or two: compressing costs more than it saves. */
 export const COMPRESS_MIN_BYTES = 1024;
 
-type Encoding = 'br' | 'gzip';
+export type Encoding = 'br' | 'gzip';
 
 /** Text compresses; spreadsheets (zip), images and PDFs are compressed already. */
 const COMPRESSIBLE_TYPE = /^(text\/|application\/(json|[\w.+-]+\+json|xml|javascript)|image\/svg\+xml)/;
@@ -31,7 +31,8 @@ export function chooseEncoding(header: string | undefined): Encoding | null {
   return null;
 }
 
-const compress = (encoding: Encoding, body: Buffer): Promise<Buffer> =>
+/** The body in `encoding` (brotli quality 4 or gzip 6): for answers written per request. */
+export const compressBody = (encoding: Encoding, body: Buffer): Promise<Buffer> =>
   encoding === 'br'
     ? // quality 4: most of brotli's gain at gzip's speed (the answer is compressed on every request)
       brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
@@ -59,7 +60,7 @@ export function registerApiCompression(app: FastifyInstance): void {
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     varyOnAcceptEncoding(reply);
     if (!encoding) return payload;
-    const compressed = await compress(encoding, body);
+    const compressed = await compressBody(encoding, body);
     if (compressed.length >= body.length) return payload;
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');

@@ -27,6 +27,8 @@ export type Handler<E extends Endpoint> = (ctx: HandlerContext<E>) => Promise<z.
 export interface RouteOptions {
   /** Requests per minute per IP, for endpoints worth guessing (login). */
   rateLimitPerMinute?: number;
+  /** Routes of one group share their per-IP count (the JSON login and the HTML login form). */
+  rateLimitGroup?: string;
   /** A multipart endpoint taking larger files than MAX_UPLOAD_BYTES (DHIS2 data files), and the message naming its limit. */
   upload?: { maxBytes: number; tooLarge: string };
 }
@@ -57,7 +59,15 @@ export function registerEndpoint<E extends Endpoint>(
       response: { 200: endpoint.response },
     },
     ...(options.rateLimitPerMinute
-      ? { config: { rateLimit: { max: options.rateLimitPerMinute, timeWindow: '1 minute' } } }
+      ? {
+          config: {
+            rateLimit: {
+              max: options.rateLimitPerMinute,
+              timeWindow: '1 minute',
+              ...(options.rateLimitGroup ? { groupId: options.rateLimitGroup } : {}),
+            },
+          },
+        }
       : {}),
     // Who may call is decided before the body is read or validated: a stranger learns nothing from 400s.
     // synchronous: no promise on every request

@@ -44,10 +44,14 @@ export function databaseRateLimitStore(db: Kysely<DB>) {
         .catch((error: unknown) => callback(error as Error));
     }
 
-    /** A route's own store: its keys are prefixed with the route, so two limited routes never share a count. */
+    /**
+     * A route's own store: its keys are prefixed with the route, so two limited routes never share a count, unless
+     * they name one `groupId` (the JSON login and the HTML login form: one count per IP for both).
+     */
     child(routeOptions: object): DatabaseRateLimitStore {
       // typed as the route's options; what the plugin passes is its merged options with the route as routeInfo
-      const route = (routeOptions as { routeInfo?: { method?: unknown; url?: unknown } }).routeInfo;
+      const { routeInfo: route, groupId } = routeOptions as { routeInfo?: { method?: unknown; url?: unknown }; groupId?: unknown };
+      if (typeof groupId === 'string' && groupId) return new DatabaseRateLimitStore(`group ${groupId}|`);
       return new DatabaseRateLimitStore(`${String(route?.method ?? '')} ${String(route?.url ?? '')}|`);
     }
   };

@@ -48,8 +48,11 @@ export function securityHeaders(https: boolean, styleHashes: readonly string[] =
  * data: `Cache-Control: no-store` keeps them out of every cache (a file download sets `private, no-store`).
  */
 export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean; styleHashes?: readonly string[] }): void {
-  const page = securityHeaders(options.https, options.styleHashes);
-  const api = { ...page, 'cache-control': 'no-store' };
+  // A page sends its address to its own origin only: the HTML login form's POST then carries Origin (under
+  // no-referrer a browser sends `Origin: null` on a POST) and Referer, which the form's endpoint checks (login
+  // CSRF: shared/http/form-route.ts). Nothing leaves for another host; API answers keep no-referrer.
+  const page = { ...securityHeaders(options.https, options.styleHashes), 'referrer-policy': 'same-origin' };
+  const api = { ...securityHeaders(options.https, options.styleHashes), 'cache-control': 'no-store' };
   // one synchronous hook: no promise per request
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(request.url.startsWith('/api/') ? api : page);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, type FormEvent } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { meQuery } from '../../app/session-query.ts';
@@ -8,11 +8,15 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useLogin } from './auth.api.ts';
 import { LoginWait } from './LoginWait.tsx';
+import { staticLoginError, takeOverStaticLogin, throttledSeconds } from './static-login.ts';
 
 /** Only same-app paths are followed after login (no open redirect). */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+const safeNext = (next: string | null) => (next && /^\/(?![/\\])/.test(next) ? next : '/');
 
-/** The login form. */
+/**
+ * The login form. On the first load it takes over the HTML login form of index.html (static-login.ts): what was
+ * typed there, the focus, and the error it showed.
+ */
 export function LoginPage() {
   usePageTitle(t('auth.login'));
   const login = useLogin();
@@ -21,7 +25,16 @@ export function LoginPage() {
   const { data: me } = useQuery(meQuery);
   const id = useId();
   const next = safeNext(params.get('next'));
-  const waitSeconds = login.error instanceof ApiError ? login.error.retryAfterSeconds : undefined;
+  // the HTML form's error; after a refused attempt (`?loi=login_throttled&cho=8`) the countdown of a refused call
+  const [htmlForm, setHtmlForm] = useState(() => {
+    const error = staticLoginError();
+    return { error, wait: error ? throttledSeconds(params) : undefined };
+  });
+  const endHtmlFormWait = useCallback(() => setHtmlForm({ error: null, wait: undefined }), []);
+  const waitSeconds = login.error instanceof ApiError ? login.error.retryAfterSeconds : login.isIdle ? htmlForm.wait : undefined;
+  const username = useRef<HTMLInputElement>(null);
+  const password = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => takeOverStaticLogin({ username: username.current, password: password.current }), []);
   if (me && !login.isPending) return <Navigate to={me.mustChangePassword ? '/password/required' : next} replace />;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -41,14 +54,18 @@ export function LoginPage() {
         <form onSubmit={submit} className="form">
           <div className="field">
             <label htmlFor={`${id}-username`}>{t('auth.username')}</label>
-            <input id={`${id}-username`} name="username" autoComplete="username" autoCapitalize="none" required autoFocus />
+            <input ref={username} id={`${id}-username`} name="username" autoComplete="username" autoCapitalize="none" required autoFocus />
           </div>
           <div className="field">
             <label htmlFor={`${id}-password`}>{t('auth.password')}</label>
-            <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required />
+            <input ref={password} id={`${id}-password`} name="password" type="password" autoComplete="current-password" required />
           </div>
           {waitSeconds !== undefined ? (
-            <LoginWait key={login.submittedAt} seconds={waitSeconds} onDone={login.reset} />
+            <LoginWait key={login.submittedAt} seconds={waitSeconds} onDone={login.isIdle ? endHtmlFormWait : login.reset} />
+          ) : login.isIdle && htmlForm.error ? (
+            <div className="alert" role="alert">
+              <p>{htmlForm.error}</p>
+            </div>
           ) : (
             <ErrorMessage error={login.error} />
           )}
