@@ -35,6 +35,9 @@ export const AUDIT_ENTITIES = [
   'category_combo',
   'indicator',
   'dhis2_import',
+  // --- prog-core ---
+  'programme',
+  'programme_target',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

@@ -6,6 +6,8 @@ import { metadataEndpoints } from '#contracts/indicators/metadata.api.ts';
 import { reportEndpoints } from '#contracts/indicators/reports.api.ts';
 import { organizationEndpoints } from '#contracts/organizations.ts';
 import { personEndpoints } from '#contracts/people.ts';
+// --- prog-core ---
+import { programmeEndpoints } from '#contracts/programmes/programmes.api.ts';
 import { ACTIONS, grantOf, type TAction } from '#contracts/permissions.ts';
 import { unitEndpoints } from '#contracts/units.ts';
 import { authEndpoints } from '#contracts/auth.ts';
@@ -59,13 +61,15 @@ describe('village accounts', () => {
       'people.read',
       'indicators.read',
       'indicators.review',
+      'programmes.read',
+      'programmes.reportProgress',
       'audit.recent',
     ]);
     const admin = await signIn(null, ['system_admin']);
     expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);
     const villageAdmin = await signIn(province.villageIds[0] as number, ['unit_admin']);
     expect((await villageAdmin.call(authEndpoints.me, {})).body.permissions).toEqual(
-      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange'].includes(action)),
+      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage'].includes(action)),
     );
   });
 });
@@ -146,6 +150,12 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
     c.call(metadataEndpoints.createDataElement, { body: { code: `PROBE_${++serial}_${process.pid}`, name: 'Chỉ tiêu thử', valueType: 'integer' } }),
   // the probe user is on a commune and the action is for provinces: only the system administrator gets 2xx
   'indicators.exchange': (c) => c.upload(dhis2Endpoints.importDataValueSets, { query: { dryRun: 'true' } }, 'probe.json', '{"dataValues":[]}'),
+  // --- prog-core ---
+  'programmes.read': (c) => c.call(programmeEndpoints.listProgrammes, { query: {} }),
+  'programmes.manage': (c, p) =>
+    c.call(programmeEndpoints.createProgramme, {
+      body: { unitId: p.communeId, kind: 'plan', number: `${++serial}-KH/ĐU`, issuer: 'Đảng ủy xã', issuedOn: '2026-01-15', title: 'Kế hoạch thử', fromYear: 2026, toYear: 2026 },
+    }),
 };
 
 describe('the permission table, walked over HTTP', () => {

@@ -310,6 +310,21 @@ export const MESSAGES = {
   'history.backfillNotEnded': 'chỉ dùng để bổ sung lịch sử của đơn vị, tổ chức hoặc chức danh đã kết thúc; {name} vẫn còn hiệu lực',
   'history.roleName': '"{title}" của {person}',
   'history.termAfterLastDay': 'phải đến ngày {date}, ngày cuối của tổ chức',
+
+  // --- prog-core ---
+  // programmes: programmes, implementation plans, targets, programme packs (modules/programmes/)
+  'entity.programme': 'Chương trình',
+  'entity.programmeTarget': 'Chỉ tiêu',
+  'entity.programmePack': 'Gói chương trình',
+  'programmes.staleVersion': 'Chương trình vừa được người khác thay đổi (phiên bản {current}, bạn đang sửa phiên bản {seen}). Hãy tải lại rồi sửa tiếp.',
+  'programmes.yearsOrder': 'năm kết thúc ({to}) không được trước năm bắt đầu ({from})',
+  'programmes.planUnitNotBelow': 'đơn vị của kế hoạch thực hiện phải là đơn vị cấp dưới của {owner}',
+  'programmes.targetCodeTaken': 'mã chỉ tiêu “{code}” đã có trong chương trình này',
+  'programmes.targetLooser': 'chỉ tiêu của kế hoạch thực hiện chỉ được đặt cao hơn hoặc bằng chỉ tiêu của chương trình cấp trên, không được thấp hơn ({part})',
+  'programmes.targetNeedsMeasure': 'chỉ tiêu cần quy tắc đo hoặc ghi rõ đang chờ dữ liệu gì',
+  'programmes.packOtherVersion': 'Đơn vị này đã nạp gói “{code}” phiên bản {loaded}; không nạp chồng phiên bản {version}.',
+  'programmes.packYears': 'năm kết thúc ({to}) không được trước năm bắt đầu ({from})',
+  'programmes.packDuplicateCode': 'mã “{code}” bị trùng trong gói',
 } as const;
 
 /**

@@ -1,4 +1,7 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { programmesDemoStep } from './demo/programmes-demo-step.ts';
+import { programmeFileOwner } from './programme-files.ts';
+import { programmeScopeFixtures } from './programme.fixtures.ts';
 import { registerProgrammeRoutes } from './programme.routes.ts';
 import { registerTargetRoutes } from './target.routes.ts';
 import { registerTaskRoutes } from './task.routes.ts';
@@ -11,4 +14,8 @@ export const programmesModule: ServerModule = {
     registerTargetRoutes(api, context);
     registerTaskRoutes(api, context);
   },
+  // --- prog-core ---
+  scopeFixtures: programmeScopeFixtures,
+  fileOwners: { programme: programmeFileOwner },
+  demoSteps: [programmesDemoStep],
 };

@@ -33,6 +33,9 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.category_combo': 'Disaggregation',
   'audit.entity.indicator': 'Indicator',
   'audit.entity.dhis2_import': 'DHIS2 data',
+  // --- prog-core ---
+  'audit.entity.programme': 'Programme',
+  'audit.entity.programme_target': 'Programme target',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

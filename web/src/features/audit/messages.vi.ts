@@ -31,6 +31,9 @@ export const auditVi = {
   'audit.entity.category_combo': 'Phân tổ',
   'audit.entity.indicator': 'Chỉ số',
   'audit.entity.dhis2_import': 'Dữ liệu DHIS2',
+  // --- prog-core ---
+  'audit.entity.programme': 'Chương trình',
+  'audit.entity.programme_target': 'Chỉ tiêu chương trình',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',
