@@ -325,6 +325,27 @@ export const MESSAGES = {
   'programmes.packOtherVersion': 'Đơn vị này đã nạp gói “{code}” phiên bản {loaded}; không nạp chồng phiên bản {version}.',
   'programmes.packYears': 'năm kết thúc ({to}) không được trước năm bắt đầu ({from})',
   'programmes.packDuplicateCode': 'mã “{code}” bị trùng trong gói',
+
+  // --- prog-targets ---
+  // programmes.targets: target statuses per unit and year, drill-down (modules/programmes/target-eval.*)
+  'programmes.targets.level.province': 'tỉnh',
+  'programmes.targets.level.district': 'huyện',
+  'programmes.targets.level.commune': 'xã',
+  'programmes.targets.level.village': 'thôn',
+  'programmes.targets.levelNotBelow': 'phải là cấp của đơn vị hoặc cấp dưới ({levels})',
+  'programmes.targets.unitNotInForce': 'đơn vị không còn hiệu lực trong năm {year} và không có đơn vị kế thừa trong phạm vi của bạn; hãy chọn đơn vị của năm đó',
+  'programmes.targets.waitsFor': 'Chưa có dữ liệu: đang chờ {what}.',
+  'programmes.targets.noRule': 'quy tắc đo chỉ tiêu',
+  'programmes.targets.indicatorMissing': 'Chưa có dữ liệu: chỉ số {code} chưa được khai báo trong tỉnh (phân hệ Chỉ số).',
+  'programmes.targets.noValues': 'Chưa có dữ liệu: chưa có số liệu năm {year} của chỉ số “{name}”.',
+  'programmes.targets.noPrevious': 'Chưa có dữ liệu: chưa có số liệu năm {year} của chỉ số “{name}” để so sánh.',
+  'programmes.targets.noUnits': 'Chưa có dữ liệu: không có đơn vị cấp {level} nào để tính tỷ lệ.',
+  'programmes.targets.methodYearToDate':
+    'Năm {year} chưa kết thúc: số liệu từ đầu năm đến {through} ({percent}% thời gian của năm) được ước cho cả năm ({how}); nếu số ước cả năm không đạt ngưỡng, chỉ tiêu được đánh giá là có nguy cơ không đạt.',
+  'programmes.targets.projectCount': 'số đếm được chia theo phần thời gian đã có số liệu',
+  'programmes.targets.projectRatio': 'tỷ lệ giữ nguyên như từ đầu năm đến nay',
+  'programmes.targets.methodTrend':
+    'Chưa đến hạn {deadline}: kẻ đường xu hướng bình phương nhỏ nhất qua số liệu từng năm từ {from} đến {year} và kéo dài đến năm {deadlineYear}; nếu giá trị dự báo không đạt ngưỡng, chỉ tiêu được đánh giá là có nguy cơ không đạt (khi mới có số liệu một năm: đánh giá theo số liệu hiện có).',
 } as const;
 
 /**

@@ -85,7 +85,7 @@ export type DashboardChildRow = Omit<Awaited<ReturnType<typeof findProvinces>>[n
  * children in force on `asOf` within the scope, all in the unit's province, found in the same statement (so the
  * read need not wait for the children's names).
  */
-export type TotalsUnits = { ids: readonly number[] } | { unitWithChildren: number; asOf: string };
+export type TotalsUnits = { ids: readonly number[]; provinceOf?: number } | { unitWithChildren: number; asOf: string };
 
 /** Which totals to add up: the key columns of data_total, each a short list, in primary-key order. */
 export interface TotalsFilter {
@@ -123,7 +123,10 @@ export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter
   const sorted = [...filter.periods].sort();
   let units: RawBuilder<unknown>;
   if ('ids' in filter.units) {
-    units = sql`select x.unit_id, unit_province_id(x.unit_id) as province_id from unnest(${pgArray(filter.units.ids)}::bigint[]) as x(unit_id)`;
+    // listed units of one province (a programme's units) name a unit of it: the province is computed once
+    const { provinceOf } = filter.units;
+    const province = provinceOf === undefined ? sql`unit_province_id(x.unit_id)` : sql`(select unit_province_id(${provinceOf}::bigint))`;
+    units = sql`select x.unit_id, ${province} as province_id from unnest(${pgArray(filter.units.ids)}::bigint[]) as x(unit_id)`;
   } else {
     const { unitWithChildren: parent, asOf } = filter.units;
     units = sql`select x.unit_id, (select unit_province_id(${parent}::bigint)) as province_id from (

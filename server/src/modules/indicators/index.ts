@@ -40,3 +40,8 @@ export const indicatorsModule: ServerModule = {
 
 /** The one write path of values, for modules that store figures (derived values). */
 export { storeValues, type ValueWrite } from './value-store.ts';
+
+/** Indicator figures per unit and group of periods from the totals, for programme targets. */
+export { indicatorFigures, type FigureIndicator, type FiguresRequest, type IndicatorFigure, type IndicatorFigures } from './indicator-figures.ts';
+/** The view of the totals a day reads: 'current' from 2025-07-01 (history under successors), else 'entered'. */
+export { viewOn } from './dashboard.rules.ts';

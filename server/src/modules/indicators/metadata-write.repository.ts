@@ -226,13 +226,20 @@ const OPERAND_PATTERN = '#\\{([A-Za-z0-9_-]+)(\\.([A-Za-z0-9_-]+))?\\}';
  * it finds that are missing here are operands without data.
  */
 export async function findIndicatorWithOperandIds(db: Database, scope: Scope, id: number) {
+  return indicatorsWithOperandIds(db, scope).where('i.id', '=', id).executeTakeFirst();
+}
+
+/** Indicators in reach by code, each with its operand ids (codes out of reach or unknown are left out). */
+export async function findIndicatorsByCodeWithOperandIds(db: Database, scope: Scope, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return indicatorsWithOperandIds(db, scope).where('i.code', 'in', [...codes]).execute();
+}
+
+function indicatorsWithOperandIds(db: Database, scope: Scope) {
   const operands = (group: 1 | 3) =>
     sql`select m[${sql.lit(group)}] from regexp_matches(i.numerator || ' ' || i.denominator, ${OPERAND_PATTERN}, 'g') as m`;
-  return indicatorsInScope(db, scope)
-    .select([
-      sql<Record<string, number> | null>`(select json_object_agg(e.code, e.id) from data_element e where e.code in (${operands(1)}))`.as('element_ids'),
-      sql<Record<string, number> | null>`(select json_object_agg(c.code, c.id) from category_option_combo c where c.code in (${operands(3)}))`.as('coc_ids'),
-    ])
-    .where('i.id', '=', id)
-    .executeTakeFirst();
+  return indicatorsInScope(db, scope).select([
+    sql<Record<string, number> | null>`(select json_object_agg(e.code, e.id) from data_element e where e.code in (${operands(1)}))`.as('element_ids'),
+    sql<Record<string, number> | null>`(select json_object_agg(c.code, c.id) from category_option_combo c where c.code in (${operands(3)}))`.as('coc_ids'),
+  ]);
 }
