@@ -38,6 +38,13 @@ export const AUDIT_ENTITIES = [
   // --- prog-core ---
   'programme',
   'programme_target',
+  // --- prog-tasks ---
+  'programme_solution_group',
+  'programme_task',
+  'task_assignment',
+  'task_progress',
+  'programme_review',
+  'programme_budget_line',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

@@ -5,6 +5,8 @@ import { programmeScopeFixtures } from './programme.fixtures.ts';
 import { registerProgrammeRoutes } from './programme.routes.ts';
 import { registerTargetRoutes } from './target.routes.ts';
 import { registerTaskRoutes } from './task.routes.ts';
+import { progressFileOwner } from './task-progress.service.ts';
+import { taskScopeFixtures } from './task.fixtures.ts';
 
 /** Programmes, targets, tasks and assignments, reviews and budgets (DOMAIN.md capability 2; issue 11). */
 export const programmesModule: ServerModule = {
@@ -15,7 +17,8 @@ export const programmesModule: ServerModule = {
     registerTaskRoutes(api, context);
   },
   // --- prog-core ---
-  scopeFixtures: programmeScopeFixtures,
-  fileOwners: { programme: programmeFileOwner },
+  scopeFixtures: async (db, unitId, files) => ({ ...(await programmeScopeFixtures(db, unitId, files)), ...(await taskScopeFixtures(db, unitId, files)) }),
+  // --- prog-tasks --- task_progress: files attached to a progress report
+  fileOwners: { programme: programmeFileOwner, task_progress: progressFileOwner },
   demoSteps: [programmesDemoStep],
 };

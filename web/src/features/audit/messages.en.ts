@@ -36,6 +36,13 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   // --- prog-core ---
   'audit.entity.programme': 'Programme',
   'audit.entity.programme_target': 'Programme target',
+  // --- prog-tasks ---
+  'audit.entity.programme_solution_group': 'Solution group',
+  'audit.entity.programme_task': 'Task',
+  'audit.entity.task_assignment': 'Task assignment',
+  'audit.entity.task_progress': 'Progress report',
+  'audit.entity.programme_review': 'Review milestone',
+  'audit.entity.programme_budget_line': 'Budget line',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

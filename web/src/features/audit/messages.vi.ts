@@ -34,6 +34,13 @@ export const auditVi = {
   // --- prog-core ---
   'audit.entity.programme': 'Chương trình',
   'audit.entity.programme_target': 'Chỉ tiêu chương trình',
+  // --- prog-tasks ---
+  'audit.entity.programme_solution_group': 'Nhóm giải pháp',
+  'audit.entity.programme_task': 'Nhiệm vụ',
+  'audit.entity.task_assignment': 'Phân công nhiệm vụ',
+  'audit.entity.task_progress': 'Báo cáo tiến độ',
+  'audit.entity.programme_review': 'Mốc sơ kết, tổng kết',
+  'audit.entity.programme_budget_line': 'Dòng kinh phí',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',

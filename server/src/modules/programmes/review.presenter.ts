@@ -1,0 +1,55 @@
+import { REVIEW_REMINDER_DAYS, type TBudget, type TBudgetLine, type TReview } from '#contracts/programmes/tasks.api.ts';
+import type { BudgetLineRow, ReviewRow } from './review.repository.ts';
+import { daysBetween } from './task.rules.ts';
+
+/** A review's state on `today`: done, overdue (due date passed), due_soon (within 30 days), upcoming. */
+export function presentReview(row: ReviewRow, today: string): TReview {
+  const daysLeft = daysBetween(today, row.due_on);
+  const state = row.done_on !== null ? 'done' : daysLeft < 0 ? 'overdue' : daysLeft <= REVIEW_REMINDER_DAYS ? 'due_soon' : 'upcoming';
+  return {
+    id: row.id,
+    programmeId: row.programme_id,
+    kind: row.kind,
+    title: row.title,
+    fromYear: row.from_year,
+    toYear: row.to_year,
+    dueOn: row.due_on,
+    doneOn: row.done_on,
+    state,
+    daysLeft,
+  };
+}
+
+export const presentBudgetLine = (row: BudgetLineRow): TBudgetLine => ({
+  id: row.id,
+  programmeId: row.programme_id,
+  year: row.year,
+  title: row.title,
+  source: row.source,
+  planned: row.planned === null ? null : Number(row.planned),
+  allocated: row.allocated === null ? null : Number(row.allocated),
+  spent: row.spent === null ? null : Number(row.spent),
+  position: row.position,
+});
+
+/** Lines with their sums per year (a line without a year under null, first) and overall; a missing amount adds 0. */
+export function presentBudget(rows: readonly BudgetLineRow[]): TBudget {
+  const lines = rows.map(presentBudgetLine);
+  const empty = (year: number | null) => ({ year, planned: 0, allocated: 0, spent: 0, lineCount: 0 });
+  const add = (sum: ReturnType<typeof empty>, line: TBudgetLine) => {
+    sum.planned += line.planned ?? 0;
+    sum.allocated += line.allocated ?? 0;
+    sum.spent += line.spent ?? 0;
+    sum.lineCount += 1;
+  };
+  const byYear = new Map<number | null, ReturnType<typeof empty>>();
+  const total = empty(null);
+  for (const line of lines) {
+    const sum = byYear.get(line.year) ?? empty(line.year);
+    byYear.set(line.year, sum);
+    add(sum, line);
+    add(total, line);
+  }
+  const years = [...byYear.values()].sort((a, b) => (a.year ?? -1) - (b.year ?? -1));
+  return { lines, years, total };
+}

@@ -1,0 +1,82 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '#server/db/schema.ts';
+import type { Scope } from '#server/shared/actor.ts';
+import { readableProgrammes } from './programme-access.repository.ts';
+
+/** Review milestones and budget lines of programmes, read through readableProgrammes. */
+
+export async function findReviews(db: Kysely<DB>, scope: Scope, query: { programmeId?: number; reviewId?: number; ownerUnitId?: number; dueBefore?: string; open?: boolean }) {
+  return readableProgrammes(db, scope)
+    .innerJoin('programme_review as r', 'r.programme_id', 'p.id')
+    .select([
+      'r.id', 'r.programme_id', 'r.kind', 'r.title', 'r.from_year', 'r.to_year', 'r.due_on', 'r.done_on',
+      'p.number as programme_number', 'p.title as programme_title', 'p.owner_unit_id', 'owner.name as owner_unit_name',
+    ])
+    .$if(query.programmeId !== undefined, (q) => q.where('p.id', '=', query.programmeId ?? 0))
+    .$if(query.reviewId !== undefined, (q) => q.where('r.id', '=', query.reviewId ?? 0))
+    .$if(query.ownerUnitId !== undefined, (q) => q.where('p.owner_unit_id', '=', query.ownerUnitId ?? 0))
+    .$if(query.dueBefore !== undefined, (q) => q.where('r.due_on', '<=', query.dueBefore ?? ''))
+    .$if(query.open === true, (q) => q.where('r.done_on', 'is', null))
+    .orderBy('r.due_on').orderBy('r.id')
+    .execute();
+}
+export type ReviewRow = Awaited<ReturnType<typeof findReviews>>[number];
+
+export interface ReviewValues {
+  kind: 'annual' | 'midterm' | 'final' | 'evaluation';
+  title: string;
+  from_year: number;
+  to_year: number;
+  due_on: string;
+  done_on: string | null;
+}
+
+export async function insertReview(db: Kysely<DB>, values: ReviewValues & { programme_id: number }) {
+  const row = await db.insertInto('programme_review').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateReview(db: Kysely<DB>, reviewId: number, values: Partial<ReviewValues>) {
+  if (Object.keys(values).length === 0) return;
+  await db.updateTable('programme_review').set(values).where('id', '=', reviewId).execute();
+}
+
+export async function findBudgetLines(db: Kysely<DB>, scope: Scope, programmeId: number, years?: { from?: number | undefined; to?: number | undefined }) {
+  return readableProgrammes(db, scope)
+    .innerJoin('programme_budget_line as b', 'b.programme_id', 'p.id')
+    .select(['b.id', 'b.programme_id', 'b.year', 'b.title', 'b.source', 'b.planned', 'b.allocated', 'b.spent', 'b.position'])
+    .where('p.id', '=', programmeId)
+    .$if(years?.from !== undefined, (q) => q.where('b.year', '>=', years?.from ?? 0))
+    .$if(years?.to !== undefined, (q) => q.where('b.year', '<=', years?.to ?? 0))
+    .orderBy(sql`b.year nulls first`).orderBy('b.position').orderBy('b.id')
+    .execute();
+}
+export type BudgetLineRow = Awaited<ReturnType<typeof findBudgetLines>>[number];
+
+export interface BudgetValues {
+  year: number | null;
+  title: string;
+  source: string | null;
+  planned: number | null;
+  allocated: number | null;
+  spent: number | null;
+  position: number;
+}
+
+export async function insertBudgetLine(db: Kysely<DB>, programmeId: number, values: Omit<BudgetValues, 'position'> & { position?: number | undefined }) {
+  const next = await db
+    .selectFrom('programme_budget_line')
+    .select(sql<number>`coalesce(max(position), 0) + 1`.as('n'))
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('programme_budget_line')
+    .values({ ...values, programme_id: programmeId, position: values.position ?? next.n })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateBudgetLine(db: Kysely<DB>, lineId: number, values: Partial<BudgetValues>, at: Date) {
+  await db.updateTable('programme_budget_line').set({ ...values, updated_at: at }).where('id', '=', lineId).execute();
+}
