@@ -3,10 +3,12 @@ import type { TEvaluationQuery, TTargetUnits } from '#contracts/programmes/targe
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import { comparatorText, figureText, formatFigure } from './programme-text.ts';
+import { figureText, formatFigure, thresholdFor } from './programme-text.ts';
 import { useTargetUnits } from './programmes.api.ts';
 import { TargetStatus } from './StatusBadge.tsx';
 
+/** Laggards listed before the user asks for more. */
+const TOP = 10;
 const W = 320;
 const H = 150;
 const M = { top: 12, right: 12, bottom: 26, left: 40 };
@@ -60,7 +62,9 @@ function Trend({ data }: { data: TTargetUnits }) {
           {t('programmes.threshold')}
         </li>
       </ul>
-      <table className="table prog-trend-table">
+      <details>
+        <summary>{t('programmes.trendTable')}</summary>
+      <table className="table responsive prog-trend-table">
         <thead>
           <tr>
             <th>{t('programmes.year')}</th>
@@ -72,16 +76,21 @@ function Trend({ data }: { data: TTargetUnits }) {
         <tbody>
           {points.map((p) => (
             <tr key={p.year}>
-              <td>{p.year}</td>
-              <td className="num">{figureText(p.figure)}</td>
-              <td className="num">{p.threshold === null ? t('common.none') : formatFigure(p.threshold)}</td>
-              <td>
+              <td className="prog-unit-name">{p.year}</td>
+              <td className="num" data-label={t('programmes.figure')}>
+                {figureText(p.figure, data.target.rule)}
+              </td>
+              <td className="num" data-label={t('programmes.threshold')}>
+                {thresholdFor(data.target.comparator, p.threshold, data.target.rule)}
+              </td>
+              <td data-label={t('programmes.status')}>
                 <TargetStatus status={p.status} projected={p.basis === 'projected'} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </details>
     </section>
   );
 }
@@ -92,11 +101,11 @@ function Trend({ data }: { data: TTargetUnits }) {
  */
 export function TargetDrill({ programmeId, targetId, query }: { programmeId: number; targetId: number; query: TEvaluationQuery }) {
   const id = useId();
-  const [all, setAll] = useState(false);
+  const [shown, setShown] = useState<'top' | 'laggards' | 'all'>('top');
   const drill = useTargetUnits(programmeId, targetId, query);
   const data = drill.data;
   const laggards = data?.rows.filter((row) => row.status === 'not_met' || row.status === 'at_risk') ?? [];
-  const rows = all ? (data?.rows ?? []) : laggards;
+  const rows = shown === 'all' ? (data?.rows ?? []) : shown === 'laggards' ? laggards : laggards.slice(0, TOP);
   const levelUnits = data ? t(`programmes.levelUnits.${data.level}`) : '';
   return (
     <div className="prog-drill">
@@ -124,10 +133,10 @@ export function TargetDrill({ programmeId, targetId, query }: { programmeId: num
                     <tr key={row.unitId}>
                       <td className="prog-unit-name">{row.name}</td>
                       <td className="num" data-label={t('programmes.figure')}>
-                        {figureText(row.figure)}
+                        {figureText(row.figure, data.target.rule)}
                       </td>
                       <td className="num" data-label={t('programmes.threshold')}>
-                        {row.comparator !== null && row.threshold !== null ? comparatorText(row.comparator, row.threshold) : t('common.none')}
+                        {thresholdFor(row.comparator, row.threshold, data.target.rule)}
                       </td>
                       <td className="num" data-label={t('programmes.gap')}>
                         {row.gap === null || row.gap <= 0 ? t('common.none') : formatFigure(row.gap)}
@@ -140,11 +149,18 @@ export function TargetDrill({ programmeId, targetId, query }: { programmeId: num
                 </tbody>
               </table>
             )}
-            {data.rows.length > laggards.length && (
-              <button type="button" className="button-secondary button-small" onClick={() => setAll((shown) => !shown)} aria-expanded={all}>
-                {all ? t('programmes.showLaggards') : t('programmes.showAllUnits', { count: formatNumber(data.rows.length) })}
-              </button>
-            )}
+            <div className="prog-buttons">
+              {shown === 'top' && laggards.length > TOP && (
+                <button type="button" className="button-secondary button-small" onClick={() => setShown('laggards')}>
+                  {t('programmes.showLaggards', { count: formatNumber(laggards.length) })}
+                </button>
+              )}
+              {shown !== 'all' && data.rows.length > laggards.length && (
+                <button type="button" className="button-secondary button-small" onClick={() => setShown('all')}>
+                  {t('programmes.showAllUnits', { count: formatNumber(data.rows.length) })}
+                </button>
+              )}
+            </div>
           </section>
           <Trend data={data} />
         </>

@@ -6,7 +6,7 @@ import type { TEvaluationQuery, TTargetEvaluation } from '#contracts/programmes/
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import { comparatorText, figureText, ruleText } from './programme-text.ts';
+import { figureText, ruleText, thresholdFor } from './programme-text.ts';
 import { programmeSearch, useProgrammeParams } from './programme-params.ts';
 import { useEvaluation, useTasks } from './programmes.api.ts';
 import { TaskStatus, TargetStatus } from './StatusBadge.tsx';
@@ -52,11 +52,11 @@ function TargetItem({ target, level, open, href, query, programmeId }: {
         <dl className="prog-figures">
           <div>
             <dt>{t('programmes.figure')}</dt>
-            <dd>{figureText(target.figure)}</dd>
+            <dd>{figureText(target.figure, target.rule)}</dd>
           </div>
           <div>
             <dt>{t('programmes.threshold')}</dt>
-            <dd>{target.comparator !== null && target.threshold !== null ? comparatorText(target.comparator, target.threshold) : t('programmes.noThreshold')}</dd>
+            <dd>{target.comparator !== null && target.threshold !== null ? thresholdFor(target.comparator, target.threshold, target.rule) : t('programmes.noThreshold')}</dd>
           </div>
           {target.figure.previousValue !== null && (
             <div>

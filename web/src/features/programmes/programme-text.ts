@@ -58,10 +58,22 @@ export const STATUS_SIGN: Record<TTargetStatus, string> = { met: '✓', at_risk:
 /** "Đạt", "Có nguy cơ không đạt"…, or "Không áp dụng ở cấp này" when the level is not held to the target. */
 export const statusText = (status: TTargetStatus | null) => (status === null ? t('programmes.status.none') : t(`programmes.status.${status}`));
 
-/** The figure compared with the threshold, and its parts when it is a ratio: "83,6 (1.670 / 1.998)". */
-export function figureText(figure: TTargetFigure): string {
+/**
+ * The figure compared with the threshold, and its parts when it is a ratio: "83,6 (1.670 / 1.998)"; for a share of
+ * units: "5,2% (103 / 1.998 thôn đạt)".
+ */
+export function figureText(figure: TTargetFigure, rule?: TTargetRule | null): string {
   if (figure.value === null) return t('common.none');
   const value = formatFigure(figure.value);
   if (figure.numerator === null || figure.denominator === null) return value;
-  return t('programmes.figureRatio', { value, numerator: formatFigure(figure.numerator), denominator: formatFigure(figure.denominator) });
+  const parts = { value, numerator: formatFigure(figure.numerator), denominator: formatFigure(figure.denominator) };
+  if (rule?.kind === 'share_of_units') return t('programmes.figureShare', { ...parts, units: t(`programmes.levelShort.${rule.childLevel}`) });
+  return t('programmes.figureRatio', parts);
+}
+
+/** "≥ 80", or "≥ 100%" for a share of units. */
+export function thresholdFor(comparator: TComparator | null, threshold: number | null, rule?: TTargetRule | null): string {
+  if (comparator === null || threshold === null) return t('common.none');
+  const text = comparatorText(comparator, threshold);
+  return rule?.kind === 'share_of_units' ? `${text}%` : text;
 }
