@@ -68,7 +68,7 @@ export function AssignmentsPage() {
       )}
       {data && data.rows.length === 0 && <Empty>{t('programmes.assignments.none')}</Empty>}
       {data && data.rows.length > 0 && (
-        <table className="table responsive prog-table">
+        <table className="table responsive prog-table prog-assign-table">
           <thead>
             <tr>
               <th>{t('programmes.assignments.task')}</th>

@@ -9,8 +9,12 @@ import { useBudget } from './programmes.api.ts';
 
 const yearLabel = (year: number | null) => (year === null ? t('programmes.budget.noYear') : String(year));
 
-/** Totals per year and overall: planned, allocated, spent. */
+type Column = 'planned' | 'allocated' | 'spent';
+
+/** Totals per year and overall: planned, allocated, spent; "—" where no line of the year has that figure (not 0 đ). */
 export function BudgetTotals({ budget }: { budget: TBudget }) {
+  const known = (year: number | null | 'all', column: Column) => budget.lines.some((line) => (year === 'all' || line.year === year) && line[column] !== null);
+  const sum = (year: number | null | 'all', column: Column, value: number) => (known(year, column) ? formatMoney(value) : t('common.none'));
   return (
     <table className="table responsive prog-table prog-money">
       <caption className="prog-caption">{t('programmes.budget.totals')}</caption>
@@ -28,13 +32,13 @@ export function BudgetTotals({ budget }: { budget: TBudget }) {
           <tr key={year.year ?? 'none'}>
             <td>{yearLabel(year.year)}</td>
             <td className="num" data-label={t('programmes.budget.planned')}>
-              {formatMoney(year.planned)}
+              {sum(year.year, 'planned', year.planned)}
             </td>
             <td className="num" data-label={t('programmes.budget.allocated')}>
-              {formatMoney(year.allocated)}
+              {sum(year.year, 'allocated', year.allocated)}
             </td>
             <td className="num" data-label={t('programmes.budget.spent')}>
-              {formatMoney(year.spent)}
+              {sum(year.year, 'spent', year.spent)}
             </td>
             <td className="num" data-label={t('programmes.budget.lines')}>
               {formatNumber(year.lineCount)}
@@ -46,13 +50,13 @@ export function BudgetTotals({ budget }: { budget: TBudget }) {
         <tr className="prog-total-row">
           <th scope="row">{t('programmes.budget.total')}</th>
           <td className="num" data-label={t('programmes.budget.planned')}>
-            {formatMoney(budget.total.planned)}
+            {sum('all', 'planned', budget.total.planned)}
           </td>
           <td className="num" data-label={t('programmes.budget.allocated')}>
-            {formatMoney(budget.total.allocated)}
+            {sum('all', 'allocated', budget.total.allocated)}
           </td>
           <td className="num" data-label={t('programmes.budget.spent')}>
-            {formatMoney(budget.total.spent)}
+            {sum('all', 'spent', budget.total.spent)}
           </td>
           <td className="num" data-label={t('programmes.budget.lines')}>
             {formatNumber(budget.total.lineCount)}

@@ -176,7 +176,7 @@ export function TargetsSection({ programme }: { programme: TProgrammeDetail }) {
             ))}
           </ul>
           {data.targets.length === 0 && <Empty>{t('programmes.noTargets')}</Empty>}
-          <ol className="prog-targets">
+          <ol className="prog-targets" aria-label={t('programmes.targetsList')}>
             {data.targets.map((target) => {
               const open = params.targetId === target.id;
               return (

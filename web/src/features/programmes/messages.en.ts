@@ -71,6 +71,7 @@ export const programmesEn: Record<keyof typeof programmesVi, string> = {
   'programmes.count.not_met': '{count} not met',
   'programmes.count.no_data': '{count} without data',
   'programmes.countsAt': 'Of {total} {level}: {parts}',
+  'programmes.targetsList': 'Targets and their status',
   'programmes.noTargets': 'This document has no targets yet.',
   'programmes.measuredBy': 'Measured by: {rule}',
   'programmes.rule.value': 'indicator {indicator} {threshold}',

@@ -70,6 +70,7 @@ export const programmesVi = {
   'programmes.count.not_met': '{count} không đạt',
   'programmes.count.no_data': '{count} chưa có dữ liệu',
   'programmes.countsAt': 'Trong {total} {level}: {parts}',
+  'programmes.targetsList': 'Các chỉ tiêu và trạng thái',
   'programmes.noTargets': 'Văn bản này chưa có chỉ tiêu.',
   'programmes.measuredBy': 'Cách đo: {rule}',
   'programmes.rule.value': 'chỉ số {indicator} {threshold}',
