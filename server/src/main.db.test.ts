@@ -50,6 +50,7 @@ describe('the server process on PGlite', () => {
         { name: 'foundation', version: 1 },
         { name: 'indicators.demo', version: 1 },
         { name: 'indicators.derived-demo', version: 1 },
+        { name: 'programmes.demo', version: 1 },
         { name: 'province-44-whole', version: 1 },
       ]);
     } finally {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TPackBody, TProgrammePack } from '#contracts/programmes/pack.ts';
+import type { TTargetLevel } from '#contracts/programmes/target-rule.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
@@ -22,7 +23,7 @@ export async function matchOrganizations(db: Kysely<DB>, scope: Scope, ownerPath
     .select(['o.id', 'o.type', 'unit.level'])
     .where('unit.path', '<@', ownerPath)
     .where('o.type', 'in', [...new Set(wanted.map((b) => b.organizationType as string))])
-    .where('unit.level', 'in', [...new Set(wanted.map((b) => b.level as string))])
+    .where('unit.level', 'in', [...new Set(wanted.map((b) => b.level as TTargetLevel))])
     .where((eb) => eb.or([eb('o.dissolved_on', 'is', null), eb('o.dissolved_on', '>', today)]))
     .where((eb) => eb.or([eb('unit.valid_to', 'is', null), eb('unit.valid_to', '>=', today)]))
     .orderBy('o.id')

@@ -12,7 +12,7 @@ import { writePlan } from '../programme.service.ts';
 
 /** Seed 000 (Quảng Ninh's Đề án 2019–2025) and seed 003 (Ninh Bình's Đề án 2021–2025), run by the demo province. */
 export const DEMO_PACKS = ['QN-DEAN-2019-DANVAN', 'NB-DEAN-334-2021'] as const;
-/** Xã Hải Lăng (2025), home of the demo account `hailang`: it issues its implementation plan of seed 000. */
+/** Xã Hải Lăng (2025), home of the demo account `xa.hai-lang`: it issues its implementation plan of seed 000. */
 const PLAN_COMMUNE_CODE = '19702';
 /** The commune holds itself to 90% of complaints resolved a year, stricter than the province's 85% (target i2). */
 const STRICTER = { code: 'i2', threshold: 90 };

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programmeEndpoints } from '#contracts/programmes/programmes.api.ts';
+import { DEMO_PASSWORD } from '#server/demo/demo-accounts.ts';
+import { loadDemo, type DemoLoad } from '#server/demo/load-demo.ts';
+import { TestClient } from '#test/http-client.ts';
+import { startTestApp, type TestApp } from '#test/test-app.ts';
+
+let t: TestApp;
+let load: DemoLoad;
+beforeAll(async () => {
+  t = await startTestApp({ today: '2026-12-02' });
+  load = await loadDemo(t.db);
+}, 300_000);
+afterAll(() => t.close());
+
+const signIn = async (username: string) => {
+  const client = new TestClient(t.baseUrl);
+  expect((await client.login(username, DEMO_PASSWORD)).status).toBe(200);
+  return client;
+};
+
+describe('programmes demo step (Quảng Trị runs seeds 000 and 003; xã Hải Lăng its plan)', () => {
+  it('loads the two packs into the province and the commune plan with one stricter target, once', async () => {
+    expect(load.applied).toContain('programmes.demo@1');
+    expect(load.summary).toContain('programmes QN-DEAN-2019-DANVAN, NB-DEAN-334-2021 loaded into province 44; plan of commune 19702 with 9 targets');
+    const province = await signIn('tinh.qt');
+    const list = (await province.call(programmeEndpoints.listProgrammes, { query: {} })).body;
+    const byPack = new Map(list.map((p) => [p.pack?.code ?? `plan:${p.parentProgrammeId}`, p]));
+    const deAn = byPack.get('QN-DEAN-2019-DANVAN');
+    expect(deAn).toMatchObject({ ownerUnit: { fullName: 'Tỉnh Quảng Trị', level: 'province' }, fromYear: 2019, toYear: 2025, targetCount: 9, taskCount: 26 });
+    expect(byPack.get('NB-DEAN-334-2021')).toMatchObject({ number: '334-QĐ/TU', targetCount: 16, taskCount: 8 });
+    const detail = (await province.call(programmeEndpoints.getProgramme, { params: { id: deAn?.id ?? 0 } })).body;
+    expect(detail.plans.map((plan) => [plan.ownerUnit.fullName, plan.number])).toEqual([['Xã Hải Lăng', '12-KH/ĐU']]);
+
+    const commune = await signIn('xa.hai-lang');
+    const plan = (await commune.call(programmeEndpoints.getProgramme, { params: { id: detail.plans[0]?.id ?? 0 } })).body;
+    expect(plan.canManage).toBe(true);
+    const local = plan.targets.find((target) => target.code === 'i2');
+    const parent = detail.targets.find((target) => target.code === 'i2');
+    expect(local?.parentTargetId).toBe(parent?.id);
+    expect(parent?.rule).toMatchObject({ indicator: 'DV_TL_DON_GIAI_QUYET', threshold: 85 });
+    expect(local?.rule).toMatchObject({ indicator: 'DV_TL_DON_GIAI_QUYET', threshold: 90 });
+    // the commune reads the province's programme, but it is not theirs to manage
+    expect((await commune.call(programmeEndpoints.getProgramme, { params: { id: deAn?.id ?? 0 } })).body.canManage).toBe(false);
+
+    const matched = await t.db
+      .selectFrom('task_assignment as a')
+      .innerJoin('programme_task as k', 'k.id', 'a.task_id')
+      .innerJoin('organization as o', 'o.id', 'a.organization_id')
+      .select(['a.body_name', 'o.type'])
+      .where('k.programme_id', '=', deAn?.id ?? 0)
+      .execute();
+    expect(new Set(matched.map((row) => row.type))).toContain('mobilization_commission');
+    expect((await loadDemo(t.db)).applied).toEqual([]);
+  });
+});
