@@ -3,6 +3,7 @@ import { programmesDemoStep } from './demo/programmes-demo-step.ts';
 import { programmeFileOwner } from './programme-files.ts';
 import { programmeScopeFixtures } from './programme.fixtures.ts';
 import { registerProgrammeRoutes } from './programme.routes.ts';
+import { targetScopeFixtures } from './target-eval.fixtures.ts';
 import { registerTargetRoutes } from './target.routes.ts';
 import { registerTaskRoutes } from './task.routes.ts';
 import { progressFileOwner } from './task-progress.service.ts';
@@ -17,7 +18,12 @@ export const programmesModule: ServerModule = {
     registerTaskRoutes(api, context);
   },
   // --- prog-core ---
-  scopeFixtures: async (db, unitId, files) => ({ ...(await programmeScopeFixtures(db, unitId, files)), ...(await taskScopeFixtures(db, unitId, files)) }),
+  // --- prog-targets --- (the evaluation's fixtures beside prog-core's) --- prog-tasks --- (tasks' fixtures)
+  scopeFixtures: async (db, unitId, files) => ({
+    ...(await programmeScopeFixtures(db, unitId, files)),
+    ...(await targetScopeFixtures(db, unitId)),
+    ...(await taskScopeFixtures(db, unitId, files)),
+  }),
   // --- prog-tasks --- task_progress: files attached to a progress report
   fileOwners: { programme: programmeFileOwner, task_progress: progressFileOwner },
   demoSteps: [programmesDemoStep],
