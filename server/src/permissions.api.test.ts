@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '#contracts/auth.ts';
 import { auditEndpoints } from '#contracts/audit.ts';
@@ -8,6 +9,8 @@ import { organizationEndpoints } from '#contracts/organizations.ts';
 import { personEndpoints } from '#contracts/people.ts';
 // --- prog-core ---
 import { programmeEndpoints } from '#contracts/programmes/programmes.api.ts';
+// --- prog-tasks ---
+import { taskEndpoints } from '#contracts/programmes/tasks.api.ts';
 import { ACTIONS, grantOf, type TAction } from '#contracts/permissions.ts';
 import { unitEndpoints } from '#contracts/units.ts';
 import { authEndpoints } from '#contracts/auth.ts';
@@ -105,6 +108,27 @@ async function submittedVillageReport(place: Place): Promise<string> {
   return id;
 }
 
+// --- prog-tasks ---
+/** A task of a programme of the commune, assigned to the commune's organisation (the focal point's own). */
+async function assignedTask(place: Place): Promise<number> {
+  const programme = await t.db
+    .insertInto('programme')
+    .values({
+      province_id: sql<number>`unit_province_id(${place.communeId}::bigint)`, owner_unit_id: place.communeId, kind: 'plan',
+      number: `${++serial}-KH/ĐU`, issuer: 'Đảng ủy xã', issued_on: '2026-01-10', title: 'Kế hoạch thử', from_year: 2026, to_year: 2026,
+      general_objective: null, pack_code: null, pack_version: null, created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const task = await t.db
+    .insertInto('programme_task')
+    .values({ programme_id: programme.id, group_id: null, code: '1', position: 1, text: 'Nhiệm vụ thử', due_on: '2026-12-31', recurrence: null, expected_output: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db.insertInto('task_assignment').values({ task_id: task.id, role: 'lead', body_name: 'Tổ dân vận', organization_type: null, level: null, organization_id: place.organizationId, position: 1 }).execute();
+  return task.id;
+}
+
 let serial = 0;
 /** One request per action that exercises exactly that action's policy, on records the user may see. */
 const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<TestResponse>> = {
@@ -148,6 +172,9 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
     }),
   'indicators.configure': (c) =>
     c.call(metadataEndpoints.createDataElement, { body: { code: `PROBE_${++serial}_${process.pid}`, name: 'Chỉ tiêu thử', valueType: 'integer' } }),
+  // --- prog-tasks ---
+  'programmes.reportProgress': async (c, p) =>
+    c.call(taskEndpoints.reportProgress, { params: { taskId: await assignedTask(p) }, body: { note: 'Đã triển khai', percent: 30 } }),
   // the probe user is on a commune and the action is for provinces: only the system administrator gets 2xx
   'indicators.exchange': (c) => c.upload(dhis2Endpoints.importDataValueSets, { query: { dryRun: 'true' } }, 'probe.json', '{"dataValues":[]}'),
   // --- prog-core ---

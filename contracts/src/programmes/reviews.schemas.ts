@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ZDate, ZId, zText } from '../common.ts';
 import { ZReviewKind } from './pack.ts';
+import { ZTargetStatus } from './target-rule.ts';
+import { ZStatusCounts } from './targets.api.ts';
 import { ZProgrammeRef, ZTask, ZTaskStatus } from './tasks.schemas.ts';
 
 /** The review schedule, its workspace, budget lines and the "what is due" list of a programme (issue 11 items 4–5). */
@@ -69,14 +71,21 @@ export type TBudget = z.infer<typeof ZBudget>;
 
 export const ZBudgetQuery = z.object({ fromYear: year.optional(), toYear: year.optional() });
 
-/** A target's status for the review's period (from the targets evaluation). */
+/**
+ * A target's status at the programme's unit for one year of the review's period (the targets evaluation, as
+ * GET /api/programmes/:id/evaluation answers it for that year). status null: the unit's level is not held to it.
+ */
 export const ZWorkspaceTarget = z.object({
   targetId: ZId,
   code: z.string(),
   text: z.string(),
   year: z.number().int(),
-  status: z.enum(['met', 'not_met', 'at_risk', 'no_data']),
-  /** What the target waits for when there is no data (Vietnamese). */
+  status: ZTargetStatus.nullable(),
+  value: z.number().nullable(),
+  threshold: z.number().nullable(),
+  /** Units at the evaluated level by status (null: the level is not held to the target). */
+  counts: ZStatusCounts.nullable(),
+  /** What the target waits for, or why there is no data (Vietnamese). */
   waitsFor: z.string().nullable(),
 });
 
@@ -97,6 +106,8 @@ export const ZReviewWorkspace = z.object({
   }),
   budget: ZBudget,
   targets: z.array(ZWorkspaceTarget),
+  /** Years of the period the evaluation could not be made for at the programme's unit, and why (Vietnamese). */
+  targetsUnavailable: z.array(z.object({ year: z.number().int(), reason: z.string() })),
 });
 export type TReviewWorkspace = z.infer<typeof ZReviewWorkspace>;
 

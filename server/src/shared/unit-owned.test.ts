@@ -62,6 +62,17 @@ const ALLOWED: Record<string, string> = {
   // --- shell-home ---
   'modules/units/unit.repository.ts#listChildren': 'only whether organisations exist under units listed in scope',
   'modules/audit/audit.repository.ts#listAudit': 'names the records of a page of entries read through unitOwned (auditPage)',
+  // --- prog-tasks ---
+  // progress reports and assignments belong to a programme's task: they start from readableProgrammes (the
+  // programme's owner in or above the scope, programme-access.repository.ts), the programme's reach being their scope
+  'modules/programmes/task-progress.repository.ts#findProgress': 'reports of a task of a programme read through readableProgrammes',
+  'modules/programmes/task-progress.repository.ts#findProgressById': 'a report of a programme read through readableProgrammes',
+  'modules/programmes/task-progress.repository.ts#hasReportsUnder': 'whether reports exist, through readableProgrammes',
+  'modules/programmes/task-progress.repository.ts#countReportsBetween': 'a count of a programme read through readableProgrammes',
+  'modules/programmes/task.repository.ts#findTasks': 'tasks through readableProgrammes; organisations only in an exists() filter',
+  'modules/programmes/task.repository.ts#findAssignments': 'organisations a programme read through readableProgrammes names',
+  'modules/programmes/task.repository.ts#findAssignment': 'an assignment through readableProgrammes, with inScope on its organisation',
+  'modules/programmes/task.repository.ts#findReportMarks': 'dates and percents of reports through readableProgrammes',
 };
 
 function repositoryFiles(dir: string): string[] {

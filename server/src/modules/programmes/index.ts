@@ -18,7 +18,7 @@ export const programmesModule: ServerModule = {
     registerTaskRoutes(api, context);
   },
   // --- prog-core ---
-  // --- prog-targets --- (the evaluation's fixtures beside prog-core's) --- prog-tasks --- (tasks' fixtures)
+  // --- prog-targets, prog-tasks --- (the evaluation's and the tasks' fixtures beside prog-core's)
   scopeFixtures: async (db, unitId, files) => ({
     ...(await programmeScopeFixtures(db, unitId, files)),
     ...(await targetScopeFixtures(db, unitId)),

@@ -10,7 +10,8 @@ export async function findReviews(db: Kysely<DB>, scope: Scope, query: { program
     .innerJoin('programme_review as r', 'r.programme_id', 'p.id')
     .select([
       'r.id', 'r.programme_id', 'r.kind', 'r.title', 'r.from_year', 'r.to_year', 'r.due_on', 'r.done_on',
-      'p.number as programme_number', 'p.title as programme_title', 'p.owner_unit_id', 'owner.name as owner_unit_name',
+      'p.number as programme_number', 'p.title as programme_title', 'p.owner_unit_id', 'owner.full_name as owner_unit_name',
+      'p.from_year as programme_from_year', 'p.to_year as programme_to_year',
     ])
     .$if(query.programmeId !== undefined, (q) => q.where('p.id', '=', query.programmeId ?? 0))
     .$if(query.reviewId !== undefined, (q) => q.where('r.id', '=', query.reviewId ?? 0))

@@ -119,6 +119,6 @@ export async function reviewWorkspace(db: Database, actor: Actor, programmeId: n
       late,
     },
     budget: await getBudget(db, actor, programmeId, { fromYear: row.from_year, toYear: row.to_year }),
-    targets: await targetStatusesForReview(db, actor, programmeId, period),
+    ...(await targetStatusesForReview(db, actor, programmeId, period, { fromYear: row.programme_from_year, toYear: row.programme_to_year })),
   };
 }

@@ -29,7 +29,7 @@ export async function findProgress(db: Kysely<DB>, scope: Scope, query: { taskId
     .leftJoin('app_user as u', 'u.id', 'r.reported_by')
     .leftJoin('task_assignment as a', 'a.id', 'r.assignment_id')
     .select([
-      'r.id', 'r.task_id', 'r.assignment_id', 'a.body_name', 'r.unit_id', 'ru.name as unit_name', 'u.full_name as reported_by',
+      'r.id', 'r.task_id', 'r.assignment_id', 'a.body_name', 'r.unit_id', 'ru.full_name as unit_name', 'u.full_name as reported_by',
       'r.reported_by as reported_by_id', 'r.reported_at', 'r.percent', 'r.note', 'r.province_id',
     ])
     .where('t.id', '=', query.taskId)

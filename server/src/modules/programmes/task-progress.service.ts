@@ -5,7 +5,7 @@ import type { DB } from '#server/db/schema.ts';
 import type { FileOwnerResolver } from '#server/platform/files/file-owners.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
-import { invalidField, notFound } from '#server/shared/errors.ts';
+import { invalidField } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { recordAudit } from '../audit/index.ts';

@@ -31,7 +31,7 @@ export async function findTasks(db: Kysely<DB>, scope: Scope, query: TaskQuery) 
       't.id', 't.programme_id', 't.group_id', 't.code', 't.position', 't.text', 't.due_on', 't.recurrence', 't.expected_output',
       sql<string>`to_char(t.created_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`.as('created_on'),
       'p.from_year', 'p.to_year', 'p.number as programme_number', 'p.title as programme_title', 'p.owner_unit_id',
-      'owner.name as owner_unit_name',
+      'owner.full_name as owner_unit_name',
     ]);
   if (query.programmeId !== undefined) q = q.where('p.id', '=', query.programmeId);
   if (query.ownerUnitId !== undefined) q = q.where('p.owner_unit_id', '=', query.ownerUnitId);
@@ -77,7 +77,7 @@ export async function findAssignments(db: Kysely<DB>, scope: Scope, taskIds: rea
     .leftJoin('admin_unit as ou', 'ou.id', 'o.unit_id')
     .select([
       'a.id', 'a.task_id', 'a.role', 'a.body_name', 'a.organization_type', 'a.level', 'a.organization_id', 'a.position',
-      'o.name as organization_name', 'o.unit_id as unit_id', 'ou.name as unit_name', 'ou.path as unit_path',
+      'o.name as organization_name', 'o.unit_id as unit_id', 'ou.full_name as unit_name', 'ou.path as unit_path',
     ])
     .where('t.id', 'in', [...taskIds])
     .orderBy('a.task_id').orderBy(sql`a.role = 'lead'`, 'desc').orderBy('a.position').orderBy('a.id')
