@@ -66,7 +66,7 @@ export function ReviewWorkspacePage() {
 
           <section aria-labelledby="ws-targets">
             <h2 id="ws-targets">{t('programmes.workspace.targets')}</h2>
-            {data.targets.length === 0 && <Empty>{t('programmes.noTargets')}</Empty>}
+            {data.targets.length === 0 && <Empty>{t('programmes.workspace.noTargets')}</Empty>}
             {data.targets.length > 0 && (
               <table className="table responsive prog-table">
                 <thead>

@@ -153,6 +153,7 @@ export const programmesEn: Record<keyof typeof programmesVi, string> = {
   'programmes.workspace.programme': 'Document',
   'programmes.workspace.period': '{years} ({from} to {to})',
   'programmes.workspace.targets': 'Targets',
+  'programmes.workspace.noTargets': 'The workspace holds no target results for this period.',
   'programmes.workspace.target': 'Target',
   'programmes.workspace.tasks': 'Task progress',
   'programmes.workspace.taskFigures': '{total} tasks; average completion {percent}%; {reports} progress reports in the period.',

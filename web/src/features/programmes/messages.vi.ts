@@ -154,6 +154,7 @@ export const programmesVi = {
   'programmes.workspace.programme': 'Văn bản',
   'programmes.workspace.period': '{years} (từ {from} đến {to})',
   'programmes.workspace.targets': 'Kết quả thực hiện chỉ tiêu',
+  'programmes.workspace.noTargets': 'Hồ sơ chưa có kết quả chỉ tiêu nào cho kỳ này.',
   'programmes.workspace.target': 'Chỉ tiêu',
   'programmes.workspace.tasks': 'Tiến độ thực hiện nhiệm vụ',
   'programmes.workspace.taskFigures': '{total} nhiệm vụ; mức hoàn thành bình quân {percent}%; {reports} lần báo cáo tiến độ trong kỳ.',
