@@ -73,6 +73,8 @@ export function ReviewWorkspacePage() {
                   <tr>
                     <th>{t('programmes.workspace.target')}</th>
                     <th>{t('programmes.year')}</th>
+                    <th className="num">{t('programmes.figure')}</th>
+                    <th className="num">{t('programmes.threshold')}</th>
                     <th>{t('programmes.status')}</th>
                   </tr>
                 </thead>
@@ -83,6 +85,12 @@ export function ReviewWorkspacePage() {
                         <span className="prog-code">{target.code}</span> {target.text}
                       </td>
                       <td data-label={t('programmes.year')}>{target.year}</td>
+                      <td className="num" data-label={t('programmes.figure')}>
+                        {formatFigure(target.value)}
+                      </td>
+                      <td className="num" data-label={t('programmes.threshold')}>
+                        {formatFigure(target.threshold)}
+                      </td>
                       <td data-label={t('programmes.status')}>
                         <TargetStatus status={target.status} />
                         {target.status === 'no_data' && target.waitsFor && <span className="prog-waits-inline">{target.waitsFor}</span>}

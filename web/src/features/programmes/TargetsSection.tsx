@@ -141,7 +141,7 @@ export function TargetsSection({ programme }: { programme: TProgrammeDetail }) {
       <form className="prog-chooser" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label htmlFor={`${id}-year`}>{t('programmes.year')}</label>
-          <select id={`${id}-year`} value={data?.year ?? params.year ?? ''} onChange={(event) => update({ year: Number(event.target.value), targetId: params.targetId })}>
+          <select id={`${id}-year`} value={data?.year ?? params.year ?? ''} onChange={(event) => update({ year: Number(event.target.value) })}>
             {(data?.years ?? []).map((year) => (
               <option key={year} value={year}>
                 {year}

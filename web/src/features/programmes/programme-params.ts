@@ -40,8 +40,9 @@ export function programmeSearch(params: ProgrammeParams): string {
 export function useProgrammeParams() {
   const [search, setSearch] = useSearchParams();
   const params = readProgrammeParams(search);
+  // from the address as it is when the change applies (two quick changes in a row both count)
   const update = (change: Partial<ProgrammeParams>) => {
-    setSearch(new URLSearchParams(programmeSearch({ ...params, ...change }).slice(1)), { preventScrollReset: true });
+    setSearch((current) => new URLSearchParams(programmeSearch({ ...readProgrammeParams(current), ...change }).slice(1)), { preventScrollReset: true });
   };
   return { params, update };
 }
