@@ -325,19 +325,6 @@ export const MESSAGES = {
   'programmes.packOtherVersion': 'Đơn vị này đã nạp gói “{code}” phiên bản {loaded}; không nạp chồng phiên bản {version}.',
   'programmes.packYears': 'năm kết thúc ({to}) không được trước năm bắt đầu ({from})',
   'programmes.packDuplicateCode': 'mã “{code}” bị trùng trong gói',
-  // --- prog-tasks ---
-  // programmes: solution groups, tasks, assignments, progress, reviews, budget (modules/programmes/task*, review*)
-  'entity.programmeTask': 'Nhiệm vụ',
-  'entity.solutionGroup': 'Nhóm giải pháp',
-  'entity.taskAssignment': 'Phân công',
-  'entity.programmeReview': 'Mốc sơ kết, tổng kết',
-  'entity.budgetLine': 'Dòng kinh phí',
-  'programmes.tasks.codeTaken': 'mã “{code}” đã có trong chương trình này',
-  'programmes.tasks.groupNotInProgramme': 'nhóm giải pháp không thuộc chương trình này',
-  'programmes.tasks.organizationOutOfScope': 'tổ chức không có trong phạm vi của bạn hoặc đã ngừng hoạt động',
-  'programmes.tasks.assignmentNotOfTask': 'phân công không thuộc nhiệm vụ này',
-  'programmes.tasks.assignmentHasReports': 'Đơn vị này đã báo cáo tiến độ nhiệm vụ: không xóa được phân công (báo cáo đã gửi được giữ nguyên).',
-  'programmes.reviews.yearsReversed': 'năm kết thúc không được trước năm bắt đầu',
 
   // --- prog-targets ---
   // programmes.targets: target statuses per unit and year, drill-down (modules/programmes/target-eval.*)

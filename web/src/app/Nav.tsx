@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
 import { t } from '../i18n/i18n.ts';
-import { canAdminister } from './can.ts';
+import { can, canAdminister } from './can.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { ADMIN_ITEMS, NAV_ITEMS, type NavItem } from './nav-items.ts';
 import { useMe } from './session.ts';
@@ -37,7 +37,7 @@ export function Nav({ open, onNavigate }: NavProps) {
           </NavLink>
         </li>
       </ul>
-      <NavList items={NAV_ITEMS} onNavigate={onNavigate} />
+      <NavList items={NAV_ITEMS.filter((item) => !item.action || can(me, item.action))} onNavigate={onNavigate} />
       {canAdminister(me) && (
         <>
           <p className="nav-group" id="nav-admin">

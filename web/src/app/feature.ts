@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { TAction } from '#contracts/permissions.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 
 /** A page of a feature, at a path under the signed-in shell. */
@@ -15,6 +16,8 @@ export interface NavEntry {
   to: string;
   label: MessageKey;
   section: 'main' | 'admin';
+  /** Shown only to users who may do this (`can()`); the server decides anyway. */
+  action?: TAction;
 }
 
 /** Message key → text. */

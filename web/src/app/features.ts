@@ -7,6 +7,7 @@ import { homeFeature } from '../features/home/index.ts';
 import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
+import { programmesFeature } from '../features/programmes/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -27,6 +28,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   auditFeature,
   indicatorConfigFeature,
   dashboardsFeature,
+  programmesFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

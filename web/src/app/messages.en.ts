@@ -28,7 +28,7 @@ export const appEn: Record<keyof typeof appVi, string> = {
   'nav.label': 'Capabilities',
   'nav.home': 'Home',
   'nav.units': 'Units and organisations',
-  'nav.programmes': 'Programmes and targets',
+  'nav.programmes': 'Programmes and projects',
   'nav.periodicReports': 'Periodic reports and consolidation',
   'nav.emulation': '“Dân vận khéo” emulation',
   'nav.petitions': 'Citizen reception and petitions',

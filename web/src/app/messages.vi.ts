@@ -29,7 +29,7 @@ export const appVi = {
   'nav.label': 'Chức năng',
   'nav.home': 'Trang chủ',
   'nav.units': 'Đơn vị và tổ chức',
-  'nav.programmes': 'Chương trình và chỉ tiêu',
+  'nav.programmes': 'Chương trình, đề án',
   'nav.periodicReports': 'Báo cáo định kỳ và tổng hợp',
   'nav.emulation': 'Thi đua “Dân vận khéo”',
   'nav.petitions': 'Tiếp công dân, xử lý đơn thư',

@@ -1,3 +1,4 @@
+import type { TAction } from '#contracts/permissions.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { WEB_FEATURES } from './features.ts';
 
@@ -6,6 +7,8 @@ export interface NavItem {
   label: MessageKey;
   /** false = the capability is not built yet: its page says so plainly. */
   built: boolean;
+  /** Shown only to users who may do this (the feature's `nav` entry says which). */
+  action?: TAction;
 }
 
 /** The capabilities of DOMAIN.md, in its order; a feature that registers the same address makes it built. */
@@ -26,10 +29,13 @@ const isRegistered = (to: string) => registered.some((entry) => entry.to === to)
 
 /** The main navigation: every capability in DOMAIN.md's order, then any other feature entry. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  ...CAPABILITIES.map((item) => ({ ...item, built: isRegistered(item.to) })),
+  ...CAPABILITIES.map((item) => {
+    const action = registered.find((entry) => entry.to === item.to)?.action;
+    return { ...item, built: isRegistered(item.to), ...(action ? { action } : {}) };
+  }),
   ...registered
     .filter((entry) => entry.section === 'main' && !CAPABILITIES.some((item) => item.to === entry.to))
-    .map(({ to, label }) => ({ to, label, built: true })),
+    .map(({ to, label, action }) => ({ to, label, built: true, ...(action ? { action } : {}) })),
 ];
 
 /** Administration (only for administrators). */

@@ -14,6 +14,7 @@ import { homeVi } from '../features/home/messages.vi.ts';
 import { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
+import { programmesVi } from '../features/programmes/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -32,6 +33,7 @@ export const vi = {
   ...auditVi,
   ...indicatorConfigVi,
   ...dashboardsVi,
+  ...programmesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -15,7 +15,7 @@ import './home.css';
 export function HomePage() {
   usePageTitle(t('home.title'));
   const me = useMe();
-  const links = [...NAV_ITEMS, ...(canAdminister(me) ? ADMIN_ITEMS : [])].filter((item) => item.built);
+  const links = [...NAV_ITEMS, ...(canAdminister(me) ? ADMIN_ITEMS : [])].filter((item) => item.built && (!item.action || can(me, item.action)));
   return (
     <section className="home">
       <h1>{t('home.greeting', { name: me.fullName })}</h1>

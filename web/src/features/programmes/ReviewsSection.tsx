@@ -1,0 +1,86 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import type { TProgrammeDetail } from '#contracts/programmes/programmes.api.ts';
+import type { TReview } from '#contracts/programmes/tasks.api.ts';
+import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { t } from '../../i18n/i18n.ts';
+import { useMarkReviewDone, useReviews } from './programmes.api.ts';
+
+const STATE_SIGN: Record<TReview['state'], string> = { done: '✓', overdue: '!', due_soon: '⏰', upcoming: '○' };
+
+/** "Đã xong 15/01/2026", "Quá hạn 12 ngày", "Còn 20 ngày", "Sắp tới". */
+export function ReviewState({ review }: { review: TReview }) {
+  const text =
+    review.state === 'done'
+      ? t('programmes.review.done', { date: formatDate(review.doneOn) })
+      : review.state === 'overdue'
+        ? t('programmes.review.overdue', { days: formatNumber(-review.daysLeft) })
+        : t(review.state === 'due_soon' ? 'programmes.review.dueSoon' : 'programmes.review.upcoming', { days: formatNumber(review.daysLeft) });
+  return (
+    <span className={`prog-review-state prog-review-${review.state}`}>
+      <span aria-hidden="true" className="prog-status-sign">
+        {STATE_SIGN[review.state]}
+      </span>
+      {text}
+    </span>
+  );
+}
+
+export const reviewPeriod = (review: Pick<TReview, 'fromYear' | 'toYear'>) =>
+  review.fromYear === review.toYear ? String(review.fromYear) : t('programmes.years', { from: review.fromYear, to: review.toYear });
+
+/** "Sơ kết, tổng kết": the review milestones with their dates and state; each opens its workspace. */
+export function ReviewsSection({ programme }: { programme: TProgrammeDetail }) {
+  const id = useId();
+  const reviews = useReviews(programme.id);
+  const done = useMarkReviewDone(programme.id);
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('programmes.tab.reviews')}</h2>
+      {reviews.isPending && <Loading />}
+      <ErrorMessage error={reviews.error ?? done.error} />
+      {reviews.data && reviews.data.length === 0 && <Empty>{t('programmes.noReviews')}</Empty>}
+      {reviews.data && reviews.data.length > 0 && (
+        <table className="table responsive prog-table">
+          <thead>
+            <tr>
+              <th>{t('programmes.review.title')}</th>
+              <th>{t('programmes.review.kind')}</th>
+              <th>{t('programmes.review.period')}</th>
+              <th>{t('programmes.review.dueOn')}</th>
+              <th>{t('programmes.status')}</th>
+              {programme.canManage && <th>{t('programmes.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {reviews.data.map((review) => (
+              <tr key={review.id}>
+                <td>
+                  <Link to={`/programmes/${programme.id}/reviews/${review.id}`}>{review.title}</Link>
+                </td>
+                <td data-label={t('programmes.review.kind')}>{t(`programmes.reviewKind.${review.kind}`)}</td>
+                <td data-label={t('programmes.review.period')}>{reviewPeriod(review)}</td>
+                <td data-label={t('programmes.review.dueOn')} className="nowrap">
+                  {formatDate(review.dueOn)}
+                </td>
+                <td data-label={t('programmes.status')}>
+                  <ReviewState review={review} />
+                </td>
+                {programme.canManage && (
+                  <td data-label={t('programmes.actions')}>
+                    {review.state !== 'done' && (
+                      <button type="button" className="button-secondary button-small" disabled={done.isPending} onClick={() => done.mutate(review.id)}>
+                        {t('programmes.review.markDone')}
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
