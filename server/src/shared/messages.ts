@@ -346,6 +346,19 @@ export const MESSAGES = {
   'programmes.targets.projectRatio': 'tỷ lệ giữ nguyên như từ đầu năm đến nay',
   'programmes.targets.methodTrend':
     'Chưa đến hạn {deadline}: kẻ đường xu hướng bình phương nhỏ nhất qua số liệu từng năm từ {from} đến {year} và kéo dài đến năm {deadlineYear}; nếu giá trị dự báo không đạt ngưỡng, chỉ tiêu được đánh giá là có nguy cơ không đạt (khi mới có số liệu một năm: đánh giá theo số liệu hiện có).',
+  // --- prog-tasks ---
+  // programmes: solution groups, tasks, assignments, progress, reviews, budget (modules/programmes/task*, review*)
+  'entity.programmeTask': 'Nhiệm vụ',
+  'entity.solutionGroup': 'Nhóm giải pháp',
+  'entity.taskAssignment': 'Phân công',
+  'entity.programmeReview': 'Mốc sơ kết, tổng kết',
+  'entity.budgetLine': 'Dòng kinh phí',
+  'programmes.tasks.codeTaken': 'mã “{code}” đã có trong chương trình này',
+  'programmes.tasks.groupNotInProgramme': 'nhóm giải pháp không thuộc chương trình này',
+  'programmes.tasks.organizationOutOfScope': 'tổ chức không có trong phạm vi của bạn hoặc đã ngừng hoạt động',
+  'programmes.tasks.assignmentNotOfTask': 'phân công không thuộc nhiệm vụ này',
+  'programmes.tasks.assignmentHasReports': 'Đơn vị này đã báo cáo tiến độ nhiệm vụ: không xóa được phân công (báo cáo đã gửi được giữ nguyên).',
+  'programmes.reviews.yearsReversed': 'năm kết thúc không được trước năm bắt đầu',
   // --- login-fast ---
   // the HTML login form (modules/auth/login-form.ts, shared/http/form-route.ts)
   'auth.form.missing': 'Vui lòng nhập tên đăng nhập và mật khẩu.',

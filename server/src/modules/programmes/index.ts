@@ -17,14 +17,12 @@ export const programmesModule: ServerModule = {
     registerTargetRoutes(api, context);
     registerTaskRoutes(api, context);
   },
-  // --- prog-core ---
-  // --- prog-targets, prog-tasks --- (the evaluation's and the tasks' fixtures beside prog-core's)
   scopeFixtures: async (db, unitId, files) => ({
     ...(await programmeScopeFixtures(db, unitId, files)),
     ...(await targetScopeFixtures(db, unitId)),
     ...(await taskScopeFixtures(db, unitId, files)),
   }),
-  // --- prog-tasks --- task_progress: files attached to a progress report
+  // a programme's document; files attached to a progress report
   fileOwners: { programme: programmeFileOwner, task_progress: progressFileOwner },
   demoSteps: [programmesDemoStep],
 };
