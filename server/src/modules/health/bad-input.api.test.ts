@@ -28,6 +28,7 @@ interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
   pattern?: string;
+  minimum?: number;
 }
 interface Operation {
   method: string;
@@ -101,7 +102,8 @@ function sample(schema: JsonSchema, text: string, date: string): unknown {
     return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, sample(value, text, date)]));
   }
   if (schema.type === 'array') return [sample(schema.items ?? {}, text, date)];
-  if (schema.type === 'integer' || schema.type === 'number') return 1;
+  // ids are 1; a year has its least value (1900)
+  if (schema.type === 'integer' || schema.type === 'number') return Math.max(1, schema.minimum ?? 1);
   if (schema.type === 'boolean') return true;
   if (schema.format === 'date') return date;
   // a code with a pattern ('i2', 'DV_TL_DON_GIAI_QUYET'): a value it accepts, so the check under test is the one that fails
