@@ -22,8 +22,13 @@ function LegacyRow({ user, onMoved }: { user: TUser; onMoved: (message: string) 
             type="button"
             className="button-small"
             disabled={move.isPending}
+            // the promise, not mutate's callbacks: the moved row leaves the list (and unmounts) when the list
+            // refreshes, which may come first; the message lives in the section, which stays
             onClick={() =>
-              move.mutate(unit.id, { onSuccess: () => onMoved(t('users.moved', { name: user.fullName, unit: unit.fullName })) })
+              void move
+                .mutateAsync(unit.id)
+                .then(() => onMoved(t('users.moved', { name: user.fullName, unit: unit.fullName })))
+                .catch(() => undefined)
             }
           >
             {t('users.moveTo', { unit: unit.fullName })}
