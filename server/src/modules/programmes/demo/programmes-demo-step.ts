@@ -9,6 +9,7 @@ import { shippedPacks } from '../pack-store.ts';
 import { listTargets, updateTarget } from '../programme-target.repository.ts';
 import { looserPart } from '../programme-target.rules.ts';
 import { writePlan } from '../programme.service.ts';
+import { writeAnnualPlan } from './annual-plan.ts';
 
 /** Seed 000 (Quảng Ninh's Đề án 2019–2025) and seed 003 (Ninh Bình's Đề án 2021–2025), run by the demo province. */
 export const DEMO_PACKS = ['QN-DEAN-2019-DANVAN', 'NB-DEAN-334-2021'] as const;
@@ -26,9 +27,10 @@ async function officialUnit(trx: Kysely<DB>, code: string) {
 /**
  * Step "programmes.demo": the demo province Quảng Trị runs the packs of seeds 000 and 003 as its own programmes
  * (loaded as anyone would load them: organisations of the province matched to the bodies), and xã Hải Lăng issues
- * its implementation plan of seed 000 with target i2 set stricter than the province's.
+ * its implementation plan of seed 000 with target i2 set stricter than the province's; the province also runs its
+ * plan for the current year (targets judged on the figures so far).
  */
-async function runProgrammesDemo(trx: Kysely<DB>): Promise<string> {
+async function runProgrammesDemo(trx: Kysely<DB>, today: string): Promise<string> {
   const province = await officialUnit(trx, PROVINCE_2025_CODE);
   const scope = await provinceScope(trx, province.id);
   const loaded: number[] = [];
@@ -64,7 +66,8 @@ async function runProgrammesDemo(trx: Kysely<DB>): Promise<string> {
   const stricter: TTargetRule = { ...rule, threshold: STRICTER.threshold };
   if (looserPart(rule, stricter) !== null) throw new Error('the demo plan target is not stricter');
   await updateTarget(trx, target.id, { rule: stricter });
-  return `programmes ${DEMO_PACKS.join(', ')} loaded into province ${PROVINCE_2025_CODE}; plan of commune ${PLAN_COMMUNE_CODE} with ${plan.inherited} targets`;
+  const annual = await writeAnnualPlan(trx, province.id, today);
+  return `programmes ${DEMO_PACKS.join(', ')} loaded into province ${PROVINCE_2025_CODE}; plan of commune ${PLAN_COMMUNE_CODE} with ${plan.inherited} targets; the province's plan for ${today.slice(0, 4)} with ${annual} targets`;
 }
 
-export const programmesDemoStep: DemoStep = { name: 'programmes.demo', version: 1, run: (trx) => runProgrammesDemo(trx) };
+export const programmesDemoStep: DemoStep = { name: 'programmes.demo', version: 1, run: (trx, context) => runProgrammesDemo(trx, context.today) };

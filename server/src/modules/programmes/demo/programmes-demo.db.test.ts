@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmeEndpoints } from '#contracts/programmes/programmes.api.ts';
+import { targetEndpoints } from '#contracts/programmes/targets.api.ts';
 import { DEMO_PASSWORD } from '#server/demo/demo-accounts.ts';
 import { loadDemo, type DemoLoad } from '#server/demo/load-demo.ts';
 import { TestClient } from '#test/http-client.ts';
@@ -22,7 +23,7 @@ const signIn = async (username: string) => {
 describe('programmes demo step (Quảng Trị runs seeds 000 and 003; xã Hải Lăng its plan)', () => {
   it('loads the two packs into the province and the commune plan with one stricter target, once', async () => {
     expect(load.applied).toContain('programmes.demo@1');
-    expect(load.summary).toContain('programmes QN-DEAN-2019-DANVAN, NB-DEAN-334-2021 loaded into province 44; plan of commune 19702 with 9 targets');
+    expect(load.summary).toContain("programmes QN-DEAN-2019-DANVAN, NB-DEAN-334-2021 loaded into province 44; plan of commune 19702 with 9 targets; the province's plan for 2026 with 4 targets");
     const province = await signIn('tinh.qt');
     const list = (await province.call(programmeEndpoints.listProgrammes, { query: {} })).body;
     const byPack = new Map(list.map((p) => [p.pack?.code ?? `plan:${p.parentProgrammeId}`, p]));
@@ -52,5 +53,24 @@ describe('programmes demo step (Quảng Trị runs seeds 000 and 003; xã Hải 
       .execute();
     expect(new Set(matched.map((row) => row.type))).toContain('mobilization_commission');
     expect((await loadDemo(t.db)).applied).toEqual([]);
+  });
+
+  it("shows the province's plan for the current year judged on the figures so far: some targets at risk, with the method", async () => {
+    const leader = await signIn('lanhdao.qt');
+    const list = (await leader.call(programmeEndpoints.listProgrammes, { query: {} })).body;
+    const annual = list.find((p) => p.title === 'Kế hoạch công tác dân vận năm 2026');
+    expect(annual).toMatchObject({ fromYear: 2026, toYear: 2026, targetCount: 4, pack: null });
+    const evaluation = await leader.call(targetEndpoints.programmeEvaluation, { params: { id: annual?.id ?? 0 }, query: { year: 2026, level: 'commune' } });
+    expect(evaluation.status).toBe(200);
+    expect(evaluation.body.currentYear).toBe(true);
+    const statuses = evaluation.body.targets.map((target) => target.status);
+    expect(statuses).toContain('at_risk');
+    expect(statuses).not.toContain('no_data');
+    for (const target of evaluation.body.targets) {
+      expect(target.basis).toBe('projected');
+      expect(target.atRiskMethod).toMatch(/^Năm 2026 chưa kết thúc: số liệu từ đầu năm đến /);
+      // the communes are counted: 78 communes of the province today
+      expect(target.counts?.total).toBe(78);
+    }
   });
 });
