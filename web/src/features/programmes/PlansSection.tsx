@@ -4,6 +4,7 @@ import type { TProgrammeDetail } from '#contracts/programmes/programmes.api.ts';
 import { Empty } from '../../components/Status.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
+import { yearsText } from './programme-text.ts';
 
 /** "Kế hoạch thực hiện": the implementation plans of lower units that the user may read. */
 export function PlansSection({ programme }: { programme: TProgrammeDetail }) {
@@ -32,7 +33,7 @@ export function PlansSection({ programme }: { programme: TProgrammeDetail }) {
                 </td>
                 <td data-label={t('programmes.owner')}>{plan.ownerUnit.fullName}</td>
                 <td data-label={t('programmes.issuedOn')}>{formatDate(plan.issuedOn)}</td>
-                <td data-label={t('programmes.period')}>{t('programmes.years', { from: plan.fromYear, to: plan.toYear })}</td>
+                <td data-label={t('programmes.period')}>{yearsText(plan)}</td>
                 <td data-label={t('programmes.targetsColumn')}>{plan.targetCount}</td>
               </tr>
             ))}

@@ -16,6 +16,7 @@ import { ReviewsSection } from './ReviewsSection.tsx';
 import { TargetsSection } from './TargetsSection.tsx';
 import { TasksSection } from './TasksSection.tsx';
 import './programmes.css';
+import { yearsText } from './programme-text.ts';
 
 /** Kind, number, issuer, date, period, status, owner; the document file(s). */
 function ProgrammeHeader({ programme }: { programme: TProgrammeDetail }) {
@@ -40,7 +41,7 @@ function ProgrammeHeader({ programme }: { programme: TProgrammeDetail }) {
         </div>
         <div>
           <dt>{t('programmes.period')}</dt>
-          <dd>{t('programmes.years', { from: programme.fromYear, to: programme.toYear })}</dd>
+          <dd>{yearsText(programme)}</dd>
         </div>
         <div>
           <dt>{t('programmes.status')}</dt>

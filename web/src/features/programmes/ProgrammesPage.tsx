@@ -11,6 +11,7 @@ import { t } from '../../i18n/i18n.ts';
 import { NotAllowed } from './NotAllowed.tsx';
 import { useProgrammes } from './programmes.api.ts';
 import './programmes.css';
+import { yearsText } from './programme-text.ts';
 
 /**
  * "Chương trình, đề án": the programmes the user may read (their unit's and those of the units above it), by
@@ -84,7 +85,7 @@ export function ProgrammesPage() {
                 </td>
                 <td data-label={t('programmes.kindColumn')}>{t(`programmes.kind.${p.kind}`)}</td>
                 <td data-label={t('programmes.owner')}>{p.ownerUnit.fullName}</td>
-                <td data-label={t('programmes.period')}>{t('programmes.years', { from: p.fromYear, to: p.toYear })}</td>
+                <td data-label={t('programmes.period')}>{yearsText(p)}</td>
                 <td data-label={t('programmes.status')}>{t(`programmes.programmeStatus.${p.status}`)}</td>
                 <td className="num" data-label={t('programmes.targetsColumn')}>
                   {formatNumber(p.targetCount)}

@@ -8,9 +8,9 @@ import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { BudgetTotals } from './BudgetSection.tsx';
 import { NotAllowed } from './NotAllowed.tsx';
-import { formatFigure } from './programme-text.ts';
+import { formatFigure, yearsText } from './programme-text.ts';
 import { useReviewWorkspace } from './programmes.api.ts';
-import { ReviewState, reviewPeriod } from './ReviewsSection.tsx';
+import { ReviewState } from './ReviewsSection.tsx';
 import { TaskStatus, TargetStatus } from './StatusBadge.tsx';
 import { dueText } from './TasksSection.tsx';
 import './programmes.css';
@@ -49,7 +49,7 @@ export function ReviewWorkspacePage() {
               </div>
               <div>
                 <dt>{t('programmes.review.period')}</dt>
-                <dd>{t('programmes.workspace.period', { years: reviewPeriod(data.period), from: formatDate(data.period.from), to: formatDate(data.period.to) })}</dd>
+                <dd>{t('programmes.workspace.period', { years: yearsText(data.period), from: formatDate(data.period.from), to: formatDate(data.period.to) })}</dd>
               </div>
               <div>
                 <dt>{t('programmes.review.dueOn')}</dt>

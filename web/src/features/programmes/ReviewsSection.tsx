@@ -6,6 +6,7 @@ import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useMarkReviewDone, useReviews } from './programmes.api.ts';
+import { yearsText } from './programme-text.ts';
 
 const STATE_SIGN: Record<TReview['state'], string> = { done: '✓', overdue: '!', due_soon: '⏰', upcoming: '○' };
 
@@ -27,8 +28,6 @@ export function ReviewState({ review }: { review: TReview }) {
   );
 }
 
-export const reviewPeriod = (review: Pick<TReview, 'fromYear' | 'toYear'>) =>
-  review.fromYear === review.toYear ? String(review.fromYear) : t('programmes.years', { from: review.fromYear, to: review.toYear });
 
 /** "Sơ kết, tổng kết": the review milestones with their dates and state; each opens its workspace. */
 export function ReviewsSection({ programme }: { programme: TProgrammeDetail }) {
@@ -60,7 +59,7 @@ export function ReviewsSection({ programme }: { programme: TProgrammeDetail }) {
                   <Link to={`/programmes/${programme.id}/reviews/${review.id}`}>{review.title}</Link>
                 </td>
                 <td data-label={t('programmes.review.kind')}>{t(`programmes.reviewKind.${review.kind}`)}</td>
-                <td data-label={t('programmes.review.period')}>{reviewPeriod(review)}</td>
+                <td data-label={t('programmes.review.period')}>{yearsText(review)}</td>
                 <td data-label={t('programmes.review.dueOn')} className="nowrap">
                   {formatDate(review.dueOn)}
                 </td>

@@ -5,6 +5,11 @@ import { getLocale, t } from '../../i18n/i18n.ts';
 
 const locale = () => (getLocale() === 'vi' ? 'vi-VN' : 'en-GB');
 
+/** A period of years: "2021–2025", or "2026" for one year. */
+export function yearsText(period: { fromYear: number; toYear: number }): string {
+  return period.fromYear === period.toYear ? String(period.fromYear) : t('programmes.years', { from: period.fromYear, to: period.toYear });
+}
+
 /** "83,6", "1.670", "—" without a value: at most two decimals, Vietnamese separators. */
 export function formatFigure(value: number | null | undefined): string {
   if (value === null || value === undefined) return t('common.none');
