@@ -107,7 +107,7 @@ describe.each([360, 1280])('the shell as a commune official meets it, at %i px',
     await expect.poll(() => recent.getByRole('listitem').first().textContent()).toContain(`Bùi Thị Hồng sửa Cá nhân ${personName}`);
 
     const capabilities = page.getByRole('region', { name: 'Chức năng' });
-    expect(await capabilities.getByRole('link').allTextContents()).toEqual(['Đơn vị và tổ chức', 'Báo cáo định kỳ và tổng hợp']);
+    expect(await capabilities.getByRole('link').allTextContents()).toEqual(['Đơn vị và tổ chức', 'Chương trình, đề án', 'Báo cáo định kỳ và tổng hợp']);
     expect(await main.getByText(/Chưa có$|Đã có$/).count()).toBe(0);
     expect(await main.getByText('Tiếp công dân, xử lý đơn thư').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

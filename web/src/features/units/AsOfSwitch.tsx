@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { startTransition, useId, useOptimistic } from 'react';
 import { DateField } from '../../components/DateField.tsx';
 import { todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -12,17 +12,24 @@ export function AsOfSwitch() {
   const { asOf, setAsOf } = useAsOf();
   const id = useId();
   const today = todayInVietnam();
-  const before = asOf < REFORM_DAY;
+  // the address changes in a transition (the router's), which can come after the click's paint: the choice is shown
+  // at once until the address has it, so the radio never flicks back on a slow machine
+  const [before, showBefore] = useOptimistic(asOf < REFORM_DAY);
+  const choose = (choice: boolean, date: string | null) =>
+    startTransition(() => {
+      showBefore(choice);
+      setAsOf(date);
+    });
   return (
     <div className="as-of">
       <fieldset className="structure-switch">
         <legend className="visually-hidden">{t('units.structure')}</legend>
         <label>
-          <input type="radio" name={`${id}-structure`} checked={before} onChange={() => setAsOf(BEFORE_REFORM)} />
+          <input type="radio" name={`${id}-structure`} checked={before} onChange={() => choose(true, BEFORE_REFORM)} />
           <span>{t('units.before2025')}</span>
         </label>
         <label>
-          <input type="radio" name={`${id}-structure`} checked={!before} onChange={() => setAsOf(null)} />
+          <input type="radio" name={`${id}-structure`} checked={!before} onChange={() => choose(false, null)} />
           <span>{t('units.from2025')}</span>
         </label>
       </fieldset>
