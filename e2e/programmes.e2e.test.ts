@@ -4,6 +4,7 @@ import type { TProgramme } from '#contracts/programmes/programmes.api.ts';
 import type { TTargetStatus } from '#contracts/programmes/target-rule.ts';
 import type { TProgrammeEvaluation, TTargetUnits } from '#contracts/programmes/targets.api.ts';
 import type { TTaskList } from '#contracts/programmes/tasks.api.ts';
+import type { TDueList } from '#contracts/programmes/reviews.schemas.ts';
 import { baseUrl, PASSWORD, signIn, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
@@ -119,6 +120,25 @@ describe('programmes, the story of the issue', () => {
       await page.waitForLoadState('networkidle');
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }
+    await context.close();
+  });
+
+  it("the leader's home page lists what is due in the programmes, each linked to its programme", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, 'lanhdao.qt', PASSWORD);
+    const panel = page.getByRole('region', { name: 'Chương trình, đề án: việc đến hạn' });
+    await panel.getByRole('listitem').first().waitFor();
+    const due = await api<TDueList>(page, '/api/programmes/due');
+    // the two Đề án ended in 2025 with tasks never reported on: late, as the API says
+    expect(due.overdueTasks.length).toBeGreaterThan(0);
+    const shown = Math.min(6, due.reviews.length + due.overdueTasks.length);
+    expect(await panel.getByRole('listitem').count()).toBe(shown);
+    const first = due.reviews[0] ?? null;
+    const firstTask = due.overdueTasks[0];
+    const link = first ? panel.getByRole('link', { name: first.review.title }) : panel.getByRole('link', { name: new RegExp(`^${firstTask?.task.code} `) }).first();
+    await link.click();
+    await page.waitForURL(new RegExp(`/programmes/${first?.programme.id ?? firstTask?.programme.id}`));
     await context.close();
   });
 });

@@ -4,11 +4,13 @@ import type { Scope } from '#server/shared/actor.ts';
 import { sumTotals, type TotalRow } from './dashboard.repository.ts';
 import { computeFigures, mergeCells, parseIndicator, type ParsedIndicator, type ResolvedOperand, type TotalCell } from './dashboard.rules.ts';
 import { findIndicatorsByCodeWithOperandIds } from './metadata-write.repository.ts';
+import { parseExpression } from '#contracts/indicators/expression.ts';
 
 /**
  * Indicator figures for other modules (programme targets): per indicator, unit and group of periods, the figures
  * the dashboards compute (a ratio of summed numerators and denominators, never an average of ratios), read from
- * data_total (SCALE.md rule 5). `nValues` 0 = no data, never a zero.
+ * data_total (SCALE.md rule 5). `nValues` counts the values of the numerator's elements: 0 = no data, never a
+ * zero, even where the denominator has values (villages counted for a year whose reports are not in yet).
  */
 
 /** An indicator found in reach by its code. */
@@ -55,6 +57,8 @@ interface Resolved {
   parsed: ParsedIndicator;
   operands: ResolvedOperand[];
   elementIds: number[];
+  /** Elements of the numerator: the figure exists when one of them has values. */
+  numeratorElementIds: ReadonlySet<number>;
 }
 
 /** The indicators of `codes` in reach of the scope, parsed, with their operand ids. */
@@ -77,11 +81,14 @@ async function resolveIndicators(db: Database, scope: Scope, codes: readonly str
       cocId: operand.coc === null ? null : cocIds.get(operand.coc),
     }));
     const denominatorText = row.denominator.trim();
+    const numerator = parseExpression(row.numerator);
+    const numeratorElements = new Set(numerator.ok ? numerator.operands.map((operand) => operand.element) : []);
     return {
       info: { id: row.id, code: row.code, name: row.name, additive: !denominatorText.includes('#{') },
       parsed,
       operands,
       elementIds: [...new Set(operands.flatMap((op) => (op.elementId === undefined ? [] : [op.elementId])))],
+      numeratorElementIds: new Set(operands.flatMap((op) => (op.elementId !== undefined && numeratorElements.has(op.operand.element) ? [op.elementId] : []))),
     };
   });
 }
@@ -123,7 +130,7 @@ export async function indicatorFigures(db: Database, scope: Scope, request: Figu
         const elements = byUnit.get(unitId);
         const cells = indicator.elementIds.flatMap((id) => elements?.get(id) ?? []).filter((row) => row.period !== null && within.has(row.period));
         const merged = mergeCells(cells.map(toCell));
-        const nValues = merged.reduce((sum, cell) => sum + cell.nValues, 0);
+        const nValues = merged.reduce((sum, cell) => sum + (indicator.numeratorElementIds.has(cell.elementId) ? cell.nValues : 0), 0);
         const figures = computeFigures(indicator.parsed, indicator.operands, merged);
         result = nValues === 0 ? NO_FIGURE : { numerator: figures.numerator, denominator: figures.denominator, value: figures.value, nValues };
       }

@@ -103,8 +103,8 @@ describe('target evaluation of a province programme', () => {
     const body = res.body;
     expect(body).toMatchObject({ year: 2025, level: 'commune', levels: ['province', 'commune', 'village'], currentYear: false, asOf: '2025-12-31', view: 'current', unit: { id: p.provinceId } });
     const res2025 = byCode(body.targets, 'res');
-    // a ratio of sums: 55/70 = 78.6, short of the province's 80
-    expect(res2025).toMatchObject({ status: 'not_met', basis: 'final', threshold: 80, figure: { numerator: 55, denominator: 70, value: 78.6, nValues: 6 } });
+    // a ratio of sums: 55/70 = 78.6, short of the province's 80 (nValues: the numerator's values, one per commune)
+    expect(res2025).toMatchObject({ status: 'not_met', basis: 'final', threshold: 80, figure: { numerator: 55, denominator: 70, value: 78.6, nValues: 3 } });
     expect(res2025.counts).toEqual({ met: 1, at_risk: 0, not_met: 1, no_data: 1, total: 3 });
     // villages meeting ≥ 2 models: 3 of 6 = 50% at the province (80 needed); by commune: A 100%, B 50%, C no data
     expect(byCode(body.targets, 'models')).toMatchObject({ status: 'not_met', threshold: 80, figure: { value: 50, numerator: 3, denominator: 6 } });

@@ -4,12 +4,14 @@ import { ADMIN_ITEMS, NAV_ITEMS } from '../../app/nav-items.ts';
 import { useMe } from '../../app/session.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { t } from '../../i18n/i18n.ts';
+import { DueProgrammes } from './DueProgrammes.tsx';
 import { DueReports } from './DueReports.tsx';
 import { RecentChanges } from './RecentChanges.tsx';
 import './home.css';
 
 /**
- * The start page is a work page: the user's unit, the periodic reports due for it, what changed lately in its
+ * The start page is a work page: the user's unit, the periodic reports due for it, the programmes' reviews and
+ * tasks due, what changed lately in its
  * units, and links to the capabilities that exist (unbuilt ones are in the menu only, where they say so).
  */
 export function HomePage() {
@@ -30,6 +32,7 @@ export function HomePage() {
       </p>
       <div className="home-grid">
         {can(me, 'indicators.read') && <DueReports me={me} />}
+        {can(me, 'programmes.read') && <DueProgrammes />}
         {can(me, 'audit.recent') && <RecentChanges auditLink={can(me, 'audit.read')} />}
       </div>
       <section aria-labelledby="home-capabilities" className="home-links">

@@ -122,3 +122,6 @@ export function useCreateProgramme() {
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
+
+/** What is due for the user's unit: reviews within 30 days or late, overdue tasks it issued or carries. */
+export const useProgrammesDue = () => useQuery({ queryKey: [...KEY, 'due'], queryFn: () => call(taskEndpoints.due, { query: {} }) });

@@ -65,8 +65,11 @@ describe('programmes demo step (Quảng Trị runs seeds 000 and 003; xã Hải 
     expect(evaluation.body.currentYear).toBe(true);
     const statuses = evaluation.body.targets.map((target) => target.status);
     expect(statuses).toContain('at_risk');
-    expect(statuses).not.toContain('no_data');
-    for (const target of evaluation.body.targets) {
+    // the villages' yearly form of 2026 is not in yet: no data (the villages counted in the denominator are not a 0)
+    const mediation = evaluation.body.targets.find((target) => target.code === '4');
+    expect(mediation).toMatchObject({ status: 'no_data', figure: { value: null, nValues: 0 } });
+    expect(mediation?.noDataReason).toContain('chưa có số liệu năm 2026');
+    for (const target of evaluation.body.targets.filter((t) => t.code !== '4')) {
       expect(target.basis).toBe('projected');
       expect(target.atRiskMethod).toMatch(/^Năm 2026 chưa kết thúc: số liệu từ đầu năm đến /);
       // the communes are counted: 78 communes of the province today
