@@ -97,6 +97,7 @@ export async function listAudit(db: Kysely<DB>, scope: Scope, filter: AuditFilte
     .leftJoin('data_element as ede', (join) => join.on(about('data_element')).on(sql<boolean>`ede.id = ${numericId}`))
     .leftJoin('category_combo as ecc', (join) => join.on(about('category_combo')).on(sql<boolean>`ecc.id = ${numericId}`))
     .leftJoin('indicator as ei', (join) => join.on(about('indicator')).on(sql<boolean>`ei.id = ${numericId}`))
+    .leftJoin('programme as eprog', (join) => join.on(about('programme')).on(sql<boolean>`eprog.id = ${numericId}`))
     .select([
       'a.id',
       'a.at',
@@ -112,7 +113,7 @@ export async function listAudit(db: Kysely<DB>, scope: Scope, filter: AuditFilte
       'a.after',
       'a.ip',
       sql<string | null>`coalesce(eu.full_name, eau.full_name, eo.name, ep.full_name, eprp.full_name || ', ' || epr.title,
-        eatt.filename, erds.name, eds.name, ede.name, ecc.name, ei.name,
+        eatt.filename, erds.name, eds.name, ede.name, ecc.name, ei.name, eprog.number,
         a.after->>'fullName', a.after->>'name', a.after->>'filename', a.after->>'file',
         a.before->>'fullName', a.before->>'name')`.as('entity_name'),
       'er.period as report_period',
