@@ -50,6 +50,27 @@ describe('programme packs', () => {
     ]);
   });
 
+  it('loads all five shipped packs into one province, each with every row its file holds', async () => {
+    const province = await buildProvince(t.db);
+    const officer = await signIn(t.baseUrl, t.db, { unitId: province.provinceId, roles: ['commission_officer'] });
+    const files = ['000-quang-ninh-de-an-dan-van-2019.json', '001-quang-tri-bao-cao-235-2018.json', '002-ke-hoach-189-nam-dan-van-kheo-2020.json', NINH_BINH, '004-dien-bien-nghi-quyet-14-2021.json'];
+    for (const file of files) {
+      const pack = shipped(file);
+      const load = await officer.call(programmeEndpoints.loadPack, { body: { unitId: province.provinceId, code: pack.code } });
+      expect(load.status, file).toBe(200);
+      const rows = await rowsOf(load.body.programmeId ?? 0);
+      const tasks = pack.solutionGroups.flatMap((group) => group.tasks);
+      expect({ ...rows, assignments: rows.assignments.length }, file).toEqual({
+        targets: pack.targets.length,
+        groups: pack.solutionGroups.length,
+        tasks: tasks.length,
+        assignments: tasks.reduce((sum, task) => sum + task.lead.length + task.coordinating.length, 0),
+        reviews: pack.reviews.length,
+        budgetLines: pack.budget.length,
+      });
+    }
+  });
+
   it('loads a shipped pack once: dry run counts, load writes every table and matches bodies, a second load is a no-op', async () => {
     const province = await buildProvince(t.db);
     const commission = await buildOrganization(t.db, province.provinceId, { type: 'mobilization_commission', name: 'Ban Dân vận Tỉnh ủy' });
