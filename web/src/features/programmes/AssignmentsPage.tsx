@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { TASK_STATUSES, type TTaskStatus } from '#contracts/programmes/tasks.api.ts';
+import type { TTaskStatus } from '#contracts/programmes/tasks.api.ts';
 import { can } from '../../app/can.ts';
 import { useMe } from '../../app/session.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -14,6 +14,7 @@ import { useAssignmentTable } from './programmes.api.ts';
 import { TaskStatus } from './StatusBadge.tsx';
 import { dueText } from './TasksSection.tsx';
 import './programmes.css';
+import { TaskStatusFilter } from './TaskStatusFilter.tsx';
 
 /**
  * "Bảng phân công nhiệm vụ": the assigning unit sees every assignment of its programmes across bodies in one table,
@@ -42,17 +43,7 @@ export function AssignmentsPage() {
           <label htmlFor={`${id}-body`}>{t('programmes.assignments.body')}</label>
           <input id={`${id}-body`} type="search" value={body} maxLength={300} onChange={(event) => setBody(event.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('programmes.taskStatusFilter')}</label>
-          <select id={`${id}-status`} value={status} onChange={(event) => setStatus(event.target.value as TTaskStatus | '')}>
-            <option value="">{t('common.all')}</option>
-            {TASK_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`programmes.taskStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TaskStatusFilter id={`${id}-status`} value={status} onChange={setStatus} />
         <div className="field">
           <label htmlFor={`${id}-due`}>{t('programmes.assignments.dueBefore')}</label>
           <DateField id={`${id}-due`} value={dueBefore} onChange={setDueBefore} />

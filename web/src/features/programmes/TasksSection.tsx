@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TProgrammeDetail } from '#contracts/programmes/programmes.api.ts';
-import { TASK_STATUSES, type TTask, type TTaskAssignment, type TTaskStatus } from '#contracts/programmes/tasks.api.ts';
+import type { TTask, TTaskAssignment, TTaskStatus } from '#contracts/programmes/tasks.api.ts';
 import { can } from '../../app/can.ts';
 import { useMe } from '../../app/session.ts';
 import { Empty, ErrorMessage, Loading, Success } from '../../components/Status.tsx';
@@ -9,6 +9,7 @@ import { t } from '../../i18n/i18n.ts';
 import { downloadUrl } from '../files/files.api.ts';
 import { useProgressHistory, useReportProgress, useTasks } from './programmes.api.ts';
 import { TaskStatus } from './StatusBadge.tsx';
+import { TaskStatusFilter } from './TaskStatusFilter.tsx';
 
 const bodyName = (a: TTaskAssignment) => a.organizationName ?? a.bodyName;
 
@@ -170,17 +171,7 @@ export function TasksSection({ programme }: { programme: TProgrammeDetail }) {
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('programmes.tab.tasks')}</h2>
       <div className="filters">
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('programmes.taskStatusFilter')}</label>
-          <select id={`${id}-status`} value={status} onChange={(event) => setStatus(event.target.value as TTaskStatus | '')}>
-            <option value="">{t('common.all')}</option>
-            {TASK_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`programmes.taskStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TaskStatusFilter id={`${id}-status`} value={status} onChange={setStatus} />
       </div>
       {tasks.isPending && <Loading />}
       <ErrorMessage error={tasks.error} />
