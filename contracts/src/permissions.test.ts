@@ -28,7 +28,9 @@ describe('the permission table', () => {
     const provinceOnly = ['indicators.configure', 'indicators.exchange'];
     expect(byRole.system_admin).toEqual(ACTIONS.filter((action) => !provinceOnly.includes(action)));
     expect(byRole.leader).toEqual(['units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review', 'programmes.read', 'programmes.reportProgress', 'audit.recent']);
-    expect(byRole.unit_admin).toEqual(ACTIONS.filter((action) => action !== 'users.grantSystemAdmin' && !provinceOnly.includes(action)));
+    // --- pet-legal --- (the legal calendar and rules are national: system administrators only)
+    const systemOnly = ['users.grantSystemAdmin', 'legal.manage'];
+    expect(byRole.unit_admin).toEqual(ACTIONS.filter((action) => !systemOnly.includes(action) && !provinceOnly.includes(action)));
     expect(byRole.focal_point).toEqual([
       'units.read',
       'organizations.read',

@@ -21,15 +21,15 @@ export const legalEndpoints = {
   }),
   calendarYears: endpoint({
     method: 'GET',
-    path: '/api/legal/calendar',
+    path: '/api/legal/calendar/years',
     summary: 'Years of the working calendar with their status (provisional / confirmed)',
     response: ZCalendarYears,
   }),
   calendarYear: endpoint({
     method: 'GET',
-    path: '/api/legal/calendar/:year',
-    summary: 'Days off and make-up Saturdays of one year, with sources and status',
-    params: ZYearParams,
+    path: '/api/legal/calendar',
+    summary: 'Days off and make-up Saturdays of one year, with sources and status (national data: a query, not a path id)',
+    query: ZYearParams,
     response: ZCalendarYear,
   }),
   updateCalendarYear: endpoint({
@@ -56,9 +56,9 @@ export const legalEndpoints = {
   }),
   ruleSet: endpoint({
     method: 'GET',
-    path: '/api/legal/rule-sets/:code',
-    summary: 'One version of the rules: every time limit per case kind and step with its legal basis',
-    params: ZRuleSetParams,
+    path: '/api/legal/rules',
+    summary: 'One version of the rules: every time limit per case kind and step with its legal basis (national data: a query, not a path id)',
+    query: ZRuleSetParams,
     response: ZRuleSet,
   }),
   createRuleSet: endpoint({

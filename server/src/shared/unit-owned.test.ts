@@ -56,6 +56,9 @@ const ALLOWED: Record<string, string> = {
   'modules/indicators/dashboard.repository.ts#sumTotals': 'inScope on the units whose totals are read',
   // maintenance with no actor: rebuilds a province's totals from its values (bench seed, restructuring)
   'modules/indicators/totals.repository.ts#rebuildTotals': 'maintenance, no actor',
+  // --- pet-legal ---
+  // author names (app_user joined) of the edits of the national legal configuration (calendar, rules), no unit data
+  'modules/legal/calendar.repository.ts#listLegalEdits': 'authors of edits of national configuration',
   // the demo loader writes the demo province on an empty database, before any account exists
   'demo/demo.repository.ts#*': 'demo loader',
   'modules/indicators/demo/indicators-demo.repository.ts#*': 'demo loader (the indicators step, after the foundation)',

@@ -5,6 +5,7 @@ import { dashboardsFeature } from '../features/dashboards/index.ts';
 import { filesFeature } from '../features/files/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
+import { legalFeature } from '../features/legal/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
 import { programmesFeature } from '../features/programmes/index.ts';
@@ -29,6 +30,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   indicatorConfigFeature,
   dashboardsFeature,
   programmesFeature,
+  legalFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

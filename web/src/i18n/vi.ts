@@ -12,6 +12,7 @@ import { dhis2Vi } from '../features/dhis2/messages.vi.ts';
 import { filesVi } from '../features/files/messages.vi.ts';
 import { homeVi } from '../features/home/messages.vi.ts';
 import { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
+import { legalVi } from '../features/legal/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
 import { programmesVi } from '../features/programmes/messages.vi.ts';
@@ -34,6 +35,7 @@ export const vi = {
   ...indicatorConfigVi,
   ...dashboardsVi,
   ...programmesVi,
+  ...legalVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -177,7 +177,7 @@ describe('rule sets by date of receipt', () => {
 
 describe('administration of the rules and the calendar', () => {
   it('an administrator edits a rule: a new result, the history and the audit keep who/when/before/after; the loader keeps the edit; an officer is refused', async () => {
-    const set = await officer.call(legalEndpoints.ruleSet, { params: { code: 'KNTC-2019' } });
+    const set = await officer.call(legalEndpoints.ruleSet, { query: { code: 'KNTC-2019' } });
     expect(set.status).toBe(200);
     expect(set.body.rules).toHaveLength(28);
     const rule = set.body.rules.find((r) => r.kind === 'complaint' && r.instance === 1 && r.step === 'resolve');
@@ -212,7 +212,7 @@ describe('administration of the rules and the calendar', () => {
   });
 
   it('an administrator makes a day off a working day (and back): the deadline moves, the year is kept from the loader', async () => {
-    const year = await officer.call(legalEndpoints.calendarYear, { params: { year: 2025 } });
+    const year = await officer.call(legalEndpoints.calendarYear, { query: { year: 2025 } });
     // 01/01; 27–31/01 (Tết); 07/04 (Giỗ Tổ); 30/04, 01/05, 02/05 (swapped); 01–02/09
     expect(year.body).toMatchObject({ year: 2025, status: 'confirmed', workSaturdays: 1, weekdaysOff: 12, edited: false });
     expect(year.body.days).toContainEqual({ date: '2025-04-26', kind: 'work', note: '' });
@@ -243,7 +243,7 @@ describe('administration of the rules and the calendar', () => {
     expect(years.body.years.map((y) => `${y.year}:${y.status}`)).toEqual(
       expect.arrayContaining(['2018:confirmed', '2026:confirmed', '2027:provisional']),
     );
-    const y2027 = await officer.call(legalEndpoints.calendarYear, { params: { year: 2027 } });
+    const y2027 = await officer.call(legalEndpoints.calendarYear, { query: { year: 2027 } });
     expect(y2027.body.days.map((d) => d.date)).toEqual(['2027-01-01', '2027-04-16', '2027-04-30', '2027-05-01', '2027-05-03', '2027-09-02']);
     expect((await officer.call(legalEndpoints.updateCalendarYear, { params: { year: 2027 }, body: { status: 'confirmed', seenVersion: y2027.body.version } })).status).toBe(403);
     const confirmed = await admin.call(legalEndpoints.updateCalendarYear, { params: { year: 2027 }, body: { status: 'confirmed', seenVersion: y2027.body.version } });

@@ -43,6 +43,11 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.task_progress': 'Progress report',
   'audit.entity.programme_review': 'Review milestone',
   'audit.entity.programme_budget_line': 'Budget line',
+  // --- pet-legal ---
+  'audit.entity.legal_calendar_year': 'Calendar year',
+  'audit.entity.legal_calendar_day': 'Calendar day',
+  'audit.entity.legal_rule_set': 'Time-limit rule set',
+  'audit.entity.legal_rule': 'Time-limit rule',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

@@ -41,6 +41,11 @@ export const auditVi = {
   'audit.entity.task_progress': 'Báo cáo tiến độ',
   'audit.entity.programme_review': 'Mốc sơ kết, tổng kết',
   'audit.entity.programme_budget_line': 'Dòng kinh phí',
+  // --- pet-legal ---
+  'audit.entity.legal_calendar_year': 'Năm trong lịch làm việc',
+  'audit.entity.legal_calendar_day': 'Ngày trong lịch làm việc',
+  'audit.entity.legal_rule_set': 'Bộ quy tắc thời hạn',
+  'audit.entity.legal_rule': 'Quy tắc thời hạn',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',
