@@ -188,7 +188,7 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
     }),
   // --- pet-legal ---
   // a day of a year outside the shipped calendar (the year is created as provisional): touches no real deadline
-  'legal.manage': (c) => c.call(legalEndpoints.setCalendarDay, { params: { date: '2099-01-05' }, body: { working: ++serial % 2 === 0 } }),
+  'legal.manage': (c) => c.call(legalEndpoints.setCalendarDay, { body: { date: '2099-01-05', working: ++serial % 2 === 0 } }),
 };
 
 describe('the permission table, walked over HTTP', () => {

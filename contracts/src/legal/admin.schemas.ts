@@ -9,7 +9,6 @@ export const ZCalendarStatus = z.enum(CALENDAR_STATUSES);
 export type TCalendarStatus = z.infer<typeof ZCalendarStatus>;
 
 export const ZYearParams = z.object({ year: z.coerce.number().int().min(1900).max(2100) });
-export const ZDayParams = z.object({ date: ZDate });
 
 /** A listed day: `off` (holiday, nghỉ bù, swapped-off weekday, weekend inside a block) or `work` (make-up Saturday). */
 export const ZCalendarDay = z.object({ date: ZDate, kind: z.enum(['off', 'work']), note: z.string() });
@@ -38,6 +37,7 @@ export const ZCalendarYears = z.object({ years: z.array(ZCalendarYearSummary) })
 
 /** Make a date a working day or a day off (the change is kept in the edit history). */
 export const ZCalendarDayInput = z.object({
+  date: ZDate,
   working: z.boolean(),
   note: zText(300, 0).optional(),
 });
@@ -96,7 +96,9 @@ export const ZRuleSet = ZRuleSetSummary.extend({ rules: z.array(ZRule) });
 export type TRuleSet = z.infer<typeof ZRuleSet>;
 
 export const ZRuleSets = z.object({ ruleSets: z.array(ZRuleSetSummary) });
-export const ZRuleSetParams = z.object({ code: z.string().trim().min(1).max(40) });
+/** A rule set's code: letters, digits, '.', '_', '-'. */
+export const ZRuleSetCode = z.string().trim().regex(/^[A-Za-z0-9._-]{1,40}$/, { message: 'chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới (tối đa 40 ký tự)' });
+export const ZRuleSetParams = z.object({ code: ZRuleSetCode });
 
 const zCount = z.number().int().min(0).max(3650);
 
@@ -117,13 +119,13 @@ export const ZRuleInput = z.object({
 
 /** A new version of the rules: a copy of `copyFrom` in force from `validFrom` (a later law or decree). */
 export const ZRuleSetInput = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9._-]{1,40}$/),
+  code: ZRuleSetCode,
   name: zText(300),
   law: zText(1000),
   validFrom: ZDate,
   status: ZCalendarStatus,
   notes: zText(4000, 0).optional(),
-  copyFrom: z.string().trim().min(1).max(40),
+  copyFrom: ZRuleSetCode,
 });
 
 export const LEGAL_EDIT_ENTITIES = ['calendar_year', 'calendar_day', 'rule_set', 'rule'] as const;

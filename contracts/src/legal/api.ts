@@ -1,6 +1,6 @@
 import { endpoint } from '../endpoint.ts';
 import {
-  ZCalendarDayInput, ZCalendarYear, ZCalendarYearInput, ZCalendarYears, ZDayParams, ZLegalEditQuery, ZLegalEdits, ZRule,
+  ZCalendarDayInput, ZCalendarYear, ZCalendarYearInput, ZCalendarYears, ZLegalEditQuery, ZLegalEdits, ZRule,
   ZRuleInput, ZRuleSet, ZRuleSetInput, ZRuleSetParams, ZRuleSets, ZYearParams,
 } from './admin.schemas.ts';
 import { ZDeadlineQuery, ZDeadlineResult } from './deadline.schemas.ts';
@@ -42,9 +42,8 @@ export const legalEndpoints = {
   }),
   setCalendarDay: endpoint({
     method: 'PUT',
-    path: '/api/legal/calendar/days/:date',
+    path: '/api/legal/calendar/days',
     summary: 'Make a date a working day or a day off (system administrator; kept in the edit history)',
-    params: ZDayParams,
     body: ZCalendarDayInput,
     response: ZCalendarYear,
   }),

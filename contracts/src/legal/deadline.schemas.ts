@@ -64,7 +64,7 @@ export const ZDeadlineQuery = z.object({
   remoteArea: zFlag,
   complex: zFlag,
   extensions: z.coerce.number().int().min(0).max(MAX_EXTENSIONS).default(0),
-  ruleSetCode: z.string().trim().min(1).max(40).optional(),
+  ruleSetCode: z.string().trim().regex(/^[A-Za-z0-9._-]{1,40}$/, { message: 'mã bộ quy tắc không hợp lệ' }).optional(),
   secondInstance: zFlag,
 });
 

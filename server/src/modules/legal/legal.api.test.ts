@@ -219,8 +219,8 @@ describe('administration of the rules and the calendar', () => {
     const query = { kind: 'feedback', receivedOn: '2025-01-24' } as const;
     expect(dueOf((await officer.call(legalEndpoints.deadlines, { query })).body).reception_answer).toBe('2025-02-14');
 
-    expect((await officer.call(legalEndpoints.setCalendarDay, { params: { date: '2025-01-31' }, body: { working: true } })).status).toBe(403);
-    const changed = await admin.call(legalEndpoints.setCalendarDay, { params: { date: '2025-01-31' }, body: { working: true, note: 'Thử' } });
+    expect((await officer.call(legalEndpoints.setCalendarDay, { body: { date: '2025-01-31', working: true } })).status).toBe(403);
+    const changed = await admin.call(legalEndpoints.setCalendarDay, { body: { date: '2025-01-31', working: true, note: 'Thử' } });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ weekdaysOff: 11, edited: true });
     // 31/01 now counts: 31/01, 03, 04, 05, 06, 07, 10, 11, 12, 13/02
@@ -228,7 +228,7 @@ describe('administration of the rules and the calendar', () => {
     expect(await loadLegalResources(t.db)).toEqual({ years: 0, ruleSets: 0, rules: 0 });
     expect(dueOf((await officer.call(legalEndpoints.deadlines, { query })).body).reception_answer).toBe('2025-02-13');
 
-    const back = await admin.call(legalEndpoints.setCalendarDay, { params: { date: '2025-01-31' }, body: { working: false } });
+    const back = await admin.call(legalEndpoints.setCalendarDay, { body: { date: '2025-01-31', working: false } });
     expect(back.body.weekdaysOff).toBe(12);
     expect(dueOf((await officer.call(legalEndpoints.deadlines, { query })).body).reception_answer).toBe('2025-02-14');
     const edits = await officer.call(legalEndpoints.edits, { query: { entity: 'calendar_day', key: '2025-01-31' } });

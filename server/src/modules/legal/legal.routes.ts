@@ -14,7 +14,7 @@ export function registerLegalRoutes(app: FastifyInstance, context: ModuleContext
   registerEndpoint(app, legalEndpoints.calendarYears, async () => getCalendarYears(db));
   registerEndpoint(app, legalEndpoints.calendarYear, async ({ query }) => getCalendarYear(db, query.year));
   registerEndpoint(app, legalEndpoints.updateCalendarYear, async ({ actor, params, body }) => updateCalendarYear(db, actor, params.year, body));
-  registerEndpoint(app, legalEndpoints.setCalendarDay, async ({ actor, params, body }) => setCalendarDay(db, actor, params.date, body));
+  registerEndpoint(app, legalEndpoints.setCalendarDay, async ({ actor, body }) => setCalendarDay(db, actor, body.date, body));
   registerEndpoint(app, legalEndpoints.ruleSets, async () => getRuleSets(db));
   registerEndpoint(app, legalEndpoints.ruleSet, async ({ query }) => getRuleSet(db, query.code));
   registerEndpoint(app, legalEndpoints.createRuleSet, async ({ actor, body }) => createRuleSet(db, actor, body));

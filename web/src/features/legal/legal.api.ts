@@ -10,7 +10,7 @@ export const useCalendarYear = (year: number) =>
 export function useSetCalendarDay() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { date: string; working: boolean }) => call(legalEndpoints.setCalendarDay, { params: { date: input.date }, body: { working: input.working } }),
+    mutationFn: (input: { date: string; working: boolean }) => call(legalEndpoints.setCalendarDay, { body: { date: input.date, working: input.working } }),
     onSuccess: (year) => {
       client.setQueryData(['legal', 'year', year.year], year);
       void client.invalidateQueries({ queryKey: ['legal', 'years'] });
