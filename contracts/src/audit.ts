@@ -45,6 +45,9 @@ export const AUDIT_ENTITIES = [
   'task_progress',
   'programme_review',
   'programme_budget_line',
+  // --- pet-core ---
+  'petition_case',
+  'petition_field',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

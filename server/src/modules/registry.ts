@@ -7,6 +7,8 @@ import { healthModule } from './health/index.ts';
 import { indicatorsModule } from './indicators/index.ts';
 import { organizationsModule } from './organizations/index.ts';
 import { peopleModule } from './people/index.ts';
+// --- pet-core ---
+import { petitionsModule } from './petitions/index.ts';
 import { programmesModule } from './programmes/index.ts';
 import { unitsModule } from './units/index.ts';
 import { usersModule } from './users/index.ts';
@@ -22,6 +24,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   peopleModule,
   indicatorsModule,
   programmesModule,
+  // --- pet-core ---
+  petitionsModule,
   jobsModule,
   filesModule,
 ];

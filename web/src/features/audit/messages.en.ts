@@ -43,6 +43,9 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.task_progress': 'Progress report',
   'audit.entity.programme_review': 'Review milestone',
   'audit.entity.programme_budget_line': 'Budget line',
+  // --- pet-core ---
+  'audit.entity.petition_case': 'Citizen case',
+  'audit.entity.petition_field': 'Case field',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

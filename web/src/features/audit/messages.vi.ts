@@ -41,6 +41,9 @@ export const auditVi = {
   'audit.entity.task_progress': 'Báo cáo tiến độ',
   'audit.entity.programme_review': 'Mốc sơ kết, tổng kết',
   'audit.entity.programme_budget_line': 'Dòng kinh phí',
+  // --- pet-core ---
+  'audit.entity.petition_case': 'Vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh',
+  'audit.entity.petition_field': 'Lĩnh vực vụ việc',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',

@@ -1,0 +1,29 @@
+import { sql } from 'kysely';
+import type { Database } from '#server/db/database.ts';
+
+/** Fields of cases: the national defaults and those of the given provinces (null = every province). */
+export async function listFields(db: Database, provinceIds: readonly number[] | null) {
+  let query = db.selectFrom('petition_field as f').select(['f.id', 'f.code', 'f.name', 'f.province_id', 'f.position', 'f.active']);
+  if (provinceIds !== null) {
+    query = query.where((eb) => eb.or([eb('f.province_id', 'is', null), eb('f.province_id', 'in', provinceIds.length ? [...provinceIds] : [-1])]));
+  }
+  return query.orderBy('f.position').orderBy('f.name').execute();
+}
+
+/** A field usable for a case of `provinceId`: a national default or one of that province. */
+export async function findFieldFor(db: Database, provinceId: number, fieldId: number) {
+  return db
+    .selectFrom('petition_field as f')
+    .select(['f.id', 'f.code', 'f.name', 'f.active'])
+    .where('f.id', '=', fieldId)
+    .where((eb) => eb.or([eb('f.province_id', 'is', null), eb('f.province_id', '=', provinceId)]))
+    .executeTakeFirst();
+}
+
+/** The 2025 provinces of the units at the ends of these scope paths (null = whole country). */
+export async function provincesOfRoots(db: Database, roots: readonly string[]): Promise<number[]> {
+  const ids = roots.map((root) => Number(root.split('.').pop()));
+  if (ids.length === 0) return [];
+  const rows = await sql<{ id: number }>`select distinct unit_province_id(x) as id from unnest(${ids}::bigint[]) as x`.execute(db);
+  return rows.rows.map((row) => Number(row.id));
+}
