@@ -5,6 +5,7 @@ import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
 import { healthModule } from './health/index.ts';
 import { indicatorsModule } from './indicators/index.ts';
+import { legalModule } from './legal/index.ts';
 import { organizationsModule } from './organizations/index.ts';
 import { peopleModule } from './people/index.ts';
 // --- pet-core ---
@@ -24,6 +25,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   peopleModule,
   indicatorsModule,
   programmesModule,
+  legalModule,
   // --- pet-core ---
   petitionsModule,
   jobsModule,
