@@ -473,6 +473,10 @@ export const MESSAGES = {
   'petitions.outcome.late': 'Trễ hạn',
   'petitions.outcome.late_extended': 'Trễ hạn có gia hạn',
   'petitions.transferredFrom': 'Chuyển từ {unit}, vụ việc {code}',
+  'petitions.fieldNeedsProvince': 'chỉ tài khoản của một tỉnh mới thêm được lĩnh vực của tỉnh',
+  'petitions.fieldCodeTaken': 'mã “{code}” đã có',
+  'petitions.export.title': 'Danh sách vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh (trích xuất ngày {date})',
+  'petitions.export.note': 'Thông tin người tố cáo được giữ bí mật theo Luật Tố cáo: không có trong tệp này.',
   // --- end pet-core ---
 } as const;
 

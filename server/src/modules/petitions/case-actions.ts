@@ -5,7 +5,7 @@ import type { Database } from '#server/db/database.ts';
 import type { PetitionCaseTable } from '#server/db/schema.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
-import { AppError, conflict, forbidden, invalidField, notFound } from '#server/shared/errors.ts';
+import { conflict, forbidden, invalidField, notFound, type AppError } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './case.repository.ts';
