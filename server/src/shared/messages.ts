@@ -430,7 +430,7 @@ export const MESSAGES = {
   'petitions.competentIsSelf': 'cơ quan có thẩm quyền phải khác đơn vị đang giữ vụ việc',
   'petitions.fileNotOfCase': 'tài liệu phải được tải lên cho chính vụ việc này',
   'petitions.handlerNotInScope': 'người xử lý phải là tài khoản đang hoạt động của đơn vị trong phạm vi của bạn',
-  'petitions.tooManyExtensions': 'Vụ việc đã được gia hạn {count} lần, không thể gia hạn thêm.',
+  'petitions.cannotExtend': 'Không thể gia hạn thêm: tố cáo được gia hạn tối đa hai lần, khiếu nại một lần (vụ việc phức tạp), kiến nghị và phản ánh không gia hạn.',
   'petitions.appealOnlyComplaints': 'Chỉ khiếu nại lần đầu mới có khiếu nại lần hai.',
   'petitions.onDateBeforeReceived': 'không được trước ngày tiếp nhận',
   'petitions.identityForbidden': 'Chỉ người được giao xử lý và lãnh đạo có thẩm quyền mới được xem thông tin người tố cáo.',
