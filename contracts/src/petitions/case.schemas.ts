@@ -81,6 +81,8 @@ export type TPetitionField = z.infer<typeof ZPetitionField>;
 
 export const ZPetitionFieldInput = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/),
+  /** The province: a system administrator names it; others add to their own province. */
+  provinceId: ZId.optional(),
   name: zText(200),
   position: z.number().int().min(0).max(100_000).optional(),
 });

@@ -20,15 +20,16 @@ export async function listFields(db: Database, actor: Actor) {
 }
 
 /** Adds a field of cases for the actor's own province (province-level configurers). */
-export async function createField(db: Database, actor: Actor, input: { code: string; name: string; position?: number | undefined }) {
+export async function createField(db: Database, actor: Actor, input: { code: string; name: string; provinceId?: number | undefined; position?: number | undefined }) {
   authorize(petitionPolicy.configure(actor));
   return db.transaction().execute(async (trx) => {
-    const provinceId = actor.unitId === null ? null : await provinceOfUnit(trx, actor.unitId);
+    const unitId = actor.unitId ?? input.provinceId ?? null;
+    const provinceId = unitId === null ? null : await provinceOfUnit(trx, unitId);
     if (provinceId === null) throw invalidField('code', msg('petitions.fieldNeedsProvince'));
     const taken = await findFieldByCode(trx, provinceId, input.code);
     if (taken) throw invalidField('code', msg('petitions.fieldCodeTaken', { code: input.code }));
     const row = await insertField(trx, { code: input.code, name: input.name, province_id: provinceId, position: input.position ?? 500 });
-    await recordAudit(trx, actor, { action: 'create', entity: 'petition_field', entityId: row.id, unitId: actor.unitId, after: { code: row.code, name: row.name } });
+    await recordAudit(trx, actor, { action: 'create', entity: 'petition_field', entityId: row.id, unitId: provinceId, after: { code: row.code, name: row.name } });
     return presentField(row);
   });
 }
