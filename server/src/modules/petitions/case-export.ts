@@ -1,14 +1,20 @@
-import { REDACTED, type TCaseListQuery } from '#contracts/petitions/case.schemas.ts';
+import { REDACTED, type TCaseChannel, type TCaseListQuery, type TCaseOutcome } from '#contracts/petitions/case.schemas.ts';
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
 import { ExcelJS } from '#server/shared/exceljs.ts';
-import { msg, vnDate } from '#server/shared/messages.ts';
+import { msg, vnDate, type MessageKey } from '#server/shared/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './case.repository.ts';
 import { actorProvinces } from './field.service.ts';
 import { petitionPolicy } from './petition.policy.ts';
 import { petitionWorkflow } from './petition.workflow.ts';
+
+const CHANNEL_KEYS = {
+  in_person: 'petitions.channel.inPerson', mail: 'petitions.channel.mail', phone: 'petitions.channel.phone', web: 'petitions.channel.web',
+  hotline: 'petitions.channel.hotline', forwarded: 'petitions.channel.forwarded', portal: 'petitions.channel.portal',
+} as const satisfies Record<TCaseChannel, MessageKey>;
+const OUTCOME_KEYS = { on_time: 'petitions.outcome.onTime', late: 'petitions.outcome.late', late_extended: 'petitions.outcome.lateExtended' } as const satisfies Record<TCaseOutcome, MessageKey>;
 
 /** The most rows an export writes (a province's year of cases fits). */
 export const EXPORT_LIMIT = 20_000;
@@ -36,11 +42,11 @@ export async function exportCases(db: Database, actor: Actor, query: TCaseListQu
   sheet.getRow(4).font = { bold: true };
   sheet.columns = [16, 14, 12, 16, 24, 50, 26, 10, 30, 26, 24, 26, 14, 14, 18].map((width) => ({ width }));
   rows.forEach((r, i) => {
-    const flags = [r.crowd && msg('petitions.flag.crowd'), r.above_level && msg('petitions.flag.above_level'), r.prolonged && msg('petitions.flag.prolonged'), r.hot_spot && msg('petitions.flag.hot_spot')].filter(Boolean).join(', ');
+    const flags = [r.crowd && msg('petitions.flag.crowd'), r.above_level && msg('petitions.flag.aboveLevel'), r.prolonged && msg('petitions.flag.prolonged'), r.hot_spot && msg('petitions.flag.hotSpot')].filter(Boolean).join(', ');
     sheet.getRow(5 + i).values = [
-      r.code, vnDate(r.received_on), msg(`petitions.kind.${r.kind}`), msg(`petitions.channel.${r.channel}`), r.field_name, r.subject,
+      r.code, vnDate(r.received_on), msg(`petitions.kind.${r.kind}`), msg(CHANNEL_KEYS[r.channel]), r.field_name, r.subject,
       r.kind === 'denunciation' ? REDACTED : (r.first_person ?? ''), r.person_count, r.unit_name, r.commune_name ?? '', flags,
-      petitionWorkflow.states[r.status], r.due_on ? vnDate(r.due_on) : '', r.closed_on ? vnDate(r.closed_on) : '', r.outcome ? msg(`petitions.outcome.${r.outcome}`) : '',
+      petitionWorkflow.states[r.status], r.due_on ? vnDate(r.due_on) : '', r.closed_on ? vnDate(r.closed_on) : '', r.outcome ? msg(OUTCOME_KEYS[r.outcome]) : '',
     ];
   });
   await recordAudit(db, actor, { action: 'download', entity: 'petition_case', entityId: null, unitId: actor.unitId, after: { export: 'xlsx', rows: rows.length } });
