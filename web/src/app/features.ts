@@ -7,6 +7,8 @@ import { homeFeature } from '../features/home/index.ts';
 import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
+// --- pet-core ---
+import { petitionsFeature } from '../features/petitions/index.ts';
 import { programmesFeature } from '../features/programmes/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
@@ -29,6 +31,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   indicatorConfigFeature,
   dashboardsFeature,
   programmesFeature,
+  // --- pet-core ---
+  petitionsFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

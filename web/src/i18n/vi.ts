@@ -14,6 +14,8 @@ import { homeVi } from '../features/home/messages.vi.ts';
 import { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
+// --- pet-core ---
+import { petitionsVi } from '../features/petitions/messages.vi.ts';
 import { programmesVi } from '../features/programmes/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
@@ -34,6 +36,8 @@ export const vi = {
   ...indicatorConfigVi,
   ...dashboardsVi,
   ...programmesVi,
+  // --- pet-core ---
+  ...petitionsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
