@@ -7,6 +7,8 @@ import { healthEndpoints } from './health.ts';
 import { organizationEndpoints } from './organizations.ts';
 import { personEndpoints } from './people.ts';
 import { programmesEndpoints } from './programmes/api.ts';
+// --- pet-core ---
+import { petitionEndpoints } from './petitions/api.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -24,5 +26,8 @@ export const api = {
   files: fileEndpoints,
   indicators: indicatorEndpoints,
   programmes: programmesEndpoints,
+  // --- pet-core ---
+  petitions: petitionEndpoints,
+  // --- pet-legal ---
   legal: legalEndpoints,
 };

@@ -45,6 +45,9 @@ export const AUDIT_ENTITIES = [
   'task_progress',
   'programme_review',
   'programme_budget_line',
+  // --- pet-core ---
+  'petition_case',
+  'petition_field',
   // --- pet-legal ---
   'legal_calendar_year',
   'legal_calendar_day',

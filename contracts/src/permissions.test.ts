@@ -25,12 +25,17 @@ describe('the permission table', () => {
     expect(can({ roles: ['focal_point', 'data_entry'], unitLevel: 'commune', organizationId: 7 }, 'people.update', {})).toBe(true);
     const byRole = Object.fromEntries(ROLES.map((role) => [role, permissionsOf({ roles: [role], unitLevel: 'commune', organizationId: 1 })]));
     // a system administrator has no unit (never limited by level); on a commune, province-only actions are out
-    const provinceOnly = ['indicators.configure', 'indicators.exchange'];
+    const provinceOnly = ['indicators.configure', 'indicators.exchange', /* --- pet-core --- */ 'petitions.configure'];
     expect(byRole.system_admin).toEqual(ACTIONS.filter((action) => !provinceOnly.includes(action)));
-    expect(byRole.leader).toEqual(['units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review', 'programmes.read', 'programmes.reportProgress', 'audit.recent']);
+    expect(byRole.leader).toEqual([
+      'units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review', 'programmes.read', 'programmes.reportProgress', 'audit.recent',
+      // --- pet-core ---
+      'petitions.read', 'petitions.manage', 'petitions.readIdentity',
+    ]);
+    // --- pet-core: a denouncer's identity is for the handler and leaders, not for account administrators ---
     // --- pet-legal --- (the legal calendar and rules are national: system administrators only)
     const systemOnly = ['users.grantSystemAdmin', 'legal.manage'];
-    expect(byRole.unit_admin).toEqual(ACTIONS.filter((action) => !systemOnly.includes(action) && !provinceOnly.includes(action)));
+    expect(byRole.unit_admin).toEqual(ACTIONS.filter((action) => !systemOnly.includes(action) && action !== 'petitions.readIdentity' && !provinceOnly.includes(action)));
     expect(byRole.focal_point).toEqual([
       'units.read',
       'organizations.read',

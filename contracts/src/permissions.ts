@@ -103,6 +103,25 @@ export const PERMISSIONS = {
   // --- /pet-legal ---
   'audit.read': { summary: 'Browse the audit log of the units in scope', roles: { system_admin: 'scope', unit_admin: 'scope' } },
   'audit.recent': { summary: 'See the latest changes to records in scope: who changed which record, without the details', roles: EVERYONE },
+  // --- pet-core ---
+  'petitions.read': {
+    summary: "See citizens' cases (complaints, denunciations, recommendations, feedback) of the units in scope, their history, lists and counts; a denouncer's identity stays hidden",
+    roles: { ...KEEPERS, leader: 'scope' },
+  },
+  'petitions.manage': {
+    summary: 'Receive cases, attach documents, check jurisdiction, accept, refuse, transfer, assign, conclude, notify and close them (decisions: leaders, unit administrators and commission officers)',
+    roles: { ...KEEPERS, leader: 'scope' },
+  },
+  'petitions.readIdentity': {
+    summary: "Read a denouncer's identity on a case of the own unit or below, declaring the need (every read is audited; the assigned handler may too)",
+    roles: { system_admin: 'scope', leader: 'scope' },
+  },
+  'petitions.configure': {
+    summary: 'Add fields (lĩnh vực) of cases for the own province',
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope' },
+    levels: ['province'],
+  },
+  // --- end pet-core ---
 } as const satisfies Record<string, PermissionSpec>;
 
 export type TAction = keyof typeof PERMISSIONS;

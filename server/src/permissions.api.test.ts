@@ -15,6 +15,8 @@ import { taskEndpoints } from '#contracts/programmes/tasks.api.ts';
 import { legalEndpoints } from '#contracts/legal/api.ts';
 import { ACTIONS, grantOf, type TAction } from '#contracts/permissions.ts';
 import { unitEndpoints } from '#contracts/units.ts';
+// --- pet-core ---
+import { petitionEndpoints } from '#contracts/petitions/api.ts';
 import { authEndpoints } from '#contracts/auth.ts';
 import { userEndpoints } from '#contracts/users.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
@@ -69,13 +71,17 @@ describe('village accounts', () => {
       'programmes.read',
       'programmes.reportProgress',
       'audit.recent',
+      // --- pet-core ---
+      'petitions.read',
+      'petitions.manage',
+      'petitions.readIdentity',
     ]);
     const admin = await signIn(null, ['system_admin']);
     expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);
     const villageAdmin = await signIn(province.villageIds[0] as number, ['unit_admin']);
     expect((await villageAdmin.call(authEndpoints.me, {})).body.permissions).toEqual(
       // --- pet-legal --- 'legal.manage' is for system administrators only
-      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'legal.manage'].includes(action)),
+      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'petitions.readIdentity', 'petitions.configure', 'legal.manage'].includes(action)),
     );
   });
 });
@@ -132,6 +138,20 @@ async function assignedTask(place: Place): Promise<number> {
   return task.id;
 }
 
+// --- pet-core ---
+/** A denunciation received by the commune (its identity protected), for the petitions probes. */
+async function commune_denunciation(place: Place): Promise<string> {
+  const field = await t.db.selectFrom('petition_field').select('id').where('code', '=', 'land').where('province_id', 'is', null).executeTakeFirstOrThrow();
+  const admin = await signIn(null, ['system_admin']);
+  const created = await admin.call(petitionEndpoints.createCase, {
+    body: {
+      kind: 'denunciation', channel: 'mail', fieldId: field.id, unitId: place.communeId, subject: `Tố cáo thử ${++serial}`, content: 'Nội dung',
+      receivedOn: '2026-03-02', persons: [{ fullName: 'Người tố cáo thử' }],
+    },
+  });
+  return (created.body as { id: string }).id;
+}
+
 let serial = 0;
 /** One request per action that exercises exactly that action's policy, on records the user may see. */
 const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<TestResponse>> = {
@@ -180,6 +200,17 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
     c.call(taskEndpoints.reportProgress, { params: { taskId: await assignedTask(p) }, body: { note: 'Đã triển khai', percent: 30 } }),
   // the probe user is on a commune and the action is for provinces: only the system administrator gets 2xx
   'indicators.exchange': (c) => c.upload(dhis2Endpoints.importDataValueSets, { query: { dryRun: 'true' } }, 'probe.json', '{"dataValues":[]}'),
+  // --- pet-core ---
+  'petitions.read': (c) => c.call(petitionEndpoints.listCases, { query: {} }),
+  'petitions.manage': async (c, p) =>
+    c.call(petitionEndpoints.actOnCase, { params: { id: await commune_denunciation(p) }, body: { action: 'note', note: 'Ghi chú thử', seenVersion: 1 } }),
+  'petitions.readIdentity': async (c, p) =>
+    c.call(petitionEndpoints.revealIdentity, { params: { id: await commune_denunciation(p) }, body: { reason: 'Kiểm tra quyền' } }),
+  // the probe user is on a commune and the action is for provinces: only the system administrator gets 2xx
+  'petitions.configure': async (c, p) => {
+    const path = (await t.db.selectFrom('admin_unit').select('path').where('id', '=', p.communeId).executeTakeFirstOrThrow()).path;
+    return c.call(petitionEndpoints.createField, { body: { code: `thu_${++serial}_${process.pid}`, name: 'Lĩnh vực thử', provinceId: Number(path.split('.')[0]) } });
+  },
   // --- prog-core ---
   'programmes.read': (c) => c.call(programmeEndpoints.listProgrammes, { query: {} }),
   'programmes.manage': (c, p) =>

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -35,7 +36,7 @@ export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Pr
   return PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
-    extensions: { ltree, pg_trgm, unaccent, btree_gist },
+    extensions: { ltree, pg_trgm, unaccent, btree_gist, btree_gin },
     parsers: {
       [pgliteTypes.INT8]: parseInt8,
       [pgliteTypes.NUMERIC]: (value: string) => Number(value),

@@ -476,6 +476,122 @@ export interface ProgrammeBudgetLineTable {
   updated_at: Generated<Date>;
 }
 
+// --- pet-core: petitions (migration 20261210T1100_petitions.sql) ---
+export type PetitionKindColumn = 'complaint' | 'denunciation' | 'petition' | 'feedback';
+export type PetitionChannelColumn = 'in_person' | 'mail' | 'phone' | 'web' | 'hotline' | 'forwarded' | 'portal';
+export type PetitionStatusColumn =
+  | 'received' | 'accepted' | 'refused' | 'transferred' | 'verifying' | 'concluded' | 'notified' | 'appealed' | 'closed'
+  | 'withdrawn' | 'duplicate';
+export type PetitionStepKindColumn =
+  | 'receive' | 'duplicate_confirm' | 'duplicate_reject' | 'accept' | 'refuse' | 'transfer' | 'assign' | 'verify' | 'extend'
+  | 'conclude' | 'notify' | 'appeal' | 'close' | 'withdraw' | 'satisfaction' | 'publish' | 'document' | 'note' | 'flags';
+
+export interface PetitionFieldTable {
+  id: Id;
+  code: string;
+  name: string;
+  province_id: number | null;
+  position: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface PetitionCodeCounterTable {
+  province_id: number;
+  year: number;
+  last_number: number;
+}
+
+export interface PetitionCaseTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  commune_id: number | null;
+  village_id: number | null;
+  lat: number | null;
+  lon: number | null;
+  code: string;
+  kind: PetitionKindColumn;
+  channel: PetitionChannelColumn;
+  field_id: number;
+  subject: string;
+  content: string;
+  received_on: string;
+  status: Generated<PetitionStatusColumn>;
+  instance: Generated<number>;
+  crowd: Generated<boolean>;
+  above_level: Generated<boolean>;
+  prolonged: Generated<boolean>;
+  hot_spot: Generated<boolean>;
+  person_count: Generated<number>;
+  duplicate_of_id: string | null;
+  origin_case_id: string | null;
+  origin_province_id: number | null;
+  competent_unit_id: number | null;
+  competent_body: string | null;
+  handler_user_id: number | null;
+  accepted_on: string | null;
+  rule_set_code: string | null;
+  due_on: string | null;
+  extensions: Generated<number>;
+  complex: Generated<boolean>;
+  remote_area: Generated<boolean>;
+  resolved_on: string | null;
+  closed_on: string | null;
+  outcome: 'on_time' | 'late' | 'late_extended' | null;
+  satisfaction: 'satisfied' | 'neutral' | 'unsatisfied' | null;
+  public_answer: string | null;
+  answer_published: Generated<boolean>;
+  answered_on: string | null;
+  source: 'officer' | 'portal';
+  created_by: number | null;
+  search_text: string;
+  subject_fold: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PetitionPersonTable {
+  id: string;
+  province_id: number;
+  case_id: string;
+  position: number;
+  role: Generated<'filer' | 'representative'>;
+  protected: Generated<boolean>;
+  full_name: string | null;
+  name_fold: string | null;
+  birth_year: number | null;
+  gender: 'male' | 'female' | 'other' | null;
+  id_number: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  identity_cipher: string | null;
+  cipher_key_id: string | null;
+  name_key: string | null;
+  contact_key: string | null;
+}
+
+export interface PetitionStepTable {
+  id: string;
+  province_id: number;
+  case_id: string;
+  seq: number;
+  kind: PetitionStepKindColumn;
+  from_status: string | null;
+  to_status: string | null;
+  by_user_id: number | null;
+  at: Timestamp;
+  on_date: string;
+  note: string | null;
+  file_ids: Generated<string[]>;
+  due_on: string | null;
+  deadlines: unknown;
+  data: Generated<unknown>;
+}
+// --- end pet-core ---
+
 export interface DB {
   admin_unit: AdminUnitTable;
   admin_unit_history: AdminUnitHistoryTable;
@@ -517,6 +633,13 @@ export interface DB {
   task_progress: TaskProgressTable;
   programme_review: ProgrammeReviewTable;
   programme_budget_line: ProgrammeBudgetLineTable;
+  // --- pet-core ---
+  petition_field: PetitionFieldTable;
+  petition_code_counter: PetitionCodeCounterTable;
+  petition_case: PetitionCaseTable;
+  petition_person: PetitionPersonTable;
+  petition_step: PetitionStepTable;
+  // --- end pet-core ---
 }
 
 // --- pet-legal ---

@@ -8,6 +8,8 @@ import { indicatorsModule } from './indicators/index.ts';
 import { legalModule } from './legal/index.ts';
 import { organizationsModule } from './organizations/index.ts';
 import { peopleModule } from './people/index.ts';
+// --- pet-core ---
+import { petitionsModule } from './petitions/index.ts';
 import { programmesModule } from './programmes/index.ts';
 import { unitsModule } from './units/index.ts';
 import { usersModule } from './users/index.ts';
@@ -24,6 +26,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   indicatorsModule,
   programmesModule,
   legalModule,
+  // --- pet-core ---
+  petitionsModule,
   jobsModule,
   filesModule,
 ];

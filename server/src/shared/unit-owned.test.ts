@@ -76,6 +76,11 @@ const ALLOWED: Record<string, string> = {
   'modules/programmes/task.repository.ts#findAssignments': 'organisations a programme read through readableProgrammes names',
   'modules/programmes/task.repository.ts#findAssignment': 'an assignment through readableProgrammes, with inScope on its organisation',
   'modules/programmes/task.repository.ts#findReportMarks': 'dates and percents of reports through readableProgrammes',
+  // --- pet-core ---
+  // a case starts from casesInScope (unitOwned on its unit, province_id of the scope); the handler's and the
+  // competent unit's names are joined to the case read that way
+  'modules/petitions/case.repository.ts#findCaseRows': 'a case through casesInScope (unitOwned)',
+  'modules/petitions/case.repository.ts#findSteps': 'authors of the steps of a case read through casesInScope',
 };
 
 function repositoryFiles(dir: string): string[] {

@@ -8,6 +8,8 @@ import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
 import { legalFeature } from '../features/legal/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
+// --- pet-core ---
+import { petitionsFeature } from '../features/petitions/index.ts';
 import { programmesFeature } from '../features/programmes/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
@@ -31,6 +33,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   dashboardsFeature,
   programmesFeature,
   legalFeature,
+  // --- pet-core ---
+  petitionsFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -15,6 +15,8 @@ import { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
 import { legalVi } from '../features/legal/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
+// --- pet-core ---
+import { petitionsVi } from '../features/petitions/messages.vi.ts';
 import { programmesVi } from '../features/programmes/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
@@ -36,6 +38,8 @@ export const vi = {
   ...dashboardsVi,
   ...programmesVi,
   ...legalVi,
+  // --- pet-core ---
+  ...petitionsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -48,6 +48,9 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.legal_calendar_day': 'Calendar day',
   'audit.entity.legal_rule_set': 'Time-limit rule set',
   'audit.entity.legal_rule': 'Time-limit rule',
+  // --- pet-core ---
+  'audit.entity.petition_case': 'Citizen case',
+  'audit.entity.petition_field': 'Case field',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

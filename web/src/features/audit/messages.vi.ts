@@ -46,6 +46,9 @@ export const auditVi = {
   'audit.entity.legal_calendar_day': 'Ngày trong lịch làm việc',
   'audit.entity.legal_rule_set': 'Bộ quy tắc thời hạn',
   'audit.entity.legal_rule': 'Quy tắc thời hạn',
+  // --- pet-core ---
+  'audit.entity.petition_case': 'Vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh',
+  'audit.entity.petition_field': 'Lĩnh vực vụ việc',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',
