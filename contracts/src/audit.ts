@@ -48,6 +48,13 @@ export const AUDIT_ENTITIES = [
   // --- pet-core ---
   'petition_case',
   'petition_field',
+  // --- pet-recv ---
+  'reception_frequency_rule',
+  'reception_schedule',
+  'reception_session',
+  'reception_dialogue',
+  'front_activity',
+  'reception_recommendation',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);
