@@ -11,6 +11,8 @@ import { personEndpoints } from '#contracts/people.ts';
 import { programmeEndpoints } from '#contracts/programmes/programmes.api.ts';
 // --- prog-tasks ---
 import { taskEndpoints } from '#contracts/programmes/tasks.api.ts';
+// --- pet-recv ---
+import { receptionEndpoints } from '#contracts/reception/api.ts';
 import { ACTIONS, grantOf, type TAction } from '#contracts/permissions.ts';
 import { unitEndpoints } from '#contracts/units.ts';
 import { authEndpoints } from '#contracts/auth.ts';
@@ -183,6 +185,13 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
     c.call(programmeEndpoints.createProgramme, {
       body: { unitId: p.communeId, kind: 'plan', number: `${++serial}-KH/ĐU`, issuer: 'Đảng ủy xã', issuedOn: '2026-01-15', title: 'Kế hoạch thử', fromYear: 2026, toYear: 2026 },
     }),
+  // --- pet-recv ---
+  'reception.read': (c) => c.call(receptionEndpoints.listSessions, { query: {} }),
+  'reception.manage': (c, p) =>
+    c.call(receptionEndpoints.createSession, {
+      body: { unitId: p.communeId, heldOn: '2026-03-02', kind: 'regular', personsReceived: 1, leader: { name: 'Người thử', position: 'Chủ tịch UBND xã', roleKind: 'government_head' } },
+    }),
+  // --- end pet-recv ---
 };
 
 describe('the permission table, walked over HTTP', () => {

@@ -73,6 +73,9 @@ const ALLOWED: Record<string, string> = {
   'modules/programmes/task.repository.ts#findAssignments': 'organisations a programme read through readableProgrammes names',
   'modules/programmes/task.repository.ts#findAssignment': 'an assignment through readableProgrammes, with inScope on its organisation',
   'modules/programmes/task.repository.ts#findReportMarks': 'dates and percents of reports through readableProgrammes',
+  // --- pet-recv ---
+  'modules/reception/reception.repository.ts#casesOfSessions': 'the cases linked to sessions read in scope (same province by the foreign key)',
+  'modules/reception/reception.repository.ts#countByLevel': 'derived values: computed for a whole province by the system, not for a user',
 };
 
 function repositoryFiles(dir: string): string[] {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB, ReceptionRoleKindColumn } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
@@ -20,9 +20,9 @@ export async function scopeProvinces(db: Kysely<DB>, scope: Scope): Promise<Prov
 }
 
 /** province_id in the scope's provinces (no condition for the whole country; none matches for an empty scope). */
-function inProvinces<QB extends SelectQueryBuilder<any, any, any>>(query: QB, column: string, provinces: Provinces): QB {
-  if (provinces === null) return query;
-  return query.where(sql.ref(column), 'in', provinces.length ? [...provinces] : [-1]) as QB;
+function provinceIn(column: string, provinces: Provinces): Expression<SqlBool> {
+  if (provinces === null) return sql<SqlBool>`true`;
+  return sql<SqlBool>`${sql.ref(column)} = any(${provinces.length ? [...provinces] : [-1]}::bigint[])`;
 }
 
 /** Records of `unitId` and the units below it (when given). */
@@ -74,7 +74,7 @@ const scheduleColumns = [
 ] as const;
 
 export async function listSchedules(db: Kysely<DB>, scope: Scope, provinces: Provinces, filter: ListFilter) {
-  let query = inProvinces(unitOwned(db, 'reception_schedule as s', 's.unit_id', scope), 's.province_id', provinces)
+  let query = unitOwned(db, 'reception_schedule as s', 's.unit_id', scope).where(provinceIn('s.province_id', provinces))
     .select(scheduleColumns)
     .where(underUnit(filter.unitId));
   // schedules in force at some point of the window
@@ -84,7 +84,7 @@ export async function listSchedules(db: Kysely<DB>, scope: Scope, provinces: Pro
 }
 
 export async function findSchedule(db: Kysely<DB>, scope: Scope, provinces: Provinces, id: string) {
-  return inProvinces(unitOwned(db, 'reception_schedule as s', 's.unit_id', scope), 's.province_id', provinces)
+  return unitOwned(db, 'reception_schedule as s', 's.unit_id', scope).where(provinceIn('s.province_id', provinces))
     .select(scheduleColumns)
     .where('s.id', '=', id)
     .executeTakeFirst();
@@ -98,7 +98,7 @@ export async function endSchedule(db: Kysely<DB>, provinceId: number, id: string
 
 /** Regular (weekly or monthly) schedules in force on some day of [first, last], in scope. */
 export async function regularSchedulesIn(db: Kysely<DB>, scope: Scope, provinces: Provinces, unitId: number | undefined, first: string, last: string) {
-  return inProvinces(unitOwned(db, 'reception_schedule as s', 's.unit_id', scope), 's.province_id', provinces)
+  return unitOwned(db, 'reception_schedule as s', 's.unit_id', scope).where(provinceIn('s.province_id', provinces))
     .select(scheduleColumns)
     .where(underUnit(unitId))
     .where('s.recurrence', 'in', ['weekly', 'monthly'])
@@ -132,7 +132,7 @@ const sessionColumns = [
 ] as const;
 
 export async function listSessions(db: Kysely<DB>, scope: Scope, provinces: Provinces, filter: ListFilter) {
-  let query = inProvinces(unitOwned(db, 'reception_session as r', 'r.unit_id', scope), 'r.province_id', provinces)
+  let query = unitOwned(db, 'reception_session as r', 'r.unit_id', scope).where(provinceIn('r.province_id', provinces))
     .select(sessionColumns)
     .where(underUnit(filter.unitId));
   if (filter.from) query = query.where('r.held_on', '>=', filter.from);
@@ -141,7 +141,7 @@ export async function listSessions(db: Kysely<DB>, scope: Scope, provinces: Prov
 }
 
 export async function findSession(db: Kysely<DB>, scope: Scope, provinces: Provinces, id: string) {
-  return inProvinces(unitOwned(db, 'reception_session as r', 'r.unit_id', scope), 'r.province_id', provinces)
+  return unitOwned(db, 'reception_session as r', 'r.unit_id', scope).where(provinceIn('r.province_id', provinces))
     .select(sessionColumns)
     .where('r.id', '=', id)
     .executeTakeFirst();
@@ -177,7 +177,7 @@ export async function casesInScope(db: Kysely<DB>, scope: Scope, provinceId: num
 /** Distinct days of sessions of the units in scope between two dates, per unit, kind of leader and leader key. */
 export async function sessionDays(db: Kysely<DB>, scope: Scope, provinces: Provinces, unitIds: readonly number[], from: string, to: string) {
   if (unitIds.length === 0) return [];
-  return inProvinces(unitOwned(db, 'reception_session as r', 'r.unit_id', scope), 'r.province_id', provinces)
+  return unitOwned(db, 'reception_session as r', 'r.unit_id', scope).where(provinceIn('r.province_id', provinces))
     .select(['r.unit_id', 'r.role_kind', 'r.leader_key', 'r.held_on'])
     .distinct()
     .where('r.unit_id', 'in', [...unitIds])
@@ -218,7 +218,7 @@ const dialogueColumns = [
 ] as const;
 
 export async function listDialogues(db: Kysely<DB>, scope: Scope, provinces: Provinces, filter: ListFilter & { kind?: 'dialogue' | 'voter_meeting' | undefined }) {
-  let query = inProvinces(unitOwned(db, 'reception_dialogue as d', 'd.unit_id', scope), 'd.province_id', provinces)
+  let query = unitOwned(db, 'reception_dialogue as d', 'd.unit_id', scope).where(provinceIn('d.province_id', provinces))
     .select(dialogueColumns)
     .where(underUnit(filter.unitId));
   if (filter.kind) query = query.where('d.kind', '=', filter.kind);
@@ -228,7 +228,7 @@ export async function listDialogues(db: Kysely<DB>, scope: Scope, provinces: Pro
 }
 
 export async function findDialogue(db: Kysely<DB>, scope: Scope, provinces: Provinces, id: string) {
-  return inProvinces(unitOwned(db, 'reception_dialogue as d', 'd.unit_id', scope), 'd.province_id', provinces)
+  return unitOwned(db, 'reception_dialogue as d', 'd.unit_id', scope).where(provinceIn('d.province_id', provinces))
     .select(dialogueColumns)
     .where('d.id', '=', id)
     .executeTakeFirst();
@@ -251,7 +251,7 @@ const activityColumns = [
 ] as const;
 
 export async function listActivities(db: Kysely<DB>, scope: Scope, provinces: Provinces, filter: ListFilter & { kind?: 'supervision' | 'critique' | undefined }) {
-  let query = inProvinces(unitOwned(db, 'front_activity as f', 'f.unit_id', scope), 'f.province_id', provinces)
+  let query = unitOwned(db, 'front_activity as f', 'f.unit_id', scope).where(provinceIn('f.province_id', provinces))
     .select(activityColumns)
     .where(underUnit(filter.unitId));
   if (filter.kind) query = query.where('f.kind', '=', filter.kind);
@@ -261,7 +261,7 @@ export async function listActivities(db: Kysely<DB>, scope: Scope, provinces: Pr
 }
 
 export async function findActivity(db: Kysely<DB>, scope: Scope, provinces: Provinces, id: string) {
-  return inProvinces(unitOwned(db, 'front_activity as f', 'f.unit_id', scope), 'f.province_id', provinces)
+  return unitOwned(db, 'front_activity as f', 'f.unit_id', scope).where(provinceIn('f.province_id', provinces))
     .select(activityColumns)
     .where('f.id', '=', id)
     .executeTakeFirst();
@@ -284,7 +284,7 @@ export async function insertRecommendations(db: Kysely<DB>, rows: readonly Recom
 }
 
 function recommendationQuery(db: Kysely<DB>, scope: Scope, provinces: Provinces) {
-  return inProvinces(unitOwned(db, 'reception_recommendation as k', 'k.unit_id', scope), 'k.province_id', provinces)
+  return unitOwned(db, 'reception_recommendation as k', 'k.unit_id', scope).where(provinceIn('k.province_id', provinces))
     .leftJoin('reception_dialogue as d', (join) => join.onRef('d.province_id', '=', 'k.province_id').onRef('d.id', '=', 'k.dialogue_id'))
     .leftJoin('front_activity as f', (join) => join.onRef('f.province_id', '=', 'k.province_id').onRef('f.id', '=', 'k.activity_id'))
     .select([
