@@ -29,6 +29,18 @@ const TABS = ['compliance', 'sessions', 'dialogues', 'front', 'recommendations']
 type Tab = (typeof TABS)[number];
 type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
+/** The months offered: from three years back to a year ahead of today, newest first (no native month input: it follows the browser's language). */
+function monthChoices(today: string): string[] {
+  const months: string[] = [];
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  for (let offset = 12; offset >= -36; offset--) {
+    const index = year * 12 + (month - 1) + offset;
+    months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
+  }
+  return months;
+}
+
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const lines = (value: string) => value.split('\n').map((line) => line.trim()).filter(Boolean);
 
@@ -125,7 +137,13 @@ function ComplianceTab({ unitId, manage }: { unitId: number | null; manage: bool
       <p className="hint">{t('reception.compliance.hint')}</p>
       <div className="field rcp-month">
         <label htmlFor={`${id}-month`}>{t('reception.month')}</label>
-        <input id={`${id}-month`} type="month" value={month} onChange={(event) => event.target.value && setMonth(event.target.value)} />
+        <select id={`${id}-month`} value={month} onChange={(event) => setMonth(event.target.value)}>
+          {monthChoices(todayInVietnam()).map((m) => (
+            <option key={m} value={m}>
+              {t('reception.monthOption', { month: m.slice(5), year: m.slice(0, 4) })}
+            </option>
+          ))}
+        </select>
       </div>
       {rows.isPending && <Loading />}
       <ErrorMessage error={rows.error} />
@@ -280,7 +298,7 @@ function SessionsTab({ unitId, manage }: { unitId: number | null; manage: boolea
           <tbody>
             {sessions.data.map((s) => (
               <tr key={s.id}>
-                <td>{formatDate(s.heldOn)}</td>
+                <td className="rcp-date">{formatDate(s.heldOn)}</td>
                 <td data-label={t('reception.leader')}>
                   {s.leader.name}
                   <span className="rcp-sub">{s.leader.position}</span>
@@ -609,7 +627,7 @@ function RecommendationsTab({ manage }: { manage: boolean }) {
                   {open === k.id && <RecommendationDetail item={k} manage={manage} />}
                 </td>
                 <td data-label={t('reception.addressedBody')}>{k.addressedBody}</td>
-                <td data-label={t('reception.dueOn')}>{formatDate(k.dueOn)}</td>
+                <td className="rcp-date" data-label={t('reception.dueOn')}>{formatDate(k.dueOn)}</td>
                 <td data-label={t('reception.status')}>
                   <StateBadge item={k} />{' '}
                   <button type="button" className="button-secondary" onClick={() => setOpen(open === k.id ? null : k.id)}>

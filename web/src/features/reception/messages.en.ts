@@ -19,6 +19,7 @@ export const receptionEn: Record<keyof typeof receptionVi, string> = {
   'reception.compliance.not_met': 'Not met',
   'reception.compliance.in_progress': 'Month in progress',
   'reception.compliance.no_rule': 'No rule',
+  'reception.monthOption': '{month}/{year}',
   'reception.month': 'Month',
   'reception.leader': 'Leader',
   'reception.leaders': 'Chaired by',

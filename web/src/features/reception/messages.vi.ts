@@ -17,6 +17,7 @@ export const receptionVi = {
   'reception.compliance.not_met': 'Không đạt',
   'reception.compliance.in_progress': 'Đang trong tháng',
   'reception.compliance.no_rule': 'Không có quy định',
+  'reception.monthOption': 'Tháng {month}/{year}',
   'reception.month': 'Tháng',
   'reception.leader': 'Lãnh đạo',
   'reception.leaders': 'Lãnh đạo chủ trì',
