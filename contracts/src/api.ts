@@ -9,6 +9,8 @@ import { personEndpoints } from './people.ts';
 import { programmesEndpoints } from './programmes/api.ts';
 // --- pet-core ---
 import { petitionEndpoints } from './petitions/api.ts';
+// --- pet-recv ---
+import { receptionEndpoints } from './reception/api.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -30,4 +32,6 @@ export const api = {
   petitions: petitionEndpoints,
   // --- pet-legal ---
   legal: legalEndpoints,
+  // --- pet-recv ---
+  reception: receptionEndpoints,
 };

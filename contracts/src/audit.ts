@@ -53,6 +53,13 @@ export const AUDIT_ENTITIES = [
   'legal_calendar_day',
   'legal_rule_set',
   'legal_rule',
+  // --- pet-recv ---
+  'reception_frequency_rule',
+  'reception_schedule',
+  'reception_session',
+  'reception_dialogue',
+  'front_activity',
+  'reception_recommendation',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

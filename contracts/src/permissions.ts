@@ -122,6 +122,17 @@ export const PERMISSIONS = {
     levels: ['province'],
   },
   // --- end pet-core ---
+  // --- pet-recv ---
+  'reception.read': {
+    summary: "See leaders' reception schedules and their compliance, reception sessions, dialogues, voter meetings, Front supervision and critique, and recommendations of the units in scope",
+    roles: { ...KEEPERS, leader: 'scope' },
+  },
+  'reception.manage': {
+    summary: 'Record reception schedules and sessions (with the cases received), dialogues, voter meetings, supervision and critique, recommendations and their answers; system administrators also change the national frequency rules',
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope', data_entry: 'scope' },
+    levels: ['province', 'district', 'commune'],
+  },
+  // --- end pet-recv ---
 } as const satisfies Record<string, PermissionSpec>;
 
 export type TAction = keyof typeof PERMISSIONS;

@@ -13,6 +13,8 @@ import { programmeEndpoints } from '#contracts/programmes/programmes.api.ts';
 import { taskEndpoints } from '#contracts/programmes/tasks.api.ts';
 // --- pet-legal ---
 import { legalEndpoints } from '#contracts/legal/api.ts';
+// --- pet-recv ---
+import { receptionEndpoints } from '#contracts/reception/api.ts';
 import { ACTIONS, grantOf, type TAction } from '#contracts/permissions.ts';
 import { unitEndpoints } from '#contracts/units.ts';
 // --- pet-core ---
@@ -220,6 +222,13 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
   // --- pet-legal ---
   // a day of a year outside the shipped calendar (the year is created as provisional): touches no real deadline
   'legal.manage': (c) => c.call(legalEndpoints.setCalendarDay, { body: { date: '2099-01-05', working: ++serial % 2 === 0 } }),
+  // --- pet-recv ---
+  'reception.read': (c) => c.call(receptionEndpoints.listSessions, { query: {} }),
+  'reception.manage': (c, p) =>
+    c.call(receptionEndpoints.createSession, {
+      body: { unitId: p.communeId, heldOn: '2026-03-02', kind: 'regular', personsReceived: 1, leader: { name: 'Người thử', position: 'Chủ tịch UBND xã', roleKind: 'government_head' } },
+    }),
+  // --- end pet-recv ---
 };
 
 describe('the permission table, walked over HTTP', () => {

@@ -13,7 +13,7 @@ export const ZDerivedValue = z.object({
   name: z.string(),
   valueType: z.enum(['integer', 'yes_no']),
   /** Units it is computed for; totals carry it up. */
-  level: z.enum(['village', 'commune']),
+  level: z.enum(['village', 'commune', 'province']), // province: pet-recv
   unitOfMeasure: z.string().nullable(),
 });
 export type TDerivedValue = z.infer<typeof ZDerivedValue>;

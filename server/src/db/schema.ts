@@ -592,6 +592,123 @@ export interface PetitionStepTable {
 }
 // --- end pet-core ---
 
+// --- pet-recv: reception (migration 20261210T1200_reception.sql) ---
+export type ReceptionRoleKindColumn = 'government_head' | 'party_secretary' | 'agency_head' | 'other';
+
+export interface ReceptionFrequencyRuleTable {
+  id: Id;
+  province_id: number | null;
+  role_kind: Exclude<ReceptionRoleKindColumn, 'other'>;
+  level: 'province' | 'district' | 'commune';
+  days: number;
+  per: 'week' | 'month';
+  basis: string;
+  valid_from: string;
+  valid_to: string | null;
+  unconfirmed: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface ReceptionScheduleTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  role_kind: ReceptionRoleKindColumn;
+  leader_person_id: number | null;
+  leader_name: string;
+  leader_position: string;
+  recurrence: 'weekly' | 'monthly' | 'once';
+  weekday: number | null;
+  month_day: number | null;
+  valid_from: string;
+  valid_to: string | null;
+  place: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReceptionSessionTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  schedule_id: string | null;
+  held_on: string;
+  kind: 'regular' | 'ad_hoc';
+  role_kind: ReceptionRoleKindColumn;
+  leader_person_id: number | null;
+  leader_name: string;
+  leader_position: string;
+  leader_key: string;
+  persons_received: number;
+  notes: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReceptionSessionCaseTable {
+  province_id: number;
+  session_id: string;
+  case_id: string;
+}
+
+export interface ReceptionDialogueTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  kind: 'dialogue' | 'voter_meeting';
+  held_on: string;
+  subject: string;
+  place: string | null;
+  leaders: ColumnType<unknown, string, string>;
+  by_head: boolean;
+  participant_count: number;
+  participant_bodies: Generated<string[]>;
+  issues: Generated<string[]>;
+  notes: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FrontActivityTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  kind: 'supervision' | 'critique';
+  body: 'mttq' | 'trade_union' | 'youth_union' | 'women_union' | 'farmers_union' | 'veterans_union';
+  subject: string;
+  period_from: string;
+  period_to: string;
+  findings: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReceptionRecommendationTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  dialogue_id: string | null;
+  activity_id: string | null;
+  content: string;
+  addressed_unit_id: number | null;
+  addressed_body: string;
+  sent_on: string;
+  due_on: string;
+  status: Generated<'sent' | 'answered' | 'closed'>;
+  answer_text: string | null;
+  answered_on: string | null;
+  closed_on: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+// --- end pet-recv ---
+
 export interface DB {
   admin_unit: AdminUnitTable;
   admin_unit_history: AdminUnitHistoryTable;
@@ -640,6 +757,15 @@ export interface DB {
   petition_person: PetitionPersonTable;
   petition_step: PetitionStepTable;
   // --- end pet-core ---
+  // --- pet-recv ---
+  reception_frequency_rule: ReceptionFrequencyRuleTable;
+  reception_schedule: ReceptionScheduleTable;
+  reception_session: ReceptionSessionTable;
+  reception_session_case: ReceptionSessionCaseTable;
+  reception_dialogue: ReceptionDialogueTable;
+  front_activity: FrontActivityTable;
+  reception_recommendation: ReceptionRecommendationTable;
+  // --- end pet-recv ---
 }
 
 // --- pet-legal ---

@@ -11,6 +11,8 @@ import { peopleModule } from './people/index.ts';
 // --- pet-core ---
 import { petitionsModule } from './petitions/index.ts';
 import { programmesModule } from './programmes/index.ts';
+// --- pet-recv ---
+import { receptionModule } from './reception/index.ts';
 import { unitsModule } from './units/index.ts';
 import { usersModule } from './users/index.ts';
 
@@ -28,6 +30,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   legalModule,
   // --- pet-core ---
   petitionsModule,
+  // --- pet-recv ---
+  receptionModule,
   jobsModule,
   filesModule,
 ];

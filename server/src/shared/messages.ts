@@ -478,6 +478,40 @@ export const MESSAGES = {
   'petitions.export.title': 'Danh sách vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh (trích xuất ngày {date})',
   'petitions.export.note': 'Thông tin người tố cáo được giữ bí mật theo Luật Tố cáo: không có trong tệp này.',
   // --- end pet-core ---
+  // --- pet-recv ---
+  // reception: schedules, sessions, dialogues, Front supervision and critique, recommendations (modules/reception/)
+  'entity.receptionRule': 'Quy định tần suất tiếp công dân',
+  'entity.receptionSchedule': 'Lịch tiếp công dân',
+  'entity.receptionSession': 'Buổi tiếp công dân',
+  'entity.receptionDialogue': 'Cuộc đối thoại, tiếp xúc cử tri',
+  'entity.frontActivity': 'Hoạt động giám sát, phản biện xã hội',
+  'entity.receptionRecommendation': 'Kiến nghị',
+  'entity.receptionCase': 'Vụ việc',
+  'reception.ruleNationalOnly': 'Chỉ quản trị hệ thống được sửa quy định tần suất tiếp công dân áp dụng toàn quốc.',
+  'reception.personNotInScope': 'người này không có trong danh sách người của đơn vị trong phạm vi của bạn',
+  'reception.leaderRequired': 'cần chọn lịch tiếp công dân hoặc nhập lãnh đạo tiếp',
+  'reception.scheduleOtherUnit': 'lịch tiếp công dân thuộc đơn vị khác',
+  'reception.casesNotFound': 'vụ việc không tồn tại trong tỉnh của buổi tiếp hoặc ngoài phạm vi của bạn: {codes}',
+  'reception.endBeforeStart': 'không được trước ngày bắt đầu của lịch ({date})',
+  'reception.onceNeedsDate': 'lịch đột xuất chỉ có một ngày: ngày kết thúc phải trùng ngày bắt đầu',
+  'reception.dueBeforeSent': 'hạn trả lời không được trước ngày gửi ({date})',
+  'reception.answeredBeforeSent': 'ngày trả lời không được trước ngày gửi kiến nghị ({date})',
+  'reception.notSent': 'Kiến nghị đã được trả lời: không ghi nhận trả lời lần nữa.',
+  'reception.notAnswered': 'Chỉ kết thúc được kiến nghị đã có trả lời.',
+  'reception.changed': 'Kiến nghị vừa được người khác thay đổi: hãy tải lại trang.',
+  'reception.closedBeforeAnswer': 'ngày kết thúc không được trước ngày trả lời ({date})',
+  'reception.addressedUnitNotFound': 'đơn vị được kiến nghị không tồn tại',
+  'indicators.derived.headDialoguesCommune': 'Số cuộc đối thoại trực tiếp của người đứng đầu cấp ủy, chính quyền cấp xã (lũy kế từ đầu năm)',
+  'indicators.derived.headDialoguesProvince': 'Số cuộc đối thoại trực tiếp của người đứng đầu cấp ủy, chính quyền cấp tỉnh (lũy kế từ đầu năm)',
+  'indicators.derived.supervisionsCommune': 'Số cuộc giám sát của MTTQ và các tổ chức chính trị - xã hội cấp xã (lũy kế từ đầu năm)',
+  'indicators.derived.supervisionsProvince': 'Số cuộc giám sát của MTTQ và các tổ chức chính trị - xã hội cấp tỉnh (lũy kế từ đầu năm)',
+  'indicators.derived.critiquesCommune': 'Số cuộc phản biện xã hội của MTTQ và các tổ chức chính trị - xã hội cấp xã (lũy kế từ đầu năm)',
+  'indicators.derived.critiquesProvince': 'Số cuộc phản biện xã hội của MTTQ và các tổ chức chính trị - xã hội cấp tỉnh (lũy kế từ đầu năm)',
+  'indicators.derived.receptionDaysCommune': 'Số ngày tiếp công dân của lãnh đạo cấp xã trong tháng (cộng theo từng lãnh đạo)',
+  'indicators.derived.receptionDaysProvince': 'Số ngày tiếp công dân của lãnh đạo cấp tỉnh trong tháng (cộng theo từng lãnh đạo)',
+  'indicators.derived.unitMeeting': 'cuộc',
+  'indicators.derived.unitDay': 'ngày',
+  // --- end pet-recv ---
 } as const;
 
 /**

@@ -39,7 +39,8 @@ export interface DerivedValue {
   name: string;
   valueType: 'integer' | 'yes_no';
   /** Level of the units the value is computed for; totals carry it up. */
-  level: 'village' | 'commune';
+  // --- pet-recv: province-level values (Front supervisions of the province) ---
+  level: 'village' | 'commune' | 'province';
   unitOfMeasure?: string;
   /**
    * Values as of `asOf` (the period's last day, or today for the open period): one per unit of `level` valid on

@@ -11,6 +11,8 @@ import { peopleFeature } from '../features/people/index.ts';
 // --- pet-core ---
 import { petitionsFeature } from '../features/petitions/index.ts';
 import { programmesFeature } from '../features/programmes/index.ts';
+// --- pet-recv ---
+import { receptionFeature } from '../features/reception/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -35,6 +37,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   legalFeature,
   // --- pet-core ---
   petitionsFeature,
+  // --- pet-recv ---
+  receptionFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

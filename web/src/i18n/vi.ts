@@ -18,6 +18,8 @@ import { peopleVi } from '../features/people/messages.vi.ts';
 // --- pet-core ---
 import { petitionsVi } from '../features/petitions/messages.vi.ts';
 import { programmesVi } from '../features/programmes/messages.vi.ts';
+// --- pet-recv ---
+import { receptionVi } from '../features/reception/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -40,6 +42,8 @@ export const vi = {
   ...legalVi,
   // --- pet-core ---
   ...petitionsVi,
+  // --- pet-recv ---
+  ...receptionVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -52,7 +52,7 @@ export type DerivedElementRow = Awaited<ReturnType<typeof findDerivedElements>>[
  * The units of `level` that hold each of these units (the unit itself when it is of that level), each with its
  * 2025 province; units above the level map to nothing.
  */
-export async function unitsAtLevel(db: Database, unitIds: readonly number[], level: 'village' | 'commune') {
+export async function unitsAtLevel(db: Database, unitIds: readonly number[], level: 'village' | 'commune' | 'province') {
   if (unitIds.length === 0) return [];
   const rows = await sql<{ id: number; province_id: number }>`
     select distinct a.id, unit_province_id(a.id) as province_id

@@ -27,7 +27,7 @@ export async function provinceScope(db: Kysely<DB>, provinceId: number): Promise
 /** Ids of the units of `level` valid on `asOf` in a province (see provinceScope), only those of `unitIds` when given. */
 export async function listUnitsOfLevel(
   db: Kysely<DB>,
-  args: { provinceId: number; level: 'village' | 'commune'; asOf: string; unitIds?: readonly number[] | undefined },
+  args: { provinceId: number; level: 'village' | 'commune' | 'province'; asOf: string; unitIds?: readonly number[] | undefined },
 ): Promise<number[]> {
   if (args.unitIds && args.unitIds.length === 0) return [];
   let query = db
