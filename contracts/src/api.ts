@@ -8,6 +8,8 @@ import { personEndpoints } from './people.ts';
 import { programmesEndpoints } from './programmes/api.ts';
 // --- pet-core ---
 import { petitionEndpoints } from './petitions/api.ts';
+// --- pet-portal ---
+import { hotspotEndpoints, open311Endpoints, portalEndpoints } from './petitions/portal.api.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -27,4 +29,8 @@ export const api = {
   programmes: programmesEndpoints,
   // --- pet-core ---
   petitions: petitionEndpoints,
+  // --- pet-portal ---
+  portal: portalEndpoints,
+  open311: open311Endpoints,
+  hotspots: hotspotEndpoints,
 };

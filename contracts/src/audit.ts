@@ -48,6 +48,8 @@ export const AUDIT_ENTITIES = [
   // --- pet-core ---
   'petition_case',
   'petition_field',
+  // --- pet-portal ---
+  'petition_portal_submission',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

@@ -1,5 +1,9 @@
 import type { ServerModule } from '#server/shared/module.ts';
 import { registerPetitionRoutes } from './petition.routes.ts';
+// --- pet-portal ---
+import { registerHotspotRoutes } from './hotspots/hotspot.routes.ts';
+import { registerOpen311Routes } from './open311/open311.routes.ts';
+import { registerPortalRoutes } from './portal/portal.routes.ts';
 
 /**
  * Citizens' cases (DOMAIN.md capability 5; issue 12). Sub-folders of other engineers (portal/, open311/,
@@ -7,5 +11,11 @@ import { registerPetitionRoutes } from './petition.routes.ts';
  */
 export const petitionsModule: ServerModule = {
   name: 'petitions',
-  registerRoutes: (api, context) => registerPetitionRoutes(api, context),
+  registerRoutes: (api, context) => {
+    registerPetitionRoutes(api, context);
+    // --- pet-portal ---
+    registerPortalRoutes(api, context);
+    registerOpen311Routes(api, context);
+    registerHotspotRoutes(api, context);
+  },
 };
