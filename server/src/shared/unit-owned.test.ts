@@ -73,6 +73,11 @@ const ALLOWED: Record<string, string> = {
   'modules/programmes/task.repository.ts#findAssignments': 'organisations a programme read through readableProgrammes names',
   'modules/programmes/task.repository.ts#findAssignment': 'an assignment through readableProgrammes, with inScope on its organisation',
   'modules/programmes/task.repository.ts#findReportMarks': 'dates and percents of reports through readableProgrammes',
+  // --- pet-portal ---
+  // the public portal and Open311 have no actor: a case is read by its tracking code and shown only once the secret
+  // (or a filer's phone) matched; Open311 lists only publicly filed feedback and petitions, public columns only
+  'modules/petitions/portal/portal.repository.ts#findSubmittedCase': 'no actor: shown only after the secret or phone matched',
+  'modules/petitions/open311/open311.repository.ts#listPublicRequests': 'no actor: publicly filed cases, public columns only',
 };
 
 function repositoryFiles(dir: string): string[] {
