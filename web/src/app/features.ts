@@ -8,6 +8,8 @@ import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
 import { programmesFeature } from '../features/programmes/index.ts';
+// --- pet-portal ---
+import { petitionsPortalFeature } from '../features/petitions-portal/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -29,6 +31,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   indicatorConfigFeature,
   dashboardsFeature,
   programmesFeature,
+  // --- pet-portal ---
+  petitionsPortalFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

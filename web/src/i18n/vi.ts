@@ -15,6 +15,8 @@ import { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
 import { programmesVi } from '../features/programmes/messages.vi.ts';
+// --- pet-portal ---
+import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -34,6 +36,8 @@ export const vi = {
   ...indicatorConfigVi,
   ...dashboardsVi,
   ...programmesVi,
+  // --- pet-portal ---
+  ...petitionsPortalVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

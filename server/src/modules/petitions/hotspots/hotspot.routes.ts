@@ -3,7 +3,7 @@ import { hotspotEndpoints } from '#contracts/petitions/portal.api.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { hotspots } from './hotspot.service.ts';
-import { portalPhoto } from '../portal/portal-photo.service.ts';
+import { portalPhoto } from '../portal/index.ts';
 
 /** Officers' views of the portal's data: hot spots by commune, the photo a citizen sent. */
 export function registerHotspotRoutes(app: FastifyInstance, context: ModuleContext): void {

@@ -7,7 +7,7 @@ import { AppError, RetryLaterError } from '#server/shared/errors.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
-import { PORTAL_FILE_GROUP, PORTAL_FILE_PER_MINUTE } from '../portal/portal.routes.ts';
+import { PORTAL_FILE_GROUP, PORTAL_FILE_PER_MINUTE } from '../portal/index.ts';
 import { createRequest, discovery, getRequest, listRequests, listServices, serviceDefinition } from './open311.service.ts';
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';

@@ -4,8 +4,7 @@ import type { Database } from '#server/db/database.ts';
 import { clock } from '#server/shared/clock.ts';
 import { AppError, invalidField } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
-import { portalFields, submit, type FilingContext, type PortalDeps } from '../portal/portal.service.ts';
-import { findCommuneByCode, findProvince, provincePrefix } from '../portal/portal.repository.ts';
+import { findCommuneByCode, findProvince, portalFields, provincePrefix, submit, type FilingContext, type PortalDeps } from '../portal/index.ts';
 import { CLOSED_STATUSES, presentRequest, presentService } from './open311.presenter.ts';
 import { listPublicRequests, provincesOfCodePrefixes } from './open311.repository.ts';
 

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { TCaseCreate } from '#contracts/petitions/case.schemas.ts';
-import { PORTAL_LIMITS, type TPortalCaseInput, type TPortalForm, type TPortalReceipt, type TPortalStatus, type TPortalUnit, ZPortalCaseInput, ZPortalTrackInput } from '#contracts/petitions/portal.schemas.ts';
+import { PORTAL_LIMITS, type TPortalCaseInput, type TPortalForm, type TPortalReceipt, type TPortalStatus, type TPortalUnit, type ZPortalCaseInput, type ZPortalTrackInput } from '#contracts/petitions/portal.schemas.ts';
 import type { z } from 'zod';
 import type { Database } from '#server/db/database.ts';
 import type { BlobStore } from '#server/platform/files/blob-store.ts';
