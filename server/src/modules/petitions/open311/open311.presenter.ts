@@ -18,11 +18,11 @@ export function w3c(at: Date): string {
 export const presentService = (field: { code: string; name: string }): TOpen311Service => ({
   service_code: field.code,
   service_name: field.name,
-  description: msg('open311.serviceDescription', { name: field.name }),
+  description: msg('portal.open311.serviceDescription', { name: field.name }),
   metadata: true,
   type: 'realtime',
-  keywords: msg('open311.keywords'),
-  group: msg('open311.group'),
+  keywords: msg('portal.open311.keywords'),
+  group: msg('portal.open311.group'),
 });
 
 /** A case as an Open311 service request: public fields only (no person, no content; the answer once published). */

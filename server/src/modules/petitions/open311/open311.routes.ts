@@ -31,7 +31,7 @@ function sendOpen311Error(error: FastifyError, _request: FastifyRequest, reply: 
   }
   const status = error.statusCode ?? 500;
   if (status === 429) return send(429, [msg('http.rateLimited')]);
-  if (status === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, [msg('open311.mediaType')]);
+  if (status === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, [msg('portal.open311.mediaType')]);
   if (status === 413) return send(413, [msg('http.tooLarge')]);
   if (status >= 400 && status < 500) return send(400, [msg('http.badRequest')]);
   reply.log.error({ err: error }, 'open311 endpoint failed');
@@ -62,7 +62,7 @@ export function registerOpen311Routes(app: FastifyInstance, context: ModuleConte
     registerEndpoint(scope, open311Endpoints.requests, async ({ query }) => listRequests(db, query));
     registerEndpoint(scope, open311Endpoints.request, async ({ params, query }) => getRequest(db, params.service_request_id, query.jurisdiction_id));
     // XML is not offered: every .xml address answers 400 in the spec's error shape, saying to use .json
-    const xml = async (_request: unknown, reply: FastifyReply) => reply.code(400).send([{ code: 400, description: msg('open311.xmlUnsupported') }]);
+    const xml = async (_request: unknown, reply: FastifyReply) => reply.code(400).send([{ code: 400, description: msg('portal.open311.xmlUnsupported') }]);
     for (const path of ['discovery.xml', 'services.xml', 'services/:service_code.xml', 'requests/:service_request_id.xml']) {
       scope.get(`${OPEN311_BASE}/${path}`, { schema: { hide: true } }, xml);
     }

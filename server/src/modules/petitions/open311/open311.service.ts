@@ -21,7 +21,7 @@ const DEFAULT_DAYS = 90;
 async function provinceOf(db: Database, jurisdiction: string | undefined) {
   if (jurisdiction === undefined) return null;
   const province = await findProvince(db, { code: jurisdiction }, clock.today());
-  if (!province) throw new AppError(404, 'jurisdiction_not_found', msg('open311.jurisdictionUnknown', { id: jurisdiction }));
+  if (!province) throw new AppError(404, 'jurisdiction_not_found', msg('portal.open311.jurisdictionUnknown', { id: jurisdiction }));
   return province;
 }
 
@@ -38,7 +38,7 @@ const KIND_VALUES = () => [
 export async function serviceDefinition(db: Database, code: string, jurisdiction: string | undefined): Promise<z.input<typeof ZOpen311ServiceDefinition>> {
   const province = await provinceOf(db, jurisdiction);
   const field = (await portalFields(db, province?.id ?? null)).find((f) => f.code === code);
-  if (!field) throw new AppError(404, 'service_not_found', msg('open311.serviceUnknown', { code }));
+  if (!field) throw new AppError(404, 'service_not_found', msg('portal.open311.serviceUnknown', { code }));
   return {
     service_code: field.code,
     attributes: [
@@ -47,9 +47,9 @@ export async function serviceDefinition(db: Database, code: string, jurisdiction
         code: 'kind',
         datatype: 'singlevaluelist',
         required: false,
-        datatype_description: msg('open311.kindDatatype'),
+        datatype_description: msg('portal.open311.kindDatatype'),
         order: 1,
-        description: msg('open311.kindDescription'),
+        description: msg('portal.open311.kindDescription'),
         values: KIND_VALUES(),
       },
     ],
@@ -70,13 +70,13 @@ export async function createRequest(deps: PortalDeps, body: z.output<typeof ZOpe
   const province = await provinceOf(deps.db, body.jurisdiction_id);
   if (!province) throw invalidField('jurisdiction_id', msg('common.required'));
   const commune = await findCommuneByCode(deps.db, body.address_id, today);
-  if (!commune || commune.parent_id !== province.id) throw invalidField('address_id', msg('open311.communeOutside', { province: province.full_name }));
+  if (!commune || commune.parent_id !== province.id) throw invalidField('address_id', msg('portal.open311.communeOutside', { province: province.full_name }));
   const field = (await portalFields(deps.db, province.id)).find((f) => f.code === body.service_code);
-  if (!field) throw new AppError(404, 'service_not_found', msg('open311.serviceUnknown', { code: body.service_code }));
+  if (!field) throw new AppError(404, 'service_not_found', msg('portal.open311.serviceUnknown', { code: body.service_code }));
   const kind = body['attribute[kind]'] ?? body.attribute?.kind ?? 'feedback';
   const name = [body.last_name, body.first_name].filter((part) => part && part.trim()).join(' ').trim();
   const description = body.description.normalize('NFC').trim();
-  const content = body.media_url ? `${description}\n\n${msg('open311.mediaLine', { url: body.media_url })}` : description;
+  const content = body.media_url ? `${description}\n\n${msg('portal.open311.mediaLine', { url: body.media_url })}` : description;
   const receipt = await submit(
     deps,
     {
@@ -94,7 +94,7 @@ export async function createRequest(deps: PortalDeps, body: z.output<typeof ZOpe
     },
     context,
   );
-  return [{ service_request_id: receipt.code, service_notice: msg('open311.created', { secret: receipt.secret }), account_id: body.account_id ?? null }];
+  return [{ service_request_id: receipt.code, service_notice: msg('portal.open311.created', { secret: receipt.secret }), account_id: body.account_id ?? null }];
 }
 
 const list = (value: string | undefined) => (value === undefined ? null : value.split(',').map((part) => part.trim()).filter(Boolean));
@@ -110,7 +110,7 @@ export async function listRequests(db: Database, query: z.output<typeof ZOpen311
     : codes
       ? new Date(0)
       : new Date((to ?? clock.now()).getTime() - DEFAULT_DAYS * 86_400_000);
-  if (to && from > to) throw invalidField('end_date', msg('open311.endBeforeStart'));
+  if (to && from > to) throw invalidField('end_date', msg('portal.open311.endBeforeStart'));
   const rows = await listPublicRequests(db, {
     provinceIds,
     codes,
@@ -126,15 +126,15 @@ export async function listRequests(db: Database, query: z.output<typeof ZOpen311
 
 export async function getRequest(db: Database, id: string, jurisdiction: string | undefined): Promise<TOpen311Request[]> {
   const rows = await listRequests(db, { service_request_id: id, jurisdiction_id: jurisdiction });
-  if (rows.length === 0) throw new AppError(404, 'request_not_found', msg('open311.requestUnknown', { id }));
+  if (rows.length === 0) throw new AppError(404, 'request_not_found', msg('portal.open311.requestUnknown', { id }));
   return rows;
 }
 
 export function discovery(baseUrl: string): z.input<typeof ZOpen311Discovery> {
   return {
     changeset: '2026-12-10T00:00:00+07:00',
-    contact: msg('open311.contact'),
-    key_service: msg('open311.keyService'),
+    contact: msg('portal.open311.contact'),
+    key_service: msg('portal.open311.keyService'),
     endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${baseUrl}${OPEN311_BASE}`, changeset: '2026-12-10T00:00:00+07:00', type: 'production', formats: ['application/json'] }],
   };
 }
