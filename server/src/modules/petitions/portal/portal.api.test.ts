@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { petitionEndpoints } from '#contracts/petitions/api.ts';
 import { open311Endpoints, portalEndpoints, type TPortalCaseInput } from '#contracts/petitions/portal.api.ts';
 import { fixedClock } from '#server/shared/clock.ts';
 import { buildProvince, buildUser, officialUnitId, TEST_PASSWORD, type TestProvince } from '#test/factories.ts';
@@ -82,14 +83,26 @@ describe('public portal: file, track, see the answer', () => {
     expect([wrong.status, unknown.status]).toEqual([404, 404]);
     expect((wrong.body as unknown as { message: string }).message).toBe((unknown.body as unknown as { message: string }).message);
 
-    // the officer concludes with an answer, not yet published: the citizen sees the status, not the answer
-    const where = { province_id: province.provinceId, code: receipt.code };
-    await t.db.updateTable('petition_case').set({ status: 'concluded', public_answer: 'UBND xã đã bố trí kinh phí sửa đường trong quý II.', answered_on: '2026-03-10' }).where('province_id', '=', where.province_id).where('code', '=', where.code).execute();
+    // the commune's officer finds it in pet-core's list, accepts it and concludes with an answer not yet published
+    const leader = await buildUser(t.db, { unitId: province.communeIds[0] as number, roles: ['leader'] });
+    const officer = new TestClient(t.baseUrl);
+    await officer.login(leader.username, TEST_PASSWORD);
+    const list = await officer.call(petitionEndpoints.listCases, { query: { code: receipt.code } });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((c) => [c.code, c.channel, c.kind, c.status])).toEqual([[receipt.code, 'portal', 'petition', 'received']]);
+    const caseId = list.body.items[0]?.id as string;
+    const accepted = await officer.call(petitionEndpoints.actOnCase, { params: { id: caseId }, body: { action: 'accept', seenVersion: 1 } });
+    expect(accepted.status).toBe(200);
+    const answer = 'UBND xã đã bố trí kinh phí sửa đường trong quý II.';
+    const concluded = await officer.call(petitionEndpoints.actOnCase, { params: { id: caseId }, body: { action: 'conclude', seenVersion: accepted.body.version, publicAnswer: answer, publish: false } });
+    expect(concluded.status).toBe(200);
     let seen = await client.call(portalEndpoints.track, { body: { code: receipt.code, secret: receipt.secret } });
     expect(seen.body).toMatchObject({ status: 'concluded', answer: null });
-    await t.db.updateTable('petition_case').set({ answer_published: true }).where('province_id', '=', where.province_id).where('code', '=', where.code).execute();
+    expect(seen.body.history.map((h) => h.status)).toEqual(['received', 'accepted', 'concluded']);
+    const published = await officer.call(petitionEndpoints.actOnCase, { params: { id: caseId }, body: { action: 'publish', seenVersion: concluded.body.version, publicAnswer: answer, publish: true } });
+    expect(published.status).toBe(200);
     seen = await client.call(portalEndpoints.track, { body: { code: receipt.code, secret: receipt.secret } });
-    expect(seen.body).toMatchObject({ status: 'concluded', answer: 'UBND xã đã bố trí kinh phí sửa đường trong quý II.', answeredOn: '2026-03-10' });
+    expect(seen.body).toMatchObject({ status: 'concluded', answer, answeredOn: '2026-03-02' });
   });
 
   it('an officer of the commune sees the portal case and its photo; an officer of another commune does not', async () => {
