@@ -102,7 +102,7 @@ export function HotspotsPage() {
             <p>{t('hotspots.none')}</p>
           ) : (
             <div className="table-scroll">
-              <table>
+              <table className="table">
                 <thead>
                   <tr>
                     <th scope="col">{t('hotspots.commune')}</th>
