@@ -6,6 +6,7 @@ import { registerPetitionRoutes } from './petition.routes.ts';
 // --- pet-portal ---
 import { registerHotspotRoutes } from './hotspots/hotspot.routes.ts';
 import { registerOpen311Routes } from './open311/open311.routes.ts';
+import { portalScopeFixtures } from './portal/index.ts';
 import { registerPortalRoutes } from './portal/portal.routes.ts';
 
 /**
@@ -21,7 +22,11 @@ export const petitionsModule: ServerModule = {
     registerOpen311Routes(api, context);
     registerHotspotRoutes(api, context);
   },
-  scopeFixtures: (db, unitId) => petitionScopeFixtures(db, unitId),
+  scopeFixtures: async (db, unitId, files) => ({
+    ...(await petitionScopeFixtures(db, unitId)),
+    // --- pet-portal ---
+    ...(await portalScopeFixtures(db, unitId, files)),
+  }),
   fileOwners: { petition_case: petitionCaseFileOwner },
   // a production server refuses to start without PETITION_IDENTITY_KEY
   start: async () => checkIdentityKey(),

@@ -5,4 +5,5 @@
 export { portalFields, submit, type FilingContext, type PortalDeps } from './portal.service.ts';
 export { findCommuneByCode, findProvince, provincePrefix } from './portal.repository.ts';
 export { portalPhoto } from './portal-photo.service.ts';
+export { portalScopeFixtures } from './portal.fixtures.ts';
 export { PORTAL_FILE_GROUP, PORTAL_FILE_PER_MINUTE } from './portal.routes.ts';
