@@ -11,6 +11,8 @@ import { programmesEndpoints } from './programmes/api.ts';
 import { petitionEndpoints } from './petitions/api.ts';
 // --- pet-recv ---
 import { receptionEndpoints } from './reception/api.ts';
+// --- pet-portal ---
+import { hotspotEndpoints, open311Endpoints, portalEndpoints } from './petitions/portal.api.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -34,4 +36,8 @@ export const api = {
   legal: legalEndpoints,
   // --- pet-recv ---
   reception: receptionEndpoints,
+  // --- pet-portal ---
+  portal: portalEndpoints,
+  open311: open311Endpoints,
+  hotspots: hotspotEndpoints,
 };

@@ -60,6 +60,8 @@ export const AUDIT_ENTITIES = [
   'reception_dialogue',
   'front_activity',
   'reception_recommendation',
+  // --- pet-portal ---
+  'petition_portal_submission',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

@@ -766,6 +766,27 @@ export interface DB {
   front_activity: FrontActivityTable;
   reception_recommendation: ReceptionRecommendationTable;
   // --- end pet-recv ---
+  // --- pet-portal ---
+  petition_portal_submission: PetitionPortalSubmissionTable;
+  petition_portal_key: PetitionPortalKeyTable;
+}
+
+// --- pet-portal: the public portal (migration 20261210T1300_petitions_portal.sql) ---
+export interface PetitionPortalSubmissionTable {
+  province_id: number;
+  case_id: string;
+  via: 'portal' | 'open311';
+  secret_hash: string;
+  photo_sha256: string | null;
+  photo_mime: 'image/jpeg' | 'image/png' | 'image/webp' | null;
+  photo_bytes: number | null;
+  place: string | null;
+  created_at: Timestamp;
+}
+
+export interface PetitionPortalKeyTable {
+  id: number;
+  key: string;
 }
 
 // --- pet-legal ---

@@ -84,6 +84,11 @@ const ALLOWED: Record<string, string> = {
   // --- pet-recv ---
   'modules/reception/reception.repository.ts#casesOfSessions': 'the cases linked to sessions read in scope (same province by the foreign key)',
   'modules/reception/reception.repository.ts#countByLevel': 'derived values: computed for a whole province by the system, not for a user',
+  // --- pet-portal ---
+  // the public portal and Open311 have no actor: a case is read by its tracking code and shown only once the secret
+  // (or a filer's phone) matched; Open311 lists only publicly filed feedback and petitions, public columns only
+  'modules/petitions/portal/portal.repository.ts#findSubmittedCase': 'no actor: shown only after the secret or phone matched',
+  'modules/petitions/open311/open311.repository.ts#listPublicRequests': 'no actor: publicly filed cases, public columns only',
 };
 
 function repositoryFiles(dir: string): string[] {

@@ -42,6 +42,9 @@ export interface WebFeature {
   routes: readonly FeatureRoute[];
   nav?: readonly NavEntry[];
   messages: FeatureMessages;
+  // --- pet-portal ---
+  /** Pages for visitors without an account (the citizens' portal), outside the signed-in shell. */
+  publicRoutes?: readonly FeatureRoute[];
 }
 
 /**

@@ -13,6 +13,8 @@ import { petitionsFeature } from '../features/petitions/index.ts';
 import { programmesFeature } from '../features/programmes/index.ts';
 // --- pet-recv ---
 import { receptionFeature } from '../features/reception/index.ts';
+// --- pet-portal ---
+import { petitionsPortalFeature } from '../features/petitions-portal/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -39,6 +41,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   petitionsFeature,
   // --- pet-recv ---
   receptionFeature,
+  // --- pet-portal ---
+  petitionsPortalFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { RequiredPasswordPage } from '../features/auth/RequiredPasswordPage.tsx';
@@ -13,6 +14,20 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* --- pet-portal --- pages for visitors without an account (PUBLIC_PAGE_PREFIXES, contracts/app-page.ts) */}
+      {WEB_FEATURES.flatMap((feature) =>
+        (feature.publicRoutes ?? []).map(({ path, page: Page }) => (
+          <Route
+            key={path}
+            path={`/${path}`}
+            element={
+              <Suspense fallback={null}>
+                <Page />
+              </Suspense>
+            }
+          />
+        )),
+      )}
       <Route
         path="/password/required"
         element={

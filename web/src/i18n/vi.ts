@@ -20,6 +20,8 @@ import { petitionsVi } from '../features/petitions/messages.vi.ts';
 import { programmesVi } from '../features/programmes/messages.vi.ts';
 // --- pet-recv ---
 import { receptionVi } from '../features/reception/messages.vi.ts';
+// --- pet-portal ---
+import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -44,6 +46,8 @@ export const vi = {
   ...petitionsVi,
   // --- pet-recv ---
   ...receptionVi,
+  // --- pet-portal ---
+  ...petitionsPortalVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

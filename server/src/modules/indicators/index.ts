@@ -45,3 +45,6 @@ export { storeValues, type ValueWrite } from './value-store.ts';
 export { indicatorFigures, type FigureIndicator, type FiguresRequest, type IndicatorFigure, type IndicatorFigures } from './indicator-figures.ts';
 /** The view of the totals a day reads: 'current' from 2025-07-01 (history under successors), else 'entered'. */
 export { viewOn } from './dashboard.rules.ts';
+// --- pet-portal ---
+/** The province outlines of the dashboard map and their projection (the petitions' hot-spot map draws on them). */
+export { outlineProjection, provinceOutlines } from './province-outlines.ts';

@@ -100,3 +100,21 @@ export function provinceOutlines(): Promise<TProvinceOutlines> {
   });
   return outlines;
 }
+
+// --- pet-portal ---
+let projection: Promise<(point: [number, number]) => [number, number]> | undefined;
+
+/**
+ * Projects [lon, lat] points exactly as the outlines are projected, so other maps can place points on them (the
+ * petitions' hot-spot map puts each commune's marker on its province). Built once per process, like the outlines.
+ */
+export function outlineProjection(): Promise<(point: [number, number]) => [number, number]> {
+  projection ??= readFile(GEOJSON, 'utf8')
+    .then((text) => projector((JSON.parse(text) as { features: Feature[] }).features).project)
+    .catch((error: unknown) => {
+      projection = undefined;
+      throw error;
+    });
+  return projection;
+}
+// --- end pet-portal ---

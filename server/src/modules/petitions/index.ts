@@ -3,6 +3,11 @@ import { checkIdentityKey } from './identity-crypto.ts';
 import { petitionCaseFileOwner } from './petition-files.ts';
 import { petitionScopeFixtures } from './petition.fixtures.ts';
 import { registerPetitionRoutes } from './petition.routes.ts';
+// --- pet-portal ---
+import { registerHotspotRoutes } from './hotspots/hotspot.routes.ts';
+import { registerOpen311Routes } from './open311/open311.routes.ts';
+import { portalScopeFixtures } from './portal/index.ts';
+import { registerPortalRoutes } from './portal/portal.routes.ts';
 
 /**
  * Citizens' cases (DOMAIN.md capability 5; issue 12). Sub-folders of other engineers (portal/, open311/,
@@ -10,8 +15,18 @@ import { registerPetitionRoutes } from './petition.routes.ts';
  */
 export const petitionsModule: ServerModule = {
   name: 'petitions',
-  registerRoutes: (api, context) => registerPetitionRoutes(api, context),
-  scopeFixtures: (db, unitId) => petitionScopeFixtures(db, unitId),
+  registerRoutes: (api, context) => {
+    registerPetitionRoutes(api, context);
+    // --- pet-portal ---
+    registerPortalRoutes(api, context);
+    registerOpen311Routes(api, context);
+    registerHotspotRoutes(api, context);
+  },
+  scopeFixtures: async (db, unitId, files) => ({
+    ...(await petitionScopeFixtures(db, unitId)),
+    // --- pet-portal ---
+    ...(await portalScopeFixtures(db, unitId, files)),
+  }),
   fileOwners: { petition_case: petitionCaseFileOwner },
   // a production server refuses to start without PETITION_IDENTITY_KEY
   start: async () => checkIdentityKey(),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { APP_PAGE, escapeHtml, nextFieldWith } from '#contracts/app-page.ts';
+import { APP_PAGE, escapeHtml, isPublicPage, nextFieldWith } from '#contracts/app-page.ts';
 import { msg } from '../messages.ts';
 import { chooseEncoding, compressBody } from './compress.ts';
 import { sameOriginPath } from './form-route.ts';
@@ -99,7 +99,8 @@ export async function serveWebApp(app: FastifyInstance, root: string, options: W
     const url = new URL(request.url, 'http://app.invalid');
     const signedIn = await options.signedIn(request);
     const page = renderAppPage(template, {
-      signedIn,
+      // --- pet-portal --- the citizens' portal is for visitors without an account: no login form there
+      signedIn: signedIn || isPublicPage(url.pathname),
       next: nextOfVisit(request.url),
       error: signedIn || url.pathname !== '/login' ? null : options.loginError(url.searchParams),
     });

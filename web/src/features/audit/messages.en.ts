@@ -51,6 +51,8 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   // --- pet-core ---
   'audit.entity.petition_case': 'Citizen case',
   'audit.entity.petition_field': 'Case field',
+  // --- pet-portal ---
+  'audit.entity.petition_portal_submission': 'Case filed on the citizen portal',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

@@ -49,6 +49,8 @@ export const auditVi = {
   // --- pet-core ---
   'audit.entity.petition_case': 'Vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh',
   'audit.entity.petition_field': 'Lĩnh vực vụ việc',
+  // --- pet-portal ---
+  'audit.entity.petition_portal_submission': 'Vụ việc gửi qua Cổng công dân',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',
