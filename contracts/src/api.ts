@@ -8,6 +8,8 @@ import { personEndpoints } from './people.ts';
 import { programmesEndpoints } from './programmes/api.ts';
 // --- pet-core ---
 import { petitionEndpoints } from './petitions/api.ts';
+// --- pet-figures ---
+import { petitionFigureEndpoints } from './petitions/figures.schemas.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -27,4 +29,6 @@ export const api = {
   programmes: programmesEndpoints,
   // --- pet-core ---
   petitions: petitionEndpoints,
+  // --- pet-figures ---
+  petitionFigures: petitionFigureEndpoints,
 };

@@ -1,5 +1,10 @@
 import type { ServerModule } from '#server/shared/module.ts';
 import { registerPetitionRoutes } from './petition.routes.ts';
+// --- pet-figures ---
+import { petitionDerivedValues } from './figures/figures-derived.ts';
+import { registerFigureRoutes } from './figures/figures.routes.ts';
+import { petitionsDemoStep } from './demo/petitions-demo-step.ts';
+// --- /pet-figures ---
 
 /**
  * Citizens' cases (DOMAIN.md capability 5; issue 12). Sub-folders of other engineers (portal/, open311/,
@@ -7,5 +12,17 @@ import { registerPetitionRoutes } from './petition.routes.ts';
  */
 export const petitionsModule: ServerModule = {
   name: 'petitions',
-  registerRoutes: (api, context) => registerPetitionRoutes(api, context),
+  registerRoutes: (api, context) => {
+    registerPetitionRoutes(api, context);
+    // --- pet-figures ---
+    registerFigureRoutes(api, context);
+  },
+  // --- pet-figures ---
+  derivedValues: petitionDerivedValues,
+  demoSteps: [petitionsDemoStep],
+  // --- /pet-figures ---
 };
+
+// --- pet-figures ---
+/** Refreshes the figures of cases (received, resolved, …) a write to a case moved, in the writer's transaction. */
+export { touchCaseFigures, type CaseFigureChange } from './figures/figures-derived.ts';
