@@ -70,6 +70,30 @@ export const FIELD_LABELS: Record<string, string> = {
   targetDirection: 'Chiều mục tiêu',
   // --- shell-history ---
   backfill: 'Bổ sung lịch sử',
+  // --- pet-core ---
+  kind: 'Loại vụ việc',
+  channel: 'Hình thức tiếp nhận',
+  fieldId: 'Lĩnh vực',
+  locationUnitId: 'Địa bàn',
+  subject: 'Trích yếu',
+  content: 'Nội dung',
+  receivedOn: 'Ngày tiếp nhận',
+  persons: 'Người gửi đơn',
+  personCount: 'Số người',
+  idNumber: 'Số định danh',
+  email: 'Thư điện tử',
+  address: 'Địa chỉ',
+  duplicateOfId: 'Vụ việc trùng',
+  onDate: 'Ngày thực hiện',
+  note: 'Ghi chú',
+  fileIds: 'Tài liệu kèm theo',
+  competentUnitId: 'Cơ quan có thẩm quyền',
+  competentBody: 'Cơ quan có thẩm quyền',
+  handlerUserId: 'Người xử lý',
+  publicAnswer: 'Nội dung trả lời',
+  satisfaction: 'Mức độ hài lòng',
+  lat: 'Vĩ độ',
+  lon: 'Kinh độ',
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { targetFromEnv, type DatabaseTarget } from './db/database.ts';
 import { s3OptionsFromEnv, type S3Options } from './platform/files/s3-blob-store.ts';
 
@@ -38,4 +39,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 function filesFromEnv(env: NodeJS.ProcessEnv): Config['files'] {
   const s3 = s3OptionsFromEnv(env);
   return s3 ? { kind: 's3', s3 } : { kind: 'local', dir: `${env.DATA_DIR ?? './data'}/files` };
+}
+
+// --- pet-core ---
+/**
+ * The key that encrypts denouncers' identities (AES-256-GCM, modules/petitions/identity-crypto.ts):
+ * PETITION_IDENTITY_KEY, 32 bytes as 64 hex digits or base64. Unset outside production: a development key derived
+ * from a fixed label (not a secret: data encrypted with it is readable by anyone with the source), reported as
+ * `derived` so production refuses to start without a real key.
+ */
+export function petitionIdentityKeyFromEnv(env: NodeJS.ProcessEnv = process.env): { key: Buffer; derived: boolean; production: boolean } {
+  const production = env.NODE_ENV === 'production';
+  const text = env.PETITION_IDENTITY_KEY?.trim();
+  if (!text) return { key: createHash('sha256').update('dan-van-so development petition identity key').digest(), derived: true, production };
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32) throw new Error('PETITION_IDENTITY_KEY must be 32 bytes (64 hex digits or base64)');
+  return { key, derived: false, production };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZDate, ZId, zString, zText } from '../common.ts';
 import { ZUuid } from '../jobs.ts';
+import { ZDeadline } from '../legal/deadline.schemas.ts';
 
 /**
  * Citizens' cases (DOMAIN.md capability 5; issue 12): kinds, channels, flags, statuses, steps, and the shapes of a
@@ -120,16 +121,8 @@ export type TCasePerson = z.infer<typeof ZCasePerson>;
 export const ZCaseFlags = z.object({ crowd: z.boolean(), aboveLevel: z.boolean(), prolonged: z.boolean(), hotSpot: z.boolean() });
 export type TCaseFlags = z.infer<typeof ZCaseFlags>;
 
-/** One legal deadline computed for a case at a step (from the legal module). */
-export const ZCaseDeadline = z.object({
-  step: z.string(),
-  label: z.string(),
-  dueOn: ZDate,
-  count: z.number().int(),
-  unit: z.enum(['calendar_days', 'working_days']),
-  basis: z.string(),
-  unconfirmed: z.boolean(),
-});
+/** One legal deadline computed for a case at a step: the legal module's shape (contracts/src/legal). */
+export const ZCaseDeadline = ZDeadline;
 export type TCaseDeadline = z.infer<typeof ZCaseDeadline>;
 
 /** One step of a case's history (immutable). */
@@ -206,8 +199,9 @@ export const ZCase = ZCaseSummary.extend({
   answerPublished: z.boolean(),
   answeredOn: ZDate.nullable(),
   source: ZCaseSource,
-  /** Deadlines in force now (computed at the last step that computed them). */
+  /** Deadlines in force now (computed at the last step that computed them) and the rule set they come from. */
   deadlines: z.array(ZCaseDeadline),
+  ruleSetName: z.string().nullable(),
   persons: z.array(ZCasePerson),
   steps: z.array(ZCaseStep),
   /** Cases this one duplicates or that duplicate it. */

@@ -27,3 +27,8 @@ export async function provincesOfRoots(db: Database, roots: readonly string[]): 
   const rows = await sql<{ id: number }>`select distinct unit_province_id(x) as id from unnest(${ids}::bigint[]) as x`.execute(db);
   return rows.rows.map((row) => Number(row.id));
 }
+
+/** A national default field by code ('other' for a transfer to a province without the case's field). */
+export async function findNationalField(db: Database, code: string) {
+  return db.selectFrom('petition_field as f').select(['f.id', 'f.code', 'f.name', 'f.active']).where('f.code', '=', code).where('f.province_id', 'is', null).executeTakeFirst();
+}
