@@ -2,6 +2,7 @@ import { auditEndpoints } from './audit.ts';
 import { fileEndpoints } from './files.ts';
 import { indicatorEndpoints } from './indicators/api.ts';
 import { jobEndpoints } from './jobs.ts';
+import { legalEndpoints } from './legal/api.ts';
 import { healthEndpoints } from './health.ts';
 import { organizationEndpoints } from './organizations.ts';
 import { personEndpoints } from './people.ts';
@@ -29,6 +30,8 @@ export const api = {
   programmes: programmesEndpoints,
   // --- pet-core ---
   petitions: petitionEndpoints,
+  // --- pet-legal ---
+  legal: legalEndpoints,
   // --- pet-figures ---
   petitionFigures: petitionFigureEndpoints,
 };

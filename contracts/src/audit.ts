@@ -48,6 +48,11 @@ export const AUDIT_ENTITIES = [
   // --- pet-core ---
   'petition_case',
   'petition_field',
+  // --- pet-legal ---
+  'legal_calendar_year',
+  'legal_calendar_day',
+  'legal_rule_set',
+  'legal_rule',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

@@ -70,14 +70,12 @@ export const FIELD_LABELS: Record<string, string> = {
   targetDirection: 'Chiều mục tiêu',
   // --- shell-history ---
   backfill: 'Bổ sung lịch sử',
-  // --- pet-core ---
-  kind: 'Loại vụ việc',
+  // --- pet-core --- (kind, receivedOn: see pet-legal's block)
   channel: 'Hình thức tiếp nhận',
   fieldId: 'Lĩnh vực',
   locationUnitId: 'Địa bàn',
   subject: 'Trích yếu',
   content: 'Nội dung',
-  receivedOn: 'Ngày tiếp nhận',
   persons: 'Người gửi đơn',
   personCount: 'Số người',
   idNumber: 'Số định danh',
@@ -94,6 +92,32 @@ export const FIELD_LABELS: Record<string, string> = {
   satisfaction: 'Mức độ hài lòng',
   lat: 'Vĩ độ',
   lon: 'Kinh độ',
+  // --- pet-legal ---
+  kind: 'Loại vụ việc',
+  receivedOn: 'Ngày nhận',
+  acceptedOn: 'Ngày thụ lý',
+  decidedOn: 'Ngày ra quyết định, kết luận',
+  remoteArea: 'Vùng sâu, vùng xa',
+  complex: 'Vụ việc phức tạp',
+  extensions: 'Số lần gia hạn',
+  ruleSetCode: 'Bộ quy tắc thời hạn',
+  secondInstance: 'Lần hai / tố cáo tiếp',
+  year: 'Năm',
+  date: 'Ngày',
+  working: 'Ngày làm việc',
+  status: 'Trạng thái',
+  notes: 'Ghi chú',
+  count: 'Số ngày',
+  unit: 'Đơn vị tính',
+  complexCount: 'Số ngày (phức tạp)',
+  remoteCount: 'Số ngày (vùng sâu, vùng xa)',
+  remoteComplexCount: 'Số ngày (vùng sâu, vùng xa, phức tạp)',
+  extensionCount: 'Số ngày mỗi lần gia hạn',
+  article: 'Điều khoản',
+  unconfirmed: 'Chưa xác nhận',
+  validFrom: 'Áp dụng từ ngày',
+  law: 'Văn bản pháp luật',
+  copyFrom: 'Sao chép từ bộ',
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -95,6 +95,12 @@ export const PERMISSIONS = {
     summary: 'Report progress on a task assigned to a body of a unit in scope (focal point: assigned to its own organisation)',
     roles: { ...KEEPERS, leader: 'scope', focal_point: 'ownOrganization' },
   },
+  // --- pet-legal ---
+  'legal.manage': {
+    summary: 'Edit the working-day calendar and the legal time-limit rules (national configuration; every edit kept in history)',
+    roles: { system_admin: 'scope' },
+  },
+  // --- /pet-legal ---
   'audit.read': { summary: 'Browse the audit log of the units in scope', roles: { system_admin: 'scope', unit_admin: 'scope' } },
   'audit.recent': { summary: 'See the latest changes to records in scope: who changed which record, without the details', roles: EVERYONE },
   // --- pet-core ---

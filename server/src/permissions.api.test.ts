@@ -11,6 +11,8 @@ import { personEndpoints } from '#contracts/people.ts';
 import { programmeEndpoints } from '#contracts/programmes/programmes.api.ts';
 // --- prog-tasks ---
 import { taskEndpoints } from '#contracts/programmes/tasks.api.ts';
+// --- pet-legal ---
+import { legalEndpoints } from '#contracts/legal/api.ts';
 import { ACTIONS, grantOf, type TAction } from '#contracts/permissions.ts';
 import { unitEndpoints } from '#contracts/units.ts';
 import { authEndpoints } from '#contracts/auth.ts';
@@ -183,6 +185,9 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
     c.call(programmeEndpoints.createProgramme, {
       body: { unitId: p.communeId, kind: 'plan', number: `${++serial}-KH/ĐU`, issuer: 'Đảng ủy xã', issuedOn: '2026-01-15', title: 'Kế hoạch thử', fromYear: 2026, toYear: 2026 },
     }),
+  // --- pet-legal ---
+  // a day of a year outside the shipped calendar (the year is created as provisional): touches no real deadline
+  'legal.manage': (c) => c.call(legalEndpoints.setCalendarDay, { params: { date: '2099-01-05' }, body: { working: ++serial % 2 === 0 } }),
 };
 
 describe('the permission table, walked over HTTP', () => {

@@ -641,3 +641,86 @@ export interface DB {
   petition_step: PetitionStepTable;
   // --- end pet-core ---
 }
+
+// --- pet-legal ---
+/** migrations/20261210T1000_legal.sql: the working calendar and the legal time-limit rules (versioned configuration). */
+export interface LegalCalendarYearTable {
+  year: number;
+  status: 'provisional' | 'confirmed';
+  sources: Generated<string[]>;
+  notes: Generated<string>;
+  resource_hash: string | null;
+  edited: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: number | null;
+}
+
+export interface LegalCalendarDayTable {
+  day: string;
+  year: number;
+  kind: 'off' | 'work';
+  note: Generated<string>;
+}
+
+export interface LegalRuleSetTable {
+  id: Id;
+  code: string;
+  name: string;
+  law: string;
+  valid_from: string;
+  status: 'provisional' | 'confirmed';
+  notes: Generated<string>;
+  resource_hash: string | null;
+  edited: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: number | null;
+}
+
+export interface LegalRuleTable {
+  id: Id;
+  rule_set_id: number;
+  kind: 'complaint' | 'denunciation' | 'petition' | 'feedback';
+  instance: Generated<number>;
+  step: string;
+  position: number;
+  label: string;
+  from_event: 'received' | 'accepted' | 'decided' | 'resolution_due';
+  count: number;
+  unit: 'calendar_days' | 'working_days';
+  complex_count: number | null;
+  remote_count: number | null;
+  remote_complex_count: number | null;
+  extension_count: number | null;
+  max_extensions: Generated<number>;
+  law: string;
+  article: string;
+  phrase: Generated<string>;
+  unconfirmed: Generated<boolean>;
+  notes: Generated<string>;
+  resource_hash: string | null;
+  edited: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: number | null;
+}
+
+export interface LegalEditTable {
+  id: Id;
+  at: Generated<Date>;
+  user_id: number | null;
+  entity: 'calendar_year' | 'calendar_day' | 'rule_set' | 'rule';
+  entity_key: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface DB {
+  legal_calendar_year: LegalCalendarYearTable;
+  legal_calendar_day: LegalCalendarDayTable;
+  legal_rule_set: LegalRuleSetTable;
+  legal_rule: LegalRuleTable;
+  legal_edit: LegalEditTable;
+}
+// --- /pet-legal ---

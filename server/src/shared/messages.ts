@@ -371,6 +371,27 @@ export const MESSAGES = {
   'programmes.tasks.assignmentNotOfTask': 'phân công không thuộc nhiệm vụ này',
   'programmes.tasks.assignmentHasReports': 'Đơn vị này đã báo cáo tiến độ nhiệm vụ: không xóa được phân công (báo cáo đã gửi được giữ nguyên).',
   'programmes.reviews.yearsReversed': 'năm kết thúc không được trước năm bắt đầu',
+  // --- pet-legal ---
+  'entity.calendarYear': 'Năm trong lịch làm việc',
+  'entity.ruleSet': 'Bộ quy tắc thời hạn',
+  'entity.legalRule': 'Quy tắc thời hạn',
+  'legal.noRuleSet': 'không có bộ quy tắc thời hạn nào áp dụng cho ngày {date}',
+  'legal.ruleSetUnknown': 'không có bộ quy tắc thời hạn mã {code}',
+  'legal.beforeReceived': 'không được trước ngày nhận ({date})',
+  'legal.beforeAccepted': 'không được trước ngày thụ lý ({date})',
+  'legal.tooManyExtensions': 'loại vụ việc này được gia hạn tối đa {max} lần',
+  'legal.extensionNeedsComplex': 'chỉ vụ việc phức tạp mới được gia hạn (gia hạn 2 lần: vụ việc đặc biệt phức tạp)',
+  'legal.adjust.complex': 'phức tạp',
+  'legal.adjust.remote': 'vùng sâu, vùng xa',
+  'legal.adjust.extensions': 'gia hạn {n} lần',
+  'legal.staleVersion': '{what} vừa được người khác thay đổi (phiên bản {current}, bạn đang sửa phiên bản {seen}). Hãy tải lại rồi sửa tiếp.',
+  'legal.noExtension': 'quy tắc này không có gia hạn',
+  'legal.extensionRequired': 'quy tắc có gia hạn phải có số ngày mỗi lần gia hạn',
+  'legal.ruleSetCodeTaken': 'Đã có bộ quy tắc mã {code}.',
+  'legal.validFromTaken': 'Đã có bộ quy tắc áp dụng từ ngày {date}.',
+  'legal.dayNote': 'Quản trị viên sửa ngày {date}',
+  'legal.yearCreated': 'Năm do quản trị viên thêm (chưa có trong dữ liệu gốc).',
+  // --- /pet-legal ---
   // --- login-fast ---
   // the HTML login form (modules/auth/login-form.ts, shared/http/form-route.ts)
   'auth.form.missing': 'Vui lòng nhập tên đăng nhập và mật khẩu.',
