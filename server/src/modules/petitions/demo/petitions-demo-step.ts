@@ -139,7 +139,7 @@ async function runPetitionsDemo(trx: Db, today: string): Promise<string> {
       id, province_id: province.id, unit_id: unitId, commune_id: draft.commune.id, village_id: draft.villageId, lat: null, lon: null, code,
       kind: draft.kind, channel: draft.channel, field_id: fieldId, subject, content, received_on: draft.receivedOn, status: life.status,
       instance: life.instance, crowd: isCrowd(draft.personCount), above_level: draft.aboveLevel, prolonged: draft.prolonged, hot_spot: draft.hotSpot,
-      person_count: draft.personCount, duplicate_of_id: draft.duplicateOf === null ? null : (ids[draft.duplicateOf] as string),
+      person_count: draft.personCount, duplicate_of_id: draft.duplicateOf === null || life.status !== 'duplicate' ? null : (ids[draft.duplicateOf] as string),
       origin_case_id: null, origin_province_id: null, competent_unit_id: null,
       competent_body: transferred ? (TRANSFER_BODIES[draft.index % TRANSFER_BODIES.length] as string) : null,
       handler_user_id: life.acceptedOn ? officer : null, accepted_on: life.acceptedOn, rule_set_code: now.result.ruleSetCode,
