@@ -326,8 +326,6 @@ export const ZCaseAction = z.object({
   competentBody: zText(300).nullable().optional(),
   /** assign: the handler (an account of a unit in scope). */
   handlerUserId: ZId.optional(),
-  /** extend: complex (or especially complex) matter. */
-  complex: z.boolean().optional(),
   /** conclude / publish: the answer the citizen may see when published. */
   publicAnswer: zText(20000).nullable().optional(),
   publish: z.boolean().optional(),

@@ -442,7 +442,7 @@ export const MESSAGES = {
   'petitions.competentIsSelf': 'cơ quan có thẩm quyền phải khác đơn vị đang giữ vụ việc',
   'petitions.fileNotOfCase': 'tài liệu phải được tải lên cho chính vụ việc này',
   'petitions.handlerNotInScope': 'người xử lý phải là tài khoản đang hoạt động của đơn vị trong phạm vi của bạn',
-  'petitions.tooManyExtensions': 'Vụ việc đã được gia hạn {count} lần, không thể gia hạn thêm.',
+  'petitions.cannotExtend': 'Không thể gia hạn thêm: tố cáo được gia hạn tối đa hai lần, khiếu nại một lần (vụ việc phức tạp), kiến nghị và phản ánh không gia hạn.',
   'petitions.appealOnlyComplaints': 'Chỉ khiếu nại lần đầu mới có khiếu nại lần hai.',
   'petitions.onDateBeforeReceived': 'không được trước ngày tiếp nhận',
   'petitions.identityForbidden': 'Chỉ người được giao xử lý và lãnh đạo có thẩm quyền mới được xem thông tin người tố cáo.',
@@ -485,6 +485,10 @@ export const MESSAGES = {
   'petitions.outcome.late': 'Trễ hạn',
   'petitions.outcome.late_extended': 'Trễ hạn có gia hạn',
   'petitions.transferredFrom': 'Chuyển từ {unit}, vụ việc {code}',
+  'petitions.fieldNeedsProvince': 'chỉ tài khoản của một tỉnh mới thêm được lĩnh vực của tỉnh',
+  'petitions.fieldCodeTaken': 'mã “{code}” đã có',
+  'petitions.export.title': 'Danh sách vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh (trích xuất ngày {date})',
+  'petitions.export.note': 'Thông tin người tố cáo được giữ bí mật theo Luật Tố cáo: không có trong tệp này.',
   // --- end pet-core ---
 } as const;
 

@@ -103,8 +103,8 @@ create table petition_case (
   unique (province_id, code),
   foreign key (province_id, duplicate_of_id) references petition_case (province_id, id),
   check (duplicate_of_id is null or duplicate_of_id <> id),
-  check ((status = 'duplicate') = (duplicate_of_id is not null)),
-  check (status not in ('closed') or closed_on is not null)
+  check (status <> 'duplicate' or duplicate_of_id is not null),
+  check (status <> 'closed' or closed_on is not null)
 );
 -- search without diacritics within a province ("dat dai" finds "đất đai")
 create index petition_case_search on petition_case using gin (province_id, search_text gin_trgm_ops);

@@ -5,8 +5,19 @@ import type { Actor } from '#server/shared/actor.ts';
 import { petitionPolicy } from './petition.policy.ts';
 import { DECIDERS, OFFICERS, petitionWorkflow } from './petition.workflow.ts';
 
-/** Most extensions of the time limit: two for an especially complex denunciation (NĐ 31/2019), one otherwise. */
-export const maxExtensions = (kind: TCaseKind) => (kind === 'denunciation' ? 2 : 1);
+/**
+ * Whether the time limit may still be extended: a denunciation up to twice (complex, then especially complex:
+ * Luật Tố cáo 2018, Điều 30); a complaint once, by finding it complex (the longer limit of Luật Khiếu nại 2011,
+ * Điều 28); recommendations and feedback have no extension.
+ */
+export function canExtend(c: { kind: TCaseKind; extensions: number; complex: boolean }): boolean {
+  if (c.kind === 'denunciation') return c.extensions < 2;
+  if (c.kind === 'complaint') return !c.complex;
+  return false;
+}
+
+/** Whether the case's time limit was extended (a denunciation's extension, a complaint found complex). */
+export const wasExtended = (c: { kind: TCaseKind; extensions: number; complex: boolean }) => c.extensions > 0 || (c.kind === 'complaint' && c.complex);
 
 /** The move of status an action makes from a status (null: the action records a step without a move). */
 export function moveOf(action: TCaseActionName, status: TCaseStatus): TCaseStatus | null {
@@ -41,7 +52,7 @@ const has = (actor: Actor, roles: readonly string[]) => roles.some((role) => act
 /** Whether the actor may take the action on a case now (status, kind, roles); the page shows these buttons. */
 export function mayAct(
   actor: Actor,
-  c: { status: TCaseStatus; kind: TCaseKind; instance: number; extensions: number },
+  c: { status: TCaseStatus; kind: TCaseKind; instance: number; extensions: number; complex: boolean },
   action: TCaseActionName,
 ): boolean {
   if (!petitionPolicy.manage(actor)) return false;
@@ -59,7 +70,7 @@ export function mayAct(
     case 'verify':
       return c.status === 'verifying' && has(actor, OFFICERS);
     case 'extend':
-      return (c.status === 'accepted' || c.status === 'verifying') && has(actor, DECIDERS) && c.extensions < maxExtensions(c.kind);
+      return (c.status === 'accepted' || c.status === 'verifying') && has(actor, DECIDERS) && canExtend(c);
     case 'satisfaction':
       return (c.status === 'notified' || c.status === 'closed') && has(actor, OFFICERS);
     case 'publish':
@@ -82,7 +93,7 @@ const ACTION_ORDER: readonly TCaseActionName[] = [
 /** The actions the actor may take on the case now, plus 'readIdentity' when a protected identity is theirs to read. */
 export function availableActions(
   actor: Actor,
-  c: { status: TCaseStatus; kind: TCaseKind; instance: number; extensions: number; handler_user_id: number | null },
+  c: { status: TCaseStatus; kind: TCaseKind; instance: number; extensions: number; complex: boolean; handler_user_id: number | null },
 ): string[] {
   const actions: string[] = ACTION_ORDER.filter((action) => mayAct(actor, c, action));
   if (c.kind === 'denunciation' && petitionPolicy.readIdentity(actor, c.handler_user_id)) actions.push('readIdentity');

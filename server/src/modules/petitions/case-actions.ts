@@ -5,11 +5,11 @@ import type { Database } from '#server/db/database.ts';
 import type { PetitionCaseTable } from '#server/db/schema.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
-import { AppError, conflict, forbidden, invalidField, notFound } from '#server/shared/errors.ts';
+import { conflict, forbidden, invalidField, notFound, type AppError } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './case.repository.ts';
-import { maxExtensions, mayAct, moveOf } from './case-actions.rules.ts';
+import { canExtend, mayAct, moveOf, wasExtended } from './case-actions.rules.ts';
 import { deadlinesFor, receiveCase } from './case-intake.ts';
 import { applyStep, type StepRequest } from './case-steps.ts';
 import { getCase, linkDuplicate } from './case.service.ts';
@@ -27,7 +27,7 @@ function refuse(actor: Actor, row: repo.CaseRow, action: TCaseActionName): AppEr
   const existsForSomeone = to ? petitionWorkflow.transitions.some((t) => t.from === row.status && t.to === to) : mayAct({ ...actor, roles: new Set(['system_admin']) }, row, action);
   if (existsForSomeone && !(action === 'appeal' && (row.kind !== 'complaint' || row.instance !== 1))) return forbidden();
   if (action === 'appeal') return conflict(msg('petitions.appealOnlyComplaints'));
-  if (action === 'extend' && row.extensions >= maxExtensions(row.kind)) return conflict(msg('petitions.tooManyExtensions', { count: row.extensions }));
+  if (action === 'extend' && !canExtend(row)) return conflict(msg('petitions.cannotExtend'));
   return conflict(msg('petitions.actionNotNow', { action: actionLabel(action), status: petitionWorkflow.states[row.status] }));
 }
 
@@ -134,7 +134,8 @@ async function stepFor(trx: Database, actor: Actor, row: repo.CaseRow, input: TC
       return { ...base, kind: 'verify', changes: {}, data: {} };
     case 'extend': {
       if (!input.reason) throw required('reason');
-      const c = { ...basisOf(row), complex: input.complex ?? true, extensions: row.extensions + 1 };
+      // a denunciation counts its extensions; a complaint is extended by being found complex
+      const c = row.kind === 'denunciation' ? { ...basisOf(row), complex: true, extensions: row.extensions + 1 } : { ...basisOf(row), complex: true };
       const d = await recompute(c, row.status);
       return {
         ...base, kind: 'extend', changes: { extensions: c.extensions, complex: c.complex }, dueOn: d.dueOn, deadlines: d.deadlines,
@@ -163,12 +164,12 @@ async function stepFor(trx: Database, actor: Actor, row: repo.CaseRow, input: TC
       const resolvedOn = row.resolved_on ?? onDate;
       const appeal = await appealedOn(trx, row);
       const [original, extended] = await Promise.all([
-        deadlinesFor(trx, { ...basisOf(row), extensions: 0, complex: row.extensions > 0 ? false : row.complex }, 'closed', appeal),
+        deadlinesFor(trx, { ...basisOf(row), extensions: 0, complex: wasExtended(row) ? false : row.complex }, 'closed', appeal),
         deadlinesFor(trx, basisOf(row), 'closed', appeal),
       ]);
       const originalDue = resolutionDueOn(original.result.deadlines);
       const extendedDue = resolutionDueOn(extended.result.deadlines);
-      const outcome = outcomeOf(resolvedOn, originalDue, extendedDue, row.extensions);
+      const outcome = outcomeOf(resolvedOn, originalDue, extendedDue, wasExtended(row));
       const changes: Updateable<PetitionCaseTable> = { closed_on: onDate, resolved_on: resolvedOn, outcome };
       if (input.satisfaction) changes.satisfaction = input.satisfaction;
       return { ...base, kind: 'close', to: 'closed', changes, dueOn: null, data: { outcome, resolvedOn, originalDueOn: originalDue, extendedDueOn: extendedDue, extensions: row.extensions } };

@@ -41,13 +41,17 @@ export async function applyStep(trx: Database, actor: Actor, c: { id: string; pr
   let version: number | null;
   const changes: Updateable<PetitionCaseTable> = { ...step.changes, updated_at: now, ...(step.dueOn !== undefined ? { due_on: step.dueOn } : {}) };
   if (step.to) {
+    // the columns first (closed_on before 'closed', duplicate_of_id before 'duplicate': the table's checks), then
+    // the move, which checks the state and version the user saw; a refused move rolls both back
+    if ((await repo.updateCaseAt(trx, { provinceId: c.provinceId, id: c.id, version: step.seenVersion }, changes, false)) === null) {
+      throw conflict(msg('petitions.stale'));
+    }
     version = await applyTransition(trx, petitionWorkflow, actor, { id: c.id, provinceId: c.provinceId }, {
       seenState: step.from ?? 'received',
       seenVersion: step.seenVersion,
       to: step.to,
       reason: step.reason ?? null,
     });
-    await repo.updateCaseAt(trx, { provinceId: c.provinceId, id: c.id, version }, changes, false);
   } else {
     version = await repo.updateCaseAt(trx, { provinceId: c.provinceId, id: c.id, version: step.seenVersion }, changes, true);
     if (version === null) throw conflict(msg('petitions.stale'));

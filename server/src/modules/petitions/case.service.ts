@@ -1,29 +1,22 @@
 import type { TDeadline } from '#contracts/legal/deadline.schemas.ts';
 import {
-  isEndedStatus, type TCase, type TCaseCreate, type TCaseListQuery, type TCasePersonInput, type TCaseStatus, type TDuplicateCandidate,
-  type TStepKind,
+  isEndedStatus, type TCase, type TCaseCreate, type TCaseListQuery, type TCasePersonInput, type TDuplicateCandidate, type TStepKind,
 } from '#contracts/petitions/case.schemas.ts';
 import type { Database } from '#server/db/database.ts';
-import type { PetitionCaseTable } from '#server/db/schema.ts';
-import { authorize, type Actor, type Scope } from '#server/shared/actor.ts';
+import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
 import { AppError, invalidField, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
-import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
-import type { Insertable } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
 import * as repo from './case.repository.ts';
-import { deadlinesOf } from './case-deadlines.ts';
-import { actorProvinces } from './field.service.ts';
-import { findFieldFor } from './field.repository.ts';
-import { decryptIdentity, encryptIdentity, matchingKey, type ProtectedIdentity } from './identity-crypto.ts';
-import { petitionPolicy } from './petition.policy.ts';
-import { presentPerson, presentStep, presentSummary } from './petition.presenter.ts';
-import { currentDueOn, isCrowd, searchText, trackingCode } from './petition.rules.ts';
 import { availableActions } from './case-actions.rules.ts';
 import { receiveCase } from './case-intake.ts';
 import { applyStep } from './case-steps.ts';
+import { actorProvinces } from './field.service.ts';
+import { decryptIdentity, matchingKey, type ProtectedIdentity } from './identity-crypto.ts';
+import { petitionPolicy } from './petition.policy.ts';
+import { presentPerson, presentStep, presentSummary } from './petition.presenter.ts';
 
 /** An officer's intake (POST /api/petitions): one transaction, then the case as the officer sees it. */
 export async function createCase(db: Database, actor: Actor, input: TCaseCreate): Promise<TCase> {
@@ -210,3 +203,20 @@ export async function countCases(db: Database, actor: Actor, query: TCaseListQue
 
 /** A step's kind for the audit and the history, by action (re-exported for the steps module). */
 export type { TStepKind };
+
+/** Candidate duplicates of a received case (those rejected by an officer left out). */
+export async function caseDuplicates(db: Database, actor: Actor, id: string): Promise<TDuplicateCandidate[]> {
+  authorize(petitionPolicy.read(actor));
+  const provinces = await actorProvinces(db, actor);
+  const row = await repo.findCase(db, actor.scope, provinces, id);
+  if (!row) throw notFound('entity.petitionCase');
+  if (row.status !== 'received') return [];
+  const persons = await repo.findPersons(db, row.province_id, [row.id]);
+  const steps = await repo.findSteps(db, row.province_id, row.id);
+  const rejected = steps.filter((s) => s.kind === 'duplicate_reject').map((s) => String((s.data as { candidateId?: string }).candidateId));
+  const inputs = persons.map((p) => {
+    const identity = p.protected && p.identity_cipher ? decryptIdentity(p.identity_cipher, p.id) : identityFromRow(p);
+    return { fullName: identity.fullName, birthYear: identity.birthYear, phone: identity.phone, idNumber: identity.idNumber };
+  });
+  return findDuplicates(db, actor, { unitId: row.unit_id, subject: row.subject, persons: inputs }, { id: row.id, rejected });
+}

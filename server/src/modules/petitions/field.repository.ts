@@ -32,3 +32,24 @@ export async function provincesOfRoots(db: Database, roots: readonly string[]): 
 export async function findNationalField(db: Database, code: string) {
   return db.selectFrom('petition_field as f').select(['f.id', 'f.code', 'f.name', 'f.active']).where('f.code', '=', code).where('f.province_id', 'is', null).executeTakeFirst();
 }
+
+/** A field of the national defaults or of the province with this code. */
+export async function findFieldByCode(db: Database, provinceId: number, code: string) {
+  return db
+    .selectFrom('petition_field as f')
+    .select(['f.id'])
+    .where('f.code', '=', code)
+    .where((eb) => eb.or([eb('f.province_id', 'is', null), eb('f.province_id', '=', provinceId)]))
+    .executeTakeFirst();
+}
+
+export async function insertField(db: Database, row: { code: string; name: string; province_id: number; position: number }) {
+  return db.insertInto('petition_field').values(row).returning(['id', 'code', 'name', 'province_id', 'position', 'active']).executeTakeFirstOrThrow();
+}
+
+/** The 2025 province of a unit. */
+export async function provinceOfUnit(db: Database, unitId: number): Promise<number | null> {
+  const row = await sql<{ id: number | null }>`select unit_province_id(${unitId}::bigint) as id`.execute(db);
+  const id = row.rows[0]?.id;
+  return id == null ? null : Number(id);
+}

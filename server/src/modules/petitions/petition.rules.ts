@@ -36,10 +36,25 @@ export function stageEvent(status: TCaseStatus): 'received' | 'accepted' | 'deci
 
 type Deadline = Pick<TDeadline, 'step' | 'from' | 'dueOn'>;
 
-/** The case's current due date: the earliest deadline counted from the event of its stage. */
+/** The time limit that matters at each stage, by the legal module's step codes, in order of preference. */
+const STAGE_STEPS = {
+  // thụ lý (khiếu nại), xử lý ban đầu (tố cáo), trả lời (kiến nghị, phản ánh)
+  received: ['accept', 'initial_processing', 'reception_answer'],
+  accepted: ['resolve'],
+  decided: ['send_decision', 'send_conclusion'],
+} as const;
+
+/**
+ * The case's current due date: the stage's main time limit (acceptance, resolution, sending the decision), else
+ * the earliest deadline counted from the stage's event.
+ */
 export function currentDueOn(status: TCaseStatus, deadlines: readonly Deadline[]): string | null {
   const event = stageEvent(status);
   if (!event) return null;
+  for (const step of STAGE_STEPS[event]) {
+    const found = deadlines.find((d) => d.step === step && d.from === event && d.dueOn);
+    if (found) return found.dueOn;
+  }
   const dates = deadlines.filter((d) => d.from === event && d.dueOn).map((d) => d.dueOn as string);
   return dates.length ? (dates.sort()[0] as string) : null;
 }
@@ -57,13 +72,13 @@ export function resolutionDueOn(deadlines: readonly Deadline[]): string | null {
 
 /**
  * How a case ended against its time limit, the way Hue-S counts it: on time (resolved by the limit without
- * extension), late with extension (after the original limit but within the extended one), late (after the limit
- * in force). Null when no limit is known.
+ * extension), late with extension (after the original limit but within the extended one: a denunciation extended,
+ * a complaint found complex), late (after the limit in force). Null when no limit is known.
  */
-export function outcomeOf(resolvedOn: string, originalDue: string | null, extendedDue: string | null, extensions: number): TCaseOutcome | null {
+export function outcomeOf(resolvedOn: string, originalDue: string | null, extendedDue: string | null, extended: boolean): TCaseOutcome | null {
   if (!originalDue) return null;
   if (resolvedOn <= originalDue) return 'on_time';
-  if (extensions > 0 && extendedDue && resolvedOn <= extendedDue) return 'late_extended';
+  if (extended && extendedDue && resolvedOn <= extendedDue) return 'late_extended';
   return 'late';
 }
 
