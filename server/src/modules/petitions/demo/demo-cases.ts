@@ -233,11 +233,11 @@ export function lifeOf(draft: CaseDraft, today: string): CaseLife {
     return life;
   }
   move('verify', null, addDays(decideOn, 4), 'Xác minh tại hiện trường, làm việc với các hộ liên quan');
-  // only a denunciation's time limit is extended (Luật Tố cáo Điều 30); a complex complaint has the longer limit
-  if (p.extend && draft.kind === 'denunciation' && move('extend', null, addDays(decideOn, 25), 'Vụ việc phức tạp, gia hạn thời hạn giải quyết')) {
-    life.extensions = 1;
+  // extension (case-actions.ts 'extend'): a denunciation counts its extensions; a complaint is found complex
+  if (p.extend && (draft.kind === 'denunciation' || draft.kind === 'complaint') && move('extend', null, addDays(decideOn, 25), 'Vụ việc phức tạp, gia hạn thời hạn giải quyết')) {
+    life.extensions = draft.kind === 'denunciation' ? 1 : 0;
     life.complex = true;
-  } else if (p.extend && draft.kind === 'complaint') life.complex = true;
+  }
   if (p.stalled) return life;
   const resolvedOn = addDays(decideOn, p.resolveAfter);
   if (!move('conclude', 'concluded', resolvedOn)) return life;

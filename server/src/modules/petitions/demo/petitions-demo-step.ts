@@ -106,9 +106,10 @@ async function runPetitionsDemo(trx: Db, today: string): Promise<string> {
     const now = await deadlines(basis, life.status);
     let outcome = null;
     if (life.status === 'closed' && life.resolvedOn) {
+      // as the close action does (case-actions.ts): the limit without the extension, and the one in force
       const original = await deadlines({ ...basis, extensions: 0, complex: false }, 'closed');
       const extended = await deadlines(basis, 'closed');
-      outcome = outcomeOf(life.resolvedOn, resolutionDueOn(original.result.deadlines), resolutionDueOn(extended.result.deadlines), life.extensions);
+      outcome = outcomeOf(life.resolvedOn, resolutionDueOn(original.result.deadlines), resolutionDueOn(extended.result.deadlines), life.extensions > 0 || life.complex);
     }
     const open = !['refused', 'transferred', 'closed', 'withdrawn', 'duplicate'].includes(life.status);
     if (open && now.dueOn && now.dueOn < today) tally.overdue++;

@@ -80,7 +80,7 @@ describe('figures of cases: a worked set', () => {
     await insertCase({ commune: a, kind: 'denunciation', received: '2026-03-11', status: 'transferred' }); // not the commune's to resolve
     await insertCase({ commune: a, kind: 'complaint', received: '2026-03-12', status: 'withdrawn' });
     await insertCase({ commune: a, kind: 'complaint', received: '2026-03-13', status: 'verifying', due: '2026-04-20' }); // to resolve, open
-    await insertCase({ commune: a, kind: 'feedback', received: '2026-03-14', status: 'notified', resolved: '2026-03-16', due: '2026-03-28' }); // on time
+    await insertCase({ commune: a, kind: 'feedback', received: '2026-03-14', status: 'notified', resolved: '2026-03-16', due: '2026-03-28' }); // not closed: no outcome yet
     await insertCase({ commune: a, kind: 'petition', received: '2026-03-15', status: 'refused' });
     // received by the province, matter in commune b; a complaint of February resolved in March with an extension
     await insertCase({ commune: b, unit: p.provinceId, kind: 'complaint', received: '2026-03-03', status: 'accepted' });
@@ -94,7 +94,7 @@ describe('figures of cases: a worked set', () => {
     const march = { provinceId: p.provinceId, asOf: '2026-03-31', from: '2026-03-01' };
     expect(asMap(await byCode('petitions.received').compute(handle.db, march))).toEqual({ [a]: 7, [b]: 2 });
     expect(asMap(await byCode('petitions.resolved').compute(handle.db, march))).toEqual({ [a]: 3, [b]: 1 });
-    expect(asMap(await byCode('petitions.resolved_on_time').compute(handle.db, march))).toEqual({ [a]: 2, [b]: 0 });
+    expect(asMap(await byCode('petitions.resolved_on_time').compute(handle.db, march))).toEqual({ [a]: 1, [b]: 0 });
     expect(asMap(await byCode('petitions.kd_to_resolve').compute(handle.db, march))).toEqual({ [a]: 3, [b]: 1 });
     expect(asMap(await byCode('petitions.kd_resolved').compute(handle.db, march))).toEqual({ [a]: 2, [b]: 1 });
     // an open month counts up to the day asked; only the communes asked for
@@ -107,7 +107,7 @@ describe('figures of cases: a worked set', () => {
     // the endpoint's counts: by province over the first quarter of 2026 and by commune
     const scope = { all: true as const };
     const [quarter] = await figureCounts(handle.db, scope, { from: '2026-01-01', to: '2026-03-31', by: 'province', provinceIds: [p.provinceId] });
-    expect(quarter).toEqual({ key: p.provinceId, received: 10, resolved: 4, resolvedOnTime: 2, kdToResolve: 5, kdResolved: 3 });
+    expect(quarter).toEqual({ key: p.provinceId, received: 10, resolved: 4, resolvedOnTime: 1, kdToResolve: 5, kdResolved: 3 });
     expect(resolutionRate(quarter?.kdResolved ?? 0, quarter?.kdToResolve ?? 0)).toBe(60);
     const communes = await figureCounts(handle.db, scope, { from: '2026-03-01', to: '2026-03-31', by: 'commune', provinceIds: [p.provinceId] });
     expect(communes.map((row) => [row.key, row.received, row.kdToResolve, row.kdResolved])).toEqual([

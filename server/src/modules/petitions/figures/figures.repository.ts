@@ -11,8 +11,8 @@ export type Measure = (typeof MEASURES)[number];
 const list = (values: readonly string[]) => sql.join(values.map((value) => sql.lit(value)));
 const between = (column: string, from: string, to: string) => sql<SqlBool>`${sql.ref(column)} between ${from}::date and ${to}::date`;
 
-/** On time (Hue-S): the outcome recorded on closure, or before closure the conclusion by the due date without extension. */
-const onTime = sql<SqlBool>`coalesce(c.outcome = 'on_time', c.due_on is not null and c.resolved_on <= c.due_on and c.extensions = 0)`;
+/** On time (Hue-S): the outcome recorded when the case was closed (case-actions.ts 'close'). */
+const onTime = sql<SqlBool>`c.outcome = 'on_time'`;
 
 /** The condition "case `c` counts in `measure` for the days [from, to]". */
 export function measureCondition(measure: Measure, from: string, to: string): Expression<SqlBool> {

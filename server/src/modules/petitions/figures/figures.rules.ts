@@ -8,8 +8,9 @@ import type { TCaseKind, TCaseStatus } from '#contracts/petitions/case.schemas.t
  *   earlier case, not counted twice).
  * - resolved: cases whose conclusion or decision (resolved_on) falls in the period, except duplicates and cases
  *   that left the unit without a conclusion (refused: not accepted; transferred to the competent body).
- * - resolved on time: resolved, and on time the way Hue-S counts it: the outcome recorded on closure is
- *   'on_time', or, before closure, the conclusion came on or before the due date and no extension was used.
+ * - resolved on time: resolved, and closed with the outcome 'on_time' (Hue-S: concluded by the original time
+ *   limit, without extension; the petitions module records it on closure, so a case concluded but not yet
+ *   closed is not counted on time yet).
  * - complaints and denunciations to resolve (seed 000 i2's "số vụ việc tiếp nhận"): complaints and denunciations
  *   received in the period that are the unit's to resolve: not duplicates, not refused, not transferred, not
  *   withdrawn (rút đơn ends the matter without a conclusion).
