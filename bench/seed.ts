@@ -2,7 +2,8 @@
  * `npm run bench:seed`: a national-scale synthetic data set for the benchmarks. Migrates, loads the official
  * units of both structures, then adds ~BENCH_VILLAGES villages (default 100,000) over the communes of both
  * structures, a Tổ dân vận per village and 5–7 members each, in one transaction (skipped if villages exist); then
- * ≈ BENCH_VALUES indicator data values (default 10 million, indicators.seed.ts; skipped per province if present).
+ * ≈ BENCH_VALUES indicator data values (default 10 million, indicators.seed.ts; skipped per province if present);
+ * then ≈ BENCH_CASES citizens' cases (default 5 million, petitions.seed.ts; skipped per province if present).
  *
  * Target: DATABASE_URL (PostgreSQL) or PGlite in BENCH_DATA_DIR (default ./data/bench/pglite).
  */
@@ -11,6 +12,8 @@ import { migrate } from '#server/db/migrate.ts';
 import { importOfficialUnits } from '#server/modules/units/official-import.ts';
 import { benchTarget, openBenchDatabase } from './db.ts';
 import { seedIndicators } from './indicators.seed.ts';
+// --- pet-figures ---
+import { seedPetitions } from './petitions.seed.ts';
 import * as seed from './seed.repository.ts';
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
@@ -66,6 +69,9 @@ async function main(): Promise<void> {
     if (existing > 0) console.log(`${existing} villages already present: villages, teams and people are not seeded again.`);
     else await seedVillages(db, wanted, started);
     if (values > 0) await seedIndicators(db, values);
+    // --- pet-figures --- citizens' cases (BENCH_CASES, default 5 million; 0 = none)
+    const cases = Number(process.env.BENCH_CASES ?? 5_000_000);
+    if (cases > 0) await seedPetitions(db, cases);
   } finally {
     await bench.close();
   }

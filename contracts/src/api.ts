@@ -13,6 +13,8 @@ import { petitionEndpoints } from './petitions/api.ts';
 import { receptionEndpoints } from './reception/api.ts';
 // --- pet-portal ---
 import { hotspotEndpoints, open311Endpoints, portalEndpoints } from './petitions/portal.api.ts';
+// --- pet-figures ---
+import { petitionFigureEndpoints } from './petitions/figures.schemas.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -40,4 +42,6 @@ export const api = {
   portal: portalEndpoints,
   open311: open311Endpoints,
   hotspots: hotspotEndpoints,
+  // --- pet-figures ---
+  petitionFigures: petitionFigureEndpoints,
 };

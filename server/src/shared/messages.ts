@@ -268,6 +268,18 @@ export const MESSAGES = {
   'indicators.derived.villages': 'Số thôn, bản, tổ dân phố',
   'indicators.derived.unitVillage': 'thôn',
   'indicators.derived.unitCommune': 'xã',
+  // --- pet-figures ---
+  // figures of citizens' cases (modules/petitions/figures/): derived values per commune and month
+  'petitions.figures.received': 'Số đơn thư, vụ việc tiếp nhận (trừ đơn trùng)',
+  'petitions.figures.resolved': 'Số vụ việc đã giải quyết (có kết luận, quyết định giải quyết)',
+  'petitions.figures.resolvedOnTime': 'Số vụ việc giải quyết đúng hạn',
+  'petitions.figures.kdToResolve': 'Số vụ việc khiếu nại, tố cáo tiếp nhận thuộc thẩm quyền giải quyết',
+  'petitions.figures.kdResolved': 'Số vụ việc khiếu nại, tố cáo đã giải quyết',
+  'petitions.figures.unitCase': 'vụ việc',
+  'petitions.figures.toBeforeFrom': 'ngày kết thúc không được trước ngày bắt đầu',
+  'petitions.figures.rangeTooLong': 'khoảng thời gian tối đa là 5 năm',
+  'petitions.figures.noCommune': 'Chưa xác định xã, phường',
+  // --- /pet-figures ---
 
 
   // indicators.excel: Excel templates of data sets

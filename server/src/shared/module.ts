@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { PeriodType } from '#contracts/indicators/period.ts';
 import type { Database } from '#server/db/database.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { BlobStore } from '#server/platform/files/blob-store.ts';
@@ -47,7 +48,18 @@ export interface DerivedValue {
    * `asOf` in one (2025) province, its predecessors' units included, 0 included; only those of `unitIds` when
    * given (a touched unit left out counts as 0). Reads only the module's own tables (and units).
    */
-  compute(db: Kysely<DB>, args: { provinceId: number; asOf: string; unitIds?: readonly number[] }): Promise<ReadonlyArray<{ unitId: number; value: number }>>;
+  compute(
+    db: Kysely<DB>,
+    args: { provinceId: number; asOf: string; unitIds?: readonly number[]; /* --- pet-figures --- */ from?: string },
+  ): Promise<ReadonlyArray<{ unitId: number; value: number }>>;
+  // --- pet-figures ---
+  /**
+   * A count of events in each period (cases received in March) rather than a state on a day: stored only for the
+   * periods of this type (the totals of longer periods add them up, so nothing is counted twice), and `compute`
+   * gets `from`, the period's first day, besides `asOf` (its last day, or today for the open period). Unset: a
+   * state as of `asOf`, stored for every period type.
+   */
+  periodType?: PeriodType;
 }
 
 /** `ModuleContext.derived`: the registered derived values and the refresh a module calls after writing its records. */
@@ -60,7 +72,15 @@ export interface DerivedValues {
    * province's figure is fresh at commit. Units of another level than the value's are mapped to their ancestor of
    * that level (an organisation in a village touches the village); units above that level are ignored.
    */
-  touch(trx: Kysely<DB>, actor: { userId: number }, code: string, unitIds: readonly number[]): Promise<void>;
+  touch(
+    trx: Kysely<DB>,
+    actor: { userId: number },
+    code: string,
+    unitIds: readonly number[],
+    // --- pet-figures ---
+    /** Events dated in closed periods (a case received last month, now resolved): their periods are refreshed too (values with a `periodType`). */
+    options?: { days?: readonly string[] },
+  ): Promise<void>;
 }
 
 /**

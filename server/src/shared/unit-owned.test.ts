@@ -62,6 +62,8 @@ const ALLOWED: Record<string, string> = {
   // the demo loader writes the demo province on an empty database, before any account exists
   'demo/demo.repository.ts#*': 'demo loader',
   'modules/indicators/demo/indicators-demo.repository.ts#*': 'demo loader (the indicators step, after the foundation)',
+  // --- pet-figures ---
+  'modules/petitions/demo/petitions-demo.repository.ts#*': 'demo loader (the petitions step, after the foundation)',
   // --- shell-home ---
   'modules/units/unit.repository.ts#listChildren': 'only whether organisations exist under units listed in scope',
   'modules/audit/audit.repository.ts#listAudit': 'names the records of a page of entries read through unitOwned (auditPage)',

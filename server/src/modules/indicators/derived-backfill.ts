@@ -1,4 +1,5 @@
-import { PERIOD_TYPES, periodContaining, periodEnd, periodsBetween, type PeriodType } from '#contracts/indicators/period.ts';
+import { PERIOD_TYPES, periodContaining, periodEnd, periodStart, periodsBetween, type PeriodType } from '#contracts/indicators/period.ts';
+import type { DerivedValue } from '#server/shared/module.ts';
 import { clock } from '#server/shared/clock.ts';
 import type { JobContext } from '#server/platform/jobs/job-queue.ts';
 import { derivedWrites } from './derived.ts';
@@ -14,8 +15,11 @@ export interface BackfillPayload {
   provinceId: number;
   /** First day backfilled (default BACKFILL_FROM); the demo fills only the years its reports need. */
   from?: string;
-  /** Period types backfilled (default all). */
+  /** Period types backfilled (default all); a value counted per period (`periodType`) is backfilled for its own type. */
   periodTypes?: readonly PeriodType[];
+  // --- pet-figures ---
+  /** Only these derived values (default every registered one). */
+  codes?: readonly string[];
 }
 
 /**
@@ -45,22 +49,32 @@ export async function runDerivedBackfill(context: JobContext<BackfillPayload>): 
   const values = [...context.derived.registered.values()];
   const elements = new Map((await findDerivedElements(context.db, values.map((v) => v.code))).map((row) => [row.derived_code, row]));
   const days = backfillDays(context.payload.from ?? BACKFILL_FROM, clock.today(), context.payload.periodTypes);
-  const total = days.length * values.length;
+  // --- pet-figures --- values counted per period (periodType) are stored for their own period type only
+  const flows = values.filter((value) => value.periodType && (!context.payload.codes || context.payload.codes.includes(value.code)));
+  const states = values.filter((value) => !value.periodType && (!context.payload.codes || context.payload.codes.includes(value.code)));
+  const flowDays = flows.map((value) => ({ value, days: backfillDays(context.payload.from ?? BACKFILL_FROM, clock.today(), [value.periodType as PeriodType]) }));
+  const total = days.length * states.length + flowDays.reduce((sum, flow) => sum + flow.days.length, 0);
   let done = 0;
   let changed = 0;
   await context.progress(0, total);
+  const run = async (value: DerivedValue, asOf: string, periods: string[], from: string | undefined) => {
+    const element = elements.get(value.code);
+    if (!element) throw new Error(`derived value ${value.code} has no data element`);
+    const results = await context.db.transaction().execute(async (trx) => {
+      await lockDerived(trx, element.id, provinceId);
+      const computed = await value.compute(trx, from ? { provinceId, asOf, from } : { provinceId, asOf });
+      const writes = derivedWrites(element, [], computed, periods);
+      return storeValues(trx, writes, { userId: context.actor.userId, source: 'derived', jobId: context.jobId });
+    });
+    changed += results.filter((r) => r.status === 'created' || r.status === 'updated' || r.status === 'deleted').length;
+    await context.progress(++done, total);
+  };
   for (const { asOf, periods } of days) {
-    for (const value of values) {
-      const element = elements.get(value.code);
-      if (!element) throw new Error(`derived value ${value.code} has no data element`);
-      const results = await context.db.transaction().execute(async (trx) => {
-        await lockDerived(trx, element.id, provinceId);
-        const computed = await value.compute(trx, { provinceId, asOf });
-        const writes = derivedWrites(element, [], computed, periods);
-        return storeValues(trx, writes, { userId: context.actor.userId, source: 'derived', jobId: context.jobId });
-      });
-      changed += results.filter((r) => r.status === 'created' || r.status === 'updated' || r.status === 'deleted').length;
-      await context.progress(++done, total);
+    for (const value of states) await run(value, asOf, periods, undefined);
+  }
+  for (const flow of flowDays) {
+    for (const { asOf, periods } of flow.days) {
+      for (const period of periods) await run(flow.value, asOf, [period], periodStart(period));
     }
   }
   return { created: changed };

@@ -1,4 +1,5 @@
-import { PERIOD_TYPES, periodContaining } from '#contracts/indicators/period.ts';
+import { PERIOD_TYPES, periodContaining, periodEnd, periodStart } from '#contracts/indicators/period.ts';
+import type { PeriodType } from '#contracts/indicators/period.ts';
 import type { Database } from '#server/db/database.ts';
 import { clock } from '#server/shared/clock.ts';
 import type { DerivedValue, DerivedValues } from '#server/shared/module.ts';
@@ -68,7 +69,7 @@ export const openPeriods = (today: string) => PERIOD_TYPES.map((type) => periodC
 export function createDerivedStore(registered: ReadonlyMap<string, DerivedValue>): DerivedValues {
   return {
     registered,
-    async touch(trx, actor, code, unitIds) {
+    async touch(trx, actor, code, unitIds, options) {
       const value = registered.get(code);
       if (!value) throw new Error(`derived value ${code} is not registered`);
       if (unitIds.length === 0) return;
@@ -81,10 +82,27 @@ export function createDerivedStore(registered: ReadonlyMap<string, DerivedValue>
       const writes: ValueWrite[] = [];
       for (const [provinceId, ids] of [...byProvince].sort(([a], [b]) => a - b)) {
         await lockDerived(trx, element.id, provinceId);
+        // --- pet-figures ---
+        if (value.periodType) {
+          for (const period of flowPeriods(value.periodType, today, options?.days ?? [])) {
+            const asOf = periodEnd(period) < today ? periodEnd(period) : today;
+            const computed = await value.compute(trx, { provinceId, asOf, unitIds: ids, from: periodStart(period) });
+            writes.push(...derivedWrites(element, ids, computed.filter((c) => ids.includes(c.unitId)), [period]));
+          }
+          continue;
+        }
+        // --- end pet-figures ---
         const computed = await value.compute(trx, { provinceId, asOf: today, unitIds: ids });
         writes.push(...derivedWrites(element, ids, computed.filter((c) => ids.includes(c.unitId)), openPeriods(today)));
       }
       await storeValues(trx, writes, { userId: actor.userId, source: 'derived' });
     },
   };
+}
+
+// --- pet-figures ---
+/** The periods of `type` a flow value's touch refreshes: the open one and those holding `days` (never future ones), in order. */
+export function flowPeriods(type: PeriodType, today: string, days: readonly string[]): string[] {
+  const periods = new Set([periodContaining(today, type), ...days.filter((day) => day <= today).map((day) => periodContaining(day, type))]);
+  return [...periods].sort();
 }

@@ -8,6 +8,11 @@ import { registerHotspotRoutes } from './hotspots/hotspot.routes.ts';
 import { registerOpen311Routes } from './open311/open311.routes.ts';
 import { portalScopeFixtures } from './portal/index.ts';
 import { registerPortalRoutes } from './portal/portal.routes.ts';
+// --- pet-figures ---
+import { petitionDerivedValues } from './figures/figures-derived.ts';
+import { registerFigureRoutes } from './figures/figures.routes.ts';
+import { petitionsDemoStep } from './demo/petitions-demo-step.ts';
+// --- /pet-figures ---
 
 /**
  * Citizens' cases (DOMAIN.md capability 5; issue 12). Sub-folders of other engineers (portal/, open311/,
@@ -21,6 +26,8 @@ export const petitionsModule: ServerModule = {
     registerPortalRoutes(api, context);
     registerOpen311Routes(api, context);
     registerHotspotRoutes(api, context);
+    // --- pet-figures ---
+    registerFigureRoutes(api, context);
   },
   scopeFixtures: async (db, unitId, files) => ({
     ...(await petitionScopeFixtures(db, unitId)),
@@ -30,6 +37,10 @@ export const petitionsModule: ServerModule = {
   fileOwners: { petition_case: petitionCaseFileOwner },
   // a production server refuses to start without PETITION_IDENTITY_KEY
   start: async () => checkIdentityKey(),
+  // --- pet-figures ---
+  derivedValues: petitionDerivedValues,
+  demoSteps: [petitionsDemoStep],
+  // --- /pet-figures ---
 };
 
 /**
@@ -45,3 +56,7 @@ export { findDuplicates } from './case.service.ts';
 export { currentDueOn, isCrowd, outcomeOf, resolutionDueOn } from './petition.rules.ts';
 /** The lifecycle (states with Vietnamese names, moves and roles). */
 export { petitionWorkflow } from './petition.workflow.ts';
+
+// --- pet-figures ---
+/** Refreshes the figures of cases (received, resolved, …) a write to a case moved, in the writer's transaction. */
+export { touchCaseFigures, type CaseFigureChange } from './figures/figures-derived.ts';
