@@ -31,6 +31,8 @@ describe('the permission table', () => {
       'units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review', 'programmes.read', 'programmes.reportProgress', 'audit.recent',
       // --- pet-core ---
       'petitions.read', 'petitions.manage', 'petitions.readIdentity',
+      // --- pet-recv ---
+      'reception.read',
     ]);
     // --- pet-core: a denouncer's identity is for the handler and leaders, not for account administrators ---
     // --- pet-legal --- (the legal calendar and rules are national: system administrators only)

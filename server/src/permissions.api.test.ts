@@ -77,6 +77,8 @@ describe('village accounts', () => {
       'petitions.read',
       'petitions.manage',
       'petitions.readIdentity',
+      // --- pet-recv ---
+      'reception.read',
     ]);
     const admin = await signIn(null, ['system_admin']);
     expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);

@@ -3,6 +3,7 @@ import type { TDeadline } from '#contracts/legal/deadline.schemas.ts';
 import type { TCase, TCaseAction, TCaseActionName, TCaseStatus } from '#contracts/petitions/case.schemas.ts';
 import type { Database } from '#server/db/database.ts';
 import type { PetitionCaseTable } from '#server/db/schema.ts';
+import type { DerivedValues } from '#server/shared/module.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
 import { conflict, forbidden, invalidField, notFound, type AppError } from '#server/shared/errors.ts';
@@ -12,7 +13,7 @@ import * as repo from './case.repository.ts';
 import { canExtend, mayAct, moveOf, wasExtended } from './case-actions.rules.ts';
 import { deadlinesFor, receiveCase } from './case-intake.ts';
 import { applyStep, type StepRequest } from './case-steps.ts';
-import { getCase, linkDuplicate } from './case.service.ts';
+import { getCase, linkDuplicate, refreshCaseFigures } from './case.service.ts';
 import { actorProvinces } from './field.service.ts';
 import { findFieldFor, findNationalField } from './field.repository.ts';
 import { petitionPolicy } from './petition.policy.ts';
@@ -60,7 +61,7 @@ const basisOf = (row: repo.CaseRow): CaseBasis => ({
  * its status, kind and the actor's roles, the documents checked to belong to the case, deadlines recomputed from
  * the case's rule set where the action changes them, one immutable step written, the audit row appended.
  */
-export async function actOnCase(db: Database, actor: Actor, id: string, input: TCaseAction): Promise<TCase> {
+export async function actOnCase(db: Database, derived: DerivedValues, actor: Actor, id: string, input: TCaseAction): Promise<TCase> {
   authorize(petitionPolicy.manage(actor));
   const provinces = await actorProvinces(db, actor);
   await db.transaction().execute(async (trx) => {
@@ -78,8 +79,10 @@ export async function actOnCase(db: Database, actor: Actor, id: string, input: T
       if (found.length !== fileIds.length) throw invalidField('fileIds', msg('petitions.fileNotOfCase'));
     }
     const step = await stepFor(trx, actor, row, input, onDate, fileIds);
-    if (step === null) return;
+    const before = { receivedOn: row.received_on, resolvedOn: row.resolved_on };
+    if (step === null) return refreshCaseFigures(trx, derived, actor, { id: row.id, provinceId: row.province_id }, before);
     await applyStep(trx, actor, { id: row.id, provinceId: row.province_id }, step);
+    await refreshCaseFigures(trx, derived, actor, { id: row.id, provinceId: row.province_id }, before);
     await recordAudit(trx, actor, {
       action: 'update', entity: 'petition_case', entityId: row.id, unitId: row.unit_id,
       before: { status: row.status, version: row.version },

@@ -357,3 +357,13 @@ export async function copyAttachments(
     )
     .execute();
 }
+
+/** What a case's figures are keyed on (by id within its province; the caller has read the case in scope). */
+export async function findCaseFigureKeys(db: Db, provinceId: number, id: string) {
+  return db
+    .selectFrom('petition_case')
+    .select(['commune_id', 'unit_id', 'received_on', 'resolved_on'])
+    .where('province_id', '=', provinceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

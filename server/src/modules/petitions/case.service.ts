@@ -3,6 +3,7 @@ import {
   isEndedStatus, type TCase, type TCaseCreate, type TCaseListQuery, type TCasePersonInput, type TDuplicateCandidate, type TStepKind,
 } from '#contracts/petitions/case.schemas.ts';
 import type { Database } from '#server/db/database.ts';
+import type { DerivedValues } from '#server/shared/module.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
 import { AppError, invalidField, notFound } from '#server/shared/errors.ts';
@@ -12,6 +13,7 @@ import { recordAudit } from '../audit/index.ts';
 import * as repo from './case.repository.ts';
 import { availableActions } from './case-actions.rules.ts';
 import { receiveCase } from './case-intake.ts';
+import { touchCaseFigures } from './figures/figures-derived.ts';
 import { applyStep } from './case-steps.ts';
 import { actorProvinces } from './field.service.ts';
 import { decryptIdentity, matchingKey, type ProtectedIdentity } from './identity-crypto.ts';
@@ -19,13 +21,14 @@ import { petitionPolicy } from './petition.policy.ts';
 import { presentPerson, presentStep, presentSummary } from './petition.presenter.ts';
 
 /** An officer's intake (POST /api/petitions): one transaction, then the case as the officer sees it. */
-export async function createCase(db: Database, actor: Actor, input: TCaseCreate): Promise<TCase> {
+export async function createCase(db: Database, derived: DerivedValues, actor: Actor, input: TCaseCreate): Promise<TCase> {
   authorize(petitionPolicy.manage(actor));
   const { id } = await db.transaction().execute(async (trx) => {
     const received = await receiveCase(trx, { source: 'officer', actor }, input, actor.scope);
     if (received.created && input.duplicateOfId) {
       await linkDuplicate(trx, actor, received, input.duplicateOfId, 1, clock.today());
     }
+    if (received.created) await refreshCaseFigures(trx, derived, actor, received, null);
     return received;
   });
   return getCase(db, actor, id);
@@ -219,4 +222,20 @@ export async function caseDuplicates(db: Database, actor: Actor, id: string): Pr
     return { fullName: identity.fullName, birthYear: identity.birthYear, phone: identity.phone, idNumber: identity.idNumber };
   });
   return findDuplicates(db, actor, { unitId: row.unit_id, subject: row.subject, persons: inputs }, { id: row.id, rejected });
+}
+
+/** The dates a case's figures count it on, before a write (null for a new case). */
+export type CaseFigureDays = { receivedOn: string; resolvedOn: string | null } | null;
+
+/**
+ * Refreshes the figures of cases (received, resolved, on time) a write moved, in the writer's transaction: the
+ * case's commune (or receiving unit), the months of its dates before and after the write.
+ */
+export async function refreshCaseFigures(trx: Database, derived: DerivedValues, actor: Actor, c: { id: string; provinceId: number }, before: CaseFigureDays) {
+  const keys = await repo.findCaseFigureKeys(trx, c.provinceId, c.id);
+  if (!keys) return;
+  await touchCaseFigures(trx, derived, { userId: actor.userId }, {
+    unitIds: [keys.commune_id ?? keys.unit_id],
+    days: [before?.receivedOn, before?.resolvedOn, keys.received_on, keys.resolved_on],
+  });
 }

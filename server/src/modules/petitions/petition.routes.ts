@@ -25,9 +25,9 @@ export function registerPetitionRoutes(app: FastifyInstance, context: ModuleCont
       .send(data);
   });
   registerEndpoint(app, petitionEndpoints.checkDuplicates, async ({ actor, body }) => findDuplicates(db, actor, body));
-  registerEndpoint(app, petitionEndpoints.createCase, async ({ actor, body }) => createCase(db, actor, body));
+  registerEndpoint(app, petitionEndpoints.createCase, async ({ actor, body }) => createCase(db, context.derived, actor, body));
   registerEndpoint(app, petitionEndpoints.getCase, async ({ actor, params }) => getCase(db, actor, params.id));
   registerEndpoint(app, petitionEndpoints.caseDuplicates, async ({ actor, params }) => caseDuplicates(db, actor, params.id));
-  registerEndpoint(app, petitionEndpoints.actOnCase, async ({ actor, params, body }) => actOnCase(db, actor, params.id, body));
+  registerEndpoint(app, petitionEndpoints.actOnCase, async ({ actor, params, body }) => actOnCase(db, context.derived, actor, params.id, body));
   registerEndpoint(app, petitionEndpoints.revealIdentity, async ({ actor, params, body }) => revealIdentity(db, actor, params.id, body.reason));
 }

@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB, ReceptionRoleKindColumn } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
+import { clock } from '#server/shared/clock.ts';
 import { unitOwned } from '#server/shared/scope.ts';
 
 /**
@@ -52,7 +53,7 @@ export async function findRule(db: Kysely<DB>, id: number) {
 }
 
 export async function updateRule(db: Kysely<DB>, id: number, values: { days: number; per: 'week' | 'month'; basis: string; unconfirmed: boolean }) {
-  await db.updateTable('reception_frequency_rule').set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
+  await db.updateTable('reception_frequency_rule').set({ ...values, updated_at: clock.now() }).where('id', '=', id).execute();
 }
 
 export type RuleRow = Awaited<ReturnType<typeof listRules>>[number];
@@ -93,7 +94,7 @@ export async function findSchedule(db: Kysely<DB>, scope: Scope, provinces: Prov
 export type ScheduleRow = NonNullable<Awaited<ReturnType<typeof findSchedule>>>;
 
 export async function endSchedule(db: Kysely<DB>, provinceId: number, id: string, validTo: string) {
-  await db.updateTable('reception_schedule').set({ valid_to: validTo, updated_at: new Date() }).where('province_id', '=', provinceId).where('id', '=', id).execute();
+  await db.updateTable('reception_schedule').set({ valid_to: validTo, updated_at: clock.now() }).where('province_id', '=', provinceId).where('id', '=', id).execute();
 }
 
 /** Regular (weekly or monthly) schedules in force on some day of [first, last], in scope. */
@@ -333,7 +334,7 @@ export async function updateRecommendation(
 ) {
   const result = await db
     .updateTable('reception_recommendation')
-    .set({ ...values, updated_at: new Date(), version: sql<number>`version + 1` })
+    .set({ ...values, updated_at: clock.now(), version: sql<number>`version + 1` })
     .where('province_id', '=', key.provinceId)
     .where('id', '=', key.id)
     .where('version', '=', key.seenVersion)

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, ReceptionRoleKindColumn } from '#server/db/schema.ts';
 import { Random } from '#server/demo/random.ts';
 import { PROVINCE_2025_CODE, TERM_START_2025 } from '#server/demo/territory.ts';
+import { clock } from '#server/shared/clock.ts';
 import type { DemoStep } from '#server/shared/module.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import * as repo from '../reception.repository.ts';
@@ -139,7 +140,7 @@ async function runReceptionDemo(trx: Kysely<DB>, today: string): Promise<string>
   const start = `${Number(today.slice(0, 4)) - 2}-${today.slice(5, 7)}`;
   const months = monthsBetween(start, today.slice(0, 7)).slice(1);
   const firstDay = `${months[0]}-01`;
-  const now = new Date();
+  const now = clock.now();
   const counts = { schedules: 0, sessions: 0, dialogues: 0, activities: 0, recommendations: 0, cases: 0 };
   const unitOn = (c: { now: Place; before: Place | null }, on: string) => (on < TERM_START_2025 ? c.before : c.now);
 
