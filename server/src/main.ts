@@ -9,7 +9,7 @@ import { localBlobStore } from './platform/files/blob-store.ts';
 import { s3BlobStore } from './platform/files/s3-blob-store.ts';
 import { msg } from './shared/messages.ts';
 
-/** Starts the product: migrate, load official units (and the demo province), serve HTTP. */
+/** Starts the product: migrate, load official units, start the modules (and load the demo province), serve HTTP. */
 async function main() {
   const config = configFromEnv();
   const handle = await openDatabase(config.database);
@@ -23,10 +23,6 @@ async function main() {
   }
   const units = await handle.db.transaction().execute((trx) => importOfficialUnits(trx));
   if (units.units2019 + units.units2025 > 0) console.log('official units loaded', units);
-  if (config.loadDemo) {
-    const demo = await loadDemo(handle.db);
-    if (demo.loaded) console.log(`demo province loaded: ${demo.summary}`);
-  }
   const app = await buildApp({
     db: handle.db,
     databaseKind: config.database.kind,
@@ -38,6 +34,11 @@ async function main() {
     files: config.files.kind === 's3' ? s3BlobStore(config.files.s3) : localBlobStore(config.files.dir),
     logger: process.env.LOG === 'true',
   });
+  // after the modules' start (reference data such as the legal calendar and rule sets the demo's cases count on)
+  if (config.loadDemo) {
+    const demo = await loadDemo(handle.db);
+    if (demo.loaded) console.log(`demo province loaded: ${demo.summary}`);
+  }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
