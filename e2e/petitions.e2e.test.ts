@@ -45,13 +45,14 @@ describe('citizens’ cases, the story of the issue', () => {
     await page.goto(`${baseUrl}/petitions`);
     await page.getByLabel('Tìm kiếm (không cần dấu)').fill(code);
     await page.getByRole('link', { name: code }).click();
-    await page.getByRole('heading', { name: code }).waitFor();
+    await page.getByRole('heading', { name: subject, level: 1 }).waitFor();
+    await page.getByText(`Kiến nghị · ${code}`).waitFor();
     const id = page.url().split('/').pop() as string;
 
     // accept (thụ lý): the deadlines come from the rule set in force, each with its legal basis
     await page.getByLabel('Việc cần làm').selectOption({ label: 'Thụ lý' });
     await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
-    await page.getByText('Đã thụ lý').first().waitFor();
+    await page.locator('.pet-status').getByText('Đã thụ lý').waitFor();
     const accepted = await api<TCase>(page, `/api/petitions/${id}`);
     expect(accepted.status).toBe('accepted');
     const due = accepted.deadlines.find((d) => d.dueOn !== null);
