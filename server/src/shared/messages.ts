@@ -359,6 +359,13 @@ export const MESSAGES = {
   'programmes.tasks.assignmentNotOfTask': 'phân công không thuộc nhiệm vụ này',
   'programmes.tasks.assignmentHasReports': 'Đơn vị này đã báo cáo tiến độ nhiệm vụ: không xóa được phân công (báo cáo đã gửi được giữ nguyên).',
   'programmes.reviews.yearsReversed': 'năm kết thúc không được trước năm bắt đầu',
+  // --- prog ---
+  'programmes.derived.tasksOverdue': 'Số nhiệm vụ chương trình quá hạn của xã',
+  'programmes.derived.tasksDoneOnTime': 'Số nhiệm vụ chương trình hoàn thành đúng hạn của xã từ đầu năm',
+  'programmes.derived.unitTask': 'nhiệm vụ',
+  'programmes.budget.lineHasSpending': 'Dòng kinh phí “{title}” đã ghi số đã chi: không xóa được (khoản đã chi phải còn trong sổ; hãy sửa số liệu nếu ghi nhầm).',
+  'programmes.tasks.groupHasTasks': 'Nhóm giải pháp “{title}” còn {count} nhiệm vụ: hãy chuyển hoặc xóa các nhiệm vụ trước khi xóa nhóm.',
+  // --- /prog ---
   // --- login-fast ---
   // the HTML login form (modules/auth/login-form.ts, shared/http/form-route.ts)
   'auth.form.missing': 'Vui lòng nhập tên đăng nhập và mật khẩu.',

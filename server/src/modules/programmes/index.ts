@@ -1,5 +1,6 @@
 import type { ServerModule } from '#server/shared/module.ts';
 import { programmesDemoStep } from './demo/programmes-demo-step.ts';
+import { tasksDoneOnTime, tasksOverdue } from './programme-derived.ts';
 import { programmeFileOwner } from './programme-files.ts';
 import { programmeScopeFixtures } from './programme.fixtures.ts';
 import { registerProgrammeRoutes } from './programme.routes.ts';
@@ -25,4 +26,6 @@ export const programmesModule: ServerModule = {
   // a programme's document; files attached to a progress report
   fileOwners: { programme: programmeFileOwner, task_progress: progressFileOwner },
   demoSteps: [programmesDemoStep],
+  // tasks overdue and done on time per commune, stored as data elements (programme-derived.ts)
+  derivedValues: [tasksOverdue, tasksDoneOnTime],
 };

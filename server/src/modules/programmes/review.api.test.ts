@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskEndpoints as e } from '#contracts/programmes/tasks.api.ts';
 import { buildOrganization, buildProvince } from '#test/factories.ts';
@@ -84,7 +85,7 @@ describe('assignments table, reviews, workspace and budget', () => {
     await officer.call(e.assign, { params: { taskId: reported.body.id }, body: { role: 'lead', bodyName: 'Ban Dân vận' } });
     expect((await officer.call(e.reportProgress, { params: { taskId: reported.body.id }, body: { note: 'Đang khảo sát', percent: 50 } })).status).toBe(200);
 
-    await t.db.insertInto('programme_target').values({ programme_id: id, code: 't1', position: 1, text: '100% thôn có Tổ dân vận', rule: null, waits_for: 'Chờ phân hệ tổ chức', levels: null, parent_target_id: null }).execute();
+    await t.db.insertInto('programme_target').values({ province_id: sql<number>`(select province_id from programme where id = ${id})`, programme_id: id, code: 't1', position: 1, text: '100% thôn có Tổ dân vận', rule: null, waits_for: 'Chờ phân hệ tổ chức', levels: null, parent_target_id: null }).execute();
     const workspace = (await officer.call(e.reviewWorkspace, { params: { id, reviewId: annual.id } })).body;
     expect(workspace.targets.map((target) => [target.code, target.year, target.status, target.waitsFor])).toEqual([['t1', 2025, 'no_data', 'Chờ phân hệ tổ chức']]);
     expect(workspace.period).toEqual({ fromYear: 2025, toYear: 2025, from: '2025-01-01', to: '2025-12-31' });

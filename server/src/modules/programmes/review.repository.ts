@@ -2,12 +2,13 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { readableProgrammes } from './programme-access.repository.ts';
+import type { ProgrammeKey } from './programme-target.repository.ts';
 
 /** Review milestones and budget lines of programmes, read through readableProgrammes. */
 
 export async function findReviews(db: Kysely<DB>, scope: Scope, query: { programmeId?: number; reviewId?: number; ownerUnitId?: number; dueBefore?: string; open?: boolean }) {
   return readableProgrammes(db, scope)
-    .innerJoin('programme_review as r', 'r.programme_id', 'p.id')
+    .innerJoin('programme_review as r', (join) => join.onRef('r.programme_id', '=', 'p.id').onRef('r.province_id', '=', 'p.province_id'))
     .select([
       'r.id', 'r.programme_id', 'r.kind', 'r.title', 'r.from_year', 'r.to_year', 'r.due_on', 'r.done_on',
       'p.number as programme_number', 'p.title as programme_title', 'p.owner_unit_id', 'owner.full_name as owner_unit_name',
@@ -32,19 +33,19 @@ export interface ReviewValues {
   done_on: string | null;
 }
 
-export async function insertReview(db: Kysely<DB>, values: ReviewValues & { programme_id: number }) {
+export async function insertReview(db: Kysely<DB>, values: ReviewValues & { province_id: number; programme_id: number }) {
   const row = await db.insertInto('programme_review').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateReview(db: Kysely<DB>, reviewId: number, values: Partial<ReviewValues>) {
+export async function updateReview(db: Kysely<DB>, provinceId: number, reviewId: number, values: Partial<ReviewValues>) {
   if (Object.keys(values).length === 0) return;
-  await db.updateTable('programme_review').set(values).where('id', '=', reviewId).execute();
+  await db.updateTable('programme_review').set(values).where('province_id', '=', provinceId).where('id', '=', reviewId).execute();
 }
 
 export async function findBudgetLines(db: Kysely<DB>, scope: Scope, programmeId: number, years?: { from?: number | undefined; to?: number | undefined }) {
   return readableProgrammes(db, scope)
-    .innerJoin('programme_budget_line as b', 'b.programme_id', 'p.id')
+    .innerJoin('programme_budget_line as b', (join) => join.onRef('b.programme_id', '=', 'p.id').onRef('b.province_id', '=', 'p.province_id'))
     .select(['b.id', 'b.programme_id', 'b.year', 'b.title', 'b.source', 'b.planned', 'b.allocated', 'b.spent', 'b.position'])
     .where('p.id', '=', programmeId)
     .$if(years?.from !== undefined, (q) => q.where('b.year', '>=', years?.from ?? 0))
@@ -64,20 +65,21 @@ export interface BudgetValues {
   position: number;
 }
 
-export async function insertBudgetLine(db: Kysely<DB>, programmeId: number, values: Omit<BudgetValues, 'position'> & { position?: number | undefined }) {
+export async function insertBudgetLine(db: Kysely<DB>, programme: ProgrammeKey, values: Omit<BudgetValues, 'position'> & { position?: number | undefined }) {
   const next = await db
     .selectFrom('programme_budget_line')
     .select(sql<number>`coalesce(max(position), 0) + 1`.as('n'))
-    .where('programme_id', '=', programmeId)
+    .where('province_id', '=', programme.province_id)
+    .where('programme_id', '=', programme.id)
     .executeTakeFirstOrThrow();
   const row = await db
     .insertInto('programme_budget_line')
-    .values({ ...values, programme_id: programmeId, position: values.position ?? next.n })
+    .values({ ...values, province_id: programme.province_id, programme_id: programme.id, position: values.position ?? next.n })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateBudgetLine(db: Kysely<DB>, lineId: number, values: Partial<BudgetValues>, at: Date) {
-  await db.updateTable('programme_budget_line').set({ ...values, updated_at: at }).where('id', '=', lineId).execute();
+export async function updateBudgetLine(db: Kysely<DB>, provinceId: number, lineId: number, values: Partial<BudgetValues>, at: Date) {
+  await db.updateTable('programme_budget_line').set({ ...values, updated_at: at }).where('province_id', '=', provinceId).where('id', '=', lineId).execute();
 }

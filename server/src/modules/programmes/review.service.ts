@@ -48,7 +48,7 @@ export async function createReview(db: Database, actor: Actor, programmeId: numb
   return db.transaction().execute(async (trx) => {
     const programme = await manageableProgramme(trx, actor, programmeId);
     const values = { kind: input.kind, title: input.title, from_year: input.fromYear, to_year: input.toYear, due_on: input.dueOn, done_on: null };
-    const id = await repo.insertReview(trx, { ...values, programme_id: programmeId });
+    const id = await repo.insertReview(trx, { ...values, province_id: programme.province_id, programme_id: programmeId });
     await recordAudit(trx, actor, { action: 'create', entity: 'programme_review', entityId: id, unitId: programme.owner_unit_id, after: { name: input.title, ...input } });
     return presentReview(await getReview(trx, actor, programmeId, id), clock.today());
   });
@@ -66,7 +66,7 @@ export async function updateReview(db: Database, actor: Actor, programmeId: numb
     if (input.dueOn !== undefined) values.due_on = input.dueOn;
     if (input.doneOn !== undefined) values.done_on = input.doneOn;
     if ((values.to_year ?? before.to_year) < (values.from_year ?? before.from_year)) throw invalidField('toYear', msg('programmes.reviews.yearsReversed'));
-    await repo.updateReview(trx, reviewId, values);
+    await repo.updateReview(trx, programme.province_id, reviewId, values);
     await recordAudit(trx, actor, { action: 'update', entity: 'programme_review', entityId: reviewId, unitId: programme.owner_unit_id, before: presentReview(before, clock.today()), after: { name: input.title ?? before.title, ...input } });
     return presentReview(await getReview(trx, actor, programmeId, reviewId), clock.today());
   });
@@ -89,7 +89,7 @@ async function readLine(db: Kysely<DB>, actor: Actor, programmeId: number, lineI
 export async function createBudgetLine(db: Database, actor: Actor, programmeId: number, input: BudgetInput): Promise<TBudgetLine> {
   return db.transaction().execute(async (trx) => {
     const programme = await manageableProgramme(trx, actor, programmeId);
-    const id = await repo.insertBudgetLine(trx, programmeId, {
+    const id = await repo.insertBudgetLine(trx, programme, {
       year: input.year ?? null, title: input.title, source: input.source ?? null, planned: input.planned ?? null,
       allocated: input.allocated ?? null, spent: input.spent ?? null, position: input.position,
     });
@@ -110,7 +110,7 @@ export async function updateBudgetLine(db: Database, actor: Actor, programmeId: 
     if (input.allocated !== undefined) values.allocated = input.allocated;
     if (input.spent !== undefined) values.spent = input.spent;
     if (input.position !== undefined) values.position = input.position;
-    await repo.updateBudgetLine(trx, lineId, values, clock.now());
+    await repo.updateBudgetLine(trx, programme.province_id, lineId, values, clock.now());
     await recordAudit(trx, actor, { action: 'update', entity: 'programme_budget_line', entityId: lineId, unitId: programme.owner_unit_id, before, after: { name: input.title ?? before.title, ...input } });
     return presentBudgetLine(await readLine(trx, actor, programmeId, lineId));
   });

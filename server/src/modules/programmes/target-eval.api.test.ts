@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '#contracts/auth.ts';
 import type { TTargetRule } from '#contracts/programmes/target-rule.ts';
@@ -89,7 +90,7 @@ describe('target evaluation of a province programme', () => {
     for (const [i, [code, rule, waitsFor]] of targets.entries()) {
       const row = await t.db
         .insertInto('programme_target')
-        .values({ programme_id: programmeId, code, position: i + 1, text: `Chỉ tiêu ${code}`, rule: rule === null ? null : JSON.stringify(rule), waits_for: waitsFor })
+        .values({ province_id: sql<number>`(select province_id from programme where id = ${programmeId})`, programme_id: programmeId, code, position: i + 1, text: `Chỉ tiêu ${code}`, rule: rule === null ? null : JSON.stringify(rule), waits_for: waitsFor })
         .returning('id')
         .executeTakeFirstOrThrow();
       targetIds.set(code, row.id);

@@ -31,7 +31,7 @@ function head(ctx: EvalContext) {
 /** Every target of the programme at the unit for the year, with the units of the level counted by status. */
 export async function programmeEvaluation(db: Database, actor: Actor, programmeId: number, query: TEvaluationFilter): Promise<TProgrammeEvaluation> {
   authorize(programmePolicy.read(actor));
-  const ctx = await readContext(db, actor, programmeId, query, (programme) => listTargets(db, programme.id));
+  const ctx = await readContext(db, actor, programmeId, query, (programme) => listTargets(db, programme));
   return { ...head(ctx), targets: ctx.targets.map((target) => evaluateTarget(ctx, target).evaluation) };
 }
 
@@ -44,7 +44,7 @@ export async function targetUnits(db: Database, actor: Actor, programmeId: numbe
     programmeId,
     query,
     async (programme) => {
-      const row = await findTarget(db, programme.id, targetId);
+      const row = await findTarget(db, programme, targetId);
       if (!row) throw notFound('entity.programmeTarget');
       return [row];
     },

@@ -8,15 +8,16 @@ import { progressHistory, reportProgress } from './task-progress.service.ts';
 import * as tasks from './task.service.ts';
 
 /** Task endpoints (contracts/src/programmes/tasks.api.ts): tasks, assignments, progress, reviews, budget. */
-export function registerTaskRoutes(app: FastifyInstance, { db }: ModuleContext): void {
+export function registerTaskRoutes(app: FastifyInstance, context: ModuleContext): void {
+  const { db } = context;
   registerEndpoint(app, e.listTasks, async ({ actor, params, query }) => tasks.listTasks(db, actor, params.id, query));
   registerEndpoint(app, e.createGroup, async ({ actor, params, body }) => tasks.createGroup(db, actor, params.id, body));
   registerEndpoint(app, e.updateGroup, async ({ actor, params, body }) => tasks.updateGroup(db, actor, params.id, params.groupId, body));
-  registerEndpoint(app, e.createTask, async ({ actor, params, body }) => tasks.createTask(db, actor, params.id, body));
-  registerEndpoint(app, e.updateTask, async ({ actor, params, body }) => tasks.updateTask(db, actor, params.taskId, body));
-  registerEndpoint(app, e.assign, async ({ actor, params, body }) => tasks.assignTask(db, actor, params.taskId, body));
-  registerEndpoint(app, e.unassign, async ({ actor, params }) => tasks.unassignTask(db, actor, params.assignmentId));
-  registerEndpoint(app, e.reportProgress, async ({ actor, params, body }) => reportProgress(db, actor, params.taskId, body));
+  registerEndpoint(app, e.createTask, async ({ actor, params, body }) => tasks.createTask(context, actor, params.id, body));
+  registerEndpoint(app, e.updateTask, async ({ actor, params, body }) => tasks.updateTask(context, actor, params.taskId, body));
+  registerEndpoint(app, e.assign, async ({ actor, params, body }) => tasks.assignTask(context, actor, params.taskId, body));
+  registerEndpoint(app, e.unassign, async ({ actor, params }) => tasks.unassignTask(context, actor, params.assignmentId));
+  registerEndpoint(app, e.reportProgress, async ({ actor, params, body }) => reportProgress(context, actor, params.taskId, body));
   registerEndpoint(app, e.progressHistory, async ({ actor, params }) => progressHistory(db, actor, params.taskId));
   registerEndpoint(app, e.assignmentTable, async ({ actor, query }) => assignmentTable(db, actor, query));
   registerEndpoint(app, e.due, async ({ actor, query }) => dueList(db, actor, query.unitId));

@@ -35,7 +35,7 @@ const TARGETS: ReadonlyArray<{ code: string; text: string; rule: TTargetRule }> 
  */
 export async function writeAnnualPlan(trx: Kysely<DB>, provinceId: number, today: string): Promise<number> {
   const year = Number(today.slice(0, 4));
-  const id = await insertProgramme(trx, {
+  const { id, province_id } = await insertProgramme(trx, {
     owner_unit_id: provinceId,
     parent_programme_id: null,
     kind: 'plan',
@@ -53,7 +53,7 @@ export async function writeAnnualPlan(trx: Kysely<DB>, provinceId: number, today
   });
   await insertTargets(
     trx,
-    TARGETS.map((target) => ({ programme_id: id, code: target.code, text: target.text, rule: target.rule, waits_for: null, levels: null, parent_target_id: null })),
+    TARGETS.map((target) => ({ province_id, programme_id: id, code: target.code, text: target.text, rule: target.rule, waits_for: null, levels: null, parent_target_id: null })),
   );
   return TARGETS.length;
 }
