@@ -80,6 +80,10 @@ export async function insertBudgetLine(db: Kysely<DB>, programme: ProgrammeKey, 
   return row.id;
 }
 
+export async function deleteBudgetLine(db: Kysely<DB>, provinceId: number, lineId: number) {
+  await db.deleteFrom('programme_budget_line').where('province_id', '=', provinceId).where('id', '=', lineId).execute();
+}
+
 export async function updateBudgetLine(db: Kysely<DB>, provinceId: number, lineId: number, values: Partial<BudgetValues>, at: Date) {
   await db.updateTable('programme_budget_line').set({ ...values, updated_at: at }).where('province_id', '=', provinceId).where('id', '=', lineId).execute();
 }

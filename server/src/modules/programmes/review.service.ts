@@ -5,7 +5,7 @@ import type { Database } from '#server/db/database.ts';
 import type { DB } from '#server/db/schema.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
-import { invalidField, notFound } from '#server/shared/errors.ts';
+import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findManageableProgramme, findReadableProgramme } from './programme-access.repository.ts';
@@ -113,5 +113,17 @@ export async function updateBudgetLine(db: Database, actor: Actor, programmeId: 
     await repo.updateBudgetLine(trx, programme.province_id, lineId, values, clock.now());
     await recordAudit(trx, actor, { action: 'update', entity: 'programme_budget_line', entityId: lineId, unitId: programme.owner_unit_id, before, after: { name: input.title ?? before.title, ...input } });
     return presentBudgetLine(await readLine(trx, actor, programmeId, lineId));
+  });
+}
+
+/** Deletes a budget line, unless spending is recorded on it (money spent stays on the books; it is corrected, not removed). */
+export async function deleteBudgetLine(db: Database, actor: Actor, programmeId: number, lineId: number) {
+  return db.transaction().execute(async (trx) => {
+    const programme = await manageableProgramme(trx, actor, programmeId);
+    const line = await readLine(trx, actor, programmeId, lineId);
+    if (line.spent !== null && line.spent > 0) throw conflict(msg('programmes.budget.lineHasSpending', { title: line.title }));
+    await repo.deleteBudgetLine(trx, programme.province_id, lineId);
+    await recordAudit(trx, actor, { action: 'delete', entity: 'programme_budget_line', entityId: lineId, unitId: programme.owner_unit_id, before: { name: line.title, ...presentBudgetLine(line) } });
+    return { ok: true as const };
   });
 }

@@ -141,6 +141,22 @@ export async function updateGroup(db: Kysely<DB>, programme: ProgrammeKey, group
     .executeTakeFirst();
 }
 
+/** How many tasks a group holds (a group with tasks is not deleted). */
+export async function countGroupTasks(db: Kysely<DB>, programme: ProgrammeKey, groupId: number) {
+  const row = await db
+    .selectFrom('programme_task')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('province_id', '=', programme.province_id)
+    .where('programme_id', '=', programme.id)
+    .where('group_id', '=', groupId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function deleteGroup(db: Kysely<DB>, programme: ProgrammeKey, groupId: number) {
+  await db.deleteFrom('programme_solution_group').where('province_id', '=', programme.province_id).where('programme_id', '=', programme.id).where('id', '=', groupId).execute();
+}
+
 /** The next position after the last one of a programme's groups, tasks or a task's assignments. */
 export async function nextPosition(db: Kysely<DB>, table: 'programme_solution_group' | 'programme_task', programme: ProgrammeKey) {
   const row = await db

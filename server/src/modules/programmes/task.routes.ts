@@ -28,5 +28,7 @@ export function registerTaskRoutes(app: FastifyInstance, context: ModuleContext)
   registerEndpoint(app, e.reviewWorkspace, async ({ actor, params }) => reviewWorkspace(db, actor, params.id, params.reviewId));
   registerEndpoint(app, e.budget, async ({ actor, params, query }) => reviews.getBudget(db, actor, params.id, query));
   registerEndpoint(app, e.createBudgetLine, async ({ actor, params, body }) => reviews.createBudgetLine(db, actor, params.id, body));
+  registerEndpoint(app, e.deleteBudgetLine, async ({ actor, params }) => reviews.deleteBudgetLine(db, actor, params.id, params.lineId));
+  registerEndpoint(app, e.deleteGroup, async ({ actor, params }) => tasks.deleteGroup(db, actor, params.id, params.groupId));
   registerEndpoint(app, e.updateBudgetLine, async ({ actor, params, body }) => reviews.updateBudgetLine(db, actor, params.id, params.lineId, body));
 }

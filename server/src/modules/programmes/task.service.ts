@@ -103,6 +103,20 @@ export async function updateGroup(db: Database, actor: Actor, programmeId: numbe
   });
 }
 
+/** Deletes a solution group, unless tasks still belong to it (they would lose their group silently). */
+export async function deleteGroup(db: Database, actor: Actor, programmeId: number, groupId: number) {
+  return db.transaction().execute(async (trx) => {
+    const programme = await manageable(trx, actor, programmeId);
+    const group = (await repo.findGroups(trx, actor.scope, programmeId)).find((row) => row.id === groupId);
+    if (!group) throw notFound('entity.solutionGroup');
+    const tasks = await repo.countGroupTasks(trx, programme, groupId);
+    if (tasks > 0) throw conflict(msg('programmes.tasks.groupHasTasks', { title: group.title, count: tasks }));
+    await repo.deleteGroup(trx, programme, groupId);
+    await recordAudit(trx, actor, { action: 'delete', entity: 'programme_solution_group', entityId: groupId, unitId: programme.owner_unit_id, before: { name: group.title, code: group.code, position: group.position } });
+    return { ok: true as const };
+  });
+}
+
 /** Contract fields → columns, only those sent; the group must be one of the programme's. */
 async function taskColumns(trx: Kysely<DB>, actor: Actor, programmeId: number, input: Partial<TTaskInput>) {
   const columns: Partial<repo.TaskValues> = {};
