@@ -69,6 +69,11 @@ export async function findPackProgramme(db: Kysely<DB>, unitId: number, packCode
     .executeTakeFirst();
 }
 
+/** Serialises loads of one pack into one unit until the transaction ends. */
+export async function lockPackLoad(db: Kysely<DB>, unitId: number, packCode: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`programmes.pack:${unitId}:${packCode}`}, 0))`.execute(db);
+}
+
 export interface ProgrammeValues {
   owner_unit_id: number;
   parent_programme_id: number | null;
