@@ -8,7 +8,7 @@ import {
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorMessage, Success } from '../../components/Status.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { Field, numberOf, textOf, useFieldErrors } from './form-fields.tsx';
+import { Field, fieldName, numberOf, textOf, useFieldErrors } from './form-fields.tsx';
 import {
   useAssign, useCreateBudgetLine, useCreateReview, useCreateTarget, useCreateTask, useDeleteBudgetLine, useUnassign, useUpdateBudgetLine,
   useUpdateReview, useUpdateTarget, useUpdateTask,
@@ -78,7 +78,7 @@ export function TaskForm({ programmeId, groups, task, onDone }: { programmeId: n
   };
   const e = fields.errors;
   return (
-    <form className="form prog-edit-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t(task ? 'programmes.edit.taskEdit' : 'programmes.edit.taskNew')}>
+    <form className="form prog-edit-form" onSubmit={(event) => void submit(event)} onChange={(event) => fields.forget(fieldName(event.target))} noValidate aria-label={t(task ? 'programmes.edit.taskEdit' : 'programmes.edit.taskNew')}>
       <h3>{t(task ? 'programmes.edit.taskEdit' : 'programmes.edit.taskNew')}</h3>
       <div className="form-row">
         <Field id={`${id}-code`} name="code" label={t('programmes.edit.code')} errors={e} hint={t('programmes.edit.codeHint')}>
@@ -167,7 +167,7 @@ export function AssignmentsEditor({ task }: { task: TTask }) {
         ))}
       </ul>
       <ErrorMessage error={unassign.error} />
-      <form key={formKey} className="form prog-inline-form" onSubmit={submit} noValidate aria-label={t('programmes.edit.addBody')}>
+      <form key={formKey} className="form prog-inline-form" onSubmit={submit} onChange={(event) => fields.forget(fieldName(event.target))} noValidate aria-label={t('programmes.edit.addBody')}>
         <Field id={`${id}-role`} name="role" label={t('programmes.edit.role')} errors={fields.errors}>
           {(p) => (
             <select {...p} defaultValue="coordinate">
@@ -226,7 +226,7 @@ export function BudgetLineForm({ programmeId, line, onDone }: { programmeId: num
     </Field>
   );
   return (
-    <form className="form prog-edit-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t(line ? 'programmes.edit.lineEdit' : 'programmes.edit.lineNew')}>
+    <form className="form prog-edit-form" onSubmit={(event) => void submit(event)} onChange={(event) => fields.forget(fieldName(event.target))} noValidate aria-label={t(line ? 'programmes.edit.lineEdit' : 'programmes.edit.lineNew')}>
       <h3>{t(line ? 'programmes.edit.lineEdit' : 'programmes.edit.lineNew')}</h3>
       <Field id={`${id}-title`} name="title" label={t('programmes.budget.line')} errors={e}>
         {(p) => <input {...p} defaultValue={line?.title ?? ''} />}
@@ -314,7 +314,7 @@ export function ReviewForm({ programme, review, onDone }: { programme: TProgramm
   };
   const e = fields.errors;
   return (
-    <form className="form prog-edit-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t(review ? 'programmes.edit.reviewEdit' : 'programmes.edit.reviewNew')}>
+    <form className="form prog-edit-form" onSubmit={(event) => void submit(event)} onChange={(event) => fields.forget(fieldName(event.target))} noValidate aria-label={t(review ? 'programmes.edit.reviewEdit' : 'programmes.edit.reviewNew')}>
       <h3>{t(review ? 'programmes.edit.reviewEdit' : 'programmes.edit.reviewNew')}</h3>
       <div className="form-row">
         <Field id={`${id}-kind`} name="kind" label={t('programmes.review.kind')} errors={e}>
@@ -402,7 +402,7 @@ export function TargetForm({ programme, target, onDone }: { programme: TProgramm
   };
   const e = { ...fields.errors, threshold: fields.errors['rule.threshold'] ?? fields.errors.rule ?? '', indicator: fields.errors['rule.indicator'] ?? '' };
   return (
-    <form className="form prog-edit-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t(target ? 'programmes.edit.targetEdit' : 'programmes.edit.targetNew')}>
+    <form className="form prog-edit-form" onSubmit={(event) => void submit(event)} onChange={(event) => fields.forget(fieldName(event.target))} noValidate aria-label={t(target ? 'programmes.edit.targetEdit' : 'programmes.edit.targetNew')}>
       <h3>{target ? t('programmes.edit.targetEditOf', { code: target.code }) : t('programmes.edit.targetNew')}</h3>
       {target?.parentTargetId != null && <p className="hint">{t('programmes.edit.stricterOnly')}</p>}
       {!target && (

@@ -11,6 +11,8 @@ export interface FieldErrors {
   /** Takes the fields of a failed call; true when one of them is a field of this form. */
   fromError(error: unknown, shown: readonly string[]): boolean;
   clear(): void;
+  /** Forgets a field's message once its value is changed (a form's onChange). */
+  forget(name: string): void;
 }
 
 export function useFieldErrors(): FieldErrors {
@@ -42,6 +44,12 @@ export function useFieldErrors(): FieldErrors {
       return Object.keys(next).length > 0;
     },
     clear: () => setErrors({}),
+    forget: (name) =>
+      setErrors((current) => {
+        if (!(name in current)) return current;
+        const { [name]: _gone, ...rest } = current;
+        return rest;
+      }),
   };
 }
 
@@ -95,3 +103,6 @@ export const numberOf = (form: FormData, name: string): number | null => {
   const text = textOf(form, name).replace(/[\s.]/g, '').replace(',', '.');
   return text === '' ? null : Number(text);
 };
+
+/** The name of the field an event came from ('' when it has none). */
+export const fieldName = (target: EventTarget): string => (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement ? target.name : '');
