@@ -11,7 +11,7 @@ import { findUnit } from '../units/index.ts';
 import { programmePolicy } from './programme.policy.ts';
 import { presentProgramme, presentTarget } from './programme.presenter.ts';
 import * as repo from './programme.repository.ts';
-import * as targets from './programme-target.repository.ts';
+import * as targets from './targets/programme-target.repository.ts';
 
 type Deps = Pick<ModuleContext, 'db' | 'files' | 'fileOwners'>;
 

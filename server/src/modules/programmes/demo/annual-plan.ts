@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TTargetRule } from '#contracts/programmes/target-rule.ts';
 import type { DB } from '#server/db/schema.ts';
-import { insertTargets } from '../programme-target.repository.ts';
+import { insertTargets } from '../targets/programme-target.repository.ts';
 import { insertProgramme } from '../programme.repository.ts';
 
 /** A target of the annual plan: its text and the demo indicator it is measured by. */

@@ -4,10 +4,10 @@ import type { DB } from '#server/db/schema.ts';
 import { PROVINCE_2025_CODE } from '#server/demo/territory.ts';
 import type { DemoStep } from '#server/shared/module.ts';
 import { provinceScope } from '../../units/index.ts';
-import { loadPackInto } from '../pack-load.service.ts';
-import { shippedPacks } from '../pack-store.ts';
-import { listTargets, updateTarget } from '../programme-target.repository.ts';
-import { looserPart } from '../programme-target.rules.ts';
+import { loadPackInto } from '../packs/pack-load.service.ts';
+import { shippedPacks } from '../packs/pack-store.ts';
+import { listTargets, updateTarget } from '../targets/programme-target.repository.ts';
+import { looserPart } from '../targets/programme-target.rules.ts';
 import { writePlan } from '../programme.service.ts';
 import { writeAnnualPlan } from './annual-plan.ts';
 

@@ -1,7 +1,7 @@
 import type { Database } from '#server/db/database.ts';
 import type { ScopeFixture } from '#server/shared/module.ts';
 import { insertTargets } from './programme-target.repository.ts';
-import { insertProgramme } from './programme.repository.ts';
+import { insertProgramme } from '../programme.repository.ts';
 
 /**
  * A programme of the unit with one target, for the foreign-scope test of the evaluation and the drill-down. Its years

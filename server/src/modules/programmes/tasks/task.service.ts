@@ -9,14 +9,14 @@ import { foldVi } from '#server/shared/vn-text.ts';
 import type { Kysely } from 'kysely';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { touchTaskFigures } from './programme-derived.ts';
-import { recordAudit } from '../audit/index.ts';
-import { findOrganization } from '../organizations/index.ts';
-import { findManageableProgramme, findReadableProgramme } from './programme-access.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { findOrganization } from '../../organizations/index.ts';
+import { findManageableProgramme, findReadableProgramme } from '../programme-access.repository.ts';
 import * as progressRepo from './task-progress.repository.ts';
 import { taskPolicy } from './task.policy.ts';
 import { filterTasks, presentAssignment, presentGroup, presentTasks } from './task.presenter.ts';
 import * as repo from './task.repository.ts';
-import type { ProgrammeKey } from './programme-target.repository.ts';
+import type { ProgrammeKey } from '../targets/programme-target.repository.ts';
 
 /** What a write needs: the database, and the derived values it refreshes in its transaction. */
 export type Deps = Pick<ModuleContext, 'db' | 'derived'>;

@@ -8,7 +8,7 @@ import { buildProvince, buildUser, TEST_PASSWORD, type TestProvince } from '#tes
 import { buildDataSet, type TestElement } from '#test/factories-indicators.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
-import { storeValues, type ValueWrite } from '../indicators/index.ts';
+import { storeValues, type ValueWrite } from '../../indicators/index.ts';
 
 // 2027 has begun: 2025 and 2026 are over, January 2027 is entered (31 of 365 days covered)
 let t: TestApp;

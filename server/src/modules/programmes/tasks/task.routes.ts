@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { taskEndpoints as e } from '#contracts/programmes/tasks.api.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
-import * as reviews from './review.service.ts';
+import * as budget from '../budget/budget.service.ts';
+import * as reviews from '../reviews/review.service.ts';
 import { assignmentTable, dueList, reviewWorkspace } from './task-overview.service.ts';
 import { progressHistory, reportProgress } from './task-progress.service.ts';
 import * as tasks from './task.service.ts';
@@ -26,9 +27,9 @@ export function registerTaskRoutes(app: FastifyInstance, context: ModuleContext)
   registerEndpoint(app, e.updateReview, async ({ actor, params, body }) => reviews.updateReview(db, actor, params.id, params.reviewId, body));
   registerEndpoint(app, e.markReviewDone, async ({ actor, params, body }) => reviews.markReviewDone(db, actor, params.id, params.reviewId, body.doneOn));
   registerEndpoint(app, e.reviewWorkspace, async ({ actor, params }) => reviewWorkspace(db, actor, params.id, params.reviewId));
-  registerEndpoint(app, e.budget, async ({ actor, params, query }) => reviews.getBudget(db, actor, params.id, query));
-  registerEndpoint(app, e.createBudgetLine, async ({ actor, params, body }) => reviews.createBudgetLine(db, actor, params.id, body));
-  registerEndpoint(app, e.deleteBudgetLine, async ({ actor, params }) => reviews.deleteBudgetLine(db, actor, params.id, params.lineId));
+  registerEndpoint(app, e.budget, async ({ actor, params, query }) => budget.getBudget(db, actor, params.id, query));
+  registerEndpoint(app, e.createBudgetLine, async ({ actor, params, body }) => budget.createBudgetLine(db, actor, params.id, body));
+  registerEndpoint(app, e.deleteBudgetLine, async ({ actor, params }) => budget.deleteBudgetLine(db, actor, params.id, params.lineId));
   registerEndpoint(app, e.deleteGroup, async ({ actor, params }) => tasks.deleteGroup(db, actor, params.id, params.groupId));
-  registerEndpoint(app, e.updateBudgetLine, async ({ actor, params, body }) => reviews.updateBudgetLine(db, actor, params.id, params.lineId, body));
+  registerEndpoint(app, e.updateBudgetLine, async ({ actor, params, body }) => budget.updateBudgetLine(db, actor, params.id, params.lineId, body));
 }

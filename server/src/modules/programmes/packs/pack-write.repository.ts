@@ -4,8 +4,8 @@ import type { TTargetLevel } from '#contracts/programmes/target-rule.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
-import { insertProgramme } from './programme.repository.ts';
-import { insertTargets } from './programme-target.repository.ts';
+import { insertProgramme } from '../programme.repository.ts';
+import { insertTargets } from '../targets/programme-target.repository.ts';
 
 /** A body's key for matching: organisation type and level. */
 export const bodyKey = (body: { organizationType?: string | undefined; level?: string | undefined }) => `${body.organizationType}@${body.level}`;

@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope } from '#server/shared/scope.ts';
-import { readableProgrammes } from './programme-access.repository.ts';
-import type { ProgrammeKey } from './programme-target.repository.ts';
+import { readableProgrammes } from '../programme-access.repository.ts';
+import type { ProgrammeKey } from '../targets/programme-target.repository.ts';
 
 /**
  * Solution groups, tasks and assignments. Every read starts from readableProgrammes (the programme's reach: its

@@ -4,10 +4,10 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { invalidField, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
-import { recordAudit } from '../audit/index.ts';
-import { programmePolicy } from './programme.policy.ts';
-import { presentTarget } from './programme.presenter.ts';
-import * as repo from './programme.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { programmePolicy } from '../programme.policy.ts';
+import { presentTarget } from '../programme.presenter.ts';
+import * as repo from '../programme.repository.ts';
 import * as targets from './programme-target.repository.ts';
 import { looserPart } from './programme-target.rules.ts';
 

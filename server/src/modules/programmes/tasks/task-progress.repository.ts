@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
-import { readableProgrammes } from './programme-access.repository.ts';
+import { readableProgrammes } from '../programme-access.repository.ts';
 
 /**
  * Progress reports (task_progress, a big table: UUIDv7 ids, province_id). Append-only: there is no update or

@@ -3,7 +3,7 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { notFound } from '#server/shared/errors.ts';
 import { compareVi } from '#server/shared/vn-text.ts';
-import { programmePolicy } from './programme.policy.ts';
+import { programmePolicy } from '../programme.policy.ts';
 import { findTarget, listTargets } from './programme-target.repository.ts';
 import { readContext, type EvalContext } from './target-eval.context.ts';
 import { evaluateAt, evaluateTarget, toUnitRow } from './target-eval.evaluate.ts';

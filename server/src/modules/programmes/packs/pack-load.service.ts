@@ -7,13 +7,13 @@ import { authorize, type Actor, type Scope } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
 import { AppError, conflict, fieldMessage, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
-import { recordAudit } from '../audit/index.ts';
-import { findUnit } from '../units/index.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { findUnit } from '../../units/index.ts';
 import { checkPack, packCounts } from './pack-check.ts';
 import { shippedPacks, summarisePack } from './pack-store.ts';
 import { bodyKey, matchOrganizations, writePack } from './pack-write.repository.ts';
-import { programmePolicy } from './programme.policy.ts';
-import { findPackProgramme, lockPackLoad } from './programme.repository.ts';
+import { programmePolicy } from '../programme.policy.ts';
+import { findPackProgramme, lockPackLoad } from '../programme.repository.ts';
 
 /** The packs shipped with the application. */
 export function listPacks(actor: Actor): TPackSummary[] {

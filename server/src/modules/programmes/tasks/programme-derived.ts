@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { DerivedValue, DerivedValues } from '#server/shared/module.ts';
-import { listUnitsOfLevel, provinceScope } from '../units/index.ts';
+import { listUnitsOfLevel, provinceScope } from '../../units/index.ts';
 import { ancestorsAmong, organizationUnits, provinceAssignments, reportMarksUpTo } from './programme-derived.repository.ts';
 import { completionsOnTime, taskState, type ReportMark, type TaskTiming } from './task.rules.ts';
 

@@ -3,8 +3,9 @@ import type { BlobStore } from '#server/platform/files/blob-store.ts';
 import { clock } from '#server/shared/clock.ts';
 import type { ScopeFixture } from '#server/shared/module.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
-import { insertProgramme } from './programme.repository.ts';
-import { insertBudgetLine, insertReview } from './review.repository.ts';
+import { insertProgramme } from '../programme.repository.ts';
+import { insertBudgetLine } from '../budget/budget.repository.ts';
+import { insertReview } from '../reviews/review.repository.ts';
 import { insertProgress } from './task-progress.repository.ts';
 import { insertAssignment, insertGroup, insertTask } from './task.repository.ts';
 

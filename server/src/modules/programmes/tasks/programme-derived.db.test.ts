@@ -4,7 +4,7 @@ import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { buildOrganization, buildProvince } from '#test/factories.ts';
 import { createTestDatabase } from '#test/test-db.ts';
 import { tasksDoneOnTime, tasksOverdue } from './programme-derived.ts';
-import { insertProgramme } from './programme.repository.ts';
+import { insertProgramme } from '../programme.repository.ts';
 import { insertProgress } from './task-progress.repository.ts';
 import { insertAssignment, insertTask } from './task.repository.ts';
 

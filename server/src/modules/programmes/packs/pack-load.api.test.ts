@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const shipped = (file: string) => JSON.parse(readFileSync(new URL(`./packs/${file}`, import.meta.url), 'utf8')) as TProgrammePack;
+const shipped = (file: string) => JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')) as TProgrammePack;
 const NINH_BINH = '003-ninh-binh-de-an-334-2021.json';
 
 async function rowsOf(programmeId: number) {
