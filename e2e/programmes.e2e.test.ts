@@ -223,6 +223,27 @@ describe('programmes, the story of the issue', () => {
       await row.getByRole('alert').getByText(`Dòng kinh phí “${title}” đã ghi số đã chi: không xóa được`, { exact: false }).waitFor();
       await page.screenshot({ path: `/tmp/prog-budget-table-${width}.png`, fullPage: true });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+      // a review milestone whose years are reversed is refused under "Đến năm"; the target editor opens on a target
+      await page.goto(`${baseUrl}/programmes/${plan.id}?tab=reviews`);
+      await page.getByRole('button', { name: 'Thêm mốc báo cáo, sơ kết, tổng kết' }).click();
+      const review = page.getByRole('form', { name: 'Thêm mốc báo cáo, sơ kết, tổng kết' });
+      await review.getByLabel('Tên mốc').fill('Sơ kết 6 tháng');
+      await review.getByLabel('Từ năm').fill('2026');
+      await review.getByLabel('Đến năm').fill('2025');
+      await review.getByLabel('Hạn hoàn thành').fill('30/06/2026');
+      await review.getByRole('button', { name: 'Lưu' }).click();
+      expect(await review.getByLabel('Đến năm').getAttribute('aria-invalid')).toBe('true');
+      await page.screenshot({ path: `/tmp/prog-review-new-${width}.png`, fullPage: true });
+      await review.getByRole('button', { name: 'Hủy' }).click();
+      await page.goto(`${baseUrl}/programmes/${plan.id}`);
+      await page.getByText('Sửa, thêm chỉ tiêu').click();
+      const first = (await api<{ targets: { code: string; text: string }[] }>(page, `/api/programmes/${plan.id}`)).targets[0];
+      await page.getByRole('button', { name: `Sửa chỉ tiêu ${first?.code}` }).click();
+      const target = page.getByRole('form', { name: 'Sửa chỉ tiêu' });
+      expect(await target.getByLabel('Nội dung chỉ tiêu').inputValue()).toBe(first?.text);
+      await page.screenshot({ path: `/tmp/prog-target-edit-${width}.png`, fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await context.close();
     }
   });
