@@ -10,6 +10,14 @@ const MODULE_BOUNDARIES = [
     message: "Use the other module's index.ts: a module's repository and internals are private to it.",
   },
 ];
+// --- prog ---
+/** The same boundary for a file in a feature folder of a module (programmes/tasks/…): its sibling folders are its own module. */
+const MODULE_BOUNDARIES_IN_FOLDER = [
+  {
+    regex: '^(\\.\\./\\.\\./|#server/modules/)(?!\\.\\.)[^/]+/(?!index\\.ts$)',
+    message: "Use the other module's index.ts: a module's repository and internals are private to it.",
+  },
+];
 
 /** exceljs only through server/src/shared/exceljs.ts, which fixes its UTF-8 decoding before it loads. */
 const EXCELJS = {
@@ -54,6 +62,20 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [EXCELJS], patterns: [...MODULE_BOUNDARIES, { regex: '\\.repository(\\.ts)?$', message: 'Routes call services; only services call repositories.' }] },
+      ],
+    },
+  },
+  // --- prog ---
+  {
+    files: ['server/src/modules/*/*/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [EXCELJS], patterns: MODULE_BOUNDARIES_IN_FOLDER }] },
+  },
+  {
+    files: ['server/src/modules/*/*/**/*.routes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [EXCELJS], patterns: [...MODULE_BOUNDARIES_IN_FOLDER, { regex: '\\.repository(\\.ts)?$', message: 'Routes call services; only services call repositories.' }] },
       ],
     },
   },

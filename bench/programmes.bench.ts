@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { targetEndpoints, type TProgrammeEvaluation } from '#contracts/programmes/targets.api.ts';
 import { buildApp } from '#server/app.ts';
-import { programmeEvaluation } from '#server/modules/programmes/target-eval.service.ts';
+import { programmeEvaluation } from '#server/modules/programmes/targets/target-eval.service.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { TestClient } from '#test/http-client.ts';
 import { BENCH_INDICATORS } from './indicators.seed.ts';

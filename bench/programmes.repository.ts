@@ -78,12 +78,13 @@ export async function ensureBenchProgramme(db: Database, provinceId: number, pas
         pack_code: BENCH_PROGRAMME.pack,
         pack_version: 1,
       })
-      .returning('id')
+      .returning(['id', 'province_id'])
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('programme_target')
       .values(
         TARGETS.map(([code, rule], i) => ({
+          province_id: programme.province_id,
           programme_id: programme.id,
           code,
           position: i + 1,

@@ -141,4 +141,110 @@ describe('programmes, the story of the issue', () => {
     await page.waitForURL(new RegExp(`/programmes/${first?.programme.id ?? firstTask?.programme.id}`));
     await context.close();
   });
+
+  // --- prog ---
+  it('an officer adds and edits a task and a budget line through the forms; a refused field is said under it', async () => {
+    for (const width of [1280, 360]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
+      const plan = (await api<TProgramme[]>(page, '/api/programmes?q=05-KH')).find((p) => p.number === '05-KH/BTGDVTU');
+      expect(plan).toBeDefined();
+      if (!plan) return;
+      const code = `E${width}`;
+
+      // a new task: the empty text is refused under its field, in Vietnamese, before anything is sent
+      await page.goto(`${baseUrl}/programmes/${plan.id}?tab=tasks`);
+      await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+      const newTask = page.getByRole('form', { name: 'Thêm nhiệm vụ' });
+      await newTask.getByLabel('Mã').fill(code);
+      await newTask.getByRole('button', { name: 'Lưu' }).click();
+      const text = newTask.getByLabel('Nội dung nhiệm vụ');
+      expect(await text.getAttribute('aria-invalid')).toBe('true');
+      await newTask.getByText('không được để trống').waitFor();
+      await text.fill('Tổ chức đối thoại với nhân dân về công tác dân vận');
+      await newTask.getByLabel('Thời hạn').fill('15/12/2026');
+      await newTask.getByLabel('Cơ quan chủ trì').fill('Ban Tuyên giáo và Dân vận Tỉnh ủy');
+      await newTask.getByLabel('Cơ quan phối hợp').fill('Ủy ban MTTQ Việt Nam tỉnh\nHội Nông dân tỉnh');
+      await page.screenshot({ path: `/tmp/prog-task-new-${width}.png`, fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await newTask.getByRole('button', { name: 'Lưu' }).click();
+      await newTask.waitFor({ state: 'detached' });
+      const tasks = async () => (await api<TTaskList>(page, `/api/programmes/${plan.id}/tasks`)).tasks.find((task) => task.code === code);
+      await expect.poll(async () => (await tasks())?.assignments.map((a) => [a.role, a.bodyName])).toEqual([
+        ['lead', 'Ban Tuyên giáo và Dân vận Tỉnh ủy'],
+        ['coordinate', 'Ủy ban MTTQ Việt Nam tỉnh'],
+        ['coordinate', 'Hội Nông dân tỉnh'],
+      ]);
+      expect((await tasks())?.dueOn).toBe('2026-12-15');
+
+      // edit it: a later due date, quarterly; one body removed, another added
+      await page.getByRole('button', { name: `Sửa nhiệm vụ ${code}` }).click();
+      const editTask = page.getByRole('form', { name: 'Sửa nhiệm vụ' });
+      await editTask.getByLabel('Thời hạn').fill('20/12/2026');
+      await editTask.getByLabel('Định kỳ').selectOption({ label: 'hằng quý' });
+      await page.getByRole('listitem').filter({ hasText: /^Phối hợp: Hội Nông dân tỉnh/ }).getByRole('button', { name: 'Bỏ phân công' }).click();
+      const addBody = page.getByRole('form', { name: 'Thêm cơ quan' });
+      await addBody.getByLabel('Tên cơ quan, đơn vị').fill('Hội Cựu chiến binh tỉnh');
+      await addBody.getByRole('button', { name: 'Thêm cơ quan' }).click();
+      await expect.poll(async () => (await tasks())?.assignments.map((a) => a.bodyName)).toEqual(['Ban Tuyên giáo và Dân vận Tỉnh ủy', 'Ủy ban MTTQ Việt Nam tỉnh', 'Hội Cựu chiến binh tỉnh']);
+      await page.screenshot({ path: `/tmp/prog-task-edit-${width}.png`, fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await editTask.getByRole('button', { name: 'Lưu' }).click();
+      await expect.poll(async () => [(await tasks())?.dueOn, (await tasks())?.recurrence]).toEqual(['2026-12-20', 'quarterly']);
+
+      // a budget line: a wrong amount is refused under its field; then saved, changed, and its deletion refused
+      await page.goto(`${baseUrl}/programmes/${plan.id}?tab=budget`);
+      await page.getByRole('button', { name: 'Thêm dòng kinh phí' }).click();
+      const newLine = page.getByRole('form', { name: 'Thêm dòng kinh phí' });
+      const title = `Tập huấn cán bộ dân vận ${width}`;
+      await newLine.getByLabel('Nội dung').fill(title);
+      await newLine.getByLabel('Năm').fill('2026');
+      await newLine.getByLabel('Dự kiến').fill('120.000.000');
+      await newLine.getByLabel('Đã chi').fill('ba mươi triệu');
+      await newLine.getByRole('button', { name: 'Lưu' }).click();
+      expect(await newLine.getByLabel('Đã chi').getAttribute('aria-invalid')).toBe('true');
+      await newLine.getByText('sai kiểu dữ liệu (cần số)').waitFor();
+      await newLine.getByLabel('Đã chi').fill('30.000.000');
+      await page.screenshot({ path: `/tmp/prog-budget-new-${width}.png`, fullPage: true });
+      await newLine.getByRole('button', { name: 'Lưu' }).click();
+      await newLine.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: `Sửa dòng kinh phí ${title}` }).click();
+      const editLine = page.getByRole('form', { name: 'Sửa dòng kinh phí' });
+      await editLine.getByLabel('Được giao').fill('100.000.000');
+      await editLine.getByRole('button', { name: 'Lưu' }).click();
+      await editLine.waitFor({ state: 'detached' });
+      const row = page.getByRole('row').filter({ hasText: title });
+      await row.getByText(/100\.000\.000/).waitFor();
+      const budget = await api<{ lines: { title: string; planned: number; allocated: number; spent: number }[] }>(page, `/api/programmes/${plan.id}/budget`);
+      expect(budget.lines.find((line) => line.title === title)).toMatchObject({ planned: 120_000_000, allocated: 100_000_000, spent: 30_000_000 });
+      await row.getByRole('button', { name: `Xóa dòng kinh phí ${title}` }).click();
+      await row.getByRole('button', { name: 'Xóa hẳn' }).click();
+      await row.getByRole('alert').getByText(`Dòng kinh phí “${title}” đã ghi số đã chi: không xóa được`, { exact: false }).waitFor();
+      await page.screenshot({ path: `/tmp/prog-budget-table-${width}.png`, fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+      // a review milestone whose years are reversed is refused under "Đến năm"; the target editor opens on a target
+      await page.goto(`${baseUrl}/programmes/${plan.id}?tab=reviews`);
+      await page.getByRole('button', { name: 'Thêm mốc báo cáo, sơ kết, tổng kết' }).click();
+      const review = page.getByRole('form', { name: 'Thêm mốc báo cáo, sơ kết, tổng kết' });
+      await review.getByLabel('Tên mốc').fill('Sơ kết 6 tháng');
+      await review.getByLabel('Từ năm').fill('2026');
+      await review.getByLabel('Đến năm').fill('2025');
+      await review.getByLabel('Hạn hoàn thành').fill('30/06/2026');
+      await review.getByRole('button', { name: 'Lưu' }).click();
+      expect(await review.getByLabel('Đến năm').getAttribute('aria-invalid')).toBe('true');
+      await page.screenshot({ path: `/tmp/prog-review-new-${width}.png`, fullPage: true });
+      await review.getByRole('button', { name: 'Hủy' }).click();
+      await page.goto(`${baseUrl}/programmes/${plan.id}`);
+      await page.getByText('Sửa, thêm chỉ tiêu').click();
+      const first = (await api<{ targets: { code: string; text: string }[] }>(page, `/api/programmes/${plan.id}`)).targets[0];
+      await page.getByRole('button', { name: `Sửa chỉ tiêu ${first?.code}` }).click();
+      const target = page.getByRole('form', { name: 'Sửa chỉ tiêu' });
+      expect(await target.getByLabel('Nội dung chỉ tiêu').inputValue()).toBe(first?.text);
+      await page.screenshot({ path: `/tmp/prog-target-edit-${width}.png`, fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await context.close();
+    }
+  });
 });

@@ -17,6 +17,9 @@ export const AUDIT_ACTIONS = [
   // --- shell-history ---
   /** A system administrator's explicit write to history (an ended unit, organisation or role). */
   'backfill',
+  // --- prog ---
+  /** A programme pack loaded into a unit (programmes: the programme, targets, tasks… it created). */
+  'load_pack',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

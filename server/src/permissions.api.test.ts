@@ -131,14 +131,14 @@ async function assignedTask(place: Place): Promise<number> {
       number: `${++serial}-KH/ĐU`, issuer: 'Đảng ủy xã', issued_on: '2026-01-10', title: 'Kế hoạch thử', from_year: 2026, to_year: 2026,
       general_objective: null, pack_code: null, pack_version: null, created_by: null,
     })
-    .returning('id')
+    .returning(['id', 'province_id'])
     .executeTakeFirstOrThrow();
   const task = await t.db
     .insertInto('programme_task')
-    .values({ programme_id: programme.id, group_id: null, code: '1', position: 1, text: 'Nhiệm vụ thử', due_on: '2026-12-31', recurrence: null, expected_output: null })
+    .values({ province_id: programme.province_id, programme_id: programme.id, group_id: null, code: '1', position: 1, text: 'Nhiệm vụ thử', due_on: '2026-12-31', recurrence: null, expected_output: null })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await t.db.insertInto('task_assignment').values({ task_id: task.id, role: 'lead', body_name: 'Tổ dân vận', organization_type: null, level: null, organization_id: place.organizationId, position: 1 }).execute();
+  await t.db.insertInto('task_assignment').values({ province_id: programme.province_id, task_id: task.id, role: 'lead', body_name: 'Tổ dân vận', organization_type: null, level: null, organization_id: place.organizationId, position: 1 }).execute();
   return task.id;
 }
 

@@ -162,4 +162,19 @@ export const taskEndpoints = {
     body: ZBudgetLineInput.partial(),
     response: ZBudgetLine,
   }),
+  // --- prog ---
+  deleteBudgetLine: endpoint({
+    method: 'DELETE',
+    path: '/api/programmes/:id/budget/:lineId',
+    summary: 'Delete a budget line (refused once spending is recorded on it)',
+    params: ZBudgetLineParams,
+    response: ZOk,
+  }),
+  deleteGroup: endpoint({
+    method: 'DELETE',
+    path: '/api/programmes/:id/groups/:groupId',
+    summary: 'Delete a solution group (refused while tasks belong to it)',
+    params: ZGroupParams,
+    response: ZOk,
+  }),
 };

@@ -396,6 +396,8 @@ export interface ProgrammeTable {
 
 export interface ProgrammeTargetTable {
   id: Id;
+  /** The programme's province (migration 20261210T0900_programme_province.sql). */
+  province_id: number;
   programme_id: number;
   code: string;
   position: number;
@@ -410,6 +412,8 @@ export interface ProgrammeTargetTable {
 
 export interface ProgrammeSolutionGroupTable {
   id: Id;
+  /** The programme's province (migration 20261210T0900_programme_province.sql). */
+  province_id: number;
   programme_id: number;
   code: string;
   position: number;
@@ -418,6 +422,8 @@ export interface ProgrammeSolutionGroupTable {
 
 export interface ProgrammeTaskTable {
   id: Id;
+  /** The programme's province (migration 20261210T0900_programme_province.sql). */
+  province_id: number;
   programme_id: number;
   group_id: number | null;
   code: string;
@@ -431,6 +437,8 @@ export interface ProgrammeTaskTable {
 
 export interface TaskAssignmentTable {
   id: Id;
+  /** The programme's province (migration 20261210T0900_programme_province.sql). */
+  province_id: number;
   task_id: number;
   role: 'lead' | 'coordinate';
   body_name: string;
@@ -454,6 +462,8 @@ export interface TaskProgressTable {
 
 export interface ProgrammeReviewTable {
   id: Id;
+  /** The programme's province (migration 20261210T0900_programme_province.sql). */
+  province_id: number;
   programme_id: number;
   kind: 'annual' | 'midterm' | 'final' | 'evaluation';
   title: string;
@@ -465,6 +475,8 @@ export interface ProgrammeReviewTable {
 
 export interface ProgrammeBudgetLineTable {
   id: Id;
+  /** The programme's province (migration 20261210T0900_programme_province.sql). */
+  province_id: number;
   programme_id: number;
   year: number | null;
   title: string;

@@ -392,6 +392,13 @@ export const MESSAGES = {
   'legal.dayNote': 'Quản trị viên sửa ngày {date}',
   'legal.yearCreated': 'Năm do quản trị viên thêm (chưa có trong dữ liệu gốc).',
   // --- /pet-legal ---
+  // --- prog ---
+  'programmes.derived.tasksOverdue': 'Số nhiệm vụ chương trình quá hạn của xã',
+  'programmes.derived.tasksDoneOnTime': 'Số nhiệm vụ chương trình hoàn thành đúng hạn của xã từ đầu năm',
+  'programmes.derived.unitTask': 'nhiệm vụ',
+  'programmes.budget.lineHasSpending': 'Dòng kinh phí “{title}” đã ghi số đã chi: không xóa được (khoản đã chi phải còn trong sổ; hãy sửa số liệu nếu ghi nhầm).',
+  'programmes.tasks.groupHasTasks': 'Nhóm giải pháp “{title}” còn {count} nhiệm vụ: hãy chuyển hoặc xóa các nhiệm vụ trước khi xóa nhóm.',
+  // --- /prog ---
   // --- login-fast ---
   // the HTML login form (modules/auth/login-form.ts, shared/http/form-route.ts)
   'auth.form.missing': 'Vui lòng nhập tên đăng nhập và mật khẩu.',

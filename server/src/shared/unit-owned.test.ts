@@ -70,14 +70,16 @@ const ALLOWED: Record<string, string> = {
   // --- prog-tasks ---
   // progress reports and assignments belong to a programme's task: they start from readableProgrammes (the
   // programme's owner in or above the scope, programme-access.repository.ts), the programme's reach being their scope
-  'modules/programmes/task-progress.repository.ts#findProgress': 'reports of a task of a programme read through readableProgrammes',
-  'modules/programmes/task-progress.repository.ts#findProgressById': 'a report of a programme read through readableProgrammes',
-  'modules/programmes/task-progress.repository.ts#hasReportsUnder': 'whether reports exist, through readableProgrammes',
-  'modules/programmes/task-progress.repository.ts#countReportsBetween': 'a count of a programme read through readableProgrammes',
-  'modules/programmes/task.repository.ts#findTasks': 'tasks through readableProgrammes; organisations only in an exists() filter',
-  'modules/programmes/task.repository.ts#findAssignments': 'organisations a programme read through readableProgrammes names',
-  'modules/programmes/task.repository.ts#findAssignment': 'an assignment through readableProgrammes, with inScope on its organisation',
-  'modules/programmes/task.repository.ts#findReportMarks': 'dates and percents of reports through readableProgrammes',
+  'modules/programmes/tasks/task-progress.repository.ts#findProgress': 'reports of a task of a programme read through readableProgrammes',
+  'modules/programmes/tasks/task-progress.repository.ts#findProgressById': 'a report of a programme read through readableProgrammes',
+  'modules/programmes/tasks/task-progress.repository.ts#hasReportsUnder': 'whether reports exist, through readableProgrammes',
+  'modules/programmes/tasks/task-progress.repository.ts#countReportsBetween': 'a count of a programme read through readableProgrammes',
+  'modules/programmes/tasks/task.repository.ts#findTasks': 'tasks through readableProgrammes; organisations only in an exists() filter',
+  'modules/programmes/tasks/task.repository.ts#findAssignments': 'organisations a programme read through readableProgrammes names',
+  'modules/programmes/tasks/task.repository.ts#findAssignment': 'an assignment through readableProgrammes, with inScope on its organisation',
+  'modules/programmes/tasks/task.repository.ts#findReportMarks': 'dates and percents of reports through readableProgrammes',
+  // --- prog ---
+  'platform/files/file.repository.ts#findAttachmentOwner': "only a file's owner type and id, which the owner's resolver then checks for the actor",
   // --- pet-core ---
   // a case starts from casesInScope (unitOwned on its unit, province_id of the scope); the handler's and the
   // competent unit's names are joined to the case read that way

@@ -51,6 +51,9 @@ describe('derived values', () => {
       ['units.villages', 'UNITS_VILLAGES', 'integer', 'village'],
       ['organizations.villages_with_team', 'ORG_VILLAGES_WITH_TEAM', 'yes_no', 'village'],
       ['organizations.commune_blocs_9_11', 'ORG_COMMUNE_BLOCS_9_11', 'yes_no', 'commune'],
+      // --- prog ---
+      ['programmes.tasks_overdue', 'PROG_TASKS_OVERDUE', 'integer', 'commune'],
+      ['programmes.tasks_done_on_time', 'PROG_TASKS_DONE_ON_TIME', 'integer', 'commune'],
     ]);
     expect(response.body[1]).toMatchObject({ name: 'Số thôn, bản, tổ dân phố có Tổ dân vận', unitOfMeasure: 'thôn', elementId: await elementId('ORG_VILLAGES_WITH_TEAM') });
     const element = await t.db.selectFrom('data_element').selectAll().where('code', '=', 'ORG_VILLAGES_WITH_TEAM').executeTakeFirstOrThrow();
@@ -165,7 +168,8 @@ describe('backfill of past periods', () => {
     expect(await figures('ORG_VILLAGES_WITH_TEAM', ['2025Q3', '2025Q4', '2025S2', '2025', '2026Q1'])).toEqual([1, 1, 1, 1, 1]);
     // the villages exist from 1 July 2025 (the 2025 structure): none before
     expect(await figures('UNITS_VILLAGES', ['202506', '202507', '2025Q3', '2025', '202603'])).toEqual([0, 3, 3, 3, 3]);
-    expect(job.progress).toEqual({ done: 87 * 3, total: 87 * 3 });
+    // five values: villages, two of the organisations, two of the programmes (--- prog ---)
+    expect(job.progress).toEqual({ done: 87 * 5, total: 87 * 5 });
     // values already right are left alone: a second run changes nothing
     const again = await admin.call(derivedEndpoints.backfillDerivedValues, { body: { provinceId: p.provinceId } });
     const second = await waitForJob(admin, again.body.jobId, 120_000);
@@ -197,6 +201,9 @@ describe('registration', () => {
       expect(rows).toEqual([
         { code: 'ORG_COMMUNE_BLOCS_9_11', derived_code: 'organizations.commune_blocs_9_11' },
         { code: 'ORG_VILLAGES_WITH_TEAM', derived_code: 'organizations.villages_with_team' },
+        // --- prog ---
+        { code: 'PROG_TASKS_DONE_ON_TIME', derived_code: 'programmes.tasks_done_on_time' },
+        { code: 'PROG_TASKS_OVERDUE', derived_code: 'programmes.tasks_overdue' },
         { code: 'UNITS_VILLAGES', derived_code: 'units.villages' },
       ]);
     } finally {

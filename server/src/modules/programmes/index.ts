@@ -1,13 +1,14 @@
 import type { ServerModule } from '#server/shared/module.ts';
 import { programmesDemoStep } from './demo/programmes-demo-step.ts';
+import { tasksDoneOnTime, tasksOverdue } from './tasks/programme-derived.ts';
 import { programmeFileOwner } from './programme-files.ts';
 import { programmeScopeFixtures } from './programme.fixtures.ts';
 import { registerProgrammeRoutes } from './programme.routes.ts';
-import { targetScopeFixtures } from './target-eval.fixtures.ts';
-import { registerTargetRoutes } from './target.routes.ts';
-import { registerTaskRoutes } from './task.routes.ts';
-import { progressFileOwner } from './task-progress.service.ts';
-import { taskScopeFixtures } from './task.fixtures.ts';
+import { targetScopeFixtures } from './targets/target-eval.fixtures.ts';
+import { registerTargetRoutes } from './targets/target.routes.ts';
+import { registerTaskRoutes } from './tasks/task.routes.ts';
+import { progressFileOwner } from './tasks/task-progress.service.ts';
+import { taskScopeFixtures } from './tasks/task.fixtures.ts';
 
 /** Programmes, targets, tasks and assignments, reviews and budgets (DOMAIN.md capability 2; issue 11). */
 export const programmesModule: ServerModule = {
@@ -25,4 +26,6 @@ export const programmesModule: ServerModule = {
   // a programme's document; files attached to a progress report
   fileOwners: { programme: programmeFileOwner, task_progress: progressFileOwner },
   demoSteps: [programmesDemoStep],
+  // tasks overdue and done on time per commune, stored as data elements (programme-derived.ts)
+  derivedValues: [tasksOverdue, tasksDoneOnTime],
 };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileEndpoints } from '#contracts/files.ts';
 import { programmeEndpoints } from '#contracts/programmes/programmes.api.ts';
 import { buildProvince, type TestProvince } from '#test/factories.ts';
 import { signIn } from '#test/factories-people.ts';
@@ -158,5 +159,29 @@ describe('programmes', () => {
     expect((await stranger.call(programmeEndpoints.listProgrammes, { query: {} })).body.map((p) => p.id)).not.toContain(id);
     const reader = await signIn(t.baseUrl, t.db, { unitId: province.provinceId, roles: ['leader'] });
     expect((await reader.call(programmeEndpoints.createProgramme, { body: { unitId: province.provinceId, ...deAn } })).status).toBe(403);
+  });
+
+  // --- prog ---
+  it("the programme's document is read by whoever reads the programme: a commune below the province, not another province", async () => {
+    const id = await createDeAn();
+    const text = 'Đề án số 334-QĐ/TU: toàn văn';
+    const upload = await officer.upload(fileEndpoints.upload, { query: { ownerType: 'programme', ownerId: String(id) } }, 'de-an-334.txt', text);
+    expect(upload.status).toBe(200);
+    const communeOfficer = await signIn(t.baseUrl, t.db, { unitId: province.communeIds[0] as number, roles: ['commission_officer'] });
+    const detail = await communeOfficer.call(programmeEndpoints.getProgramme, { params: { id } });
+    expect(detail.body.attachments.map((file) => file.filename)).toEqual(['de-an-334.txt']);
+    expect((await communeOfficer.call(fileEndpoints.list, { query: { ownerType: 'programme', ownerId: String(id) } })).body.map((file) => file.id)).toEqual([upload.body.id]);
+    const download = await fetch(`${t.baseUrl}/api/files/${upload.body.id}`, { headers: { cookie: communeOfficer.cookie as string } });
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe(text);
+    // reading is not attaching: the commune may not add to the province's document
+    expect((await communeOfficer.upload(fileEndpoints.upload, { query: { ownerType: 'programme', ownerId: String(id) } }, 'x.txt', 'x')).status).toBe(403);
+    const downloads = await t.db.selectFrom('audit_log').select(['action', 'user_id']).where('entity', '=', 'attachment').where('entity_id', '=', upload.body.id).orderBy('id').execute();
+    expect(downloads.map((row) => row.action)).toEqual(['create', 'download']);
+
+    const other = await buildProvince(t.db);
+    const stranger = await signIn(t.baseUrl, t.db, { unitId: other.provinceId, roles: ['commission_officer'] });
+    expect((await fetch(`${t.baseUrl}/api/files/${upload.body.id}`, { headers: { cookie: stranger.cookie as string } })).status).toBe(404);
+    expect((await stranger.call(fileEndpoints.list, { query: { ownerType: 'programme', ownerId: String(id) } })).status).toBe(404);
   });
 });

@@ -6,7 +6,7 @@ import { insertProgramme } from './programme.repository.ts';
 
 /** A programme of the unit with its document attached, for the foreign-scope test. */
 export async function programmeScopeFixtures(db: Database, unitId: number, files: BlobStore): Promise<ScopeFixture> {
-  const id = await insertProgramme(db, {
+  const { id } = await insertProgramme(db, {
     owner_unit_id: unitId,
     parent_programme_id: null,
     kind: 'plan',

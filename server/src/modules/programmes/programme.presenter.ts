@@ -3,7 +3,7 @@ import type { TProgrammeKind } from '#contracts/programmes/pack.ts';
 import type { TTargetLevel, TTargetRule } from '#contracts/programmes/target-rule.ts';
 import type { TUnitLevel } from '#contracts/units.ts';
 import type { ProgrammeRow } from './programme.repository.ts';
-import type { TargetRow } from './programme-target.repository.ts';
+import type { TargetRow } from './targets/programme-target.repository.ts';
 
 export function presentProgramme(row: ProgrammeRow): TProgramme {
   return {

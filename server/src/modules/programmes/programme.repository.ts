@@ -27,8 +27,8 @@ function programmeColumns(db: Kysely<DB>, scope: Scope) {
     'owner.level as owner_level',
     'owner.path as owner_path',
     sql<boolean>`${inScope('owner.path', scope)}`.as('in_scope'),
-    sql<number>`(select count(*)::int from programme_target t where t.programme_id = p.id)`.as('target_count'),
-    sql<number>`(select count(*)::int from programme_task k where k.programme_id = p.id)`.as('task_count'),
+    sql<number>`(select count(*)::int from programme_target t where t.province_id = p.province_id and t.programme_id = p.id)`.as('target_count'),
+    sql<number>`(select count(*)::int from programme_task k where k.province_id = p.province_id and k.programme_id = p.id)`.as('task_count'),
   ]);
 }
 
@@ -69,6 +69,11 @@ export async function findPackProgramme(db: Kysely<DB>, unitId: number, packCode
     .executeTakeFirst();
 }
 
+/** Serialises loads of one pack into one unit until the transaction ends. */
+export async function lockPackLoad(db: Kysely<DB>, unitId: number, packCode: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`programmes.pack:${unitId}:${packCode}`}, 0))`.execute(db);
+}
+
 export interface ProgrammeValues {
   owner_unit_id: number;
   parent_programme_id: number | null;
@@ -87,13 +92,12 @@ export interface ProgrammeValues {
 }
 
 /** Writes a programme; its province is the 2025 province of the owner unit. */
-export async function insertProgramme(db: Kysely<DB>, values: ProgrammeValues): Promise<number> {
-  const row = await db
+export async function insertProgramme(db: Kysely<DB>, values: ProgrammeValues): Promise<{ id: number; province_id: number }> {
+  return db
     .insertInto('programme')
     .values({ ...values, province_id: sql<number>`unit_province_id(${values.owner_unit_id}::bigint)` })
-    .returning('id')
+    .returning(['id', 'province_id'])
     .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 export type ProgrammeChanges = Partial<Pick<ProgrammeValues, 'kind' | 'number' | 'issuer' | 'issued_on' | 'title' | 'from_year' | 'to_year' | 'general_objective' | 'status'>>;

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { programmeEndpoints } from '#contracts/programmes/programmes.api.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
-import { listPacks, loadPack } from './pack-load.service.ts';
+import { listPacks, loadPack } from './packs/pack-load.service.ts';
 import { createPlan, createProgramme, getProgramme, listProgrammes, updateProgramme } from './programme.service.ts';
-import { createTarget, updateTarget } from './programme-target.service.ts';
+import { createTarget, updateTarget } from './targets/programme-target.service.ts';
 
 /** Programme endpoints (contracts/src/programmes/programmes.api.ts). */
 export function registerProgrammeRoutes(app: FastifyInstance, context: ModuleContext): void {

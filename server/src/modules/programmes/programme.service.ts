@@ -11,7 +11,7 @@ import { findUnit } from '../units/index.ts';
 import { programmePolicy } from './programme.policy.ts';
 import { presentProgramme, presentTarget } from './programme.presenter.ts';
 import * as repo from './programme.repository.ts';
-import * as targets from './programme-target.repository.ts';
+import * as targets from './targets/programme-target.repository.ts';
 
 type Deps = Pick<ModuleContext, 'db' | 'files' | 'fileOwners'>;
 
@@ -31,8 +31,8 @@ async function readDetail(deps: Deps, db: Database, actor: Actor, id: number): P
   const row = await repo.findProgramme(db, actor.scope, id);
   if (!row) throw notFound('entity.programme');
   const [targetRows, groups, plans] = await Promise.all([
-    targets.listTargets(db, id),
-    targets.listSolutionGroups(db, id),
+    targets.listTargets(db, row),
+    targets.listSolutionGroups(db, row),
     repo.listProgrammes(db, actor.scope, { parentId: id }),
   ]);
   const attachments = await listFiles({ ...deps, db }, actor, 'programme', String(id));
@@ -52,7 +52,7 @@ export async function createProgramme(deps: Deps, actor: Actor, input: TProgramm
   return deps.db.transaction().execute(async (trx) => {
     const unit = await findUnit(trx, actor.scope, input.unitId, clock.today());
     if (!unit) throw notFound('entity.unit');
-    const id = await repo.insertProgramme(trx, {
+    const { id } = await repo.insertProgramme(trx, {
       owner_unit_id: unit.id,
       parent_programme_id: null,
       kind: input.kind,
@@ -139,7 +139,7 @@ export async function createPlan(deps: Deps, actor: Actor, parentId: number, inp
  */
 export async function writePlan(
   trx: Database,
-  parent: { id: number; from_year: number; to_year: number },
+  parent: { id: number; province_id: number; from_year: number; to_year: number },
   unitId: number,
   input: TPlanInput,
   createdBy: number | null,
@@ -147,7 +147,7 @@ export async function writePlan(
   const fromYear = input.fromYear ?? parent.from_year;
   const toYear = input.toYear ?? parent.to_year;
   if (toYear < fromYear) throw invalidField('toYear', msg('programmes.yearsOrder', { from: fromYear, to: toYear }));
-  const id = await repo.insertProgramme(trx, {
+  const plan = await repo.insertProgramme(trx, {
     owner_unit_id: unitId,
     parent_programme_id: parent.id,
     kind: input.kind,
@@ -163,10 +163,10 @@ export async function writePlan(
     pack_version: null,
     created_by: createdBy,
   });
-  const inherited = await targets.listTargets(trx, parent.id);
+  const inherited = await targets.listTargets(trx, parent);
   await targets.insertTargets(
     trx,
-    inherited.map((t) => ({ programme_id: id, code: t.code, text: t.text, rule: t.rule ?? null, waits_for: t.waits_for, levels: t.levels, parent_target_id: t.id })),
+    inherited.map((t) => ({ province_id: plan.province_id, programme_id: plan.id, code: t.code, text: t.text, rule: t.rule ?? null, waits_for: t.waits_for, levels: t.levels, parent_target_id: t.id })),
   );
-  return { id, inherited: inherited.length };
+  return { id: plan.id, inherited: inherited.length };
 }

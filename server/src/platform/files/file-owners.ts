@@ -7,6 +7,12 @@ export interface FileOwner {
   unitId: number;
   /** Whether the actor may attach files to it (the module's write policy). */
   canAttach: boolean;
+  /**
+   * The owner's files are read by whoever the resolver found may read the owner, even outside the owner unit's
+   * subtree (a commune reads the province's programme and so its document). Default: files are read only by actors
+   * whose scope holds the unit the file was attached in.
+   */
+  filesFollowOwner?: boolean;
 }
 
 /**

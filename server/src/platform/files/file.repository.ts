@@ -65,6 +65,20 @@ export async function findAttachment(db: Database, scope: Scope, id: string) {
 export type AttachmentRow = NonNullable<Awaited<ReturnType<typeof findAttachment>>>;
 
 /**
+ * Only the owner (type and id) of a file, by id, whatever the scope: the service then asks the owner's resolver
+ * whether the actor reads the owner and whether its files follow it (FileOwner.filesFollowOwner).
+ */
+export async function findAttachmentOwner(db: Database, id: string) {
+  return db.selectFrom('attachment as a').select(['a.owner_type', 'a.owner_id']).where('a.id', '=', id).executeTakeFirst();
+}
+
+/** The scope of one unit's subtree (files of an owner whose readers reach beyond the actor's own scope). */
+export async function unitSubtreeScope(db: Database, unitId: number): Promise<Scope> {
+  const row = await db.selectFrom('admin_unit').select('path').where('id', '=', unitId).executeTakeFirstOrThrow();
+  return { all: false, roots: [row.path] };
+}
+
+/**
  * The current (2025) province of a unit (SCALE.md rule 1): the root of its path, or, for a 2019 unit, the 2025
  * province its province went into.
  */

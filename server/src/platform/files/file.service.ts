@@ -8,7 +8,7 @@ import { msg } from '#server/shared/messages.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { recordAudit } from '#server/modules/audit/index.ts';
 import type { BlobStore } from './blob-store.ts';
-import { findAttachment, insertAttachment, listAttachments, provinceIdOf, type AttachmentRow } from './file.repository.ts';
+import { findAttachment, findAttachmentOwner, insertAttachment, listAttachments, provinceIdOf, unitSubtreeScope, type AttachmentRow } from './file.repository.ts';
 import type { FileOwner, FileOwnerResolver } from './file-owners.ts';
 import { ALLOWED_TYPES, extensionFits, sniffType } from './mime.ts';
 
@@ -46,10 +46,13 @@ function present(row: AttachmentRow): TAttachment {
   };
 }
 
+/** The scope files of an owner are read in: the actor's, or the owner unit's subtree when its files follow it. */
+const readScope = async (db: Database, actor: Actor, owner: FileOwner) => (owner.filesFollowOwner ? unitSubtreeScope(db, owner.unitId) : actor.scope);
+
 /** Files of a record the actor can see. */
 export async function listFiles(deps: FilesDeps, actor: Actor, ownerType: string, ownerId: string): Promise<TAttachment[]> {
   const owner = await resolveOwner(deps, deps.db, actor, ownerType, ownerId);
-  return (await listAttachments(deps.db, actor.scope, await provinceIdOf(deps.db, owner.unitId), ownerType, ownerId)).map(present);
+  return (await listAttachments(deps.db, await readScope(deps.db, actor, owner), await provinceIdOf(deps.db, owner.unitId), ownerType, ownerId)).map(present);
 }
 
 /**
@@ -84,11 +87,15 @@ export async function uploadFile(deps: FilesDeps, actor: Actor, ownerType: strin
 
 /** The bytes of a file whose owner the actor can see (404 otherwise); the download is audited first. */
 export async function downloadFile(deps: FilesDeps, actor: Actor, id: string): Promise<{ attachment: TAttachment; data: Buffer }> {
-  const row = await findAttachment(deps.db, actor.scope, id);
-  if (!row) throw notFound('entity.file');
-  await resolveOwner(deps, deps.db, actor, row.owner_type, row.owner_id).catch(() => {
+  // a file in the actor's scope, or one whose owner the actor reads and whose files follow the owner
+  let row = await findAttachment(deps.db, actor.scope, id);
+  const ref = row ?? (await findAttachmentOwner(deps.db, id));
+  if (!ref) throw notFound('entity.file');
+  const owner = await resolveOwner(deps, deps.db, actor, ref.owner_type, ref.owner_id).catch(() => {
     throw notFound('entity.file');
   });
+  if (!row && owner.filesFollowOwner) row = await findAttachment(deps.db, await unitSubtreeScope(deps.db, owner.unitId), id);
+  if (!row) throw notFound('entity.file');
   const data = await deps.files.get(row.sha256);
   if (!data) throw new AppError(410, 'gone', fieldMessage('file', msg('files.gone')));
   await deps.db.transaction().execute((trx) =>

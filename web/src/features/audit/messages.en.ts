@@ -81,4 +81,7 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.verb.backfill': 'back-filled the history of',
   // --- shell-history ---
   'audit.action.backfill': 'Back-filled history (system administrator)',
+  // --- prog ---
+  'audit.action.load_pack': 'Loaded a programme pack',
+  'audit.verb.load_pack': 'loaded from a programme pack',
 };

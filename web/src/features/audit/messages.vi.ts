@@ -79,4 +79,7 @@ export const auditVi = {
   'audit.verb.backfill': 'bổ sung lịch sử cho',
   // --- shell-history ---
   'audit.action.backfill': 'Bổ sung dữ liệu lịch sử (quản trị hệ thống)',
+  // --- prog ---
+  'audit.action.load_pack': 'Nạp gói chương trình',
+  'audit.verb.load_pack': 'nạp từ gói chương trình',
 };

@@ -1,10 +1,11 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { TProgrammeDetail } from '#contracts/programmes/programmes.api.ts';
 import type { TBudget } from '#contracts/programmes/tasks.api.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { formatMoney } from './programme-text.ts';
+import { BudgetLineForm, DeleteBudgetLine } from './ProgrammeForms.tsx';
 import { useBudget } from './programmes.api.ts';
 
 const yearLabel = (year: number | null) => (year === null ? t('programmes.budget.noYear') : String(year));
@@ -72,9 +73,24 @@ export function BudgetSection({ programme }: { programme: TProgrammeDetail }) {
   const id = useId();
   const budget = useBudget(programme.id);
   const data = budget.data;
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const manage = programme.canManage;
+  const editedLine = data?.lines.find((line) => line.id === editing);
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('programmes.tab.budget')}</h2>
+      {manage &&
+        (editing === 'new' || editedLine ? (
+          <div className="panel prog-panel">
+            <BudgetLineForm key={editing} programmeId={programme.id} {...(editedLine ? { line: editedLine } : {})} onDone={() => setEditing(null)} />
+          </div>
+        ) : (
+          <p>
+            <button type="button" onClick={() => setEditing('new')}>
+              {t('programmes.edit.lineNew')}
+            </button>
+          </p>
+        ))}
       {budget.isPending && <Loading />}
       <ErrorMessage error={budget.error} />
       {data && data.lines.length === 0 && <Empty>{t('programmes.budget.none')}</Empty>}
@@ -89,6 +105,7 @@ export function BudgetSection({ programme }: { programme: TProgrammeDetail }) {
                 <th className="num">{t('programmes.budget.planned')}</th>
                 <th className="num">{t('programmes.budget.allocated')}</th>
                 <th className="num">{t('programmes.budget.spent')}</th>
+                {manage && <th>{t('programmes.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -106,6 +123,14 @@ export function BudgetSection({ programme }: { programme: TProgrammeDetail }) {
                   <td className="num" data-label={t('programmes.budget.spent')}>
                     {formatMoney(line.spent)}
                   </td>
+                  {manage && (
+                    <td data-label={t('programmes.actions')} className="prog-actions">
+                      <button type="button" className="button-secondary" onClick={() => setEditing(line.id)} aria-label={t('programmes.edit.lineEditOf', { title: line.title })}>
+                        {t('programmes.edit.edit')}
+                      </button>
+                      <DeleteBudgetLine programmeId={programme.id} line={line} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

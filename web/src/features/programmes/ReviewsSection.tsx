@@ -1,10 +1,11 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { TProgrammeDetail } from '#contracts/programmes/programmes.api.ts';
 import type { TReview } from '#contracts/programmes/tasks.api.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
+import { ReviewForm } from './ProgrammeForms.tsx';
 import { useMarkReviewDone, useReviews } from './programmes.api.ts';
 import { yearsText } from './programme-text.ts';
 
@@ -34,9 +35,23 @@ export function ReviewsSection({ programme }: { programme: TProgrammeDetail }) {
   const id = useId();
   const reviews = useReviews(programme.id);
   const done = useMarkReviewDone(programme.id);
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const edited = reviews.data?.find((review) => review.id === editing);
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('programmes.tab.reviews')}</h2>
+      {programme.canManage &&
+        (editing === 'new' || edited ? (
+          <div className="panel prog-panel">
+            <ReviewForm key={editing} programme={programme} {...(edited ? { review: edited } : {})} onDone={() => setEditing(null)} />
+          </div>
+        ) : (
+          <p>
+            <button type="button" onClick={() => setEditing('new')}>
+              {t('programmes.edit.reviewNew')}
+            </button>
+          </p>
+        ))}
       {reviews.isPending && <Loading />}
       <ErrorMessage error={reviews.error ?? done.error} />
       {reviews.data && reviews.data.length === 0 && <Empty>{t('programmes.noReviews')}</Empty>}
@@ -67,7 +82,10 @@ export function ReviewsSection({ programme }: { programme: TProgrammeDetail }) {
                   <ReviewState review={review} />
                 </td>
                 {programme.canManage && (
-                  <td data-label={t('programmes.actions')}>
+                  <td data-label={t('programmes.actions')} className="prog-actions">
+                    <button type="button" className="button-secondary button-small" onClick={() => setEditing(review.id)} aria-label={t('programmes.edit.reviewEditOf', { title: review.title })}>
+                      {t('programmes.edit.edit')}
+                    </button>
                     {review.state !== 'done' && (
                       <button type="button" className="button-secondary button-small" disabled={done.isPending} onClick={() => done.mutate(review.id)}>
                         {t('programmes.review.markDone')}

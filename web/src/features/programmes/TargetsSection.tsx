@@ -11,6 +11,7 @@ import { programmeSearch, useProgrammeParams } from './programme-params.ts';
 import { useEvaluation, useTasks } from './programmes.api.ts';
 import { TaskStatus, TargetStatus } from './StatusBadge.tsx';
 import { TargetDrill } from './TargetDrill.tsx';
+import { TargetsEditor } from './ProgrammeForms.tsx';
 
 const ORDER: readonly TTargetStatus[] = ['met', 'at_risk', 'not_met', 'no_data'];
 
@@ -138,6 +139,7 @@ export function TargetsSection({ programme }: { programme: TProgrammeDetail }) {
       <h2 id={`${id}-h`} className="visually-hidden">
         {t('programmes.tab.targets')}
       </h2>
+      {programme.canManage && <TargetsEditor programme={programme} />}
       <form className="prog-chooser" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label htmlFor={`${id}-year`}>{t('programmes.year')}</label>

@@ -1,12 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TProgrammeDetail } from '#contracts/programmes/programmes.api.ts';
-import type { TTask, TTaskAssignment, TTaskStatus } from '#contracts/programmes/tasks.api.ts';
+import type { TSolutionGroup, TTask, TTaskAssignment, TTaskStatus } from '#contracts/programmes/tasks.api.ts';
 import { can } from '../../app/can.ts';
 import { useMe } from '../../app/session.ts';
 import { Empty, ErrorMessage, Loading, Success } from '../../components/Status.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { downloadUrl } from '../files/files.api.ts';
+import { AssignmentsEditor, TaskForm } from './ProgrammeForms.tsx';
 import { useProgressHistory, useReportProgress, useTasks } from './programmes.api.ts';
 import { TaskStatus } from './StatusBadge.tsx';
 import { TaskStatusFilter } from './TaskStatusFilter.tsx';
@@ -139,9 +140,23 @@ function ProgressPanel({ task, mayReport }: { task: TTask; mayReport: boolean })
   );
 }
 
-function TaskItem({ task, mayReport }: { task: TTask; mayReport: boolean }) {
+function TaskItem({ task, mayReport, manage }: { task: TTask; mayReport: boolean; manage: { programmeId: number; groups: readonly TSolutionGroup[] } | null }) {
+  const [editing, setEditing] = useState(false);
+  if (manage && editing) {
+    return (
+      <li className="prog-task prog-task-editing">
+        <TaskForm programmeId={manage.programmeId} groups={manage.groups} task={task} onDone={() => setEditing(false)} />
+        <AssignmentsEditor task={task} />
+      </li>
+    );
+  }
   return (
     <li className={`prog-task prog-task-item-${task.status}`}>
+      {manage && (
+        <button type="button" className="button-secondary prog-edit-button" onClick={() => setEditing(true)} aria-label={t('programmes.edit.taskEditOf', { code: task.code })}>
+          {t('programmes.edit.edit')}
+        </button>
+      )}
       <p className="prog-task-text">
         <span className="prog-code">{task.code}</span> {task.text}
       </p>
@@ -164,7 +179,9 @@ export function TasksSection({ programme }: { programme: TProgrammeDetail }) {
   const [status, setStatus] = useState<TTaskStatus | ''>('');
   const tasks = useTasks(programme.id);
   const mayReport = can(me, 'programmes.reportProgress');
+  const [adding, setAdding] = useState(false);
   const data = tasks.data;
+  const manage = programme.canManage && data ? { programmeId: programme.id, groups: data.groups } : null;
   const shown = data ? data.tasks.filter((task) => status === '' || task.status === status) : [];
   const groups = data ? [...data.groups.map((g) => ({ key: String(g.id), title: `${g.code}. ${g.title}`, id: g.id as number | null })), { key: 'none', title: t('programmes.otherTasks'), id: null }] : [];
   return (
@@ -173,6 +190,18 @@ export function TasksSection({ programme }: { programme: TProgrammeDetail }) {
       <div className="filters">
         <TaskStatusFilter id={`${id}-status`} value={status} onChange={setStatus} />
       </div>
+      {manage &&
+        (adding ? (
+          <div className="panel prog-panel">
+            <TaskForm programmeId={programme.id} groups={manage.groups} onDone={() => setAdding(false)} />
+          </div>
+        ) : (
+          <p>
+            <button type="button" onClick={() => setAdding(true)}>
+              {t('programmes.edit.taskNew')}
+            </button>
+          </p>
+        ))}
       {tasks.isPending && <Loading />}
       <ErrorMessage error={tasks.error} />
       {data && (
@@ -189,7 +218,7 @@ export function TasksSection({ programme }: { programme: TProgrammeDetail }) {
             <h3 id={`${id}-g-${group.key}`}>{group.title}</h3>
             <ul className="prog-tasks">
               {inGroup.map((task) => (
-                <TaskItem key={task.id} task={task} mayReport={mayReport} />
+                <TaskItem key={task.id} task={task} mayReport={mayReport} manage={manage} />
               ))}
             </ul>
           </section>

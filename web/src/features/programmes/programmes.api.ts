@@ -1,9 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { fileEndpoints } from '#contracts/files.ts';
-import { programmeEndpoints, type TPackLoadInput, type TProgrammeStatus, type ZProgrammeInput } from '#contracts/programmes/programmes.api.ts';
+import { programmeEndpoints, type TPackLoadInput, type TProgrammeStatus, type TTargetInput, type TTargetUpdate, type ZProgrammeInput } from '#contracts/programmes/programmes.api.ts';
 import { targetEndpoints, type TEvaluationQuery } from '#contracts/programmes/targets.api.ts';
-import { taskEndpoints, type TProgressInput, type TTaskStatus } from '#contracts/programmes/tasks.api.ts';
+import {
+  taskEndpoints, type TAssignmentInput, type TProgressInput, type TTaskInput, type TTaskStatus, type ZBudgetLineInput, type ZReviewInput, type ZReviewPatch,
+} from '#contracts/programmes/tasks.api.ts';
 import { call } from '../../api/client.ts';
 
 const KEY = ['programmes'] as const;
@@ -125,3 +127,32 @@ export function useCreateProgramme() {
 
 /** What is due for the user's unit: reviews within 30 days or late, overdue tasks it issued or carries. */
 export const useProgrammesDue = () => useQuery({ queryKey: [...KEY, 'due'], queryFn: () => call(taskEndpoints.due, { query: {} }) });
+
+// --- prog: edit forms ---
+
+/** A write that refreshes every programmes query once done (tasks, budget, reviews, the programme itself). */
+function useProgrammeWrite<I, O>(write: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: write, onSuccess: () => client.invalidateQueries({ queryKey: KEY }) });
+}
+
+export const useCreateTask = (id: number) => useProgrammeWrite((body: TTaskInput) => call(taskEndpoints.createTask, { params: { id }, body }));
+export const useUpdateTask = () =>
+  useProgrammeWrite(({ taskId, body }: { taskId: number; body: Partial<TTaskInput> }) => call(taskEndpoints.updateTask, { params: { taskId }, body }));
+export const useAssign = () =>
+  useProgrammeWrite(({ taskId, body }: { taskId: number; body: TAssignmentInput }) => call(taskEndpoints.assign, { params: { taskId }, body }));
+export const useUnassign = () => useProgrammeWrite((assignmentId: number) => call(taskEndpoints.unassign, { params: { assignmentId } }));
+
+export const useCreateBudgetLine = (id: number) =>
+  useProgrammeWrite((body: z.input<typeof ZBudgetLineInput>) => call(taskEndpoints.createBudgetLine, { params: { id }, body }));
+export const useUpdateBudgetLine = (id: number) =>
+  useProgrammeWrite(({ lineId, body }: { lineId: number; body: Partial<z.input<typeof ZBudgetLineInput>> }) => call(taskEndpoints.updateBudgetLine, { params: { id, lineId }, body }));
+export const useDeleteBudgetLine = (id: number) => useProgrammeWrite((lineId: number) => call(taskEndpoints.deleteBudgetLine, { params: { id, lineId } }));
+
+export const useCreateReview = (id: number) => useProgrammeWrite((body: z.input<typeof ZReviewInput>) => call(taskEndpoints.createReview, { params: { id }, body }));
+export const useUpdateReview = (id: number) =>
+  useProgrammeWrite(({ reviewId, body }: { reviewId: number; body: z.input<typeof ZReviewPatch> }) => call(taskEndpoints.updateReview, { params: { id, reviewId }, body }));
+
+export const useCreateTarget = (id: number) => useProgrammeWrite((body: TTargetInput) => call(programmeEndpoints.createTarget, { params: { id }, body }));
+export const useUpdateTarget = (id: number) =>
+  useProgrammeWrite(({ targetId, body }: { targetId: number; body: TTargetUpdate }) => call(programmeEndpoints.updateTarget, { params: { id, targetId }, body }));

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TTargetRule } from '#contracts/programmes/target-rule.ts';
 import type { DB } from '#server/db/schema.ts';
-import { insertTargets } from '../programme-target.repository.ts';
+import { insertTargets } from '../targets/programme-target.repository.ts';
 import { insertProgramme } from '../programme.repository.ts';
 
 /** A target of the annual plan: its text and the demo indicator it is measured by. */
@@ -35,7 +35,7 @@ const TARGETS: ReadonlyArray<{ code: string; text: string; rule: TTargetRule }> 
  */
 export async function writeAnnualPlan(trx: Kysely<DB>, provinceId: number, today: string): Promise<number> {
   const year = Number(today.slice(0, 4));
-  const id = await insertProgramme(trx, {
+  const { id, province_id } = await insertProgramme(trx, {
     owner_unit_id: provinceId,
     parent_programme_id: null,
     kind: 'plan',
@@ -53,7 +53,7 @@ export async function writeAnnualPlan(trx: Kysely<DB>, provinceId: number, today
   });
   await insertTargets(
     trx,
-    TARGETS.map((target) => ({ programme_id: id, code: target.code, text: target.text, rule: target.rule, waits_for: null, levels: null, parent_target_id: null })),
+    TARGETS.map((target) => ({ province_id, programme_id: id, code: target.code, text: target.text, rule: target.rule, waits_for: null, levels: null, parent_target_id: null })),
   );
   return TARGETS.length;
 }

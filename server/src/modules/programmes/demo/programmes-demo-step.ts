@@ -4,10 +4,10 @@ import type { DB } from '#server/db/schema.ts';
 import { PROVINCE_2025_CODE } from '#server/demo/territory.ts';
 import type { DemoStep } from '#server/shared/module.ts';
 import { provinceScope } from '../../units/index.ts';
-import { loadPackInto } from '../pack-load.service.ts';
-import { shippedPacks } from '../pack-store.ts';
-import { listTargets, updateTarget } from '../programme-target.repository.ts';
-import { looserPart } from '../programme-target.rules.ts';
+import { loadPackInto } from '../packs/pack-load.service.ts';
+import { shippedPacks } from '../packs/pack-store.ts';
+import { listTargets, updateTarget } from '../targets/programme-target.repository.ts';
+import { looserPart } from '../targets/programme-target.rules.ts';
 import { writePlan } from '../programme.service.ts';
 import { writeAnnualPlan } from './annual-plan.ts';
 
@@ -42,7 +42,7 @@ async function runProgrammesDemo(trx: Kysely<DB>, today: string): Promise<string
     loaded.push(result.programmeId);
   }
   const [deAn] = loaded;
-  const parent = await trx.selectFrom('programme').select(['id', 'from_year', 'to_year']).where('id', '=', deAn ?? 0).executeTakeFirstOrThrow();
+  const parent = await trx.selectFrom('programme').select(['id', 'province_id', 'from_year', 'to_year']).where('id', '=', deAn ?? 0).executeTakeFirstOrThrow();
   const commune = await officialUnit(trx, PLAN_COMMUNE_CODE);
   const plan = await writePlan(
     trx,
@@ -60,12 +60,12 @@ async function runProgrammesDemo(trx: Kysely<DB>, today: string): Promise<string
     },
     null,
   );
-  const target = (await listTargets(trx, plan.id)).find((t) => t.code === STRICTER.code);
+  const target = (await listTargets(trx, { id: plan.id, province_id: parent.province_id })).find((t) => t.code === STRICTER.code);
   const rule = target?.rule as TTargetRule | null | undefined;
   if (!target || rule?.kind !== 'value') throw new Error(`target ${STRICTER.code} of the demo plan has no value rule`);
   const stricter: TTargetRule = { ...rule, threshold: STRICTER.threshold };
   if (looserPart(rule, stricter) !== null) throw new Error('the demo plan target is not stricter');
-  await updateTarget(trx, target.id, { rule: stricter });
+  await updateTarget(trx, parent.province_id, target.id, { rule: stricter });
   const annual = await writeAnnualPlan(trx, province.id, today);
   return `programmes ${DEMO_PACKS.join(', ')} loaded into province ${PROVINCE_2025_CODE}; plan of commune ${PLAN_COMMUNE_CODE} with ${plan.inherited} targets; the province's plan for ${today.slice(0, 4)} with ${annual} targets`;
 }

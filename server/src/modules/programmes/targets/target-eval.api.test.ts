@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '#contracts/auth.ts';
 import type { TTargetRule } from '#contracts/programmes/target-rule.ts';
@@ -7,7 +8,7 @@ import { buildProvince, buildUser, TEST_PASSWORD, type TestProvince } from '#tes
 import { buildDataSet, type TestElement } from '#test/factories-indicators.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
-import { storeValues, type ValueWrite } from '../indicators/index.ts';
+import { storeValues, type ValueWrite } from '../../indicators/index.ts';
 
 // 2027 has begun: 2025 and 2026 are over, January 2027 is entered (31 of 365 days covered)
 let t: TestApp;
@@ -89,7 +90,7 @@ describe('target evaluation of a province programme', () => {
     for (const [i, [code, rule, waitsFor]] of targets.entries()) {
       const row = await t.db
         .insertInto('programme_target')
-        .values({ programme_id: programmeId, code, position: i + 1, text: `Chỉ tiêu ${code}`, rule: rule === null ? null : JSON.stringify(rule), waits_for: waitsFor })
+        .values({ province_id: sql<number>`(select province_id from programme where id = ${programmeId})`, programme_id: programmeId, code, position: i + 1, text: `Chỉ tiêu ${code}`, rule: rule === null ? null : JSON.stringify(rule), waits_for: waitsFor })
         .returning('id')
         .executeTakeFirstOrThrow();
       targetIds.set(code, row.id);

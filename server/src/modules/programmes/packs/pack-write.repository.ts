@@ -4,8 +4,8 @@ import type { TTargetLevel } from '#contracts/programmes/target-rule.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
-import { insertProgramme } from './programme.repository.ts';
-import { insertTargets } from './programme-target.repository.ts';
+import { insertProgramme } from '../programme.repository.ts';
+import { insertTargets } from '../targets/programme-target.repository.ts';
 
 /** A body's key for matching: organisation type and level. */
 export const bodyKey = (body: { organizationType?: string | undefined; level?: string | undefined }) => `${body.organizationType}@${body.level}`;
@@ -40,7 +40,7 @@ export async function matchOrganizations(db: Kysely<DB>, scope: Scope, ownerPath
 /** Writes a pack as a programme of `ownerUnitId`: targets, groups, tasks, assignments, reviews, budget. Returns its id. */
 export async function writePack(db: Kysely<DB>, pack: TProgrammePack, ownerUnitId: number, createdBy: number | null, matches: ReadonlyMap<string, number>): Promise<number> {
   const p = pack.programme;
-  const programmeId = await insertProgramme(db, {
+  const { id: programmeId, province_id: provinceId } = await insertProgramme(db, {
     owner_unit_id: ownerUnitId,
     parent_programme_id: null,
     kind: p.kind,
@@ -58,19 +58,20 @@ export async function writePack(db: Kysely<DB>, pack: TProgrammePack, ownerUnitI
   });
   await insertTargets(
     db,
-    pack.targets.map((t) => ({ programme_id: programmeId, code: t.code, text: t.text, rule: t.rule ?? null, waits_for: t.waitsFor ?? null, levels: t.levels ?? null, parent_target_id: null })),
+    pack.targets.map((t) => ({ province_id: provinceId, programme_id: programmeId, code: t.code, text: t.text, rule: t.rule ?? null, waits_for: t.waitsFor ?? null, levels: t.levels ?? null, parent_target_id: null })),
   );
   let taskPosition = 0;
   for (const [groupIndex, group] of pack.solutionGroups.entries()) {
     const { id: groupId } = await db
       .insertInto('programme_solution_group')
-      .values({ programme_id: programmeId, code: group.code, position: groupIndex + 1, title: group.title })
+      .values({ province_id: provinceId, programme_id: programmeId, code: group.code, position: groupIndex + 1, title: group.title })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const task of group.tasks) {
       const { id: taskId } = await db
         .insertInto('programme_task')
         .values({
+          province_id: provinceId,
           programme_id: programmeId,
           group_id: groupId,
           code: task.code,
@@ -87,6 +88,7 @@ export async function writePack(db: Kysely<DB>, pack: TProgrammePack, ownerUnitI
         .insertInto('task_assignment')
         .values(
           bodies.map(({ body, role }, i) => ({
+            province_id: provinceId,
             task_id: taskId,
             role,
             body_name: body.name,
@@ -102,13 +104,13 @@ export async function writePack(db: Kysely<DB>, pack: TProgrammePack, ownerUnitI
   if (pack.reviews.length > 0) {
     await db
       .insertInto('programme_review')
-      .values(pack.reviews.map((r) => ({ programme_id: programmeId, kind: r.kind, title: r.title, from_year: r.fromYear, to_year: r.toYear, due_on: r.dueOn })))
+      .values(pack.reviews.map((r) => ({ province_id: provinceId, programme_id: programmeId, kind: r.kind, title: r.title, from_year: r.fromYear, to_year: r.toYear, due_on: r.dueOn })))
       .execute();
   }
   if (pack.budget.length > 0) {
     await db
       .insertInto('programme_budget_line')
-      .values(pack.budget.map((b, i) => ({ programme_id: programmeId, year: b.year ?? null, title: b.title, source: b.source ?? null, planned: b.planned ?? null, position: i + 1 })))
+      .values(pack.budget.map((b, i) => ({ province_id: provinceId, programme_id: programmeId, year: b.year ?? null, title: b.title, source: b.source ?? null, planned: b.planned ?? null, position: i + 1 })))
       .execute();
   }
   return programmeId;

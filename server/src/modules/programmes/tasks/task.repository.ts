@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope } from '#server/shared/scope.ts';
-import { readableProgrammes } from './programme-access.repository.ts';
+import { readableProgrammes } from '../programme-access.repository.ts';
+import type { ProgrammeKey } from '../targets/programme-target.repository.ts';
 
 /**
  * Solution groups, tasks and assignments. Every read starts from readableProgrammes (the programme's reach: its
@@ -26,7 +27,7 @@ const likeFolded = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`
 /** Tasks of readable programmes with their programme's period and names (for the task rules and the lists). */
 export async function findTasks(db: Kysely<DB>, scope: Scope, query: TaskQuery) {
   let q = readableProgrammes(db, scope)
-    .innerJoin('programme_task as t', 't.programme_id', 'p.id')
+    .innerJoin('programme_task as t', (join) => join.onRef('t.programme_id', '=', 'p.id').onRef('t.province_id', '=', 'p.province_id'))
     .select([
       't.id', 't.programme_id', 't.group_id', 't.code', 't.position', 't.text', 't.due_on', 't.recurrence', 't.expected_output',
       sql<string>`to_char(t.created_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`.as('created_on'),
@@ -46,6 +47,7 @@ export async function findTasks(db: Kysely<DB>, scope: Scope, query: TaskQuery) 
             .innerJoin('organization as uo', 'uo.id', 'ua.organization_id')
             .select('ua.id')
             .whereRef('ua.task_id', '=', 't.id')
+            .whereRef('ua.province_id', '=', 't.province_id')
             .where('uo.unit_id', '=', unitId),
         ),
       ]),
@@ -58,6 +60,7 @@ export async function findTasks(db: Kysely<DB>, scope: Scope, query: TaskQuery) 
         selectFrom('task_assignment as fa')
           .select('fa.id')
           .whereRef('fa.task_id', '=', 't.id')
+          .whereRef('fa.province_id', '=', 't.province_id')
           .$if(body !== undefined, (sub) => sub.where(sql<boolean>`fold_vi(fa.body_name) like fold_vi(${likeFolded(body ?? '')})`))
           .$if(organizationId !== undefined, (sub) => sub.where('fa.organization_id', '=', organizationId ?? 0)),
       ),
@@ -71,8 +74,8 @@ export type TaskRow = Awaited<ReturnType<typeof findTasks>>[number];
 export async function findAssignments(db: Kysely<DB>, scope: Scope, taskIds: readonly number[]) {
   if (taskIds.length === 0) return [];
   return readableProgrammes(db, scope)
-    .innerJoin('programme_task as t', 't.programme_id', 'p.id')
-    .innerJoin('task_assignment as a', 'a.task_id', 't.id')
+    .innerJoin('programme_task as t', (join) => join.onRef('t.programme_id', '=', 'p.id').onRef('t.province_id', '=', 'p.province_id'))
+    .innerJoin('task_assignment as a', (join) => join.onRef('a.task_id', '=', 't.id').onRef('a.province_id', '=', 't.province_id'))
     .leftJoin('organization as o', 'o.id', 'a.organization_id')
     .leftJoin('admin_unit as ou', 'ou.id', 'o.unit_id')
     .select([
@@ -88,8 +91,8 @@ export type AssignmentRow = Awaited<ReturnType<typeof findAssignments>>[number];
 /** One assignment of a readable programme, with whether its organisation's unit is in the actor's scope. */
 export async function findAssignment(db: Kysely<DB>, scope: Scope, assignmentId: number) {
   return readableProgrammes(db, scope)
-    .innerJoin('programme_task as t', 't.programme_id', 'p.id')
-    .innerJoin('task_assignment as a', 'a.task_id', 't.id')
+    .innerJoin('programme_task as t', (join) => join.onRef('t.programme_id', '=', 'p.id').onRef('t.province_id', '=', 'p.province_id'))
+    .innerJoin('task_assignment as a', (join) => join.onRef('a.task_id', '=', 't.id').onRef('a.province_id', '=', 't.province_id'))
     .leftJoin('organization as o', 'o.id', 'a.organization_id')
     .leftJoin('admin_unit as ou', 'ou.id', 'o.unit_id')
     .select(['a.id', 'a.task_id', 'a.role', 'a.body_name', 'a.organization_id', 'o.unit_id', 'p.id as programme_id', 'p.owner_unit_id'])
@@ -102,7 +105,7 @@ export async function findAssignment(db: Kysely<DB>, scope: Scope, assignmentId:
 export async function findReportMarks(db: Kysely<DB>, scope: Scope, taskIds: readonly number[]) {
   if (taskIds.length === 0) return [];
   return readableProgrammes(db, scope)
-    .innerJoin('programme_task as t', 't.programme_id', 'p.id')
+    .innerJoin('programme_task as t', (join) => join.onRef('t.programme_id', '=', 'p.id').onRef('t.province_id', '=', 'p.province_id'))
     .innerJoin('task_progress as r', (join) => join.onRef('r.task_id', '=', 't.id').onRef('r.province_id', '=', 'p.province_id'))
     .select([
       'r.task_id',
@@ -116,38 +119,61 @@ export async function findReportMarks(db: Kysely<DB>, scope: Scope, taskIds: rea
 
 export async function findGroups(db: Kysely<DB>, scope: Scope, programmeId: number) {
   return readableProgrammes(db, scope)
-    .innerJoin('programme_solution_group as g', 'g.programme_id', 'p.id')
+    .innerJoin('programme_solution_group as g', (join) => join.onRef('g.programme_id', '=', 'p.id').onRef('g.province_id', '=', 'p.province_id'))
     .select(['g.id', 'g.programme_id', 'g.code', 'g.position', 'g.title'])
     .where('p.id', '=', programmeId)
     .orderBy('g.position').orderBy('g.id')
     .execute();
 }
 
-export async function insertGroup(db: Kysely<DB>, values: { programme_id: number; code: string; title: string; position: number }) {
+export async function insertGroup(db: Kysely<DB>, values: { province_id: number; programme_id: number; code: string; title: string; position: number }) {
   return db.insertInto('programme_solution_group').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateGroup(db: Kysely<DB>, programmeId: number, groupId: number, values: Partial<{ code: string; title: string; position: number }>) {
+export async function updateGroup(db: Kysely<DB>, programme: ProgrammeKey, groupId: number, values: Partial<{ code: string; title: string; position: number }>) {
   return db
     .updateTable('programme_solution_group')
     .set(values)
+    .where('province_id', '=', programme.province_id)
     .where('id', '=', groupId)
-    .where('programme_id', '=', programmeId)
+    .where('programme_id', '=', programme.id)
     .returningAll()
     .executeTakeFirst();
 }
 
-/** The next position after the last one of a programme's groups, tasks or a task's assignments. */
-export async function nextPosition(db: Kysely<DB>, table: 'programme_solution_group' | 'programme_task', programmeId: number) {
-  const row = await db.selectFrom(table).select(sql<number>`coalesce(max(position), 0) + 1`.as('n')).where('programme_id', '=', programmeId).executeTakeFirstOrThrow();
+/** How many tasks a group holds (a group with tasks is not deleted). */
+export async function countGroupTasks(db: Kysely<DB>, programme: ProgrammeKey, groupId: number) {
+  const row = await db
+    .selectFrom('programme_task')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('province_id', '=', programme.province_id)
+    .where('programme_id', '=', programme.id)
+    .where('group_id', '=', groupId)
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
-export async function codeTaken(db: Kysely<DB>, table: 'programme_solution_group' | 'programme_task', programmeId: number, code: string, exceptId?: number) {
+export async function deleteGroup(db: Kysely<DB>, programme: ProgrammeKey, groupId: number) {
+  await db.deleteFrom('programme_solution_group').where('province_id', '=', programme.province_id).where('programme_id', '=', programme.id).where('id', '=', groupId).execute();
+}
+
+/** The next position after the last one of a programme's groups, tasks or a task's assignments. */
+export async function nextPosition(db: Kysely<DB>, table: 'programme_solution_group' | 'programme_task', programme: ProgrammeKey) {
+  const row = await db
+    .selectFrom(table)
+    .select(sql<number>`coalesce(max(position), 0) + 1`.as('n'))
+    .where('province_id', '=', programme.province_id)
+    .where('programme_id', '=', programme.id)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function codeTaken(db: Kysely<DB>, table: 'programme_solution_group' | 'programme_task', programme: ProgrammeKey, code: string, exceptId?: number) {
   const row = await db
     .selectFrom(table)
     .select('id')
-    .where('programme_id', '=', programmeId)
+    .where('province_id', '=', programme.province_id)
+    .where('programme_id', '=', programme.id)
     .where('code', '=', code)
     .$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId ?? 0))
     .executeTakeFirst();
@@ -164,29 +190,30 @@ export interface TaskValues {
   position: number;
 }
 
-export async function insertTask(db: Kysely<DB>, values: TaskValues & { programme_id: number; created_at: Date }) {
+export async function insertTask(db: Kysely<DB>, values: TaskValues & { province_id: number; programme_id: number; created_at: Date }) {
   const row = await db.insertInto('programme_task').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateTask(db: Kysely<DB>, taskId: number, values: Partial<TaskValues>) {
+export async function updateTask(db: Kysely<DB>, provinceId: number, taskId: number, values: Partial<TaskValues>) {
   if (Object.keys(values).length === 0) return;
-  await db.updateTable('programme_task').set(values).where('id', '=', taskId).execute();
+  await db.updateTable('programme_task').set(values).where('province_id', '=', provinceId).where('id', '=', taskId).execute();
 }
 
 export async function insertAssignment(
   db: Kysely<DB>,
-  values: { task_id: number; role: 'lead' | 'coordinate'; body_name: string; organization_type: string | null; level: 'province' | 'district' | 'commune' | 'village' | null; organization_id: number | null },
+  values: { province_id: number; task_id: number; role: 'lead' | 'coordinate'; body_name: string; organization_type: string | null; level: 'province' | 'district' | 'commune' | 'village' | null; organization_id: number | null },
 ) {
   const position = await db
     .selectFrom('task_assignment')
     .select(sql<number>`coalesce(max(position), 0) + 1`.as('n'))
+    .where('province_id', '=', values.province_id)
     .where('task_id', '=', values.task_id)
     .executeTakeFirstOrThrow();
   const row = await db.insertInto('task_assignment').values({ ...values, position: position.n }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function deleteAssignment(db: Kysely<DB>, assignmentId: number) {
-  await db.deleteFrom('task_assignment').where('id', '=', assignmentId).execute();
+export async function deleteAssignment(db: Kysely<DB>, provinceId: number, assignmentId: number) {
+  await db.deleteFrom('task_assignment').where('province_id', '=', provinceId).where('id', '=', assignmentId).execute();
 }

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskEndpoints as e } from '#contracts/programmes/tasks.api.ts';
 import { buildOrganization, buildProvince } from '#test/factories.ts';
 import { signIn } from '#test/factories-people.ts';
 import { buildProgramme } from '#test/factories-tasks.ts';
+import { errorBody } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 let t: TestApp;
@@ -84,7 +86,7 @@ describe('assignments table, reviews, workspace and budget', () => {
     await officer.call(e.assign, { params: { taskId: reported.body.id }, body: { role: 'lead', bodyName: 'Ban Dân vận' } });
     expect((await officer.call(e.reportProgress, { params: { taskId: reported.body.id }, body: { note: 'Đang khảo sát', percent: 50 } })).status).toBe(200);
 
-    await t.db.insertInto('programme_target').values({ programme_id: id, code: 't1', position: 1, text: '100% thôn có Tổ dân vận', rule: null, waits_for: 'Chờ phân hệ tổ chức', levels: null, parent_target_id: null }).execute();
+    await t.db.insertInto('programme_target').values({ province_id: sql<number>`(select province_id from programme where id = ${id})`, programme_id: id, code: 't1', position: 1, text: '100% thôn có Tổ dân vận', rule: null, waits_for: 'Chờ phân hệ tổ chức', levels: null, parent_target_id: null }).execute();
     const workspace = (await officer.call(e.reviewWorkspace, { params: { id, reviewId: annual.id } })).body;
     expect(workspace.targets.map((target) => [target.code, target.year, target.status, target.waitsFor])).toEqual([['t1', 2025, 'no_data', 'Chờ phân hệ tổ chức']]);
     expect(workspace.period).toEqual({ fromYear: 2025, toYear: 2025, from: '2025-01-01', to: '2025-12-31' });
@@ -114,5 +116,43 @@ describe('assignments table, reviews, workspace and budget', () => {
       await stranger.call(e.budget, { params: { id }, query: {} }),
       await stranger.call(e.createBudgetLine, { params: { id }, body: { title: 'x' } }),
     ]) expect(response.status).toBe(404);
+  });
+
+  // --- prog ---
+  it('deletes a budget line and an empty solution group, audited; refuses one with spending or with tasks, in Vietnamese', async () => {
+    const province = await buildProvince(t.db);
+    const officer = await signIn(t.baseUrl, t.db, { unitId: province.provinceId, roles: ['commission_officer'] });
+    const id = await buildProgramme(t.db, province.provinceId);
+    const line = async (body: { title: string; spent?: number; planned?: number }) => (await officer.call(e.createBudgetLine, { params: { id }, body: { year: 2026, ...body } })).body;
+    const spent = await line({ title: 'Tập huấn', planned: 100_000_000, spent: 30_000_000 });
+    const planned = await line({ title: 'Tuyên truyền', planned: 20_000_000 });
+
+    const refused = await officer.call(e.deleteBudgetLine, { params: { id, lineId: spent.id } });
+    expect(refused.status).toBe(409);
+    expect(errorBody(refused).message).toBe('Dòng kinh phí “Tập huấn” đã ghi số đã chi: không xóa được (khoản đã chi phải còn trong sổ; hãy sửa số liệu nếu ghi nhầm).');
+    expect((await officer.call(e.deleteBudgetLine, { params: { id, lineId: planned.id } })).status).toBe(200);
+    expect((await officer.call(e.budget, { params: { id }, query: {} })).body.total).toMatchObject({ planned: 100_000_000, spent: 30_000_000, lineCount: 1 });
+    expect((await officer.call(e.deleteBudgetLine, { params: { id, lineId: planned.id } })).status).toBe(404);
+
+    const full = await officer.call(e.createGroup, { params: { id }, body: { code: '1', title: 'Tuyên truyền' } });
+    const empty = await officer.call(e.createGroup, { params: { id }, body: { code: '2', title: 'Kiểm tra' } });
+    await officer.call(e.createTask, { params: { id }, body: { groupId: full.body.id, code: '1.1', text: 'Hội nghị', dueOn: '2026-06-30' } });
+    const withTasks = await officer.call(e.deleteGroup, { params: { id, groupId: full.body.id } });
+    expect(withTasks.status).toBe(409);
+    expect(errorBody(withTasks).message).toBe('Nhóm giải pháp “Tuyên truyền” còn 1 nhiệm vụ: hãy chuyển hoặc xóa các nhiệm vụ trước khi xóa nhóm.');
+    expect((await officer.call(e.deleteGroup, { params: { id, groupId: empty.body.id } })).status).toBe(200);
+    expect((await officer.call(e.listTasks, { params: { id }, query: {} })).body.groups.map((g) => g.code)).toEqual(['1']);
+
+    // a commune reads the programme but may not delete from it; another province does not see it
+    const communeOfficer = await signIn(t.baseUrl, t.db, { unitId: province.communeIds[0] as number, roles: ['commission_officer'] });
+    expect((await communeOfficer.call(e.deleteBudgetLine, { params: { id, lineId: spent.id } })).status).toBe(403);
+    const stranger = await signIn(t.baseUrl, t.db, { unitId: (await buildProvince(t.db)).provinceId, roles: ['commission_officer'] });
+    expect((await stranger.call(e.deleteGroup, { params: { id, groupId: full.body.id } })).status).toBe(404);
+
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'entity', 'entity_id']).where('action', '=', 'delete').where('entity', 'in', ['programme_budget_line', 'programme_solution_group']).where('unit_id', '=', province.provinceId).orderBy('id').execute();
+    expect(audit.map((row) => [row.action, row.entity, Number(row.entity_id)])).toEqual([
+      ['delete', 'programme_budget_line', planned.id],
+      ['delete', 'programme_solution_group', empty.body.id],
+    ]);
   });
 });

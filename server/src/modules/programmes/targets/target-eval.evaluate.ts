@@ -1,7 +1,7 @@
 import type { TTargetLevel } from '#contracts/programmes/target-rule.ts';
 import type { TStatusCounts, TTargetEvaluation, TTargetUnitRow } from '#contracts/programmes/targets.api.ts';
 import { msg, vnDate } from '#server/shared/messages.ts';
-import type { FigureIndicator } from '../indicators/index.ts';
+import type { FigureIndicator } from '../../indicators/index.ts';
 import type { EvalContext, EvalTarget } from './target-eval.context.ts';
 import type { EvalUnitRow } from './target-eval.repository.ts';
 import { deadlineYear, evaluateShare, evaluateUnit, gapOf, heldAt, type EvalYear, type UnitResult } from './target-eval.rules.ts';

@@ -4,10 +4,10 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { invalidField, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
-import { recordAudit } from '../audit/index.ts';
-import { programmePolicy } from './programme.policy.ts';
-import { presentTarget } from './programme.presenter.ts';
-import * as repo from './programme.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { programmePolicy } from '../programme.policy.ts';
+import { presentTarget } from '../programme.presenter.ts';
+import * as repo from '../programme.repository.ts';
 import * as targets from './programme-target.repository.ts';
 import { looserPart } from './programme-target.rules.ts';
 
@@ -23,11 +23,12 @@ async function manageable(db: Database, actor: Actor, programmeId: number) {
 export async function createTarget(db: Database, actor: Actor, programmeId: number, input: TTargetInput): Promise<TProgrammeTarget> {
   return db.transaction().execute(async (trx) => {
     const programme = await manageable(trx, actor, programmeId);
-    if (await targets.targetCodeTaken(trx, programmeId, input.code)) {
+    if (await targets.targetCodeTaken(trx, programme, input.code)) {
       throw invalidField('code', msg('programmes.targetCodeTaken', { code: input.code }));
     }
     const [id] = await targets.insertTargets(trx, [
       {
+        province_id: programme.province_id,
         programme_id: programmeId,
         code: input.code,
         text: input.text,
@@ -39,7 +40,7 @@ export async function createTarget(db: Database, actor: Actor, programmeId: numb
     ]);
     if (id === undefined) throw new Error('target not written');
     await recordAudit(trx, actor, { action: 'create', entity: 'programme_target', entityId: id, unitId: programme.owner_unit_id, after: { programmeId, ...input } });
-    return reread(trx, programmeId, id);
+    return reread(trx, programme, id);
   });
 }
 
@@ -50,13 +51,13 @@ export async function createTarget(db: Database, actor: Actor, programmeId: numb
 export async function updateTarget(db: Database, actor: Actor, programmeId: number, targetId: number, input: TTargetUpdate): Promise<TProgrammeTarget> {
   return db.transaction().execute(async (trx) => {
     const programme = await manageable(trx, actor, programmeId);
-    const current = await targets.findTarget(trx, programmeId, targetId);
+    const current = await targets.findTarget(trx, programme, targetId);
     if (!current) throw notFound('entity.programmeTarget');
     const rule = input.rule === undefined ? ((current.rule ?? null) as TTargetRule | null) : input.rule;
     const waitsFor = input.waitsFor === undefined ? current.waits_for : input.waitsFor;
     if (rule === null && waitsFor === null) throw invalidField('waitsFor', msg('programmes.targetNeedsMeasure'));
     if (current.parent_target_id !== null && input.rule !== undefined) {
-      const parent = await targets.findTargetById(trx, current.parent_target_id);
+      const parent = await targets.findParentTarget(trx, current.parent_target_id);
       const looser = looserPart((parent?.rule ?? null) as TTargetRule | null, rule);
       if (looser !== null) throw invalidField(looser, msg('programmes.targetLooser', { part: looser }), 'rule');
     }
@@ -65,7 +66,7 @@ export async function updateTarget(db: Database, actor: Actor, programmeId: numb
     if (input.rule !== undefined) changes.rule = input.rule;
     if (input.waitsFor !== undefined) changes.waits_for = input.waitsFor;
     if (input.levels !== undefined) changes.levels = input.levels;
-    await targets.updateTarget(trx, targetId, changes);
+    await targets.updateTarget(trx, programme.province_id, targetId, changes);
     const before = presentTarget(current) as Record<string, unknown>;
     await recordAudit(trx, actor, {
       action: 'update',
@@ -75,12 +76,12 @@ export async function updateTarget(db: Database, actor: Actor, programmeId: numb
       before: Object.fromEntries(Object.keys(input).map((key) => [key, before[key]])),
       after: input,
     });
-    return reread(trx, programmeId, targetId);
+    return reread(trx, programme, targetId);
   });
 }
 
-async function reread(db: Database, programmeId: number, targetId: number): Promise<TProgrammeTarget> {
-  const row = await targets.findTarget(db, programmeId, targetId);
+async function reread(db: Database, programme: targets.ProgrammeKey, targetId: number): Promise<TProgrammeTarget> {
+  const row = await targets.findTarget(db, programme, targetId);
   if (!row) throw new Error('written target not readable');
   return presentTarget(row);
 }

@@ -2,7 +2,7 @@ import type { TReviewWorkspace } from '#contracts/programmes/tasks.api.ts';
 import type { Database } from '#server/db/database.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { AppError } from '#server/shared/errors.ts';
-import { programmeEvaluation } from './target-eval.service.ts';
+import { programmeEvaluation } from '../targets/target-eval.service.ts';
 
 /**
  * The target statuses a review workspace shows: the targets evaluation (prog-targets) at its default unit and

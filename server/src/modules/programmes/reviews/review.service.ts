@@ -1,22 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { TBudget, TBudgetLine, TReview, ZBudgetLineInput, ZReviewInput, ZReviewPatch } from '#contracts/programmes/tasks.api.ts';
+import type { TReview, ZReviewInput, ZReviewPatch } from '#contracts/programmes/tasks.api.ts';
 import type { Database } from '#server/db/database.ts';
 import type { DB } from '#server/db/schema.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
 import { invalidField, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
-import { recordAudit } from '../audit/index.ts';
-import { findManageableProgramme, findReadableProgramme } from './programme-access.repository.ts';
-import { presentBudget, presentBudgetLine, presentReview } from './review.presenter.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { findManageableProgramme, findReadableProgramme } from '../programme-access.repository.ts';
+import { presentReview } from './review.presenter.ts';
 import * as repo from './review.repository.ts';
-import { taskPolicy } from './task.policy.ts';
+import { taskPolicy } from '../tasks/task.policy.ts';
 
 type ReviewPatch = z.output<typeof ZReviewPatch>;
-type BudgetInput = z.output<typeof ZBudgetLineInput>;
 
-async function readable(db: Kysely<DB>, actor: Actor, programmeId: number) {
+/** The programme when the actor may read it (404 otherwise). */
+export async function readable(db: Kysely<DB>, actor: Actor, programmeId: number) {
   authorize(taskPolicy.read(actor));
   const programme = await findReadableProgramme(db, actor.scope, programmeId);
   if (!programme) throw notFound('entity.programme');
@@ -48,7 +48,7 @@ export async function createReview(db: Database, actor: Actor, programmeId: numb
   return db.transaction().execute(async (trx) => {
     const programme = await manageableProgramme(trx, actor, programmeId);
     const values = { kind: input.kind, title: input.title, from_year: input.fromYear, to_year: input.toYear, due_on: input.dueOn, done_on: null };
-    const id = await repo.insertReview(trx, { ...values, programme_id: programmeId });
+    const id = await repo.insertReview(trx, { ...values, province_id: programme.province_id, programme_id: programmeId });
     await recordAudit(trx, actor, { action: 'create', entity: 'programme_review', entityId: id, unitId: programme.owner_unit_id, after: { name: input.title, ...input } });
     return presentReview(await getReview(trx, actor, programmeId, id), clock.today());
   });
@@ -66,7 +66,7 @@ export async function updateReview(db: Database, actor: Actor, programmeId: numb
     if (input.dueOn !== undefined) values.due_on = input.dueOn;
     if (input.doneOn !== undefined) values.done_on = input.doneOn;
     if ((values.to_year ?? before.to_year) < (values.from_year ?? before.from_year)) throw invalidField('toYear', msg('programmes.reviews.yearsReversed'));
-    await repo.updateReview(trx, reviewId, values);
+    await repo.updateReview(trx, programme.province_id, reviewId, values);
     await recordAudit(trx, actor, { action: 'update', entity: 'programme_review', entityId: reviewId, unitId: programme.owner_unit_id, before: presentReview(before, clock.today()), after: { name: input.title ?? before.title, ...input } });
     return presentReview(await getReview(trx, actor, programmeId, reviewId), clock.today());
   });
@@ -74,44 +74,3 @@ export async function updateReview(db: Database, actor: Actor, programmeId: numb
 
 export const markReviewDone = (db: Database, actor: Actor, programmeId: number, reviewId: number, doneOn?: string) =>
   updateReview(db, actor, programmeId, reviewId, { doneOn: doneOn ?? clock.today() });
-
-export async function getBudget(db: Kysely<DB>, actor: Actor, programmeId: number, years: { fromYear?: number | undefined; toYear?: number | undefined } = {}): Promise<TBudget> {
-  await readable(db, actor, programmeId);
-  return presentBudget(await repo.findBudgetLines(db, actor.scope, programmeId, { from: years.fromYear, to: years.toYear }));
-}
-
-async function readLine(db: Kysely<DB>, actor: Actor, programmeId: number, lineId: number) {
-  const row = (await repo.findBudgetLines(db, actor.scope, programmeId)).find((line) => line.id === lineId);
-  if (!row) throw notFound('entity.budgetLine');
-  return row;
-}
-
-export async function createBudgetLine(db: Database, actor: Actor, programmeId: number, input: BudgetInput): Promise<TBudgetLine> {
-  return db.transaction().execute(async (trx) => {
-    const programme = await manageableProgramme(trx, actor, programmeId);
-    const id = await repo.insertBudgetLine(trx, programmeId, {
-      year: input.year ?? null, title: input.title, source: input.source ?? null, planned: input.planned ?? null,
-      allocated: input.allocated ?? null, spent: input.spent ?? null, position: input.position,
-    });
-    await recordAudit(trx, actor, { action: 'create', entity: 'programme_budget_line', entityId: id, unitId: programme.owner_unit_id, after: { name: input.title, ...input } });
-    return presentBudgetLine(await readLine(trx, actor, programmeId, id));
-  });
-}
-
-export async function updateBudgetLine(db: Database, actor: Actor, programmeId: number, lineId: number, input: Partial<BudgetInput>): Promise<TBudgetLine> {
-  return db.transaction().execute(async (trx) => {
-    const programme = await manageableProgramme(trx, actor, programmeId);
-    const before = presentBudgetLine(await readLine(trx, actor, programmeId, lineId));
-    const values: Partial<repo.BudgetValues> = {};
-    if (input.year !== undefined) values.year = input.year;
-    if (input.title !== undefined) values.title = input.title;
-    if (input.source !== undefined) values.source = input.source;
-    if (input.planned !== undefined) values.planned = input.planned;
-    if (input.allocated !== undefined) values.allocated = input.allocated;
-    if (input.spent !== undefined) values.spent = input.spent;
-    if (input.position !== undefined) values.position = input.position;
-    await repo.updateBudgetLine(trx, lineId, values, clock.now());
-    await recordAudit(trx, actor, { action: 'update', entity: 'programme_budget_line', entityId: lineId, unitId: programme.owner_unit_id, before, after: { name: input.title ?? before.title, ...input } });
-    return presentBudgetLine(await readLine(trx, actor, programmeId, lineId));
-  });
-}

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
-import { readableProgrammes } from './programme-access.repository.ts';
+import { readableProgrammes } from '../programme-access.repository.ts';
 
 /**
  * Progress reports (task_progress, a big table: UUIDv7 ids, province_id). Append-only: there is no update or
@@ -23,11 +23,11 @@ export async function insertProgress(
 /** Reports of a task of a readable programme, newest first, with the reporter's name, unit and body. */
 export async function findProgress(db: Kysely<DB>, scope: Scope, query: { taskId: number; id?: string }) {
   return readableProgrammes(db, scope)
-    .innerJoin('programme_task as t', 't.programme_id', 'p.id')
+    .innerJoin('programme_task as t', (join) => join.onRef('t.programme_id', '=', 'p.id').onRef('t.province_id', '=', 'p.province_id'))
     .innerJoin('task_progress as r', (join) => join.onRef('r.task_id', '=', 't.id').onRef('r.province_id', '=', 'p.province_id'))
     .innerJoin('admin_unit as ru', 'ru.id', 'r.unit_id')
     .leftJoin('app_user as u', 'u.id', 'r.reported_by')
-    .leftJoin('task_assignment as a', 'a.id', 'r.assignment_id')
+    .leftJoin('task_assignment as a', (join) => join.onRef('a.id', '=', 'r.assignment_id').onRef('a.province_id', '=', 't.province_id'))
     .select([
       'r.id', 'r.task_id', 'r.assignment_id', 'a.body_name', 'r.unit_id', 'ru.full_name as unit_name', 'u.full_name as reported_by',
       'r.reported_by as reported_by_id', 'r.reported_at', 'r.percent', 'r.note', 'r.province_id',
@@ -42,7 +42,7 @@ export type ProgressRow = Awaited<ReturnType<typeof findProgress>>[number];
 /** One report by id (a file owner), through its programme's reach. */
 export async function findProgressById(db: Kysely<DB>, scope: Scope, id: string) {
   return readableProgrammes(db, scope)
-    .innerJoin('programme_task as t', 't.programme_id', 'p.id')
+    .innerJoin('programme_task as t', (join) => join.onRef('t.programme_id', '=', 'p.id').onRef('t.province_id', '=', 'p.province_id'))
     .innerJoin('task_progress as r', (join) => join.onRef('r.task_id', '=', 't.id').onRef('r.province_id', '=', 'p.province_id'))
     .select(['r.id', 'r.task_id', 'r.unit_id', 'r.reported_by'])
     .where('r.id', '=', id)
@@ -52,7 +52,7 @@ export async function findProgressById(db: Kysely<DB>, scope: Scope, id: string)
 /** Whether progress was reported under an assignment (it then stays). */
 export async function hasReportsUnder(db: Kysely<DB>, scope: Scope, taskId: number, assignmentId: number) {
   const row = await readableProgrammes(db, scope)
-    .innerJoin('programme_task as t', 't.programme_id', 'p.id')
+    .innerJoin('programme_task as t', (join) => join.onRef('t.programme_id', '=', 'p.id').onRef('t.province_id', '=', 'p.province_id'))
     .innerJoin('task_progress as r', (join) => join.onRef('r.task_id', '=', 't.id').onRef('r.province_id', '=', 'p.province_id'))
     .select('r.id')
     .where('t.id', '=', taskId)
@@ -76,7 +76,7 @@ export async function findProgressAttachments(db: Kysely<DB>, scope: Scope, prov
 /** Reports of a programme's tasks written within [from, to] (days in Vietnam). */
 export async function countReportsBetween(db: Kysely<DB>, scope: Scope, programmeId: number, from: string, to: string) {
   const row = await readableProgrammes(db, scope)
-    .innerJoin('programme_task as t', 't.programme_id', 'p.id')
+    .innerJoin('programme_task as t', (join) => join.onRef('t.programme_id', '=', 'p.id').onRef('t.province_id', '=', 'p.province_id'))
     .innerJoin('task_progress as r', (join) => join.onRef('r.task_id', '=', 't.id').onRef('r.province_id', '=', 'p.province_id'))
     .select(sql<number>`count(*)::int`.as('n'))
     .where('p.id', '=', programmeId)

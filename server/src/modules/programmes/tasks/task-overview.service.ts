@@ -6,15 +6,16 @@ import { clock } from '#server/shared/clock.ts';
 import { invalidField, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
-import { findUnit } from '../units/index.ts';
-import { presentReview } from './review.presenter.ts';
-import { findReviews } from './review.repository.ts';
-import { getBudget, getReview } from './review.service.ts';
+import { findUnit } from '../../units/index.ts';
+import { presentReview } from '../reviews/review.presenter.ts';
+import { findReviews } from '../reviews/review.repository.ts';
+import { getBudget } from '../budget/budget.service.ts';
+import { getReview } from '../reviews/review.service.ts';
 import { countReportsBetween } from './task-progress.repository.ts';
 import { taskPolicy } from './task.policy.ts';
 import { filterTasks } from './task.presenter.ts';
 import { readTaskRows } from './task.service.ts';
-import { targetStatusesForReview } from './review-targets.ts';
+import { targetStatusesForReview } from '../reviews/review-targets.ts';
 
 /** The unit a cross-programme list is about: the one asked for (in scope), else the actor's own. */
 async function unitOf(db: Database, actor: Actor, unitId: number | undefined) {

@@ -4,7 +4,7 @@ import type { TPackSummary } from '#contracts/programmes/programmes.api.ts';
 import { checkPack, packCounts } from './pack-check.ts';
 
 /** The folder of the packs shipped with the application: one JSON file per seed document. */
-export const PACKS_DIR = new URL('./packs/', import.meta.url);
+export const PACKS_DIR = new URL('./', import.meta.url);
 
 let shipped: Map<string, TProgrammePack> | undefined;
 

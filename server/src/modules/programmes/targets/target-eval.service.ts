@@ -3,7 +3,7 @@ import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { notFound } from '#server/shared/errors.ts';
 import { compareVi } from '#server/shared/vn-text.ts';
-import { programmePolicy } from './programme.policy.ts';
+import { programmePolicy } from '../programme.policy.ts';
 import { findTarget, listTargets } from './programme-target.repository.ts';
 import { readContext, type EvalContext } from './target-eval.context.ts';
 import { evaluateAt, evaluateTarget, toUnitRow } from './target-eval.evaluate.ts';
@@ -31,7 +31,7 @@ function head(ctx: EvalContext) {
 /** Every target of the programme at the unit for the year, with the units of the level counted by status. */
 export async function programmeEvaluation(db: Database, actor: Actor, programmeId: number, query: TEvaluationFilter): Promise<TProgrammeEvaluation> {
   authorize(programmePolicy.read(actor));
-  const ctx = await readContext(db, actor, programmeId, query, (programme) => listTargets(db, programme.id));
+  const ctx = await readContext(db, actor, programmeId, query, (programme) => listTargets(db, programme));
   return { ...head(ctx), targets: ctx.targets.map((target) => evaluateTarget(ctx, target).evaluation) };
 }
 
@@ -44,7 +44,7 @@ export async function targetUnits(db: Database, actor: Actor, programmeId: numbe
     programmeId,
     query,
     async (programme) => {
-      const row = await findTarget(db, programme.id, targetId);
+      const row = await findTarget(db, programme, targetId);
       if (!row) throw notFound('entity.programmeTarget');
       return [row];
     },

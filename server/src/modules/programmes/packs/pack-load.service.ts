@@ -7,13 +7,13 @@ import { authorize, type Actor, type Scope } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
 import { AppError, conflict, fieldMessage, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
-import { recordAudit } from '../audit/index.ts';
-import { findUnit } from '../units/index.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { findUnit } from '../../units/index.ts';
 import { checkPack, packCounts } from './pack-check.ts';
 import { shippedPacks, summarisePack } from './pack-store.ts';
 import { bodyKey, matchOrganizations, writePack } from './pack-write.repository.ts';
-import { programmePolicy } from './programme.policy.ts';
-import { findPackProgramme } from './programme.repository.ts';
+import { programmePolicy } from '../programme.policy.ts';
+import { findPackProgramme, lockPackLoad } from '../programme.repository.ts';
 
 /** The packs shipped with the application. */
 export function listPacks(actor: Actor): TPackSummary[] {
@@ -58,6 +58,9 @@ export async function loadPackInto(
   dryRun: boolean,
 ): Promise<TPackLoadResult> {
   const ref = { code: pack.code, version: pack.version };
+  // two loads of the same pack into the same unit at once: the second waits here until the first commits, then
+  // finds its programme and answers alreadyLoaded (transaction-level lock, SCALE.md rule 6)
+  await lockPackLoad(trx, unit.id, pack.code);
   const existing = await findPackProgramme(trx, unit.id, pack.code);
   if (existing && existing.pack_version !== pack.version) {
     throw conflict(msg('programmes.packOtherVersion', { code: pack.code, loaded: existing.pack_version ?? 0, version: pack.version }));
@@ -71,6 +74,6 @@ export async function loadPackInto(
   const created = { ...packCounts(pack), matchedAssignments: bodies.filter((body) => matches.has(bodyKey(body))).length };
   if (dryRun) return { dryRun, pack: ref, alreadyLoaded: false, programmeId: null, created };
   const programmeId = await writePack(trx, pack, unit.id, by.actor?.userId ?? null, matches);
-  await recordAudit(trx, by.actor, { action: 'import', entity: 'programme', entityId: programmeId, unitId: unit.id, after: { pack: ref, created } });
+  await recordAudit(trx, by.actor, { action: 'load_pack', entity: 'programme', entityId: programmeId, unitId: unit.id, after: { pack: ref, created } });
   return { dryRun, pack: ref, alreadyLoaded: false, programmeId, created };
 }

@@ -8,11 +8,11 @@ import { clock } from '#server/shared/clock.ts';
 import { invalidField } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
-import { recordAudit } from '../audit/index.ts';
-import { findManageableProgramme } from './programme-access.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { findManageableProgramme } from '../programme-access.repository.ts';
 import * as repo from './task-progress.repository.ts';
 import { taskPolicy } from './task.policy.ts';
-import { getTask } from './task.service.ts';
+import { getTask, touchTask, type Deps } from './task.service.ts';
 import { findAssignment } from './task.repository.ts';
 
 /** Reports with their attachments (those the actor's scope reaches). */
@@ -47,7 +47,7 @@ export async function progressHistory(db: Database, actor: Actor, taskId: number
  * organisation, else (a reporter of the issuing unit) the lead. The report belongs to the assignment's
  * organisation's unit when it lies in the reporter's scope, else to the programme's owner unit.
  */
-export async function reportProgress(db: Database, actor: Actor, taskId: number, input: TProgressInput): Promise<TTaskProgress> {
+export async function reportProgress({ db, derived }: Deps, actor: Actor, taskId: number, input: TProgressInput): Promise<TTaskProgress> {
   return db.transaction().execute(async (trx) => {
     const task = await getTask(trx, actor, taskId);
     const chosen =
@@ -73,6 +73,7 @@ export async function reportProgress(db: Database, actor: Actor, taskId: number,
       reported_at: clock.now(), percent: input.percent, note: input.note,
     });
     await recordAudit(trx, actor, { action: 'create', entity: 'task_progress', entityId: id, unitId, after: { taskId, ...input, assignmentId: assignment?.id ?? null } });
+    await touchTask(trx, derived, actor, taskId, [unitId]);
     const [row] = await present(trx, actor, await repo.findProgress(trx, actor.scope, { taskId, id }));
     if (!row) throw new Error('written report not readable');
     return row;

@@ -4,7 +4,7 @@ import { ZProgrammePack } from '#contracts/programmes/pack.ts';
 import { checkPackReferences } from './pack-check.ts';
 import { PACKS_DIR } from './pack-store.ts';
 
-const SEEDS = new URL('../../../test/fixtures/seeds/', import.meta.url);
+const SEEDS = new URL('../../../../test/fixtures/seeds/', import.meta.url);
 const seedFiles = readdirSync(SEEDS).filter((name) => name.endsWith('.txt'));
 /** Markdown emphasis is layout, not text; whitespace (page breaks inside sentences) is collapsed. */
 const normalise = (text: string) => text.normalize('NFC').replace(/\*/g, '').replace(/\s+/g, ' ').trim();

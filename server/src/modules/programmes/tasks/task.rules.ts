@@ -112,3 +112,43 @@ export function taskState(timing: TaskTiming, reports: readonly ReportMark[], to
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The occurrences of a recurring task whose due date falls within [from, to] and the programme's years, in order. */
+export function occurrencesDueBetween(timing: TaskTiming & { recurrence: TRecurrence }, from: string, to: string): Occurrence[] {
+  const first = Math.max(indexOf(`${timing.fromYear}-01-01`, timing.recurrence), indexOf(from, timing.recurrence) - 1);
+  const last = Math.min(indexOf(`${timing.toYear}-12-31`, timing.recurrence), indexOf(to, timing.recurrence) + 1);
+  const occurrences: Occurrence[] = [];
+  for (let index = first; index <= last; index++) {
+    const occurrence = occurrenceAt(index, timing.recurrence, timing.dueOn);
+    if (occurrence.due >= from && occurrence.due <= to) occurrences.push(occurrence);
+  }
+  return occurrences;
+}
+
+/**
+ * How many times a task was completed on time within [from, to] (a derived figure: "done on time this year"). A
+ * one-off task counts once, on the day of its first 100% report, when that day is not after its due date; a
+ * recurring task counts each occurrence whose first 100% report dated within it is not after the occurrence's due
+ * date and falls within [from, to] (occurrences due before the task was created are not counted); continuous work
+ * (no due date, no recurrence) has no deadline to meet and counts nothing.
+ */
+export function completionsOnTime(timing: TaskTiming, reports: readonly ReportMark[], from: string, to: string): number {
+  const completions = reports
+    .filter((mark) => mark.percent === 100)
+    .map((mark) => mark.on)
+    .sort();
+  if (!timing.recurrence) {
+    const first = completions[0];
+    return timing.dueOn !== null && first !== undefined && first <= timing.dueOn && first >= from && first <= to ? 1 : 0;
+  }
+  let count = 0;
+  // an occurrence completed on time is completed on or before its due date, so those due up to a year after `to`
+  // may hold a completion within [from, to]
+  const until = `${Number(to.slice(0, 4)) + 1}${to.slice(4)}`;
+  for (const occurrence of occurrencesDueBetween({ ...timing, recurrence: timing.recurrence }, from, until)) {
+    if (occurrence.due < timing.createdOn) continue;
+    const first = completions.find((on) => on >= occurrence.from && on <= occurrence.to);
+    if (first !== undefined && first <= occurrence.due && first >= from && first <= to) count++;
+  }
+  return count;
+}

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const shipped = (file: string) => JSON.parse(readFileSync(new URL(`./packs/${file}`, import.meta.url), 'utf8')) as TProgrammePack;
+const shipped = (file: string) => JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')) as TProgrammePack;
 const NINH_BINH = '003-ninh-binh-de-an-334-2021.json';
 
 async function rowsOf(programmeId: number) {
@@ -114,7 +114,7 @@ describe('programme packs', () => {
     expect(againDry.body).toMatchObject({ alreadyLoaded: true, programmeId: id });
     expect((await officer.call(programmeEndpoints.listProgrammes, { query: { unitId: province.provinceId } })).body.map((p) => p.id)).toEqual([id]);
     const audit = await t.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'programme').where('entity_id', '=', String(id)).execute();
-    expect(audit.map((row) => row.action)).toEqual(['import']);
+    expect(audit.map((row) => row.action)).toEqual(['load_pack']);
 
     const newer = await officer.call(programmeEndpoints.loadPack, { body: { unitId: province.provinceId, pack: { ...pack, version: 2 } } });
     expect(newer.status).toBe(409);
@@ -146,5 +146,26 @@ describe('programme packs', () => {
     const other = await buildProvince(t.db);
     const stranger = await signIn(t.baseUrl, t.db, { unitId: other.provinceId, roles: ['commission_officer'] });
     expect((await stranger.call(programmeEndpoints.loadPack, { body: { unitId: province.provinceId, pack } })).status).toBe(404);
+  });
+
+  // --- prog ---
+  it('two loads of the same pack into the same unit at once: one creates the programme, the other answers alreadyLoaded', async () => {
+    const province = await buildProvince(t.db);
+    const [a, b] = await Promise.all([
+      signIn(t.baseUrl, t.db, { unitId: province.provinceId, roles: ['commission_officer'] }),
+      signIn(t.baseUrl, t.db, { unitId: province.provinceId, roles: ['commission_officer'] }),
+    ]);
+    const code = 'NB-DEAN-334-2021';
+    const [first, second] = await Promise.all([
+      a.call(programmeEndpoints.loadPack, { body: { unitId: province.provinceId, code } }),
+      b.call(programmeEndpoints.loadPack, { body: { unitId: province.provinceId, code } }),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect([first.body.alreadyLoaded, second.body.alreadyLoaded].sort()).toEqual([false, true]);
+    expect(first.body.programmeId).toBe(second.body.programmeId);
+    const programmes = await t.db.selectFrom('programme').select('id').where('owner_unit_id', '=', province.provinceId).where('pack_code', '=', code).execute();
+    expect(programmes).toHaveLength(1);
+    const audit = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'programme').where('entity_id', '=', String(first.body.programmeId)).execute();
+    expect(audit.map((row) => row.action)).toEqual(['load_pack']);
   });
 });
