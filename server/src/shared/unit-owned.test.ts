@@ -85,6 +85,7 @@ const ALLOWED: Record<string, string> = {
   // competent unit's names are joined to the case read that way
   'modules/petitions/case.repository.ts#findCaseRows': 'a case through casesInScope (unitOwned)',
   'modules/petitions/case.repository.ts#findSteps': 'authors of the steps of a case read through casesInScope',
+  'modules/petitions/case.repository.ts#findCaseFigureKeys': 'the figure keys of a case its writer has just read in scope (by province and id)',
   // --- pet-recv ---
   'modules/reception/reception.repository.ts#casesOfSessions': 'the cases linked to sessions read in scope (same province by the foreign key)',
   'modules/reception/reception.repository.ts#countByLevel': 'derived values: computed for a whole province by the system, not for a user',

@@ -48,6 +48,13 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.legal_calendar_day': 'Calendar day',
   'audit.entity.legal_rule_set': 'Time-limit rule set',
   'audit.entity.legal_rule': 'Time-limit rule',
+  // --- pet-recv ---
+  'audit.entity.reception_frequency_rule': 'Reception frequency rule',
+  'audit.entity.reception_schedule': 'Reception schedule',
+  'audit.entity.reception_session': 'Reception session',
+  'audit.entity.reception_dialogue': 'Dialogue or voter meeting',
+  'audit.entity.front_activity': 'Front supervision or social critique',
+  'audit.entity.reception_recommendation': 'Recommendation (reception, supervision)',
   // --- pet-core ---
   'audit.entity.petition_case': 'Citizen case',
   'audit.entity.petition_field': 'Case field',

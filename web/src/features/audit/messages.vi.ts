@@ -46,6 +46,13 @@ export const auditVi = {
   'audit.entity.legal_calendar_day': 'Ngày trong lịch làm việc',
   'audit.entity.legal_rule_set': 'Bộ quy tắc thời hạn',
   'audit.entity.legal_rule': 'Quy tắc thời hạn',
+  // --- pet-recv ---
+  'audit.entity.reception_frequency_rule': 'Quy định tần suất tiếp công dân',
+  'audit.entity.reception_schedule': 'Lịch tiếp công dân',
+  'audit.entity.reception_session': 'Buổi tiếp công dân',
+  'audit.entity.reception_dialogue': 'Cuộc đối thoại, tiếp xúc cử tri',
+  'audit.entity.front_activity': 'Hoạt động giám sát, phản biện xã hội',
+  'audit.entity.reception_recommendation': 'Kiến nghị (tiếp công dân, giám sát)',
   // --- pet-core ---
   'audit.entity.petition_case': 'Vụ việc khiếu nại, tố cáo, kiến nghị, phản ánh',
   'audit.entity.petition_field': 'Lĩnh vực vụ việc',
