@@ -54,6 +54,21 @@ describe('derived values', () => {
       // --- prog ---
       ['programmes.tasks_overdue', 'PROG_TASKS_OVERDUE', 'integer', 'commune'],
       ['programmes.tasks_done_on_time', 'PROG_TASKS_DONE_ON_TIME', 'integer', 'commune'],
+      // petitions: counted per month (flows)
+      ['petitions.received', 'PET_TIEP_NHAN', 'integer', 'commune'],
+      ['petitions.resolved', 'PET_DA_GIAI_QUYET', 'integer', 'commune'],
+      ['petitions.resolved_on_time', 'PET_GIAI_QUYET_DUNG_HAN', 'integer', 'commune'],
+      ['petitions.kd_to_resolve', 'PET_KNTC_TIEP_NHAN', 'integer', 'commune'],
+      ['petitions.kd_resolved', 'PET_KNTC_DA_GIAI_QUYET', 'integer', 'commune'],
+      // reception
+      ['reception.head_dialogues_commune', 'RECEPTION_HEAD_DIALOGUES_COMMUNE', 'integer', 'commune'],
+      ['reception.head_dialogues_province', 'RECEPTION_HEAD_DIALOGUES_PROVINCE', 'integer', 'province'],
+      ['reception.front_supervisions_commune', 'RECEPTION_FRONT_SUPERVISIONS_COMMUNE', 'integer', 'commune'],
+      ['reception.front_supervisions_province', 'RECEPTION_FRONT_SUPERVISIONS_PROVINCE', 'integer', 'province'],
+      ['reception.front_critiques_commune', 'RECEPTION_FRONT_CRITIQUES_COMMUNE', 'integer', 'commune'],
+      ['reception.front_critiques_province', 'RECEPTION_FRONT_CRITIQUES_PROVINCE', 'integer', 'province'],
+      ['reception.reception_days_commune', 'RECEPTION_RECEPTION_DAYS_COMMUNE', 'integer', 'commune'],
+      ['reception.reception_days_province', 'RECEPTION_RECEPTION_DAYS_PROVINCE', 'integer', 'province'],
     ]);
     expect(response.body[1]).toMatchObject({ name: 'Số thôn, bản, tổ dân phố có Tổ dân vận', unitOfMeasure: 'thôn', elementId: await elementId('ORG_VILLAGES_WITH_TEAM') });
     const element = await t.db.selectFrom('data_element').selectAll().where('code', '=', 'ORG_VILLAGES_WITH_TEAM').executeTakeFirstOrThrow();
@@ -168,8 +183,9 @@ describe('backfill of past periods', () => {
     expect(await figures('ORG_VILLAGES_WITH_TEAM', ['2025Q3', '2025Q4', '2025S2', '2025', '2026Q1'])).toEqual([1, 1, 1, 1, 1]);
     // the villages exist from 1 July 2025 (the 2025 structure): none before
     expect(await figures('UNITS_VILLAGES', ['202506', '202507', '2025Q3', '2025', '202603'])).toEqual([0, 3, 3, 3, 3]);
-    // five values: villages, two of the organisations, two of the programmes (--- prog ---)
-    expect(job.progress).toEqual({ done: 87 * 5, total: 87 * 5 });
+    // 13 values of a state (villages, two of the organisations, two of the programmes, eight of reception) on the
+    // 87 days ending the periods from 2019-01 to 2026-03; 5 flows of the petitions over their 87 months
+    expect(job.progress).toEqual({ done: 87 * 13 + 87 * 5, total: 87 * 13 + 87 * 5 });
     // values already right are left alone: a second run changes nothing
     const again = await admin.call(derivedEndpoints.backfillDerivedValues, { body: { provinceId: p.provinceId } });
     const second = await waitForJob(admin, again.body.jobId, 120_000);
@@ -201,9 +217,21 @@ describe('registration', () => {
       expect(rows).toEqual([
         { code: 'ORG_COMMUNE_BLOCS_9_11', derived_code: 'organizations.commune_blocs_9_11' },
         { code: 'ORG_VILLAGES_WITH_TEAM', derived_code: 'organizations.villages_with_team' },
-        // --- prog ---
+        { code: 'PET_DA_GIAI_QUYET', derived_code: 'petitions.resolved' },
+        { code: 'PET_GIAI_QUYET_DUNG_HAN', derived_code: 'petitions.resolved_on_time' },
+        { code: 'PET_KNTC_DA_GIAI_QUYET', derived_code: 'petitions.kd_resolved' },
+        { code: 'PET_KNTC_TIEP_NHAN', derived_code: 'petitions.kd_to_resolve' },
+        { code: 'PET_TIEP_NHAN', derived_code: 'petitions.received' },
         { code: 'PROG_TASKS_DONE_ON_TIME', derived_code: 'programmes.tasks_done_on_time' },
         { code: 'PROG_TASKS_OVERDUE', derived_code: 'programmes.tasks_overdue' },
+        { code: 'RECEPTION_FRONT_CRITIQUES_COMMUNE', derived_code: 'reception.front_critiques_commune' },
+        { code: 'RECEPTION_FRONT_CRITIQUES_PROVINCE', derived_code: 'reception.front_critiques_province' },
+        { code: 'RECEPTION_FRONT_SUPERVISIONS_COMMUNE', derived_code: 'reception.front_supervisions_commune' },
+        { code: 'RECEPTION_FRONT_SUPERVISIONS_PROVINCE', derived_code: 'reception.front_supervisions_province' },
+        { code: 'RECEPTION_HEAD_DIALOGUES_COMMUNE', derived_code: 'reception.head_dialogues_commune' },
+        { code: 'RECEPTION_HEAD_DIALOGUES_PROVINCE', derived_code: 'reception.head_dialogues_province' },
+        { code: 'RECEPTION_RECEPTION_DAYS_COMMUNE', derived_code: 'reception.reception_days_commune' },
+        { code: 'RECEPTION_RECEPTION_DAYS_PROVINCE', derived_code: 'reception.reception_days_province' },
         { code: 'UNITS_VILLAGES', derived_code: 'units.villages' },
       ]);
     } finally {

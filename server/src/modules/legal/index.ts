@@ -22,7 +22,7 @@ export { caseDeadlines } from './deadline.service.ts';
 /** The working calendar of the years covering [from, to] (plus a margin), for the pure functions below. */
 export { loadWorkCalendar } from './calendar.repository.ts';
 /** Loads resources/legal/ into the database (done on start; exported for scripts and tests that build no app). */
-export { loadLegalResources } from './legal-resources.ts';
+export { loadLegalResources, loadLegalResourcesIn } from './legal-resources.ts';
 /** Pure counting over a loaded calendar (BLDS 2015 Điều 147–148). */
 export { addCalendarDays, addWorkingDays, deadlineDate, isWorkingDay, nextWorkingDayFrom, type WorkCalendar } from './calendar.rules.ts';
 export type { CaseKind, DeadlineQuery, TDeadline, TDeadlineResult } from '#contracts/legal/deadline.schemas.ts';

@@ -79,9 +79,17 @@ const calendarStatus = (status: string): 'confirmed' | 'provisional' => (status.
 
 /** Loads both resources in one transaction; returns what changed (for the start log and tests). */
 export async function loadLegalResources(db: Database): Promise<{ years: number; ruleSets: number; rules: number }> {
+  return db.transaction().execute((trx) => loadLegalResourcesIn(trx));
+}
+
+/**
+ * The same inside the caller's transaction: a step that counts deadlines (the petitions demo, loaded before or
+ * without an app) makes sure the calendar and rule sets are there first. Idempotent, under the load lock.
+ */
+export async function loadLegalResourcesIn(trx: Database): Promise<{ years: number; ruleSets: number; rules: number }> {
   const calendar = readCalendarResource();
   const ruleFile = readRuleSetResource();
-  return db.transaction().execute(async (trx) => {
+  {
     await lockLegalLoad(trx);
     let years = 0;
     for (const [yearText, entry] of Object.entries(calendar)) {
@@ -133,5 +141,5 @@ export async function loadLegalResources(db: Database): Promise<{ years: number;
       rules += fresh.length;
     }
     return { years, ruleSets, rules };
-  });
+  }
 }

@@ -14,6 +14,7 @@ import { PETITION_DERIVED, PETITION_ELEMENTS, RESOLUTION_TARGET } from '../figur
 import { isCrowd, outcomeOf, resolutionDueOn, searchText, trackingCode } from '../petition.rules.ts';
 import { contentOf, draftCases, lifeOf, subjectOf, TRANSFER_BODIES, type CaseDraft, type CaseLife, type DemoCommune } from './demo-cases.ts';
 import * as repo from './petitions-demo.repository.ts';
+import { loadLegalResourcesIn } from '../../legal/index.ts';
 
 /** First day of the demo's cases: two years to today, across the 2025 reform. */
 export const DEMO_FROM = '2025-01-01';
@@ -59,6 +60,8 @@ function memoDeadlines(trx: Db) {
 
 async function runPetitionsDemo(trx: Db, today: string): Promise<string> {
   const started = performance.now();
+  // the deadlines count on the legal calendar and rule sets (loaded on start; here too when the demo runs alone)
+  await loadLegalResourcesIn(trx);
   const rng = new Random(SEED);
   const province = await repo.officialUnit(trx, '2025', PROVINCE_2025_CODE);
   const province2019 = await repo.officialUnit(trx, '2019', PROVINCE_2019_CODE);
