@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('A4 no published administrator password on a real deployment', () => {
   it('A4 DEMO=false starts with no accounts; admin:create prints a one-time password that must be changed at first login', async () => {
     const dataDir = join(root, 'real');
-    const env = { DATA_DIR: dataDir, DEMO: 'false', NODE_ENV: 'production' };
+    // a real deployment sets the key that encrypts denouncers' identities (the server refuses to start without it)
+    const env = { DATA_DIR: dataDir, DEMO: 'false', NODE_ENV: 'production', PETITION_IDENTITY_KEY: randomBytes(32).toString('hex') };
     const created = runScript('server/src/admin-create-cli.ts', ['--username', 'quantri.tinh', '--full-name', 'Nguyễn Văn Quản'], env);
     expect(await created.exited).toBe(0);
     const password = /One-time password \(shown only now; it must be changed at first login\): (\S+)/.exec(created.output())?.[1] ?? '';

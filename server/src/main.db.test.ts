@@ -50,8 +50,10 @@ describe('the server process on PGlite', () => {
         { name: 'foundation', version: 1 },
         { name: 'indicators.demo', version: 1 },
         { name: 'indicators.derived-demo', version: 1 },
+        { name: 'petitions.demo', version: 1 },
         { name: 'programmes.demo', version: 1 },
         { name: 'province-44-whole', version: 1 },
+        { name: 'reception.demo', version: 1 },
       ]);
     } finally {
       await handle.close();

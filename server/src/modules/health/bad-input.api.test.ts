@@ -42,13 +42,19 @@ const allEndpoints = Object.values(api).flatMap((group) => Object.values(group) 
 const fill = (path: string, id: string) => path.replace(/\{[^}]+\}/g, id);
 /** Letters only Vietnamese has: an English (Fastify) message has none of them. */
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
-const isVietnameseError = (body: unknown) =>
-  typeof body === 'object' &&
+/** Open311 GeoReport v2 answers errors in the spec's shape: an array of { code, description }, here in Vietnamese. */
+const isOpen311Error = (body: unknown) =>
+  Array.isArray(body) &&
+  body.length > 0 &&
+  body.every((e: { code?: unknown; description?: unknown }) => typeof e.code === 'number' && typeof e.description === 'string' && VIETNAMESE.test(e.description));
+const isVietnameseError = (body: unknown, path = ''): boolean =>
+  (path.startsWith('/open311/') && isOpen311Error(body)) ||
+  (typeof body === 'object' &&
   body !== null &&
   typeof (body as { message?: unknown }).message === 'string' &&
   (body as { message: string }).message.length > 5 &&
   VIETNAMESE.test((body as { message: string }).message) &&
-  !('statusCode' in body);
+  !('statusCode' in body));
 
 describe('the OpenAPI document', () => {
   it('lists every endpoint of the contracts with its request and response schemas', async () => {
@@ -80,7 +86,7 @@ describe('bad input on every route never gives a 500', () => {
         const response = await admin.request(op.method, path, op.method === 'GET' ? undefined : c.body, { contentType: c.contentType });
         const label = `${op.method} ${path.slice(0, 80)} → ${response.status}`;
         expect(response.status, label).toBeLessThan(500);
-        if (response.status >= 400) expect(isVietnameseError(response.body), label).toBe(true);
+        if (response.status >= 400) expect(isVietnameseError(response.body, path), label).toBe(true);
       }
     });
   }
@@ -106,10 +112,14 @@ function sample(schema: JsonSchema, text: string, date: string): unknown {
   if (schema.type === 'integer' || schema.type === 'number') return Math.max(1, schema.minimum ?? 1);
   if (schema.type === 'boolean') return true;
   if (schema.format === 'date') return date;
+  // a uuid (a case, a file): a well-formed one, so the check under test is the one that fails
+  if (schema.format === 'uuid') return SAMPLE_UUID;
   // a code with a pattern ('i2', 'DV_TL_DON_GIAI_QUYET'): a value it accepts, so the check under test is the one that fails
   if (schema.pattern !== undefined && !text.includes('\u0000')) return CODES.find((code) => new RegExp(schema.pattern as string).test(code)) ?? text;
   return text;
 }
+
+const SAMPLE_UUID = '01900000-0000-7000-8000-000000000001';
 
 /** Candidate values for strings with a pattern (codes of packs, indicators, targets). */
 const CODES = ['A1', 'QN-DEAN-2019', 'a1'];
@@ -123,7 +133,8 @@ function sampleRequest(op: Operation, text: string, date: string) {
   const schema = op.requestBody?.content['application/json']?.schema;
   const search = query.toString();
   return {
-    path: fill(op.path, '1') + (search ? `?${search}` : ''),
+    // path ids are 1, or a well-formed uuid where the parameter is one
+    path: op.path.replace(/\{([^}]+)\}/g, (_, name: string) => (op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema.format === 'uuid' ? SAMPLE_UUID : '1')) + (search ? `?${search}` : ''),
     body: schema ? JSON.stringify(sample(schema, text, date)) : undefined,
     hasDate: [...(op.parameters ?? []).map((parameter) => parameter.schema), schema].some((part) => part && has(part, isDate)),
     hasText: [...(op.parameters ?? []).map((parameter) => parameter.schema), schema].some((part) => part && has(part, isFreeText)),
@@ -138,11 +149,14 @@ function has(schema: JsonSchema, match: (schema: JsonSchema) => boolean): boolea
 }
 
 async function expectVietnamese4xx(method: string, path: string, body?: string) {
+  // routes with a per-client limit (the public portal: 5 filings a minute) would answer 429 before the check under
+  // test after a few cases from this one client: start each request with an empty window (limits have their own tests)
+  await t.db.deleteFrom('rate_limit_window').execute();
   const response = await admin.request(method, path, body);
   const label = `${method} ${path.slice(0, 100)} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`;
   expect(response.status, label).toBeGreaterThanOrEqual(400);
   expect(response.status, label).toBeLessThan(500);
-  expect(isVietnameseError(response.body), label).toBe(true);
+  expect(isVietnameseError(response.body, path), label).toBe(true);
   return response;
 }
 
