@@ -19,7 +19,7 @@ describe('signing in', () => {
   it('lets a province officer in and shows the capabilities, unbuilt ones saying so', async () => {
     await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
     const nav = page.getByRole('navigation');
-    await nav.getByRole('link', { name: 'Tiếp công dân, xử lý đơn thư' }).click();
+    await nav.getByRole('link', { name: 'Thi đua “Dân vận khéo”' }).click();
     await expect.poll(() => page.getByRole('main').textContent()).toContain('chưa có');
   });
 });
