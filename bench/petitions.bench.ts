@@ -7,6 +7,7 @@
  * BENCH_RUNS (30) timed runs per variant after 3 warm-up runs, interleaved; BENCH_ONLY=petitions runs it alone.
  */
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { petitionEndpoints } from '#contracts/petitions/api.ts';
 import { petitionFigureEndpoints } from '#contracts/petitions/figures.schemas.ts';
 import { buildApp } from '#server/app.ts';
@@ -48,6 +49,9 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
   if (!province || province.cases === 0) throw new Error('no cases in the benchmark database: run `node --import tsx bench/petitions.seed.ts` (BENCH_CASES)');
   const [{ n: totalCases } = { n: '0' }] = await bench.raw.query<{ n: string }>('select count(*) as n from petition_case');
   const runs = Number(process.env.BENCH_RUNS ?? 30);
+  const settings = bench.handle.target.kind === 'postgres'
+    ? (await bench.raw.query<{ name: string; setting: string }>(`select name, current_setting(name) as setting from unnest(array['shared_buffers', 'work_mem']) as name`)).map((r) => `${r.name} ${r.setting}`).join(', ')
+    : 'PGlite defaults';
   await ensureUser(db, 'bench.petitions.province', province.id, 'unit_admin');
   await ensureUser(db, 'bench.petitions.national', null, 'system_admin');
   const year = Number(today.slice(0, 4)) - 1;
@@ -67,14 +71,12 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
     const searches = { selective: 'nguyễn văn hùng bồi thường', common: 'đất đai' } as const;
     // the petitions module matches each folded word of q on its own (case.repository.ts)
     const folded = { selective: ['nguyen', 'van', 'hung', 'boi', 'thuong'], common: ['dat', 'dai'] } as const;
+    // a text search reads its page with one row more and is not counted (case.repository.ts listCases)
     const rawSearch = (words: readonly string[]) => async () => {
-      const where = `c.province_id = $1 and ${words.map((_, i) => `c.search_text like $${i + 2}`).join(' and ')}`;
+      const where = `c.province_id = $1 and c.status <> 'duplicate' and ${words.map((_, i) => `c.search_text like $${i + 2}`).join(' and ')}`;
       const params = [province.id, ...words.map((w) => `%${w}%`)];
-      const [rows, total] = await Promise.all([
-        bench.raw.query(`select c.id, c.code, c.subject, c.received_on from petition_case c where ${where} order by c.received_on desc, c.code desc limit 50`, params),
-        bench.raw.query(`select count(*) from petition_case c where ${where}`, params),
-      ]);
-      return rows.length + (total.length > 0 ? 0 : 0);
+      const rows = await bench.raw.query(`select c.id, c.code, c.subject, c.received_on from petition_case c where ${where} order by c.received_on desc, c.code desc limit 51`, params);
+      return Math.min(rows.length, 50);
     };
     const httpList = (query: Record<string, string>) => async () => {
       const response = await local.call(petitionEndpoints.listCases, { query });
@@ -101,9 +103,9 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
     if (mismatch.length > 0 || figures.body.rows.length !== rawRates.length) throw new Error(`figures differ from the raw SQL for ${mismatch.length} provinces`);
 
     const variants: Variant[] = [
-      { name: `search "${searches.selective}": raw SQL (page + total)`, run: rawSearch(folded.selective) },
+      { name: `search "${searches.selective}": raw SQL (page + 1 row)`, run: rawSearch(folded.selective) },
       { name: `search "${searches.selective}": HTTP GET /api/petitions?q=`, run: httpList({ q: searches.selective }) },
-      { name: `search "${searches.common}": raw SQL (page + total)`, run: rawSearch(folded.common) },
+      { name: `search "${searches.common}": raw SQL (page + 1 row)`, run: rawSearch(folded.common) },
       { name: `search "${searches.common}": HTTP GET /api/petitions?q=`, run: httpList({ q: searches.common }) },
       {
         name: 'overdue list: raw SQL (page + total)',
@@ -145,9 +147,9 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
         `${count(Number(totalCases))} cases over the 34 provinces of 2025 (population-weighted), received 2021-01-01 … ${today}; ${province.name}: ${count(province.cases)} cases, ` +
           `${count(Number(overdueTotal?.n ?? 0))} overdue today. Search and overdue list as a unit administrator of ${province.name}; the rate as a system administrator, year ${year}: ` +
           `${count(total.kdResolved)} / ${count(total.kdToResolve)} complaints and denunciations = ${total.resolutionRate ?? '–'} %.`,
-        `${runs} timed runs per variant after 3 warm-up runs, interleaved. Raw SQL = the statements a hand-written endpoint would send for the same page and total (search: ` +
-          'one LIKE per folded word on search_text, as the module does, newest first; overdue: open and due before today, soonest first), through the driver, no HTTP.',
-        'The machine is shared with other engineers (load average ≈ 10 on 2 cores during the run): absolute times are noisy; ratios are of the same run.',
+        `${runs} timed runs per variant after 3 warm-up runs, interleaved. Raw SQL = the statements a hand-written endpoint would send for the same answer (search: ` +
+          'one LIKE per folded word on search_text, as the module does, newest first, the page and one row more to know whether more follow, not counted; overdue: open and due before today, soonest first, the page and the count), through the driver, no HTTP.',
+        `PostgreSQL settings: ${settings}. Load average at the end of the run: ${loadavg()[0]?.toFixed(1)} on this machine (shared with other work): absolute times are noisy; ratios are of the same run.`,
       ],
       verdicts: [
         { target: `accent-insensitive search of a province ≤ ${SEARCH_MAX_P95_MS} ms (p95, HTTP)`, met: worstSearch <= SEARCH_MAX_P95_MS, detail: `selective ${ms(at(1).p95)} ms, common word ${ms(at(3).p95)} ms` },
@@ -159,7 +161,9 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
         },
       ],
       interpretation:
-        'Search and the overdue list read one province through its (province_id, …) indexes; a common word matches a large share of the province, so its total costs a count over the matches. ' +
+        'Search reads one province newest first (the planner walks the (province_id, received_on) index and filters a common word, or intersects the trigram index for a rare one) and stops after the page and one row: a text search is not counted, since counting a common word (“đất đai”: every tenth case of a province) is a pass over the matches; the list says “hơn N vụ việc” and /api/petitions/counts counts on its own. ' +
+        'The overdue list walks the partial index of open cases by due date (petition_case_open_by_due, with the unit for the scope check) for its page; its count reads that index alone and checks the scope against the set of the scope’s unit ids (read once through the path index and hashed), not by joining every case to its unit. ' +
+        'The selective search is bounded by the trigram index: every word of “nguyễn văn hùng bồi thường” is common, so the index intersects long posting lists before 27 cases remain (the raw statement alone is most of the time); a word index (tsvector with GIN fast scan, which skips along the rarest word) would serve such queries better. ' +
         'The resolution rate reads every case received or resolved in the year once (one pass, five filtered counts per province); the endpoint adds the scope join, names and the presenter.',
     };
   } finally {

@@ -282,7 +282,14 @@ export type TCaseListQuery = z.infer<typeof ZCaseListQuery>;
 
 export const ZCaseList = z.object({
   today: ZDate,
+  /** Cases matching the filters; a lower bound when `totalExact` is false. */
   total: z.number().int(),
+  /**
+   * False for a text search (q, person, code) with more matches than this page: the list is not counted (a common
+   * word matches a large share of a province), `total` is then the cases up to this page and one more; the exact
+   * count is in GET /api/petitions/counts.
+   */
+  totalExact: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   items: z.array(ZCaseSummary),

@@ -56,6 +56,8 @@ const ALLOWED: Record<string, string> = {
   'modules/indicators/dashboard.repository.ts#sumTotals': 'inScope on the units whose totals are read',
   // maintenance with no actor: rebuilds a province's totals from its values (bench seed, restructuring)
   'modules/indicators/totals.repository.ts#rebuildTotals': 'maintenance, no actor',
+  // the total of a list of cases: inScope on the admin_unit rows of the scope, as a set of ids in the same statement
+  'modules/petitions/case.repository.ts#countMatching': 'inScope on the set of unit ids of the scope',
   // --- pet-legal ---
   // author names (app_user joined) of the edits of the national legal configuration (calendar, rules), no unit data
   'modules/legal/calendar.repository.ts#listLegalEdits': 'authors of edits of national configuration',

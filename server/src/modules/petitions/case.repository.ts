@@ -1,8 +1,8 @@
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Insertable, type Kysely, type SqlBool, type Updateable } from 'kysely';
 import { ENDED_STATUSES, REDACTED, type TCaseListQuery } from '#contracts/petitions/case.schemas.ts';
 import type { DB, PetitionCaseTable, PetitionPersonTable, PetitionStatusColumn, PetitionStepTable } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import { unitOwned } from '#server/shared/scope.ts';
+import { inScope, unitOwned } from '#server/shared/scope.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 
@@ -17,6 +17,8 @@ type Db = Kysely<DB>;
 export type Provinces = readonly number[] | null;
 
 const ENDED: PetitionStatusColumn[] = [...ENDED_STATUSES];
+/** "The case is open", written with literals: the predicate of the partial index petition_case_open_by_due. */
+const isOpen = sql<boolean>`c.status not in (${sql.join(ENDED.map((s) => sql.lit(s)))})`;
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Cases in scope, joined to their unit, filtered by the scope's provinces. */
@@ -71,19 +73,21 @@ export async function findCaseIdByCode(db: Db, scope: Scope, provinces: Province
   return casesInScope(db, scope, provinces).select(['c.id']).where('c.code', '=', code.trim().toUpperCase()).executeTakeFirst();
 }
 
-/** The filters of a list, applied in SQL; `today` from the server clock. */
-function filtered(db: Db, scope: Scope, provinces: Provinces, query: TCaseListQuery, today: string, options: { dueAndOutcome: boolean }) {
-  let q = casesInScope(db, scope, provinces);
+/** The filters of a list as SQL conditions on `c` (no other table), so a count can use them without the unit join. */
+function caseConditions(query: TCaseListQuery, today: string, options: { dueAndOutcome: boolean }): Expression<SqlBool>[] {
+  const eb = expressionBuilder<DB & { c: PetitionCaseTable }, 'c'>();
+  const conditions: Expression<SqlBool>[] = [];
   if (query.q) {
     // every word must appear, diacritics and case ignored ("dat dai" finds "đất đai"); the trigram index serves it
-    for (const word of foldVi(query.q).split(' ').filter(Boolean)) q = q.where('c.search_text', 'like', `%${likeEscape(word)}%`);
+    for (const word of foldVi(query.q).split(' ').filter(Boolean)) conditions.push(eb('c.search_text', 'like', `%${likeEscape(word)}%`));
   }
-  if (query.code) q = q.where('c.code', 'like', `%${likeEscape(query.code.trim().toUpperCase())}%`);
+  if (query.code) conditions.push(eb('c.code', 'like', `%${likeEscape(query.code.trim().toUpperCase())}%`));
   if (query.person) {
     const name = `%${likeEscape(foldVi(query.person))}%`;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('petition_person as p')
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('petition_person as p')
           .select(sql`1`.as('one'))
           .whereRef('p.province_id', '=', 'c.province_id')
           .whereRef('p.case_id', '=', 'c.id')
@@ -91,34 +95,65 @@ function filtered(db: Db, scope: Scope, provinces: Provinces, query: TCaseListQu
       ),
     );
   }
-  if (query.unitId) q = q.where(sql<boolean>`unit.path <@ (select path from admin_unit where id = ${query.unitId})`);
-  if (query.status) q = q.where('c.status', '=', query.status);
-  else if (query.includeDuplicates !== 'true') q = q.where('c.status', '<>', 'duplicate');
-  if (query.kind) q = q.where('c.kind', '=', query.kind);
-  if (query.fieldId) q = q.where('c.field_id', '=', query.fieldId);
-  if (query.flag) q = q.where(`c.${query.flag}`, '=', true);
-  if (query.from) q = q.where('c.received_on', '>=', query.from);
-  if (query.to) q = q.where('c.received_on', '<=', query.to);
+  if (query.unitId) conditions.push(sql<SqlBool>`c.unit_id in (select u.id from admin_unit u where u.path <@ (select path from admin_unit where id = ${query.unitId}))`);
+  if (query.status) conditions.push(eb('c.status', '=', query.status));
+  else if (query.includeDuplicates !== 'true') conditions.push(eb('c.status', '<>', 'duplicate'));
+  if (query.kind) conditions.push(eb('c.kind', '=', query.kind));
+  if (query.fieldId) conditions.push(eb('c.field_id', '=', query.fieldId));
+  if (query.flag) conditions.push(eb(`c.${query.flag}`, '=', true));
+  if (query.from) conditions.push(eb('c.received_on', '>=', query.from));
+  if (query.to) conditions.push(eb('c.received_on', '<=', query.to));
   if (options.dueAndOutcome) {
-    if (query.due === 'overdue') q = q.where('c.status', 'not in', ENDED).where('c.due_on', '<', today);
+    if (query.due === 'overdue') conditions.push(isOpen, eb('c.due_on', '<', today));
     if (query.due === 'due_soon') {
-      q = q.where('c.status', 'not in', ENDED).where('c.due_on', '>=', today).where('c.due_on', '<=', sql<string>`(${today}::date + ${query.soonDays ?? 7}::int)::date`);
+      conditions.push(isOpen, eb('c.due_on', '>=', today), eb('c.due_on', '<=', sql<string>`(${today}::date + ${query.soonDays ?? 7}::int)::date`));
     }
-    if (query.outcome) q = q.where('c.outcome', '=', query.outcome);
+    if (query.outcome) conditions.push(eb('c.outcome', '=', query.outcome));
   }
-  return q;
+  return conditions;
 }
 
-/** A page of cases: overdue lists soonest-due first, others newest first; and the total. */
+/** The filters of a list, applied in SQL; `today` from the server clock. */
+function filtered(db: Db, scope: Scope, provinces: Provinces, query: TCaseListQuery, today: string, options: { dueAndOutcome: boolean }) {
+  const conditions = caseConditions(query, today, options);
+  const q = casesInScope(db, scope, provinces);
+  return conditions.length ? q.where((eb) => eb.and(conditions)) : q;
+}
+
+/**
+ * How many cases match, for a list's total: the scope as the set of its unit ids (read once through the path
+ * index, hashed) instead of the unit join, whose plan walks admin_unit by id checking every path when the
+ * matches are many (the 39,563 overdue cases of a province: 70 ms against 20 ms).
+ */
+async function countMatching(db: Db, scope: Scope, provinces: Provinces, conditions: Expression<SqlBool>[]) {
+  let q = db
+    .with((wb) => wb('scope_unit').materialized(), (d) => d.selectFrom('admin_unit as su').select('su.id').where(inScope('su.path', scope)))
+    .selectFrom('petition_case as c')
+    .where('c.unit_id', 'in', (eb) => eb.selectFrom('scope_unit').select('scope_unit.id'));
+  if (provinces !== null) q = q.where('c.province_id', 'in', provinces.length ? [...provinces] : [-1]);
+  if (conditions.length) q = q.where((eb) => eb.and(conditions));
+  const row = await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * A page of cases: overdue lists soonest-due first, others newest first; and the total. A text search is not
+ * counted: its page is read with one row more, so the caller knows whether more follow (counting every match of a
+ * common word costs a pass over a large share of the province; the ordered page stops after the page).
+ */
 export async function listCases(db: Db, scope: Scope, provinces: Provinces, query: TCaseListQuery, today: string, page: { limit: number; offset: number }) {
   const base = filtered(db, scope, provinces, query, today, { dueAndOutcome: true });
   let rows = withSummary(base);
   rows = query.due ? rows.orderBy('c.due_on').orderBy('c.received_on') : rows.orderBy('c.received_on', 'desc').orderBy('c.code', 'desc');
+  if (query.q || query.person || query.code) {
+    const found = await rows.limit(page.limit + 1).offset(page.offset).execute();
+    return { items: found.slice(0, page.limit), total: page.offset + found.length, totalExact: found.length <= page.limit };
+  }
   const [items, total] = await Promise.all([
     rows.limit(page.limit).offset(page.offset).execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    countMatching(db, scope, provinces, caseConditions(query, today, { dueAndOutcome: true })),
   ]);
-  return { items, total: Number(total.n) };
+  return { items, total, totalExact: true };
 }
 
 /** Counts over the list's filters: open, overdue, due soon, closed and their outcome (Hue-S), duplicates. */

@@ -188,8 +188,8 @@ export async function listCases(db: Database, actor: Actor, query: TCaseListQuer
   const today = clock.today();
   const pageSize = query.pageSize ?? 50;
   const page = query.page ?? 1;
-  const { items, total } = await repo.listCases(db, actor.scope, await actorProvinces(db, actor), query, today, { limit: pageSize, offset: (page - 1) * pageSize });
-  return { today, total, page, pageSize, items: items.map((row) => presentSummary(row, today)) };
+  const { items, total, totalExact } = await repo.listCases(db, actor.scope, await actorProvinces(db, actor), query, today, { limit: pageSize, offset: (page - 1) * pageSize });
+  return { today, total, totalExact, page, pageSize, items: items.map((row) => presentSummary(row, today)) };
 }
 
 /** Counts for the overdue panel and the Hue-S figures, over the list's filters. */

@@ -348,6 +348,14 @@ describe('search, scope and counts', () => {
     await desk.login(desk.username, TEST_PASSWORD);
     const overdue = await desk.call(petitionEndpoints.listCases, { query: { due: 'overdue' } });
     expect(overdue.body.items.map((i) => [i.id, i.overdueDays])).toEqual([[early.id, 3]]);
+    expect(overdue.body).toMatchObject({ total: 1, totalExact: true });
+    // a text search is not counted: one row more than the page says more follow, and the total is a lower bound
+    const firstOfTwo = await desk.call(petitionEndpoints.listCases, { query: { q: 'han thu ly', pageSize: 1 } });
+    expect(firstOfTwo.body).toMatchObject({ total: 2, totalExact: false });
+    expect(firstOfTwo.body.items.map((i) => i.id)).toEqual([later.id]);
+    const lastPage = await desk.call(petitionEndpoints.listCases, { query: { q: 'han thu ly', pageSize: 1, page: 2 } });
+    expect(lastPage.body).toMatchObject({ total: 2, totalExact: true });
+    expect(lastPage.body.items.map((i) => i.id)).toEqual([early.id]);
     const soon = await desk.call(petitionEndpoints.listCases, { query: { due: 'due_soon', soonDays: 7 } });
     expect(soon.body.items.map((i) => i.id)).toEqual([later.id]);
     const counts = await desk.call(petitionEndpoints.countCases, { query: { soonDays: 3 } });

@@ -159,7 +159,13 @@ export function CasesPage() {
         </div>
       </form>
       <p className="pet-listhead">
-        {list.data && <span>{t(due === 'overdue' ? 'petitions.listOverdue' : due === 'due_soon' ? 'petitions.listDueSoon' : 'petitions.listAll', { count: formatNumber(list.data.total) })}</span>}
+        {list.data && (
+          <span>
+            {list.data.totalExact
+              ? t(due === 'overdue' ? 'petitions.listOverdue' : due === 'due_soon' ? 'petitions.listDueSoon' : 'petitions.listAll', { count: formatNumber(list.data.total) })
+              : t('petitions.listMore', { count: formatNumber(list.data.total - 1) })}
+          </span>
+        )}
         <a className="button button-secondary" href={exportUrl({ ...filters, ...(due ? { due } : {}) })}>
           {t('petitions.export')}
         </a>
@@ -210,7 +216,9 @@ export function CasesPage() {
           <button type="button" className="button-secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
             {t('petitions.prev')}
           </button>
-          <span>{t('petitions.pageOf', { page, pages: Math.ceil(list.data.total / list.data.pageSize) })}</span>
+          <span>
+            {list.data.totalExact ? t('petitions.pageOf', { page, pages: Math.ceil(list.data.total / list.data.pageSize) }) : t('petitions.pageN', { page })}
+          </span>
           <button type="button" className="button-secondary" disabled={page * list.data.pageSize >= list.data.total} onClick={() => setPage(page + 1)}>
             {t('petitions.next')}
           </button>

@@ -38,6 +38,8 @@ export const petitionsEn: Record<keyof typeof petitionsVi, string> = {
   'petitions.pages': "Pages",
   'petitions.prev': "← Previous",
   'petitions.next': "Next →",
+  'petitions.listMore': "More than {count} cases",
+  'petitions.pageN': "Page {page}",
   'petitions.pageOf': "Page {page} of {pages}",
   'petitions.channel': "Channel",
   'petitions.choose': "— Choose —",

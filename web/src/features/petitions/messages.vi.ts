@@ -36,6 +36,8 @@ export const petitionsVi = {
   'petitions.pages': 'Trang',
   'petitions.prev': '← Trang trước',
   'petitions.next': 'Trang sau →',
+  'petitions.listMore': 'Hơn {count} vụ việc',
+  'petitions.pageN': 'Trang {page}',
   'petitions.pageOf': 'Trang {page}/{pages}',
   'petitions.channel': 'Hình thức tiếp nhận',
   'petitions.choose': '— Chọn —',
