@@ -318,7 +318,8 @@ export interface DataValueTable {
   followup: Generated<boolean>;
   deleted: Generated<boolean>;
   version: number;
-  stored_by: number;
+  /** null: a derived value refreshed by a write no account made (a citizen's filing) */
+  stored_by: number | null;
   stored_at: Timestamp;
   created_at: Timestamp;
 }
@@ -333,7 +334,8 @@ export interface DataValueChangeTable {
   new_num: number | null;
   new_txt: string | null;
   deleted: boolean;
-  changed_by: number;
+  /** null only for source 'derived' (a citizen's filing refreshed it) */
+  changed_by: number | null;
   changed_at: Timestamp;
   source: ValueSource;
   job_id: string | null;

@@ -74,7 +74,8 @@ export interface DerivedValues {
    */
   touch(
     trx: Kysely<DB>,
-    actor: { userId: number },
+    /** null: no account made the write (a citizen's filing on the portal); only derived values are stored so */
+    actor: { userId: number | null },
     code: string,
     unitIds: readonly number[],
     // --- pet-figures ---

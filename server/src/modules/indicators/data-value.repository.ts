@@ -134,7 +134,7 @@ export interface ValueRow extends ValueKey {
 export async function storeValueRows(
   db: Database,
   rows: readonly ValueRow[],
-  meta: { userId: number; at: Date; source: ValueSource; jobId: string | null },
+  meta: { userId: number | null; at: Date; source: ValueSource; jobId: string | null },
 ): Promise<void> {
   const last = new Map<string, ValueRow>();
   const created = new Set<string>();

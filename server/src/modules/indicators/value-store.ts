@@ -40,7 +40,8 @@ export interface WriteResult {
 }
 
 export interface WriteMeta {
-  userId: number;
+  /** null: a derived value refreshed by a write no account made (a citizen's filing on the portal) */
+  userId: number | null;
   source: ValueSource;
   jobId?: string | null;
   /** The write ids were made by the caller just now (an import), so none can be stored yet: no probe for them. */

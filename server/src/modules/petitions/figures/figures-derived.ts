@@ -85,7 +85,7 @@ export interface CaseFigureChange {
  * one) for the communes of `unitIds` and the communes linked to them across the reform. Codes in a fixed order so
  * two writers take the derived locks in the same order.
  */
-export async function touchCaseFigures(trx: Kysely<DB>, store: DerivedValues, actor: { userId: number }, change: CaseFigureChange): Promise<void> {
+export async function touchCaseFigures(trx: Kysely<DB>, store: DerivedValues, actor: { userId: number | null }, change: CaseFigureChange): Promise<void> {
   const unitIds = await communeLineage(trx, [...new Set(change.unitIds)]);
   const days = [...new Set(change.days.filter((day): day is string => typeof day === 'string'))];
   for (const code of Object.values(PETITION_DERIVED).sort()) await store.touch(trx, actor, code, unitIds, { days });

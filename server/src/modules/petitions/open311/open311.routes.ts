@@ -56,7 +56,7 @@ export function registerOpen311Routes(app: FastifyInstance, context: ModuleConte
     registerEndpoint(
       scope,
       open311Endpoints.createRequest,
-      async ({ body, request }) => createRequest({ db, files }, body, { ip: request.ip, via: 'open311' }),
+      async ({ body, request }) => createRequest({ db, files, derived: context.derived }, body, { ip: request.ip, via: 'open311' }),
       { rateLimitPerMinute: PORTAL_FILE_PER_MINUTE, rateLimitGroup: PORTAL_FILE_GROUP },
     );
     registerEndpoint(scope, open311Endpoints.requests, async ({ query }) => listRequests(db, query));

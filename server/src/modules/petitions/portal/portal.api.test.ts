@@ -67,6 +67,17 @@ describe('public portal: file, track, see the answer', () => {
     const stored = await t.db.selectFrom('petition_portal_submission').select(['secret_hash', 'via']).executeTakeFirstOrThrow();
     expect(stored.via).toBe('portal');
     expect(stored.secret_hash).not.toContain(receipt.secret);
+    // the commune's "cases received" of March 2026 counts the filing at once, stored without an account
+    const received = await t.db
+      .selectFrom('data_value as v')
+      .innerJoin('data_element as e', 'e.id', 'v.data_element_id')
+      .innerJoin('data_value_change as c', (j) => j.onRef('c.province_id', '=', 'v.province_id').onRef('c.data_value_id', '=', 'v.id'))
+      .select(['v.num', 'v.stored_by', 'c.changed_by', 'c.source'])
+      .where('e.derived_code', '=', 'petitions.received')
+      .where('v.unit_id', '=', province.communeIds[0] as number)
+      .where('v.period', '=', '202603')
+      .execute();
+    expect(received).toEqual([{ num: 1, stored_by: null, changed_by: null, source: 'derived' }]);
   });
 
   it('the code opens the status only with its secret (or the filer’s phone); the answer shows once published', async () => {

@@ -14,7 +14,7 @@ export function registerPortalRoutes(app: FastifyInstance, context: ModuleContex
   registerEndpoint(app, portalEndpoints.provinces, async () => portalProvinces(db));
   registerEndpoint(app, portalEndpoints.communes, async ({ params }) => portalCommunes(db, params.id));
   registerEndpoint(app, portalEndpoints.form, async ({ query }) => portalForm(db, query.provinceId ?? null));
-  registerEndpoint(app, portalEndpoints.file, async ({ body, request }) => fileCase({ db, files }, body, { ip: request.ip, via: 'portal' }), {
+  registerEndpoint(app, portalEndpoints.file, async ({ body, request }) => fileCase({ db, files, derived: context.derived }, body, { ip: request.ip, via: 'portal' }), {
     rateLimitPerMinute: PORTAL_FILE_PER_MINUTE,
     rateLimitGroup: PORTAL_FILE_GROUP,
   });

@@ -3,6 +3,7 @@ import type { TCaseCreate } from '#contracts/petitions/case.schemas.ts';
 import { PORTAL_LIMITS, type TPortalCaseInput, type TPortalForm, type TPortalReceipt, type TPortalStatus, type TPortalUnit, type ZPortalCaseInput, type ZPortalTrackInput } from '#contracts/petitions/portal.schemas.ts';
 import type { z } from 'zod';
 import type { Database } from '#server/db/database.ts';
+import type { DerivedValues } from '#server/shared/module.ts';
 import type { BlobStore } from '#server/platform/files/blob-store.ts';
 import { clock } from '#server/shared/clock.ts';
 import { AppError, invalidField, RetryLaterError } from '#server/shared/errors.ts';
@@ -10,6 +11,7 @@ import { countHit } from '#server/shared/http/rate-limit.repository.ts';
 import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { listFields } from '../field.repository.ts';
+import { touchCaseFigures } from '../index.ts';
 import { intakeFromPortal } from './intake.ts';
 import * as repo from './portal.repository.ts';
 import { checkFormToken, hashSecret, missingIdentity, newSecret, phoneDigits, photoType, signFormToken, type PhotoType } from './portal.rules.ts';
@@ -24,6 +26,8 @@ import { checkFormToken, hashSecret, missingIdentity, newSecret, phoneDigits, ph
 export interface PortalDeps {
   db: Database;
   files: BlobStore;
+  /** The petitions' figures (cases received) move with a filing, in its transaction. */
+  derived: DerivedValues;
 }
 
 /** Key prefix of the per-IP daily count of filed cases (portal and Open311 together). */
@@ -187,6 +191,8 @@ export async function submit(deps: PortalDeps, s: Submission, context: FilingCon
       unitId: commune.id,
       after: { code: c.code, kind: s.kind, via: context.via, photo: photoSha !== null, located: s.lat !== null },
     });
+    // the commune's "cases received" this month counts the filing at commit (no account: the store has no author)
+    await touchCaseFigures(trx, deps.derived, { userId: null }, { unitIds: [commune.id], days: [today] });
     return c;
   });
   return { code: created.code, secret, receivedOn: today, kind: s.kind, unitName: commune.full_name };
