@@ -156,12 +156,15 @@ export function draftCases(rng: Random, world: DemoWorld): CaseDraft[] {
   }
   drafts.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
   const cases = drafts.map((draft, index) => ({ ...draft, index }));
-  // a few letters repeat an earlier case of the same commune and kind: confirmed duplicates
+  // a few letters repeat a case of the same commune, kind and subject sent in the 45 days before (a citizen writing
+  // again while waiting): confirmed duplicates, some in a hundred as offices see them, not every repeated subject
   const lastBy = new Map<string, number>();
+  const DAY_MS = 86_400_000;
   for (const c of cases) {
     const key = `${c.commune.id}:${c.kind}:${c.text.subject}`;
     const earlier = lastBy.get(key);
-    if (earlier !== undefined && c.path.end === 'resolve' && rng.chance(0.5)) {
+    const recent = earlier !== undefined && Date.parse(c.receivedOn) - Date.parse((cases[earlier] as (typeof cases)[number]).receivedOn) <= 45 * DAY_MS;
+    if (earlier !== undefined && recent && c.path.end === 'resolve' && rng.chance(0.3)) {
       c.duplicateOf = earlier;
       c.path = { ...c.path, end: 'duplicate' };
     } else lastBy.set(key, c.index);
