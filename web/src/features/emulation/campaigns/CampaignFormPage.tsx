@@ -122,7 +122,7 @@ function RowList<R>(props: {
           {props.children(row, (patch) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r))), i)}
           <div className="wide">
             <button type="button" className="button-secondary" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
-              {t('emulation.campaigns.remove', { item: t(props.item), number: i + 1 })}
+              {t('emulation.campaigns.remove', { item: t(props.item).toLowerCase(), number: i + 1 })}
             </button>
           </div>
         </div>
