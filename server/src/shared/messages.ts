@@ -586,6 +586,7 @@ export const MESSAGES = {
   'emulation.campaigns.participantTwice': 'đơn vị hoặc tổ chức tham gia bị trùng',
   'emulation.campaigns.yearOutside': 'năm của phong trào ({year}) phải nằm trong thời gian từ {from} đến {to}',
   'emulation.packs.otherVersion': 'Đơn vị này đã nạp gói “{code}” phiên bản {loaded}; không nạp chồng phiên bản {version}.',
+  'emulation.packs.datesOrder': 'ngày kết thúc ({to}) không được trước ngày bắt đầu ({from})',
   'emulation.packs.duplicateCode': 'mã “{code}” bị trùng trong gói',
   'emulation.packs.notVerbatim': 'văn bản không có nguyên văn trong tài liệu gốc: “{text}”',
   // --- end emu-core ---

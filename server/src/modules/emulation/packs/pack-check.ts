@@ -11,7 +11,7 @@ export interface PackProblem {
 export function checkPackReferences(pack: TCampaignPack): PackProblem[] {
   const problems: PackProblem[] = [];
   const { startsOn, endsOn, year } = pack.campaign;
-  if (endsOn < startsOn) problems.push({ field: 'campaign.endsOn', message: msg('emulation.campaigns.yearOutside', { year, from: startsOn, to: endsOn }) });
+  if (endsOn < startsOn) problems.push({ field: 'campaign.endsOn', message: msg('emulation.packs.datesOrder', { from: startsOn, to: endsOn }) });
   else if (year < Number(startsOn.slice(0, 4)) || year > Number(endsOn.slice(0, 4))) {
     problems.push({ field: 'campaign.year', message: msg('emulation.campaigns.yearOutside', { year, from: startsOn.slice(0, 4), to: endsOn.slice(0, 4) }) });
   }

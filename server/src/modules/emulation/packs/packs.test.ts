@@ -120,6 +120,8 @@ describe('the campaign packs', () => {
     expect(written(seed, 91)).toBe(false);
     expect(dateWritten(seed, '2020-10-15')).toBe(true);
     expect(dateWritten(seed, '2020-10-14')).toBe(false);
-    expect(checkPackReferences({ ...pack, criteria: [...pack.criteria, pack.criteria[0] as TCampaignPack['criteria'][number]] })).toHaveLength(1);
+    expect(checkPackReferences({ ...pack, criteria: [...pack.criteria, pack.criteria[0] as TCampaignPack['criteria'][number]] }).map((p) => p.field)).toEqual(['criteria.9.code']);
+    expect(checkPackReferences({ ...pack, campaign: { ...pack.campaign, endsOn: '2020-01-01' } }).map((p) => p.field)).toEqual(['campaign.endsOn']);
+    expect(checkPackReferences({ ...pack, campaign: { ...pack.campaign, year: 2021 } }).map((p) => p.field)).toEqual(['campaign.year']);
   });
 });
