@@ -2,6 +2,8 @@ import { auditFeature } from '../features/audit/index.ts';
 import { dhis2Feature } from '../features/dhis2/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { dashboardsFeature } from '../features/dashboards/index.ts';
+// --- emulation ---
+import { emulationFeature } from '../features/emulation/index.ts';
 import { filesFeature } from '../features/files/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
@@ -43,6 +45,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   receptionFeature,
   // --- pet-portal ---
   petitionsPortalFeature,
+  // --- emulation ---
+  emulationFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -18,6 +18,8 @@ import { peopleVi } from '../features/people/messages.vi.ts';
 // --- pet-core ---
 import { petitionsVi } from '../features/petitions/messages.vi.ts';
 import { programmesVi } from '../features/programmes/messages.vi.ts';
+// --- emulation ---
+import { emulationVi } from '../features/emulation/messages.vi.ts';
 // --- pet-recv ---
 import { receptionVi } from '../features/reception/messages.vi.ts';
 // --- pet-portal ---
@@ -48,6 +50,8 @@ export const vi = {
   ...receptionVi,
   // --- pet-portal ---
   ...petitionsPortalVi,
+  // --- emulation ---
+  ...emulationVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
