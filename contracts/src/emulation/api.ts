@@ -1,4 +1,6 @@
 import { campaignEndpoints } from './campaign.ts';
+// --- emu-models ---
+import { modelEndpoints } from './model.api.ts';
 
 export * from './enums.ts';
 
@@ -7,6 +9,7 @@ export const emulationEndpoints = {
   // --- emu-core ---
   ...campaignEndpoints,
   // --- emu-models ---
+  ...modelEndpoints,
   // --- emu-review ---
   // --- emu-commit ---
   // --- emu-figures ---
