@@ -626,7 +626,7 @@ export const MESSAGES = {
   'emulation.models.recogniseOwnDecisions': 'Đơn vị chỉ ghi nhận quyết định công nhận của chính mình (hoặc của đơn vị đã kết thúc hoạt động thuộc phạm vi).',
   'emulation.models.recognition.notHigher': 'mô hình đã được công nhận ở cấp bằng hoặc cao hơn {level}',
   'emulation.models.recognition.districtEnded': 'cấp huyện chỉ công nhận trước ngày 01/07/2025',
-  'emulation.models.recognition.wrongLevel': 'chỉ đơn vị {level} mới công nhận mô hình ở {level}',
+  'emulation.models.recognition.wrongLevel': 'chỉ đơn vị {level} mới công nhận mô hình ở cấp này',
   'emulation.models.recognition.notInForce': 'đơn vị công nhận không còn hoặc chưa hoạt động vào ngày quyết định',
   'emulation.models.recognition.notAbove': 'mô hình không thuộc địa bàn của đơn vị công nhận',
   'emulation.models.recognition.issuerRequired': 'cần ghi cơ quan Trung ương ra quyết định công nhận',

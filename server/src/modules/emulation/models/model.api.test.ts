@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileEndpoints } from '#contracts/files.ts';
 import { modelEndpoints, type TModelCreate, type TModelDetail, type TModelStepInput } from '#contracts/emulation/model.api.ts';
-import { insertUnits } from '#server/modules/units/unit.repository.ts';
 import { fixedClock } from '#server/shared/clock.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { buildOrganization, buildPerson, buildProvince, type TestProvince } from '#test/factories.ts';
@@ -36,6 +35,18 @@ beforeAll(async () => {
   provinceOfficer = await signIn(t.baseUrl, t.db, { unitId: province.provinceId, roles: ['commission_officer'] });
 });
 afterAll(() => t.close());
+
+type NewUnit = { structure: '2019' | '2025'; code: string; name: string; full_name: string; level: 'province' | 'district' | 'commune'; type: string; parent_id: number | null; valid_from: string | null; valid_to: string | null };
+/** Units one by one, each path its parent's path and its id (as the units module writes them). */
+async function insertUnits(units: NewUnit[]) {
+  const ids: { id: number }[] = [];
+  for (const unit of units) {
+    const row = await t.db.insertInto('admin_unit').values({ ...unit, path: '0' }).returning('id').executeTakeFirstOrThrow();
+    await sql`update admin_unit c set path = coalesce((select p.path from admin_unit p where p.id = c.parent_id), ''::ltree) || text2ltree(c.id::text) where c.id = ${row.id}`.execute(t.db);
+    ids.push({ id: row.id });
+  }
+  return ids;
+}
 
 const collective = (over: Partial<TModelCreate> = {}): TModelCreate => ({
   kind: 'collective', field: 'economy', title: 'Mô hình “Chi hội phụ nữ tiết kiệm giúp nhau thoát nghèo”',
@@ -141,7 +152,7 @@ describe('lifecycle', () => {
     expect((await step(clerkA, reviewed, { step: 'recognised', onDate: '2026-10-15', level: 'commune', decisionNumber: '45/QĐ-UBND' })).status).toBe(403);
     const provinceByCommune = await step(officerA, reviewed, { step: 'recognised', onDate: '2026-10-15', level: 'province', decisionNumber: '45/QĐ-UBND' });
     expect(provinceByCommune.status).toBe(400);
-    expect(errorBody(provinceByCommune).message).toContain('chỉ đơn vị cấp tỉnh mới công nhận mô hình ở cấp tỉnh');
+    expect(errorBody(provinceByCommune).message).toContain('chỉ đơn vị cấp tỉnh mới công nhận mô hình ở cấp này');
     const district = await step(officerA, reviewed, { step: 'recognised', onDate: '2026-10-15', level: 'district', decisionNumber: '45/QĐ-UBND' });
     expect(errorBody(district).message).toContain('cấp huyện chỉ công nhận trước ngày 01/07/2025');
     const beforeLast = await step(officerA, reviewed, { step: 'recognised', onDate: '2026-09-01', level: 'commune', decisionNumber: '45/QĐ-UBND' });
@@ -250,12 +261,12 @@ describe('history flows forward', () => {
   it('a model of a 2019 commune, recognised by its district in 2024, reads under the 2025 successor; its district decision is recorded by the province', async () => {
     const tag = `${process.pid}${Date.now() % 100000}`;
     const old = { structure: '2019' as const, valid_from: null, valid_to: '2025-06-30' };
-    const [p19] = await insertUnits(t.db, [{ ...old, code: `H${tag}`, name: `Cũ ${tag}`, full_name: `Tỉnh Cũ ${tag}`, level: 'province', type: 'tỉnh', parent_id: null }]);
-    const [d19] = await insertUnits(t.db, [{ ...old, code: `H${tag}-1`, name: 'Vĩnh Linh', full_name: 'Huyện Vĩnh Linh', level: 'district', type: 'huyện', parent_id: p19!.id }]);
-    const [c19] = await insertUnits(t.db, [{ ...old, code: `H${tag}-1-1`, name: 'Vĩnh Thái', full_name: 'Xã Vĩnh Thái', level: 'commune', type: 'xã', parent_id: d19!.id }]);
+    const [p19] = await insertUnits([{ ...old, code: `H${tag}`, name: `Cũ ${tag}`, full_name: `Tỉnh Cũ ${tag}`, level: 'province', type: 'tỉnh', parent_id: null }]);
+    const [d19] = await insertUnits([{ ...old, code: `H${tag}-1`, name: 'Vĩnh Linh', full_name: 'Huyện Vĩnh Linh', level: 'district', type: 'huyện', parent_id: p19!.id }]);
+    const [c19] = await insertUnits([{ ...old, code: `H${tag}-1-1`, name: 'Vĩnh Thái', full_name: 'Xã Vĩnh Thái', level: 'commune', type: 'xã', parent_id: d19!.id }]);
     const now = { structure: '2025' as const, valid_from: '2025-07-01', valid_to: null };
-    const [p25] = await insertUnits(t.db, [{ ...now, code: `N${tag}`, name: `Mới ${tag}`, full_name: `Tỉnh Mới ${tag}`, level: 'province', type: 'tỉnh', parent_id: null }]);
-    const [c25] = await insertUnits(t.db, [{ ...now, code: `N${tag}-1`, name: 'Vĩnh Hoàng', full_name: 'Xã Vĩnh Hoàng', level: 'commune', type: 'xã', parent_id: p25!.id }]);
+    const [p25] = await insertUnits([{ ...now, code: `N${tag}`, name: `Mới ${tag}`, full_name: `Tỉnh Mới ${tag}`, level: 'province', type: 'tỉnh', parent_id: null }]);
+    const [c25] = await insertUnits([{ ...now, code: `N${tag}-1`, name: 'Vĩnh Hoàng', full_name: 'Xã Vĩnh Hoàng', level: 'commune', type: 'xã', parent_id: p25!.id }]);
     await t.db.insertInto('unit_succession').values([
       { old_unit_id: p19!.id, new_unit_id: p25!.id, kind: 'merged', effective_date: '2025-07-01' },
       { old_unit_id: c19!.id, new_unit_id: c25!.id, kind: 'merged', effective_date: '2025-07-01' },

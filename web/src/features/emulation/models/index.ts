@@ -6,7 +6,7 @@ import { emulationModelsVi } from './messages.vi.ts';
  * replicating) a model, and a model with its history, replication chain, documents and the next step.
  */
 export const emulationModelsFeature: WebFeature = {
-  name: 'emulation-models',
+  name: 'emulation/models',
   routes: [
     { path: 'emulation/models', page: lazyPage(() => import('./ModelsPage.tsx'), 'ModelsPage') },
     { path: 'emulation/models/new', page: lazyPage(() => import('./NewModelPage.tsx'), 'NewModelPage') },
