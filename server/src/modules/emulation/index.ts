@@ -5,6 +5,8 @@ import { registerCampaignRoutes } from './campaigns/campaign.routes.ts';
 // --- emu-review ---
 // --- emu-commit ---
 // --- emu-figures ---
+import { emulationDemoStep, PHOTO_JOB, runDemoPhotos } from './demo/emulation-demo-step.ts';
+import { emulationDerivedValues } from './figures/index.ts';
 // --- emu-public ---
 
 /**
@@ -36,10 +38,16 @@ export const emulationModule: ServerModule = {
   },
   demoSteps: [
     // --- emu-figures ---
+    emulationDemoStep,
   ],
   derivedValues: [
     // --- emu-figures ---
+    ...emulationDerivedValues,
   ],
+  jobHandlers: {
+    // --- emu-figures ---
+    [PHOTO_JOB]: runDemoPhotos,
+  },
 };
 
 // --- emu-core --- what other parts may call: the campaign a model, a review or a commitment names
@@ -48,4 +56,5 @@ export { emulationPolicy } from './emulation.policy.ts';
 // --- emu-models ---
 // --- emu-review ---
 // --- emu-commit ---
-// --- emu-figures ---
+// --- emu-figures --- the writers of models refresh their figures in their transaction
+export { touchModelFigures } from './figures/index.ts';
