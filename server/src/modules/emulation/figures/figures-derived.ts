@@ -9,10 +9,10 @@ import {
   communeLineage,
   communesOn,
   effectiveSelfManagementByVillage,
-  modelTouchUnits,
+  modelTouchFacts,
   recognisedByCommune,
 } from './figures.repository.ts';
-import { SELF_MANAGEMENT_THRESHOLDS, type SelfManagementThreshold } from './figures.rules.ts';
+import { AGENCY_TYPES, SELF_MANAGEMENT_THRESHOLDS, type SelfManagementThreshold } from './figures.rules.ts';
 
 type Args = Parameters<DerivedValue['compute']>[1];
 
@@ -114,22 +114,39 @@ export const emulationDerivedValues: readonly DerivedValue[] = [
 export const EMULATION_DERIVED_CODES: readonly string[] = emulationDerivedValues.map((value) => value.code).sort();
 
 /**
+ * The codes a write to models may move: the recognised counts of their fields (every level: a recognition at a
+ * higher level leaves the lower one), the agencies' counts when an agency owns one of them or its origin, the
+ * villages' counts when a self-management group does. Without models (units only), every code.
+ */
+export function codesMoved(facts: { fields: readonly TModelField[]; ownerTypes: readonly string[] } | null): string[] {
+  if (!facts) return [...EMULATION_DERIVED_CODES];
+  const codes = facts.fields.flatMap((field) => RECOGNITION_LEVELS.map((level) => recognisedCode(level, field)));
+  if (facts.ownerTypes.some((type) => (AGENCY_TYPES as readonly string[]).includes(type))) codes.push(AGENCIES_COMMUNE, AGENCIES_PROVINCE);
+  if (facts.ownerTypes.includes('self_management_model')) codes.push(...SELF_MANAGEMENT_THRESHOLDS.map(villagesSelfManagementCode));
+  return [...new Set(codes)].sort();
+}
+
+/**
  * Refreshes the figures of models a write moved, in the writer's transaction (call it after the write, before the
- * commit). `unitIds`: units the change moves that the models no longer show (a model's place or owner's unit
- * before the change); `by.modelIds`: the models written (their place, their owner's unit, their origin's place
- * and owner's unit are read here). Every unit is widened to its commune's lineage across the 2025 reform, so a
- * model of a 2019 commune refreshes its 2025 successor. Codes in a fixed order.
+ * commit). `by.modelIds`: the models written (their place, owner's unit, field, their origin's place and owner
+ * are read here); `unitIds`: units the change moves that the models no longer show (a model's place or owner's
+ * unit before an edit), and `by.fields` their fields before an edit. Without `modelIds` every figure of the units
+ * is refreshed. Every unit is widened to its commune's lineage across the 2025 reform, so a model of a 2019
+ * commune refreshes its 2025 successor. Codes in a fixed order so two writers take the derived locks in the same
+ * order.
  */
 export async function touchModelFigures(
   trx: Kysely<DB>,
   provinceId: number,
   unitIds: readonly number[],
-  by: { derived: DerivedValues; actor: { userId: number }; modelIds?: readonly string[] },
+  by: { derived: DerivedValues; actor: { userId: number }; modelIds?: readonly string[]; fields?: readonly TModelField[] },
 ): Promise<void> {
-  const read = await modelTouchUnits(trx, await provinceScope(trx, provinceId), provinceId, by.modelIds ?? []);
-  const units = [...new Set([...unitIds, ...read])];
+  const models = by.modelIds ?? [];
+  const facts = models.length > 0 ? await modelTouchFacts(trx, await provinceScope(trx, provinceId), provinceId, models) : null;
+  const units = [...new Set([...unitIds, ...(facts?.unitIds ?? [])])];
   if (units.length === 0) return;
   // villages keep their own id (village values); communes across the reform both ways (commune values)
   const touched = [...new Set([...units, ...(await communeLineage(trx, units))])].sort((a, b) => a - b);
-  for (const code of EMULATION_DERIVED_CODES) await by.derived.touch(trx, by.actor, code, touched);
+  const codes = codesMoved(facts && { fields: [...facts.fields, ...(by.fields ?? [])], ownerTypes: facts.ownerTypes });
+  for (const code of codes) await by.derived.touch(trx, by.actor, code, touched);
 }

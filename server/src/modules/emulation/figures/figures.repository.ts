@@ -135,18 +135,24 @@ export async function communeLineage(db: Kysely<DB>, unitIds: readonly number[])
 
 /**
  * What a write to these models moves, read in the writer's transaction: the models' places, the places of their
- * origins, and the units of the organisations owning them or their origins (models of the province only).
+ * origins, the units of the organisations owning them or their origins, their fields, and the types of those
+ * organisations (models of the province only).
  */
-export async function modelTouchUnits(db: Kysely<DB>, scope: Scope, provinceId: number, modelIds: readonly string[]): Promise<number[]> {
-  if (modelIds.length === 0) return [];
+export async function modelTouchFacts(db: Kysely<DB>, scope: Scope, provinceId: number, modelIds: readonly string[]) {
+  if (modelIds.length === 0) return { unitIds: [], fields: [], ownerTypes: [] };
   const rows = await unitOwned(db, 'emulation_model as m', 'm.unit_id', scope)
     .leftJoin('emulation_model as origin', (join) => join.onRef('origin.province_id', '=', 'm.origin_province_id').onRef('origin.id', '=', 'm.origin_model_id'))
     .leftJoin('organization as owner', 'owner.id', 'm.owner_organization_id')
     .leftJoin('organization as origin_owner', 'origin_owner.id', 'origin.owner_organization_id')
-    .select(['m.unit_id', 'origin.unit_id as origin_unit_id', 'owner.unit_id as owner_unit_id', 'origin_owner.unit_id as origin_owner_unit_id'])
+    .select(['m.unit_id', 'm.field', 'origin.unit_id as origin_unit_id', 'owner.unit_id as owner_unit_id', 'owner.type as owner_type'])
+    .select(['origin_owner.unit_id as origin_owner_unit_id', 'origin_owner.type as origin_owner_type'])
     .where('m.province_id', '=', provinceId)
     .where('m.id', 'in', [...modelIds])
     .execute();
   const units = rows.flatMap((row) => [row.unit_id, row.origin_unit_id, row.owner_unit_id, row.origin_owner_unit_id]);
-  return [...new Set(units.filter((id): id is number => id !== null && id !== undefined).map(Number))].sort((a, b) => a - b);
+  return {
+    unitIds: [...new Set(units.filter((id): id is number => id !== null && id !== undefined).map(Number))].sort((a, b) => a - b),
+    fields: [...new Set(rows.map((row) => row.field))],
+    ownerTypes: [...new Set(rows.flatMap((row) => [row.owner_type, row.origin_owner_type]).filter((type): type is string => typeof type === 'string'))],
+  };
 }
