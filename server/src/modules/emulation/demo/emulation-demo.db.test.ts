@@ -104,7 +104,7 @@ describe('emulation demo step (Quảng Trị: "Năm Dân vận khéo 2020" and a
       expect(bytes?.length).toBe(photo.size_bytes);
     }
     expect(demoPhoto(1).length).toBeGreaterThan(100);
-  });
+  }, 600_000);
 
   it('figures: villages with 2 / 4 effective self-management models, agencies that built and replicated one, recognised models in the totals', async () => {
     const value = (code: string) => {
@@ -144,5 +144,5 @@ describe('emulation demo step (Quảng Trị: "Năm Dân vận khéo 2020" and a
 
     // loaded once: a second load changes nothing
     expect((await loadDemo(t.db, [unitsModule, emulationModule])).applied).toEqual([]);
-  });
+  }, 600_000);
 });
