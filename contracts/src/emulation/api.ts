@@ -1,4 +1,5 @@
 import { campaignEndpoints } from './campaign.ts';
+import { campaignPackEndpoints } from './pack.ts';
 
 export * from './enums.ts';
 
@@ -6,6 +7,7 @@ export * from './enums.ts';
 export const emulationEndpoints = {
   // --- emu-core ---
   ...campaignEndpoints,
+  ...campaignPackEndpoints,
   // --- emu-models ---
   // --- emu-review ---
   // --- emu-commit ---
