@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
+import { loadCampaignPackInto, shippedCampaignPacks } from '../index.ts';
+
+/** Seed 002 as shipped: Kế hoạch 189-KH/TU of Quảng Trị, "Năm Dân vận khéo" 2020. */
+export const SEED_002_PACK = 'NAM-DVK-2020';
 
 /**
  * The demo's two campaigns of Quảng Trị: "Năm Dân vận khéo 2020" of the 2019 province (Kế hoạch 189-KH/TU, seed
@@ -10,13 +14,15 @@ import { foldVi } from '#server/shared/vn-text.ts';
  */
 export async function demoCampaigns(
   trx: Kysely<DB>,
-  args: { province2019: number; province: number; firstYear: number; laterYear: number; userId: number },
+  args: { province2019: number; province: number; laterYear: number; userId: number },
 ): Promise<{ first: number; later: number }> {
-  const first = await ensureCampaign(trx, {
-    provinceId: args.province, unitId: args.province2019, code: `NAM-DVK-${args.firstYear}`, year: args.firstYear,
-    title: `Kế hoạch thực hiện “Năm Dân vận khéo” ${args.firstYear}`, startsOn: `${args.firstYear}-03-02`, endsOn: `${args.firstYear}-12-31`, userId: args.userId,
-    themes: ['Năm Dân vận khéo', 'Kỷ niệm 90 năm Ngày truyền thống công tác dân vận'],
-  });
+  // the 2019 province ran seed 002: its pack, loaded as the system (idempotent: a second load finds it)
+  const pack = shippedCampaignPacks().get(SEED_002_PACK);
+  if (!pack) throw new Error(`the campaign pack ${SEED_002_PACK} is not shipped`);
+  const province2019 = await trx.selectFrom('admin_unit').select(['id', 'level', 'full_name']).where('id', '=', args.province2019).executeTakeFirstOrThrow();
+  const loaded = await loadCampaignPackInto(trx, null, province2019, pack, false);
+  if (loaded.campaignId === null) throw new Error(`the campaign pack ${SEED_002_PACK} did not load`);
+  const first = loaded.campaignId;
   const year = args.laterYear;
   const startsOn = year === 2025 ? '2025-07-01' : `${year}-03-02`;
   const later = await ensureCampaign(trx, {

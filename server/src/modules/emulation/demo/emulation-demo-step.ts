@@ -80,7 +80,7 @@ async function runEmulationDemo(trx: Db, today: string): Promise<string> {
   const admin = accounts.get('admin');
   if (officer === null || admin === undefined) throw new Error('the demo accounts are missing: the foundation demo step must run first');
   const year = laterYear(today);
-  const campaigns = await demoCampaigns(trx, { province2019: province2019.id, province: province.id, firstYear: FIRST_YEAR, laterYear: year, userId: officer });
+  const campaigns = await demoCampaigns(trx, { province2019: province2019.id, province: province.id, laterYear: year, userId: officer });
 
   const rng = new Random(SEED);
   const places2019 = await repo.placesUnder(trx, province2019.path);
@@ -109,7 +109,6 @@ async function runEmulationDemo(trx: Db, today: string): Promise<string> {
     }
   }
   // 2021: models recognised by the district or province in 2020 replicated in other communes (no campaign)
-  const byId = new Map(places2019.map((place) => [place.id, place]));
   const origins2020 = drafts.filter((d) => d.level === 'district' || d.level === 'province');
   const replicaCalendar = calendarOf(2021);
   for (const origin of rng.shuffle(origins2020).slice(0, 25)) {
