@@ -1,4 +1,5 @@
 import { campaignEndpoints } from './campaign.ts';
+import { campaignPackEndpoints } from './pack.ts';
 // --- emu-models ---
 import { modelEndpoints } from './model.api.ts';
 
@@ -8,6 +9,7 @@ export * from './enums.ts';
 export const emulationEndpoints = {
   // --- emu-core ---
   ...campaignEndpoints,
+  ...campaignPackEndpoints,
   // --- emu-models ---
   ...modelEndpoints,
   // --- emu-review ---

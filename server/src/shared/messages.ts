@@ -636,6 +636,24 @@ export const MESSAGES = {
   'emulation.models.notPublished': 'Mô hình chưa được công bố.',
   'emulation.models.withdrawnReadOnly': 'Mô hình đã rút: không bổ sung tài liệu.',
   // --- end emu-models ---
+  // --- emu-figures ---
+  // figures of "Dân vận khéo" models (modules/emulation/figures/): derived values for targets
+  'emulation.figures.recognised': 'Số mô hình “Dân vận khéo” được công nhận cấp {level}, lĩnh vực {field}',
+  'emulation.figures.level.commune': 'xã',
+  'emulation.figures.level.district': 'huyện',
+  'emulation.figures.level.province': 'tỉnh',
+  'emulation.figures.level.central': 'Trung ương',
+  'emulation.figures.field.economy': 'kinh tế',
+  'emulation.figures.field.culture_society': 'văn hóa - xã hội',
+  'emulation.figures.field.defence_security': 'quốc phòng - an ninh',
+  'emulation.figures.field.party_building': 'xây dựng Đảng và hệ thống chính trị',
+  'emulation.figures.unitModel': 'mô hình',
+  'emulation.figures.unitAgency': 'cơ quan, đơn vị',
+  'emulation.figures.agenciesCommune': 'Số cơ quan, đơn vị cấp xã có ít nhất 01 mô hình “Dân vận khéo” được công nhận và đã nhân rộng',
+  'emulation.figures.agenciesProvince': 'Số cơ quan, đơn vị trong tỉnh có ít nhất 01 mô hình “Dân vận khéo” được công nhận và đã nhân rộng',
+  'emulation.figures.villagesSelfManagement2': 'Số thôn, bản, khu phố có ít nhất 02 mô hình tự quản hoạt động hiệu quả',
+  'emulation.figures.villagesSelfManagement4': 'Số thôn, xóm, phố có ít nhất 04 mô hình tự quản hoạt động hiệu quả',
+  // --- /emu-figures ---
 } as const;
 
 /**

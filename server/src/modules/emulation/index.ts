@@ -6,6 +6,8 @@ import { modelFileOwner, modelScopeFixtures, registerModelRoutes } from './model
 // --- emu-review ---
 // --- emu-commit ---
 // --- emu-figures ---
+import { emulationDemoStep, PHOTO_JOB, runDemoPhotos } from './demo/emulation-demo-step.ts';
+import { emulationDerivedValues } from './figures/index.ts';
 // --- emu-public ---
 
 /**
@@ -40,18 +42,27 @@ export const emulationModule: ServerModule = {
   },
   demoSteps: [
     // --- emu-figures ---
+    emulationDemoStep,
   ],
   derivedValues: [
     // --- emu-figures ---
+    ...emulationDerivedValues,
   ],
+  jobHandlers: {
+    // --- emu-figures ---
+    [PHOTO_JOB]: runDemoPhotos,
+  },
 };
 
 // --- emu-core --- what other parts may call: the campaign a model, a review or a commitment names
 export { findCampaignForParts, type CampaignForParts } from './campaigns/campaign-access.ts';
 export { emulationPolicy } from './emulation.policy.ts';
+export { loadCampaignPackInto } from './packs/pack-load.service.ts';
+export { shippedCampaignPacks } from './packs/pack-store.ts';
 // --- emu-models ---
 /** Records a concluded public review as the model's "reviewed" step (review/); the lifecycle; recognition rules. */
 export { modelWorkflow, recordPublicReview, recognitionProblem, reviewPassed, RECOGNISER_LEVEL } from './models/index.ts';
 // --- emu-review ---
 // --- emu-commit ---
-// --- emu-figures ---
+// --- emu-figures --- the writers of models refresh their figures in their transaction
+export { touchModelFigures } from './figures/index.ts';
