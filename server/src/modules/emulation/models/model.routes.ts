@@ -10,7 +10,7 @@ export function registerModelRoutes(app: FastifyInstance, context: ModuleContext
   registerEndpoint(app, modelEndpoints.listModels, async ({ actor, query }) => listModels(db, actor, query));
   registerEndpoint(app, modelEndpoints.countModels, async ({ actor, query }) => countModels(db, actor, query));
   registerEndpoint(app, modelEndpoints.listReplicable, async ({ actor, query }) => listReplicable(db, actor, query));
-  registerEndpoint(app, modelEndpoints.createModel, async ({ actor, body }) => createModel(db, actor, body));
+  registerEndpoint(app, modelEndpoints.createModel, async ({ actor, body }) => createModel(db, context.derived, actor, body));
   registerEndpoint(app, modelEndpoints.getModel, async ({ actor, params }) => getModel(db, actor, params.id));
-  registerEndpoint(app, modelEndpoints.addModelStep, async ({ actor, params, body }) => addModelStep(db, actor, params.id, body));
+  registerEndpoint(app, modelEndpoints.addModelStep, async ({ actor, params, body }) => addModelStep(db, context.derived, actor, params.id, body));
 }

@@ -7,6 +7,7 @@ import { MODEL_FIELDS, RECOGNITION_LEVELS } from '#contracts/emulation/enums.ts'
 import { ZModelListQuery } from '#contracts/emulation/model.schemas.ts';
 import type { Database } from '#server/db/database.ts';
 import type { EmulationModelTable } from '#server/db/schema.ts';
+import type { DerivedValues } from '#server/shared/module.ts';
 import { applyTransition } from '#server/platform/workflow/apply-transition.ts';
 import { availableTransitions } from '#server/platform/workflow/workflow.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
@@ -17,6 +18,7 @@ import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { findCampaignForParts } from '../campaigns/campaign-access.ts';
+import { touchModelFigures } from '../figures/index.ts';
 import * as repo from './model.repository.ts';
 import { modelPolicy } from './model.policy.ts';
 import { presentModel, presentModelDetail } from './model.presenter.ts';
@@ -64,7 +66,7 @@ export async function listReplicable(db: Database, actor: Actor, query: { q?: st
  * owner and campaign read in scope, the owner's kind checked against the model's, the first step and the audit row
  * written.
  */
-export async function createModel(db: Database, actor: Actor, input: TModelCreate): Promise<TModelDetail> {
+export async function createModel(db: Database, derived: DerivedValues, actor: Actor, input: TModelCreate): Promise<TModelDetail> {
   authorize(modelPolicy.register(actor, input.ownerType === 'organization' ? input.ownerId : null));
   const today = clock.today();
   const id = uuidv7();
@@ -126,7 +128,8 @@ export async function createModel(db: Database, actor: Actor, input: TModelCreat
       action: 'create', entity: 'emulation_model', entityId: id, unitId: unit.id,
       after: { title: input.title, kind: input.kind, field: input.field, ownerType: input.ownerType, ownerId: owner.id, originModelId: origin?.id ?? null },
     });
-    // TODO emu-figures: touchModelFigures(trx, provinceId, [unit.id])
+    // the figures of the unit (and of the origin's owner, whose model is now replicated) at commit
+    await touchModelFigures(trx, provinceId, [unit.id], { derived, actor, modelIds: [id] });
   });
   return getModel(db, actor, id);
 }
@@ -186,12 +189,12 @@ interface StepPlan {
  * rules checked (roles, the recognising unit's level and subtree, votes), the move made on the workflow, one
  * immutable step row and the audit row written.
  */
-export async function addModelStep(db: Database, actor: Actor, id: string, input: TModelStepInput): Promise<TModelDetail> {
+export async function addModelStep(db: Database, derived: DerivedValues, actor: Actor, id: string, input: TModelStepInput): Promise<TModelDetail> {
   authorize(modelPolicy.read(actor));
   await db.transaction().execute(async (trx) => {
     const row = await repo.findModel(trx, actor.scope, await repo.provincesOf(trx, actor.scope), id);
     if (!row) throw notFound('entity.emulationModel');
-    await applyModelStep(trx, actor, row, input);
+    await applyModelStep(trx, actor, row, input, {}, derived);
   });
   return getModel(db, actor, id);
 }
@@ -215,7 +218,9 @@ export async function recordPublicReview(
   }, review.reviewId === undefined ? {} : { reviewId: review.reviewId });
 }
 
-async function applyModelStep(trx: Database, actor: Actor, row: repo.ModelRow, input: TModelStepInput, extra: Record<string, unknown> = {}): Promise<number> {
+async function applyModelStep(
+  trx: Database, actor: Actor, row: repo.ModelRow, input: TModelStepInput, extra: Record<string, unknown> = {}, derived?: DerivedValues,
+): Promise<number> {
   const provinceId = Number(row.province_id);
   if (input.seenVersion !== Number(row.version)) throw conflict(msg('emulation.models.stale'));
   const today = clock.today();
@@ -254,7 +259,8 @@ async function applyModelStep(trx: Database, actor: Actor, row: repo.ModelRow, i
     before: { status: row.status, version: Number(row.version), recognisedLevel: row.recognised_level },
     after: { step: plan.kind, status: plan.to ?? row.status, onDate: input.onDate, files: fileIds.length, ...plan.details },
   });
-  // TODO emu-figures: touchModelFigures(trx, provinceId, [Number(row.unit_id)]) after recognised / withdrawn
+  // a recognition, commendation or withdrawal moves the figures of recognised models (a review does not)
+  if (derived && plan.to && plan.to !== 'reviewed') await touchModelFigures(trx, provinceId, [Number(row.unit_id)], { derived, actor, modelIds: [row.id] });
   return version;
 }
 
