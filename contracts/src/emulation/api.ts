@@ -1,5 +1,7 @@
 import { campaignEndpoints } from './campaign.ts';
 import { campaignPackEndpoints } from './pack.ts';
+// --- emu-models ---
+import { modelEndpoints } from './model.api.ts';
 
 export * from './enums.ts';
 
@@ -9,6 +11,7 @@ export const emulationEndpoints = {
   ...campaignEndpoints,
   ...campaignPackEndpoints,
   // --- emu-models ---
+  ...modelEndpoints,
   // --- emu-review ---
   // --- emu-commit ---
   // --- emu-figures ---

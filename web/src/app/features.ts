@@ -17,6 +17,8 @@ import { programmesFeature } from '../features/programmes/index.ts';
 import { receptionFeature } from '../features/reception/index.ts';
 // --- pet-portal ---
 import { petitionsPortalFeature } from '../features/petitions-portal/index.ts';
+// --- emu-models ---
+import { emulationModelsFeature } from '../features/emulation/models/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -47,6 +49,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   petitionsPortalFeature,
   // --- emulation ---
   emulationFeature,
+  // --- emu-models ---
+  emulationModelsFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -24,6 +24,8 @@ import { emulationVi } from '../features/emulation/messages.vi.ts';
 import { receptionVi } from '../features/reception/messages.vi.ts';
 // --- pet-portal ---
 import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
+// --- emu-models ---
+import { emulationModelsVi } from '../features/emulation/models/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -52,6 +54,8 @@ export const vi = {
   ...petitionsPortalVi,
   // --- emulation ---
   ...emulationVi,
+  // --- emu-models ---
+  ...emulationModelsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
