@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZIdParams, zString, zText } from '../common.ts';
+import { ZDate, ZId, zString, zText } from '../common.ts';
 import { endpoint } from '../endpoint.ts';
 import { ZAttachment } from '../files.ts';
 import { ZUuid, ZUuidParams } from '../jobs.ts';
@@ -115,12 +115,14 @@ export const ZNominationDetail = ZNomination.extend({
   history: z.array(ZReviewScore),
   itemResults: z.array(ZItemResult),
   meeting: z
-    .object({ meetingOn: ZDate, participants: z.string(), votesFor: z.number().int(), votesAgainst: z.number().int(), votesAbstain: z.number().int() })
+    .object({ meetingOn: ZDate, participants: z.string(), participantCount: z.number().int(), votesFor: z.number().int(), votesAgainst: z.number().int(), votesAbstain: z.number().int() })
     .nullable(),
   /** The minutes and other files (owner type 'emulation_nomination'). */
   attachments: z.array(ZAttachment),
   /** The signed-in user may score and conclude it (the reviewing unit is in their scope). */
   canReview: z.boolean(),
+  /** The signed-in user may attach the minutes (a reviewer of the reviewing unit, the nomination not withdrawn). */
+  canAttach: z.boolean(),
   /** Said when the model's "publicly reviewed" step could not be recorded on conclusion. */
   stepNote: z.string().nullable(),
 });
@@ -156,13 +158,27 @@ export const ZConcludeInput = z
     version: z.number().int().positive(),
     meetingOn: ZDate,
     participants: zText(2000),
+    participantCount: z.number().int().min(1).max(100000),
     votesFor: z.number().int().min(0).max(100000),
     votesAgainst: z.number().int().min(0).max(100000),
     votesAbstain: z.number().int().min(0).max(100000),
+  })
+  .refine((v) => v.votesFor + v.votesAgainst + v.votesAbstain <= v.participantCount, {
+    message: 'tổng số phiếu không được vượt số người tham dự',
+    path: ['votesFor'],
   });
 export const ZWithdrawInput = z.object({ version: z.number().int().positive(), reason: zText(1000) });
 
 export const ZNominationParams = ZUuidParams;
+
+/** A model of the campaign the user may put forward, with the units above it (within the campaign) that may review it. */
+export const ZNominable = z.object({
+  model: z.object({ id: ZUuid, title: z.string(), kind: z.enum(['collective', 'individual']), field: z.string(), status: z.string() }),
+  unit: ZUnitRef,
+  reviewers: z.array(ZUnitRef),
+});
+export type TNominable = z.infer<typeof ZNominable>;
+export const ZNominableQuery = z.object({ q: zString().trim().min(1).max(100).optional() });
 
 export const reviewEndpoints = {
   getReviewSheet: endpoint({
@@ -195,6 +211,14 @@ export const reviewEndpoints = {
     params: ZCampaignParams,
     query: ZNominationListQuery,
     response: z.array(ZNomination),
+  }),
+  listNominable: endpoint({
+    method: 'GET',
+    path: '/api/emulation/campaigns/:campaignId/nominable',
+    summary: 'Models of the campaign in scope that may be put forward, with the units that may review them',
+    params: ZCampaignParams,
+    query: ZNominableQuery,
+    response: z.array(ZNominable),
   }),
   createNomination: endpoint({
     method: 'POST',
@@ -236,5 +260,3 @@ export const reviewEndpoints = {
     response: ZNominationDetail,
   }),
 };
-
-export { ZIdParams };

@@ -57,6 +57,7 @@ create table emulation_nomination (
   passed boolean,
   meeting_on date,
   participants text check (length(participants) between 1 and 2000),
+  participant_count integer check (participant_count >= 1),
   votes_for integer check (votes_for >= 0),
   votes_against integer check (votes_against >= 0),
   votes_abstain integer check (votes_abstain >= 0),
