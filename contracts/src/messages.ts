@@ -179,6 +179,20 @@ export const FIELD_LABELS: Record<string, string> = {
   text: 'Nội dung',
   version: 'Phiên bản',
   // --- end emu-core ---
+  // --- emu-review ---
+  passPercent: 'Điểm đạt (%)',
+  modelId: 'Mô hình',
+  fromUnitId: 'Đơn vị đề nghị',
+  toUnitId: 'Đơn vị xét chọn',
+  scores: 'Điểm chấm',
+  itemId: 'Tiêu chí',
+  score: 'Điểm',
+  passed: 'Đạt / không đạt',
+  meetingOn: 'Ngày họp bình xét',
+  votesFor: 'Số phiếu đồng ý',
+  votesAgainst: 'Số phiếu không đồng ý',
+  votesAbstain: 'Số phiếu không biểu quyết',
+  // --- end emu-review ---
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -1,4 +1,6 @@
 import { campaignEndpoints } from './campaign.ts';
+// --- emu-review ---
+import { reviewEndpoints } from './review.api.ts';
 
 export * from './enums.ts';
 
@@ -8,6 +10,7 @@ export const emulationEndpoints = {
   ...campaignEndpoints,
   // --- emu-models ---
   // --- emu-review ---
+  ...reviewEndpoints,
   // --- emu-commit ---
   // --- emu-figures ---
 };

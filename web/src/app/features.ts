@@ -13,6 +13,8 @@ import { petitionsFeature } from '../features/petitions/index.ts';
 import { programmesFeature } from '../features/programmes/index.ts';
 // --- pet-recv ---
 import { receptionFeature } from '../features/reception/index.ts';
+// --- emu-review ---
+import { emulationReviewFeature } from '../features/emulation/review/index.ts';
 // --- pet-portal ---
 import { petitionsPortalFeature } from '../features/petitions-portal/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
@@ -43,6 +45,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   receptionFeature,
   // --- pet-portal ---
   petitionsPortalFeature,
+  // --- emu-review ---
+  emulationReviewFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

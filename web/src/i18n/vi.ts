@@ -20,6 +20,8 @@ import { petitionsVi } from '../features/petitions/messages.vi.ts';
 import { programmesVi } from '../features/programmes/messages.vi.ts';
 // --- pet-recv ---
 import { receptionVi } from '../features/reception/messages.vi.ts';
+// --- emu-review ---
+import { emulationReviewVi } from '../features/emulation/review/messages.vi.ts';
 // --- pet-portal ---
 import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
@@ -48,6 +50,8 @@ export const vi = {
   ...receptionVi,
   // --- pet-portal ---
   ...petitionsPortalVi,
+  // --- emu-review ---
+  ...emulationReviewVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -3,6 +3,9 @@ import { campaignScopeFixtures } from './campaigns/campaign.fixtures.ts';
 import { registerCampaignRoutes } from './campaigns/campaign.routes.ts';
 // --- emu-models ---
 // --- emu-review ---
+import { nominationFileOwner } from './review/review-files.ts';
+import { reviewScopeFixtures } from './review/review.fixtures.ts';
+import { registerReviewRoutes } from './review/review.routes.ts';
 // --- emu-commit ---
 // --- emu-figures ---
 // --- emu-public ---
@@ -20,6 +23,7 @@ export const emulationModule: ServerModule = {
     registerCampaignRoutes(api, context);
     // --- emu-models ---
     // --- emu-review ---
+    registerReviewRoutes(api, context);
     // --- emu-commit ---
     // --- emu-public ---
   },
@@ -28,11 +32,13 @@ export const emulationModule: ServerModule = {
     ...(await campaignScopeFixtures(db, unitId)),
     // --- emu-models ---
     // --- emu-review ---
+    ...(await reviewScopeFixtures(db, unitId)),
     // --- emu-commit ---
   }),
   fileOwners: {
     // --- emu-models ---
-    // --- emu-review ---
+    // --- emu-review --- the minutes of a review (biên bản bình xét)
+    emulation_nomination: nominationFileOwner,
   },
   demoSteps: [
     // --- emu-figures ---

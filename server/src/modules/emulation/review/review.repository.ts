@@ -40,7 +40,7 @@ export async function lockSheet(db: Kysely<DB>, campaignId: number): Promise<voi
   await sql`select pg_advisory_xact_lock(hashtextextended(${`emulation.review-sheet:${campaignId}`}, 0))`.execute(db);
 }
 
-export async function insertSheet(db: Kysely<DB>, values: { province_id: number; campaign_id: number; pass_percent: number; created_by: number }) {
+export async function insertSheet(db: Kysely<DB>, values: { province_id: number; campaign_id: number; pass_percent: number; created_by: number | null }) {
   return (await db.insertInto('emulation_review_sheet').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -126,7 +126,7 @@ export async function findNominations(db: Kysely<DB>, scope: Scope, filter: Nomi
     .innerJoin('emulation_model as m', (join) => join.onRef('m.province_id', '=', 'n.province_id').onRef('m.id', '=', 'n.model_id'))
     .select([
       'n.id', 'n.province_id', 'n.campaign_id', 'n.sheet_id', 'n.model_id', 'n.unit_id', 'n.to_unit_id', 'n.kind', 'n.note', 'n.status',
-      'n.total_percent', 'n.passed', 'n.meeting_on', 'n.participants', 'n.votes_for', 'n.votes_against', 'n.votes_abstain',
+      'n.total_percent', 'n.passed', 'n.meeting_on', 'n.participants', 'n.participant_count', 'n.votes_for', 'n.votes_against', 'n.votes_abstain',
       'n.concluded_on', 'n.step_note', 'n.version', 'n.created_at',
       'unit.full_name as unit_full_name', 'unit.level as unit_level',
       'to.full_name as to_full_name', 'to.level as to_level',
@@ -178,7 +178,7 @@ export interface NominationValues {
   to_unit_id: number;
   kind: 'collective' | 'individual';
   note: string | null;
-  created_by: number;
+  created_by: number | null;
 }
 
 export async function insertNomination(db: Kysely<DB>, values: NominationValues) {
@@ -202,6 +202,7 @@ export type NominationChanges = Partial<{
   passed: boolean | null;
   meeting_on: string;
   participants: string;
+  participant_count: number;
   votes_for: number;
   votes_against: number;
   votes_abstain: number;
@@ -298,18 +299,4 @@ export async function findUnitInScope(db: Kysely<DB>, scope: Scope, unitId: numb
     .where('unit.id', '=', unitId)
     .where(inScope('unit.path', scope))
     .executeTakeFirst();
-}
-
-// ---- campaign criteria (the sheet is made from them) ----
-
-/** The criteria of a campaign the service has just read (emu-core's findCampaignForParts), in document order. */
-export async function findCampaignCriteria(db: Kysely<DB>, provinceId: number, campaignId: number) {
-  return db
-    .selectFrom('emulation_criterion')
-    .select(['id', 'applies_to', 'code', 'text', 'scoring', 'weight', 'max_score', 'position'])
-    .where('province_id', '=', provinceId)
-    .where('campaign_id', '=', campaignId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
 }

@@ -14,7 +14,6 @@ import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { findCampaignForParts } from '../campaigns/campaign-access.ts';
 import { emulationPolicy } from '../emulation.policy.ts';
-import { recordPublicReview } from '../models/index.ts';
 import { presentNomination, presentScore, presentSheet } from './review.presenter.ts';
 import * as repo from './review.repository.ts';
 import { applicableLines, rankNominations, reviewResult, type CurrentScore, type SheetLine } from './review.rules.ts';
@@ -38,7 +37,7 @@ const currentOf = (row: repo.ScoreRow): CurrentScore => ({
 /** The campaign when the actor reads it (404 otherwise); `manageable`: its unit is in the actor's scope. */
 async function readCampaign(db: Database, actor: Actor, campaignId: number) {
   authorize(emulationPolicy.read(actor));
-  const campaign = await findCampaignForParts(db, actor, campaignId);
+  const campaign = await findCampaignForParts(db, actor.scope, campaignId);
   if (!campaign) throw notFound('entity.emulationCampaign');
   return campaign;
 }
@@ -48,7 +47,7 @@ async function readSheet(db: Database, actor: Actor, campaignId: number): Promis
   const sheet = await repo.findSheet(db, campaign.provinceId, campaignId);
   if (!sheet) return null;
   const items = await repo.findSheetItems(db, campaign.provinceId, sheet.id);
-  return presentSheet(sheet, items, campaign.manageable && emulationPolicy.manageCampaigns(actor));
+  return presentSheet(sheet, items, campaign.inScope && emulationPolicy.manageCampaigns(actor));
 }
 
 export const getReviewSheet = (db: Database, actor: Actor, campaignId: number) => readSheet(db, actor, campaignId);
@@ -57,10 +56,10 @@ export const getReviewSheet = (db: Database, actor: Actor, campaignId: number) =
 export async function createReviewSheet(db: Database, actor: Actor, campaignId: number, input: z.output<typeof ZSheetInput>): Promise<TReviewSheet> {
   return db.transaction().execute(async (trx) => {
     const campaign = await readCampaign(trx, actor, campaignId);
-    authorize(campaign.manageable && emulationPolicy.manageCampaigns(actor));
+    authorize(campaign.inScope && emulationPolicy.manageCampaigns(actor));
     await repo.lockSheet(trx, campaignId);
     if (await repo.findSheet(trx, campaign.provinceId, campaignId)) throw conflict(msg('emulation.review.sheetExists'));
-    const criteria = await repo.findCampaignCriteria(trx, campaign.provinceId, campaignId);
+    const { criteria } = campaign;
     if (criteria.length === 0) throw conflict(msg('emulation.review.noCriteria'));
     const sheetId = await repo.insertSheet(trx, { province_id: campaign.provinceId, campaign_id: campaignId, pass_percent: input.passPercent, created_by: actor.userId });
     await repo.insertItems(
@@ -69,12 +68,12 @@ export async function createReviewSheet(db: Database, actor: Actor, campaignId: 
       sheetId,
       criteria.map((c, index) => ({
         criterion_id: c.id,
-        applies_to: c.applies_to as repo.ItemValues['applies_to'],
+        applies_to: c.appliesTo,
         code: c.code,
         text: c.text,
-        scoring: c.scoring as repo.ItemValues['scoring'],
-        weight: c.weight === null ? null : Number(c.weight),
-        max_score: c.max_score === null ? null : Number(c.max_score),
+        scoring: c.scoring,
+        weight: c.weight,
+        max_score: c.maxScore,
         position: index + 1,
       })),
     );
@@ -89,7 +88,7 @@ export async function createReviewSheet(db: Database, actor: Actor, campaignId: 
 export async function updateReviewSheet(db: Database, actor: Actor, campaignId: number, input: z.output<typeof ZSheetUpdate>): Promise<TReviewSheet> {
   return db.transaction().execute(async (trx) => {
     const campaign = await readCampaign(trx, actor, campaignId);
-    authorize(campaign.manageable && emulationPolicy.manageCampaigns(actor));
+    authorize(campaign.inScope && emulationPolicy.manageCampaigns(actor));
     const sheet = await repo.findSheet(trx, campaign.provinceId, campaignId);
     if (!sheet) throw notFound('entity.emulationReviewSheet');
     if (!(await repo.updateSheet(trx, campaign.provinceId, sheet.id, input.version, input.passPercent))) {
@@ -221,7 +220,7 @@ export async function createNomination(deps: Deps, actor: Actor, campaignId: num
     const to = await repo.findAncestorUnit(trx, input.toUnitId, from.path);
     if (!to) throw invalidField('toUnitId', msg('emulation.review.toNotAbove'));
     if (!(to.path === campaign.unitPath || to.path.startsWith(`${campaign.unitPath}.`))) {
-      throw invalidField('toUnitId', msg('emulation.review.toOutsideCampaign', { unit: campaign.unitName }));
+      throw invalidField('toUnitId', msg('emulation.review.toOutsideCampaign', { campaign: campaign.title }));
     }
     if (await repo.findOpenDuplicate(trx, actor.scope, model.province_id, model.id, to.id)) throw conflict(msg('emulation.review.duplicate', { unit: to.full_name }));
     const id = uuidv7();
@@ -318,7 +317,8 @@ export async function concludeNomination(deps: Deps, actor: Actor, id: string, i
     const { result } = ranked;
     let stepNote: string | null = null;
     if (REVIEWABLE.has(row.model_status)) {
-      await recordPublicReview(trx, actor, {
+      // TODO emu-models: merged later; until then the step is called through this placeholder
+      await recordPublicReviewPending(trx, actor, {
         modelId: row.model_id, onDate: input.meetingOn, participants: input.participants, participantCount: input.participantCount,
         votesFor: input.votesFor, votesAgainst: input.votesAgainst, votesAbstain: input.votesAbstain, reviewId: row.id,
         note: msg('emulation.review.stepDetail', { total: result.totalPercent ?? 0, result: msg(result.passed ? 'emulation.review.passed' : 'emulation.review.notPassed') }),
@@ -359,3 +359,8 @@ export async function withdrawNomination(deps: Deps, actor: Actor, id: string, i
   });
 }
 
+
+/** TODO emu-models: replaced by emu-models' recordPublicReview once its branch is merged. */
+async function recordPublicReviewPending(_trx: Database, _actor: Actor, _review: Record<string, unknown>): Promise<number> {
+  throw conflict('emu-models not merged');
+}
