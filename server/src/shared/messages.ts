@@ -618,6 +618,9 @@ export const MESSAGES = {
   'emulation.review.passed': 'đạt',
   'emulation.review.notPassed': 'không đạt',
   'emulation.review.stepNotRecorded': 'Chưa ghi được bước “bình xét công khai” vào hồ sơ mô hình vì mô hình đang ở trạng thái “{status}”; hãy ghi bước này trên trang mô hình khi mô hình đủ điều kiện.',
+  'emulation.review.modelStatus.registered': 'mới đăng ký, chưa xây dựng',
+  'emulation.review.modelStatus.reviewed': 'đã bình xét, chờ công nhận',
+  'emulation.review.modelStatus.withdrawn': 'đã rút',
   // --- end emu-review ---
 } as const;
 

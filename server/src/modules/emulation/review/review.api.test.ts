@@ -87,7 +87,9 @@ describe('review against criteria', () => {
     const stale = await officer.call(e.updateReviewSheet, { params: { campaignId }, body: { version: 9, passPercent: 70 } });
     expect(stale.status).toBe(409);
     expect((await officer.call(e.updateReviewSheet, { params: { campaignId }, body: { version: 1, passPercent: 70 } })).body).toMatchObject({ passPercent: 70, version: 2 });
-    const nominable = (await leaderA.call(e.listNominable, { params: { campaignId }, query: {} })).body;
+    const nominableResponse = await leaderA.call(e.listNominable, { params: { campaignId }, query: {} });
+    expect(nominableResponse.status, JSON.stringify(nominableResponse.body)).toBe(200);
+    const nominable = nominableResponse.body;
     expect(nominable.map((n) => [n.model.id, n.unit.id, n.reviewers.map((r) => r.id)])).toEqual([[modelA, communeA, [province.provinceId]]]);
     expect((await leaderB.call(e.listNominable, { params: { campaignId }, query: { q: 'hien dat' } })).body.map((n) => n.model.id)).toEqual([modelC]);
     const item = Object.fromEntries(made.body.items.map((i) => [i.code, i.id])) as Record<'1' | '2' | '3' | '4', number>;
@@ -117,7 +119,7 @@ describe('review against criteria', () => {
     expect((await score(leaderA, nA.body.id, [{ itemId: item['1'], score: 10 }])).status).toBe(403);
     const tooHigh = await score(officer, nA.body.id, [{ itemId: item['1'], score: 9 }, { itemId: item['2'], score: 25 }]);
     expect(tooHigh.status).toBe(400);
-    expect(errorBody(tooHigh).message).toBe('Dữ liệu không hợp lệ: scores.1.score: điểm tối đa của tiêu chí này là 20.');
+    expect(errorBody(tooHigh).message).toBe('Điểm (scores.1.score): điểm tối đa của tiêu chí này là 20');
     const noVerdict = await score(officer, nA.body.id, [{ itemId: item['3'], score: 5 }]);
     expect(noVerdict.status).toBe(400);
     expect(errorBody(noVerdict).message).toContain('scores.0.passed');
@@ -217,5 +219,42 @@ describe('review against criteria', () => {
     // sheet: create + 2 updates; nominations: 3 creates, 6 score writes (refused ones leave nothing), 1 conclusion, 1 withdrawal
     expect(audits.filter((a) => a.entity === 'emulation_review_sheet')).toHaveLength(3);
     expect(audits.filter((a) => a.entity === 'emulation_nomination')).toHaveLength(3 + 6 + 1 + 1);
+  });
+
+  it('concludes a review of a model its lifecycle cannot mark reviewed yet with a note, and keeps nominations scoped', async () => {
+    const province = await buildProvince(t.db, { communes: 1 });
+    const communeId = province.communeIds[0] as number;
+    const campaignId = await buildCampaign(t.db, province.provinceId, 'GHI-CHU');
+    const registered = await buildModel(t.db, province.provinceId, communeId, campaignId, 'individual', 'Trưởng thôn vận động làm đường', 'registered');
+    const officer = await signIn(t.baseUrl, t.db, { unitId: province.provinceId, roles: ['unit_admin'] });
+    const focal = await signIn(t.baseUrl, t.db, { unitId: communeId, roles: ['focal_point'] });
+    // nominating before the sheet exists is refused in Vietnamese
+    const early = await officer.call(e.createNomination, { params: { campaignId }, body: { modelId: registered, toUnitId: province.provinceId } });
+    expect(early.status).toBe(409);
+    expect(errorBody(early).message).toBe('Phong trào chưa có phiếu chấm điểm: đơn vị phát động cần lập phiếu trước khi nhận đề nghị xét chọn.');
+    const sheet = (await officer.call(e.createReviewSheet, { params: { campaignId }, body: {} })).body;
+    expect(sheet.passPercent).toBe(80);
+    // a focal point may read but not nominate
+    expect((await focal.call(e.createNomination, { params: { campaignId }, body: { modelId: registered, toUnitId: province.provinceId } })).status).toBe(403);
+    const nomination = (await officer.call(e.createNomination, { params: { campaignId }, body: { modelId: registered, toUnitId: province.provinceId } })).body;
+    const line = Object.fromEntries(sheet.items.map((i) => [i.code, i.id])) as Record<string, number>;
+    const scored = await officer.call(e.scoreNomination, {
+      params: { id: nomination.id },
+      body: { scores: [{ itemId: line['1'] as number, score: 9 }, { itemId: line['4'] as number, score: 8.5 }, { itemId: line['3'] as number, passed: true }] },
+    });
+    // (9/10 × 40 + 8.5/10 × 60) / 100 = 87 %
+    expect(scored.body).toMatchObject({ totalPercent: 87, passed: true, complete: true });
+    const concluded = await officer.call(e.concludeNomination, {
+      params: { id: nomination.id },
+      body: { version: scored.body.version, meetingOn: '2026-10-01', participants: 'Hội đồng thi đua', participantCount: 5, votesFor: 5, votesAgainst: 0, votesAbstain: 0 },
+    });
+    expect(concluded.status).toBe(200);
+    expect(concluded.body.stepNote).toBe(
+      'Chưa ghi được bước “bình xét công khai” vào hồ sơ mô hình vì mô hình đang ở trạng thái “mới đăng ký, chưa xây dựng”; hãy ghi bước này trên trang mô hình khi mô hình đủ điều kiện.',
+    );
+    expect((await t.db.selectFrom('emulation_model').select('status').where('id', '=', registered).executeTakeFirstOrThrow()).status).toBe('registered');
+    const future = await officer.call(e.withdrawNomination, { params: { id: nomination.id }, body: { version: concluded.body.version, reason: 'Thử' } });
+    expect(future.status).toBe(409);
+    expect((await focal.call(e.getNomination, { params: { id: nomination.id } })).body).toMatchObject({ status: 'concluded', canReview: false, canAttach: false });
   });
 });

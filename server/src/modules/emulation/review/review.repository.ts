@@ -95,15 +95,15 @@ export async function findNominableModels(db: Kysely<DB>, scope: Scope, campaign
   return query.orderBy('m.title').orderBy('m.id').limit(50).execute();
 }
 
-/** The units strictly above each of `paths` and within `withinPath` (the campaign's unit and below), top first. */
+/** The units above any of `paths` (ancestors, the units themselves included) within `withinPath`, top first. */
 export async function findUnitsAbove(db: Kysely<DB>, paths: readonly string[], withinPath: string) {
   if (paths.length === 0) return [];
   return db
     .selectFrom('admin_unit as a')
-    .innerJoin(sql<{ path: string }>`unnest(${sql.val([...paths])}::ltree[])`.as('below(path)'), (join) => join.on(sql<boolean>`a.path @> below.path and a.path <> below.path`))
-    .select(['a.id', 'a.full_name', 'a.level', sql<string>`below.path::text`.as('below_path'), sql<number>`nlevel(a.path)`.as('depth')])
+    .select(['a.id', 'a.full_name', 'a.level', sql<string>`a.path::text`.as('path')])
+    .where(sql<boolean>`a.path @> any(${sql.val([...paths])}::ltree[])`)
     .where(sql<boolean>`a.path <@ ${withinPath}::ltree`)
-    .orderBy('depth')
+    .orderBy(sql`nlevel(a.path)`)
     .execute();
 }
 

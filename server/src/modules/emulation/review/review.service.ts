@@ -158,7 +158,7 @@ export async function listNominable(db: Database, actor: Actor, campaignId: numb
   return models.map((m) => ({
     model: { id: m.id, title: m.title, kind: m.kind as 'collective' | 'individual', field: m.field, status: m.status },
     unit: { id: m.unit_id, fullName: m.unit_full_name, level: m.unit_level as TUnitLevel },
-    reviewers: above.filter((a) => a.below_path === m.unit_path).map((a) => ({ id: a.id, fullName: a.full_name, level: a.level as TUnitLevel })),
+    reviewers: above.filter((a) => m.unit_path.startsWith(`${a.path}.`)).map((a) => ({ id: a.id, fullName: a.full_name, level: a.level as TUnitLevel })),
   }));
 }
 
@@ -324,7 +324,9 @@ export async function concludeNomination(deps: Deps, actor: Actor, id: string, i
         note: msg('emulation.review.stepDetail', { total: result.totalPercent ?? 0, result: msg(result.passed ? 'emulation.review.passed' : 'emulation.review.notPassed') }),
       });
     } else {
-      stepNote = msg('emulation.review.stepNotRecorded', { status: row.model_status });
+      stepNote = msg('emulation.review.stepNotRecorded', {
+        status: msg(`emulation.review.modelStatus.${row.model_status as 'registered' | 'reviewed' | 'withdrawn'}`),
+      });
     }
     const changed = await repo.updateNomination(trx, row.province_id, row.id, input.version, {
       status: 'concluded', total_percent: result.totalPercent, passed: result.passed ?? false, meeting_on: input.meetingOn,

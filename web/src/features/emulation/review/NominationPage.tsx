@@ -21,7 +21,7 @@ function LinesSection({ data }: { data: TNominationDetail }) {
   const me = useMe();
   const id = useId();
   const score = useScore(data.id);
-  const mine = new Map(data.scores.filter((s) => s.reviewer.id === me.userId).map((s) => [s.itemId, s]));
+  const mine = new Map(data.scores.filter((s) => s.reviewer.id === me.id).map((s) => [s.itemId, s]));
   const results = new Map(data.itemResults.map((r) => [r.itemId, r]));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
