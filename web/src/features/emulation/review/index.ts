@@ -6,7 +6,7 @@ import { emulationReviewVi } from './messages.vi.ts';
  * each nomination's scores, corrections, minutes and conclusion. Pages under /emulation/…, beside emu-core's.
  */
 export const emulationReviewFeature: WebFeature = {
-  name: 'emulation-review',
+  name: 'emulation/review',
   routes: [
     { path: 'emulation/campaigns/:campaignId/review', page: lazyPage(() => import('./CampaignReviewPage.tsx'), 'CampaignReviewPage') },
     { path: 'emulation/nominations/:id', page: lazyPage(() => import('./NominationPage.tsx'), 'NominationPage') },
