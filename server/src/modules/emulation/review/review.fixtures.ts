@@ -5,18 +5,17 @@ import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { insertItems, insertNomination, insertSheet } from './review.repository.ts';
 
 /**
- * For the foreign-scope test: a campaign of the unit's parent with a scoring sheet, a model of the unit and its
- * nomination to the parent (a unit without a parent nominates to itself's campaign owner: the unit).
+ * For the foreign-scope test: a campaign of the unit with a scoring sheet, a model of the unit and its nomination
+ * to the unit's parent (written directly: the fixture only needs rows owned by the unit, not the nomination rules).
  */
 export async function reviewScopeFixtures(db: Database, unitId: number): Promise<ScopeFixture> {
   const unit = await db.selectFrom('admin_unit').select(['id', 'parent_id']).where('id', '=', unitId).executeTakeFirstOrThrow();
-  const ownerId = unit.parent_id ?? unit.id;
   const provinceId = (await sql<{ id: number }>`select unit_province_id(${unitId}::bigint) as id`.execute(db)).rows[0]?.id as number;
   const campaign = await db
     .insertInto('emulation_campaign')
     .values({
-      province_id: provinceId, unit_id: ownerId, code: `REVIEW-${unitId}`, title: `Bình xét thử ${unitId}`, year: 2026,
-      starts_on: '2026-01-01', ends_on: '2026-12-31', level: 'province', search_text: `binh xet thu ${unitId}`,
+      province_id: provinceId, unit_id: unitId, code: `REVIEW-${unitId}`, title: `Bình xét thử ${unitId}`, year: 2026,
+      starts_on: '2026-01-01', ends_on: '2026-12-31', level: 'commune', search_text: `binh xet thu ${unitId}`,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
