@@ -179,6 +179,30 @@ export const FIELD_LABELS: Record<string, string> = {
   text: 'Nội dung',
   version: 'Phiên bản',
   // --- end emu-core ---
+  // --- emu-models ---
+  field: 'Lĩnh vực',
+  summary: 'Cách làm',
+  whatChanged: 'Kết quả, chuyển biến',
+  figures: 'Số liệu kết quả',
+  villageId: 'Thôn, tổ dân phố',
+  lng: 'Kinh độ',
+  startedOn: 'Ngày bắt đầu',
+  registeredOn: 'Ngày đăng ký',
+  ownerType: 'Chủ thể là',
+  ownerId: 'Chủ thể',
+  originModelId: 'Mô hình gốc',
+  campaignId: 'Phong trào thi đua',
+  attendees: 'Thành phần tham dự',
+  votesFor: 'Số phiếu đồng ý',
+  votesAgainst: 'Số phiếu không đồng ý',
+  votesAbstain: 'Số không biểu quyết',
+  decisionNumber: 'Số quyết định',
+  byUnitId: 'Đơn vị công nhận',
+  issuer: 'Cơ quan ra quyết định',
+  awardForm: 'Hình thức khen thưởng',
+  published: 'Công bố',
+  step: 'Bước',
+  // --- end emu-models ---
   // --- emu-review ---
   passPercent: 'Điểm đạt (%)',
   modelId: 'Mô hình',
@@ -189,9 +213,6 @@ export const FIELD_LABELS: Record<string, string> = {
   score: 'Điểm',
   passed: 'Đạt / không đạt',
   meetingOn: 'Ngày họp bình xét',
-  votesFor: 'Số phiếu đồng ý',
-  votesAgainst: 'Số phiếu không đồng ý',
-  votesAbstain: 'Số phiếu không biểu quyết',
   // --- end emu-review ---
 };
 

@@ -1,4 +1,6 @@
 import { campaignEndpoints } from './campaign.ts';
+// --- emu-models ---
+import { modelEndpoints } from './model.api.ts';
 // --- emu-review ---
 import { reviewEndpoints } from './review.api.ts';
 
@@ -9,6 +11,7 @@ export const emulationEndpoints = {
   // --- emu-core ---
   ...campaignEndpoints,
   // --- emu-models ---
+  ...modelEndpoints,
   // --- emu-review ---
   ...reviewEndpoints,
   // --- emu-commit ---

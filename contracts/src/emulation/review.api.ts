@@ -115,7 +115,7 @@ export const ZNominationDetail = ZNomination.extend({
   history: z.array(ZReviewScore),
   itemResults: z.array(ZItemResult),
   meeting: z
-    .object({ meetingOn: ZDate, participants: z.string(), participantCount: z.number().int(), votesFor: z.number().int(), votesAgainst: z.number().int(), votesAbstain: z.number().int() })
+    .object({ meetingOn: ZDate, attendees: z.string(), participantCount: z.number().int(), votesFor: z.number().int(), votesAgainst: z.number().int(), votesAbstain: z.number().int() })
     .nullable(),
   /** The minutes and other files (owner type 'emulation_nomination'). */
   attachments: z.array(ZAttachment),
@@ -157,7 +157,7 @@ export const ZConcludeInput = z
   .object({
     version: z.number().int().positive(),
     meetingOn: ZDate,
-    participants: zText(2000),
+    attendees: zText(2000),
     participantCount: z.number().int().min(1).max(100000),
     votesFor: z.number().int().min(0).max(100000),
     votesAgainst: z.number().int().min(0).max(100000),

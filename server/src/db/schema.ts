@@ -892,7 +892,7 @@ export interface EmulationNominationTable {
   total_percent: number | null;
   passed: boolean | null;
   meeting_on: string | null;
-  participants: string | null;
+  attendees: string | null;
   participant_count: number | null;
   votes_for: number | null;
   votes_against: number | null;

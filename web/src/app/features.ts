@@ -17,6 +17,8 @@ import { receptionFeature } from '../features/reception/index.ts';
 import { emulationReviewFeature } from '../features/emulation/review/index.ts';
 // --- pet-portal ---
 import { petitionsPortalFeature } from '../features/petitions-portal/index.ts';
+// --- emu-models ---
+import { emulationModelsFeature } from '../features/emulation/models/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -45,6 +47,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   receptionFeature,
   // --- pet-portal ---
   petitionsPortalFeature,
+  // --- emu-models ---
+  emulationModelsFeature,
   // --- emu-review ---
   emulationReviewFeature,
 ];

@@ -24,6 +24,8 @@ import { receptionVi } from '../features/reception/messages.vi.ts';
 import { emulationReviewVi } from '../features/emulation/review/messages.vi.ts';
 // --- pet-portal ---
 import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
+// --- emu-models ---
+import { emulationModelsVi } from '../features/emulation/models/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -50,6 +52,8 @@ export const vi = {
   ...receptionVi,
   // --- pet-portal ---
   ...petitionsPortalVi,
+  // --- emu-models ---
+  ...emulationModelsVi,
   // --- emu-review ---
   ...emulationReviewVi,
 } as const;

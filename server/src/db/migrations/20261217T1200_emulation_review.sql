@@ -56,7 +56,7 @@ create table emulation_nomination (
   total_percent numeric(6, 2),
   passed boolean,
   meeting_on date,
-  participants text check (length(participants) between 1 and 2000),
+  attendees text check (length(attendees) between 1 and 2000),
   participant_count integer check (participant_count >= 1),
   votes_for integer check (votes_for >= 0),
   votes_against integer check (votes_against >= 0),

@@ -2,6 +2,7 @@ import type { ServerModule } from '#server/shared/module.ts';
 import { campaignScopeFixtures } from './campaigns/campaign.fixtures.ts';
 import { registerCampaignRoutes } from './campaigns/campaign.routes.ts';
 // --- emu-models ---
+import { modelFileOwner, modelScopeFixtures, registerModelRoutes } from './models/index.ts';
 // --- emu-review ---
 import { nominationFileOwner } from './review/review-files.ts';
 import { reviewScopeFixtures } from './review/review.fixtures.ts';
@@ -22,6 +23,7 @@ export const emulationModule: ServerModule = {
     // --- emu-core ---
     registerCampaignRoutes(api, context);
     // --- emu-models ---
+    registerModelRoutes(api, context);
     // --- emu-review ---
     registerReviewRoutes(api, context);
     // --- emu-commit ---
@@ -31,12 +33,14 @@ export const emulationModule: ServerModule = {
     // --- emu-core ---
     ...(await campaignScopeFixtures(db, unitId)),
     // --- emu-models ---
+    ...(await modelScopeFixtures(db, unitId)),
     // --- emu-review ---
     ...(await reviewScopeFixtures(db, unitId)),
     // --- emu-commit ---
   }),
   fileOwners: {
     // --- emu-models ---
+    emulation_model: modelFileOwner,
     // --- emu-review --- the minutes of a review (biên bản bình xét)
     emulation_nomination: nominationFileOwner,
   },
@@ -52,6 +56,8 @@ export const emulationModule: ServerModule = {
 export { findCampaignForParts, type CampaignForParts } from './campaigns/campaign-access.ts';
 export { emulationPolicy } from './emulation.policy.ts';
 // --- emu-models ---
+/** Records a concluded public review as the model's "reviewed" step (review/); the lifecycle; recognition rules. */
+export { modelWorkflow, recordPublicReview, recognitionProblem, reviewPassed, RECOGNISER_LEVEL } from './models/index.ts';
 // --- emu-review ---
 // --- emu-commit ---
 // --- emu-figures ---

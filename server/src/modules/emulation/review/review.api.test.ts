@@ -151,7 +151,7 @@ describe('review against criteria', () => {
     expect(partial.body).toMatchObject({ totalPercent: 50, complete: false, passed: false });
     const incomplete = await officer.call(e.concludeNomination, {
       params: { id: nC.id },
-      body: { version: partial.body.version, meetingOn: '2026-10-05', participants: 'Hội đồng', participantCount: 9, votesFor: 9, votesAgainst: 0, votesAbstain: 0 },
+      body: { version: partial.body.version, meetingOn: '2026-10-05', attendees: 'Hội đồng', participantCount: 9, votesFor: 9, votesAgainst: 0, votesAbstain: 0 },
     });
     expect(incomplete.status).toBe(409);
     expect(errorBody(incomplete).message).toBe('Chưa chấm đủ: còn 1 tiêu chí chưa có điểm (3).');
@@ -173,23 +173,23 @@ describe('review against criteria', () => {
     // conclusion: complete scores, the current version, the meeting's vote; then nothing changes
     const tooManyVotes = await officer.call(e.concludeNomination, {
       params: { id: nA.body.id },
-      body: { version: corrected.body.version, meetingOn: '2026-10-05', participants: 'Hội đồng', participantCount: 5, votesFor: 5, votesAgainst: 1, votesAbstain: 0 },
+      body: { version: corrected.body.version, meetingOn: '2026-10-05', attendees: 'Hội đồng', participantCount: 5, votesFor: 5, votesAgainst: 1, votesAbstain: 0 },
     });
     expect(tooManyVotes.status).toBe(400);
     expect(errorBody(tooManyVotes).message).toContain('votesFor');
     const staleConclusion = await officer.call(e.concludeNomination, {
       params: { id: nA.body.id },
-      body: { version: nA.body.version, meetingOn: '2026-10-05', participants: 'Hội đồng', participantCount: 7, votesFor: 6, votesAgainst: 1, votesAbstain: 0 },
+      body: { version: nA.body.version, meetingOn: '2026-10-05', attendees: 'Hội đồng', participantCount: 7, votesFor: 6, votesAgainst: 1, votesAbstain: 0 },
     });
     expect(staleConclusion.status).toBe(409);
     const concluded = await officer.call(e.concludeNomination, {
       params: { id: nA.body.id },
-      body: { version: corrected.body.version, meetingOn: '2026-10-05', participants: 'Hội đồng thi đua tỉnh', participantCount: 7, votesFor: 6, votesAgainst: 1, votesAbstain: 0 },
+      body: { version: corrected.body.version, meetingOn: '2026-10-05', attendees: 'Hội đồng thi đua tỉnh', participantCount: 7, votesFor: 6, votesAgainst: 1, votesAbstain: 0 },
     });
     expect(concluded.status).toBe(200);
     expect(concluded.body).toMatchObject({
       status: 'concluded', totalPercent: 79, passed: true, concludedOn: '2026-10-10', canReview: false, stepNote: null,
-      meeting: { meetingOn: '2026-10-05', participants: 'Hội đồng thi đua tỉnh', participantCount: 7, votesFor: 6, votesAgainst: 1, votesAbstain: 0 },
+      meeting: { meetingOn: '2026-10-05', attendees: 'Hội đồng thi đua tỉnh', participantCount: 7, votesFor: 6, votesAgainst: 1, votesAbstain: 0 },
     });
     // the model's "publicly reviewed" step, recorded through the models' lifecycle in the same transaction
     const model = await t.db.selectFrom('emulation_model').select(['status']).where('id', '=', modelA).executeTakeFirstOrThrow();
@@ -246,11 +246,11 @@ describe('review against criteria', () => {
     expect(scored.body).toMatchObject({ totalPercent: 87, passed: true, complete: true });
     const concluded = await officer.call(e.concludeNomination, {
       params: { id: nomination.id },
-      body: { version: scored.body.version, meetingOn: '2026-10-01', participants: 'Hội đồng thi đua', participantCount: 5, votesFor: 5, votesAgainst: 0, votesAbstain: 0 },
+      body: { version: scored.body.version, meetingOn: '2026-10-01', attendees: 'Hội đồng thi đua', participantCount: 5, votesFor: 5, votesAgainst: 0, votesAbstain: 0 },
     });
     expect(concluded.status).toBe(200);
     expect(concluded.body.stepNote).toBe(
-      'Chưa ghi được bước “bình xét công khai” vào hồ sơ mô hình vì mô hình đang ở trạng thái “mới đăng ký, chưa xây dựng”; hãy ghi bước này trên trang mô hình khi mô hình đủ điều kiện.',
+      'Chưa ghi được bước “bình xét công khai” vào hồ sơ mô hình vì mô hình đang ở trạng thái “Đã đăng ký”; hãy ghi bước này trên trang mô hình khi mô hình đủ điều kiện.',
     );
     expect((await t.db.selectFrom('emulation_model').select('status').where('id', '=', registered).executeTakeFirstOrThrow()).status).toBe('registered');
     const future = await officer.call(e.withdrawNomination, { params: { id: nomination.id }, body: { version: concluded.body.version, reason: 'Thử' } });

@@ -126,7 +126,7 @@ export async function findNominations(db: Kysely<DB>, scope: Scope, filter: Nomi
     .innerJoin('emulation_model as m', (join) => join.onRef('m.province_id', '=', 'n.province_id').onRef('m.id', '=', 'n.model_id'))
     .select([
       'n.id', 'n.province_id', 'n.campaign_id', 'n.sheet_id', 'n.model_id', 'n.unit_id', 'n.to_unit_id', 'n.kind', 'n.note', 'n.status',
-      'n.total_percent', 'n.passed', 'n.meeting_on', 'n.participants', 'n.participant_count', 'n.votes_for', 'n.votes_against', 'n.votes_abstain',
+      'n.total_percent', 'n.passed', 'n.meeting_on', 'n.attendees', 'n.participant_count', 'n.votes_for', 'n.votes_against', 'n.votes_abstain',
       'n.concluded_on', 'n.step_note', 'n.version', 'n.created_at',
       'unit.full_name as unit_full_name', 'unit.level as unit_level',
       'to.full_name as to_full_name', 'to.level as to_level',
@@ -201,7 +201,7 @@ export type NominationChanges = Partial<{
   total_percent: number | null;
   passed: boolean | null;
   meeting_on: string;
-  participants: string;
+  attendees: string;
   participant_count: number;
   votes_for: number;
   votes_against: number;

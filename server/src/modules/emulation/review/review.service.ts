@@ -14,6 +14,7 @@ import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { findCampaignForParts } from '../campaigns/campaign-access.ts';
 import { emulationPolicy } from '../emulation.policy.ts';
+import { modelWorkflow, recordPublicReview } from '../models/index.ts';
 import { presentNomination, presentScore, presentSheet } from './review.presenter.ts';
 import * as repo from './review.repository.ts';
 import { applicableLines, rankNominations, reviewResult, type CurrentScore, type SheetLine } from './review.rules.ts';
@@ -182,7 +183,7 @@ async function readDetail(deps: Deps, db: Database, actor: Actor, id: string): P
         ? null
         : {
             meetingOn: row.meeting_on,
-            participants: row.participants ?? '',
+            attendees: row.attendees ?? '',
             participantCount: row.participant_count ?? 0,
             votesFor: row.votes_for ?? 0,
             votesAgainst: row.votes_against ?? 0,
@@ -296,8 +297,8 @@ export async function scoreNomination(deps: Deps, actor: Actor, id: string, inpu
   });
 }
 
-/** Moves a model's lifecycle allows to "reviewed" (emu-models' workflow): building, recognised, commended. */
-const REVIEWABLE = new Set(['building', 'recognised', 'commended']);
+/** The statuses from which the models' lifecycle (emu-models' workflow) moves a model to "reviewed". */
+const REVIEWABLE = new Set<string>(modelWorkflow.transitions.filter((move) => move.to === 'reviewed').map((move) => move.from));
 
 /**
  * Concludes the review: every applicable line scored, the result fixed, the meeting and its vote kept; the model's
@@ -317,20 +318,19 @@ export async function concludeNomination(deps: Deps, actor: Actor, id: string, i
     const { result } = ranked;
     let stepNote: string | null = null;
     if (REVIEWABLE.has(row.model_status)) {
-      // TODO emu-models: merged later; until then the step is called through this placeholder
-      await recordPublicReviewPending(trx, actor, {
-        modelId: row.model_id, onDate: input.meetingOn, participants: input.participants, participantCount: input.participantCount,
+      await recordPublicReview(trx, actor, {
+        modelId: row.model_id, onDate: input.meetingOn, attendees: input.attendees, participantCount: input.participantCount,
         votesFor: input.votesFor, votesAgainst: input.votesAgainst, votesAbstain: input.votesAbstain, reviewId: row.id,
         note: msg('emulation.review.stepDetail', { total: result.totalPercent ?? 0, result: msg(result.passed ? 'emulation.review.passed' : 'emulation.review.notPassed') }),
       });
     } else {
       stepNote = msg('emulation.review.stepNotRecorded', {
-        status: msg(`emulation.review.modelStatus.${row.model_status as 'registered' | 'reviewed' | 'withdrawn'}`),
+        status: modelWorkflow.states[row.model_status as keyof typeof modelWorkflow.states],
       });
     }
     const changed = await repo.updateNomination(trx, row.province_id, row.id, input.version, {
       status: 'concluded', total_percent: result.totalPercent, passed: result.passed ?? false, meeting_on: input.meetingOn,
-      participants: input.participants, participant_count: input.participantCount, votes_for: input.votesFor, votes_against: input.votesAgainst,
+      attendees: input.attendees, participant_count: input.participantCount, votes_for: input.votesFor, votes_against: input.votesAgainst,
       votes_abstain: input.votesAbstain, concluded_on: clock.today(), concluded_by: actor.userId, step_note: stepNote,
     });
     if (!changed) throw conflict(msg('emulation.review.stale'));
@@ -362,7 +362,3 @@ export async function withdrawNomination(deps: Deps, actor: Actor, id: string, i
 }
 
 
-/** TODO emu-models: replaced by emu-models' recordPublicReview once its branch is merged. */
-async function recordPublicReviewPending(_trx: Database, _actor: Actor, _review: Record<string, unknown>): Promise<number> {
-  throw conflict('emu-models not merged');
-}

@@ -187,7 +187,7 @@ function ConcludeForm({ data }: { data: TNominationDetail }) {
     conclude.mutate({
       version: data.version,
       meetingOn,
-      participants: String(form.get('participants') ?? ''),
+      attendees: String(form.get('attendees') ?? ''),
       participantCount: num('participantCount'),
       votesFor: num('votesFor'),
       votesAgainst: num('votesAgainst'),
@@ -204,8 +204,8 @@ function ConcludeForm({ data }: { data: TNominationDetail }) {
           <DateField id={`${id}-date`} value={meetingOn} onChange={setMeetingOn} required max={todayInVietnam()} />
         </div>
         <div className="field emr-wide">
-          <label htmlFor={`${id}-who`}>{t('emuReview.participants')}</label>
-          <textarea id={`${id}-who`} name="participants" rows={2} maxLength={2000} required />
+          <label htmlFor={`${id}-who`}>{t('emuReview.attendees')}</label>
+          <textarea id={`${id}-who`} name="attendees" rows={2} maxLength={2000} required />
         </div>
         {(['participantCount', 'votesFor', 'votesAgainst', 'votesAbstain'] as const).map((name) => (
           <div className="field" key={name}>
@@ -305,7 +305,7 @@ export function NominationPage() {
                 <strong>{t('emuReview.meeting')}: </strong>
                 {t('emuReview.meetingText', {
                   date: formatDate(data.meeting.meetingOn),
-                  participants: data.meeting.participants,
+                  attendees: data.meeting.attendees,
                   count: formatNumber(data.meeting.participantCount),
                   for: formatNumber(data.meeting.votesFor),
                   against: formatNumber(data.meeting.votesAgainst),
