@@ -43,7 +43,9 @@ export function SheetTable({ sheet }: { sheet: TReviewSheet }) {
       <tbody>
         {sheet.items.map((item) => (
           <tr key={item.id}>
-            <td data-label={t('emuReview.code')}>{item.code}</td>
+            <td data-label={t('emuReview.code')} className="nowrap">
+              {item.code}
+            </td>
             <td data-label={t('emuReview.criterion')}>{item.text}</td>
             <td data-label={t('emuReview.appliesTo')}>{t(`emuReview.appliesTo.${item.appliesTo}`)}</td>
             <td data-label={t('emuReview.scoring')}>{t(`emuReview.scoring.${item.scoring}`)}</td>

@@ -55,7 +55,9 @@ function LinesSection({ data }: { data: TNominationDetail }) {
           const own = mine.get(item.id);
           return (
             <tr key={item.id}>
-              <td data-label={t('emuReview.code')}>{item.code}</td>
+              <td data-label={t('emuReview.code')} className="nowrap">
+                {item.code}
+              </td>
               <td data-label={t('emuReview.criterion')}>
                 {item.text}
                 <span className="muted"> · {t(`emuReview.scoring.${item.scoring}`)}</span>
@@ -322,7 +324,10 @@ export function NominationPage() {
           </section>
           <LinesSection data={data} />
           <ScoresSection data={data} />
-          <AttachmentsPanel ownerType="emulation_nomination" ownerId={data.id} mayAttach={data.canAttach} />
+          <section aria-labelledby="emr-minutes">
+            <h2 id="emr-minutes">{t('emuReview.minutes')}</h2>
+            <AttachmentsPanel ownerType="emulation_nomination" ownerId={data.id} mayAttach={data.canAttach} />
+          </section>
           {data.canReview && <ConcludeForm data={data} />}
           {data.status === 'nominated' && can(me, 'emulation.review') && <WithdrawForm data={data} />}
         </>
