@@ -1,4 +1,5 @@
 import { campaignEndpoints } from './campaign.ts';
+import { campaignPackEndpoints } from './pack.ts';
 // --- emu-models ---
 import { modelEndpoints } from './model.api.ts';
 // --- emu-review ---
@@ -10,6 +11,7 @@ export * from './enums.ts';
 export const emulationEndpoints = {
   // --- emu-core ---
   ...campaignEndpoints,
+  ...campaignPackEndpoints,
   // --- emu-models ---
   ...modelEndpoints,
   // --- emu-review ---

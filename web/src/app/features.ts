@@ -2,6 +2,8 @@ import { auditFeature } from '../features/audit/index.ts';
 import { dhis2Feature } from '../features/dhis2/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { dashboardsFeature } from '../features/dashboards/index.ts';
+// --- emulation ---
+import { emulationFeature } from '../features/emulation/index.ts';
 import { filesFeature } from '../features/files/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
@@ -47,6 +49,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   receptionFeature,
   // --- pet-portal ---
   petitionsPortalFeature,
+  // --- emulation ---
+  emulationFeature,
   // --- emu-models ---
   emulationModelsFeature,
   // --- emu-review ---

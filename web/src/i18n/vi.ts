@@ -18,6 +18,8 @@ import { peopleVi } from '../features/people/messages.vi.ts';
 // --- pet-core ---
 import { petitionsVi } from '../features/petitions/messages.vi.ts';
 import { programmesVi } from '../features/programmes/messages.vi.ts';
+// --- emulation ---
+import { emulationVi } from '../features/emulation/messages.vi.ts';
 // --- pet-recv ---
 import { receptionVi } from '../features/reception/messages.vi.ts';
 // --- emu-review ---
@@ -52,6 +54,8 @@ export const vi = {
   ...receptionVi,
   // --- pet-portal ---
   ...petitionsPortalVi,
+  // --- emulation ---
+  ...emulationVi,
   // --- emu-models ---
   ...emulationModelsVi,
   // --- emu-review ---

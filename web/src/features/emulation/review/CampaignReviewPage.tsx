@@ -8,6 +8,7 @@ import { useDebounced } from '../../../components/useDebounced.ts';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { t } from '../../../i18n/i18n.ts';
+import { EmulationNav } from '../EmulationNav.tsx';
 import { useCreateSheet, useNominable, useNominate, useNominations, useReviewSheet, useUpdateSheet } from './review.api.ts';
 import './review.css';
 
@@ -249,6 +250,7 @@ export function CampaignReviewPage() {
   if (!can(me, 'emulation.read')) return <p className="error">{t('emuReview.notAllowed')}</p>;
   return (
     <article className="emr-page">
+      <EmulationNav />
       <p>
         <Link to={`/emulation/campaigns/${campaignId}`}>{t('emuReview.backToCampaign')}</Link>
       </p>

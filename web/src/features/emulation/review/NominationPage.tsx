@@ -8,6 +8,7 @@ import { Empty, ErrorMessage, Loading, Success } from '../../../components/Statu
 import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { formatDate, formatDateTime, formatNumber, todayInVietnam } from '../../../i18n/format.ts';
 import { t } from '../../../i18n/i18n.ts';
+import { EmulationNav } from '../EmulationNav.tsx';
 import { AttachmentsPanel } from '../../files/AttachmentsPanel.tsx';
 import { percentText, ResultBadge } from './CampaignReviewPage.tsx';
 import { useConclude, useNomination, useScore, useWithdraw } from './review.api.ts';
@@ -263,6 +264,7 @@ export function NominationPage() {
   if (!can(me, 'emulation.read')) return <p className="error">{t('emuReview.notAllowed')}</p>;
   return (
     <article className="emr-page">
+      <EmulationNav />
       {data && (
         <p>
           <Link to={`/emulation/campaigns/${data.campaignId}/review`}>{t('emuReview.backToReview')}</Link>
