@@ -10,6 +10,7 @@ import { formatNumber } from '../../../i18n/format.ts';
 import { t } from '../../../i18n/i18n.ts';
 import { EmulationNav } from '../EmulationNav.tsx';
 import { useCreateSheet, useNominable, useNominate, useNominations, useReviewSheet, useUpdateSheet } from './review.api.ts';
+import '../emulation.css';
 import './review.css';
 
 /** "Đạt", "Không đạt" or "Chưa có điểm", with a sign that reads without colour. */

@@ -12,6 +12,7 @@ import { EmulationNav } from '../EmulationNav.tsx';
 import { AttachmentsPanel } from '../../files/AttachmentsPanel.tsx';
 import { percentText, ResultBadge } from './CampaignReviewPage.tsx';
 import { useConclude, useNomination, useScore, useWithdraw } from './review.api.ts';
+import '../emulation.css';
 import './review.css';
 
 const scoreText = (item: TReviewItem | undefined, score: { score: number | null; passed: boolean | null }) =>
