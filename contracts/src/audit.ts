@@ -68,6 +68,9 @@ export const AUDIT_ENTITIES = [
   // --- emulation ---
   'emulation_campaign',
   'emulation_model',
+  // --- emu-review ---
+  'emulation_review_sheet',
+  'emulation_nomination',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

@@ -204,6 +204,17 @@ export const FIELD_LABELS: Record<string, string> = {
   published: 'Công bố',
   step: 'Bước',
   // --- end emu-models ---
+  // --- emu-review ---
+  passPercent: 'Điểm đạt (%)',
+  modelId: 'Mô hình',
+  fromUnitId: 'Đơn vị đề nghị',
+  toUnitId: 'Đơn vị xét chọn',
+  scores: 'Điểm chấm',
+  itemId: 'Tiêu chí',
+  score: 'Điểm',
+  passed: 'Đạt / không đạt',
+  meetingOn: 'Ngày họp bình xét',
+  // --- end emu-review ---
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -2,6 +2,8 @@ import { campaignEndpoints } from './campaign.ts';
 import { campaignPackEndpoints } from './pack.ts';
 // --- emu-models ---
 import { modelEndpoints } from './model.api.ts';
+// --- emu-review ---
+import { reviewEndpoints } from './review.api.ts';
 
 export * from './enums.ts';
 
@@ -13,6 +15,7 @@ export const emulationEndpoints = {
   // --- emu-models ---
   ...modelEndpoints,
   // --- emu-review ---
+  ...reviewEndpoints,
   // --- emu-commit ---
   // --- emu-figures ---
 };

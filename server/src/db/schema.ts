@@ -853,6 +853,76 @@ export interface EmulationModelStepTable {
 }
 // --- end emulation ---
 
+// --- emu-review (migration 20261217T1200_emulation_review.sql) ---
+export interface EmulationReviewSheetTable {
+  id: Generated<number>;
+  province_id: number;
+  campaign_id: number;
+  /** numeric: returned as a number */
+  pass_percent: ColumnType<number, number | undefined, number>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface EmulationReviewItemTable {
+  id: Generated<number>;
+  province_id: number;
+  sheet_id: number;
+  criterion_id: number | null;
+  applies_to: 'general' | 'collective' | 'individual';
+  code: string;
+  text: string;
+  scoring: 'weight' | 'pass_fail';
+  weight: number | null;
+  max_score: number | null;
+  position: Generated<number>;
+}
+
+/** A big table (SCALE.md): UUIDv7 id from the application, province_id in every key. Owned by its nominating unit. */
+export interface EmulationNominationTable {
+  id: string;
+  province_id: number;
+  campaign_id: number;
+  sheet_id: number;
+  model_id: string;
+  unit_id: number;
+  to_unit_id: number;
+  kind: 'collective' | 'individual';
+  note: string | null;
+  status: Generated<'nominated' | 'concluded' | 'withdrawn'>;
+  total_percent: number | null;
+  passed: boolean | null;
+  meeting_on: string | null;
+  attendees: string | null;
+  participant_count: number | null;
+  votes_for: number | null;
+  votes_against: number | null;
+  votes_abstain: number | null;
+  concluded_on: string | null;
+  concluded_by: number | null;
+  withdrawn_reason: string | null;
+  step_note: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+/** Append-only (a trigger refuses UPDATE and DELETE): a correction is the next revision. */
+export interface EmulationReviewScoreTable {
+  id: string;
+  province_id: number;
+  nomination_id: string;
+  item_id: number;
+  reviewer_id: number;
+  revision: number;
+  score: number | null;
+  passed: boolean | null;
+  note: string | null;
+  at: Generated<Date>;
+}
+// --- end emu-review ---
+
 export interface DB {
   admin_unit: AdminUnitTable;
   admin_unit_history: AdminUnitHistoryTable;
@@ -923,6 +993,11 @@ export interface DB {
   emulation_model: EmulationModelTable;
   emulation_model_step: EmulationModelStepTable;
   // --- end emulation ---
+  // --- emu-review ---
+  emulation_review_sheet: EmulationReviewSheetTable;
+  emulation_review_item: EmulationReviewItemTable;
+  emulation_nomination: EmulationNominationTable;
+  emulation_review_score: EmulationReviewScoreTable;
 }
 
 // --- pet-portal: the public portal (migration 20261210T1300_petitions_portal.sql) ---

@@ -655,6 +655,36 @@ export const MESSAGES = {
   'emulation.figures.villagesSelfManagement2': 'Số thôn, bản, khu phố có ít nhất 02 mô hình tự quản hoạt động hiệu quả',
   'emulation.figures.villagesSelfManagement4': 'Số thôn, xóm, phố có ít nhất 04 mô hình tự quản hoạt động hiệu quả',
   // --- /emu-figures ---
+  // --- emu-review ---
+  'entity.emulationReviewSheet': 'Phiếu chấm điểm',
+  'entity.emulationNomination': 'Hồ sơ đề nghị xét chọn',
+  'emulation.review.sheetExists': 'Phong trào này đã có phiếu chấm điểm.',
+  'emulation.review.noCriteria': 'Phong trào chưa có tiêu chí nào: hãy thêm tiêu chí trước khi lập phiếu chấm điểm.',
+  'emulation.review.staleSheet': 'Phiếu chấm điểm vừa được người khác thay đổi (phiên bản {current}, bạn đang sửa phiên bản {seen}). Hãy tải lại rồi sửa tiếp.',
+  'emulation.review.noSheet': 'Phong trào chưa có phiếu chấm điểm: đơn vị phát động cần lập phiếu trước khi nhận đề nghị xét chọn.',
+  'emulation.review.modelOtherCampaign': 'mô hình không thuộc phong trào thi đua này',
+  'emulation.review.modelWithdrawn': 'mô hình đã rút, không đề nghị xét chọn được',
+  'emulation.review.fromNotHolding': 'đơn vị đề nghị phải là đơn vị của mô hình hoặc cấp trên của đơn vị đó',
+  'emulation.review.toNotAbove': 'đơn vị xét chọn phải là cấp trên của đơn vị đề nghị',
+  'emulation.review.toOutsideCampaign': 'đơn vị xét chọn phải là đơn vị phát động phong trào “{campaign}” hoặc đơn vị cấp dưới',
+  'emulation.review.duplicate': 'Mô hình này đã được đề nghị lên {unit}.',
+  'emulation.review.notOpen': 'Hồ sơ đề nghị đã {status}: không chấm điểm hay thay đổi được nữa.',
+  'emulation.review.status.concluded': 'kết luận',
+  'emulation.review.status.withdrawn': 'rút',
+  'emulation.review.status.nominated': 'gửi',
+  'emulation.review.itemNotOnSheet': 'tiêu chí không có trong phiếu chấm điểm áp dụng cho mô hình này',
+  'emulation.review.duplicateItem': 'tiêu chí này đã có ở dòng {index}',
+  'emulation.review.scoreRequired': 'tiêu chí tính điểm cần có điểm',
+  'emulation.review.scoreTooHigh': 'điểm tối đa của tiêu chí này là {max}',
+  'emulation.review.passedRequired': 'tiêu chí đạt/không đạt cần chọn đạt hoặc không đạt',
+  'emulation.review.incomplete': 'Chưa chấm đủ: còn {count} tiêu chí chưa có điểm ({codes}).',
+  'emulation.review.stale': 'Hồ sơ đề nghị vừa được người khác thay đổi (có điểm mới hoặc đã kết luận). Hãy tải lại để xem kết quả mới nhất.',
+  'emulation.review.meetingInFuture': 'ngày họp bình xét không được sau hôm nay',
+  'emulation.review.stepDetail': 'Bình xét theo phiếu chấm điểm: {total}%, {result}.',
+  'emulation.review.passed': 'đạt',
+  'emulation.review.notPassed': 'không đạt',
+  'emulation.review.stepNotRecorded': 'Chưa ghi được bước “bình xét công khai” vào hồ sơ mô hình vì mô hình đang ở trạng thái “{status}”; hãy ghi bước này trên trang mô hình khi mô hình đủ điều kiện.',
+  // --- end emu-review ---
 } as const;
 
 /**

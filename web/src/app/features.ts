@@ -15,6 +15,8 @@ import { petitionsFeature } from '../features/petitions/index.ts';
 import { programmesFeature } from '../features/programmes/index.ts';
 // --- pet-recv ---
 import { receptionFeature } from '../features/reception/index.ts';
+// --- emu-review ---
+import { emulationReviewFeature } from '../features/emulation/review/index.ts';
 // --- pet-portal ---
 import { petitionsPortalFeature } from '../features/petitions-portal/index.ts';
 // --- emu-models ---
@@ -51,6 +53,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   emulationFeature,
   // --- emu-models ---
   emulationModelsFeature,
+  // --- emu-review ---
+  emulationReviewFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

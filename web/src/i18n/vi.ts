@@ -22,6 +22,8 @@ import { programmesVi } from '../features/programmes/messages.vi.ts';
 import { emulationVi } from '../features/emulation/messages.vi.ts';
 // --- pet-recv ---
 import { receptionVi } from '../features/reception/messages.vi.ts';
+// --- emu-review ---
+import { emulationReviewVi } from '../features/emulation/review/messages.vi.ts';
 // --- pet-portal ---
 import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
 // --- emu-models ---
@@ -56,6 +58,8 @@ export const vi = {
   ...emulationVi,
   // --- emu-models ---
   ...emulationModelsVi,
+  // --- emu-review ---
+  ...emulationReviewVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

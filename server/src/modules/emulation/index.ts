@@ -4,6 +4,9 @@ import { registerCampaignRoutes } from './campaigns/campaign.routes.ts';
 // --- emu-models ---
 import { modelFileOwner, modelScopeFixtures, registerModelRoutes } from './models/index.ts';
 // --- emu-review ---
+import { nominationFileOwner } from './review/review-files.ts';
+import { reviewScopeFixtures } from './review/review.fixtures.ts';
+import { registerReviewRoutes } from './review/review.routes.ts';
 // --- emu-commit ---
 // --- emu-figures ---
 import { emulationDemoStep, PHOTO_JOB, runDemoPhotos } from './demo/emulation-demo-step.ts';
@@ -24,6 +27,7 @@ export const emulationModule: ServerModule = {
     // --- emu-models ---
     registerModelRoutes(api, context);
     // --- emu-review ---
+    registerReviewRoutes(api, context);
     // --- emu-commit ---
     // --- emu-public ---
   },
@@ -33,12 +37,14 @@ export const emulationModule: ServerModule = {
     // --- emu-models ---
     ...(await modelScopeFixtures(db, unitId)),
     // --- emu-review ---
+    ...(await reviewScopeFixtures(db, unitId)),
     // --- emu-commit ---
   }),
   fileOwners: {
     // --- emu-models ---
     emulation_model: modelFileOwner,
-    // --- emu-review ---
+    // --- emu-review --- the minutes of a review (biên bản bình xét)
+    emulation_nomination: nominationFileOwner,
   },
   demoSteps: [
     // --- emu-figures ---

@@ -63,6 +63,9 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   // --- emulation ---
   'audit.entity.emulation_campaign': '“Skilful mass mobilisation” emulation campaign',
   'audit.entity.emulation_model': '“Skilful mass mobilisation” exemplary model',
+  // --- emu-review ---
+  'audit.entity.emulation_review_sheet': 'Emulation campaign scoring sheet',
+  'audit.entity.emulation_nomination': 'Nomination of a model for review',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

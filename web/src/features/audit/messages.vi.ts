@@ -61,6 +61,9 @@ export const auditVi = {
   // --- emulation ---
   'audit.entity.emulation_campaign': 'Phong trào thi đua “Dân vận khéo”',
   'audit.entity.emulation_model': 'Mô hình, điển hình “Dân vận khéo”',
+  // --- emu-review ---
+  'audit.entity.emulation_review_sheet': 'Phiếu chấm điểm phong trào thi đua',
+  'audit.entity.emulation_nomination': 'Hồ sơ đề nghị xét chọn mô hình',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',

@@ -230,6 +230,10 @@ export function CampaignPage() {
                 </Link>
               </p>
             )}
+            {/* --- emu-review --- the campaign's scoring sheet, nominations and ranking */}
+            <p>
+              <Link to={`/emulation/campaigns/${data.id}/review`}>{t('emuReview.openReview')}</Link>
+            </p>
           </header>
           <nav className="emu-tabs" aria-label={t('emulation.campaigns.parts')}>
             <ul>
