@@ -94,6 +94,16 @@ const ALLOWED: Record<string, string> = {
   // (or a filer's phone) matched; Open311 lists only publicly filed feedback and petitions, public columns only
   'modules/petitions/portal/portal.repository.ts#findSubmittedCase': 'no actor: shown only after the secret or phone matched',
   'modules/petitions/open311/open311.repository.ts#listPublicRequests': 'no actor: publicly filed cases, public columns only',
+  // --- emu-public ---
+  // the public showcase has no actor: its scope is one province and the models its recognising units published
+  // (recognised or commended, published_at set), public columns only; photos are images of those models that no
+  // step names as a document; owners' names only (organisation, unit or person)
+  'modules/emulation/public/public.repository.ts#listShownModels': 'no actor: published models of one province',
+  'modules/emulation/public/public.repository.ts#findShownModel': 'no actor: a published model of one province',
+  'modules/emulation/public/public.repository.ts#shownPhotos': 'no actor: images of a published model, not step documents',
+  'modules/emulation/public/public.repository.ts#findShownPhoto': 'no actor: an image of a published model, not a step document',
+  'modules/emulation/public/public.repository.ts#OWNER_NAME': 'no actor: only the name of a published model’s owner',
+  'modules/emulation/public/public.repository.ts#PHOTO_OF_M': 'no actor: images of the published model it is joined to',
 };
 
 function repositoryFiles(dir: string): string[] {
