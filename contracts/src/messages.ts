@@ -155,6 +155,30 @@ export const FIELD_LABELS: Record<string, string> = {
   basis: 'Căn cứ',
   state: 'Tình trạng',
   // --- end pet-recv ---
+  // --- emu-core ---
+  programmeId: 'Chương trình, kế hoạch',
+  startsOn: 'Ngày bắt đầu',
+  endsOn: 'Ngày kết thúc',
+  level: 'Cấp',
+  themes: 'Chủ đề',
+  purpose: 'Mục đích, yêu cầu',
+  commitments: 'Nội dung cam kết',
+  appendix: 'Phụ lục hướng dẫn',
+  criteria: 'Tiêu chí',
+  appliesTo: 'Áp dụng cho',
+  scoring: 'Cách chấm',
+  weight: 'Trọng số',
+  maxScore: 'Điểm tối đa',
+  bodyTasks: 'Nhiệm vụ theo khối',
+  bodyKind: 'Khối cơ quan',
+  heading: 'Tiêu đề khối',
+  milestones: 'Mốc thời gian',
+  untilDate: 'Đến ngày',
+  everyYears: 'Định kỳ (năm)',
+  participants: 'Đơn vị, tổ chức tham gia',
+  text: 'Nội dung',
+  version: 'Phiên bản',
+  // --- end emu-core ---
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -94,6 +94,17 @@ const ALLOWED: Record<string, string> = {
   // (or a filer's phone) matched; Open311 lists only publicly filed feedback and petitions, public columns only
   'modules/petitions/portal/portal.repository.ts#findSubmittedCase': 'no actor: shown only after the secret or phone matched',
   'modules/petitions/open311/open311.repository.ts#listPublicRequests': 'no actor: publicly filed cases, public columns only',
+  // --- emu-core ---
+  // a campaign is read by the subtree of its unit and the units below (a commune reads the province's campaign):
+  // readableCampaigns is inOrAboveScope on its unit, as programmes' readableProgrammes; participants, pack lookups
+  // and code checks are of a campaign read that way or of a unit the service has just read in scope
+  'modules/emulation/campaigns/campaign.repository.ts#readableCampaigns': 'inOrAboveScope on the campaign unit',
+  'modules/emulation/campaigns/campaign.repository.ts#campaignColumns': 'counts participants of campaigns read through readableCampaigns',
+  'modules/emulation/campaigns/campaign.repository.ts#findCampaignParts': 'parts of a campaign read through readableCampaigns',
+  'modules/emulation/campaigns/campaign.repository.ts#lockCampaign': 'a campaign read through readableCampaigns just before',
+  'modules/emulation/campaigns/campaign.repository.ts#findPackCampaign': 'the pack campaign of a unit the service read in scope',
+  'modules/emulation/campaigns/campaign.repository.ts#campaignCodeTaken': 'answers only taken/free for a code of a unit read in scope',
+  // --- end emu-core ---
   // --- emu-public ---
   // the public showcase has no actor: its scope is one province and the models its recognising units published
   // (recognised or commended, published_at set), public columns only; photos are images of those models that no

@@ -60,6 +60,9 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.petition_field': 'Case field',
   // --- pet-portal ---
   'audit.entity.petition_portal_submission': 'Case filed on the citizen portal',
+  // --- emulation ---
+  'audit.entity.emulation_campaign': '“Skilful mass mobilisation” emulation campaign',
+  'audit.entity.emulation_model': '“Skilful mass mobilisation” exemplary model',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

@@ -58,6 +58,9 @@ export const auditVi = {
   'audit.entity.petition_field': 'Lĩnh vực vụ việc',
   // --- pet-portal ---
   'audit.entity.petition_portal_submission': 'Vụ việc gửi qua Cổng công dân',
+  // --- emulation ---
+  'audit.entity.emulation_campaign': 'Phong trào thi đua “Dân vận khéo”',
+  'audit.entity.emulation_model': 'Mô hình, điển hình “Dân vận khéo”',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',

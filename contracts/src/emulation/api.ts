@@ -1,0 +1,17 @@
+import { campaignEndpoints } from './campaign.ts';
+// --- emu-public ---
+import { publicEmulationEndpoints } from './public.ts';
+
+export * from './enums.ts';
+
+/** Every endpoint of the emulation module (DOMAIN.md capability 4; issue 15). Each part adds its group in its block. */
+export const emulationEndpoints = {
+  // --- emu-core ---
+  ...campaignEndpoints,
+  // --- emu-models ---
+  // --- emu-review ---
+  // --- emu-commit ---
+  // --- emu-figures ---
+  // --- emu-public ---
+  ...publicEmulationEndpoints,
+};
