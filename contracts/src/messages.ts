@@ -179,6 +179,12 @@ export const FIELD_LABELS: Record<string, string> = {
   text: 'Nội dung',
   version: 'Phiên bản',
   // --- end emu-core ---
+  // --- emu-public --- (field: emu-models' block; modelId: emu-review's)
+  page: 'Trang',
+  photoId: 'Ảnh',
+  provinceId: 'Tỉnh, thành phố',
+  communeId: 'Xã, phường',
+  // --- end emu-public ---
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -48,7 +48,7 @@ export function ProvinceModelsPage() {
     set({ q: String(new FormData(event.currentTarget).get('q') ?? '').trim() });
   };
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const page = query.page ?? 1;
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
 
   return (
     <main className="dvk">

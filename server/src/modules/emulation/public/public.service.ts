@@ -1,5 +1,6 @@
-import type { TPublicModelDetail, TPublicModelQuery, TPublicModels, TPublicProvince } from '#contracts/emulation/public.ts';
-import { PUBLIC_EMULATION_LIMITS, ZPublicModelQuery } from '#contracts/emulation/public.ts';
+import type { TPublicModelDetail, TPublicModels, TPublicProvince, ZPublicModelQuery } from '#contracts/emulation/public.ts';
+import { PUBLIC_EMULATION_LIMITS } from '#contracts/emulation/public.ts';
+import type { z } from 'zod';
 import type { Database } from '#server/db/database.ts';
 import type { BlobStore } from '#server/platform/files/blob-store.ts';
 import { clock } from '#server/shared/clock.ts';
@@ -37,7 +38,7 @@ async function provinceMap(code: string | null) {
   return { map: outline && viewBox ? { viewBox, path: outline.path } : null, project };
 }
 
-export async function publicModels(db: Database, provinceId: number, query: ReturnType<typeof ZPublicModelQuery.parse>): Promise<TPublicModels> {
+export async function publicModels(db: Database, provinceId: number, query: z.output<typeof ZPublicModelQuery>): Promise<TPublicModels> {
   const p = await province(db, provinceId);
   const words = query.q ? foldVi(query.q).trim() : '';
   const filter = { provinceId: p.id, field: query.field, level: query.level, kind: query.kind, communeId: query.communeId, words: words || undefined };
