@@ -25,6 +25,7 @@ const ids = {} as Record<'a' | 'hidden' | 'building' | 'person' | 'replica' | 'o
 let photoA: string;
 let decisionScan: string;
 let photoHidden: string;
+let photoPerson: string;
 let otherProvince: number;
 
 interface ModelInput {
@@ -101,6 +102,27 @@ async function attach(provinceId: number, modelId: string, unitId: number, mime:
   return id;
 }
 
+/** A step of a model's history naming a file (the lifecycle writes them; the showcase reads which files they name). */
+async function step(modelId: string, seq: number, kind: string, onDate: string, fileId: string) {
+  await t.db
+    .insertInto('emulation_model_step')
+    .values({
+      id: uuidv7(),
+      province_id: qt,
+      model_id: modelId,
+      seq,
+      step: kind,
+      from_status: null,
+      to_status: kind,
+      on_date: onDate,
+      details: JSON.stringify({}),
+      file_ids: [fileId],
+      by_user_id: null,
+      at: new Date(`${onDate}T03:00:00Z`),
+    })
+    .execute();
+}
+
 beforeAll(async () => {
   t = await startTestApp({ clock, trustProxy: true });
   qt = await officialUnitId(t.db, '2025', '44');
@@ -131,23 +153,7 @@ beforeAll(async () => {
   photoA = await attach(qt, ids.a, haiLang, 'image/png', PNG, '2025-04-01T03:00:00Z');
   // a scan of the recognition decision: a document of a step, not a photo of the model
   decisionScan = await attach(qt, ids.a, haiLang, 'image/png', Buffer.concat([PNG, Buffer.from('scan')]), '2025-10-16T03:00:00Z');
-  await t.db
-    .insertInto('emulation_model_step')
-    .values({
-      id: uuidv7(),
-      province_id: qt,
-      model_id: ids.a,
-      seq: 2,
-      step: 'recognised',
-      from_status: 'reviewed',
-      to_status: 'recognised',
-      on_date: '2025-10-15',
-      details: JSON.stringify({ level: 'province', decisionNumber: '123/QĐ-UBND' }),
-      file_ids: [decisionScan],
-      by_user_id: null,
-      at: new Date('2025-10-16T03:00:00Z'),
-    })
-    .execute();
+  await step(ids.a, 2, 'recognised', '2025-10-15', decisionScan);
 
   ids.hidden = await model({ provinceId: qt, unitId: quangTri, title: 'Mô hình chưa công bố', published: false, level: 'commune' });
   photoHidden = await attach(qt, ids.hidden, quangTri, 'image/png', Buffer.concat([PNG, Buffer.from('hidden')]), '2025-05-01T03:00:00Z');
@@ -165,6 +171,9 @@ beforeAll(async () => {
     lat: 16.7501,
     lng: 107.1899,
   });
+  // a photo sent with the registration is a photo of the model (the document of a later step is not)
+  photoPerson = await attach(qt, ids.person, quangTri, 'image/png', Buffer.concat([PNG, Buffer.from('person')]), '2025-02-01T03:00:00Z');
+  await step(ids.person, 1, 'registered', '2025-02-01', photoPerson);
   ids.replica = await model({
     provinceId: qt,
     unitId: quangTri,
@@ -220,7 +229,7 @@ describe('public showcase of "Dân vận khéo" models (no login)', () => {
     // the 2019 Phường An Đôn reads under Phường Quảng Trị, which took it whole
     expect(old?.place).toEqual({ unitName: 'Phường Quảng Trị', communeId: quangTri, communeName: 'Phường Quảng Trị' });
     expect(replica?.photo).toBeNull();
-    expect(person).toMatchObject({ ownerName: 'Lê Thị Hoa', commended: true, kind: 'individual' });
+    expect(person).toMatchObject({ ownerName: 'Lê Thị Hoa', commended: true, kind: 'individual', photo: { id: photoPerson } });
     expect(JSON.stringify(body)).not.toContain('0912345678');
     expect(JSON.stringify(body)).not.toContain('chưa công bố');
     expect(body.communes).toEqual([
@@ -283,6 +292,7 @@ describe('public showcase of "Dân vận khéo" models (no login)', () => {
     expect(replica.body.origin).toEqual({ id: ids.a, provinceId: qt, title: 'Cánh đồng lúa hữu cơ liên kết', unitName: 'Xã Hải Lăng', level: 'province' });
     const person = await client.call(endpoints.publicModel, { params: { provinceId: qt, modelId: ids.person } });
     expect(person.body.ownerName).toBe('Lê Thị Hoa');
+    expect(person.body.photos.map((p) => p.id)).toEqual([photoPerson]);
     expect(JSON.stringify(person.body)).not.toMatch(/0912345678|1975/);
   });
 
@@ -311,6 +321,7 @@ describe('public showcase of "Dân vận khéo" models (no login)', () => {
     expect(ok.headers.get('content-type')).toBe('image/png');
     expect(ok.headers.get('cache-control')).toBe('public, max-age=3600');
     expect(Buffer.from(await ok.arrayBuffer()).equals(PNG)).toBe(true);
+    expect((await get(qt, photoPerson)).status).toBe(200);
     expect((await get(qt, decisionScan)).status).toBe(404);
     expect((await get(qt, photoHidden)).status).toBe(404);
     expect((await get(otherProvince, photoA)).status).toBe(404);

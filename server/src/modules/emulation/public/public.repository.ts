@@ -60,12 +60,19 @@ const PLACE_JOINS = sql`
   ) cs on true
   left join admin_unit pc on pc.id = coalesce(cs.new_unit_id, c0.id) and pc.structure = '2025'`;
 
-/** The first image attached to the model itself (not a document of one of its steps: decisions, minutes). */
+/**
+ * Whether attachment `a` of model `m` is one of its photos: an image attached to the model or to its registration
+ * or building, never a document of a later step (review minutes, decisions, withdrawal, documents), which may
+ * name people.
+ */
+const IS_PHOTO = sql<SqlBool>`a.mime_type like 'image/%'
+    and not exists (select 1 from emulation_model_step s where s.province_id = m.province_id and s.model_id = m.id
+      and a.id = any (s.file_ids) and s.step not in ('registered', 'building'))`;
+
+/** The photos of the model `m` (IS_PHOTO). */
 const PHOTO_OF_M = sql`
   select a.id, a.size_bytes, a.mime_type from attachment a
-  where a.province_id = m.province_id and a.owner_type = 'emulation_model' and a.owner_id = m.id::text
-    and a.mime_type like 'image/%'
-    and not exists (select 1 from emulation_model_step s where s.province_id = m.province_id and s.model_id = m.id and a.id = any (s.file_ids))`;
+  where a.province_id = m.province_id and a.owner_type = 'emulation_model' and a.owner_id = m.id::text and ${IS_PHOTO}`;
 
 /** The name the model carries: its organisation, unit or person (the name only). */
 const OWNER_NAME = sql<string | null>`coalesce(
@@ -181,7 +188,7 @@ export async function findShownModel(db: Database, provinceId: number, modelId: 
   return result.rows[0];
 }
 
-/** The photos of a shown model (images attached to it, not its steps' documents), oldest first. */
+/** The photos of a shown model (IS_PHOTO), oldest first. */
 export async function shownPhotos(db: Database, provinceId: number, modelId: string) {
   const result = await sql<{ id: string; size_bytes: number; mime_type: string }>`
     select ph.id, ph.size_bytes, ph.mime_type
@@ -218,14 +225,13 @@ export async function shownReplicas(db: Database, provinceId: number, modelId: s
   return result.rows;
 }
 
-/** A photo of a shown model by id: its bytes' hash and type (images attached to the model, not step documents). */
+/** A photo of a shown model by id (IS_PHOTO): its bytes' hash and type. */
 export async function findShownPhoto(db: Database, provinceId: number, photoId: string) {
   const result = await sql<{ sha256: string; mime_type: string }>`
     select a.sha256, a.mime_type from attachment a
     join emulation_model m on m.province_id = a.province_id and m.id::text = a.owner_id
-    where a.province_id = ${provinceId} and a.id = ${photoId}::uuid and a.owner_type = 'emulation_model' and a.mime_type like 'image/%'
-      and ${shown(provinceId)}
-      and not exists (select 1 from emulation_model_step s where s.province_id = m.province_id and s.model_id = m.id and a.id = any (s.file_ids))`.execute(db);
+    where a.province_id = ${provinceId} and a.id = ${photoId}::uuid and a.owner_type = 'emulation_model'
+      and ${shown(provinceId)} and ${IS_PHOTO}`.execute(db);
   return result.rows[0];
 }
 
