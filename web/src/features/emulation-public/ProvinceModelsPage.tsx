@@ -78,12 +78,6 @@ export function ProvinceModelsPage() {
             </form>
           </div>
           <p role="status">{t('dvk.total', { total: formatNumber(data.total) })}</p>
-          {data.map && (
-            <>
-              <ProvinceMap map={data.map} points={data.points} provinceId={data.province.id} title={t('dvk.mapTitle', { province: data.province.name })} />
-              <p className="hint">{t('dvk.mapNote')}</p>
-            </>
-          )}
           {data.items.length === 0 ? (
             <p>{t('dvk.none')}</p>
           ) : (
@@ -104,7 +98,15 @@ export function ProvinceModelsPage() {
               </button>
             </nav>
           )}
-          <Counts counts={data.counts} />
+          <div className="dvk-overview">
+            {data.map && (
+              <section>
+                <ProvinceMap map={data.map} points={data.points} provinceId={data.province.id} title={t('dvk.mapTitle', { province: data.province.name })} />
+                {data.points.length > 0 && <p className="hint">{t('dvk.mapNote')}</p>}
+              </section>
+            )}
+            <Counts counts={data.counts} />
+          </div>
         </>
       )}
     </main>

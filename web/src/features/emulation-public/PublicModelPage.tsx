@@ -54,7 +54,7 @@ function Detail({ m }: { m: TPublicModelDetail }) {
         {m.campaign && (
           <>
             <dt>{t('dvk.campaign')}</dt>
-            <dd>{t('dvk.campaignYear', { title: m.campaign.title, year: m.campaign.year })}</dd>
+            <dd>{m.campaign.title.includes(String(m.campaign.year)) ? m.campaign.title : t('dvk.campaignYear', { title: m.campaign.title, year: m.campaign.year })}</dd>
           </>
         )}
         {m.startedOn && (
