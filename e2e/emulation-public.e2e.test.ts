@@ -36,7 +36,7 @@ describe('Public showcase of "Dân vận khéo" models (no login)', () => {
     const cards = page.locator('.dvk-card');
     expect(await cards.count()).toBeGreaterThan(0);
     // filter by level: every card says so
-    await page.getByLabel('Cấp công nhận').selectOption({ label: 'Cấp tỉnh' });
+    await page.getByLabel('Cấp công nhận', { exact: true }).selectOption({ label: 'Cấp tỉnh' });
     await page.waitForURL(/level=province/);
     await expect.poll(() => cards.first().innerText()).toContain('Cấp tỉnh');
     for (const text of await cards.locator('.dvk-level').allInnerTexts()) expect(text).toMatch(/^Cấp tỉnh, công nhận ngày \d{2}\/\d{2}\/\d{4}$/);

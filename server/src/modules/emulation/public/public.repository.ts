@@ -41,7 +41,10 @@ const and = (where: Expression<SqlBool>[]) => sql<SqlBool>`(${sql.join(where, sq
 
 /**
  * Where a model is today, in SQL over `m`: its unit (`pu`: a 2019 unit reads under its 2025 successor, the one
- * that took it whole or the largest share) and the 2025 commune it lies in (`pc`), if any.
+ * that took it whole or the largest share) and the 2025 commune it lies in (`pc`), if any. The commune is read
+ * from the path's labels (ids: province.commune… in 2025, province.district.commune… in 2019), and a 2019
+ * commune's successor only for a 2019 commune: a join on the successor's structure made the planner walk every
+ * 2025 commune per model (2.2 s for 32 models on the demo; 84 ms so).
  */
 const PLACE_JOINS = sql`
   join admin_unit u0 on u0.id = m.unit_id
@@ -50,12 +53,11 @@ const PLACE_JOINS = sql`
     order by us.share desc nulls last, us.new_unit_id limit 1
   ) su on true
   join admin_unit pu on pu.id = coalesce(su.new_unit_id, u0.id)
+  left join admin_unit c0 on c0.level = 'commune' and c0.id = case
+    when pu.structure = '2025' and nlevel(pu.path) >= 2 then subpath(pu.path, 1, 1)::text::bigint
+    when pu.structure = '2019' and nlevel(pu.path) >= 3 then subpath(pu.path, 2, 1)::text::bigint end
   left join lateral (
-    select a.id from admin_unit a where a.level = 'commune' and a.path @> pu.path order by nlevel(a.path) desc limit 1
-  ) c0 on true
-  left join lateral (
-    select us.new_unit_id from unit_succession us join admin_unit n on n.id = us.new_unit_id
-    where us.old_unit_id = c0.id and n.structure = '2025' and n.level = 'commune'
+    select us.new_unit_id from unit_succession us where us.old_unit_id = c0.id and c0.structure = '2019'
     order by us.share desc nulls last, us.new_unit_id limit 1
   ) cs on true
   left join admin_unit pc on pc.id = coalesce(cs.new_unit_id, c0.id) and pc.structure = '2025'`;
