@@ -63,13 +63,13 @@ const PLACE_JOINS = sql`
   left join admin_unit pc on pc.id = coalesce(cs.new_unit_id, c0.id) and pc.structure = '2025'`;
 
 /**
- * Whether attachment `a` of model `m` is one of its photos: an image attached to the model or to its registration
- * or building, never a document of a later step (review minutes, decisions, withdrawal, documents), which may
- * name people.
+ * Whether attachment `a` of model `m` is one of its photos: an image attached to the model, to its registration,
+ * building or publication, never a document of another step (review minutes, decisions, withdrawal, documents),
+ * which may name people.
  */
 const IS_PHOTO = sql<SqlBool>`a.mime_type like 'image/%'
     and not exists (select 1 from emulation_model_step s where s.province_id = m.province_id and s.model_id = m.id
-      and a.id = any (s.file_ids) and s.step not in ('registered', 'building'))`;
+      and a.id = any (s.file_ids) and s.step not in ('registered', 'building', 'published'))`;
 
 /** The photos of the model `m` (IS_PHOTO). */
 const PHOTO_OF_M = sql`
