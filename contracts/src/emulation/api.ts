@@ -1,4 +1,7 @@
 import { campaignEndpoints } from './campaign.ts';
+import { campaignPackEndpoints } from './pack.ts';
+// --- emu-models ---
+import { modelEndpoints } from './model.api.ts';
 // --- emu-public ---
 import { publicEmulationEndpoints } from './public.ts';
 
@@ -8,7 +11,9 @@ export * from './enums.ts';
 export const emulationEndpoints = {
   // --- emu-core ---
   ...campaignEndpoints,
+  ...campaignPackEndpoints,
   // --- emu-models ---
+  ...modelEndpoints,
   // --- emu-review ---
   // --- emu-commit ---
   // --- emu-figures ---

@@ -105,6 +105,18 @@ const ALLOWED: Record<string, string> = {
   'modules/emulation/campaigns/campaign.repository.ts#findPackCampaign': 'the pack campaign of a unit the service read in scope',
   'modules/emulation/campaigns/campaign.repository.ts#campaignCodeTaken': 'answers only taken/free for a code of a unit read in scope',
   // --- end emu-core ---
+  // --- emu-models ---
+  // the list's owner names (organisation, person, unit left-joined) and replica counts of models read through unitOwned
+  'modules/emulation/models/model.repository.ts#withSummary': 'names and replica counts of models read through unitOwned',
+  // recognised models are meant to spread: their public part (title, unit, field, level) is read by province so that a
+  // commune can replicate a model of another commune; never an unrecognised model, never more than the public part
+  'modules/emulation/models/model.repository.ts#listReplicable': "recognised models' public part, in the actor's provinces",
+  'modules/emulation/models/model.repository.ts#findReplicableOrigin': "a recognised model of the actor's provinces, as a replica's origin",
+  // the replication chain of a model read in scope: each node carries inScope; the service names out-of-scope nodes
+  // only when recognised (their public part) and counts the others
+  'modules/emulation/models/model.repository.ts#findChain': 'chain of a model read in scope, inScope per node',
+  'modules/emulation/models/model.repository.ts#findSteps': 'history of a model read in scope',
+  // --- end emu-models ---
   // --- emu-public ---
   // the public showcase has no actor: its scope is one province and the models its recognising units published
   // (recognised or commended, published_at set), public columns only; photos are images of those models that no

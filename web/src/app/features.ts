@@ -15,6 +15,8 @@ import { programmesFeature } from '../features/programmes/index.ts';
 import { receptionFeature } from '../features/reception/index.ts';
 // --- pet-portal ---
 import { petitionsPortalFeature } from '../features/petitions-portal/index.ts';
+// --- emu-models ---
+import { emulationModelsFeature } from '../features/emulation/models/index.ts';
 // --- emu-public ---
 import { emulationPublicFeature } from '../features/emulation-public/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
@@ -45,6 +47,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   receptionFeature,
   // --- pet-portal ---
   petitionsPortalFeature,
+  // --- emu-models ---
+  emulationModelsFeature,
   // --- emu-public ---
   emulationPublicFeature,
 ];

@@ -22,6 +22,8 @@ import { programmesVi } from '../features/programmes/messages.vi.ts';
 import { receptionVi } from '../features/reception/messages.vi.ts';
 // --- pet-portal ---
 import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
+// --- emu-models ---
+import { emulationModelsVi } from '../features/emulation/models/messages.vi.ts';
 // --- emu-public ---
 import { emulationPublicVi } from '../features/emulation-public/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
@@ -50,6 +52,8 @@ export const vi = {
   ...receptionVi,
   // --- pet-portal ---
   ...petitionsPortalVi,
+  // --- emu-models ---
+  ...emulationModelsVi,
   // --- emu-public ---
   ...emulationPublicVi,
 } as const;

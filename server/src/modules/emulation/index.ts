@@ -2,9 +2,12 @@ import type { ServerModule } from '#server/shared/module.ts';
 import { campaignScopeFixtures } from './campaigns/campaign.fixtures.ts';
 import { registerCampaignRoutes } from './campaigns/campaign.routes.ts';
 // --- emu-models ---
+import { modelFileOwner, modelScopeFixtures, registerModelRoutes } from './models/index.ts';
 // --- emu-review ---
 // --- emu-commit ---
 // --- emu-figures ---
+import { emulationDemoStep, PHOTO_JOB, runDemoPhotos } from './demo/emulation-demo-step.ts';
+import { emulationDerivedValues } from './figures/index.ts';
 // --- emu-public ---
 import { registerPublicRoutes } from './public/index.ts';
 
@@ -20,6 +23,7 @@ export const emulationModule: ServerModule = {
     // --- emu-core ---
     registerCampaignRoutes(api, context);
     // --- emu-models ---
+    registerModelRoutes(api, context);
     // --- emu-review ---
     // --- emu-commit ---
     // --- emu-public ---
@@ -29,25 +33,38 @@ export const emulationModule: ServerModule = {
     // --- emu-core ---
     ...(await campaignScopeFixtures(db, unitId)),
     // --- emu-models ---
+    ...(await modelScopeFixtures(db, unitId)),
     // --- emu-review ---
     // --- emu-commit ---
   }),
   fileOwners: {
     // --- emu-models ---
+    emulation_model: modelFileOwner,
     // --- emu-review ---
   },
   demoSteps: [
     // --- emu-figures ---
+    emulationDemoStep,
   ],
   derivedValues: [
     // --- emu-figures ---
+    ...emulationDerivedValues,
   ],
+  jobHandlers: {
+    // --- emu-figures ---
+    [PHOTO_JOB]: runDemoPhotos,
+  },
 };
 
 // --- emu-core --- what other parts may call: the campaign a model, a review or a commitment names
 export { findCampaignForParts, type CampaignForParts } from './campaigns/campaign-access.ts';
 export { emulationPolicy } from './emulation.policy.ts';
+export { loadCampaignPackInto } from './packs/pack-load.service.ts';
+export { shippedCampaignPacks } from './packs/pack-store.ts';
 // --- emu-models ---
+/** Records a concluded public review as the model's "reviewed" step (review/); the lifecycle; recognition rules. */
+export { modelWorkflow, recordPublicReview, recognitionProblem, reviewPassed, RECOGNISER_LEVEL } from './models/index.ts';
 // --- emu-review ---
 // --- emu-commit ---
-// --- emu-figures ---
+// --- emu-figures --- the writers of models refresh their figures in their transaction
+export { touchModelFigures } from './figures/index.ts';
