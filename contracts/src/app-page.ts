@@ -26,7 +26,11 @@ export const APP_PAGE = {
 
 // --- pet-portal ---
 /** Pages open to visitors without an account (the citizens' portal): the server sends them the loading screen, never the login form. */
-export const PUBLIC_PAGE_PREFIXES = ['/cong-dan'] as const;
+export const PUBLIC_PAGE_PREFIXES = [
+  '/cong-dan',
+  // --- emu-public --- the showcase of recognised "Dân vận khéo" models
+  '/dan-van-kheo',
+] as const;
 export const isPublicPage = (pathname: string) => PUBLIC_PAGE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 
 /** The value of the hidden `next` field as written into the page (the value is HTML-escaped). */

@@ -215,6 +215,12 @@ export const FIELD_LABELS: Record<string, string> = {
   passed: 'Đạt / không đạt',
   meetingOn: 'Ngày họp bình xét',
   // --- end emu-review ---
+  // --- emu-public --- (field: emu-models' block; modelId: emu-review's)
+  page: 'Trang',
+  photoId: 'Ảnh',
+  provinceId: 'Tỉnh, thành phố',
+  communeId: 'Xã, phường',
+  // --- end emu-public ---
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

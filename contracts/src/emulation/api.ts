@@ -4,6 +4,8 @@ import { campaignPackEndpoints } from './pack.ts';
 import { modelEndpoints } from './model.api.ts';
 // --- emu-review ---
 import { reviewEndpoints } from './review.api.ts';
+// --- emu-public ---
+import { publicEmulationEndpoints } from './public.ts';
 
 export * from './enums.ts';
 
@@ -18,4 +20,6 @@ export const emulationEndpoints = {
   ...reviewEndpoints,
   // --- emu-commit ---
   // --- emu-figures ---
+  // --- emu-public ---
+  ...publicEmulationEndpoints,
 };

@@ -119,6 +119,24 @@ const ALLOWED: Record<string, string> = {
   'modules/emulation/models/model.repository.ts#findChain': 'chain of a model read in scope, inScope per node',
   'modules/emulation/models/model.repository.ts#findSteps': 'history of a model read in scope',
   // --- end emu-models ---
+  // --- emu-public ---
+  // the public showcase has no actor: its scope is one province and the models its recognising units published
+  // (recognised or commended, published_at set), public columns only; photos are images of those models that no
+  // step names as a document; owners' names only (organisation, unit or person)
+  'modules/emulation/public/public.repository.ts#listShownModels': 'no actor: published models of one province',
+  'modules/emulation/public/public.repository.ts#findShownModel': 'no actor: a published model of one province',
+  'modules/emulation/public/public.repository.ts#shownPhotos': 'no actor: images of a published model, not step documents',
+  'modules/emulation/public/public.repository.ts#findShownPhoto': 'no actor: an image of a published model, not a step document',
+  'modules/emulation/public/public.repository.ts#OWNER_NAME': 'no actor: only the name of a published model’s owner',
+  'modules/emulation/public/public.repository.ts#PHOTO_OF_M': 'no actor: images of the published model it is joined to',
+  'modules/emulation/public/public.repository.ts#REPLICAS_OF_M': 'no actor: counts the published replicas of a published model',
+  'modules/emulation/public/public.repository.ts#countShownByFieldLevel': 'no actor: counts published models of one province',
+  'modules/emulation/public/public.repository.ts#communesWithShownModels': 'no actor: counts published models of one province by commune',
+  'modules/emulation/public/public.repository.ts#shownPoints': 'no actor: rounded points of published models of one province',
+  'modules/emulation/public/public.repository.ts#findShownLink': 'no actor: a published model (the origin of a published one)',
+  'modules/emulation/public/public.repository.ts#shownReplicas': 'no actor: published replicas of a published model',
+  'modules/emulation/public/public.repository.ts#provincesWithCounts': 'no actor: counts published models per province',
+  // --- end emu-public ---
 };
 
 function repositoryFiles(dir: string): string[] {

@@ -21,6 +21,8 @@ import { emulationReviewFeature } from '../features/emulation/review/index.ts';
 import { petitionsPortalFeature } from '../features/petitions-portal/index.ts';
 // --- emu-models ---
 import { emulationModelsFeature } from '../features/emulation/models/index.ts';
+// --- emu-public ---
+import { emulationPublicFeature } from '../features/emulation-public/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -55,6 +57,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   emulationModelsFeature,
   // --- emu-review ---
   emulationReviewFeature,
+  // --- emu-public ---
+  emulationPublicFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

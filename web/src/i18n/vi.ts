@@ -28,6 +28,8 @@ import { emulationReviewVi } from '../features/emulation/review/messages.vi.ts';
 import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
 // --- emu-models ---
 import { emulationModelsVi } from '../features/emulation/models/messages.vi.ts';
+// --- emu-public ---
+import { emulationPublicVi } from '../features/emulation-public/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -60,6 +62,8 @@ export const vi = {
   ...emulationModelsVi,
   // --- emu-review ---
   ...emulationReviewVi,
+  // --- emu-public ---
+  ...emulationPublicVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

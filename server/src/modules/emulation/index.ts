@@ -12,6 +12,7 @@ import { registerReviewRoutes } from './review/review.routes.ts';
 import { emulationDemoStep, PHOTO_JOB, runDemoPhotos } from './demo/emulation-demo-step.ts';
 import { emulationDerivedValues } from './figures/index.ts';
 // --- emu-public ---
+import { registerPublicRoutes } from './public/index.ts';
 
 /**
  * "Dân vận khéo" emulation (DOMAIN.md capability 4; issue 15): campaigns and their packs (campaigns/, packs/),
@@ -30,6 +31,7 @@ export const emulationModule: ServerModule = {
     registerReviewRoutes(api, context);
     // --- emu-commit ---
     // --- emu-public ---
+    registerPublicRoutes(api, context);
   },
   scopeFixtures: async (db, unitId) => ({
     // --- emu-core ---
