@@ -155,6 +155,18 @@ export const FIELD_LABELS: Record<string, string> = {
   basis: 'Căn cứ',
   state: 'Tình trạng',
   // --- end pet-recv ---
+  // --- emu-commit ---
+  campaignId: 'Phong trào thi đua',
+  commitmentId: 'Nội dung cam kết',
+  registrantKind: 'Đối tượng đăng ký',
+  registered: 'Số đăng ký',
+  eligible: 'Tổng số thuộc diện',
+  expectedVersion: 'Phiên bản đã xem',
+  occurredOn: 'Ngày xảy ra',
+  reportedOn: 'Ngày nhận phản ánh',
+  description: 'Nội dung vi phạm',
+  reportedBy: 'Người, cơ quan phản ánh',
+  // --- end emu-commit ---
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -94,6 +94,13 @@ const ALLOWED: Record<string, string> = {
   // (or a filer's phone) matched; Open311 lists only publicly filed feedback and petitions, public columns only
   'modules/petitions/portal/portal.repository.ts#findSubmittedCase': 'no actor: shown only after the secret or phone matched',
   'modules/petitions/open311/open311.repository.ts#listPublicRequests': 'no actor: publicly filed cases, public columns only',
+  // --- emu-commit ---
+  'modules/emulation/commitments/commitment.repository.ts#findCountByKey': 'locks the count of a key whose unit the writer has just read in scope',
+  'modules/emulation/commitments/commitment.repository.ts#countsUnder': 'counts under a unit an import has just read in scope (its province, its subtree)',
+  'modules/emulation/commitments/commitment.repository.ts#listChanges': 'authors (app_user) of the changes of a count read through unitOwned',
+  'modules/emulation/commitments/commitment.repository.ts#organizationNames': 'names of the bodies of figures read through unitOwned',
+  'modules/emulation/commitments/commitment-figures.repository.ts#registeredByCommune': 'derived values: computed for a whole province by the system, not for a user',
+  'modules/emulation/commitments/commitment-figures.repository.ts#breachesByCommune': 'derived values: computed for a whole province by the system, not for a user',
 };
 
 function repositoryFiles(dir: string): string[] {
