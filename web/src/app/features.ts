@@ -15,6 +15,8 @@ import { programmesFeature } from '../features/programmes/index.ts';
 import { receptionFeature } from '../features/reception/index.ts';
 // --- pet-portal ---
 import { petitionsPortalFeature } from '../features/petitions-portal/index.ts';
+// --- emu-commit ---
+import { emulationCommitmentsFeature } from '../features/emulation/commitments/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -43,6 +45,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   receptionFeature,
   // --- pet-portal ---
   petitionsPortalFeature,
+  // --- emu-commit ---
+  emulationCommitmentsFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -22,6 +22,8 @@ import { programmesVi } from '../features/programmes/messages.vi.ts';
 import { receptionVi } from '../features/reception/messages.vi.ts';
 // --- pet-portal ---
 import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
+// --- emu-commit ---
+import { commitmentsVi } from '../features/emulation/commitments/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -48,6 +50,8 @@ export const vi = {
   ...receptionVi,
   // --- pet-portal ---
   ...petitionsPortalVi,
+  // --- emu-commit ---
+  ...commitmentsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
