@@ -15,6 +15,8 @@ import { receptionEndpoints } from './reception/api.ts';
 import { hotspotEndpoints, open311Endpoints, portalEndpoints } from './petitions/portal.api.ts';
 // --- pet-figures ---
 import { petitionFigureEndpoints } from './petitions/figures.schemas.ts';
+// --- emulation ---
+import { emulationEndpoints } from './emulation/api.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -44,4 +46,6 @@ export const api = {
   hotspots: hotspotEndpoints,
   // --- pet-figures ---
   petitionFigures: petitionFigureEndpoints,
+  // --- emulation ---
+  emulation: emulationEndpoints,
 };

@@ -65,6 +65,12 @@ export const AUDIT_ENTITIES = [
   'reception_recommendation',
   // --- pet-portal ---
   'petition_portal_submission',
+  // --- emulation ---
+  'emulation_campaign',
+  'emulation_model',
+  // --- emu-commit ---
+  'emulation_commitment_count',
+  'emulation_commitment_breach',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

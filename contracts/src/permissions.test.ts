@@ -33,6 +33,8 @@ describe('the permission table', () => {
       'petitions.read', 'petitions.manage', 'petitions.readIdentity',
       // --- pet-recv ---
       'reception.read',
+      // --- emulation ---
+      'emulation.read', 'emulation.recognize', 'emulation.review',
     ]);
     // --- pet-core: a denouncer's identity is for the handler and leaders, not for account administrators ---
     // --- pet-legal --- (the legal calendar and rules are national: system administrators only)
@@ -50,6 +52,10 @@ describe('the permission table', () => {
       'programmes.read',
       'programmes.reportProgress',
       'audit.recent',
+      // --- emulation ---
+      'emulation.read',
+      'emulation.registerModels',
+      'emulation.manageCommitments',
     ]);
   });
 });

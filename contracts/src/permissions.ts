@@ -133,6 +133,34 @@ export const PERMISSIONS = {
     levels: ['province', 'district', 'commune'],
   },
   // --- end pet-recv ---
+  // --- emulation ---
+  'emulation.read': {
+    summary: 'See "Dân vận khéo" emulation campaigns launched in or above the scope, and the exemplary models, reviews and commitments of the units in scope',
+    roles: EVERYONE,
+  },
+  'emulation.manageCampaigns': {
+    summary: "Launch and change the own units' emulation campaigns (commitments, criteria, tasks per body, timeline, participants) and load campaign packs",
+    roles: KEEPERS,
+    levels: ['province', 'district', 'commune'],
+  },
+  'emulation.registerModels': {
+    summary: 'Register exemplary models of units in scope and record their building steps and replicas (focal point: models of its own organisation)',
+    roles: { ...KEEPERS, focal_point: 'ownOrganization' },
+  },
+  'emulation.recognize': {
+    summary: "Recognise a model at the own unit's level (the model lies in the unit's subtree), commend it and publish it on the public showcase",
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope', leader: 'scope' },
+    levels: ['province', 'district', 'commune'],
+  },
+  'emulation.review': {
+    summary: "Nominate models, score them against the campaign's criteria, record the result and the minutes, rank the nominations of the units below",
+    roles: { ...KEEPERS, leader: 'scope' },
+  },
+  'emulation.manageCommitments': {
+    summary: 'Enter and import the commitments registered by agencies, cadres and households, correct them with history, record breaches (focal point: its own organisation)',
+    roles: { ...KEEPERS, focal_point: 'ownOrganization' },
+  },
+  // --- end emulation ---
 } as const satisfies Record<string, PermissionSpec>;
 
 export type TAction = keyof typeof PERMISSIONS;

@@ -721,6 +721,136 @@ export interface ReceptionRecommendationTable {
 }
 // --- end pet-recv ---
 
+// --- emulation (migration 20261217T1000_emulation.sql) ---
+export interface EmulationCampaignTable {
+  id: Id;
+  province_id: number;
+  unit_id: number;
+  programme_id: number | null;
+  code: string;
+  title: string;
+  year: number;
+  starts_on: string;
+  ends_on: string;
+  level: 'central' | 'province' | 'district' | 'commune';
+  themes: ColumnType<string[], string[] | undefined, string[]>;
+  purpose: string | null;
+  status: Generated<'draft' | 'active' | 'closed'>;
+  pack_code: string | null;
+  pack_version: number | null;
+  search_text: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface EmulationCommitmentTable {
+  id: Id;
+  province_id: number;
+  campaign_id: number;
+  code: string;
+  position: number;
+  title: string;
+  appendix: string | null;
+}
+
+export interface EmulationCriterionTable {
+  id: Id;
+  province_id: number;
+  campaign_id: number;
+  applies_to: 'general' | 'collective' | 'individual';
+  code: string;
+  position: number;
+  text: string;
+  scoring: 'weight' | 'pass_fail';
+  weight: number | null;
+  max_score: number | null;
+}
+
+export interface EmulationBodyTaskTable {
+  id: Id;
+  province_id: number;
+  campaign_id: number;
+  body_kind: 'party' | 'state' | 'people_council' | 'people_committee' | 'judicial' | 'armed_forces' | 'front_mass' | 'other';
+  heading: string | null;
+  code: string;
+  position: number;
+  text: string;
+}
+
+export interface EmulationMilestoneTable {
+  id: Id;
+  province_id: number;
+  campaign_id: number;
+  kind: 'launch' | 'registration' | 'building' | 'review' | 'recognition' | 'conference';
+  on_date: string;
+  until_date: string | null;
+  every_years: number | null;
+  title: string;
+  position: number;
+}
+
+export interface EmulationParticipantTable {
+  id: Id;
+  province_id: number;
+  campaign_id: number;
+  unit_id: number | null;
+  organization_id: number | null;
+}
+
+/** A big table (SCALE.md): UUIDv7 id from the application, province_id in every key. */
+export interface EmulationModelTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  village_id: number | null;
+  campaign_id: number | null;
+  origin_model_id: string | null;
+  origin_province_id: number | null;
+  kind: 'collective' | 'individual';
+  field: 'economy' | 'culture_society' | 'defence_security' | 'party_building';
+  owner_organization_id: number | null;
+  owner_person_id: number | null;
+  owner_unit_id: number | null;
+  title: string;
+  summary: string | null;
+  what_changed: string | null;
+  /** ZModelFigure[] (contracts/src/emulation/model.ts); pass JSON.stringify on write. */
+  figures: ColumnType<unknown, string | undefined, string>;
+  lat: number | null;
+  lng: number | null;
+  started_on: string | null;
+  status: Generated<'registered' | 'building' | 'reviewed' | 'recognised' | 'commended' | 'withdrawn'>;
+  recognised_level: 'commune' | 'district' | 'province' | 'central' | null;
+  recognised_on: string | null;
+  recognised_by_unit_id: number | null;
+  published_at: Date | null;
+  search_text: string;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Append-only (a trigger refuses UPDATE and DELETE). */
+export interface EmulationModelStepTable {
+  id: string;
+  province_id: number;
+  model_id: string;
+  seq: number;
+  step: string;
+  from_status: string | null;
+  to_status: string | null;
+  on_date: string;
+  /** pass JSON.stringify on write */
+  details: ColumnType<unknown, string | undefined, never>;
+  file_ids: ColumnType<string[], string[] | undefined, never>;
+  by_user_id: number | null;
+  at: Timestamp;
+}
+// --- end emulation ---
+
 export interface DB {
   admin_unit: AdminUnitTable;
   admin_unit_history: AdminUnitHistoryTable;
@@ -781,6 +911,16 @@ export interface DB {
   // --- pet-portal ---
   petition_portal_submission: PetitionPortalSubmissionTable;
   petition_portal_key: PetitionPortalKeyTable;
+  // --- emulation ---
+  emulation_campaign: EmulationCampaignTable;
+  emulation_commitment: EmulationCommitmentTable;
+  emulation_criterion: EmulationCriterionTable;
+  emulation_body_task: EmulationBodyTaskTable;
+  emulation_milestone: EmulationMilestoneTable;
+  emulation_participant: EmulationParticipantTable;
+  emulation_model: EmulationModelTable;
+  emulation_model_step: EmulationModelStepTable;
+  // --- end emulation ---
   // --- emu-commit ---
   emulation_commitment_count: EmulationCommitmentCountTable;
   emulation_commitment_count_change: EmulationCommitmentCountChangeTable;

@@ -3,6 +3,8 @@ import { jobsModule } from '#server/platform/jobs/index.ts';
 import type { ServerModule } from '#server/shared/module.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
+// --- emulation ---
+import { emulationModule } from './emulation/index.ts';
 import { healthModule } from './health/index.ts';
 import { indicatorsModule } from './indicators/index.ts';
 import { legalModule } from './legal/index.ts';
@@ -32,6 +34,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   petitionsModule,
   // --- pet-recv ---
   receptionModule,
+  // --- emulation ---
+  emulationModule,
   jobsModule,
   filesModule,
 ];

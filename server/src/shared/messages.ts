@@ -572,6 +572,23 @@ export const MESSAGES = {
   'petitions.hotspots.provinceOutside': 'tỉnh, thành phố không thuộc phạm vi của bạn',
   'petitions.hotspots.toBeforeFrom': 'đến ngày không được trước từ ngày',
   // --- /pet-portal ---
+  // --- emu-core ---
+  'entity.emulationCampaign': 'Phong trào thi đua',
+  'entity.emulationModel': 'Mô hình, điển hình',
+  'entity.emulationPack': 'Gói phong trào thi đua',
+  'emulation.campaigns.staleVersion': 'Phong trào thi đua vừa được người khác thay đổi (phiên bản {current}, bạn đang sửa phiên bản {seen}). Hãy tải lại rồi sửa tiếp.',
+  'emulation.campaigns.levelMismatch': 'cấp phát động phải đúng cấp của đơn vị phát động ({unit})',
+  'emulation.campaigns.villageUnit': 'thôn, tổ dân phố không phát động phong trào thi đua; hãy chọn xã, huyện hoặc tỉnh',
+  'emulation.campaigns.codeTaken': 'đơn vị đã có phong trào thi đua mã “{code}”',
+  'emulation.campaigns.programmeOutOfReach': 'chương trình không tồn tại hoặc bạn không có quyền xem',
+  'emulation.campaigns.participantUnitNotUnder': 'đơn vị tham gia phải là {owner} hoặc đơn vị cấp dưới',
+  'emulation.campaigns.participantOrgNotUnder': 'tổ chức tham gia phải thuộc {owner} hoặc đơn vị cấp dưới',
+  'emulation.campaigns.participantTwice': 'đơn vị hoặc tổ chức tham gia bị trùng',
+  'emulation.campaigns.yearOutside': 'năm của phong trào ({year}) phải nằm trong thời gian từ {from} đến {to}',
+  'emulation.packs.otherVersion': 'Đơn vị này đã nạp gói “{code}” phiên bản {loaded}; không nạp chồng phiên bản {version}.',
+  'emulation.packs.duplicateCode': 'mã “{code}” bị trùng trong gói',
+  'emulation.packs.notVerbatim': 'văn bản không có nguyên văn trong tài liệu gốc: “{text}”',
+  // --- end emu-core ---
   // --- emu-commit ---
   // emulation commitments: counts registered by agencies, cadres and households, breaches (modules/emulation/commitments/)
   'entity.commitmentCount': 'Số đăng ký cam kết',

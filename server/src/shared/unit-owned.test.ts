@@ -94,6 +94,17 @@ const ALLOWED: Record<string, string> = {
   // (or a filer's phone) matched; Open311 lists only publicly filed feedback and petitions, public columns only
   'modules/petitions/portal/portal.repository.ts#findSubmittedCase': 'no actor: shown only after the secret or phone matched',
   'modules/petitions/open311/open311.repository.ts#listPublicRequests': 'no actor: publicly filed cases, public columns only',
+  // --- emu-core ---
+  // a campaign is read by the subtree of its unit and the units below (a commune reads the province's campaign):
+  // readableCampaigns is inOrAboveScope on its unit, as programmes' readableProgrammes; participants, pack lookups
+  // and code checks are of a campaign read that way or of a unit the service has just read in scope
+  'modules/emulation/campaigns/campaign.repository.ts#readableCampaigns': 'inOrAboveScope on the campaign unit',
+  'modules/emulation/campaigns/campaign.repository.ts#campaignColumns': 'counts participants of campaigns read through readableCampaigns',
+  'modules/emulation/campaigns/campaign.repository.ts#findCampaignParts': 'parts of a campaign read through readableCampaigns',
+  'modules/emulation/campaigns/campaign.repository.ts#lockCampaign': 'a campaign read through readableCampaigns just before',
+  'modules/emulation/campaigns/campaign.repository.ts#findPackCampaign': 'the pack campaign of a unit the service read in scope',
+  'modules/emulation/campaigns/campaign.repository.ts#campaignCodeTaken': 'answers only taken/free for a code of a unit read in scope',
+  // --- end emu-core ---
   // --- emu-commit ---
   'modules/emulation/commitments/commitment.repository.ts#findCountByKey': 'locks the count of a key whose unit the writer has just read in scope',
   'modules/emulation/commitments/commitment.repository.ts#countsUnder': 'counts under a unit an import has just read in scope (its province, its subtree)',
@@ -101,6 +112,7 @@ const ALLOWED: Record<string, string> = {
   'modules/emulation/commitments/commitment.repository.ts#organizationNames': 'names of the bodies of figures read through unitOwned',
   'modules/emulation/commitments/commitment-figures.repository.ts#registeredByCommune': 'derived values: computed for a whole province by the system, not for a user',
   'modules/emulation/commitments/commitment-figures.repository.ts#breachesByCommune': 'derived values: computed for a whole province by the system, not for a user',
+  // --- end emu-commit ---
 };
 
 function repositoryFiles(dir: string): string[] {

@@ -29,3 +29,5 @@ export const programmesModule: ServerModule = {
   // tasks overdue and done on time per commune, stored as data elements (programme-derived.ts)
   derivedValues: [tasksOverdue, tasksDoneOnTime],
 };
+// --- emulation --- a campaign names the programme that launches it (read in or above the actor's scope)
+export { findReadableProgramme } from './programme-access.repository.ts';

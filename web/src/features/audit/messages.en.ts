@@ -60,6 +60,12 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.petition_field': 'Case field',
   // --- pet-portal ---
   'audit.entity.petition_portal_submission': 'Case filed on the citizen portal',
+  // --- emulation ---
+  'audit.entity.emulation_campaign': '“Skilful mass mobilisation” emulation campaign',
+  'audit.entity.emulation_model': '“Skilful mass mobilisation” exemplary model',
+  // --- emu-commit ---
+  'audit.entity.emulation_commitment_count': 'Emulation commitment registrations',
+  'audit.entity.emulation_commitment_breach': 'Breach of an emulation commitment',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

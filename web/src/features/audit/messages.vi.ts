@@ -58,6 +58,12 @@ export const auditVi = {
   'audit.entity.petition_field': 'Lĩnh vực vụ việc',
   // --- pet-portal ---
   'audit.entity.petition_portal_submission': 'Vụ việc gửi qua Cổng công dân',
+  // --- emulation ---
+  'audit.entity.emulation_campaign': 'Phong trào thi đua “Dân vận khéo”',
+  'audit.entity.emulation_model': 'Mô hình, điển hình “Dân vận khéo”',
+  // --- emu-commit ---
+  'audit.entity.emulation_commitment_count': 'Số đăng ký cam kết thi đua',
+  'audit.entity.emulation_commitment_breach': 'Vi phạm cam kết thi đua',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',

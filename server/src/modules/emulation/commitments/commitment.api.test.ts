@@ -193,7 +193,10 @@ describe('breaches and figures by commune and by body', () => {
       { unitId: c2, value: 0 },
     ]);
     // another year's campaigns are not counted
-    expect(await household?.compute(t.db, { provinceId: p.provinceId, asOf: '2025-12-31' })).toEqual([]);
+    expect(await household?.compute(t.db, { provinceId: p.provinceId, asOf: '2025-12-31' })).toEqual([
+      { unitId: c1, value: 0 },
+      { unitId: c2, value: 0 },
+    ]);
   });
 });
 

@@ -6,3 +6,4 @@
 export { registerCommitmentRoutes } from './commitment.routes.ts';
 export { commitmentScopeFixtures } from './commitment.fixtures.ts';
 export { commitmentDerivedValues } from './commitment-derived.ts';
+export { commitmentsDemoStep } from './demo/commitments-demo-step.ts';
