@@ -69,6 +69,11 @@ describe('derived values', () => {
       ['reception.front_critiques_province', 'RECEPTION_FRONT_CRITIQUES_PROVINCE', 'integer', 'province'],
       ['reception.reception_days_commune', 'RECEPTION_RECEPTION_DAYS_COMMUNE', 'integer', 'commune'],
       ['reception.reception_days_province', 'RECEPTION_RECEPTION_DAYS_PROVINCE', 'integer', 'province'],
+      // --- emu-commit ---
+      ['emulation.commitments_agency_commune', 'EMULATION_COMMITMENTS_AGENCY_COMMUNE', 'integer', 'commune'],
+      ['emulation.commitments_cadre_commune', 'EMULATION_COMMITMENTS_CADRE_COMMUNE', 'integer', 'commune'],
+      ['emulation.commitments_household_commune', 'EMULATION_COMMITMENTS_HOUSEHOLD_COMMUNE', 'integer', 'commune'],
+      ['emulation.commitment_breaches_commune', 'EMULATION_COMMITMENT_BREACHES_COMMUNE', 'integer', 'commune'],
     ]);
     expect(response.body[1]).toMatchObject({ name: 'Số thôn, bản, tổ dân phố có Tổ dân vận', unitOfMeasure: 'thôn', elementId: await elementId('ORG_VILLAGES_WITH_TEAM') });
     const element = await t.db.selectFrom('data_element').selectAll().where('code', '=', 'ORG_VILLAGES_WITH_TEAM').executeTakeFirstOrThrow();

@@ -121,7 +121,7 @@ export async function loadCommitmentsDemo(trx: Kysely<DB>, today: string): Promi
 }
 
 export const commitmentsDemoStep: DemoStep = {
-  name: 'emulation-commitments',
+  name: 'emulation.commitments-demo',
   version: 1,
   run: (trx, context) => loadCommitmentsDemo(trx, context.today),
 };
