@@ -351,9 +351,3 @@ export async function unitsUnder(db: Kysely<DB>, scope: Scope, unitId: number, i
     .where(inScope('unit.path', scope))
     .execute();
 }
-
-/** Organisations of `ids` with their unit (an import's bodies). */
-export async function organizationsOf(db: Kysely<DB>, ids: readonly number[]) {
-  if (ids.length === 0) return [];
-  return db.selectFrom('organization').select(['id', 'unit_id', 'name', 'dissolved_on']).where('id', 'in', [...ids]).execute();
-}

@@ -6,7 +6,7 @@ import { commitmentsVi } from './messages.vi.ts';
  * corrections and history, breaches, and the Excel template and import.
  */
 export const emulationCommitmentsFeature: WebFeature = {
-  name: 'emulation-commitments',
+  name: 'emulation/commitments',
   routes: [{ path: 'emulation/commitments', page: lazyPage(() => import('./CommitmentsPage.tsx'), 'CommitmentsPage') }],
   nav: [{ to: '/emulation/commitments', label: 'nav.emulationCommitments', section: 'main', action: 'emulation.read' }],
   messages: { vi: commitmentsVi, en: () => import('./messages.en.ts').then((m) => m.commitmentsEn) },
