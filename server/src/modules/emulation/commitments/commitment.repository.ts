@@ -3,6 +3,7 @@ import type { TRegistrantKind } from '#contracts/emulation/commitment.api.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope, unitOwned } from '#server/shared/scope.ts';
+import { uuidv7 } from '#server/shared/uuidv7.ts';
 
 /**
  * All SQL of the campaign commitments. Counts, their changes and breaches are big tables (SCALE.md): every read
@@ -143,6 +144,53 @@ export async function insertCount(db: Kysely<DB>, id: string, changeId: string, 
     })
     .execute();
   await insertChange(db, changeId, key.provinceId, id, 1, { registered: null, eligible: null }, values);
+}
+
+/** Many new counts (version 1) and their first change rows in a few multi-row statements (the demo). */
+export async function insertCounts(db: Kysely<DB>, rows: readonly { key: CountKey; values: ChangeValues }[]) {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500).map((row) => ({ ...row, id: uuidv7() }));
+    await db
+      .insertInto('emulation_commitment_count')
+      .values(
+        chunk.map(({ id, key, values }) => ({
+          id,
+          province_id: key.provinceId,
+          campaign_id: key.campaignId,
+          commitment_id: key.commitmentId,
+          unit_id: key.unitId,
+          registrant_kind: key.registrantKind,
+          organization_id: key.organizationId,
+          registered: values.registered,
+          eligible: values.eligible,
+          version: 1,
+          created_by: values.userId,
+          created_at: values.at,
+          updated_by: values.userId,
+          updated_at: values.at,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('emulation_commitment_count_change')
+      .values(
+        chunk.map(({ id, key, values }) => ({
+          id: uuidv7(),
+          province_id: key.provinceId,
+          count_id: id,
+          version: 1,
+          registered_before: null,
+          registered: values.registered,
+          eligible_before: null,
+          eligible: values.eligible,
+          source: values.source,
+          reason: values.reason,
+          changed_by: values.userId,
+          changed_at: values.at,
+        })),
+      )
+      .execute();
+  }
 }
 
 /**

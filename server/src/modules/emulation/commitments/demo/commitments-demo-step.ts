@@ -7,7 +7,7 @@ import type { DemoStep } from '#server/shared/module.ts';
 import { inScope } from '#server/shared/scope.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { provinceScope } from '../../../units/index.ts';
-import { insertBreach, insertCount, provinceOf } from '../commitment.repository.ts';
+import { insertBreach, insertCounts, type ChangeValues, type CountKey } from '../commitment.repository.ts';
 
 /**
  * The commitments of the demo campaigns (issue 15 "Demo and done": commitments by commune): for every campaign of
@@ -64,8 +64,10 @@ export async function loadCommitmentsDemo(trx: Kysely<DB>, today: string): Promi
       .execute();
     const rng = new Random(20_200_000 + Number(campaign.id));
     const at = new Date(`${campaign.starts_on}T09:00:00+07:00`);
+    const batch: { key: CountKey; values: ChangeValues }[] = [];
     for (const commune of communes) {
-      const provinceId = await provinceOf(trx, commune.id);
+      // every commune of the province's scope (its 2019 predecessors' included) is of the 2025 province
+      const provinceId = province.id;
       const households = rng.int(900, 4200);
       const cadres = rng.int(25, 60);
       const agencies = rng.int(6, 18);
@@ -75,8 +77,7 @@ export async function loadCommitmentsDemo(trx: Kysely<DB>, today: string): Promi
         for (const commitment of commitments) {
           const key = { provinceId, campaignId: Number(campaign.id), unitId: commune.id, commitmentId: Number(commitment.id), registrantKind: kind, organizationId: null };
           const registered = Math.min(expected[kind], Math.round(expected[kind] * share[kind]()));
-          await insertCount(trx, uuidv7(), uuidv7(), key, { registered, eligible: expected[kind], source: 'demo', reason: null, userId: null, at });
-          counts++;
+          batch.push({ key, values: { registered, eligible: expected[kind], source: 'demo', reason: null, userId: null, at } });
         }
       }
       const bodies = await trx
@@ -90,8 +91,7 @@ export async function loadCommitmentsDemo(trx: Kysely<DB>, today: string): Promi
         const members = rng.int(120, 600);
         for (const commitment of commitments) {
           const key = { provinceId, campaignId: Number(campaign.id), unitId: commune.id, commitmentId: Number(commitment.id), registrantKind: 'cadre' as const, organizationId: body.id };
-          await insertCount(trx, uuidv7(), uuidv7(), key, { registered: Math.round(members * (0.85 + rng.next() * 0.15)), eligible: members, source: 'demo', reason: null, userId: null, at });
-          counts++;
+          batch.push({ key, values: { registered: Math.round(members * (0.85 + rng.next() * 0.15)), eligible: members, source: 'demo', reason: null, userId: null, at } });
         }
       }
       if (rng.chance(0.35) && commitments.length > 0) {
@@ -116,6 +116,8 @@ export async function loadCommitmentsDemo(trx: Kysely<DB>, today: string): Promi
         breaches++;
       }
     }
+    await insertCounts(trx, batch);
+    counts += batch.length;
   }
   return `${campaigns.length} campaigns, ${counts} commitment counts, ${breaches} breaches`;
 }
