@@ -178,6 +178,7 @@ export const FIELD_LABELS: Record<string, string> = {
   participants: 'Đơn vị, tổ chức tham gia',
   text: 'Nội dung',
   version: 'Phiên bản',
+  pack: 'Nội dung gói',
   // --- end emu-core ---
   // --- emu-commit ---
   campaignId: 'Phong trào thi đua',

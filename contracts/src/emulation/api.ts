@@ -1,4 +1,5 @@
 import { campaignEndpoints } from './campaign.ts';
+import { campaignPackEndpoints } from './pack.ts';
 import { commitmentEndpoints } from './commitment.api.ts';
 
 export * from './enums.ts';
@@ -7,6 +8,7 @@ export * from './enums.ts';
 export const emulationEndpoints = {
   // --- emu-core ---
   ...campaignEndpoints,
+  ...campaignPackEndpoints,
   // --- emu-models ---
   // --- emu-review ---
   // --- emu-commit ---

@@ -23,13 +23,29 @@ export const ZCampaignItemCode = z.string().regex(/^[A-Za-z0-9_.()-]{1,20}$/, { 
 /** A campaign's code, unique within its unit: 'DVK-2020'. */
 export const ZCampaignCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/, { message: 'mã chỉ gồm chữ, số và . _ -, tối đa 60 ký tự' });
 
+/**
+ * Text of several paragraphs (an appendix, the purpose): NFC, spaces collapsed inside each paragraph, paragraphs
+ * kept apart by one blank line, so the page shows them as the document does.
+ */
+export const zParagraphs = (max: number) =>
+  zString()
+    .transform((value) =>
+      value
+        .normalize('NFC')
+        .split(/\n\s*\n/)
+        .map((paragraph) => paragraph.trim().replace(/\s+/g, ' '))
+        .filter((paragraph) => paragraph.length > 0)
+        .join('\n\n'),
+    )
+    .pipe(z.string().min(1).max(max));
+
 const ZScore = z.number().positive().max(1000).multipleOf(0.01);
 
 export const ZCommitment = z.object({
   code: ZCampaignItemCode,
   title: zText(1000),
   /** What it means in practice (the appendix of seed 002), or null. */
-  appendix: zText(40000).nullable().default(null),
+  appendix: zParagraphs(40000).nullable().default(null),
 });
 export type TCommitment = z.infer<typeof ZCommitment>;
 
@@ -147,7 +163,7 @@ const campaignFields = {
   endsOn: ZDate,
   level: ZCampaignLevel,
   themes: z.array(zText(200)).max(20).default([]),
-  purpose: zText(20000).nullable().default(null),
+  purpose: zParagraphs(20000).nullable().default(null),
   status: ZCampaignStatus.default('active'),
   commitments: z.array(ZCommitment).max(50).default([]),
   criteria: z.array(ZCriterion).max(100).default([]),

@@ -2,6 +2,8 @@ import { auditFeature } from '../features/audit/index.ts';
 import { dhis2Feature } from '../features/dhis2/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { dashboardsFeature } from '../features/dashboards/index.ts';
+// --- emulation ---
+import { emulationFeature } from '../features/emulation/index.ts';
 import { filesFeature } from '../features/files/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
@@ -15,8 +17,6 @@ import { programmesFeature } from '../features/programmes/index.ts';
 import { receptionFeature } from '../features/reception/index.ts';
 // --- pet-portal ---
 import { petitionsPortalFeature } from '../features/petitions-portal/index.ts';
-// --- emu-commit ---
-import { emulationCommitmentsFeature } from '../features/emulation/commitments/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -45,8 +45,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   receptionFeature,
   // --- pet-portal ---
   petitionsPortalFeature,
-  // --- emu-commit ---
-  emulationCommitmentsFeature,
+  // --- emulation ---
+  emulationFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -18,12 +18,12 @@ import { peopleVi } from '../features/people/messages.vi.ts';
 // --- pet-core ---
 import { petitionsVi } from '../features/petitions/messages.vi.ts';
 import { programmesVi } from '../features/programmes/messages.vi.ts';
+// --- emulation ---
+import { emulationVi } from '../features/emulation/messages.vi.ts';
 // --- pet-recv ---
 import { receptionVi } from '../features/reception/messages.vi.ts';
 // --- pet-portal ---
 import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
-// --- emu-commit ---
-import { commitmentsVi } from '../features/emulation/commitments/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -50,8 +50,8 @@ export const vi = {
   ...receptionVi,
   // --- pet-portal ---
   ...petitionsPortalVi,
-  // --- emu-commit ---
-  ...commitmentsVi,
+  // --- emulation ---
+  ...emulationVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -52,6 +52,8 @@ export const emulationModule: ServerModule = {
 // --- emu-core --- what other parts may call: the campaign a model, a review or a commitment names
 export { findCampaignForParts, type CampaignForParts } from './campaigns/campaign-access.ts';
 export { emulationPolicy } from './emulation.policy.ts';
+export { loadCampaignPackInto } from './packs/pack-load.service.ts';
+export { shippedCampaignPacks } from './packs/pack-store.ts';
 // --- emu-models ---
 // --- emu-review ---
 // --- emu-commit ---

@@ -31,3 +31,4 @@ export const programmesModule: ServerModule = {
 };
 // --- emulation --- a campaign names the programme that launches it (read in or above the actor's scope)
 export { findReadableProgramme } from './programme-access.repository.ts';
+export { findPackProgramme } from './programme.repository.ts';

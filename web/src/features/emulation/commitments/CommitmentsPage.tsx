@@ -9,6 +9,8 @@ import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { formatDate, formatDateTime, formatNumber, todayInVietnam } from '../../../i18n/format.ts';
 import { t } from '../../../i18n/i18n.ts';
 import { useUnitChildren } from '../../units/units.api.ts';
+import { EmulationNav } from '../EmulationNav.tsx';
+import { NotAllowed } from '../NotAllowed.tsx';
 import { templateUrl, useBreaches, useCampaign, useCampaigns, useCountHistory, useCounts, useFigures, useRecordBreach, useSaveCount, useUpload } from './commitments.api.ts';
 import './commitments.css';
 
@@ -39,16 +41,17 @@ export function CommitmentsPage() {
   const chosen = Number(params.get('campaign')) || (campaigns.data?.[0]?.id ?? null);
   const campaign = useCampaign(chosen);
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'figures';
-  if (!can(me, 'emulation.read')) return <p className="error">{t('emulation.commitments.notAllowed')}</p>;
+  if (!can(me, 'emulation.read')) return <NotAllowed />;
   const manage = can(me, 'emulation.manageCommitments');
   const info: CampaignInfo | null = campaign.data
     ? { id: campaign.data.id, startsOn: campaign.data.startsOn, endsOn: campaign.data.endsOn, commitments: campaign.data.commitments }
     : null;
   return (
-    <section className="cmt-page">
+    <section className="emu-page cmt-page">
       <div className="page-head">
         <h1>{t('emulation.commitments.title')}</h1>
       </div>
+      <EmulationNav />
       <p className="hint">{t('emulation.commitments.intro')}</p>
       {campaigns.isPending && <Loading />}
       <ErrorMessage error={campaigns.error} />
