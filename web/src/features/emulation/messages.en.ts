@@ -180,6 +180,8 @@ export const emulationEn: Record<keyof typeof emulationVi, string> = {
   'emulation.commitments.counts.new': 'Enter registrations',
   'emulation.commitments.counts.save': 'Save',
   'emulation.commitments.counts.saved': 'Saved.',
+  'emulation.commitments.counts.filters': 'Filter the registrations',
+  'emulation.commitments.all': 'All',
   'emulation.commitments.counts.none': 'No registrations yet.',
   'emulation.commitments.correct': 'Correct',
   'emulation.commitments.correctTitle': 'Correct the registrations of {unit}, commitment {code}',

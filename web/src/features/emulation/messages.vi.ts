@@ -181,6 +181,8 @@ export const emulationVi = {
   'emulation.commitments.counts.new': 'Nhập số đăng ký',
   'emulation.commitments.counts.save': 'Lưu số đăng ký',
   'emulation.commitments.counts.saved': 'Đã lưu số đăng ký.',
+  'emulation.commitments.counts.filters': 'Lọc số đăng ký',
+  'emulation.commitments.all': 'Tất cả',
   'emulation.commitments.counts.none': 'Chưa có số đăng ký nào.',
   'emulation.commitments.correct': 'Sửa',
   'emulation.commitments.correctTitle': 'Sửa số đăng ký của {unit}, nội dung {code}',

@@ -12,6 +12,7 @@ import { useUnitChildren } from '../../units/units.api.ts';
 import { EmulationNav } from '../EmulationNav.tsx';
 import { NotAllowed } from '../NotAllowed.tsx';
 import { templateUrl, useBreaches, useCampaign, useCampaigns, useCountHistory, useCounts, useFigures, useRecordBreach, useSaveCount, useUpload } from './commitments.api.ts';
+import '../emulation.css';
 import './commitments.css';
 
 const TABS = ['figures', 'counts', 'breaches', 'excel'] as const;
@@ -132,8 +133,8 @@ function FiguresTable({ figures }: { figures: TCommitmentFigures }) {
           <th scope="col">{t(figures.by === 'commune' ? 'emulation.commitments.unit' : 'emulation.commitments.body')}</th>
           <th scope="col">{t('emulation.commitments.kind')}</th>
           {figures.commitments.map((c) => (
-            <th scope="col" key={c.id} title={c.title}>
-              {c.code}
+            <th scope="col" key={c.id}>
+              {c.code}. {c.title}
             </th>
           ))}
         </tr>
@@ -147,7 +148,7 @@ function FiguresTable({ figures }: { figures: TCommitmentFigures }) {
               </th>
               <td data-label={t('emulation.commitments.kind')}>{t(`emulation.commitments.kind.${kind}`)}</td>
               {figures.commitments.map((c) => (
-                <td key={c.id} data-label={`${c.code}. ${c.title}`}>
+                <td key={c.id} className="cmt-number" data-label={`${c.code}. ${c.title}`}>
                   {cellText(row.cells, c.id, kind)}
                 </td>
               ))}
@@ -195,7 +196,12 @@ function UnitChooser({ asOf, onChange, idPrefix, depth = 0, parentId }: { asOf: 
 
 function CountsTab({ campaign, manage }: { campaign: CampaignInfo; manage: boolean; homeUnit: number | null }) {
   const id = useId();
-  const counts = useCounts(campaign.id);
+  const [commitmentFilter, setCommitmentFilter] = useState('');
+  const [kindFilter, setKindFilter] = useState('');
+  const counts = useCounts(campaign.id, {
+    ...(commitmentFilter ? { commitmentId: Number(commitmentFilter) } : {}),
+    ...(kindFilter ? { registrantKind: kindFilter as TRegistrantKind } : {}),
+  });
   const save = useSaveCount();
   const [unitId, setUnitId] = useState<number | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -251,6 +257,30 @@ function CountsTab({ campaign, manage }: { campaign: CampaignInfo; manage: boole
           {save.isSuccess && <Success>{t('emulation.commitments.counts.saved')}</Success>}
         </form>
       )}
+      <form className="filters" role="search" aria-label={t('emulation.commitments.counts.filters')} onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={`${id}-fc`}>{t('emulation.commitments.commitment')}</label>
+          <select id={`${id}-fc`} value={commitmentFilter} onChange={(event) => setCommitmentFilter(event.target.value)}>
+            <option value="">{t('emulation.commitments.all')}</option>
+            {campaign.commitments.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.code}. {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-fk`}>{t('emulation.commitments.kind')}</label>
+          <select id={`${id}-fk`} value={kindFilter} onChange={(event) => setKindFilter(event.target.value)}>
+            <option value="">{t('emulation.commitments.all')}</option>
+            {REGISTRANT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`emulation.commitments.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
       {counts.isPending && <Loading />}
       <ErrorMessage error={counts.error} />
       {counts.data && counts.data.length === 0 && <Empty>{t('emulation.commitments.counts.none')}</Empty>}

@@ -13,7 +13,8 @@ export const useCampaign = (id: number | null) =>
 
 export const useFigures = (campaignId: number, by: 'commune' | 'body') =>
   useQuery({ queryKey: [...KEY, 'figures', campaignId, by], queryFn: () => call(e.commitmentFigures, { query: { campaignId, by } }), placeholderData: keepPreviousData });
-export const useCounts = (campaignId: number) => useQuery({ queryKey: [...KEY, 'counts', campaignId], queryFn: () => call(e.listCommitmentCounts, { query: { campaignId } }) });
+export const useCounts = (campaignId: number, filter: { commitmentId?: number; registrantKind?: 'agency' | 'cadre' | 'household' }) =>
+  useQuery({ queryKey: [...KEY, 'counts', campaignId, filter], queryFn: () => call(e.listCommitmentCounts, { query: { campaignId, ...filter } }), placeholderData: keepPreviousData });
 export const useCountHistory = (id: string | null) =>
   useQuery({ queryKey: [...KEY, 'history', id], queryFn: () => call(e.commitmentCountHistory, { params: { id: id as string } }), enabled: id !== null });
 export const useBreaches = (campaignId: number) => useQuery({ queryKey: [...KEY, 'breaches', campaignId], queryFn: () => call(e.listCommitmentBreaches, { query: { campaignId } }) });
