@@ -71,6 +71,9 @@ export const AUDIT_ENTITIES = [
   // --- emu-review ---
   'emulation_review_sheet',
   'emulation_nomination',
+  // --- emu-commit ---
+  'emulation_commitment_count',
+  'emulation_commitment_breach',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

@@ -221,6 +221,17 @@ export const FIELD_LABELS: Record<string, string> = {
   provinceId: 'Tỉnh, thành phố',
   communeId: 'Xã, phường',
   // --- end emu-public ---
+  // --- emu-commit ---
+  commitmentId: 'Nội dung cam kết',
+  registrantKind: 'Đối tượng đăng ký',
+  registered: 'Số đăng ký',
+  eligible: 'Tổng số thuộc diện',
+  expectedVersion: 'Phiên bản đã xem',
+  occurredOn: 'Ngày xảy ra',
+  reportedOn: 'Ngày nhận phản ánh',
+  description: 'Nội dung vi phạm',
+  reportedBy: 'Người, cơ quan phản ánh',
+  // --- end emu-commit ---
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -21,6 +21,8 @@ import { unitEndpoints } from '#contracts/units.ts';
 import { petitionEndpoints } from '#contracts/petitions/api.ts';
 // --- emulation ---
 import { campaignEndpoints } from '#contracts/emulation/campaign.ts';
+// --- emu-commit ---
+import { commitmentEndpoints } from '#contracts/emulation/commitment.api.ts';
 import { authEndpoints } from '#contracts/auth.ts';
 import { userEndpoints } from '#contracts/users.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
@@ -256,7 +258,24 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
   // --- emu-review ---
   'emulation.review': pendingProbe('emulation.review', 'emu-review'),
   // --- emu-commit ---
-  'emulation.manageCommitments': pendingProbe('emulation.manageCommitments', 'emu-commit'),
+  // a campaign of the commune with one commitment, new on each call: the count registered is the organisation's
+  'emulation.manageCommitments': async (c, p) => {
+    const provinceId = Number((await t.db.selectFrom('admin_unit').select('path').where('id', '=', p.communeId).executeTakeFirstOrThrow()).path.split('.')[0]);
+    const code = `CK-${++serial}-${process.pid}`;
+    const campaign = await t.db
+      .insertInto('emulation_campaign')
+      .values({ province_id: provinceId, unit_id: p.communeId, code, title: 'Cam kết thử', year: 2026, starts_on: '2026-01-01', ends_on: '2026-12-31', level: 'commune', search_text: code.toLowerCase() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const commitment = await t.db
+      .insertInto('emulation_commitment')
+      .values({ province_id: provinceId, campaign_id: campaign.id, code: 'K1', position: 1, title: 'Không xả rác thải nhựa' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return c.call(commitmentEndpoints.saveCommitmentCount, {
+      body: { campaignId: campaign.id, commitmentId: commitment.id, unitId: p.communeId, registrantKind: 'cadre', organizationId: p.organizationId, registered: 3, expectedVersion: 0 },
+    });
+  },
   // --- end emulation ---
 };
 

@@ -6,6 +6,7 @@ import { modelEndpoints } from './model.api.ts';
 import { reviewEndpoints } from './review.api.ts';
 // --- emu-public ---
 import { publicEmulationEndpoints } from './public.ts';
+import { commitmentEndpoints } from './commitment.api.ts';
 
 export * from './enums.ts';
 
@@ -19,6 +20,7 @@ export const emulationEndpoints = {
   // --- emu-review ---
   ...reviewEndpoints,
   // --- emu-commit ---
+  ...commitmentEndpoints,
   // --- emu-figures ---
   // --- emu-public ---
   ...publicEmulationEndpoints,

@@ -998,6 +998,11 @@ export interface DB {
   emulation_review_item: EmulationReviewItemTable;
   emulation_nomination: EmulationNominationTable;
   emulation_review_score: EmulationReviewScoreTable;
+  // --- emu-commit ---
+  emulation_commitment_count: EmulationCommitmentCountTable;
+  emulation_commitment_count_change: EmulationCommitmentCountChangeTable;
+  emulation_commitment_breach: EmulationCommitmentBreachTable;
+  // --- end emu-commit ---
 }
 
 // --- pet-portal: the public portal (migration 20261210T1300_petitions_portal.sql) ---
@@ -1100,3 +1105,55 @@ export interface DB {
   legal_edit: LegalEditTable;
 }
 // --- /pet-legal ---
+
+// --- emu-commit: commitments of emulation campaigns (migration 20261217T1100_emulation_commitments.sql) ---
+export type RegistrantKindColumn = 'agency' | 'cadre' | 'household';
+
+export interface EmulationCommitmentCountTable {
+  id: string;
+  province_id: number;
+  campaign_id: number;
+  commitment_id: number;
+  unit_id: number;
+  registrant_kind: RegistrantKindColumn;
+  organization_id: number | null;
+  registered: number;
+  eligible: number | null;
+  version: number;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface EmulationCommitmentCountChangeTable {
+  id: string;
+  province_id: number;
+  count_id: string;
+  version: number;
+  registered_before: number | null;
+  registered: number;
+  eligible_before: number | null;
+  eligible: number | null;
+  source: 'entry' | 'excel' | 'demo';
+  reason: string | null;
+  changed_by: number | null;
+  changed_at: Timestamp;
+}
+
+export interface EmulationCommitmentBreachTable {
+  id: string;
+  province_id: number;
+  campaign_id: number;
+  commitment_id: number;
+  unit_id: number;
+  registrant_kind: RegistrantKindColumn;
+  organization_id: number | null;
+  occurred_on: string;
+  reported_on: string;
+  description: string;
+  reported_by: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+// --- end emu-commit ---

@@ -685,6 +685,43 @@ export const MESSAGES = {
   'emulation.review.notPassed': 'không đạt',
   'emulation.review.stepNotRecorded': 'Chưa ghi được bước “bình xét công khai” vào hồ sơ mô hình vì mô hình đang ở trạng thái “{status}”; hãy ghi bước này trên trang mô hình khi mô hình đủ điều kiện.',
   // --- end emu-review ---
+  // --- emu-commit ---
+  // emulation commitments: counts registered by agencies, cadres and households, breaches (modules/emulation/commitments/)
+  'entity.commitmentCount': 'Số đăng ký cam kết',
+  'entity.emulationCommitment': 'Nội dung cam kết của phong trào',
+  'emulation.commitments.unitOutsideCampaign': 'đơn vị không thuộc địa bàn của phong trào thi đua này',
+  'emulation.commitments.bodyNotOfUnit': 'tổ chức không thuộc đơn vị đã chọn hoặc ngoài phạm vi của bạn',
+  'emulation.commitments.notOfCampaign': 'nội dung cam kết không thuộc phong trào thi đua này',
+  'emulation.commitments.ownBodyOnly': 'Cán bộ đầu mối chỉ được nhập cam kết và vi phạm của tổ chức mình.',
+  'emulation.commitments.aboveEligible': 'số đăng ký không được lớn hơn tổng số thuộc diện ({eligible})',
+  'emulation.commitments.reasonRequired': 'cần ghi lý do khi sửa số đã đăng ký',
+  'emulation.commitments.stale': 'Số đăng ký vừa được người khác thay đổi (hiện là {registered}). Vui lòng tải lại và kiểm tra trước khi sửa.',
+  'emulation.commitments.staleGone': 'Số đăng ký mà bạn định sửa chưa có. Vui lòng tải lại trang.',
+  'emulation.commitments.inFuture': 'không được sau ngày hôm nay',
+  'emulation.commitments.noBody': 'Không theo tổ chức',
+  'emulation.commitments.tooManyRows': 'đơn vị có quá nhiều đơn vị cấp dưới cho một tệp (tối đa {max} dòng): hãy chọn đơn vị nhỏ hơn',
+  'emulation.commitments.rowUnitOutside': 'đơn vị không thuộc đơn vị đã chọn hoặc ngoài phạm vi của bạn',
+  'emulation.commitments.rowKindUnknown': 'đối tượng đăng ký phải là “Cơ quan, đơn vị”, “Cán bộ, đảng viên, công chức, viên chức” hoặc “Hộ gia đình”',
+  'emulation.commitments.rowNotCount': 'phải là số nguyên không âm',
+  'emulation.commitments.rowField': 'Dòng {row}, cột {column}',
+  'emulation.commitments.importStale': 'Số đăng ký ở dòng {row} vừa được người khác thay đổi trong lúc tải tệp: chưa ghi dòng nào. Vui lòng xem trước lại.',
+  'emulation.commitments.kind.agency': 'Cơ quan, đơn vị',
+  'emulation.commitments.kind.cadre': 'Cán bộ, đảng viên, công chức, viên chức',
+  'emulation.commitments.kind.household': 'Hộ gia đình',
+  'emulation.commitments.sheet.name': 'Cam kết',
+  'emulation.commitments.sheet.unitId': 'Mã đơn vị',
+  'emulation.commitments.sheet.unitName': 'Đơn vị',
+  'emulation.commitments.sheet.kind': 'Đối tượng đăng ký',
+  'emulation.commitments.sheet.organizationId': 'Mã tổ chức',
+  'emulation.commitments.sheet.organizationName': 'Tổ chức',
+  'emulation.commitments.sheet.eligible': 'Tổng số thuộc diện',
+  'indicators.derived.commitmentsAgency': 'Số lượt cơ quan, đơn vị đăng ký cam kết thi đua “Dân vận khéo” cấp xã (các phong trào trong năm)',
+  'indicators.derived.commitmentsCadre': 'Số lượt cán bộ, đảng viên, công chức, viên chức đăng ký cam kết thi đua “Dân vận khéo” cấp xã (các phong trào trong năm)',
+  'indicators.derived.commitmentsHousehold': 'Số lượt hộ gia đình đăng ký cam kết thi đua “Dân vận khéo” cấp xã (các phong trào trong năm)',
+  'indicators.derived.commitmentBreaches': 'Số vụ vi phạm cam kết thi đua “Dân vận khéo” cấp xã (lũy kế từ đầu năm)',
+  'indicators.derived.unitRegistration': 'lượt',
+  'indicators.derived.unitCase': 'vụ',
+  // --- end emu-commit ---
 } as const;
 
 /**

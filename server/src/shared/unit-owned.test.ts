@@ -137,6 +137,14 @@ const ALLOWED: Record<string, string> = {
   'modules/emulation/public/public.repository.ts#shownReplicas': 'no actor: published replicas of a published model',
   'modules/emulation/public/public.repository.ts#provincesWithCounts': 'no actor: counts published models per province',
   // --- end emu-public ---
+  // --- emu-commit ---
+  'modules/emulation/commitments/commitment.repository.ts#findCountByKey': 'locks the count of a key whose unit the writer has just read in scope',
+  'modules/emulation/commitments/commitment.repository.ts#countsUnder': 'counts under a unit an import has just read in scope (its province, its subtree)',
+  'modules/emulation/commitments/commitment.repository.ts#listChanges': 'authors (app_user) of the changes of a count read through unitOwned',
+  'modules/emulation/commitments/commitment.repository.ts#organizationNames': 'names of the bodies of figures read through unitOwned',
+  'modules/emulation/commitments/commitment-figures.repository.ts#registeredByCommune': 'derived values: computed for a whole province by the system, not for a user',
+  'modules/emulation/commitments/commitment-figures.repository.ts#breachesByCommune': 'derived values: computed for a whole province by the system, not for a user',
+  // --- end emu-commit ---
 };
 
 function repositoryFiles(dir: string): string[] {

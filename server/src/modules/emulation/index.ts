@@ -8,6 +8,7 @@ import { nominationFileOwner } from './review/review-files.ts';
 import { reviewScopeFixtures } from './review/review.fixtures.ts';
 import { registerReviewRoutes } from './review/review.routes.ts';
 // --- emu-commit ---
+import { commitmentDerivedValues, commitmentScopeFixtures, commitmentsDemoStep, registerCommitmentRoutes } from './commitments/index.ts';
 // --- emu-figures ---
 import { emulationDemoStep, PHOTO_JOB, runDemoPhotos } from './demo/emulation-demo-step.ts';
 import { emulationDerivedValues } from './figures/index.ts';
@@ -30,6 +31,7 @@ export const emulationModule: ServerModule = {
     // --- emu-review ---
     registerReviewRoutes(api, context);
     // --- emu-commit ---
+    registerCommitmentRoutes(api, context);
     // --- emu-public ---
     registerPublicRoutes(api, context);
   },
@@ -41,6 +43,7 @@ export const emulationModule: ServerModule = {
     // --- emu-review ---
     ...(await reviewScopeFixtures(db, unitId)),
     // --- emu-commit ---
+    ...(await commitmentScopeFixtures(db, unitId)),
   }),
   fileOwners: {
     // --- emu-models ---
@@ -51,10 +54,14 @@ export const emulationModule: ServerModule = {
   demoSteps: [
     // --- emu-figures ---
     emulationDemoStep,
+    // --- emu-commit --- (after the campaigns of the demo exist)
+    commitmentsDemoStep,
   ],
   derivedValues: [
     // --- emu-figures ---
     ...emulationDerivedValues,
+    // --- emu-commit ---
+    ...commitmentDerivedValues,
   ],
   jobHandlers: {
     // --- emu-figures ---

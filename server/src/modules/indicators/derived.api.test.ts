@@ -69,6 +69,11 @@ describe('derived values', () => {
       ['reception.front_critiques_province', 'RECEPTION_FRONT_CRITIQUES_PROVINCE', 'integer', 'province'],
       ['reception.reception_days_commune', 'RECEPTION_RECEPTION_DAYS_COMMUNE', 'integer', 'commune'],
       ['reception.reception_days_province', 'RECEPTION_RECEPTION_DAYS_PROVINCE', 'integer', 'province'],
+      // --- emu-commit ---
+      ['emulation.commitments_agency_commune', 'EMULATION_COMMITMENTS_AGENCY_COMMUNE', 'integer', 'commune'],
+      ['emulation.commitments_cadre_commune', 'EMULATION_COMMITMENTS_CADRE_COMMUNE', 'integer', 'commune'],
+      ['emulation.commitments_household_commune', 'EMULATION_COMMITMENTS_HOUSEHOLD_COMMUNE', 'integer', 'commune'],
+      ['emulation.commitment_breaches_commune', 'EMULATION_COMMITMENT_BREACHES_COMMUNE', 'integer', 'commune'],
     ]);
     expect(response.body[1]).toMatchObject({ name: 'Số thôn, bản, tổ dân phố có Tổ dân vận', unitOfMeasure: 'thôn', elementId: await elementId('ORG_VILLAGES_WITH_TEAM') });
     const element = await t.db.selectFrom('data_element').selectAll().where('code', '=', 'ORG_VILLAGES_WITH_TEAM').executeTakeFirstOrThrow();
@@ -183,9 +188,10 @@ describe('backfill of past periods', () => {
     expect(await figures('ORG_VILLAGES_WITH_TEAM', ['2025Q3', '2025Q4', '2025S2', '2025', '2026Q1'])).toEqual([1, 1, 1, 1, 1]);
     // the villages exist from 1 July 2025 (the 2025 structure): none before
     expect(await figures('UNITS_VILLAGES', ['202506', '202507', '2025Q3', '2025', '202603'])).toEqual([0, 3, 3, 3, 3]);
-    // 13 values of a state (villages, two of the organisations, two of the programmes, eight of reception) on the
-    // 87 days ending the periods from 2019-01 to 2026-03; 5 flows of the petitions over their 87 months
-    expect(job.progress).toEqual({ done: 87 * 13 + 87 * 5, total: 87 * 13 + 87 * 5 });
+    // 13 values of a state (villages, two of the organisations, two of the programmes, eight of reception) and
+    // (--- emu-commit ---) 4 of the emulation commitments on the 87 days ending the periods from 2019-01 to
+    // 2026-03; 5 flows of the petitions over their 87 months
+    expect(job.progress).toEqual({ done: 87 * 17 + 87 * 5, total: 87 * 17 + 87 * 5 });
     // values already right are left alone: a second run changes nothing
     const again = await admin.call(derivedEndpoints.backfillDerivedValues, { body: { provinceId: p.provinceId } });
     const second = await waitForJob(admin, again.body.jobId, 120_000);
@@ -215,6 +221,12 @@ describe('registration', () => {
       await Promise.all(apps.map((app) => app.close()));
       const rows = await handle.db.selectFrom('data_element').select(['code', 'derived_code']).where('source', '=', 'derived').orderBy('code').execute();
       expect(rows).toEqual([
+        // --- emu-commit ---
+        { code: 'EMULATION_COMMITMENTS_AGENCY_COMMUNE', derived_code: 'emulation.commitments_agency_commune' },
+        { code: 'EMULATION_COMMITMENTS_CADRE_COMMUNE', derived_code: 'emulation.commitments_cadre_commune' },
+        { code: 'EMULATION_COMMITMENTS_HOUSEHOLD_COMMUNE', derived_code: 'emulation.commitments_household_commune' },
+        { code: 'EMULATION_COMMITMENT_BREACHES_COMMUNE', derived_code: 'emulation.commitment_breaches_commune' },
+        // --- end emu-commit ---
         { code: 'ORG_COMMUNE_BLOCS_9_11', derived_code: 'organizations.commune_blocs_9_11' },
         { code: 'ORG_VILLAGES_WITH_TEAM', derived_code: 'organizations.villages_with_team' },
         { code: 'PET_DA_GIAI_QUYET', derived_code: 'petitions.resolved' },

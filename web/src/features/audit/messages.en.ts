@@ -66,6 +66,9 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   // --- emu-review ---
   'audit.entity.emulation_review_sheet': 'Emulation campaign scoring sheet',
   'audit.entity.emulation_nomination': 'Nomination of a model for review',
+  // --- emu-commit ---
+  'audit.entity.emulation_commitment_count': 'Emulation commitment registrations',
+  'audit.entity.emulation_commitment_breach': 'Breach of an emulation commitment',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

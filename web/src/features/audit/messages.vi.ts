@@ -64,6 +64,9 @@ export const auditVi = {
   // --- emu-review ---
   'audit.entity.emulation_review_sheet': 'Phiếu chấm điểm phong trào thi đua',
   'audit.entity.emulation_nomination': 'Hồ sơ đề nghị xét chọn mô hình',
+  // --- emu-commit ---
+  'audit.entity.emulation_commitment_count': 'Số đăng ký cam kết thi đua',
+  'audit.entity.emulation_commitment_breach': 'Vi phạm cam kết thi đua',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',

@@ -9,6 +9,7 @@ const SECTIONS: readonly { to: string; label: MessageKey; match: RegExp }[] = [
   // --- emu-models ---
   // --- emu-review ---
   // --- emu-commit ---
+  { to: '/emulation/commitments', label: 'emulation.nav.commitments', match: /^\/emulation\/commitments\/?$/ },
 ];
 
 /** The sub-navigation at the top of every emulation page. */

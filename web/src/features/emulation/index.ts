@@ -16,6 +16,7 @@ export const emulationFeature: WebFeature = {
     // --- emu-models ---
     // --- emu-review ---
     // --- emu-commit ---
+    { path: 'emulation/commitments', page: lazyPage(() => import('./commitments/CommitmentsPage.tsx'), 'CommitmentsPage') },
   ],
   nav: [{ to: '/emulation', label: 'nav.emulation', section: 'main', action: 'emulation.read' }],
   messages: { vi: emulationVi, en: () => import('./messages.en.ts').then((m) => m.emulationEn) },
