@@ -87,7 +87,7 @@ async function runEmulationDemo(trx: Db, today: string): Promise<string> {
   const successors = await repo.successorOf(trx, province2019.path);
   const places2025 = await repo.placesUnder(trx, province.path, [...new Set(successors.values())]);
   if (places2019.length === 0 || places2025.length === 0) throw new Error('the demo territory is missing: the foundation demo step must run first');
-  const drafts: DraftModel[] = [];
+  let drafts: DraftModel[] = [];
   let n = 0;
   const key = () => `m${++n}`;
 
@@ -172,6 +172,9 @@ async function runEmulationDemo(trx: Db, today: string): Promise<string> {
     }));
   });
 
+  // a demo loaded before a registration window opens holds only the models registered so far
+  const due = new Set(drafts.filter((d) => d.startedOn <= today).map((d) => d.key));
+  drafts = drafts.filter((d) => due.has(d.key) && (d.originKey === null || due.has(d.originKey)));
   const written = await writeDrafts(trx, drafts, { provinceId: province.id, campaigns, userId: officer });
   for (const indicator of EMULATION_INDICATORS) await repo.ensureIndicator(trx, indicator);
   await queueJobs(trx, province.id, admin, written.photoSeeds);
