@@ -256,10 +256,11 @@ async function queueJobs(trx: Db, provinceId: number, adminId: number, photoSeed
   const now = clock.now().getTime();
   const job = (kind: string, payload: Record<string, unknown>, after: number) =>
     insertJob(trx, { id: uuidv7(), kind, payload: { ...payload, actor }, target: `admin_unit:${provinceId}`, ownerUserId: adminId, unitId: provinceId, maxAttempts: 3, now: new Date(now + after) });
-  // the photos first (quick); then the years since 2020 and the months of the later campaign's year
-  await job(PHOTO_JOB, { seeds: photoSeeds }, 0);
-  await job('indicators.derived-backfill', { provinceId, from: FIGURES_FROM, periodTypes: ['yearly'], codes: EMULATION_DERIVED_CODES }, 1);
-  await job('indicators.derived-backfill', { provinceId, from: `${year}-01-01`, periodTypes: ['monthly'], codes: EMULATION_DERIVED_CODES }, 2);
+  // the photos first (quick); then the years since 2020 and the months of the later campaign's year (due now or
+  // a moment before, so a fixed clock runs them too; the worker takes them in this order)
+  await job(PHOTO_JOB, { seeds: photoSeeds }, -2);
+  await job('indicators.derived-backfill', { provinceId, from: FIGURES_FROM, periodTypes: ['yearly'], codes: EMULATION_DERIVED_CODES }, -1);
+  await job('indicators.derived-backfill', { provinceId, from: `${year}-01-01`, periodTypes: ['monthly'], codes: EMULATION_DERIVED_CODES }, 0);
 }
 
 /**
