@@ -132,7 +132,7 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
       verdicts: [verdict(1, 'list of the nation'), verdict(3, 'counts of the nation')],
       interpretation:
         'Both sides read every model of the nation once for the total and the counts (no filter narrows them); the page is a top-50 by creation time over all models. ' +
-        'The endpoint adds the scope join (every unit of the nation for a system administrator), the session, validation and the presenter.',
+        'The endpoint adds the scope join (every unit of the nation for a system administrator), the session, validation and the presenter. For one province the counts endpoint pays its scope join (unit paths under the province) against a raw count that reads the rows of the province by province_id alone: the largest relative overhead, small in absolute time and not a stated target.',
     };
   } finally {
     await app.close();

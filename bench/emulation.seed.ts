@@ -62,7 +62,7 @@ async function insertProvinceModels(db: Database, province: { id: number; code: 
     )
     insert into emulation_model (id, province_id, unit_id, origin_model_id, origin_province_id, kind, field, title, summary, started_on, status,
       recognised_level, recognised_on, search_text, version, created_at, updated_at)
-    select y.id, ${province.id}, y.unit_id, y.origin_id, case when y.origin_id is null then null else ${province.id} end, y.kind, y.field,
+    select y.id, ${province.id}::bigint, y.unit_id, y.origin_id, case when y.origin_id is null then null else ${province.id}::bigint end, y.kind, y.field,
       (${TITLES}::text[])[1 + (y.h1 / 1000) % ${TITLES.length}] || ' ' || y.g, 'mo hinh dan van kheo', y.started_on, y.status,
       y.level, case when y.level is null then null else y.recognised_on end,
       (${TITLES}::text[])[1 + (y.h1 / 1000) % ${TITLES.length}] || ' ' || y.g, 1,

@@ -3,7 +3,8 @@
  * units of both structures, then adds ~BENCH_VILLAGES villages (default 100,000) over the communes of both
  * structures, a Tổ dân vận per village and 5–7 members each, in one transaction (skipped if villages exist); then
  * ≈ BENCH_VALUES indicator data values (default 10 million, indicators.seed.ts; skipped per province if present);
- * then ≈ BENCH_CASES citizens' cases (default 5 million, petitions.seed.ts; skipped per province if present).
+ * then ≈ BENCH_CASES citizens' cases (default 5 million, petitions.seed.ts; skipped per province if present); then
+ * ≈ BENCH_MODELS "Dân vận khéo" models (default 150,000, emulation.seed.ts; skipped per province if present).
  *
  * Target: DATABASE_URL (PostgreSQL) or PGlite in BENCH_DATA_DIR (default ./data/bench/pglite).
  */
@@ -14,6 +15,8 @@ import { benchTarget, openBenchDatabase } from './db.ts';
 import { seedIndicators } from './indicators.seed.ts';
 // --- pet-figures ---
 import { seedPetitions } from './petitions.seed.ts';
+// --- emu-figures ---
+import { seedModels } from './emulation.seed.ts';
 import * as seed from './seed.repository.ts';
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
@@ -72,6 +75,9 @@ async function main(): Promise<void> {
     // --- pet-figures --- citizens' cases (BENCH_CASES, default 5 million; 0 = none)
     const cases = Number(process.env.BENCH_CASES ?? 5_000_000);
     if (cases > 0) await seedPetitions(db, cases);
+    // --- emu-figures --- "Dân vận khéo" models (BENCH_MODELS, default 150,000; 0 = none)
+    const models = Number(process.env.BENCH_MODELS ?? 150_000);
+    if (models > 0) await seedModels(db, models);
   } finally {
     await bench.close();
   }

@@ -66,6 +66,8 @@ const ALLOWED: Record<string, string> = {
   'modules/indicators/demo/indicators-demo.repository.ts#*': 'demo loader (the indicators step, after the foundation)',
   // --- pet-figures ---
   'modules/petitions/demo/petitions-demo.repository.ts#*': 'demo loader (the petitions step, after the foundation)',
+  // --- emu-figures ---
+  'modules/emulation/demo/emulation-demo.repository.ts#*': 'demo loader (the emulation step, after the foundation)',
   // --- shell-home ---
   'modules/units/unit.repository.ts#listChildren': 'only whether organisations exist under units listed in scope',
   'modules/audit/audit.repository.ts#listAudit': 'names the records of a page of entries read through unitOwned (auditPage)',

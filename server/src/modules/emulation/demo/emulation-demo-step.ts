@@ -87,7 +87,7 @@ async function runEmulationDemo(trx: Db, today: string): Promise<string> {
   const successors = await repo.successorOf(trx, province2019.path);
   const places2025 = await repo.placesUnder(trx, province.path, [...new Set(successors.values())]);
   if (places2019.length === 0 || places2025.length === 0) throw new Error('the demo territory is missing: the foundation demo step must run first');
-  const drafts: DraftModel[] = [];
+  let drafts: DraftModel[] = [];
   let n = 0;
   const key = () => `m${++n}`;
 
@@ -172,9 +172,12 @@ async function runEmulationDemo(trx: Db, today: string): Promise<string> {
     }));
   });
 
+  // a demo loaded before a registration window opens holds only the models registered so far
+  const due = new Set(drafts.filter((d) => d.startedOn <= today).map((d) => d.key));
+  drafts = drafts.filter((d) => due.has(d.key) && (d.originKey === null || due.has(d.originKey)));
   const written = await writeDrafts(trx, drafts, { provinceId: province.id, campaigns, userId: officer });
   for (const indicator of EMULATION_INDICATORS) await repo.ensureIndicator(trx, indicator);
-  await queueJobs(trx, province.id, admin, written.photoSeeds);
+  await queueJobs(trx, province.id, admin, written.photoSeeds, year);
   const recognised = drafts.filter((d) => d.level !== null && d.status !== 'withdrawn');
   const atProvince = recognised.filter((d) => d.level === 'province').length;
   const replicas = drafts.filter((d) => d.originKey !== null).length;
@@ -248,12 +251,16 @@ async function writeDrafts(trx: Db, drafts: readonly DraftModel[], ctx: { provin
 }
 
 /** The photos' bytes and the figures since 2020: jobs the started app runs. */
-async function queueJobs(trx: Db, provinceId: number, adminId: number, photoSeeds: number[]) {
+async function queueJobs(trx: Db, provinceId: number, adminId: number, photoSeeds: number[], year: number) {
   const actor = { userId: adminId, username: 'admin', roles: ['system_admin'], unitId: null, unitLevel: null, organizationId: null, scope: { all: true }, ip: null };
-  const job = (kind: string, payload: Record<string, unknown>) =>
-    insertJob(trx, { id: uuidv7(), kind, payload: { ...payload, actor }, target: `admin_unit:${provinceId}`, ownerUserId: adminId, unitId: provinceId, maxAttempts: 3, now: clock.now() });
-  await job(PHOTO_JOB, { seeds: photoSeeds });
-  await job('indicators.derived-backfill', { provinceId, from: FIGURES_FROM, periodTypes: ['monthly', 'yearly'], codes: EMULATION_DERIVED_CODES });
+  const now = clock.now().getTime();
+  const job = (kind: string, payload: Record<string, unknown>, after: number) =>
+    insertJob(trx, { id: uuidv7(), kind, payload: { ...payload, actor }, target: `admin_unit:${provinceId}`, ownerUserId: adminId, unitId: provinceId, maxAttempts: 3, now: new Date(now + after) });
+  // the photos first (quick); then the years since 2020 and the months of the later campaign's year (due now or
+  // a moment before, so a fixed clock runs them too; the worker takes them in this order)
+  await job(PHOTO_JOB, { seeds: photoSeeds }, -2);
+  await job('indicators.derived-backfill', { provinceId, from: FIGURES_FROM, periodTypes: ['yearly'], codes: EMULATION_DERIVED_CODES }, -1);
+  await job('indicators.derived-backfill', { provinceId, from: `${year}-01-01`, periodTypes: ['monthly'], codes: EMULATION_DERIVED_CODES }, 0);
 }
 
 /**

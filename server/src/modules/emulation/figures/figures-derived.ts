@@ -16,6 +16,14 @@ import { AGENCY_TYPES, SELF_MANAGEMENT_THRESHOLDS, type SelfManagementThreshold 
 
 type Args = Parameters<DerivedValue['compute']>[1];
 
+/** The catalogue's names of the fields (keys are camelCase). */
+const FIELD_NAMES: Record<TModelField, () => string> = {
+  economy: () => msg('emulation.figures.field.economy'),
+  culture_society: () => msg('emulation.figures.field.cultureSociety'),
+  defence_security: () => msg('emulation.figures.field.defenceSecurity'),
+  party_building: () => msg('emulation.figures.field.partyBuilding'),
+};
+
 /** 'emulation.recognised_province_economy': recognised models at a level in a field, per commune. */
 export const recognisedCode = (level: TRecognitionLevel, field: TModelField) => `emulation.recognised_${level}_${field}`;
 export const AGENCIES_COMMUNE = 'emulation.agencies_built_replicated_commune';
@@ -63,7 +71,7 @@ const recognisedValues: DerivedValue[] = RECOGNITION_LEVELS.flatMap((level) =>
     (field): DerivedValue => ({
       code: recognisedCode(level, field),
       elementCode: `EMU_RECOGNISED_${level}_${field}`.toUpperCase(),
-      name: msg('emulation.figures.recognised', { level: msg(`emulation.figures.level.${level}`), field: msg(`emulation.figures.field.${field}`) }),
+      name: msg('emulation.figures.recognised', { level: msg(`emulation.figures.level.${level}`), field: FIELD_NAMES[field]() }),
       valueType: 'integer',
       level: 'commune',
       unitOfMeasure: msg('emulation.figures.unitModel'),
