@@ -160,7 +160,7 @@ async function runEmulationDemo(trx: Db, today: string): Promise<string> {
   villages.forEach(({ place, village }, i) => {
     const size = i < 6 ? 4 : 2;
     for (const g of rng.shuffle(GROUP_NAMES.map((name, j) => ({ name, field: GROUP_FIELDS[j] as TModelField }))).slice(0, size)) {
-      groupRows.push({ unit_id: village.id, type: 'self_management_model', name: `${g.name} ${village.fullName.toLowerCase().startsWith('thôn') ? village.fullName.replace(/^Thôn/, 'thôn') : village.fullName}`, founded_on: rng.date(TERM_START_2025, `${TERM_START_2025.slice(0, 4)}-12-31`), updated_at: new Date(), place, field: g.field });
+      groupRows.push({ unit_id: village.id, type: 'self_management_model', name: `${g.name} ${village.fullName.toLowerCase().startsWith('thôn') ? village.fullName.replace(/^Thôn/, 'thôn') : village.fullName}`, founded_on: rng.date(TERM_START_2025, `${TERM_START_2025.slice(0, 4)}-12-31`), updated_at: clock.now(), place, field: g.field });
     }
   });
   const groupIds = await repo.insertOrganizations(trx, groupRows.map(({ place: _place, field: _field, ...row }) => row));
