@@ -47,8 +47,8 @@ describe('the server process on PGlite', () => {
       expect(units.rows[0]?.n).toBe(10_794 + 3_355);
       const steps = await handle.db.selectFrom('demo_step').select(['name', 'version']).orderBy('name').execute();
       expect(steps).toEqual([
-        // --- emu-commit ---
         { name: 'emulation.commitments-demo', version: 1 },
+        { name: 'emulation.demo', version: 1 },
         { name: 'foundation', version: 1 },
         { name: 'indicators.demo', version: 1 },
         { name: 'indicators.derived-demo', version: 1 },

@@ -23,6 +23,7 @@ import { petitionEndpoints } from '#contracts/petitions/api.ts';
 import { campaignEndpoints } from '#contracts/emulation/campaign.ts';
 // --- emu-commit ---
 import { commitmentEndpoints } from '#contracts/emulation/commitment.api.ts';
+import { modelEndpoints } from '#contracts/emulation/model.api.ts';
 import { authEndpoints } from '#contracts/auth.ts';
 import { userEndpoints } from '#contracts/users.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
@@ -164,10 +165,21 @@ async function commune_denunciation(place: Place): Promise<string> {
   return (created.body as { id: string }).id;
 }
 
-// --- emu-core ---
-/** A probe its part has not written yet: fails the walk, naming the action and the part that owns it. */
-function pendingProbe(action: TAction, part: string): (client: TestClient, place: Place) => Promise<TestResponse> {
-  return () => Promise.reject(new Error(`no probe yet for ${action}: ${part} adds it`));
+// --- emulation ---
+/** A model of the commune (owned by its organisation) inserted in `status`, for the steps' probes. */
+async function communeModel(place: Place, status: 'building' | 'reviewed'): Promise<string> {
+  const provinceId = Number((await t.db.selectFrom('admin_unit').select('path').where('id', '=', place.communeId).executeTakeFirstOrThrow()).path.split('.')[0]);
+  const id = uuidv7();
+  const title = `Mô hình thử ${++serial}`;
+  await t.db
+    .insertInto('emulation_model')
+    .values({
+      id, province_id: provinceId, unit_id: place.communeId, kind: 'collective', field: 'economy', owner_organization_id: place.organizationId,
+      title, summary: 'Nội dung thử', figures: '[]', started_on: '2026-01-05', search_text: title.toLowerCase(), status,
+      created_at: '2026-01-05T00:00:00Z', updated_at: '2026-01-05T00:00:00Z',
+    })
+    .execute();
+  return id;
 }
 
 let serial = 0;
@@ -251,12 +263,24 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
     c.call(campaignEndpoints.createCampaign, {
       body: { unitId: p.communeId, code: `DVK-${++serial}`, title: 'Dân vận khéo thử', year: 2026, startsOn: '2026-01-01', endsOn: '2026-12-31', level: 'commune' },
     }),
-  // each part replaces its pending probe with one request to its own endpoint (the walk fails until then)
-  // --- emu-models ---
-  'emulation.registerModels': pendingProbe('emulation.registerModels', 'emu-models'),
-  'emulation.recognize': pendingProbe('emulation.recognize', 'emu-models'),
-  // --- emu-review ---
-  'emulation.review': pendingProbe('emulation.review', 'emu-review'),
+  'emulation.registerModels': (c, p) =>
+    c.call(modelEndpoints.createModel, {
+      body: {
+        kind: 'collective', field: 'economy', title: `Mô hình thử ${++serial}`, summary: 'Nội dung thử', unitId: p.communeId, startedOn: '2026-01-05',
+        ownerType: 'organization', ownerId: p.organizationId,
+      },
+    }),
+  // the commune's own decision (the system administrator records it for the commune)
+  'emulation.recognize': async (c, p) =>
+    c.call(modelEndpoints.addModelStep, {
+      params: { id: await communeModel(p, 'reviewed') },
+      body: { step: 'recognised', seenVersion: 1, onDate: '2026-03-02', level: 'commune', decisionNumber: `${++serial}/QĐ-UBND`, byUnitId: p.communeId },
+    }),
+  'emulation.review': async (c, p) =>
+    c.call(modelEndpoints.addModelStep, {
+      params: { id: await communeModel(p, 'building') },
+      body: { step: 'reviewed', seenVersion: 1, onDate: '2026-03-02', attendees: 'Nhân dân thôn', participantCount: 40, votesFor: 35, votesAgainst: 2, votesAbstain: 3 },
+    }),
   // --- emu-commit ---
   // a campaign of the commune with one commitment, new on each call: the count registered is the organisation's
   'emulation.manageCommitments': async (c, p) => {

@@ -69,7 +69,16 @@ describe('derived values', () => {
       ['reception.front_critiques_province', 'RECEPTION_FRONT_CRITIQUES_PROVINCE', 'integer', 'province'],
       ['reception.reception_days_commune', 'RECEPTION_RECEPTION_DAYS_COMMUNE', 'integer', 'commune'],
       ['reception.reception_days_province', 'RECEPTION_RECEPTION_DAYS_PROVINCE', 'integer', 'province'],
-      // --- emu-commit ---
+      // emulation: recognised models per level × field, agencies (seed 004), villages with self-management models
+      ...(['commune', 'district', 'province', 'central'] as const).flatMap((level) =>
+        (['economy', 'culture_society', 'defence_security', 'party_building'] as const).map((field) => [
+          `emulation.recognised_${level}_${field}`, `EMU_RECOGNISED_${level}_${field}`.toUpperCase(), 'integer', 'commune',
+        ]),
+      ),
+      ['emulation.agencies_built_replicated_commune', 'EMU_AGENCIES_BUILT_REPLICATED_COMMUNE', 'integer', 'commune'],
+      ['emulation.agencies_built_replicated_province', 'EMU_AGENCIES_BUILT_REPLICATED_PROVINCE', 'integer', 'province'],
+      ['emulation.villages_self_management_2', 'EMU_VILLAGES_SELF_MANAGEMENT_2', 'yes_no', 'village'],
+      ['emulation.villages_self_management_4', 'EMU_VILLAGES_SELF_MANAGEMENT_4', 'yes_no', 'village'],
       ['emulation.commitments_agency_commune', 'EMULATION_COMMITMENTS_AGENCY_COMMUNE', 'integer', 'commune'],
       ['emulation.commitments_cadre_commune', 'EMULATION_COMMITMENTS_CADRE_COMMUNE', 'integer', 'commune'],
       ['emulation.commitments_household_commune', 'EMULATION_COMMITMENTS_HOUSEHOLD_COMMUNE', 'integer', 'commune'],
@@ -189,9 +198,9 @@ describe('backfill of past periods', () => {
     // the villages exist from 1 July 2025 (the 2025 structure): none before
     expect(await figures('UNITS_VILLAGES', ['202506', '202507', '2025Q3', '2025', '202603'])).toEqual([0, 3, 3, 3, 3]);
     // 13 values of a state (villages, two of the organisations, two of the programmes, eight of reception) and
-    // (--- emu-commit ---) 4 of the emulation commitments on the 87 days ending the periods from 2019-01 to
-    // 2026-03; 5 flows of the petitions over their 87 months
-    expect(job.progress).toEqual({ done: 87 * 17 + 87 * 5, total: 87 * 17 + 87 * 5 });
+    // 4 of the emulation commitments, 20 of the emulation models (16 recognised per level × field, 2 agencies, 2
+    // villages) on the 87 days ending the periods from 2019-01 to 2026-03; 5 flows of the petitions over their 87 months
+    expect(job.progress).toEqual({ done: 87 * 37 + 87 * 5, total: 87 * 37 + 87 * 5 });
     // values already right are left alone: a second run changes nothing
     const again = await admin.call(derivedEndpoints.backfillDerivedValues, { body: { provinceId: p.provinceId } });
     const second = await waitForJob(admin, again.body.jobId, 120_000);
@@ -219,14 +228,23 @@ describe('registration', () => {
       const options = { db: handle.db, databaseKind: inject('dbKind'), clock: fixedClock(TODAY) };
       const apps = await Promise.all([buildApp(options), buildApp(options)]);
       await Promise.all(apps.map((app) => app.close()));
-      const rows = await handle.db.selectFrom('data_element').select(['code', 'derived_code']).where('source', '=', 'derived').orderBy('code').execute();
-      expect(rows).toEqual([
-        // --- emu-commit ---
+      const rows = await handle.db.selectFrom('data_element').select(['code', 'derived_code']).where('source', '=', 'derived').execute();
+      const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+      const recognised = (['commune', 'district', 'province', 'central'] as const).flatMap((level) =>
+        (['economy', 'culture_society', 'defence_security', 'party_building'] as const).map((field) => ({
+          code: `EMU_RECOGNISED_${level}_${field}`.toUpperCase(), derived_code: `emulation.recognised_${level}_${field}`,
+        })),
+      );
+      expect(rows.sort(byCode)).toEqual([
+        ...recognised,
+        { code: 'EMU_AGENCIES_BUILT_REPLICATED_COMMUNE', derived_code: 'emulation.agencies_built_replicated_commune' },
+        { code: 'EMU_AGENCIES_BUILT_REPLICATED_PROVINCE', derived_code: 'emulation.agencies_built_replicated_province' },
+        { code: 'EMU_VILLAGES_SELF_MANAGEMENT_2', derived_code: 'emulation.villages_self_management_2' },
+        { code: 'EMU_VILLAGES_SELF_MANAGEMENT_4', derived_code: 'emulation.villages_self_management_4' },
         { code: 'EMULATION_COMMITMENTS_AGENCY_COMMUNE', derived_code: 'emulation.commitments_agency_commune' },
         { code: 'EMULATION_COMMITMENTS_CADRE_COMMUNE', derived_code: 'emulation.commitments_cadre_commune' },
         { code: 'EMULATION_COMMITMENTS_HOUSEHOLD_COMMUNE', derived_code: 'emulation.commitments_household_commune' },
         { code: 'EMULATION_COMMITMENT_BREACHES_COMMUNE', derived_code: 'emulation.commitment_breaches_commune' },
-        // --- end emu-commit ---
         { code: 'ORG_COMMUNE_BLOCS_9_11', derived_code: 'organizations.commune_blocs_9_11' },
         { code: 'ORG_VILLAGES_WITH_TEAM', derived_code: 'organizations.villages_with_team' },
         { code: 'PET_DA_GIAI_QUYET', derived_code: 'petitions.resolved' },
@@ -245,7 +263,7 @@ describe('registration', () => {
         { code: 'RECEPTION_RECEPTION_DAYS_COMMUNE', derived_code: 'reception.reception_days_commune' },
         { code: 'RECEPTION_RECEPTION_DAYS_PROVINCE', derived_code: 'reception.reception_days_province' },
         { code: 'UNITS_VILLAGES', derived_code: 'units.villages' },
-      ]);
+      ].sort(byCode));
     } finally {
       await handle.close();
     }

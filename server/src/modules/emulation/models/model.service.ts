@@ -318,8 +318,9 @@ async function planStep(trx: Database, actor: Actor, row: repo.ModelRow, input: 
       if (byUnitId === null) throw invalidField('byUnitId', msg('common.required'));
       const byUnit = await repo.findUnitInScope(trx, actor.scope, byUnitId);
       if (!byUnit) throw notFound('entity.unit');
-      // a unit records its own decisions; another unit's only when that unit has ended (a district's decision of 2024)
-      if (byUnit.id !== actor.unitId && byUnit.valid_to === null) throw forbidden(msg('emulation.models.recogniseOwnDecisions'));
+      // a unit records its own decisions; another unit's only when that unit has ended (a district's decision of
+      // 2024); a system administrator (no unit) records any unit's decision (back-filling)
+      if (actor.unitId !== null && byUnit.id !== actor.unitId && byUnit.valid_to === null) throw forbidden(msg('emulation.models.recogniseOwnDecisions'));
       const problem = recognitionProblem({
         level: input.level, onDate: input.onDate, currentLevel: row.recognised_level, byUnit,
         modelUnder: await repo.unitLiesUnder(trx, Number(row.unit_id), byUnit.id), issuer: input.issuer ?? null,
