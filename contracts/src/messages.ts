@@ -229,7 +229,7 @@ export const FIELD_LABELS: Record<string, string> = {
   expectedVersion: 'Phiên bản đã xem',
   occurredOn: 'Ngày xảy ra',
   reportedOn: 'Ngày nhận phản ánh',
-  description: 'Nội dung vi phạm',
+  description: 'Nội dung, mô tả',
   reportedBy: 'Người, cơ quan phản ánh',
   // --- end emu-commit ---
 };

@@ -294,7 +294,7 @@ describe('Open311 GeoReport v2', () => {
 
     const bad = await client.request('POST', '/open311/v2/requests.json', { jurisdiction_id: jurisdiction, service_code: 'land', address_id: communeCode, description: 'ngắn' });
     expect(bad.status).toBe(400);
-    expect(bad.body).toEqual([{ code: 400, description: 'Dữ liệu không hợp lệ: description: cần ít nhất 20 ký tự.' }]);
+    expect(bad.body).toEqual([{ code: 400, description: 'Dữ liệu không hợp lệ: Nội dung, mô tả (description): cần ít nhất 20 ký tự.' }]);
     const outside = await client.request('POST', '/open311/v2/requests.json', { jurisdiction_id: '01', service_code: 'land', address_id: communeCode, description: 'Một phản ánh đủ dài để qua kiểm tra độ dài.' });
     expect(outside.status).toBe(400);
     expect((outside.body as { description: string }[])[0]?.description).toContain('address_id');
