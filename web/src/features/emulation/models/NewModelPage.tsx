@@ -16,6 +16,7 @@ import { t } from '../../../i18n/i18n.ts';
 import { useOrganizations } from '../../organizations/organizations.api.ts';
 import { UnitPicker, type PickedUnit } from '../../units/UnitPicker.tsx';
 import { useUnitChildren } from '../../units/units.api.ts';
+import { CampaignOptions } from './CampaignOptions.tsx';
 import { fieldLabel, kindLabel, levelLabel } from './model-text.ts';
 import { useCreateModel, useReplicable } from './models.api.ts';
 import './models.css';
@@ -150,7 +151,10 @@ export function NewModelPage() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-campaign`}>{t('emulationModels.campaignId')}</label>
-            <input id={`${id}-campaign`} inputMode="numeric" value={campaignId} onChange={(e) => setCampaignId(e.target.value.replace(/\D/g, ''))} />
+            <select id={`${id}-campaign`} value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
+              <option value="">{t('emulationModels.noCampaign')}</option>
+              <CampaignOptions />
+            </select>
           </div>
         </div>
         <div className="field">
