@@ -323,17 +323,21 @@ function StepForm({ m }: { m: TModelDetail }) {
                   </option>
                 ))}
               </select>
-              {recognisers.data && units.length === 0 && (
-                <p className="hint" id={`${id}-by-none`}>
-                  {t('emulationModels.noRecognisers')}
-                </p>
-              )}
-              <ErrorMessage error={recognisers.error} />
             </div>
             {level === 'central' && (
               <div className="field">
                 <label htmlFor={`${id}-issuer`}>{t('emulationModels.issuer')}</label>
                 <input id={`${id}-issuer`} value={issuer} required maxLength={300} onChange={(e) => setIssuer(e.target.value)} />
+              </div>
+            )}
+            {recognisers.data && units.length === 0 && (
+              <p className="hint emu-grid-note" id={`${id}-by-none`}>
+                {t('emulationModels.noRecognisers')}
+              </p>
+            )}
+            {recognisers.error && (
+              <div className="emu-grid-note">
+                <ErrorMessage error={recognisers.error} />
               </div>
             )}
           </div>

@@ -149,13 +149,14 @@ export function NewModelPage() {
             <label htmlFor={`${id}-started`}>{t('emulationModels.startedOn')}</label>
             <DateField id={`${id}-started`} value={startedOn} onChange={setStartedOn} max={today} required />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-campaign`}>{t('emulationModels.campaignId')}</label>
-            <select id={`${id}-campaign`} value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
-              <option value="">{t('emulationModels.noCampaign')}</option>
-              <CampaignOptions />
-            </select>
-          </div>
+        </div>
+        {/* a row of its own: campaign titles are long */}
+        <div className="field">
+          <label htmlFor={`${id}-campaign`}>{t('emulationModels.campaignId')}</label>
+          <select id={`${id}-campaign`} value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
+            <option value="">{t('emulationModels.noCampaign')}</option>
+            <CampaignOptions />
+          </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('emulationModels.modelTitle')}</label>

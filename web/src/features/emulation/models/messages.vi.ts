@@ -19,7 +19,7 @@ export const emulationModelsVi = {
   'emulationModels.unitFilter': 'Địa bàn (cả cấp dưới)',
   'emulationModels.campaign': 'Phong trào thi đua',
   'emulationModels.campaignId': 'Phong trào thi đua (nếu có)',
-  'emulationModels.noCampaign': '— Không thuộc phong trào nào —',
+  'emulationModels.noCampaign': '— Không thuộc phong trào —',
   'emulationModels.replicaFilter': 'Nhân rộng',
   'emulationModels.replicaOnly': 'Chỉ mô hình nhân rộng',
   'emulationModels.originalOnly': 'Chỉ mô hình gốc',
