@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { endpoint } from '../endpoint.ts';
 import {
-  ZModelCounts, ZModelDetail, ZModelCreate, ZModelList, ZModelListQuery, ZModelParams, ZModelStepInput, ZReplicable, ZReplicableQuery,
+  ZModelCounts, ZModelDetail, ZModelCreate, ZModelList, ZModelListQuery, ZModelParams, ZModelStepInput, ZRecogniser, ZRecogniserQuery, ZReplicable,
+  ZReplicableQuery,
 } from './model.schemas.ts';
 
 export * from './model.schemas.ts';
@@ -42,6 +43,14 @@ export const modelEndpoints = {
     summary: 'A model with its step history, its replication chain both ways and the steps the reader may take',
     params: ZModelParams,
     response: ZModelDetail,
+  }),
+  listRecognisers: endpoint({
+    method: 'GET',
+    path: '/api/emulation/models/:id/recognisers',
+    summary: 'Units the reader may name as recognising the model at a level on a date: of that level, in force, above the model, in scope',
+    params: ZModelParams,
+    query: ZRecogniserQuery,
+    response: z.array(ZRecogniser),
   }),
   addModelStep: endpoint({
     method: 'POST',

@@ -197,3 +197,23 @@ export const ZReplicable = z.object({
 export const ZReplicableQuery = z.object({ q: zString().pipe(z.string().max(200)).optional(), field: ZModelField.optional() });
 
 export const ZModelParams = z.object({ id: ZUuid });
+
+/** Which units may record a recognition of the model at `level` on `onDate` (the step form's choice of unit). */
+export const ZRecogniserQuery = z.object({ level: ZModelLevel, onDate: ZDate });
+export type TRecogniserQuery = z.infer<typeof ZRecogniserQuery>;
+
+/**
+ * A unit that may recognise the model: of the level the recognition needs, in force on the date, the model's unit
+ * in its subtree (or its predecessors'), in the reader's scope, and either the reader's own unit or an ended one whose
+ * decision the reader records (a district's decision of 2024).
+ */
+export const ZRecogniser = z.object({
+  id: ZId,
+  fullName: z.string(),
+  level: z.enum(['commune', 'district', 'province']),
+  validFrom: ZDate.nullable(),
+  validTo: ZDate.nullable(),
+  /** The reader's own unit (listed first). */
+  own: z.boolean(),
+});
+export type TRecogniser = z.infer<typeof ZRecogniser>;

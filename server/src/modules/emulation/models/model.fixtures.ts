@@ -19,5 +19,5 @@ export async function modelScopeFixtures(db: Database, unitId: number): Promise<
     });
     await insertStep(trx, { id: uuidv7(), province_id: provinceId, model_id: id, seq: 1, step: 'registered', to_status: 'registered', on_date: clock.today(), at: now });
   });
-  return { '/api/emulation/models/:id': { id } };
+  return { '/api/emulation/models/:id': { id }, '/api/emulation/models/:id/recognisers': { id, level: 'commune', onDate: clock.today() } };
 }

@@ -221,6 +221,28 @@ export async function findUnitInScope(db: Db, scope: Scope, id: number) {
     .executeTakeFirst();
 }
 
+/**
+ * Units of `level` in the scope under which the model's unit lies: the units of its path and, transitively, their
+ * successors (the units whose scope holds a unit of its path: history flows forward, as `unitLiesUnder` reads it).
+ */
+export async function findRecogniserCandidates(db: Db, scope: Scope, modelUnitId: number, level: 'commune' | 'district' | 'province') {
+  return db
+    .selectFrom('admin_unit as u')
+    .select(['u.id', 'u.full_name', 'u.level', 'u.valid_from', 'u.valid_to'])
+    .where('u.level', '=', level)
+    .where(inScope('u.path', scope))
+    .where(sql<boolean>`u.id in (
+      with recursive line(id) as (
+        select unnest(string_to_array(ltree2text(m.path), '.'))::bigint from admin_unit m where m.id = ${modelUnitId}
+        union
+        select s.new_unit_id from unit_succession s join line l on s.old_unit_id = l.id
+      )
+      select id from line)`)
+    .orderBy('u.valid_to', (ob) => ob.desc().nullsFirst())
+    .orderBy('u.full_name')
+    .execute();
+}
+
 /** Whether `unitId` lies in the subtree of `ancestorId` or of one of its predecessors (history flows forward). */
 export async function unitLiesUnder(db: Db, unitId: number, ancestorId: number): Promise<boolean> {
   const row = await sql<{ ok: boolean }>`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownerFits, recognitionProblem, reviewPassed, votesFit, type Recognition } from './model.rules.ts';
+import { ownerFits, recogniserProblem, recognitionProblem, reviewPassed, votesFit, type Recognition } from './model.rules.ts';
 
 const commune = { level: 'commune', valid_from: '2025-07-01', valid_to: null };
 const district2019 = { level: 'district', valid_from: null, valid_to: '2025-06-30' };
@@ -31,6 +31,17 @@ describe('model rules', () => {
     expect(recognitionProblem({ ...base, level: 'district', byUnit: district2019, currentLevel: 'province' })).toEqual({ field: 'level', problem: 'notHigher' });
     expect(recognitionProblem({ ...base, modelUnder: false })).toEqual({ field: 'byUnitId', problem: 'notAbove' });
     expect(recognitionProblem({ ...base, onDate: '2025-05-01' })).toEqual({ field: 'byUnitId', problem: 'notInForce' });
+  });
+
+  it('judges the recognising unit alone (the step form lists units without a problem), whatever the level held', () => {
+    const held = { ...base, currentLevel: 'province' as const };
+    expect(recognitionProblem(held)).toEqual({ field: 'level', problem: 'notHigher' });
+    expect(recogniserProblem(held)).toBeNull();
+    expect(recogniserProblem({ ...base, level: 'central', byUnit: province })).toBeNull();
+    expect(recogniserProblem({ ...base, level: 'central', byUnit: commune })).toEqual({ field: 'byUnitId', problem: 'wrongLevel' });
+    expect(recogniserProblem({ ...base, level: 'district', byUnit: district2019, onDate: '2025-07-01' })).toEqual({ field: 'byUnitId', problem: 'notInForce' });
+    expect(recogniserProblem({ ...base, byUnit: { ...commune, valid_to: '2026-10-14' } })).toEqual({ field: 'byUnitId', problem: 'notInForce' });
+    expect(recogniserProblem({ ...base, modelUnder: false })).toEqual({ field: 'byUnitId', problem: 'notAbove' });
   });
 
   it('ends the district level with 30/06/2025; the central level is recorded by the province with the issuer', () => {

@@ -54,11 +54,21 @@ export interface Recognition {
 export function recognitionProblem(r: Recognition): RecognitionProblem | null {
   if (r.currentLevel !== null && LEVEL_RANK[r.level] <= LEVEL_RANK[r.currentLevel]) return { field: 'level', problem: 'notHigher' };
   if (r.level === 'district' && r.onDate > LAST_DISTRICT_DAY) return { field: 'onDate', problem: 'districtEnded' };
+  const byUnit = recogniserProblem(r);
+  if (byUnit) return byUnit;
+  if (r.level === 'central' && !r.issuer) return { field: 'issuer', problem: 'issuerRequired' };
+  return null;
+}
+
+/**
+ * The recognising unit's part of the rule alone: of the level's recogniser level, in force on the date, the model
+ * under it. The step form's list of units keeps those without a problem.
+ */
+export function recogniserProblem(r: Pick<Recognition, 'level' | 'onDate' | 'byUnit' | 'modelUnder'>): Extract<RecognitionProblem, { field: 'byUnitId' }> | null {
   if (r.byUnit.level !== RECOGNISER_LEVEL[r.level]) return { field: 'byUnitId', problem: 'wrongLevel' };
   if ((r.byUnit.valid_from !== null && r.byUnit.valid_from > r.onDate) || (r.byUnit.valid_to !== null && r.byUnit.valid_to < r.onDate)) {
     return { field: 'byUnitId', problem: 'notInForce' };
   }
   if (!r.modelUnder) return { field: 'byUnitId', problem: 'notAbove' };
-  if (r.level === 'central' && !r.issuer) return { field: 'issuer', problem: 'issuerRequired' };
   return null;
 }

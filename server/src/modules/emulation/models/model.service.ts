@@ -1,7 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { TModelStatus } from '#contracts/emulation/enums.ts';
 import type {
-  TChainModel, TModelCounts, TModelCreate, TModelDetail, TModelListQuery, TModelStepInput, TModelStepKind,
+  TChainModel, TModelCounts, TModelCreate, TModelDetail, TModelListQuery, TModelStepInput, TModelStepKind, TRecogniser, TRecogniserQuery,
 } from '#contracts/emulation/model.schemas.ts';
 import { MODEL_FIELDS, RECOGNITION_LEVELS } from '#contracts/emulation/enums.ts';
 import { ZModelListQuery } from '#contracts/emulation/model.schemas.ts';
@@ -22,7 +22,7 @@ import { touchModelFigures } from '../figures/index.ts';
 import * as repo from './model.repository.ts';
 import { modelPolicy } from './model.policy.ts';
 import { presentModel, presentModelDetail } from './model.presenter.ts';
-import { ownerFits, recognitionProblem, reviewPassed, votesFit, type RecognitionProblem, type Votes } from './model.rules.ts';
+import { ownerFits, RECOGNISER_LEVEL, recogniserProblem, recognitionProblem, reviewPassed, votesFit, type RecognitionProblem, type Votes } from './model.rules.ts';
 import { modelWorkflow } from './model.workflow.ts';
 
 const RECOGNISED: readonly TModelStatus[] = ['recognised', 'commended'];
@@ -173,6 +173,25 @@ export async function getModel(db: Database, actor: Actor, id: string): Promise<
     actions: actionsFor(actor, row),
     recognisedBy: recogniser ? { id: recogniser.id, fullName: recogniser.full_name } : null,
   });
+}
+
+/**
+ * The units the reader may name as recognising the model at `level` on `onDate`: those the step would accept as
+ * `byUnitId` (of the level, in force, the model under them, the reader's own unit or an ended unit of their scope).
+ */
+export async function listRecognisers(db: Database, actor: Actor, id: string, query: TRecogniserQuery): Promise<TRecogniser[]> {
+  authorize(modelPolicy.read(actor));
+  const row = await repo.findModel(db, actor.scope, await repo.provincesOf(db, actor.scope), id);
+  if (!row) throw notFound('entity.emulationModel');
+  authorize(modelPolicy.recognize(actor));
+  const candidates = await repo.findRecogniserCandidates(db, actor.scope, Number(row.unit_id), RECOGNISER_LEVEL[query.level]);
+  return candidates
+    .filter((u) => u.id === actor.unitId || u.valid_to !== null)
+    .filter((u) => recogniserProblem({ level: query.level, onDate: query.onDate, byUnit: u, modelUnder: true }) === null)
+    .map((u) => ({
+      id: u.id, fullName: u.full_name, level: RECOGNISER_LEVEL[query.level], validFrom: u.valid_from, validTo: u.valid_to, own: u.id === actor.unitId,
+    }))
+    .sort((a, b) => Number(b.own) - Number(a.own));
 }
 
 /** What a step writes: an optional move, column changes, the history details. */

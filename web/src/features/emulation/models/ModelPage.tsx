@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { RECOGNITION_LEVELS, type TRecognitionLevel } from '#contracts/emulation/enums.ts';
-import type { TModelDetail, TModelStepInput } from '#contracts/emulation/model.schemas.ts';
+import type { TModelDetail, TModelStepInput, TRecogniser } from '#contracts/emulation/model.schemas.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { ErrorMessage, Loading } from '../../../components/Status.tsx';
 import { usePageTitle } from '../../../components/usePageTitle.ts';
@@ -10,7 +10,7 @@ import { t } from '../../../i18n/i18n.ts';
 import { AttachmentsPanel } from '../../files/AttachmentsPanel.tsx';
 import { downloadUrl, useAttachments } from '../../files/files.api.ts';
 import { fieldLabel, kindLabel, levelLabel, statusLabel, stepLabel } from './model-text.ts';
-import { useModel, useModelStep } from './models.api.ts';
+import { useModel, useModelStep, useRecognisers } from './models.api.ts';
 import './models.css';
 
 /** "Mô hình": the story with photos and figures, the step history, the replication chain both ways, documents, next step. */
@@ -179,6 +179,13 @@ function Chain({ m }: { m: TModelDetail }) {
   );
 }
 
+/** A recognising unit as the step form offers it: its name, "your unit", or the day an ended unit closed. */
+function recogniserLabel(u: TRecogniser): string {
+  if (u.own) return t('emulationModels.ownUnit', { name: u.fullName });
+  if (u.validTo) return t('emulationModels.endedUnit', { name: u.fullName, date: formatDate(u.validTo) });
+  return u.fullName;
+}
+
 type StepName = Exclude<TModelDetail['actions'][number], 'replicate'>;
 
 /** The next step: those the server says the user may take now, with what each records. */
@@ -202,6 +209,10 @@ function StepForm({ m }: { m: TModelDetail }) {
   const [issuer, setIssuer] = useState('');
   const [awardForm, setAwardForm] = useState('');
   const [reason, setReason] = useState('');
+  const recognisers = useRecognisers(m.id, { level, onDate }, step === 'recognised' && onDate !== '');
+  const units = recognisers.data ?? [];
+  // the unit chosen while it is offered; else the first offered (the user's own unit comes first)
+  const chosenUnit = units.some((u) => String(u.id) === byUnitId) ? byUnitId : units[0] ? String(units[0].id) : '';
   const num = (v: string) => Number(v || '0');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -213,7 +224,7 @@ function StepForm({ m }: { m: TModelDetail }) {
         body = { step, ...base, attendees, participantCount: num(participantCount), votesFor: num(votesFor), votesAgainst: num(votesAgainst), votesAbstain: num(votesAbstain) };
         break;
       case 'recognised':
-        body = { step, ...base, level, decisionNumber, ...(byUnitId ? { byUnitId: Number(byUnitId) } : {}), ...(issuer.trim() ? { issuer } : {}) };
+        body = { step, ...base, level, decisionNumber, ...(chosenUnit ? { byUnitId: Number(chosenUnit) } : {}), ...(issuer.trim() ? { issuer } : {}) };
         break;
       case 'commended':
         body = { step, ...base, awardForm, decisionNumber };
@@ -298,12 +309,35 @@ function StepForm({ m }: { m: TModelDetail }) {
             </div>
             <div className="field">
               <label htmlFor={`${id}-by`}>{t('emulationModels.byUnitId')}</label>
-              <input id={`${id}-by`} inputMode="numeric" value={byUnitId} onChange={(e) => setByUnitId(e.target.value.replace(/\D/g, ''))} />
+              <select
+                id={`${id}-by`}
+                value={chosenUnit}
+                disabled={units.length === 0}
+                aria-describedby={recognisers.data && units.length === 0 ? `${id}-by-none` : undefined}
+                onChange={(e) => setByUnitId(e.target.value)}
+              >
+                {units.length === 0 && <option value="">{recognisers.isFetching ? t('emulationModels.loadingUnits') : '—'}</option>}
+                {units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {recogniserLabel(u)}
+                  </option>
+                ))}
+              </select>
             </div>
             {level === 'central' && (
               <div className="field">
                 <label htmlFor={`${id}-issuer`}>{t('emulationModels.issuer')}</label>
                 <input id={`${id}-issuer`} value={issuer} required maxLength={300} onChange={(e) => setIssuer(e.target.value)} />
+              </div>
+            )}
+            {recognisers.data && units.length === 0 && (
+              <p className="hint emu-grid-note" id={`${id}-by-none`}>
+                {t('emulationModels.noRecognisers')}
+              </p>
+            )}
+            {recognisers.error && (
+              <div className="emu-grid-note">
+                <ErrorMessage error={recognisers.error} />
               </div>
             )}
           </div>

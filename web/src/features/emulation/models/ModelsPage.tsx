@@ -11,6 +11,7 @@ import { formatDate, formatNumber } from '../../../i18n/format.ts';
 import { t } from '../../../i18n/i18n.ts';
 import { UnitPicker, type PickedUnit } from '../../units/UnitPicker.tsx';
 import { fieldLabel, kindLabel, levelLabel, statusLabel } from './model-text.ts';
+import { CampaignOptions } from './CampaignOptions.tsx';
 import { useModelCounts, useModels } from './models.api.ts';
 import './models.css';
 
@@ -187,8 +188,11 @@ export function ModelsPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-campaign`}>{t('emulationModels.campaignId')}</label>
-          <input id={`${id}-campaign`} inputMode="numeric" value={campaignId} onChange={(e) => reset(setCampaignId)(e.target.value.replace(/\D/g, ''))} />
+          <label htmlFor={`${id}-campaign`}>{t('emulationModels.campaign')}</label>
+          <select id={`${id}-campaign`} value={campaignId} onChange={(e) => reset(setCampaignId)(e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            <CampaignOptions />
+          </select>
         </div>
         <UnitPicker label={t('emulationModels.unitFilter')} value={unit} onChange={reset(setUnit)} />
       </form>

@@ -16,6 +16,7 @@ import { t } from '../../../i18n/i18n.ts';
 import { useOrganizations } from '../../organizations/organizations.api.ts';
 import { UnitPicker, type PickedUnit } from '../../units/UnitPicker.tsx';
 import { useUnitChildren } from '../../units/units.api.ts';
+import { CampaignOptions } from './CampaignOptions.tsx';
 import { fieldLabel, kindLabel, levelLabel } from './model-text.ts';
 import { useCreateModel, useReplicable } from './models.api.ts';
 import './models.css';
@@ -148,10 +149,14 @@ export function NewModelPage() {
             <label htmlFor={`${id}-started`}>{t('emulationModels.startedOn')}</label>
             <DateField id={`${id}-started`} value={startedOn} onChange={setStartedOn} max={today} required />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-campaign`}>{t('emulationModels.campaignId')}</label>
-            <input id={`${id}-campaign`} inputMode="numeric" value={campaignId} onChange={(e) => setCampaignId(e.target.value.replace(/\D/g, ''))} />
-          </div>
+        </div>
+        {/* a row of its own: campaign titles are long */}
+        <div className="field">
+          <label htmlFor={`${id}-campaign`}>{t('emulationModels.campaignId')}</label>
+          <select id={`${id}-campaign`} value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
+            <option value="">{t('emulationModels.noCampaign')}</option>
+            <CampaignOptions />
+          </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('emulationModels.modelTitle')}</label>

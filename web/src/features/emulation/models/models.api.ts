@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fileEndpoints } from '#contracts/files.ts';
-import { modelEndpoints, type TModelCreate, type TModelListQuery, type TModelStepInput } from '#contracts/emulation/model.api.ts';
+import { modelEndpoints, type TModelCreate, type TModelListQuery, type TModelStepInput, type TRecogniserQuery } from '#contracts/emulation/model.api.ts';
 import { call } from '../../../api/client.ts';
 
 const KEY = ['emulation', 'models'] as const;
@@ -19,6 +19,10 @@ export const useReplicable = (q: string, enabled: boolean) =>
 
 /** One model with its history, chain and the steps the user may take. */
 export const useModel = (id: string) => useQuery({ queryKey: [...KEY, 'one', id], queryFn: () => call(modelEndpoints.getModel, { params: { id } }) });
+
+/** The units the user may name as recognising the model at a level on a date (their own unit first). */
+export const useRecognisers = (id: string, query: TRecogniserQuery, enabled: boolean) =>
+  useQuery({ queryKey: [...KEY, 'recognisers', id, query], queryFn: () => call(modelEndpoints.listRecognisers, { params: { id }, query }), enabled });
 
 /** Registers a model, then attaches its photo (if chosen) through the files platform. */
 export function useCreateModel() {
