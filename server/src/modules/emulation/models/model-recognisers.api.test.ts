@@ -60,6 +60,10 @@ describe('recognisers of a model', () => {
     expect(await ids(provinceOfficer, model.id, { level: 'province', onDate: '2026-10-15' })).toEqual([province.provinceId]);
     expect(await ids(provinceOfficer, model.id, { level: 'central', onDate: '2026-10-15' })).toEqual([province.provinceId]);
     expect(await ids(provinceOfficer, model.id, { level: 'commune', onDate: '2026-10-15' })).toEqual([]);
+    // a system administrator (no unit of their own) records any unit's decision: the units of the level on the model's line
+    const admin = await signIn(t.baseUrl, t.db, { unitId: null, roles: ['system_admin'] });
+    expect(await ids(admin, model.id, { level: 'commune', onDate: '2026-10-15' })).toEqual([communeA]);
+    expect(await ids(admin, model.id, { level: 'province', onDate: '2026-10-15' })).toEqual([province.provinceId]);
     // not in force before the 2025 units began
     expect(await ids(officerA, model.id, { level: 'commune', onDate: '2025-06-30' })).toEqual([]);
   });

@@ -186,7 +186,8 @@ export async function listRecognisers(db: Database, actor: Actor, id: string, qu
   authorize(modelPolicy.recognize(actor));
   const candidates = await repo.findRecogniserCandidates(db, actor.scope, Number(row.unit_id), RECOGNISER_LEVEL[query.level]);
   return candidates
-    .filter((u) => u.id === actor.unitId || u.valid_to !== null)
+    // a unit's own decision, an ended unit's; a system administrator (no unit) records any unit's (as the step allows)
+    .filter((u) => actor.unitId === null || u.id === actor.unitId || u.valid_to !== null)
     .filter((u) => recogniserProblem({ level: query.level, onDate: query.onDate, byUnit: u, modelUnder: true }) === null)
     .map((u) => ({
       id: u.id, fullName: u.full_name, level: RECOGNISER_LEVEL[query.level], validFrom: u.valid_from, validTo: u.valid_to, own: u.id === actor.unitId,

@@ -78,7 +78,7 @@ export const emulationModelsEn: Record<keyof typeof emulationModelsVi, string> =
   'emulationModels.addFigure': 'Add a figure',
   'emulationModels.removeFigure': 'Remove',
   'emulationModels.where': 'Where (commune, ward or unit)',
-  'emulationModels.village': 'Village (id, if any)',
+  'emulationModels.village': 'Village (if any)',
   'emulationModels.lat': 'Latitude',
   'emulationModels.lng': 'Longitude',
   'emulationModels.ownerType': 'Owner is',

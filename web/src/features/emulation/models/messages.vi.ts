@@ -76,7 +76,7 @@ export const emulationModelsVi = {
   'emulationModels.addFigure': 'Thêm số liệu',
   'emulationModels.removeFigure': 'Bỏ',
   'emulationModels.where': 'Địa bàn (xã, phường hoặc đơn vị)',
-  'emulationModels.village': 'Thôn, tổ dân phố (mã, nếu có)',
+  'emulationModels.village': 'Thôn, tổ dân phố (nếu có)',
   'emulationModels.lat': 'Vĩ độ',
   'emulationModels.lng': 'Kinh độ',
   'emulationModels.ownerType': 'Chủ thể là',
