@@ -183,6 +183,8 @@ export const emulationEn: Record<keyof typeof emulationVi, string> = {
   'emulation.commitments.counts.filters': 'Filter the registrations',
   'emulation.commitments.all': 'All',
   'emulation.commitments.counts.none': 'No registrations yet.',
+  'emulation.commitments.counts.shown': 'Showing {shown} of the first {total} rows; choose a unit, commitment or registrant to narrow them.',
+  'emulation.commitments.counts.more': 'Show {count} more rows',
   'emulation.commitments.correct': 'Correct',
   'emulation.commitments.correctTitle': 'Correct the registrations of {unit}, commitment {code}',
   'emulation.commitments.reason': 'Reason',

@@ -184,6 +184,8 @@ export const emulationVi = {
   'emulation.commitments.counts.filters': 'Lọc số đăng ký',
   'emulation.commitments.all': 'Tất cả',
   'emulation.commitments.counts.none': 'Chưa có số đăng ký nào.',
+  'emulation.commitments.counts.shown': 'Đang hiện {shown} trong {total} dòng đầu; chọn đơn vị, nội dung hoặc đối tượng để thu hẹp.',
+  'emulation.commitments.counts.more': 'Hiện thêm {count} dòng',
   'emulation.commitments.correct': 'Sửa',
   'emulation.commitments.correctTitle': 'Sửa số đăng ký của {unit}, nội dung {code}',
   'emulation.commitments.reason': 'Lý do sửa',

@@ -194,13 +194,19 @@ function UnitChooser({ asOf, onChange, idPrefix, depth = 0, parentId }: { asOf: 
   );
 }
 
+const ROWS_PER_PAGE = 50;
+
 function CountsTab({ campaign, manage }: { campaign: CampaignInfo; manage: boolean; homeUnit: number | null }) {
   const id = useId();
   const [commitmentFilter, setCommitmentFilter] = useState('');
   const [kindFilter, setKindFilter] = useState('');
+  const [unitFilter, setUnitFilter] = useState<number | null>(null);
+  // a province has thousands of counts: the first rows, then more on request (the filters narrow the rest)
+  const [shown, setShown] = useState(ROWS_PER_PAGE);
   const counts = useCounts(campaign.id, {
     ...(commitmentFilter ? { commitmentId: Number(commitmentFilter) } : {}),
     ...(kindFilter ? { registrantKind: kindFilter as TRegistrantKind } : {}),
+    ...(unitFilter !== null ? { unitId: unitFilter } : {}),
   });
   const save = useSaveCount();
   const [unitId, setUnitId] = useState<number | null>(null);
@@ -258,9 +264,10 @@ function CountsTab({ campaign, manage }: { campaign: CampaignInfo; manage: boole
         </form>
       )}
       <form className="filters" role="search" aria-label={t('emulation.commitments.counts.filters')} onSubmit={(event) => event.preventDefault()}>
+        <UnitChooser asOf={campaignDay(campaign)} onChange={(unit) => { setUnitFilter(unit); setShown(ROWS_PER_PAGE); }} idPrefix={`${id}-funit`} />
         <div className="field">
           <label htmlFor={`${id}-fc`}>{t('emulation.commitments.commitment')}</label>
-          <select id={`${id}-fc`} value={commitmentFilter} onChange={(event) => setCommitmentFilter(event.target.value)}>
+          <select id={`${id}-fc`} value={commitmentFilter} onChange={(event) => { setCommitmentFilter(event.target.value); setShown(ROWS_PER_PAGE); }}>
             <option value="">{t('emulation.commitments.all')}</option>
             {campaign.commitments.map((c) => (
               <option key={c.id} value={c.id}>
@@ -271,7 +278,7 @@ function CountsTab({ campaign, manage }: { campaign: CampaignInfo; manage: boole
         </div>
         <div className="field">
           <label htmlFor={`${id}-fk`}>{t('emulation.commitments.kind')}</label>
-          <select id={`${id}-fk`} value={kindFilter} onChange={(event) => setKindFilter(event.target.value)}>
+          <select id={`${id}-fk`} value={kindFilter} onChange={(event) => { setKindFilter(event.target.value); setShown(ROWS_PER_PAGE); }}>
             <option value="">{t('emulation.commitments.all')}</option>
             {REGISTRANT_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -297,11 +304,19 @@ function CountsTab({ campaign, manage }: { campaign: CampaignInfo; manage: boole
             </tr>
           </thead>
           <tbody>
-            {counts.data.map((c) => (
+            {counts.data.slice(0, shown).map((c) => (
               <CountRow key={c.id} count={c} manage={manage} editing={editing === c.id} onEdit={() => setEditing(editing === c.id ? null : c.id)} onHistory={() => setHistory(history === c.id ? null : c.id)} showHistory={history === c.id} />
             ))}
           </tbody>
         </table>
+      )}
+      {counts.data && counts.data.length > shown && (
+        <p className="cmt-more">
+          {t('emulation.commitments.counts.shown', { shown: formatNumber(shown), total: formatNumber(counts.data.length) })}{' '}
+          <button type="button" className="button-secondary" onClick={() => setShown(shown + ROWS_PER_PAGE)}>
+            {t('emulation.commitments.counts.more', { count: formatNumber(Math.min(ROWS_PER_PAGE, counts.data.length - shown)) })}
+          </button>
+        </p>
       )}
     </section>
   );
