@@ -43,6 +43,13 @@ async function insertModel(provinceId: number, unitId: number, values: { status:
       origin_model_id: values.origin ?? null, origin_province_id: values.origin ? provinceId : null, started_on: '2026-01-05', created_at: new Date(), updated_at: new Date(),
     })
     .execute();
+  // the recognition as the lifecycle records it: a 'recognised' step with its level and date
+  if (values.level && values.on) {
+    await t.db
+      .insertInto('emulation_model_step')
+      .values({ id: uuidv7(), province_id: provinceId, model_id: id, seq: 1, step: 'recognised', to_status: 'recognised', on_date: values.on, details: JSON.stringify({ level: values.level }), at: new Date() })
+      .execute();
+  }
   return id;
 }
 const touch = (provinceId: number, unitIds: number[], modelIds: string[] = []) =>

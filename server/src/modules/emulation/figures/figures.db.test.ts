@@ -34,6 +34,8 @@ interface Model {
   origin?: string;
   startedOn?: string;
   createdAt?: string;
+  /** A lower recognition before `level` (the steps keep both). */
+  earlier?: { level: TRecognitionLevel; on: string };
 }
 async function insertModel(m: Model) {
   const id = uuidv7();
@@ -47,6 +49,14 @@ async function insertModel(m: Model) {
       created_at: at, updated_at: at,
     })
     .execute();
+  // the recognitions as the lifecycle writes them: one 'recognised' step each, with its level and date
+  const recognitions = [...(m.earlier ? [m.earlier] : []), ...(m.level && m.recognisedOn ? [{ level: m.level, on: m.recognisedOn }] : [])];
+  for (const [i, r] of recognitions.entries()) {
+    await handle.db
+      .insertInto('emulation_model_step')
+      .values({ id: uuidv7(), province_id: p.provinceId, model_id: id, seq: i + 1, step: 'recognised', to_status: 'recognised', on_date: r.on, details: JSON.stringify({ level: r.level }), at })
+      .execute();
+  }
   return id;
 }
 async function org(unitId: number, type: string, dates: { founded?: string; dissolved?: string } = {}) {
@@ -75,7 +85,7 @@ describe('figures of models: a worked set', () => {
     const groupB = await org(w1, 'self_management_model'); // a community group is not an agency
 
     // the province agency's model, recognised by the province and replicated in commune b by its committee
-    const m1 = await insertModel({ unit: a, field: 'economy', status: 'recognised', level: 'province', recognisedOn: '2026-02-10', owner: agencyP });
+    const m1 = await insertModel({ unit: a, field: 'economy', status: 'recognised', level: 'province', recognisedOn: '2026-02-10', owner: agencyP, earlier: { level: 'commune', on: '2025-10-15' } });
     await insertModel({ unit: b, field: 'economy', status: 'building', owner: committeeB, origin: m1, startedOn: '2026-03-01' });
     // the women's union's model (commended after its recognition), replicated by a group of commune b on 15/03
     const m3 = await insertModel({ unit: a, field: 'culture_society', status: 'commended', level: 'commune', recognisedOn: '2026-01-20', owner: unionA });
@@ -111,6 +121,10 @@ describe('figures of models: a worked set', () => {
     expect(await compute(recognisedCode('province', 'economy'), march)).toEqual({ [a]: 1, [b]: 0 });
     expect(await compute(recognisedCode('commune', 'economy'), march)).toEqual({ [a]: 0, [b]: 0 });
     expect(await compute(recognisedCode('commune', 'economy'), '2026-04-30')).toEqual({ [a]: 0, [b]: 1 });
+    // before the province's decision the agency's model held the commune level: earlier periods keep it there
+    expect(await compute(recognisedCode('commune', 'economy'), '2025-12-31')).toEqual({ [a]: 1, [b]: 0 });
+    expect(await compute(recognisedCode('province', 'economy'), '2025-12-31')).toEqual({ [a]: 0, [b]: 0 });
+    expect(await compute(recognisedCode('commune', 'economy'), '2025-09-30')).toEqual({ [a]: 0, [b]: 0 });
     expect(await compute(recognisedCode('commune', 'culture_society'), march)).toEqual({ [a]: 1, [b]: 1 });
     // the groups' models: 2 + 2 + 4 in commune a (v1, v2 before the dissolution, v3); the dissolved group's model still stands
     expect(await compute(recognisedCode('commune', 'defence_security'), march)).toEqual({ [a]: 8, [b]: 0 });

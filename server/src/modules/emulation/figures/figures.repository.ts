@@ -8,9 +8,19 @@ import { AGENCY_TYPES, NOT_RECOGNISED_STATUS, VN_TIME_ZONE } from './figures.rul
 // Computed for a whole province by the system, not for a user: the province's units (provinceScope) are the scope,
 // and every read of models also names the province (province_id leads their keys, SCALE.md).
 
-/** Model `alias` stands recognised on `asOf` (figures.rules.ts). */
+/** The model's recognitions (every one stays in its append-only steps) dated on or before `asOf`, latest first. */
+const recognitionsBy = (alias: string, asOf: string) =>
+  sql`from emulation_model_step s where s.province_id = ${sql.ref(`${alias}.province_id`)} and s.model_id = ${sql.ref(`${alias}.id`)}
+    and s.step = 'recognised' and s.on_date <= ${asOf}::date`;
+
+/** Model `alias` stands recognised on `asOf` (figures.rules.ts): a recognition dated by then, not withdrawn. */
 const recognisedOn = (alias: string, asOf: string): RawBuilder<SqlBool> =>
-  sql<SqlBool>`${sql.ref(`${alias}.recognised_level`)} is not null and ${sql.ref(`${alias}.recognised_on`)} <= ${asOf}::date and ${sql.ref(`${alias}.status`)} <> ${sql.lit(NOT_RECOGNISED_STATUS)}`;
+  sql<SqlBool>`${sql.ref(`${alias}.recognised_level`)} is not null and ${sql.ref(`${alias}.status`)} <> ${sql.lit(NOT_RECOGNISED_STATUS)}
+    and exists (select 1 ${recognitionsBy(alias, asOf)})`;
+
+/** The level model `alias` held on `asOf`: its latest recognition dated on or before the day (null: none yet). */
+const levelOn = (alias: string, asOf: string): RawBuilder<string | null> =>
+  sql<string | null>`(select s.details->>'level' ${recognitionsBy(alias, asOf)} order by s.on_date desc, s.seq desc limit 1)`;
 
 /** Replica `alias` is registered on `asOf` and not withdrawn. */
 const replicaOn = (alias: string, asOf: string): RawBuilder<SqlBool> =>
@@ -33,9 +43,10 @@ export async function recognisedByCommune(
   let query = unitOwned(db, 'emulation_model as m', 'm.unit_id', scope)
     .select([communeOf.as('commune_id'), sql<number>`count(*)::int`.as('n')])
     .where('m.province_id', '=', args.provinceId)
-    .where('m.recognised_level', '=', args.level)
+    .where('m.recognised_level', 'is not', null)
+    .where('m.status', '<>', NOT_RECOGNISED_STATUS)
     .where('m.field', '=', args.field)
-    .where(recognisedOn('m', args.asOf))
+    .where(sql<SqlBool>`${levelOn('m', args.asOf)} = ${args.level}`)
     .groupBy(sql`1`);
   const ids = args.communeIds;
   if (ids) query = query.where(sql<SqlBool>`exists (select 1 from admin_unit c where c.id = any(${[...ids]}::bigint[]) and c.path @> unit.path)`);

@@ -4,11 +4,12 @@ import type { TOrganizationType } from '#contracts/organizations.ts';
  * What the figures of "Dân vận khéo" models count (the derived values, their tests and the benchmark's raw SQL all
  * read these lists, so they count the same models).
  *
- * - recognised models per level and field (issue 15 point 5): models recognised at that level (the model's highest
- *   recognition, emulation_model.recognised_level) with a decision dated on or before the day, and not withdrawn
+ * - recognised models per level and field (issue 15 point 5): models holding that level on the day (their latest
+ *   recognition with a decision dated on or before the day), and not withdrawn
  *   since (a withdrawn model counts in no period). A model reviewed again for a higher level still counts at the
- *   level it holds; once recognised higher it counts at the higher level from that decision's date (the model
- *   keeps only its highest level, so earlier periods no longer show its lower recognition). A model counts for the
+ *   level it holds; once recognised higher it counts at the higher level from that decision's date, and at the
+ *   lower level in the periods before it (the level held on a day is the latest recognition step dated on or
+ *   before it: every recognition stays in the model's append-only steps). A model counts for the
  *   commune holding its place (its unit); a
  *   model placed in a 2019 commune counts, after the 2025 reform, for the 2025 commune that succeeded it (history
  *   flows forward). A model placed at the province itself, above every commune, is in no commune's figure.
