@@ -1,6 +1,7 @@
 import { MODEL_FIELDS, type TModelField, type TModelKind, type TModelStatus, type TRecognitionLevel } from '#contracts/emulation/enums.ts';
 import type { Random } from '#server/demo/random.ts';
 import { AWARDS, COLLECTIVE_TEXTS, INDIVIDUAL_TEXTS, REVIEW_PARTICIPANTS, type ModelText } from './demo-texts.ts';
+import type { DemoPoint } from '#server/demo/demo-points.ts';
 import type { DemoPlace } from './emulation-demo.repository.ts';
 
 /**
@@ -38,6 +39,8 @@ export interface DraftModel {
   recognisedBy: number | null;
   photo: boolean;
   published: boolean;
+  /** Where it is on the map (set once the drafts are final). */
+  point?: DemoPoint | null;
 }
 
 /** How far a model got: the last level it reached (or where it stopped). */

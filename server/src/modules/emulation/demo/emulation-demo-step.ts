@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { TModelField } from '#contracts/emulation/enums.ts';
 import type { DB } from '#server/db/schema.ts';
 import { Random } from '#server/demo/random.ts';
+import { demoPoints } from '#server/demo/demo-points.ts';
 import { PROVINCE_2019_CODE, PROVINCE_2025_CODE, TERM_START_2025 } from '#server/demo/territory.ts';
 import { sha256Hex } from '#server/platform/files/blob-store.ts';
 import type { JobContext } from '#server/platform/jobs/job-queue.ts';
@@ -27,6 +28,9 @@ const SEED = 20_201_015;
 
 /** The later campaign's year: the latest whose recognition day (15/10) has passed, from 2025 on. */
 export const laterYear = (today: string) => Math.max(2025, Number(today.slice(0, 4)) - (today.slice(5) >= '10-15' ? 0 : 1));
+
+/** The old Quảng Trị side of the merged province (Quảng Bình lies north of about 17.1° N): the demo's communes. */
+const OLD_QUANG_TRI_LATITUDES = [16.3, 17.08] as const;
 
 /** Self-management groups the demo founds in 2025 villages (seed 000 i6: ≥ 2 per village; seed 003 (7): ≥ 4). */
 const GROUP_NAMES = ['Tổ tự quản an ninh trật tự', 'Tổ tự quản vệ sinh môi trường', 'Tổ tự quản “Đoạn đường xanh - sạch - đẹp”', 'Tổ tự quản “Gia đình văn hóa”', 'Tổ hợp tác sản xuất tự quản'];
@@ -175,6 +179,11 @@ async function runEmulationDemo(trx: Db, today: string): Promise<string> {
   // a demo loaded before a registration window opens holds only the models registered so far
   const due = new Set(drafts.filter((d) => d.startedOn <= today).map((d) => d.key));
   drafts = drafts.filter((d) => due.has(d.key) && (d.originKey === null || due.has(d.originKey)));
+  // most models carry a point near their commune (a 2019 commune's: near its 2025 successor), every published one
+  const points = await demoPoints(PROVINCE_2025_CODE, OLD_QUANG_TRI_LATITUDES);
+  for (const d of drafts) {
+    d.point = d.published || rng.fork(`point:${d.key}`).chance(0.7) ? points.near(successors.get(d.unitId) ?? d.unitId, d.key) : null;
+  }
   const written = await writeDrafts(trx, drafts, { provinceId: province.id, campaigns, userId: officer });
   for (const indicator of EMULATION_INDICATORS) await repo.ensureIndicator(trx, indicator);
   await queueJobs(trx, province.id, admin, written.photoSeeds, year);
@@ -212,7 +221,7 @@ async function writeDrafts(trx: Db, drafts: readonly DraftModel[], ctx: { provin
     const last = history.at(-1) as DraftStep;
     const publishedOn = d.published ? history.find((s) => s.step === 'published')?.onDate : undefined;
     models.push({
-      id, province_id: ctx.provinceId, unit_id: d.unitId, village_id: d.villageId,
+      id, province_id: ctx.provinceId, unit_id: d.unitId, village_id: d.villageId, lat: d.point?.lat ?? null, lng: d.point?.lng ?? null,
       campaign_id: d.campaign === 'first' ? ctx.campaigns.first : d.campaign === 'later' ? ctx.campaigns.later : null,
       origin_model_id: origin ?? null, origin_province_id: origin ? ctx.provinceId : null, kind: d.kind, field: d.field,
       owner_organization_id: 'organizationId' in d.owner ? d.owner.organizationId : null,
