@@ -19,8 +19,9 @@ describe('signing in', () => {
   it('lets a province officer in and shows the capabilities, unbuilt ones saying so', async () => {
     await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
     const nav = page.getByRole('navigation');
-    await nav.getByRole('link', { name: 'Thi đua “Dân vận khéo”' }).click();
-    await expect.poll(() => page.getByRole('main').textContent()).toContain('chưa có');
+    await nav.getByRole('link', { name: 'Điều tra xã hội học' }).click();
+    await page.getByRole('heading', { name: 'Điều tra xã hội học', level: 1 }).waitFor();
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('Chức năng này chưa có.');
   });
 });
 

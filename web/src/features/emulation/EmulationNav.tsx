@@ -7,6 +7,7 @@ const SECTIONS: readonly { to: string; label: MessageKey; match: RegExp }[] = [
   // --- emu-core ---
   { to: '/emulation', label: 'emulation.nav.campaigns', match: /^\/emulation(\/campaigns(\/.*)?)?\/?$/ },
   // --- emu-models ---
+  { to: '/emulation/models', label: 'emulation.nav.models', match: /^\/emulation\/models(\/.*)?$/ },
   // --- emu-review ---
   // --- emu-commit ---
   { to: '/emulation/commitments', label: 'emulation.nav.commitments', match: /^\/emulation\/commitments\/?$/ },

@@ -7,6 +7,7 @@ export const emulationEn: Record<keyof typeof emulationVi, string> = {
   'emulation.sections': 'Parts of “Dân vận khéo” emulation',
   'emulation.notAllowed': 'Your account may not see or do this.',
   'emulation.nav.campaigns': 'Campaigns',
+  'emulation.nav.models': 'Exemplary models',
   'emulation.field.economy': 'Economy',
   'emulation.field.culture_society': 'Culture and society',
   'emulation.field.defence_security': 'Defence and security',

@@ -5,6 +5,7 @@ export const emulationVi = {
   'emulation.sections': 'Các phần của thi đua “Dân vận khéo”',
   'emulation.notAllowed': 'Tài khoản của bạn không được xem hoặc thực hiện việc này.',
   'emulation.nav.campaigns': 'Phong trào thi đua',
+  'emulation.nav.models': 'Mô hình, điển hình',
   // labels of the contracts' codes (contracts/src/emulation/enums.ts), for every part
   'emulation.field.economy': 'Kinh tế',
   'emulation.field.culture_society': 'Văn hóa - xã hội',

@@ -10,9 +10,11 @@ import { usePageTitle } from '../../../components/usePageTitle.ts';
 import { formatDate, formatNumber } from '../../../i18n/format.ts';
 import { t } from '../../../i18n/i18n.ts';
 import { UnitPicker, type PickedUnit } from '../../units/UnitPicker.tsx';
+import { EmulationNav } from '../EmulationNav.tsx';
 import { fieldLabel, kindLabel, levelLabel, statusLabel } from './model-text.ts';
 import { CampaignOptions } from './CampaignOptions.tsx';
 import { useModelCounts, useModels } from './models.api.ts';
+import '../emulation.css';
 import './models.css';
 
 const LEVEL_COLUMNS = [...RECOGNITION_LEVELS, 'none'] as const;
@@ -63,6 +65,7 @@ export function ModelsPage() {
   const cell = (f: string, l: Level) => counts.data?.cells.find((c) => c.field === f && c.level === l)?.count ?? 0;
   return (
     <section className="emu-page">
+      <EmulationNav />
       <div className="page-head">
         <h1>{t('emulationModels.title')}</h1>
         {can(me, 'emulation.registerModels') && (
