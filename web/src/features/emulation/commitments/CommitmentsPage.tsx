@@ -125,8 +125,10 @@ function FiguresTable({ figures }: { figures: TCommitmentFigures }) {
     const base = cell.eligible > 0 ? t('emulation.commitments.ofEligible', { registered: formatNumber(cell.registered), eligible: formatNumber(cell.eligible) }) : formatNumber(cell.registered);
     return cell.breaches > 0 ? `${base} · ${t('emulation.commitments.breachCount', { count: cell.breaches })}` : base;
   };
-  const rows = [...figures.groups.map((g) => ({ key: `${g.unitId ?? ''}|${g.organizationId ?? ''}`, name: g.name, cells: g.cells, total: false })), { key: 'total', name: t('emulation.commitments.total'), cells: figures.totals, total: true }];
+  // the totals first: a province reads them before its many communes
+  const rows = [{ key: 'total', name: t('emulation.commitments.total'), cells: figures.totals, total: true }, ...figures.groups.map((g) => ({ key: `${g.unitId ?? ''}|${g.organizationId ?? ''}`, name: g.name, cells: g.cells, total: false }))];
   return (
+    <div className="table-scroll">
     <table className="table responsive cmt-figures">
       <thead>
         <tr>
@@ -157,6 +159,7 @@ function FiguresTable({ figures }: { figures: TCommitmentFigures }) {
         )}
       </tbody>
     </table>
+    </div>
   );
 }
 
