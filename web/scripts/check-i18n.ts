@@ -90,13 +90,17 @@ export function compareCatalogues(
 /** Where a registered catalogue lives, relative to web/src: the shell's in app/, a feature's in its folder. */
 export const catalogueFolder = (name: string): string => (name === 'app' ? 'app' : `features/${name}`);
 
-/** Every registered catalogue pair with English fetched, as the app fetches it (i18n/en.ts). */
-export async function loadCatalogues(): Promise<{ folder: string; vi: Catalogue; en: Catalogue }[]> {
+/**
+ * Every registered catalogue pair with English fetched, as the app fetches it (i18n/en.ts), and the Vietnamese
+ * catalogues fetched with their pages too (`lazy`: not in the first load, typed in i18n/vi.ts only).
+ */
+export async function loadCatalogues(): Promise<{ folder: string; vi: Catalogue; en: Catalogue; lazy: boolean }[]> {
   return Promise.all(
     CATALOGUES.map(async ({ name, messages }) => ({
       folder: catalogueFolder(name),
-      vi: messages.vi,
+      vi: typeof messages.vi === 'function' ? await messages.vi() : messages.vi,
       en: await messages.en(),
+      lazy: typeof messages.vi === 'function',
     })),
   );
 }
@@ -105,7 +109,7 @@ export async function loadCatalogues(): Promise<{ folder: string; vi: Catalogue;
 function checkCatalogues(pairs: Awaited<ReturnType<typeof loadCatalogues>>, root: string): string[] {
   const problems: string[] = [];
   const owner = new Map<string, string>();
-  for (const { folder, vi: first, en: second } of pairs) {
+  for (const { folder, vi: first, en: second, lazy } of pairs) {
     const names = [`${folder}/messages.vi.ts`, `${folder}/messages.en.ts`] as const;
     for (const name of names) if (!existsSync(join(root, name))) problems.push(`${name}: not found for registered catalogue`);
     problems.push(...compareCatalogues(first, second, names));
@@ -113,7 +117,8 @@ function checkCatalogues(pairs: Awaited<ReturnType<typeof loadCatalogues>>, root
       const other = owner.get(key);
       if (other) problems.push(`${names[0]}: key ${key} is also defined in ${other}/messages.vi.ts`);
       else owner.set(key, folder);
-      if (!Object.hasOwn(vi, key)) problems.push(`i18n/vi.ts lacks key ${key} of ${names[0]}: spread the catalogue there`);
+      if (!lazy && !Object.hasOwn(vi, key)) problems.push(`i18n/vi.ts lacks key ${key} of ${names[0]}: spread the catalogue there`);
+      if (lazy && Object.hasOwn(vi, key)) problems.push(`i18n/vi.ts spreads key ${key} of ${names[0]}, a catalogue fetched with its pages: import its type only`);
     }
   }
   for (const key of Object.keys(vi)) if (!owner.has(key)) problems.push(`i18n/vi.ts: key ${key} is in no registered catalogue`);

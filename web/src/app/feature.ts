@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { TAction } from '#contracts/permissions.ts';
-import type { MessageKey } from '../i18n/i18n.ts';
+import { loadVietnamese, type MessageKey, type VietnameseLoader } from '../i18n/i18n.ts';
 
 /** A page of a feature, at a path under the signed-in shell. */
 export interface FeatureRoute {
@@ -24,12 +24,14 @@ export interface NavEntry {
 export type Catalogue = Readonly<Record<string, string>>;
 
 /**
- * A feature's strings, kept beside it in `messages.vi.ts` / `messages.en.ts`. Vietnamese is the default language
- * and is part of the first load (i18n/vi.ts spreads every `messages.vi.ts`, which also makes `MessageKey`);
- * English is fetched by `en()` only when the user chooses it (i18n/en.ts calls every feature's `en()`).
+ * A feature's strings, kept beside it in `messages.vi.ts` / `messages.en.ts`. Vietnamese is the default language:
+ * the shell's and most features' catalogues are part of the first load (i18n/vi.ts spreads them); the large
+ * catalogues of features no first screen shows are fetched with their pages (`vi` is then a loader, the same one
+ * the feature's routes give lazyPage; i18n/vi.ts names their types, so `MessageKey` still has every key). English
+ * is fetched by `en()` only when the user chooses it (i18n/en.ts calls every feature's `en()`).
  */
 export interface FeatureMessages {
-  vi: Catalogue;
+  vi: Catalogue | VietnameseLoader;
   en: () => Promise<Catalogue>;
 }
 
@@ -54,6 +56,11 @@ export interface WebFeature {
 export function lazyPage<M extends Record<string, unknown>, K extends keyof M & string>(
   load: () => Promise<M>,
   name: K,
+  /** Vietnamese catalogues not in the first load that the page shows: fetched with it, before it renders. */
+  catalogues: readonly VietnameseLoader[] = [],
 ): LazyExoticComponent<ComponentType> {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return lazy(async () => {
+    const [page] = await Promise.all([load(), ...catalogues.map(loadVietnamese)]);
+    return { default: page[name] as ComponentType };
+  });
 }

@@ -67,7 +67,31 @@ export function interpolate(text: string, params?: MessageParams): string {
 
 /** The visible text for a key in the current language. Every string the user sees goes through here. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  return interpolate(current === 'en' && english ? english[key] : vi[key], params);
+  // a key of a catalogue not fetched yet (a page that forgot to name it in lazyPage) shows as the key itself
+  return interpolate((current === 'en' && english ? english[key] : vi[key]) ?? key, params);
+}
+
+/** A feature's Vietnamese catalogue fetched with its pages (features whose strings are not in the first load). */
+export type VietnameseLoader = () => Promise<Readonly<Record<string, string>>>;
+const fetched = new Map<VietnameseLoader, Promise<void>>();
+
+/**
+ * Fetches a lazily loaded Vietnamese catalogue once and adds it to the one t() reads (lazyPage awaits it with the
+ * page, so a page never renders before its strings are here). A failed fetch is tried again next time.
+ */
+export function loadVietnamese(load: VietnameseLoader): Promise<void> {
+  let done = fetched.get(load);
+  if (!done) {
+    done = load().then(
+      (catalogue) => void Object.assign(vi, catalogue),
+      (error: unknown) => {
+        fetched.delete(load);
+        throw error;
+      },
+    );
+    fetched.set(load, done);
+  }
+  return done;
 }
 
 /** True when `key` is in the catalogue (for labels of open-ended codes such as audit entities). */

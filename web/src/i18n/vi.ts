@@ -1,7 +1,9 @@
 /**
  * The Vietnamese catalogue: every string the interface shows, spread from the shell's and each feature's
- * `messages.vi.ts`. Static, because Vietnamese is the default language and must be in the first load; its keys
- * are `MessageKey`. Keys are grouped by feature; labels of contract codes (organisation types, roles, unit levels,
+ * `messages.vi.ts`. Vietnamese is the default language: the catalogues spread here are in the first load; the large
+ * ones of features no first screen shows (programmes, report configuration, emulation: imported for their types
+ * only) are fetched with their pages and added by `loadVietnamese` (i18n.ts, app/feature.ts lazyPage). `MessageKey`
+ * has every key. Keys are grouped by feature; labels of contract codes (organisation types, roles, unit levels,
  * audit actions) use the code as the last part of the key. English: i18n/en.ts, fetched only when chosen.
  */
 import { appVi } from '../app/messages.vi.ts';
@@ -11,30 +13,30 @@ import { dashboardsVi } from '../features/dashboards/messages.vi.ts';
 import { dhis2Vi } from '../features/dhis2/messages.vi.ts';
 import { filesVi } from '../features/files/messages.vi.ts';
 import { homeVi } from '../features/home/messages.vi.ts';
-import { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
+import type { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
 import { legalVi } from '../features/legal/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
 // --- pet-core ---
 import { petitionsVi } from '../features/petitions/messages.vi.ts';
-import { programmesVi } from '../features/programmes/messages.vi.ts';
+import type { programmesVi } from '../features/programmes/messages.vi.ts';
 // --- emulation ---
-import { emulationVi } from '../features/emulation/messages.vi.ts';
+import type { emulationVi } from '../features/emulation/messages.vi.ts';
 // --- pet-recv ---
 import { receptionVi } from '../features/reception/messages.vi.ts';
 // --- emu-review ---
-import { emulationReviewVi } from '../features/emulation/review/messages.vi.ts';
+import type { emulationReviewVi } from '../features/emulation/review/messages.vi.ts';
 // --- pet-portal ---
 import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
 // --- emu-models ---
-import { emulationModelsVi } from '../features/emulation/models/messages.vi.ts';
+import type { emulationModelsVi } from '../features/emulation/models/messages.vi.ts';
 // --- emu-public ---
 import { emulationPublicVi } from '../features/emulation-public/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
 
-export const vi = {
+const firstLoad = {
   ...appVi,
   ...homeVi,
   ...unitsVi,
@@ -46,9 +48,7 @@ export const vi = {
   ...authVi,
   ...usersVi,
   ...auditVi,
-  ...indicatorConfigVi,
   ...dashboardsVi,
-  ...programmesVi,
   ...legalVi,
   // --- pet-core ---
   ...petitionsVi,
@@ -56,14 +56,17 @@ export const vi = {
   ...receptionVi,
   // --- pet-portal ---
   ...petitionsPortalVi,
-  // --- emulation ---
-  ...emulationVi,
-  // --- emu-models ---
-  ...emulationModelsVi,
-  // --- emu-review ---
-  ...emulationReviewVi,
   // --- emu-public ---
   ...emulationPublicVi,
 } as const;
 
-export type MessageKey = keyof typeof vi;
+/** Every key: the first load's and those of the catalogues fetched with their pages. */
+export type MessageKey = keyof (typeof firstLoad &
+  typeof programmesVi &
+  typeof indicatorConfigVi &
+  typeof emulationVi &
+  typeof emulationModelsVi &
+  typeof emulationReviewVi);
+
+/** The strings t() reads: the first load's, then each lazily fetched catalogue as it arrives. */
+export const vi: Partial<Record<MessageKey, string>> = { ...firstLoad };

@@ -1,5 +1,5 @@
 import { lazyPage, type WebFeature } from '../../app/feature.ts';
-import { emulationVi } from './messages.vi.ts';
+import { EMULATION_CATALOGUES, emulationVietnamese } from './catalogues.ts';
 
 /**
  * "Dân vận khéo" emulation: campaigns (list, a new one or a shipped pack, detail with its parts, edit); each part
@@ -9,15 +9,15 @@ export const emulationFeature: WebFeature = {
   name: 'emulation',
   routes: [
     // --- emu-core ---
-    { path: 'emulation', page: lazyPage(() => import('./campaigns/CampaignsPage.tsx'), 'CampaignsPage') },
-    { path: 'emulation/campaigns/new', page: lazyPage(() => import('./campaigns/CampaignFormPage.tsx'), 'NewCampaignPage') },
-    { path: 'emulation/campaigns/:id', page: lazyPage(() => import('./campaigns/CampaignPage.tsx'), 'CampaignPage') },
-    { path: 'emulation/campaigns/:id/edit', page: lazyPage(() => import('./campaigns/CampaignFormPage.tsx'), 'EditCampaignPage') },
+    { path: 'emulation', page: lazyPage(() => import('./campaigns/CampaignsPage.tsx'), 'CampaignsPage', EMULATION_CATALOGUES) },
+    { path: 'emulation/campaigns/new', page: lazyPage(() => import('./campaigns/CampaignFormPage.tsx'), 'NewCampaignPage', EMULATION_CATALOGUES) },
+    { path: 'emulation/campaigns/:id', page: lazyPage(() => import('./campaigns/CampaignPage.tsx'), 'CampaignPage', EMULATION_CATALOGUES) },
+    { path: 'emulation/campaigns/:id/edit', page: lazyPage(() => import('./campaigns/CampaignFormPage.tsx'), 'EditCampaignPage', EMULATION_CATALOGUES) },
     // --- emu-models ---
     // --- emu-review ---
     // --- emu-commit ---
-    { path: 'emulation/commitments', page: lazyPage(() => import('./commitments/CommitmentsPage.tsx'), 'CommitmentsPage') },
+    { path: 'emulation/commitments', page: lazyPage(() => import('./commitments/CommitmentsPage.tsx'), 'CommitmentsPage', EMULATION_CATALOGUES) },
   ],
   nav: [{ to: '/emulation', label: 'nav.emulation', section: 'main', action: 'emulation.read' }],
-  messages: { vi: emulationVi, en: () => import('./messages.en.ts').then((m) => m.emulationEn) },
+  messages: { vi: emulationVietnamese, en: () => import('./messages.en.ts').then((m) => m.emulationEn) },
 };

@@ -1,5 +1,7 @@
 import { lazyPage, type WebFeature } from '../../app/feature.ts';
-import { programmesVi } from './messages.vi.ts';
+
+/** The programmes' Vietnamese strings, fetched with their pages (not in the first load). */
+const programmesVietnamese = () => import('./messages.vi.ts').then((m) => m.programmesVi);
 
 /**
  * Programmes (Đề án, Nghị quyết, Kế hoạch…): the list, a new one or a shipped pack, a programme's targets with their
@@ -9,12 +11,12 @@ import { programmesVi } from './messages.vi.ts';
 export const programmesFeature: WebFeature = {
   name: 'programmes',
   routes: [
-    { path: 'programmes', page: lazyPage(() => import('./ProgrammesPage.tsx'), 'ProgrammesPage') },
-    { path: 'programmes/new', page: lazyPage(() => import('./NewProgrammePage.tsx'), 'NewProgrammePage') },
-    { path: 'programmes/assignments', page: lazyPage(() => import('./AssignmentsPage.tsx'), 'AssignmentsPage') },
-    { path: 'programmes/:id', page: lazyPage(() => import('./ProgrammePage.tsx'), 'ProgrammePage') },
-    { path: 'programmes/:id/reviews/:reviewId', page: lazyPage(() => import('./ReviewWorkspacePage.tsx'), 'ReviewWorkspacePage') },
+    { path: 'programmes', page: lazyPage(() => import('./ProgrammesPage.tsx'), 'ProgrammesPage', [programmesVietnamese]) },
+    { path: 'programmes/new', page: lazyPage(() => import('./NewProgrammePage.tsx'), 'NewProgrammePage', [programmesVietnamese]) },
+    { path: 'programmes/assignments', page: lazyPage(() => import('./AssignmentsPage.tsx'), 'AssignmentsPage', [programmesVietnamese]) },
+    { path: 'programmes/:id', page: lazyPage(() => import('./ProgrammePage.tsx'), 'ProgrammePage', [programmesVietnamese]) },
+    { path: 'programmes/:id/reviews/:reviewId', page: lazyPage(() => import('./ReviewWorkspacePage.tsx'), 'ReviewWorkspacePage', [programmesVietnamese]) },
   ],
   nav: [{ to: '/programmes', label: 'nav.programmes', section: 'main', action: 'programmes.read' }],
-  messages: { vi: programmesVi, en: () => import('./messages.en.ts').then((m) => m.programmesEn) },
+  messages: { vi: programmesVietnamese, en: () => import('./messages.en.ts').then((m) => m.programmesEn) },
 };

@@ -1,5 +1,5 @@
 import { lazyPage, type WebFeature } from '../../../app/feature.ts';
-import { emulationModelsVi } from './messages.vi.ts';
+import { EMULATION_CATALOGUES, emulationModelsVietnamese } from '../catalogues.ts';
 
 /**
  * Exemplary models ("Dân vận khéo" mô hình, điển hình): the list with counts by field × level, registering (or
@@ -8,9 +8,9 @@ import { emulationModelsVi } from './messages.vi.ts';
 export const emulationModelsFeature: WebFeature = {
   name: 'emulation/models',
   routes: [
-    { path: 'emulation/models', page: lazyPage(() => import('./ModelsPage.tsx'), 'ModelsPage') },
-    { path: 'emulation/models/new', page: lazyPage(() => import('./NewModelPage.tsx'), 'NewModelPage') },
-    { path: 'emulation/models/:id', page: lazyPage(() => import('./ModelPage.tsx'), 'ModelPage') },
+    { path: 'emulation/models', page: lazyPage(() => import('./ModelsPage.tsx'), 'ModelsPage', EMULATION_CATALOGUES) },
+    { path: 'emulation/models/new', page: lazyPage(() => import('./NewModelPage.tsx'), 'NewModelPage', EMULATION_CATALOGUES) },
+    { path: 'emulation/models/:id', page: lazyPage(() => import('./ModelPage.tsx'), 'ModelPage', EMULATION_CATALOGUES) },
   ],
-  messages: { vi: emulationModelsVi, en: () => import('./messages.en.ts').then((m) => m.emulationModelsEn) },
+  messages: { vi: emulationModelsVietnamese, en: () => import('./messages.en.ts').then((m) => m.emulationModelsEn) },
 };

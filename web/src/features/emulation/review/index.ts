@@ -1,5 +1,5 @@
 import { lazyPage, type WebFeature } from '../../../app/feature.ts';
-import { emulationReviewVi } from './messages.vi.ts';
+import { EMULATION_CATALOGUES, emulationReviewVietnamese } from '../catalogues.ts';
 
 /**
  * Review against criteria (emu-review): a campaign's scoring sheet, its nominations ranked per reviewing unit, and
@@ -8,8 +8,8 @@ import { emulationReviewVi } from './messages.vi.ts';
 export const emulationReviewFeature: WebFeature = {
   name: 'emulation/review',
   routes: [
-    { path: 'emulation/campaigns/:campaignId/review', page: lazyPage(() => import('./CampaignReviewPage.tsx'), 'CampaignReviewPage') },
-    { path: 'emulation/nominations/:id', page: lazyPage(() => import('./NominationPage.tsx'), 'NominationPage') },
+    { path: 'emulation/campaigns/:campaignId/review', page: lazyPage(() => import('./CampaignReviewPage.tsx'), 'CampaignReviewPage', EMULATION_CATALOGUES) },
+    { path: 'emulation/nominations/:id', page: lazyPage(() => import('./NominationPage.tsx'), 'NominationPage', EMULATION_CATALOGUES) },
   ],
-  messages: { vi: emulationReviewVi, en: () => import('./messages.en.ts').then((m) => m.emulationReviewEn) },
+  messages: { vi: emulationReviewVietnamese, en: () => import('./messages.en.ts').then((m) => m.emulationReviewEn) },
 };
