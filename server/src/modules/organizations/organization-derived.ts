@@ -55,6 +55,9 @@ export const communeBlocs911: DerivedValue = {
 const BY_TYPE: Record<string, { onOrganization: string[]; onRoles: string[] }> = {
   village_team: { onOrganization: [VILLAGES_WITH_TEAM], onRoles: [] },
   commune_bloc: { onOrganization: [COMMUNE_BLOCS_9_11], onRoles: [COMMUNE_BLOCS_9_11] },
+  // emulation's villages with ≥ 2 / ≥ 4 effective self-management models (a group founded, dissolved or retyped
+  // moves them; its models' steps touch them from emulation/figures): the codes, not the module (it builds on this one)
+  self_management_model: { onOrganization: ['emulation.villages_self_management_2', 'emulation.villages_self_management_4'], onRoles: [] },
 };
 
 /**

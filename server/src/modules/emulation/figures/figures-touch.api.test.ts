@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorsModule } from '#server/modules/indicators/index.ts';
 import type { DerivedValues } from '#server/shared/module.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
+import { organizationEndpoints } from '#contracts/organizations.ts';
 import { buildOrganization, buildProvince, buildUser } from '#test/factories.ts';
+import { signIn } from '#test/factories-people.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 import { emulationDerivedValues, touchModelFigures, villagesSelfManagementCode } from './index.ts';
 
@@ -98,5 +100,13 @@ describe('touchModelFigures: the writer refreshes the figures in its transaction
     }
     expect(await total(p.provinceId, villagesSelfManagementCode(4), '2026')).toBe(0);
     expect(await total(p.provinceId, code, '2026')).toBe(3);
+
+    // a group dissolved over HTTP (the organisations' write path) takes the village below two at once
+    const groups = await t.db.selectFrom('organization').select('id').where('unit_id', '=', village).where('type', '=', 'self_management_model').orderBy('id').execute();
+    const officer = await signIn(t.baseUrl, t.db, { unitId: b, roles: ['commission_officer'] });
+    const dissolved = await officer.call(organizationEndpoints.update, { params: { id: groups[0]?.id as number }, body: { dissolvedOn: '2026-03-01' } });
+    expect(dissolved.status, JSON.stringify(dissolved.body)).toBe(200);
+    expect(await total(p.provinceId, villagesSelfManagementCode(2), '202603')).toBe(0);
+    expect(await total(p.provinceId, villagesSelfManagementCode(2), '2026')).toBe(0);
   });
 });
