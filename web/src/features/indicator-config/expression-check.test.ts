@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkExpression, type KnownElement } from './expression-check.ts';
+import { loadVietnamese } from '../../i18n/i18n.ts';
+import { indicatorConfigVietnamese } from './catalogue.ts';
+
+// the pages' strings come with the pages (lazyPage); here, before the first t()
+await loadVietnamese(indicatorConfigVietnamese);
 
 const known = new Map<string, KnownElement>([
   ['DON_NHAN', { valueType: 'integer', cocCodes: new Set(['GT_NAM', 'GT_NU']) }],

@@ -1,7 +1,5 @@
 import { lazyPage, type WebFeature } from '../../app/feature.ts';
-
-/** The configuration pages' Vietnamese strings, fetched with them (not in the first load). */
-const indicatorConfigVietnamese = () => import('./messages.vi.ts').then((m) => m.indicatorConfigVi);
+import { indicatorConfigVietnamese } from './catalogue.ts';
 
 /** Configuration of periodic reports: report forms, data elements, indicators (linked from the reports pages). */
 export const indicatorConfigFeature: WebFeature = {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formulaText, targetText } from './indicator-text.ts';
+import { loadVietnamese } from '../../i18n/i18n.ts';
+import { indicatorConfigVietnamese } from './catalogue.ts';
+
+// the pages' strings come with the pages (lazyPage); here, before the first t()
+await loadVietnamese(indicatorConfigVietnamese);
 
 describe('indicator formula and target as shown', () => {
   it('writes the factor and denominator only when not 1, grouping compound sides', () => {

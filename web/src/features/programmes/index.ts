@@ -1,7 +1,5 @@
 import { lazyPage, type WebFeature } from '../../app/feature.ts';
-
-/** The programmes' Vietnamese strings, fetched with their pages (not in the first load). */
-const programmesVietnamese = () => import('./messages.vi.ts').then((m) => m.programmesVi);
+import { programmesVietnamese } from './catalogue.ts';
 
 /**
  * Programmes (Đề án, Nghị quyết, Kế hoạch…): the list, a new one or a shipped pack, a programme's targets with their

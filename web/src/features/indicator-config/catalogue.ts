@@ -1,0 +1,2 @@
+/** The Vietnamese strings of these pages, fetched with them (not in the first load: app/feature.ts lazyPage). */
+export const indicatorConfigVietnamese = () => import('./messages.vi.ts').then((m) => m.indicatorConfigVi);
