@@ -22,6 +22,9 @@ function inRing([x, y]: [number, number], ring: Ring): boolean {
   return inside;
 }
 
+/** The old Quảng Trị side of the merged province 44 (Quảng Bình lies north of about 17.1° N): the demo's communes. */
+export const OLD_QUANG_TRI_LATITUDES = [16.3, 17.08] as const;
+
 export interface DemoPoint {
   lat: number;
   lng: number;

@@ -2,7 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { TModelField } from '#contracts/emulation/enums.ts';
 import type { DB } from '#server/db/schema.ts';
 import { Random } from '#server/demo/random.ts';
-import { demoPoints } from '#server/demo/demo-points.ts';
+import { demoPoints, OLD_QUANG_TRI_LATITUDES } from '#server/demo/demo-points.ts';
 import { PROVINCE_2019_CODE, PROVINCE_2025_CODE, TERM_START_2025 } from '#server/demo/territory.ts';
 import { sha256Hex } from '#server/platform/files/blob-store.ts';
 import type { JobContext } from '#server/platform/jobs/job-queue.ts';
@@ -28,9 +28,6 @@ const SEED = 20_201_015;
 
 /** The later campaign's year: the latest whose recognition day (15/10) has passed, from 2025 on. */
 export const laterYear = (today: string) => Math.max(2025, Number(today.slice(0, 4)) - (today.slice(5) >= '10-15' ? 0 : 1));
-
-/** The old Quảng Trị side of the merged province (Quảng Bình lies north of about 17.1° N): the demo's communes. */
-const OLD_QUANG_TRI_LATITUDES = [16.3, 17.08] as const;
 
 /** Self-management groups the demo founds in 2025 villages (seed 000 i6: ≥ 2 per village; seed 003 (7): ≥ 4). */
 const GROUP_NAMES = ['Tổ tự quản an ninh trật tự', 'Tổ tự quản vệ sinh môi trường', 'Tổ tự quản “Đoạn đường xanh - sạch - đẹp”', 'Tổ tự quản “Gia đình văn hóa”', 'Tổ hợp tác sản xuất tự quản'];

@@ -1,3 +1,4 @@
+import { demoPoints, OLD_QUANG_TRI_LATITUDES, type DemoPoint } from '#server/demo/demo-points.ts';
 import type { Insertable, Kysely } from 'kysely';
 import type { TCaseKind, TCaseStatus } from '#contracts/petitions/case.schemas.ts';
 import type { DB, PetitionCaseTable, PetitionPersonTable, PetitionStepTable } from '#server/db/schema.ts';
@@ -58,6 +59,8 @@ function memoDeadlines(trx: Db) {
   };
 }
 
+const lonLat = (point: DemoPoint | null) => ({ lat: point?.lat ?? null, lon: point?.lng ?? null });
+
 async function runPetitionsDemo(trx: Db, today: string): Promise<string> {
   const started = performance.now();
   // the deadlines count on the legal calendar and rule sets (loaded on start; here too when the demo runs alone)
@@ -86,6 +89,9 @@ async function runPetitionsDemo(trx: Db, today: string): Promise<string> {
   const people = new PeopleFactory(rng.fork('people'));
   const deadlines = memoDeadlines(trx);
   const ids = drafts.map((draft) => uuidv7(new Date(`${draft.receivedOn}T02:00:00Z`)));
+  // six in ten letters name a place the map can show: a point near the case's commune
+  const points = await demoPoints(PROVINCE_2025_CODE, OLD_QUANG_TRI_LATITUDES);
+  const pointOf = (draft: (typeof drafts)[number]) => (rng.fork(`point:${draft.index}`).chance(0.6) ? points.near(draft.commune.id, `case:${draft.index}`) : null);
   const numbers = new Map<number, number>();
   const cases: Insertable<PetitionCaseTable>[] = [];
   const persons: Insertable<PetitionPersonTable>[] = [];
@@ -139,7 +145,7 @@ async function runPetitionsDemo(trx: Db, today: string): Promise<string> {
     if (fieldId === undefined) throw new Error('petition fields are missing');
     const stamp = new Date(`${draft.receivedOn}T02:00:00Z`);
     cases.push({
-      id, province_id: province.id, unit_id: unitId, commune_id: draft.commune.id, village_id: draft.villageId, lat: null, lon: null, code,
+      id, province_id: province.id, unit_id: unitId, commune_id: draft.commune.id, village_id: draft.villageId, ...lonLat(pointOf(draft)), code,
       kind: draft.kind, channel: draft.channel, field_id: fieldId, subject, content, received_on: draft.receivedOn, status: life.status,
       instance: life.instance, crowd: isCrowd(draft.personCount), above_level: draft.aboveLevel, prolonged: draft.prolonged, hot_spot: draft.hotSpot,
       person_count: draft.personCount, duplicate_of_id: draft.duplicateOf === null || life.status !== 'duplicate' ? null : (ids[draft.duplicateOf] as string),
