@@ -91,7 +91,7 @@ export function HotspotsPage() {
               {data.communes
                 .filter((c) => c.x !== null && c.y !== null)
                 .map((c) => (
-                  <circle key={c.communeId} cx={c.x ?? 0} cy={c.y ?? 0} r={unit * (0.6 + 2.4 * Math.sqrt(c.cases / most))}>
+                  <circle key={c.communeId} cx={c.x ?? 0} cy={c.y ?? 0} r={unit * (0.35 + 1.65 * Math.sqrt(c.cases / most))}>
                     <title>{t('hotspots.marker', { name: c.name, count: c.cases })}</title>
                   </circle>
                 ))}
