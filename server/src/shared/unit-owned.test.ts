@@ -112,6 +112,7 @@ const ALLOWED: Record<string, string> = {
   // --- emu-models ---
   // the list's owner names (organisation, person, unit left-joined) and replica counts of models read through unitOwned
   'modules/emulation/models/model.repository.ts#withSummary': 'names and replica counts of models read through unitOwned',
+  'modules/emulation/models/model.repository.ts#counted': 'the whole country only (a system administrator, scope all): every unit is in scope; otherwise through unitOwned',
   // recognised models are meant to spread: their public part (title, unit, field, level) is read by province so that a
   // commune can replicate a model of another commune; never an unrecognised model, never more than the public part
   'modules/emulation/models/model.repository.ts#listReplicable': "recognised models' public part, in the actor's provinces",

@@ -73,9 +73,25 @@ export async function findModel(db: Db, scope: Scope, provinces: Provinces, id: 
 }
 export type ModelRow = NonNullable<Awaited<ReturnType<typeof findModel>>>;
 
+/**
+ * The rows the total and the counts read: for the whole country (a system administrator, no unit filter) the models
+ * alone, since every unit is in scope and neither reads a unit column; otherwise joined to their unit for the scope.
+ */
+function counted(db: Db, scope: Scope, provinces: Provinces, query: TModelFilters) {
+  if (scope.all && query.unitId === undefined) {
+    // the unit join of modelsInScope, kept only as a type for the filters below: it reads nothing here
+    return applyFilters(db.selectFrom('emulation_model as m') as unknown as ReturnType<typeof modelsInScope>, query);
+  }
+  return filtered(db, scope, provinces, query);
+}
+
 /** The list's filters, applied in SQL. */
 function filtered(db: Db, scope: Scope, provinces: Provinces, query: TModelFilters) {
-  let q = modelsInScope(db, scope, provinces);
+  return applyFilters(modelsInScope(db, scope, provinces), query);
+}
+
+function applyFilters(base: ReturnType<typeof modelsInScope>, query: TModelFilters) {
+  let q = base;
   if (query.q) {
     // every word must appear, diacritics and case ignored ("mo hinh dan van" finds "Mô hình dân vận"); trigram index
     for (const word of foldVi(query.q).split(' ').filter(Boolean)) q = q.where('m.search_text', 'like', `%${likeEscape(word)}%`);
@@ -100,7 +116,7 @@ export async function listModels(db: Db, scope: Scope, provinces: Provinces, que
   const base = filtered(db, scope, provinces, query);
   const [items, total] = await Promise.all([
     withSummary(base).orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(page.limit).offset(page.offset).execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    counted(db, scope, provinces, query).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }
@@ -108,7 +124,7 @@ export type ModelSummaryRow = Awaited<ReturnType<typeof listModels>>['items'][nu
 
 /** Models counted by field × recognition level (null: not recognised), and replicas, over the list's filters. */
 export async function countModels(db: Db, scope: Scope, provinces: Provinces, query: TModelFilters) {
-  const rows = await filtered(db, scope, provinces, query)
+  const rows = await counted(db, scope, provinces, query)
     .select(['m.field', 'm.recognised_level'])
     .select(sql<number>`count(*)::int`.as('n'))
     .select(sql<number>`count(m.origin_model_id)::int`.as('replicas'))
