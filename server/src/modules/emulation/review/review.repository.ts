@@ -101,7 +101,9 @@ export async function findUnitsAbove(db: Kysely<DB>, paths: readonly string[], w
   return db
     .selectFrom('admin_unit as a')
     .select(['a.id', 'a.full_name', 'a.level', sql<string>`a.path::text`.as('path')])
-    .where(sql<boolean>`a.path @> any(${sql.val([...paths])}::ltree[])`)
+    // the paths go over the wire as text[]: PGlite learns the ltree[] array type only after a restart (a first start
+    // refused every list with "malformed array literal")
+    .where(sql<boolean>`a.path @> any(${sql.val([...paths])}::text[]::ltree[])`)
     .where(sql<boolean>`a.path <@ ${withinPath}::ltree`)
     .orderBy(sql`nlevel(a.path)`)
     .execute();
