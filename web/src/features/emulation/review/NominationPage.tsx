@@ -281,6 +281,9 @@ export function NominationPage() {
             </p>
             <h1>{data.model.title}</h1>
             <p>{t('emuReview.fromTo', { from: data.fromUnit.fullName, to: data.toUnit.fullName })}</p>
+            <p>
+              <Link to={`/emulation/models/${data.model.id}`}>{t('emuReview.openModel')}</Link>
+            </p>
             {data.note && <p className="muted">{data.note}</p>}
           </header>
           <section aria-labelledby="emr-summary" className="emr-summary">

@@ -56,6 +56,7 @@ export const emulationReviewEn: Record<keyof typeof emulationReviewVi, string> =
   'emuReview.open': 'Open',
   'emuReview.nominationTitle': 'Nomination',
   'emuReview.fromTo': '{from} puts it forward to {to}',
+  'emuReview.openModel': "Open the model's record",
   'emuReview.summary': 'Current result',
   'emuReview.reviewerCount': '{count} reviewers',
   'emuReview.stepNote': 'Note',

@@ -54,6 +54,7 @@ export const emulationReviewVi = {
   'emuReview.open': 'Mở hồ sơ',
   'emuReview.nominationTitle': 'Hồ sơ đề nghị xét chọn',
   'emuReview.fromTo': '{from} đề nghị lên {to}',
+  'emuReview.openModel': 'Xem hồ sơ mô hình',
   'emuReview.summary': 'Kết quả hiện tại',
   'emuReview.reviewerCount': '{count} người chấm',
   'emuReview.stepNote': 'Lưu ý',
