@@ -1003,7 +1003,119 @@ export interface DB {
   emulation_commitment_count_change: EmulationCommitmentCountChangeTable;
   emulation_commitment_breach: EmulationCommitmentBreachTable;
   // --- end emu-commit ---
+  // --- surveys ---
+  survey: SurveyTable;
+  survey_version: SurveyVersionTable;
+  survey_target: SurveyTargetTable;
+  survey_invitation: SurveyInvitationTable;
+  survey_response: SurveyResponseTable;
+  survey_response_revision: SurveyResponseRevisionTable;
+  survey_tally: SurveyTallyTable;
+  // --- end surveys ---
 }
+
+// --- surveys (migration 20261224T1000_surveys.sql) ---
+export interface SurveyTable {
+  id: Id;
+  province_id: number;
+  unit_id: number;
+  code: string;
+  title: string;
+  purpose: string | null;
+  status: Generated<'draft' | 'open' | 'closed'>;
+  opens_on: string | null;
+  closes_on: string | null;
+  collects_identity: Generated<boolean>;
+  double_entry: Generated<boolean>;
+  decimals: Generated<number>;
+  public_token: string | null;
+  current_version: number | null;
+  notes: string | null;
+  search_text: string;
+  created_by: number | null;
+  created_at: Date;
+  updated_at: Date;
+  version: Generated<number>;
+}
+
+export interface SurveyVersionTable {
+  id: Id;
+  province_id: number;
+  survey_id: number;
+  number: number;
+  /** ZSurveyForm (contracts/src/surveys/form.ts); pass JSON.stringify on write. */
+  form: ColumnType<unknown, string, string>;
+  source_attachment_id: number | null;
+  created_by: number | null;
+  created_at: Date;
+}
+
+export interface SurveyTargetTable {
+  id: Id;
+  province_id: number;
+  survey_id: number;
+  unit_id: number;
+  respondent_group: string;
+  quota: number;
+}
+
+export interface SurveyInvitationTable {
+  id: Id;
+  province_id: number;
+  survey_id: number;
+  unit_id: number;
+  respondent_group: string;
+  token_hash: string;
+  label: string | null;
+  response_id: string | null;
+  created_by: number | null;
+  created_at: Date;
+}
+
+export interface SurveyResponseTable {
+  id: string;
+  province_id: number;
+  survey_id: number;
+  version_number: number;
+  unit_id: number;
+  respondent_group: string;
+  channel: 'web' | 'paper' | 'import';
+  status: 'accepted' | 'pending' | 'rejected';
+  /** ZAnswers; pass JSON.stringify on write. */
+  answers: ColumnType<unknown, string, string>;
+  /** question name → 'answered' | 'skipped' | 'unanswered'; pass JSON.stringify on write. */
+  cells: ColumnType<unknown, string, string>;
+  submitted_at: Date;
+  entered_by: number | null;
+  verified_by: number | null;
+  invitation_id: number | null;
+  import_job_id: number | null;
+  revision: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface SurveyResponseRevisionTable {
+  province_id: number;
+  response_id: string;
+  revision: number;
+  answers: ColumnType<unknown, string, string>;
+  status: string;
+  changed_by: number | null;
+  changed_at: Date;
+  reason: string | null;
+}
+
+export interface SurveyTallyTable {
+  province_id: number;
+  survey_id: number;
+  unit_id: number;
+  respondent_group: string;
+  question: string;
+  value: string;
+  count: number;
+}
+// --- end surveys ---
 
 // --- pet-portal: the public portal (migration 20261210T1300_petitions_portal.sql) ---
 export interface PetitionPortalSubmissionTable {
