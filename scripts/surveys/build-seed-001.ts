@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import type { TChoice, TFormItem, TGroup, TQuestion, TSurveyForm } from '#contracts/surveys/form.ts';
 import { uuidv7 } from '#contracts/uuidv7.ts';
 import { ExcelJS } from '#server/shared/exceljs.ts';
 
@@ -272,6 +273,61 @@ export const SETTINGS = {
   version: '2018121401',
   default_language: '',
 };
+
+/**
+ * The same questionnaire in the contract's shape (contracts/src/surveys/form.ts), as the XLSForm reader should read
+ * the .xlsx: for the demo and for checking the reader against a form built without it.
+ */
+export function toSurveyForm(): TSurveyForm {
+  const label = (text: string) => ({ '': text });
+  const root: TFormItem[] = [];
+  const stack: TFormItem[][] = [root];
+  SURVEY_ROWS.forEach((row, index) => {
+    const items = stack[stack.length - 1] as TFormItem[];
+    const excelRow = index + 2;
+    const [type = '', listName] = row.type.split(' ');
+    if (type === 'begin_group') {
+      const group: TGroup = { kind: 'group', name: row.name, label: label(row.label), row: excelRow, items: [] };
+      if (row.relevant) group.relevant = row.relevant;
+      items.push(group);
+      stack.push(group.items);
+    } else if (type === 'end_group') stack.pop();
+    else if (type === 'note') items.push({ kind: 'note', name: row.name, label: label(row.label), row: excelRow });
+    else {
+      const question: TQuestion = {
+        kind: 'question',
+        name: row.name,
+        label: label(row.label),
+        row: excelRow,
+        type: type as TQuestion['type'],
+        required: row.required === 'yes',
+      };
+      if (listName) question.listName = listName;
+      if (row.hint) question.hint = label(row.hint);
+      if (row.relevant) question.relevant = row.relevant;
+      if (row.constraint) question.constraint = row.constraint;
+      if (row.constraint_message) question.constraintMessage = label(row.constraint_message);
+      if (row.choice_filter) question.choiceFilter = row.choice_filter;
+      if (row.appearance) question.appearance = row.appearance;
+      items.push(question);
+    }
+  });
+  const choiceLists: Record<string, TChoice[]> = {};
+  for (const row of CHOICE_ROWS) {
+    const choice: TChoice = { name: row.name, label: label(row.label) };
+    if (row.cap) choice.filters = { cap: row.cap };
+    (choiceLists[row.list_name] ??= []).push(choice);
+  }
+  return {
+    title: SETTINGS.form_title,
+    formId: SETTINGS.form_id,
+    formVersion: SETTINGS.version,
+    defaultLanguage: '',
+    languages: [''],
+    items: root,
+    choiceLists,
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The counts chosen for the report's figures (out of 131), and plausible counts for what the report does not give.

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { ZAnswers, ZSurveyForm, formQuestions } from '#contracts/surveys/form.ts';
 import { ExcelJS } from '#server/shared/exceljs.ts';
-import { KOBO_CSV_FILE, RESPONSES_FILE, XLSX_FILE, buildResponses, buildWorkbook, sheetValues, toKoboCsv } from './build-seed-001.ts';
+import { KOBO_CSV_FILE, RESPONSES_FILE, XLSX_FILE, buildResponses, buildWorkbook, sheetValues, toKoboCsv, toSurveyForm } from './build-seed-001.ts';
 
 /**
  * Seed 001's sample responses against the report's own words. The percentages are read from the seed text (not
@@ -252,6 +253,20 @@ describe('seed 001: the 131 sample responses give the report’s percentages', (
           expect(Array.isArray(value)).toBe(type === 'select_multiple');
         } else if (type === 'integer') expect(Number.isInteger(value)).toBe(true);
         else expect(typeof value).toBe('string');
+      }
+    }
+  });
+
+  it('the questionnaire fits the form contract and every response is valid answers of it', () => {
+    const form = ZSurveyForm.parse(toSurveyForm());
+    const names = formQuestions(form).map(({ question }) => question.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(formQuestions(form).find(({ question }) => question.name === 'van_de_buc_xuc')?.groups.map((g) => g.name)).toEqual(['buc_xuc']);
+    for (const r of responses) {
+      ZAnswers.parse(r.answers);
+      for (const name of Object.keys(r.answers)) expect(names).toContain(name);
+      for (const { question } of formQuestions(form)) {
+        if (question.required && !question.relevant) expect(r.answers[question.name], `${r.id} ${question.name}`).toBeDefined();
       }
     }
   });
