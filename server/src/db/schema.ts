@@ -560,6 +560,8 @@ export interface PetitionCaseTable {
   source: 'officer' | 'portal';
   created_by: number | null;
   search_text: string;
+  /** The words of search_text (tsvector, generated: migration 20261218T0900_petition_search_words.sql). */
+  search_words: ReadOnly<string>;
   subject_fold: string;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -58,6 +58,7 @@ const ALLOWED: Record<string, string> = {
   'modules/indicators/totals.repository.ts#rebuildTotals': 'maintenance, no actor',
   // the total of a list of cases: inScope on the admin_unit rows of the scope, as a set of ids in the same statement
   'modules/petitions/case.repository.ts#countMatching': 'inScope on the set of unit ids of the scope',
+  'modules/petitions/case.repository.ts#searchPageIds': 'inScope on the unit of each case (a per-row subquery, so a common word walks the province newest first)',
   // --- pet-legal ---
   // author names (app_user joined) of the edits of the national legal configuration (calendar, rules), no unit data
   'modules/legal/calendar.repository.ts#listLegalEdits': 'authors of edits of national configuration',

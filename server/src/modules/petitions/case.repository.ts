@@ -21,6 +21,17 @@ const ENDED: PetitionStatusColumn[] = [...ENDED_STATUSES];
 const isOpen = sql<boolean>`c.status not in (${sql.join(ENDED.map((s) => sql.lit(s)))})`;
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * The words of a folded text as the word index holds them (migration 20261218T0900_petition_search_words.sql: every
+ * character other than a–z and 0–9 separates words), without repeats: "44-2025-000123 dat" → 44, 2025, 000123, dat.
+ */
+export function searchWords(folded: string): string[] {
+  const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  // the last word keeps its place (the one matched as a start); repeats of it earlier are dropped
+  const last = words.at(-1);
+  return [...new Set(words.slice(0, -1).filter((w) => w !== last)), ...(last ? [last] : [])];
+}
+
 /** Cases in scope, joined to their unit, filtered by the scope's provinces. */
 function casesInScope(db: Db, scope: Scope, provinces: Provinces) {
   const base = unitOwned(db, 'petition_case as c', 'c.unit_id', scope);
@@ -78,8 +89,25 @@ function caseConditions(query: TCaseListQuery, today: string, options: { dueAndO
   const eb = expressionBuilder<DB & { c: PetitionCaseTable }, 'c'>();
   const conditions: Expression<SqlBool>[] = [];
   if (query.q) {
-    // every word must appear, diacritics and case ignored ("dat dai" finds "đất đai"); the trigram index serves it
-    for (const word of foldVi(query.q).split(' ').filter(Boolean)) conditions.push(eb('c.search_text', 'like', `%${likeEscape(word)}%`));
+    // every word must appear, diacritics and case ignored ("dat dai" finds "đất đai"), served by the word index: each
+    // word of the query a whole word of the case, the last one also the start of a word (it may be still being typed)
+    const folded = foldVi(query.q);
+    const words = searchWords(folded);
+    // one to_tsquery per word, each a bound parameter made only of a–z and 0–9, joined with && (AND) in SQL
+    const whole = words.slice(0, -1).map((word) => sql`to_tsquery('simple'::regconfig, ${word})`);
+    const last = words.at(-1);
+    const start = last === undefined ? undefined : sql`to_tsquery('simple'::regconfig, ${last} || ':*')`;
+    if (whole.length > 0) {
+      conditions.push(sql<SqlBool>`c.search_words @@ (${sql.join(whole, sql` && `)})`);
+      // the start of a word is checked on the cases the whole words found ("is true": not an index condition, since
+      // the index would read every case holding any word with that start, in every province, before intersecting)
+      if (start) conditions.push(sql<SqlBool>`(c.search_words @@ ${start}) is true`);
+    } else if (start) {
+      conditions.push(sql<SqlBool>`c.search_words @@ ${start}`);
+    }
+    // a word with other characters ("44-2025-000123", "m²") is also checked as written in the folded text; strpos,
+    // not LIKE, so the planner reads the word index and not the trigram one
+    for (const word of folded.split(' ').filter((w) => w && !/^[a-z0-9]+$/.test(w))) conditions.push(sql<SqlBool>`strpos(c.search_text, ${word}) > 0`);
   }
   if (query.code) conditions.push(eb('c.code', 'like', `%${likeEscape(query.code.trim().toUpperCase())}%`));
   if (query.person) {
@@ -146,7 +174,8 @@ export async function listCases(db: Db, scope: Scope, provinces: Provinces, quer
   let rows = withSummary(base);
   rows = query.due ? rows.orderBy('c.due_on').orderBy('c.received_on') : rows.orderBy('c.received_on', 'desc').orderBy('c.code', 'desc');
   if (query.q || query.person || query.code) {
-    const found = await rows.limit(page.limit + 1).offset(page.offset).execute();
+    const ids = await searchPageIds(db, scope, provinces, query, today, { limit: page.limit + 1, offset: page.offset });
+    const found = ids.length === 0 ? [] : await rows.where('c.id', 'in', ids).execute();
     return { items: found.slice(0, page.limit), total: page.offset + found.length, totalExact: found.length <= page.limit };
   }
   const [items, total] = await Promise.all([
@@ -154,6 +183,24 @@ export async function listCases(db: Db, scope: Scope, provinces: Provinces, quer
     countMatching(db, scope, provinces, caseConditions(query, today, { dueAndOutcome: true })),
   ]);
   return { items, total, totalExact: true };
+}
+
+/**
+ * The ids of a text search's page, in the list's order, read from the cases alone: the scope is checked on each
+ * case's unit by a subquery the planner keeps per row, not by the unit join, whose estimate (a path under the scope)
+ * is so low that it sorts every match of a common word ("đất đai": 1 case in 9 of a province) instead of walking the
+ * province's cases newest first and stopping after the page; a rare combination of words is read from the word index.
+ */
+async function searchPageIds(db: Db, scope: Scope, provinces: Provinces, query: TCaseListQuery, today: string, page: { limit: number; offset: number }) {
+  const conditions = caseConditions(query, today, { dueAndOutcome: true });
+  let q = db
+    .selectFrom('petition_case as c')
+    .select('c.id')
+    .where(sql<SqlBool>`coalesce((select ${inScope('u.path', scope)} from admin_unit u where u.id = c.unit_id), false)`);
+  if (provinces !== null) q = q.where('c.province_id', 'in', provinces.length ? [...provinces] : [-1]);
+  if (conditions.length) q = q.where((eb) => eb.and(conditions));
+  q = query.due ? q.orderBy('c.due_on').orderBy('c.received_on') : q.orderBy('c.received_on', 'desc').orderBy('c.code', 'desc');
+  return (await q.limit(page.limit).offset(page.offset).execute()).map((row) => row.id);
 }
 
 /** Counts over the list's filters: open, overdue, due soon, closed and their outcome (Hue-S), duplicates. */

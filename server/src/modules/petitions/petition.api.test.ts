@@ -296,6 +296,41 @@ describe('search, scope and counts', () => {
     expect((await clerk.call(petitionEndpoints.listCases, { query: { q: 'dat dai', kind: 'denunciation' } })).body.items.every((i) => i.kind === 'denunciation')).toBe(true);
   });
 
+  it('several words in any order, each a whole word of the case (the last one may be its start), with or without diacritics (the word index)', async () => {
+    const p = await buildProvince(t.db, { communes: 1 });
+    const desk = await signIn(t.baseUrl, t.db, { unitId: p.communeIds[0] as number, roles: ['commission_officer'] });
+    const at = { unitId: p.communeIds[0] as number };
+    const land = await create(desk, complaint({ ...at, subject: 'Đề nghị bồi thường đất nông nghiệp bị thu hồi', content: 'Gia đình chưa nhận tiền bồi thường.', persons: [{ fullName: 'Nguyễn Văn Hùng' }] }));
+    // Hưng and Hùng fold to the same word: a search without diacritics finds both
+    const clearance = await create(desk, complaint({ ...at, kind: 'petition', subject: 'Bồi thường giải phóng mặt bằng đường tỉnh', content: 'Mức bồi thường thấp hơn giá thị trường.', persons: [{ fullName: 'Nguyễn Văn Hưng' }] }));
+    const road = await create(desk, complaint({ ...at, kind: 'petition', subject: 'Kiến nghị sửa đường giao thông thôn', content: 'Mặt đường hư hỏng sau mùa mưa.', persons: [{ fullName: 'Phùng Thị Lan' }] }));
+    const ids = async (q: string) => {
+      const response = await desk.call(petitionEndpoints.listCases, { query: { q } });
+      expect(response.status, q).toBe(200);
+      return response.body.items.map((i) => i.id).sort();
+    };
+    const both = [land.id, clearance.id].sort();
+    expect(await ids('nguyễn văn hùng bồi thường')).toEqual(both);
+    expect(await ids('nguyen van hung boi thuong')).toEqual(both);
+    expect(await ids('THƯỜNG bồi HÙNG')).toEqual(both);
+    expect(await ids('nguyễn văn hưng')).toEqual(both);
+    // the word being typed, the last: its start matches; an earlier word is a whole word
+    expect(await ids('nguyen van hung boi thuo')).toEqual(both);
+    expect(await ids('nguyen va hung boi thuong')).toEqual([]);
+    expect(await ids('bồi thường đất nông')).toEqual([land.id]);
+    // every word must be there
+    expect(await ids('nguyen van hung boi thuong duong giao thong')).toEqual([]);
+    expect(await ids('duong giao thong')).toEqual([road.id]);
+    expect(await ids('đường')).toEqual([clearance.id, road.id].sort());
+    // a word inside another word is not a match: "hung" is a word of Hùng and Hưng, not of Phùng
+    expect(await ids('hung duong')).toEqual([clearance.id]);
+    // the tracking code as one piece, or its last part; the query's punctuation and tsquery operators are plain text
+    expect(await ids(land.code.toLowerCase())).toEqual([land.id]);
+    expect(await ids(land.code.split('-').at(-1) as string)).toContain(land.id);
+    expect(await ids("hùng' & !bồi:* | (thường")).toEqual([]);
+    expect(await ids('hùng & bồi')).toEqual([]);
+  });
+
   it('two communes cannot read each other’s cases; the province sees both', async () => {
     const mine = await create(clerk, complaint({ subject: 'Vụ việc riêng của xã một' }));
     const theirClerk = await signIn(t.baseUrl, t.db, { unitId: otherCommuneId, roles: ['data_entry'] });

@@ -87,8 +87,8 @@ export function CasePage() {
       </dl>
       <p className="pet-content">{c.content}</p>
 
-      <section className="panel">
-        <h2>{t('petitions.persons')}</h2>
+      <section className="panel" aria-labelledby={`${c.id}-persons`}>
+        <h2 id={`${c.id}-persons`}>{t('petitions.persons')}</h2>
         <ul className="pet-person-list">
           {persons.map((p) => (
             <li key={p.id}>
@@ -98,6 +98,7 @@ export function CasePage() {
             </li>
           ))}
         </ul>
+        {persons.some((p) => p.protected && !p.revealed) && !c.actions.includes('readIdentity') && <p className="hint">{t('petitions.protectedNoRight')}</p>}
         {c.actions.includes('readIdentity') && !(revealed && revealed.version === c.version) && <RevealForm id={c.id} onRead={setRevealed} />}
       </section>
 

@@ -75,6 +75,7 @@ export const petitionsEn: Record<keyof typeof petitionsVi, string> = {
   'petitions.competent': "Competent body",
   'petitions.ruleSet': "Deadline rules",
   'petitions.protected': "Kept secret",
+  'petitions.protectedNoRight': "The denouncer's identity is kept secret (Law on Denunciations): only the assigned handler and competent leaders may read it, stating why.",
   'petitions.revealReason': "Why you need the denouncer's identity",
   'petitions.reveal': "Read the denouncer's identity",
   'petitions.deadlines': "Legal deadlines",

@@ -73,6 +73,7 @@ export const petitionsVi = {
   'petitions.competent': 'Cơ quan có thẩm quyền',
   'petitions.ruleSet': 'Quy định về thời hạn',
   'petitions.protected': 'Được giữ bí mật',
+  'petitions.protectedNoRight': 'Thông tin người tố cáo được giữ bí mật (Luật Tố cáo): chỉ người được giao xử lý và lãnh đạo có thẩm quyền được xem, khi nêu lý do.',
   'petitions.revealReason': 'Lý do cần xem thông tin người tố cáo',
   'petitions.reveal': 'Xem thông tin người tố cáo',
   'petitions.deadlines': 'Thời hạn theo quy định',

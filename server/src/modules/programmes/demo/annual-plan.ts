@@ -9,7 +9,7 @@ const TARGETS: ReadonlyArray<{ code: string; text: string; rule: TTargetRule }> 
   {
     code: '1',
     text: 'Tỷ lệ giải quyết khiếu nại, tố cáo đạt 85% số vụ việc tiếp nhận trở lên.',
-    rule: { kind: 'value', indicator: 'DV_TL_DON_GIAI_QUYET', comparator: '>=', threshold: 85 },
+    rule: { kind: 'value', indicator: 'PET_TL_GIAI_QUYET_KNTC', comparator: '>=', threshold: 85 },
   },
   {
     code: '2',

@@ -39,8 +39,8 @@ describe('programmes demo step (Quảng Trị runs seeds 000 and 003; xã Hải 
     const local = plan.targets.find((target) => target.code === 'i2');
     const parent = detail.targets.find((target) => target.code === 'i2');
     expect(local?.parentTargetId).toBe(parent?.id);
-    expect(parent?.rule).toMatchObject({ indicator: 'DV_TL_DON_GIAI_QUYET', threshold: 85 });
-    expect(local?.rule).toMatchObject({ indicator: 'DV_TL_DON_GIAI_QUYET', threshold: 90 });
+    expect(parent?.rule).toMatchObject({ indicator: 'PET_TL_GIAI_QUYET_KNTC', threshold: 85 });
+    expect(local?.rule).toMatchObject({ indicator: 'PET_TL_GIAI_QUYET_KNTC', threshold: 90 });
     // the commune reads the province's programme, but it is not theirs to manage
     expect((await commune.call(programmeEndpoints.getProgramme, { params: { id: deAn?.id ?? 0 } })).body.canManage).toBe(false);
 
