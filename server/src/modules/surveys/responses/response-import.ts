@@ -8,7 +8,7 @@ import { JobFailed, type JobContext } from '#server/platform/jobs/job-queue.ts';
 import { getJob } from '#server/platform/jobs/job.service.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
-import { conflict, forbidden, invalidField, notFound } from '#server/shared/errors.ts';
+import { conflict, forbidden, notFound } from '#server/shared/errors.ts';
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
