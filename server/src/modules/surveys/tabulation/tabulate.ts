@@ -1,5 +1,5 @@
 import { formQuestions, labelIn, type TQuestion, type TSurveyForm } from '#contracts/surveys/form.ts';
-import type { TTabulatedQuestion, TTabulationBase } from '#contracts/surveys/tabulation.schemas.ts';
+import type { TTabulatedQuestion, TTabulationQuery } from '#contracts/surveys/tabulation.schemas.ts';
 
 /**
  * The tabulation of a selection of responses (issue 13 must-have 4), from the summed tally rows of survey_tally
@@ -15,7 +15,7 @@ export interface TallyRow {
 
 export interface TabulateOptions {
   /** respondents: the percentages are of those who answered the question; submissions: of every response in the selection. */
-  base: TTabulationBase;
+  base: TTabulationQuery['base'];
   /** Decimals of the percentages and of the mean (0–3). */
   decimals: number;
   /** The language of the labels (a key of the form's labels; falls back to the default, then to any). */
