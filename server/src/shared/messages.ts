@@ -311,6 +311,35 @@ export const MESSAGES = {
   'indicators.excel.reportClosed': 'báo cáo của {unit}: {reason}',
   'indicators.excel.rowField': 'dòng {row}, {column}',
 
+  // --- surveys-tab --- the tabulation of a survey and its Excel export (modules/surveys/tabulation/)
+  'surveys.tabulation.byNotSelectOne': 'câu “{name}” không phải câu hỏi chọn một trong bảng hỏi hiện hành',
+  'surveys.tabulation.sheet': 'Kết quả',
+  'surveys.tabulation.title': 'Kết quả khảo sát: {title}',
+  'surveys.tabulation.summary': 'Tổng số phiếu: {submissions}. Tỷ lệ tính trên {base}; làm tròn {decimals} chữ số thập phân.',
+  'surveys.tabulation.base.respondents': 'số người trả lời từng câu (câu nhiều lựa chọn: tổng có thể vượt 100%)',
+  'surveys.tabulation.base.submissions': 'tổng số phiếu',
+  'surveys.tabulation.column': 'Phân tổ: {label} ({submissions} phiếu)',
+  'surveys.tabulation.question': 'Câu hỏi',
+  'surveys.tabulation.choice': 'Phương án',
+  'surveys.tabulation.count': 'Số lượng',
+  'surveys.tabulation.baseHeader': 'Cơ sở',
+  'surveys.tabulation.percent': 'Tỷ lệ (%)',
+  'surveys.tabulation.answered': 'Số người trả lời',
+  'surveys.tabulation.skipped': 'Không hỏi (bỏ qua theo điều kiện)',
+  'surveys.tabulation.unanswered': 'Bỏ trống',
+  'surveys.tabulation.mean': 'Trung bình',
+  'surveys.tabulation.median': 'Trung vị',
+  'surveys.tabulation.min': 'Nhỏ nhất',
+  'surveys.tabulation.max': 'Lớn nhất',
+  'surveys.tabulation.sensitive': 'Dữ liệu nhạy cảm: chỉ người có thẩm quyền được xem',
+  'surveys.tabulation.group.cadre': 'Cán bộ, công chức',
+  'surveys.tabulation.group.partyMember': 'Đảng viên',
+  'surveys.tabulation.group.citizen': 'Người dân',
+  'surveys.tabulation.group.unionMember': 'Hội viên, đoàn viên các đoàn thể',
+  'surveys.tabulation.group.respectedPerson': 'Người có uy tín',
+  'surveys.tabulation.group.other': 'Khác',
+  // --- end surveys-tab ---
+
   // --- shell-history ---
   // history: writes to units, organisations and roles that have ended (shared/history.ts)
   'history.unitEnded':

@@ -167,6 +167,11 @@ const ALLOWED: Record<string, string> = {
   'modules/surveys/responses/response.repository.ts#findSentIds': 'ids, survey and status of sent ids: answers a resend',
   'modules/surveys/responses/response.repository.ts#lockResponse': 'a response read through unitOwned just before',
   // --- end surveys-store ---
+  // --- surveys-tab ---
+  // a survey is read by the subtree of its unit and the units below (a commune tabulates the province's survey, over
+  // its own units' tallies only, which start from unitOwned): inOrAboveScope on the survey's unit, as campaigns
+  'modules/surveys/tabulation/tabulation.repository.ts#findTabulatedSurvey': 'inOrAboveScope on the survey unit',
+  // --- end surveys-tab ---
 };
 
 function repositoryFiles(dir: string): string[] {
