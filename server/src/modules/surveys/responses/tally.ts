@@ -48,7 +48,8 @@ export class TallyBatch {
   /** Counts one response in (sign 1) or out (sign -1). */
   add(form: TSurveyForm, response: { unitId: number; group: string; answers: TAnswers; cells: TCells }, sign: 1 | -1): void {
     for (const [question, value] of tallyKeys(form, response.answers, response.cells)) {
-      const key = JSON.stringify([response.unitId, response.group, question, value]);
+      // names and values hold no NUL (ZFormName; choice names and numbers)
+      const key = `${response.unitId}\u0000${response.group}\u0000${question}\u0000${value}`;
       const row = this.counts.get(key);
       if (row) row.count += sign;
       else this.counts.set(key, { unitId: response.unitId, group: response.group, question, value, count: sign });
