@@ -166,6 +166,7 @@ const ALLOWED: Record<string, string> = {
   // the write path: a resent id is answered with its stored status (nothing of its content), whatever the scope
   'modules/surveys/responses/response.repository.ts#findSentIds': 'ids, survey and status of sent ids: answers a resend',
   'modules/surveys/responses/response.repository.ts#lockResponse': 'a response read through unitOwned just before',
+  'modules/surveys/demo/surveys-demo.repository.ts#*': 'demo loader (the surveys step, after the foundation)',
   // --- end surveys-store ---
   // --- surveys-tab ---
   // a survey is read by the subtree of its unit and the units below (a commune tabulates the province's survey, over
