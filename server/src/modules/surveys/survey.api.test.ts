@@ -186,11 +186,18 @@ describe('surveys: responses', () => {
       'van_de|thu_tuc': 1,
       'y_kien|~skipped': 1,
     });
+    // the same id sent twice at once (a phone retrying while the first request is in flight): stored once
+    const racing = uuidv7();
+    const both = await Promise.all([0, 1].map(() => typist.call(surveyEndpoints.submit, { params: { id: s.surveyId }, body: { ...body, id: racing } })));
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    expect(both.map((r) => r.body.duplicate).sort()).toEqual([false, true]);
+    expect(await t.db.selectFrom('survey_response').select(sql<number>`count(*)::int`.as('n')).where('survey_id', '=', s.surveyId).executeTakeFirstOrThrow()).toEqual({ n: 2 });
+    expect((await tally(s.surveyId))['|']).toBe(2);
     // an answer to a question skipped by its relevant is dropped, not stored
     const skipped = uuidv7();
     await typist.call(surveyEndpoints.submit, { params: { id: s.surveyId }, body: { ...body, id: skipped, answers: answers({ y_kien: 'Không hỏi' }) } });
     expect(await t.db.selectFrom('survey_response').select(['answers', 'cells']).where('id', '=', skipped).executeTakeFirstOrThrow()).toMatchObject({ answers: answers(), cells: { y_kien: 'skipped', tuoi: 'answered' } });
-    expect((await tally(s.surveyId))['y_kien|~skipped']).toBe(2);
+    expect((await tally(s.surveyId))['y_kien|~skipped']).toBe(3);
     // a bad answer names the question; an untargeted unit is refused
     const bad = await typist.call(surveyEndpoints.submit, { params: { id: s.surveyId }, body: { ...body, id: uuidv7(), answers: answers({ gioi_tinh: 'khac' }) } });
     expect(bad.status).toBe(400);
@@ -198,8 +205,8 @@ describe('surveys: responses', () => {
     const untargeted = await typist.call(surveyEndpoints.submit, { params: { id: s.surveyId }, body: { ...body, id: uuidv7(), unitId: s.province.communeIds[2] as number } });
     expect(untargeted.status).toBe(400);
     const progress = await typist.call(surveyEndpoints.progress, { params: { id: s.surveyId } });
-    expect(progress.body).toMatchObject({ quota: 15, accepted: 2, pending: 0 });
-    expect(progress.body.rows).toMatchObject([{ unitId: s.communeA, respondentGroup: 'citizen', quota: 10, accepted: 2, pending: 0 }, { unitId: s.communeB, respondentGroup: 'cadre', quota: 5, accepted: 0, pending: 0 }].sort((a, b) => (a.unitId === s.communeA ? -1 : 1) - (b.unitId === s.communeA ? -1 : 1)));
+    expect(progress.body).toMatchObject({ quota: 15, accepted: 3, pending: 0 });
+    expect(progress.body.rows).toMatchObject([{ unitId: s.communeA, respondentGroup: 'citizen', quota: 10, accepted: 3, pending: 0 }, { unitId: s.communeB, respondentGroup: 'cadre', quota: 5, accepted: 0, pending: 0 }].sort((a, b) => (a.unitId === s.communeA ? -1 : 1) - (b.unitId === s.communeA ? -1 : 1)));
   });
 
   it('double entry: pending until a second typist matches it; a verifier settles differences with a reason, the first typing kept', async () => {
