@@ -252,6 +252,6 @@ describe('the demo province (Quảng Trị)', () => {
       ],
     };
     await expect(loadDemo(db, [failing])).rejects.toThrow('demo step failed');
-    expect((await appliedDemoSteps(db)).map((step) => step.name)).toEqual(['foundation', 'province-44-whole', 'indicators.demo', 'indicators.derived-demo', 'programmes.demo', 'petitions.demo', 'reception.demo', 'emulation.demo', 'emulation.commitments-demo', 'later-villages']);
+    expect((await appliedDemoSteps(db)).map((step) => step.name)).toEqual(['foundation', 'province-44-whole', 'indicators.demo', 'indicators.derived-demo', 'programmes.demo', 'petitions.demo', 'reception.demo', 'emulation.demo', 'emulation.commitments-demo', 'surveys.demo', 'later-villages']);
   });
 });
