@@ -396,6 +396,8 @@ describe('surveys: responses', () => {
     expect(await tally(s.surveyId, s.communeB)).toMatchObject({ '|': 1 });
     const stored = await t.db.selectFrom('survey_response').select(['id', 'channel', 'answers']).where('id', '=', ids[1] as string).executeTakeFirstOrThrow();
     expect(stored).toEqual({ id: ids[1], channel: 'import', answers: { gioi_tinh: 'nu', tuoi: 66, van_de: ['thu_tuc'], y_kien: 'Cần họp dân thường xuyên' } });
+    const when = await t.db.selectFrom('survey_response').select('submitted_at').where('id', '=', ids[1] as string).executeTakeFirstOrThrow();
+    expect(new Date(when.submitted_at).toISOString()).toBe('2026-03-01T08:05:00.000Z');
     // imported again: the rows with ids are duplicates, the row without one is new again (its id was made)
     const again = await waitForJob(typist, (await typist.upload(surveyEndpoints.importResponses, { params: { id: s.surveyId }, query: { dryRun: 'false' } }, 'kobo.csv', good)).body.id);
     expect(again.result).toMatchObject({ created: 1, duplicates: 2 });

@@ -83,7 +83,8 @@ type Column =
   | { kind: 'choice'; question: TQuestion; choice: string }
   | { kind: 'unit' }
   | { kind: 'group' }
-  | { kind: 'id' };
+  | { kind: 'id' }
+  | { kind: 'submittedAt' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -97,6 +98,7 @@ export function readHeader(form: TSurveyForm, header: readonly string[]): { colu
     if (name === '') return null;
     if (name === '_unit') return { kind: 'unit' };
     if (name === '_group') return { kind: 'group' };
+    if (name === '_submission_time') return { kind: 'submittedAt' };
     if (name === '_uuid' || name === 'meta/instanceID' || name === 'instanceID') {
       // `_uuid` first when both are there
       if (idColumn < 0 || name === '_uuid') idColumn = index;
@@ -148,12 +150,14 @@ export function parseRow(
   let unitText = '';
   let groupText = '';
   let idText = '';
+  let submittedText = '';
   for (const [index, column] of columns.entries()) {
     if (!column) continue;
     const text = (cells[index] ?? '').normalize('NFC').trim();
     if (column.kind === 'unit') unitText = text;
     else if (column.kind === 'group') groupText = text;
     else if (column.kind === 'id') idText = text.replace(/^uuid:/i, '');
+    else if (column.kind === 'submittedAt') submittedText = text;
     else if (text === '') continue;
     else if (column.kind === 'choice') {
       if (text === '1' || text.toLowerCase() === 'true') ticked.set(column.question.name, [...(ticked.get(column.question.name) ?? []), column.choice]);
@@ -176,7 +180,11 @@ export function parseRow(
   const group = groupText === '' ? context.group : ((RESPONDENT_GROUPS as readonly string[]).includes(groupText) ? (groupText as TRespondentGroup) : null);
   if (group === null) return { row, field: '_group', message: groupText === '' ? msg('surveys.import.groupMissing') : msg('surveys.import.groupUnknown', { group: groupText, groups: RESPONDENT_GROUPS.join(', ') }) };
   const generatedId = !UUID.test(idText);
-  return { row, generatedId, item: { id: generatedId ? uuidv7() : idText.toLowerCase(), versionNumber: context.versionNumber, unitId, respondentGroup: group, answers } };
+  // Kobo writes the submission time without a zone, in the server's (UTC); a time that does not read is left out
+  const submittedAt = submittedText === '' ? undefined : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(submittedText) ? submittedText : `${submittedText}Z`);
+  const item: IncomingResponse = { id: generatedId ? uuidv7() : idText.toLowerCase(), versionNumber: context.versionNumber, unitId, respondentGroup: group, answers };
+  if (submittedAt && Number.isFinite(submittedAt.getTime())) item.submittedAt = submittedAt;
+  return { row, generatedId, item };
 }
 
 /** The job: reads the file, checks every row (progress), then writes them all or nothing. */

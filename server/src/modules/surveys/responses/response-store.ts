@@ -39,6 +39,8 @@ export interface IncomingResponse {
    * (the import job checks every row before writing any): not checked twice.
    */
   checked?: { answers: TAnswers; cells: TCells };
+  /** When the respondent submitted it, when known and earlier than the store's call (an import's `_submission_time`). */
+  submittedAt?: Date;
 }
 
 export interface StoreContext {
@@ -134,7 +136,7 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
       status,
       answers: JSON.stringify(result.answers),
       cells: JSON.stringify(result.cells),
-      submitted_at: context.now,
+      submitted_at: item.submittedAt ?? context.now,
       entered_by: context.enteredBy,
       invitation_id: context.invitationId ?? null,
       import_job_id: context.importJobId ?? null,
