@@ -1,3 +1,4 @@
+import { checkAnswers } from '#contracts/surveys/answers.ts';
 import type { TAnswers, TSurveyForm } from '#contracts/surveys/form.ts';
 import type { TRespondentGroup } from '#contracts/surveys/survey.schemas.ts';
 import type { Database } from '#server/db/database.ts';
@@ -6,7 +7,6 @@ import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { storedForm } from '../survey.presenter.ts';
 import { unitsUnder } from '../survey.repository.ts';
-import { checkAnswers } from './answers-check.ts';
 import * as repo from './response.repository.ts';
 import { TallyBatch, type TCells } from './tally.ts';
 
@@ -69,8 +69,8 @@ export class FormCache {
 export function checkAgainst(form: TSurveyForm, answers: Record<string, unknown>, today: string): { answers: TAnswers; cells: TCells } | { field: string; message: string } {
   const checked = checkAnswers(form, answers, { today });
   const error = checked.errors[0];
-  if (error) return { field: `answers.${error.question}`, message: msg('surveys.responses.answerProblem', { question: error.question, problem: error.message }) };
-  return { answers: checked.answers, cells: checked.cells as TCells };
+  if (error) return { field: `answers.${error.field}`, message: msg('surveys.responses.answerProblem', { question: error.field, problem: error.message }) };
+  return { answers: checked.answers, cells: checked.cells };
 }
 
 /**

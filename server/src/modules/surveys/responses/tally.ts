@@ -1,8 +1,8 @@
+import type { TCellState } from '#contracts/surveys/answers.ts';
 import { formQuestions, type TAnswers, type TSurveyForm } from '#contracts/surveys/form.ts';
 
-/** What the tallies count of one question of one response (survey_response.cells). */
-export type TCell = 'answered' | 'skipped' | 'unanswered';
-export type TCells = Record<string, TCell>;
+/** What the tallies count of one question of one response (survey_response.cells, from checkAnswers). */
+export type TCells = Record<string, TCellState>;
 
 /** One row of survey_tally as a key, and how much it moves. */
 export interface TallyDelta {
