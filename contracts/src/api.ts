@@ -17,6 +17,8 @@ import { hotspotEndpoints, open311Endpoints, portalEndpoints } from './petitions
 import { petitionFigureEndpoints } from './petitions/figures.schemas.ts';
 // --- emulation ---
 import { emulationEndpoints } from './emulation/api.ts';
+// --- surveys ---
+import { surveyEndpoints } from './surveys/api.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -48,4 +50,6 @@ export const api = {
   petitionFigures: petitionFigureEndpoints,
   // --- emulation ---
   emulation: emulationEndpoints,
+  // --- surveys ---
+  surveys: surveyEndpoints,
 };

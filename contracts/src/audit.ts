@@ -74,6 +74,9 @@ export const AUDIT_ENTITIES = [
   // --- emu-commit ---
   'emulation_commitment_count',
   'emulation_commitment_breach',
+  // --- surveys ---
+  'survey',
+  'survey_response',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

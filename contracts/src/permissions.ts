@@ -161,6 +161,24 @@ export const PERMISSIONS = {
     roles: { ...KEEPERS, focal_point: 'ownOrganization' },
   },
   // --- end emulation ---
+  // --- surveys ---
+  'surveys.read': {
+    summary: 'See sociological surveys run in or above the scope, their questionnaires, progress and tabulations of the units in scope, and the responses of the units in scope (without sensitive answers)',
+    roles: EVERYONE,
+  },
+  'surveys.manage': {
+    summary: "Create and change the own units' surveys: questionnaires (built or imported from XLSForm), the sample with quotas, the public link and personal invitations",
+    roles: KEEPERS,
+  },
+  'surveys.enter': {
+    summary: 'Type paper responses (double entry and its verification), import responses from CSV or Excel, and correct, accept or reject responses with a reason',
+    roles: KEEPERS,
+  },
+  'surveys.readSensitive': {
+    summary: 'Read answers to questions marked sensitive (religion, political views, ethnicity; Law 91/2025) and their counts; every read is audited',
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope' },
+  },
+  // --- end surveys ---
 } as const satisfies Record<string, PermissionSpec>;
 
 export type TAction = keyof typeof PERMISSIONS;

@@ -24,6 +24,8 @@ import { campaignEndpoints } from '#contracts/emulation/campaign.ts';
 // --- emu-commit ---
 import { commitmentEndpoints } from '#contracts/emulation/commitment.api.ts';
 import { modelEndpoints } from '#contracts/emulation/model.api.ts';
+// --- surveys ---
+import { surveyEndpoints } from '#contracts/surveys/api.ts';
 import { authEndpoints } from '#contracts/auth.ts';
 import { userEndpoints } from '#contracts/users.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
@@ -88,6 +90,8 @@ describe('village accounts', () => {
       'emulation.read',
       'emulation.recognize',
       'emulation.review',
+      // --- surveys ---
+      'surveys.read',
     ]);
     const admin = await signIn(null, ['system_admin']);
     expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);
@@ -180,6 +184,38 @@ async function communeModel(place: Place, status: 'building' | 'reviewed'): Prom
     })
     .execute();
   return id;
+}
+
+// --- surveys ---
+/**
+ * An open survey of the commune (one version: a text question and a sensitive one) with one accepted response
+ * answering both; for the entering, and the sensitive reading probes.
+ */
+async function communeSurvey(place: Place): Promise<{ id: number; responseId: string }> {
+  const provinceId = Number((await t.db.selectFrom('admin_unit').select('path').where('id', '=', place.communeId).executeTakeFirstOrThrow()).path.split('.')[0]);
+  const code = `KS-${++serial}-${process.pid}`;
+  const survey = await t.db
+    .insertInto('survey')
+    .values({ province_id: provinceId, unit_id: place.communeId, code, title: 'Khảo sát thử', status: 'open', current_version: 1, search_text: code.toLowerCase(), created_at: new Date(), updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const form = {
+    title: 'Phiếu thử', defaultLanguage: '', languages: [''], choiceLists: {},
+    items: [
+      { kind: 'question', name: 'y_kien', label: { '': 'Ý kiến' }, type: 'text', required: false },
+      { kind: 'question', name: 'ton_giao', label: { '': 'Tôn giáo' }, type: 'text', required: false, sensitive: true },
+    ],
+  };
+  await t.db.insertInto('survey_version').values({ province_id: provinceId, survey_id: survey.id, number: 1, form: JSON.stringify(form), created_at: new Date() }).execute();
+  const responseId = uuidv7();
+  await t.db
+    .insertInto('survey_response')
+    .values({
+      id: responseId, province_id: provinceId, survey_id: survey.id, version_number: 1, unit_id: place.communeId, respondent_group: 'citizen', channel: 'paper', status: 'accepted',
+      answers: JSON.stringify({ y_kien: 'Tốt', ton_giao: 'Phật giáo' }), cells: JSON.stringify({ y_kien: 'answered', ton_giao: 'answered' }), submitted_at: new Date(), created_at: new Date(), updated_at: new Date(),
+    })
+    .execute();
+  return { id: survey.id, responseId };
 }
 
 let serial = 0;
@@ -301,6 +337,19 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
     });
   },
   // --- end emulation ---
+  // --- surveys ---
+  'surveys.read': (c) => c.call(surveyEndpoints.list, { query: {} }),
+  'surveys.manage': (c, p) => c.call(surveyEndpoints.create, { body: { unitId: p.communeId, code: `KS-${++serial}`, title: 'Khảo sát thử' } }),
+  'surveys.enter': async (c, p) =>
+    c.call(surveyEndpoints.submit, { params: { id: (await communeSurvey(p)).id }, body: { id: uuidv7(), versionNumber: 1, unitId: p.communeId, respondentGroup: 'citizen', answers: { y_kien: 'Tốt' } } }),
+  // reading is open to everyone; without the right the sensitive answer is left out, which the probe reports as 403
+  'surveys.readSensitive': async (c, p) => {
+    const survey = await communeSurvey(p);
+    const response = await c.call(surveyEndpoints.response, { params: { id: survey.id, responseId: survey.responseId } });
+    if (response.status !== 200) return response;
+    return { ...response, status: 'ton_giao' in response.body.answers ? 200 : 403 };
+  },
+  // --- end surveys ---
 };
 
 describe('the permission table, walked over HTTP', () => {

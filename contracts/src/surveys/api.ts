@@ -12,6 +12,7 @@ import {
   ZResponseList,
   ZResponseListQuery,
   ZResponseReceipt,
+  ZRespondentGroup,
   ZSurvey,
   ZSurveyInput,
   ZSurveyListQuery,
@@ -64,9 +65,13 @@ export const surveyEndpoints = {
   importResponses: endpoint({
     method: 'POST',
     path: '/api/surveys/:id/imports',
-    summary: 'Import responses from CSV or Excel in the KoboToolbox/ODK export layout (background job with progress and row errors)',
+    summary: 'Import responses from CSV or Excel in the KoboToolbox/ODK export layout (background job with progress and row errors); unitId and respondentGroup apply to rows without _unit / _group columns',
     params: ZSurveyParams,
-    query: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
+    query: z.object({
+      dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+      unitId: ZId.optional(),
+      respondentGroup: ZRespondentGroup.optional(),
+    }),
     multipart: true,
     response: ZJob,
   }),

@@ -1045,7 +1045,7 @@ export interface SurveyVersionTable {
   number: number;
   /** ZSurveyForm (contracts/src/surveys/form.ts); pass JSON.stringify on write. */
   form: ColumnType<unknown, string, string>;
-  source_attachment_id: number | null;
+  source_attachment_id: string | null;
   created_by: number | null;
   created_at: Date;
 }
@@ -1089,7 +1089,7 @@ export interface SurveyResponseTable {
   entered_by: number | null;
   verified_by: number | null;
   invitation_id: number | null;
-  import_job_id: number | null;
+  import_job_id: string | null;
   revision: Generated<number>;
   created_at: Date;
   updated_at: Date;

@@ -15,6 +15,8 @@ import { petitionsModule } from './petitions/index.ts';
 import { programmesModule } from './programmes/index.ts';
 // --- pet-recv ---
 import { receptionModule } from './reception/index.ts';
+// --- surveys ---
+import { surveysModule } from './surveys/index.ts';
 import { unitsModule } from './units/index.ts';
 import { usersModule } from './users/index.ts';
 
@@ -36,6 +38,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   receptionModule,
   // --- emulation ---
   emulationModule,
+  // --- surveys ---
+  surveysModule,
   jobsModule,
   filesModule,
 ];

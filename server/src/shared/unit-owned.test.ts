@@ -148,6 +148,11 @@ const ALLOWED: Record<string, string> = {
   'modules/emulation/commitments/commitment-figures.repository.ts#registeredByCommune': 'derived values: computed for a whole province by the system, not for a user',
   'modules/emulation/commitments/commitment-figures.repository.ts#breachesByCommune': 'derived values: computed for a whole province by the system, not for a user',
   // --- end emu-commit ---
+  // --- surveys-tab ---
+  // a survey is read by the subtree of its unit and the units below (a commune tabulates the province's survey, over
+  // its own units' tallies only, which start from unitOwned): inOrAboveScope on the survey's unit, as campaigns
+  'modules/surveys/tabulation/tabulation.repository.ts#findTabulatedSurvey': 'inOrAboveScope on the survey unit',
+  // --- end surveys-tab ---
 };
 
 function repositoryFiles(dir: string): string[] {

@@ -69,6 +69,9 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   // --- emu-commit ---
   'audit.entity.emulation_commitment_count': 'Emulation commitment registrations',
   'audit.entity.emulation_commitment_breach': 'Breach of an emulation commitment',
+  // --- surveys ---
+  'audit.entity.survey': 'Survey',
+  'audit.entity.survey_response': 'Survey response',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

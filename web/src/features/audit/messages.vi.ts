@@ -67,6 +67,9 @@ export const auditVi = {
   // --- emu-commit ---
   'audit.entity.emulation_commitment_count': 'Số đăng ký cam kết thi đua',
   'audit.entity.emulation_commitment_breach': 'Vi phạm cam kết thi đua',
+  // --- surveys ---
+  'audit.entity.survey': 'Cuộc khảo sát',
+  'audit.entity.survey_response': 'Phiếu khảo sát',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',

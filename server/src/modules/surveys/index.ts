@@ -1,0 +1,33 @@
+import type { ServerModule } from '#server/shared/module.ts';
+import { RESPONSE_IMPORT_JOB, runResponseImport } from './responses/response-import.ts';
+import { surveyFileOwner } from './survey-xlsform.service.ts';
+import { surveyScopeFixtures } from './survey.fixtures.ts';
+import { registerSurveyRoutes } from './survey.routes.ts';
+
+/**
+ * Sociological surveys (DOMAIN.md capability 8; issue 13; docs/design/surveys.md): surveys, questionnaire versions
+ * (built or read from XLSForm, xlsform/), targets and links at the root; responses/ the one response write path
+ * (response-store.ts) with double entry, corrections, the public link and the import job; tabulation/ reads the
+ * tallies. Each part adds its lines in its marked block.
+ */
+export const surveysModule: ServerModule = {
+  name: 'surveys',
+  registerRoutes: (api, context) => {
+    // --- surveys-store ---
+    registerSurveyRoutes(api, context);
+    // --- surveys-tab ---
+  },
+  scopeFixtures: async (db, unitId) => ({
+    // --- surveys-store ---
+    ...(await surveyScopeFixtures(db, unitId)),
+  }),
+  fileOwners: {
+    // --- surveys-store --- the XLSForms versions were read from
+    survey: surveyFileOwner,
+  },
+  jobHandlers: {
+    // --- surveys-store ---
+    [RESPONSE_IMPORT_JOB]: runResponseImport,
+  },
+  demoSteps: [],
+};

@@ -1,0 +1,255 @@
+import type { TRowError } from '#contracts/common.ts';
+import { formQuestions, type TQuestion, type TSurveyForm } from '#contracts/surveys/form.ts';
+import { RESPONDENT_GROUPS, type TRespondentGroup } from '#contracts/surveys/survey.schemas.ts';
+import type { TJob } from '#contracts/jobs.ts';
+import type { Database } from '#server/db/database.ts';
+import { importUpload, rejectedMessage } from '#server/platform/jobs/import-job.ts';
+import { JobFailed, type JobContext } from '#server/platform/jobs/job-queue.ts';
+import { getJob } from '#server/platform/jobs/job.service.ts';
+import { authorize, type Actor } from '#server/shared/actor.ts';
+import { clock } from '#server/shared/clock.ts';
+import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
+import type { Upload } from '#server/shared/http/endpoint-route.ts';
+import { msg } from '#server/shared/messages.ts';
+import type { ModuleContext } from '#server/shared/module.ts';
+import { checkSheetUpload, readSheetTable } from '#server/shared/spreadsheet.ts';
+import { uuidv7 } from '#server/shared/uuidv7.ts';
+import { foldVi } from '#server/shared/vn-text.ts';
+import { surveyPolicy } from '../survey.policy.ts';
+import { storedForm } from '../survey.presenter.ts';
+import * as surveys from '../survey.repository.ts';
+import { checkAgainst, FormCache, storeResponses, type IncomingResponse, type StoreSurvey } from './response-store.ts';
+
+/**
+ * Import of responses from CSV or Excel in the KoboToolbox/ODK export layout, as a background job: a header of
+ * question names or group paths (`grp/q1`: the last segment naming a question), select_multiple as space-separated
+ * choice names or one 0/1 column per choice (`q/choice`), `_unit` and `_group` columns (or the request's unitId and
+ * respondentGroup), `_uuid` or `meta/instanceID` as the response's id when it is a UUID (otherwise an id is made and
+ * counted in the result). Every row is checked first; any row error rejects the file (nothing written) with the
+ * errors by row number; then all rows are written through the response store in batches, in one transaction, the
+ * tallies added up per batch. A dry run checks only.
+ */
+
+export const RESPONSE_IMPORT_JOB = 'surveys.response-import';
+const BATCH = 2000;
+/** Kobo exports carry one column per choice of every select_multiple: far more than the registry imports' 50. */
+const MAX_COLUMNS = 2000;
+
+export interface ResponseImportPayload {
+  sha256: string;
+  filename: string;
+  surveyId: number;
+  dryRun: boolean;
+  unitId: number | null;
+  respondentGroup: TRespondentGroup | null;
+}
+
+/** The survey an import writes to: read in scope, entering right, with a questionnaire (409 for a draft without one). */
+async function surveyForImport(db: Database, actor: Actor, surveyId: number) {
+  authorize(surveyPolicy.enter(actor));
+  const survey = await surveys.findSurvey(db, actor.scope, surveyId);
+  if (!survey) throw notFound('entity.survey');
+  if (survey.current_version === null || survey.status === 'draft') throw conflict(msg('surveys.import.notOpen'));
+  return survey;
+}
+
+/** Starts the import job (policy, scope and the file's size checked first); answers the job to watch. */
+export async function startResponseImport(
+  deps: Pick<ModuleContext, 'db' | 'files' | 'jobs'>,
+  actor: Actor,
+  surveyId: number,
+  query: { dryRun: boolean; unitId?: number | undefined; respondentGroup?: TRespondentGroup | undefined },
+  upload: Upload,
+): Promise<TJob> {
+  const survey = await surveyForImport(deps.db, actor, surveyId);
+  if (query.unitId !== undefined && (await surveys.unitsInScopeUnder(deps.db, actor.scope, survey.unit_path, [query.unitId])).length === 0) {
+    throw invalidField('unitId', msg('surveys.responses.unitOutOfScope'));
+  }
+  await checkSheetUpload(upload);
+  const sha256 = await deps.files.put(upload.data);
+  const payload: ResponseImportPayload = { sha256, filename: upload.filename, surveyId, dryRun: query.dryRun, unitId: query.unitId ?? null, respondentGroup: query.respondentGroup ?? null };
+  const id = await deps.db.transaction().execute(async (trx) => {
+    await surveyForImport(trx, actor, surveyId);
+    return deps.jobs.enqueue(trx, actor, { kind: RESPONSE_IMPORT_JOB, payload, target: `survey:${surveyId}`, unitId: survey.unit_id, maxAttempts: 1 });
+  });
+  deps.jobs.kick();
+  return getJob(deps.db, actor, id);
+}
+
+/** How a column of the file is read. */
+type Column =
+  | { kind: 'value'; question: TQuestion }
+  | { kind: 'choice'; question: TQuestion; choice: string }
+  | { kind: 'unit' }
+  | { kind: 'group' }
+  | { kind: 'id' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Reads the header: which column carries what; the names of columns it ignores. */
+export function readHeader(form: TSurveyForm, header: readonly string[]): { columns: (Column | null)[]; ignored: string[] } {
+  const questions = new Map(formQuestions(form).map(({ question }) => [question.name, question]));
+  const ignored: string[] = [];
+  let idColumn = -1;
+  const columns = header.map((raw, index): Column | null => {
+    const name = raw.trim();
+    if (name === '') return null;
+    if (name === '_unit') return { kind: 'unit' };
+    if (name === '_group') return { kind: 'group' };
+    if (name === '_uuid' || name === 'meta/instanceID' || name === 'instanceID') {
+      // `_uuid` first when both are there
+      if (idColumn < 0 || name === '_uuid') idColumn = index;
+      return { kind: 'id' };
+    }
+    const segments = name.split('/');
+    const at = segments.findLastIndex((segment) => questions.has(segment));
+    const question = at >= 0 ? questions.get(segments[at] as string) : undefined;
+    if (question && at === segments.length - 1) return { kind: 'value', question };
+    if (question && at === segments.length - 2 && question.type === 'select_multiple') {
+      const choice = segments[at + 1] as string;
+      if ((form.choiceLists[question.listName ?? ''] ?? []).some((c) => c.name === choice)) return { kind: 'choice', question, choice };
+    }
+    if (!name.startsWith('_')) ignored.push(name);
+    return null;
+  });
+  // only one id column counts
+  return { columns: columns.map((c, i) => (c?.kind === 'id' && i !== idColumn ? null : c)), ignored };
+}
+
+/** dd/mm/yyyy (or d/m/yyyy) → yyyy-mm-dd; ISO dates (and date-times) keep their date. */
+function isoDate(text: string): string {
+  const iso = /^(\d{4}-\d{2}-\d{2})/.exec(text);
+  if (iso) return iso[1] as string;
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  return vn ? `${vn[3]}-${(vn[2] as string).padStart(2, '0')}-${(vn[1] as string).padStart(2, '0')}` : text;
+}
+
+export interface ParsedRow {
+  row: number;
+  item: IncomingResponse;
+  generatedId: boolean;
+}
+
+/**
+ * One data row as a response: its answers by the columns, the unit (a targeted unit's id or name), the group,
+ * the id. A problem is a row error naming the column.
+ */
+export function parseRow(
+  form: TSurveyForm,
+  columns: readonly (Column | null)[],
+  header: readonly string[],
+  cells: readonly string[],
+  row: number,
+  context: { versionNumber: number; units: ReadonlyMap<string, number>; unitId: number | null; group: TRespondentGroup | null },
+): ParsedRow | TRowError {
+  const answers: Record<string, unknown> = {};
+  const ticked = new Map<string, string[]>();
+  let unitText = '';
+  let groupText = '';
+  let idText = '';
+  for (const [index, column] of columns.entries()) {
+    if (!column) continue;
+    const text = (cells[index] ?? '').normalize('NFC').trim();
+    if (column.kind === 'unit') unitText = text;
+    else if (column.kind === 'group') groupText = text;
+    else if (column.kind === 'id') idText = text.replace(/^uuid:/i, '');
+    else if (text === '') continue;
+    else if (column.kind === 'choice') {
+      if (text === '1' || text.toLowerCase() === 'true') ticked.set(column.question.name, [...(ticked.get(column.question.name) ?? []), column.choice]);
+      else if (text !== '0' && text.toLowerCase() !== 'false') return { row, field: header[index] ?? '', message: msg('surveys.import.notZeroOne') };
+    } else {
+      const q = column.question;
+      if (q.type === 'integer' || q.type === 'decimal') {
+        const value = Number(text.replace(',', '.'));
+        if (!Number.isFinite(value)) return { row, field: header[index] ?? '', message: msg('surveys.import.notNumber') };
+        answers[q.name] = value;
+      } else if (q.type === 'select_multiple') answers[q.name] = text.split(/\s+/);
+      else if (q.type === 'date') answers[q.name] = isoDate(text);
+      else answers[q.name] = text;
+    }
+  }
+  // the 0/1 columns say what the space-separated column leaves empty
+  for (const [name, choices] of ticked) if (answers[name] === undefined) answers[name] = choices;
+  const unitId = unitText === '' ? context.unitId : (context.units.get(foldVi(unitText)) ?? null);
+  if (unitId === null) return { row, field: '_unit', message: unitText === '' ? msg('surveys.import.unitMissing') : msg('surveys.import.unitUnknown', { unit: unitText }) };
+  const group = groupText === '' ? context.group : ((RESPONDENT_GROUPS as readonly string[]).includes(groupText) ? (groupText as TRespondentGroup) : null);
+  if (group === null) return { row, field: '_group', message: groupText === '' ? msg('surveys.import.groupMissing') : msg('surveys.import.groupUnknown', { group: groupText, groups: RESPONDENT_GROUPS.join(', ') }) };
+  const generatedId = !UUID.test(idText);
+  return { row, generatedId, item: { id: generatedId ? uuidv7() : idText.toLowerCase(), versionNumber: context.versionNumber, unitId, respondentGroup: group, answers } };
+}
+
+/** The job: reads the file, checks every row (progress), then writes them all or nothing. */
+export async function runResponseImport(context: JobContext<ResponseImportPayload>) {
+  const { db, actor, payload } = context;
+  const upload = await importUpload({ ...context, payload: { ...payload, targetId: payload.surveyId } });
+  const survey = await surveyForImport(db, actor, payload.surveyId);
+  const versionNumber = survey.current_version as number;
+  const form = storedForm(await surveys.findVersionForm(db, survey, versionNumber));
+  const table = await readSheetTable(upload, { maxColumns: MAX_COLUMNS });
+  const [header = [], ...body] = table;
+  const { columns, ignored } = readHeader(form, header);
+  if (!columns.some((c) => c?.kind === 'value' || c?.kind === 'choice')) throw new JobFailed(msg('surveys.import.noQuestionColumns'));
+  const targets = await surveys.listTargets(db, survey);
+  const units = new Map<string, number>();
+  for (const t of targets) {
+    units.set(String(t.unit_id), t.unit_id);
+    units.set(foldVi(t.unit_name), t.unit_id);
+  }
+  if (payload.unitId !== null) units.set(String(payload.unitId), payload.unitId);
+  const store: StoreSurvey = { id: survey.id, province_id: survey.province_id, unit_id: survey.unit_id, unit_path: survey.unit_path, double_entry: survey.double_entry };
+  const allowedUnits = targets.length > 0 ? new Set(targets.map((t) => t.unit_id)) : null;
+  const today = clock.today();
+  const parsed: ParsedRow[] = [];
+  const errors: TRowError[] = [];
+  const seen = new Map<string, number>();
+  const total = body.length;
+  await context.progress(0, total);
+  for (const [i, cells] of body.entries()) {
+    if (cells.every((cell) => (cell ?? '').trim() === '')) continue;
+    const row = i + 2;
+    const result = parseRow(form, columns, header, cells, row, { versionNumber, units, unitId: payload.unitId, group: payload.respondentGroup });
+    if ('message' in result) errors.push(result);
+    else if (allowedUnits && !allowedUnits.has(result.item.unitId)) errors.push({ row, field: '_unit', message: msg('surveys.responses.unitNotTargeted') });
+    else if (seen.has(result.item.id)) errors.push({ row, field: '_uuid', message: msg('import.duplicateOfRow', { row: seen.get(result.item.id) as number }) });
+    else {
+      const checked = checkAgainst(form, result.item.answers, today);
+      if ('field' in checked) errors.push({ row, field: checked.field.replace(/^answers\./, ''), message: checked.message });
+      else {
+        seen.set(result.item.id, row);
+        parsed.push(result);
+      }
+    }
+    if (i % 500 === 0) await context.progress(i, total);
+  }
+  if (errors.length > 0) throw new JobFailed(rejectedMessage(errors), { created: 0, errors: errors.slice(0, 200), errorCount: errors.length });
+  if (parsed.length === 0) throw new JobFailed(msg('import.noRows'));
+  const generatedIds = parsed.filter((p) => p.generatedId).length;
+  if (payload.dryRun) return { created: 0, checked: parsed.length, duplicates: 0, generatedIds, ignoredColumns: ignored, dryRun: true };
+  // progress is written outside the transaction (on PGlite a write inside would wait for it): the checks above are
+  // most of the work; the writing ends at total
+  const counts = await db.transaction().execute(async (trx) => {
+    await surveyForImport(trx, actor, payload.surveyId);
+    const forms = new FormCache(store);
+    let created = 0;
+    let duplicates = 0;
+    for (let start = 0; start < parsed.length; start += BATCH) {
+      const batch = parsed.slice(start, start + BATCH);
+      const outcomes = await storeResponses(trx, store, batch.map((p) => p.item), {
+        channel: 'import',
+        enteredBy: actor.userId,
+        audit: actor,
+        today,
+        now: clock.now(),
+        importJobId: context.jobId,
+        targets,
+      }, forms);
+      const bad = outcomes.flatMap((o, k) => (o.ok ? [] : [{ row: batch[k]?.row ?? 0, field: o.field, message: o.message }]));
+      if (bad.length > 0) throw new JobFailed(rejectedMessage(bad), { created: 0, errors: bad.slice(0, 200) });
+      created += outcomes.filter((o) => o.ok && !o.duplicate).length;
+      duplicates += outcomes.filter((o) => o.ok && o.duplicate).length;
+    }
+    return { created, duplicates };
+  });
+  await context.progress(total, total);
+  return { ...counts, generatedIds, ignoredColumns: ignored };
+}

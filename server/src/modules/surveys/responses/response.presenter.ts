@@ -1,0 +1,22 @@
+import type { TAnswers } from '#contracts/surveys/form.ts';
+import type { TRespondentGroup, TSurveyResponse } from '#contracts/surveys/survey.schemas.ts';
+import type { ResponseRow } from './response.repository.ts';
+
+/** A stored response; answers to the questions in `hidden` (sensitive, for a reader without the right) are left out. */
+export function presentResponse(row: ResponseRow, hidden: ReadonlySet<string>): TSurveyResponse {
+  const answers = Object.fromEntries(Object.entries(row.answers as TAnswers).filter(([name]) => !hidden.has(name)));
+  return {
+    id: row.id,
+    surveyId: row.survey_id,
+    versionNumber: row.version_number,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    respondentGroup: row.respondent_group as TRespondentGroup,
+    channel: row.channel,
+    status: row.status,
+    answers,
+    submittedAt: new Date(row.submitted_at).toISOString(),
+    enteredBy: row.entered_by_name,
+    revision: row.revision,
+  };
+}

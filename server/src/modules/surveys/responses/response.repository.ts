@@ -1,0 +1,203 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '#server/db/schema.ts';
+import type { Scope } from '#server/shared/actor.ts';
+import { unitOwned } from '#server/shared/scope.ts';
+import type { TallyDelta } from './tally.ts';
+
+/**
+ * All SQL of survey responses (BIG tables: province_id first in every key). Reads for a user start from unitOwned on
+ * the response's unit; the write path looks a sent id up by (province, id) whatever the scope, to answer a resend.
+ */
+
+const COLUMNS = [
+  'r.id',
+  'r.province_id',
+  'r.survey_id',
+  'r.version_number',
+  'r.unit_id',
+  'unit.full_name as unit_name',
+  'r.respondent_group',
+  'r.channel',
+  'r.status',
+  'r.answers',
+  'r.cells',
+  'r.submitted_at',
+  'r.entered_by',
+  'r.revision',
+] as const;
+
+function responsesInScope(db: Kysely<DB>, scope: Scope, survey: { province_id: number; id: number }) {
+  return unitOwned(db, 'survey_response as r', 'r.unit_id', scope)
+    .leftJoin('app_user as eu', 'eu.id', 'r.entered_by')
+    .select([...COLUMNS, 'eu.full_name as entered_by_name'])
+    .where('r.province_id', '=', survey.province_id)
+    .where('r.survey_id', '=', survey.id);
+}
+
+export type ResponseRow = Awaited<ReturnType<ReturnType<typeof responsesInScope>['executeTakeFirstOrThrow']>>;
+
+export interface ResponseFilter {
+  unitId?: number;
+  status?: 'accepted' | 'pending' | 'rejected';
+  channel?: 'web' | 'paper' | 'import';
+  limit: number;
+  offset: number;
+}
+
+/** A page of a survey's responses of units in scope, newest first, and how many match. */
+export async function listResponses(db: Kysely<DB>, scope: Scope, survey: { province_id: number; id: number }, filter: ResponseFilter) {
+  let query = responsesInScope(db, scope, survey);
+  if (filter.unitId !== undefined) query = query.where('r.unit_id', '=', filter.unitId);
+  if (filter.status !== undefined) query = query.where('r.status', '=', filter.status);
+  if (filter.channel !== undefined) query = query.where('r.channel', '=', filter.channel);
+  const [items, total] = await Promise.all([
+    query.orderBy('r.submitted_at', 'desc').orderBy('r.id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    query.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** One response of a survey, of a unit in scope. */
+export async function findResponse(db: Kysely<DB>, scope: Scope, survey: { province_id: number; id: number }, id: string): Promise<ResponseRow | undefined> {
+  return responsesInScope(db, scope, survey).where('r.id', '=', id).executeTakeFirst();
+}
+
+/** Locks a response read in scope for a verification or a correction. */
+export async function lockResponse(db: Kysely<DB>, provinceId: number, id: string): Promise<void> {
+  await db.selectFrom('survey_response').select('id').where('province_id', '=', provinceId).where('id', '=', id).forUpdate().execute();
+}
+
+/**
+ * The stored ids among `ids` in a province, whatever the scope: a resent response is answered with the receipt it
+ * got (its status), and an id of another survey is refused, so nothing of its content is read.
+ */
+export async function findSentIds(db: Kysely<DB>, provinceId: number, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('survey_response')
+    .select(['id', 'survey_id', 'status'])
+    .where('province_id', '=', provinceId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export interface NewResponse {
+  id: string;
+  province_id: number;
+  survey_id: number;
+  version_number: number;
+  unit_id: number;
+  respondent_group: string;
+  channel: 'web' | 'paper' | 'import';
+  status: 'accepted' | 'pending' | 'rejected';
+  answers: string;
+  cells: string;
+  submitted_at: Date;
+  entered_by: number | null;
+  invitation_id: number | null;
+  import_job_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Inserts responses; an id already stored is skipped (a resend racing its first copy). Returns the ids written. */
+export async function insertResponses(db: Kysely<DB>, rows: readonly NewResponse[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const written = await db
+    .insertInto('survey_response')
+    .values([...rows])
+    .onConflict((oc) => oc.columns(['province_id', 'id']).doNothing())
+    .returning('id')
+    .execute();
+  return new Set(written.map((row) => row.id));
+}
+
+/** Keeps the earlier state of a response as a revision (corrections, the settled double entry). */
+export async function insertRevision(
+  db: Kysely<DB>,
+  row: { province_id: number; response_id: string; revision: number; answers: string; status: string; changed_by: number | null; changed_at: Date; reason: string | null },
+): Promise<void> {
+  await db.insertInto('survey_response_revision').values(row).execute();
+}
+
+/** Replaces a response's answers and status if it still has the revision read; false otherwise. */
+export async function updateResponse(
+  db: Kysely<DB>,
+  key: { province_id: number; id: string },
+  seenRevision: number,
+  changes: { answers: string; cells: string; status: 'accepted' | 'pending' | 'rejected'; verified_by?: number | null; revision: number; updated_at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('survey_response')
+    .set(changes)
+    .where('province_id', '=', key.province_id)
+    .where('id', '=', key.id)
+    .where('revision', '=', seenRevision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Earlier states of a response read in scope, oldest first. */
+export async function listRevisions(db: Kysely<DB>, provinceId: number, responseId: string) {
+  return db
+    .selectFrom('survey_response_revision')
+    .selectAll()
+    .where('province_id', '=', provinceId)
+    .where('response_id', '=', responseId)
+    .orderBy('revision')
+    .execute();
+}
+
+/**
+ * Applies tally deltas (sorted by the caller in key order), in that order: runs of additions as one upsert, each
+ * removal as an update (an inserted row is checked count >= 0 before ON CONFLICT is looked at). Rows that reach 0
+ * stay (a 0 is a count).
+ */
+export async function applyTally(db: Kysely<DB>, survey: { province_id: number; id: number }, deltas: readonly TallyDelta[]): Promise<void> {
+  let run: TallyDelta[] = [];
+  const flush = async () => {
+    if (run.length === 0) return;
+    await db
+      .insertInto('survey_tally')
+      .values(run.map((d) => ({ province_id: survey.province_id, survey_id: survey.id, unit_id: d.unitId, respondent_group: d.group, question: d.question, value: d.value, count: d.count })))
+      .onConflict((oc) => oc.columns(['province_id', 'survey_id', 'question', 'value', 'unit_id', 'respondent_group']).doUpdateSet({ count: sql<number>`survey_tally.count + excluded.count` }))
+      .execute();
+    run = [];
+  };
+  for (const delta of deltas) {
+    if (delta.count > 0) {
+      run.push(delta);
+      if (run.length >= 5000) await flush();
+      continue;
+    }
+    await flush();
+    await db
+      .updateTable('survey_tally')
+      .set({ count: sql<number>`count + ${delta.count}` })
+      .where('province_id', '=', survey.province_id)
+      .where('survey_id', '=', survey.id)
+      .where('question', '=', delta.question)
+      .where('value', '=', delta.value)
+      .where('unit_id', '=', delta.unitId)
+      .where('respondent_group', '=', delta.group)
+      .execute();
+  }
+  await flush();
+}
+
+/** Marks a personal link used by a response; false when it was used meanwhile. */
+export async function useInvitation(db: Kysely<DB>, provinceId: number, invitationId: number, responseId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('survey_invitation')
+    .set({ response_id: responseId })
+    .where('province_id', '=', provinceId)
+    .where('id', '=', invitationId)
+    .where('response_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The versions' forms of a survey (by number), for checking and tallying responses. */
+export async function versionForms(db: Kysely<DB>, survey: { province_id: number; id: number }) {
+  return db.selectFrom('survey_version').select(['number', 'form']).where('province_id', '=', survey.province_id).where('survey_id', '=', survey.id).execute();
+}

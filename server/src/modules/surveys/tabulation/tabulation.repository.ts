@@ -1,0 +1,136 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from '#server/db/schema.ts';
+import type { Scope } from '#server/shared/actor.ts';
+import { inOrAboveScope, unitOwned } from '#server/shared/scope.ts';
+
+/**
+ * All SQL of the tabulation (issue 13 must-have 4). A survey is read when its unit is in or above the reader's scope
+ * (a commune reads the province's survey); its tallies and responses only for units in the scope (unitOwned on
+ * survey_tally.unit_id / survey_response.unit_id), always by the survey's (province_id, survey_id): the tally and the
+ * responses carry the survey's province (SCALE.md rule 2), first in their keys.
+ */
+
+type Db = Kysely<DB>;
+
+export interface TabulatedSurvey {
+  id: number;
+  province_id: number;
+  unit_id: number;
+  code: string;
+  title: string;
+  decimals: number;
+  current_version: number | null;
+  /** The current version's questionnaire (ZSurveyForm), null before the first one. */
+  form: unknown;
+}
+
+/** A survey whose unit is in or above the scope, with its current questionnaire. */
+export async function findTabulatedSurvey(db: Db, scope: Scope, id: number): Promise<TabulatedSurvey | undefined> {
+  return db
+    .selectFrom('survey as s')
+    .innerJoin('admin_unit as unit', 'unit.id', 's.unit_id')
+    .leftJoin('survey_version as v', (join) =>
+      join.onRef('v.province_id', '=', 's.province_id').onRef('v.survey_id', '=', 's.id').onRef('v.number', '=', 's.current_version'),
+    )
+    .where(inOrAboveScope('unit.path', scope))
+    .where('s.id', '=', id)
+    .select(['s.id', 's.province_id', 's.unit_id', 's.code', 's.title', 's.decimals', 's.current_version', 'v.form'])
+    .executeTakeFirst();
+}
+
+/** What part of the sample a tabulation reads, besides the scope: a unit's subtree, one respondent group. */
+export interface Selection {
+  survey: { province_id: number; id: number };
+  unitId?: number | undefined;
+  respondentGroup?: string | undefined;
+}
+
+/** A summed tally row; `key` is the column of a cross-tabulation (a unit id, a group, a choice), '' without one. */
+export interface KeyedTallyRow {
+  key: string;
+  question: string;
+  value: string;
+  count: number;
+}
+
+/** The unit at `unitId` and its subtree (when given). */
+const underUnit = (unitId: number | undefined): Expression<SqlBool> =>
+  unitId === undefined ? sql<SqlBool>`true` : sql<SqlBool>`unit.path <@ (select u.path from admin_unit u where u.id = ${unitId})`;
+
+/**
+ * The tallies of a selection summed by (question, value), and by the response unit or the respondent group for a
+ * cross-tabulation: one aggregate over the survey's tally rows of the units in scope.
+ */
+export async function sumTally(db: Db, scope: Scope, selection: Selection, by: 'unit' | 'group' | null): Promise<KeyedTallyRow[]> {
+  const key = by === 'unit' ? sql<string>`t.unit_id::text` : by === 'group' ? sql<string>`t.respondent_group` : sql<string>`''`;
+  let query = unitOwned(db, 'survey_tally as t', 't.unit_id', scope)
+    .where('t.province_id', '=', selection.survey.province_id)
+    .where('t.survey_id', '=', selection.survey.id)
+    .where(underUnit(selection.unitId));
+  if (selection.respondentGroup) query = query.where('t.respondent_group', '=', selection.respondentGroup);
+  const rows = await query
+    .select([key.as('key'), 't.question', 't.value', sql<string>`sum(t.count)`.as('count')])
+    .groupBy([sql`1`, 't.question', 't.value'])
+    .having(sql<SqlBool>`sum(t.count) > 0`)
+    .execute();
+  return rows.map((row) => ({ key: row.key, question: row.question, value: row.value, count: Number(row.count) }));
+}
+
+/**
+ * A cross-tabulation by a select_one question, from the accepted responses of the selection (the tallies do not
+ * cross questions): in one pass, each response that answered `question` is counted under its choice as the tally
+ * would count it — ('', '') once, each question's cell ('' answered, '~skipped', '~unanswered'), the choices of the
+ * selects and the numbers of `valueQuestions` (select and number questions; text and dates only count as answered).
+ */
+export async function crossByQuestion(
+  db: Db,
+  scope: Scope,
+  selection: Selection,
+  question: string,
+  form: { questions: readonly string[]; valueQuestions: readonly string[] },
+): Promise<KeyedTallyRow[]> {
+  let responses = unitOwned(db, 'survey_response as r', 'r.unit_id', scope)
+    .where('r.province_id', '=', selection.survey.province_id)
+    .where('r.survey_id', '=', selection.survey.id)
+    .where('r.status', '=', 'accepted')
+    .where(underUnit(selection.unitId))
+    .where(sql<SqlBool>`jsonb_typeof(r.answers -> ${question}) = 'string'`);
+  if (selection.respondentGroup) responses = responses.where('r.respondent_group', '=', selection.respondentGroup);
+  const selected = responses.select([sql<string>`r.answers ->> ${question}`.as('key'), 'r.answers', 'r.cells']);
+  const result = await sql<{ key: string; question: string; value: string; count: string }>`
+    with r as (${selected})
+    select r.key, x.question, x.value, count(*) as count
+    from r cross join lateral (${RESPONSE_KEYS(sql`r.answers`, sql`r.cells`, form.questions, form.valueQuestions)}) x
+    group by 1, 2, 3`.execute(db);
+  return result.rows.map((row) => ({ key: row.key, question: row.question, value: row.value, count: Number(row.count) }));
+}
+
+/**
+ * The (question, value) keys one response adds to the tallies, in SQL over its `answers` and `cells` (what
+ * responses/tally.ts computes on the write path): used by the cross-tabulation by a question and by the
+ * benchmark's seed, which builds its tallies from its responses. `questions`: every question of the form;
+ * `valueQuestions`: its select and number questions. A select_multiple's choices are distinct in an answer (ZAnswers),
+ * so they are not made distinct again (that doubled the cost of the expansion).
+ */
+export const RESPONSE_KEYS = (answers: Expression<unknown>, cells: Expression<unknown>, questions: readonly string[], valueQuestions: readonly string[]) => sql`
+  select '' as question, '' as value
+  union all
+  select q.name, case (${cells}) ->> q.name when 'answered' then '' when 'skipped' then '~skipped' else '~unanswered' end
+  from unnest(${[...questions]}::text[]) as q(name)
+  union all
+  select a.key, coalesce(e.value, a.value #>> '{}')
+  from jsonb_each(${answers}) a
+  left join lateral jsonb_array_elements_text(case when jsonb_typeof(a.value) = 'array' then a.value end) e(value) on true
+  where a.key = any(${[...valueQuestions]}::text[]) and (e.value is not null or jsonb_typeof(a.value) <> 'array') and (${cells}) ->> a.key = 'answered'`;
+
+/** Names of units (the columns of a cross-tabulation by unit), in scope. */
+export async function unitNames(db: Db, scope: Scope, ids: readonly number[]): Promise<{ id: number; name: string; path: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('admin_unit as unit')
+    .where('unit.id', 'in', [...ids])
+    .where(inOrAboveScope('unit.path', scope))
+    .select(['unit.id', 'unit.full_name as name', sql<string>`unit.path::text`.as('path')])
+    .orderBy('unit.path')
+    .execute();
+}
