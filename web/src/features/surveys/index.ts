@@ -23,6 +23,6 @@ export const surveysFeature: WebFeature = {
     { path: 'khao-sat/:id/ket-qua', page: lazyPage(() => import('./TabulationPage.tsx'), 'TabulationPage', CATALOGUES) },
     { path: 'khao-sat/:id/nhap-phieu', page: lazyPage(() => import('./KeyingPage.tsx'), 'KeyingPage', CATALOGUES) },
   ],
-  nav: [{ to: '/khao-sat', label: 'nav.surveys', section: 'main' }],
+  nav: [{ to: '/khao-sat', label: 'nav.surveys', section: 'main', action: 'surveys.read' }],
   messages: { vi: surveysVietnamese, en: () => import('./messages.en.ts').then((m) => m.surveysEn) },
 };

@@ -179,7 +179,7 @@ export const surveysEn: Record<keyof typeof surveysVi, string> = {
   'survey.key.needSetup': 'Choose the unit and the respondent group before keying.',
   'survey.key.noForm': 'The survey has no questionnaire yet.',
   'survey.key.skipped': 'skipped',
-  'survey.key.unknownChoice': '"{text}" is not an answer of this question',
+  'survey.key.unknownChoice': '“{text}” is not an answer of this question',
   'survey.key.oneChoice': 'Only one answer for this question',
   'survey.key.errors': 'The form has {count} errors:',
   'survey.key.mode': 'Mode',

@@ -177,7 +177,7 @@ export const surveysVi = {
   'survey.key.needSetup': 'Chọn đơn vị và nhóm người trả lời trước khi nhập phiếu.',
   'survey.key.noForm': 'Cuộc khảo sát chưa có bảng hỏi.',
   'survey.key.skipped': 'bỏ qua',
-  'survey.key.unknownChoice': '"{text}" không phải phương án của câu này',
+  'survey.key.unknownChoice': '“{text}” không phải phương án của câu này',
   'survey.key.oneChoice': 'Câu này chỉ chọn một phương án',
   'survey.key.errors': 'Phiếu còn {count} lỗi:',
   'survey.key.mode': 'Chế độ',
