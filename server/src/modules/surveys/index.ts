@@ -3,6 +3,8 @@ import { RESPONSE_IMPORT_JOB, runResponseImport } from './responses/response-imp
 import { surveyFileOwner } from './survey-xlsform.service.ts';
 import { surveyScopeFixtures } from './survey.fixtures.ts';
 import { registerSurveyRoutes } from './survey.routes.ts';
+// --- surveys-tab ---
+import { registerTabulationRoutes } from './tabulation/index.ts';
 
 /**
  * Sociological surveys (DOMAIN.md capability 8; issue 13; docs/design/surveys.md): surveys, questionnaire versions
@@ -16,6 +18,7 @@ export const surveysModule: ServerModule = {
     // --- surveys-store ---
     registerSurveyRoutes(api, context);
     // --- surveys-tab ---
+    registerTabulationRoutes(api, context);
   },
   scopeFixtures: async (db, unitId) => ({
     // --- surveys-store ---

@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TRole } from '#contracts/auth.ts';
+import type { TAnswers, TSurveyForm } from '#contracts/surveys/form.ts';
+import { surveyEndpoints as e } from '#contracts/surveys/api.ts';
+import type { TRespondentGroup } from '#contracts/surveys/survey.schemas.ts';
+import type { TTabulatedQuestion, TTabulation } from '#contracts/surveys/tabulation.schemas.ts';
+import { ExcelJS } from '#server/shared/exceljs.ts';
+import { buildProvince, buildUser, TEST_PASSWORD, type TestProvince } from '#test/factories.ts';
+import { buildSurvey, storeTestResponses, type TestSurvey } from '#test/factories-tabulation.ts';
+import { errorBody, TestClient } from '#test/http-client.ts';
+import { startTestApp, type TestApp } from '#test/test-app.ts';
+
+/**
+ * The tabulation over HTTP (issue 13 must-have 4) on responses stored through the store's write path: seed 001's
+ * 131 answers to a multiple choice (49.6 % / 28.2 % / 34.4 %), base = respondents or submissions, skipped (by
+ * relevant) vs unanswered, numbers, cross-tabs by unit, group and a select_one question, a commune's scope, the
+ * sensitive question, and the Excel export read back with the same figures.
+ */
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ today: '2026-03-01' });
+});
+afterAll(() => t.close());
+
+async function signIn(unitId: number | null, roles: TRole[] = ['data_entry']) {
+  const user = await buildUser(t.db, { unitId, roles });
+  const client = new TestClient(t.baseUrl);
+  await client.login(user.username, TEST_PASSWORD);
+  return client;
+}
+
+const form: TSurveyForm = {
+  title: 'Khảo sát công tác dân vận',
+  defaultLanguage: '',
+  languages: [''],
+  items: [
+    { kind: 'question', name: 'informed', type: 'select_one', listName: 'yn', required: true, label: { '': 'Ông/bà có được thông tin về chủ trương không?' } },
+    {
+      kind: 'group',
+      name: 'kenh',
+      label: { '': 'Kênh tiếp nhận' },
+      items: [
+        {
+          kind: 'question', name: 'channels', type: 'select_multiple', listName: 'ch', required: false, relevant: "${informed} = 'yes'",
+          label: { '': 'Ông/bà góp ý qua kênh nào?' },
+        },
+      ],
+    },
+    { kind: 'question', name: 'visit', type: 'select_one', listName: 'yn', required: true, label: { '': 'Lãnh đạo có đến thăm hộ gia đình không?' } },
+    { kind: 'question', name: 'age', type: 'integer', required: false, label: { '': 'Tuổi' } },
+    { kind: 'question', name: 'comment', type: 'text', required: false, label: { '': 'Ý kiến khác' } },
+    { kind: 'question', name: 'religion', type: 'select_one', listName: 'rel', required: false, sensitive: true, label: { '': 'Tôn giáo' } },
+  ],
+  choiceLists: {
+    yn: [
+      { name: 'yes', label: { '': 'Có' } },
+      { name: 'no', label: { '': 'Không' } },
+    ],
+    ch: [
+      { name: 'meeting', label: { '': 'Họp dân' } },
+      { name: 'leaders', label: { '': 'Gặp lãnh đạo' } },
+      { name: 'media', label: { '': 'Phương tiện thông tin' } },
+    ],
+    rel: [
+      { name: 'none', label: { '': 'Không theo tôn giáo' } },
+      { name: 'buddhism', label: { '': 'Phật giáo' } },
+    ],
+  },
+};
+
+/**
+ * 140 responses i = 0…139: i < 100 in commune 1, the rest in commune 2; even i citizens, odd i cadres; channels
+ * answered by i < 131 (meeting: i < 65; leaders: 65 ≤ i < 102; media: i < 16 or 102 ≤ i < 131: 65, 37, 45 of 131),
+ * skipped by 131 ≤ i < 136 (not informed), left empty by 136 ≤ i < 140; visit yes for i < 56; ages of i < 7:
+ * 30 30 41 45 45 45 60; a comment by i < 12; religion none for i < 100, else buddhism.
+ */
+function answersOf(i: number): TAnswers {
+  const channels = [i < 65 && 'meeting', i >= 65 && i < 102 && 'leaders', (i < 16 || (i >= 102 && i < 131)) && 'media'].filter((c): c is string => typeof c === 'string');
+  const ages = [30, 30, 41, 45, 45, 45, 60];
+  return {
+    informed: i >= 131 && i < 136 ? 'no' : 'yes',
+    ...(i < 131 ? { channels } : {}),
+    visit: i < 56 ? 'yes' : 'no',
+    ...(i < 7 ? { age: ages[i] } : {}),
+    ...(i < 12 ? { comment: `ý kiến ${i}` } : {}),
+    religion: i < 100 ? 'none' : 'buddhism',
+  };
+}
+
+const q = (body: TTabulation | { questions: TTabulatedQuestion[] }, name: string) => body.questions.find((x) => x.name === name) as TTabulatedQuestion;
+const figures = (question: TTabulatedQuestion) => question.choices?.map((c) => [c.name, c.count, c.base, c.percent]);
+
+describe('tabulation over HTTP, on responses stored through the write path', () => {
+  let p: TestProvince;
+  let survey: TestSurvey;
+  let province: TestClient;
+  let commune2: TestClient;
+  beforeAll(async () => {
+    p = await buildProvince(t.db, { communes: 2, villagesPerCommune: 1 });
+    survey = await buildSurvey(t.db, p.provinceId, form);
+    const responses = Array.from({ length: 140 }, (_, i) => ({
+      unitId: (i < 100 ? p.communeIds[0] : p.communeIds[1]) as number,
+      group: (i % 2 === 0 ? 'citizen' : 'cadre') as TRespondentGroup,
+      answers: answersOf(i),
+      skipped: answersOf(i).informed === 'no' ? ['channels'] : [],
+    }));
+    await storeTestResponses(t.db, survey, form, responses);
+    // three paper forms waiting for their second typing: not counted
+    await storeTestResponses(t.db, survey, form, [0, 1, 2].map(() => ({ unitId: p.communeIds[0] as number, group: 'citizen' as const, answers: answersOf(0) })), { pending: true });
+    province = await signIn(p.provinceId, ['unit_admin']);
+    commune2 = await signIn(p.communeIds[1] as number);
+  });
+
+  it('counts and percentages per choice; a select_multiple on those who answered it (sum over 100 %); skipped and unanswered apart', async () => {
+    const response = await province.call(e.tabulation, { params: { id: survey.id }, query: {} as never });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const body = response.body;
+    expect(body).toMatchObject({ surveyId: survey.id, title: 'Khảo sát công tác dân vận', submissions: 140, base: 'respondents', decimals: 1, by: null, columns: [] });
+    expect(body.questions.map((x) => x.name)).toEqual(['informed', 'channels', 'visit', 'age', 'comment', 'religion']);
+    expect(q(body, 'channels')).toMatchObject({ label: 'Ông/bà góp ý qua kênh nào?', groups: ['Kênh tiếp nhận'], answered: 131, skipped: 5, unanswered: 4, base: 131 });
+    expect(figures(q(body, 'channels'))).toEqual([['meeting', 65, 131, 49.6], ['leaders', 37, 131, 28.2], ['media', 45, 131, 34.4]]);
+    expect(q(body, 'channels').choices?.map((c) => c.label)).toEqual(['Họp dân', 'Gặp lãnh đạo', 'Phương tiện thông tin']);
+    expect(figures(q(body, 'informed'))).toEqual([['yes', 135, 140, 96.4], ['no', 5, 140, 3.6]]);
+    expect(figures(q(body, 'visit'))).toEqual([['yes', 56, 140, 40], ['no', 84, 140, 60]]);
+    expect(q(body, 'age')).toMatchObject({ answered: 7, skipped: 0, unanswered: 133, numbers: { count: 7, mean: 42.3, median: 45, min: 30, max: 60 } });
+    expect(q(body, 'comment')).toEqual({ name: 'comment', label: 'Ý kiến khác', type: 'text', groups: [], sensitive: false, answered: 12, skipped: 0, unanswered: 128, base: 12 });
+    // the province's unit administrator holds surveys.readSensitive: the sensitive question's counts, audited
+    expect(figures(q(body, 'religion'))).toEqual([['none', 100, 140, 71.4], ['buddhism', 40, 140, 28.6]]);
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'entity', 'entity_id']).where('entity', '=', 'survey').where('entity_id', '=', String(survey.id)).execute();
+    expect(audit).toContainEqual({ action: 'read_protected', entity: 'survey', entity_id: String(survey.id) });
+  });
+
+  it('base = submissions: every response of the selection; decimals as asked', async () => {
+    const response = await province.call(e.tabulation, { params: { id: survey.id }, query: { base: 'submissions', decimals: 2 } as never });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ base: 'submissions', decimals: 2 });
+    expect(q(response.body, 'channels')).toMatchObject({ answered: 131, base: 140 });
+    expect(figures(q(response.body, 'channels'))).toEqual([['meeting', 65, 140, 46.43], ['leaders', 37, 140, 26.43], ['media', 45, 140, 32.14]]);
+  });
+
+  it('a commune account tabulates only its own responses, and not the sensitive question', async () => {
+    const response = await commune2.call(e.tabulation, { params: { id: survey.id }, query: {} as never });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    // i = 100…139: channels answered by 100…130 (leaders 100, 101; media 102…130), skipped 131…135, empty 136…139
+    expect(response.body.submissions).toBe(40);
+    expect(q(response.body, 'channels')).toMatchObject({ answered: 31, skipped: 5, unanswered: 4 });
+    expect(figures(q(response.body, 'channels'))).toEqual([['meeting', 0, 31, 0], ['leaders', 2, 31, 6.5], ['media', 29, 31, 93.5]]);
+    expect(figures(q(response.body, 'visit'))).toEqual([['yes', 0, 40, 0], ['no', 40, 40, 100]]);
+    expect(q(response.body, 'religion')).toEqual({ name: 'religion', label: 'Tôn giáo', type: 'select_one', groups: [], sensitive: true, answered: 0, skipped: 0, unanswered: 0, base: 0 });
+    // asking for the other commune's subtree gives nothing of it
+    const other = await commune2.call(e.tabulation, { params: { id: survey.id }, query: { unitId: p.communeIds[0] } as never });
+    expect(other.status).toBe(200);
+    expect(other.body.submissions).toBe(0);
+    expect(q(other.body, 'channels').choices?.map((c) => c.percent)).toEqual([null, null, null]);
+  });
+
+  it('a unit subtree and a respondent group narrow the selection', async () => {
+    const response = await province.call(e.tabulation, { params: { id: survey.id }, query: { unitId: p.communeIds[0], respondentGroup: 'cadre' } as never });
+    expect(response.status).toBe(200);
+    // odd i < 100: 50 responses; channels all answered; meeting odd < 65: 32; leaders odd 65…99: 18; media odd < 16: 8
+    expect(response.body.submissions).toBe(50);
+    expect(figures(q(response.body, 'channels'))).toEqual([['meeting', 32, 50, 64], ['leaders', 18, 50, 36], ['media', 8, 50, 16]]);
+  });
+
+  it('cross-tabulations by unit, by respondent group and by a select_one question', async () => {
+    const byUnit = await province.call(e.tabulation, { params: { id: survey.id }, query: { by: 'unit' } as never });
+    expect(byUnit.status).toBe(200);
+    expect(byUnit.body.columns.map((c) => [c.key, c.label, c.submissions])).toEqual([
+      [String(p.communeIds[0]), 'Xã Xuân 1', 100],
+      [String(p.communeIds[1]), 'Xã Xuân 2', 40],
+    ]);
+    expect(figures(q(byUnit.body.columns[0] as TTabulation['columns'][number], 'channels'))).toEqual([['meeting', 65, 100, 65], ['leaders', 35, 100, 35], ['media', 16, 100, 16]]);
+
+    const byGroup = await province.call(e.tabulation, { params: { id: survey.id }, query: { by: 'group' } as never });
+    expect(byGroup.status).toBe(200);
+    expect(byGroup.body.columns.map((c) => [c.key, c.label, c.submissions])).toEqual([
+      ['cadre', 'Cán bộ, công chức', 70],
+      ['citizen', 'Người dân', 70],
+    ]);
+    // citizens: even i; channels answered by the 66 even i < 131; meeting 33 (0…64), leaders 18 (66…100), media 8 + 15
+    expect(figures(q(byGroup.body.columns[1] as TTabulation['columns'][number], 'channels'))).toEqual([['meeting', 33, 66, 50], ['leaders', 18, 66, 27.3], ['media', 23, 66, 34.8]]);
+    // the overall figures stay beside the columns
+    expect(figures(q(byGroup.body, 'channels'))).toEqual([['meeting', 65, 131, 49.6], ['leaders', 37, 131, 28.2], ['media', 45, 131, 34.4]]);
+
+    const byVisit = await province.call(e.tabulation, { params: { id: survey.id }, query: { by: 'question:visit' } as never });
+    expect(byVisit.status, JSON.stringify(byVisit.body)).toBe(200);
+    expect(byVisit.body.columns.map((c) => [c.key, c.label, c.submissions])).toEqual([['yes', 'Có', 56], ['no', 'Không', 84]]);
+    const [yes, no] = byVisit.body.columns as [TTabulation['columns'][number], TTabulation['columns'][number]];
+    expect(figures(q(yes, 'channels'))).toEqual([['meeting', 56, 56, 100], ['leaders', 0, 56, 0], ['media', 16, 56, 28.6]]);
+    expect(q(no, 'channels')).toMatchObject({ answered: 75, skipped: 5, unanswered: 4 });
+    expect(figures(q(no, 'channels'))).toEqual([['meeting', 9, 75, 12], ['leaders', 37, 75, 49.3], ['media', 29, 75, 38.7]]);
+    expect(q(yes, 'age').numbers).toEqual({ count: 7, mean: 42.3, median: 45, min: 30, max: 60 });
+    expect(q(no, 'age').numbers).toEqual({ count: 0, mean: null, median: null, min: null, max: null });
+
+    const notSelectOne = await province.call(e.tabulation, { params: { id: survey.id }, query: { by: 'question:channels' } as never });
+    expect(notSelectOne.status).toBe(400);
+    expect(errorBody(notSelectOne).message).toContain('(by)');
+  });
+
+  it('the Excel export holds the same figures, with Vietnamese headers and a sheet per column', async () => {
+    const json = await province.call(e.tabulation, { params: { id: survey.id }, query: { by: 'group' } as never });
+    const response = await fetch(`${t.baseUrl}/api/surveys/${survey.id}/tabulation.xlsx?by=group`, { headers: { cookie: province.cookie ?? '' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    expect(response.headers.get('content-disposition')).toContain(`ket-qua-khao-sat-${survey.id}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Kết quả', 'Cán bộ, công chức', 'Người dân']);
+    const rowsOf = (sheet: ExcelJS.Worksheet) => {
+      const rows: unknown[][] = [];
+      sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const main = rowsOf(book.worksheets[0] as ExcelJS.Worksheet);
+    expect(main[0]).toEqual(['Kết quả khảo sát: Khảo sát công tác dân vận']);
+    expect(main[2]).toEqual(['Câu hỏi', 'Phương án', 'Số lượng', 'Cơ sở', 'Tỷ lệ (%)']);
+    // every choice of every question: the JSON's figures
+    for (const question of json.body.questions.filter((x) => x.choices)) {
+      for (const choice of question.choices ?? []) {
+        const label = [...question.groups, question.label].join(' / ');
+        expect(main).toContainEqual([label, choice.label, choice.count, choice.base, ...(choice.percent === null ? [] : [choice.percent])]);
+      }
+    }
+    expect(main).toContainEqual(['Kênh tiếp nhận / Ông/bà góp ý qua kênh nào?', 'Họp dân', 65, 131, 49.6]);
+    expect(main).toContainEqual(['Kênh tiếp nhận / Ông/bà góp ý qua kênh nào?', 'Không hỏi (bỏ qua theo điều kiện)', 5]);
+    expect(main).toContainEqual(['Kênh tiếp nhận / Ông/bà góp ý qua kênh nào?', 'Bỏ trống', 4]);
+    expect(main).toContainEqual(['Tuổi', 'Trung bình', 42.3]);
+    expect(main).toContainEqual(['Tuổi', 'Trung vị', 45]);
+    const citizens = rowsOf(book.worksheets[2] as ExcelJS.Worksheet);
+    expect(citizens).toContainEqual(['Kênh tiếp nhận / Ông/bà góp ý qua kênh nào?', 'Gặp lãnh đạo', 18, 66, 27.3]);
+  });
+
+  it('another province’s account does not see the survey; a survey of no one is 404', async () => {
+    const elsewhere = await buildProvince(t.db, { communes: 1, villagesPerCommune: 1 });
+    const stranger = await signIn(elsewhere.provinceId, ['unit_admin']);
+    expect((await stranger.call(e.tabulation, { params: { id: survey.id }, query: {} as never })).status).toBe(404);
+    expect((await province.call(e.tabulation, { params: { id: 999_999_999 }, query: {} as never })).status).toBe(404);
+  });
+});
