@@ -8,7 +8,7 @@ import { JobFailed, type JobContext } from '#server/platform/jobs/job-queue.ts';
 import { getJob } from '#server/platform/jobs/job.service.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
-import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
+import { conflict, forbidden, invalidField, notFound } from '#server/shared/errors.ts';
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
@@ -63,7 +63,7 @@ export async function startResponseImport(
 ): Promise<TJob> {
   const survey = await surveyForImport(deps.db, actor, surveyId);
   if (query.unitId !== undefined && (await surveys.unitsInScopeUnder(deps.db, actor.scope, survey.unit_path, [query.unitId])).length === 0) {
-    throw invalidField('unitId', msg('surveys.responses.unitOutOfScope'));
+    throw forbidden(msg('surveys.responses.unitOutOfScope'));
   }
   await checkSheetUpload(upload);
   const sha256 = await deps.files.put(upload.data);

@@ -3,7 +3,7 @@ import type { TSurveyResponse, ZResponseCorrection, ZResponseInput, ZResponseLis
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
-import { conflict, invalidField, notFound } from '#server/shared/errors.ts';
+import { conflict, forbidden, invalidField, notFound } from '#server/shared/errors.ts';
 import { msg, vnDate } from '#server/shared/messages.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { surveyPolicy } from '../survey.policy.ts';
@@ -49,7 +49,7 @@ export async function submitResponse(db: Database, actor: Actor, surveyId: numbe
     refuseUnlessOpen(survey, clock.today());
     // the respondent's unit must be one the actor keys for
     if ((await surveys.unitsInScopeUnder(trx, actor.scope, survey.unit_path, [input.unitId])).length === 0) {
-      throw invalidField('unitId', msg('surveys.responses.unitOutOfScope'));
+      throw forbidden(msg('surveys.responses.unitOutOfScope'));
     }
     const targets = await surveys.listTargets(trx, survey);
     return storeResponse(trx, storeSurvey(survey), input, {
