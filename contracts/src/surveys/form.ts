@@ -7,8 +7,9 @@ import { z } from 'zod';
  *
  * Names are XLSForm names (unique across the form, groups included) and are the keys of the answers.
  * Expressions (relevant, constraint, choice_filter) are kept as written in the XLSForm (`${name}`, `.`, and/or/not,
- * =, !=, <, <=, >, >=, +, -, *, div, selected(), count-selected(), string-length(), today()): `expression.ts`
- * parses and evaluates them on both sides.
+ * =, !=, <, <=, >, >=, +, -, *, div, mod, selected(), count-selected(), string-length(), today(), regex(), if() …):
+ * `expression.ts` parses and evaluates them on both sides (EXPRESSION_FUNCTIONS lists the functions); `answers.ts`
+ * checks a response against the form.
  */
 
 /** Question types we support (XLSForm `type`, first word). */
