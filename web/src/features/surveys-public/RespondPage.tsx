@@ -7,7 +7,6 @@ import { ErrorMessage } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import { checkMessages } from './check-messages.ts';
 import { checkAnswers } from './form-logic.ts';
 import { publicSubmitOutbox } from './outbox.ts';
 import { usePublicSurvey, type PublicSurvey } from './public-survey.ts';
@@ -48,7 +47,7 @@ function Respond({ token, survey, offline }: { token: string; survey: PublicSurv
   const [entryId, setEntryId] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const outbox = useOutbox();
-  const checked = useMemo(() => checkAnswers(form, answers, { today, language, messages: checkMessages() }), [form, answers, today, language]);
+  const checked = useMemo(() => checkAnswers(form, answers, { today, language }), [form, answers, today, language]);
   const errors = useMemo(() => {
     const map = new Map(checked.errors.map((error) => [error.question, error.message]));
     return tried ? map : new Map<string, string>();

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TSurveyForm } from '#contracts/surveys/form.ts';
-import { checkAnswers, choicesShown, evaluate, relevantNames } from './form-logic.ts';
+import { checkAnswers, choicesShown } from './form-logic.ts';
 
-const messages = { required: 'bắt buộc', integer: 'số nguyên', decimal: 'số', date: 'ngày', choice: 'phương án', constraint: 'không hợp lệ' };
 const L = (text: string) => ({ '': text });
 
 const form: TSurveyForm = {
@@ -47,21 +46,13 @@ const form: TSurveyForm = {
 };
 
 describe('form logic (relevant, choice_filter, checks)', () => {
-  it('evaluates the XLSForm subset', () => {
-    const ctx = { value: (name: string) => ({ a: 3, b: 'x y' })[name] ?? '', self: 5, today: '2026-12-03' };
-    expect(evaluate('${a} + 2 * 3 = 9', ctx)).toBe(true);
-    expect(evaluate('. > 4 and not(. > 5)', ctx)).toBe(true);
-    expect(evaluate("selected(${b}, 'y') or false()", ctx)).toBe(true);
-    expect(evaluate('count-selected(${b})', ctx)).toBe(2);
-    expect(evaluate('10 div 4', ctx)).toBe(2.5);
-    expect(evaluate("today() > '2026-01-01'", ctx)).toBe(true);
-    expect(evaluate("${missing} = ''", ctx)).toBe(true);
-  });
-
-  it('skips a group whose relevant is false, and a question inside it', () => {
-    expect(relevantNames(form, { attended: 'no' }, '2026-12-03').has('channels')).toBe(false);
-    const asked = relevantNames(form, { attended: 'yes', channels: ['zalo'] }, '2026-12-03');
-    expect(asked.has('channels') && asked.has('other')).toBe(true);
+  it('asks a group only when its relevant holds, and a question inside it by its own', () => {
+    const no = checkAnswers(form, { attended: 'no' }, { today: '2026-12-03', language: '' });
+    expect(no.asked.has('g') || no.asked.has('channels')).toBe(false);
+    const yes = checkAnswers(form, { attended: 'yes', channels: ['zalo'] }, { today: '2026-12-03', language: '' });
+    expect(['g', 'channels', 'other'].every((name) => yes.asked.has(name))).toBe(true);
+    const radio = checkAnswers(form, { attended: 'yes', channels: ['radio'] }, { today: '2026-12-03', language: '' });
+    expect(radio.asked.has('other')).toBe(false);
   });
 
   it('filters a cascade by the earlier answer', () => {
@@ -71,12 +62,12 @@ describe('form logic (relevant, choice_filter, checks)', () => {
   });
 
   it('checks required, constraint with its message, and drops answers of questions not asked', () => {
-    const result = checkAnswers(form, { age: 15, attended: 'no', channels: ['radio'] }, { today: '2026-12-03', language: '', messages });
+    const result = checkAnswers(form, { age: 15, attended: 'no', channels: ['radio'] }, { today: '2026-12-03', language: '' });
     expect(result.errors).toEqual([{ question: 'age', message: 'Tuổi từ 18 đến 120' }]);
     expect(result.answers).toEqual({ attended: 'no' });
-    const second = checkAnswers(form, { age: 40, attended: 'yes', channels: ['radio', 'zalo', 'meeting'] }, { today: '2026-12-03', language: '', messages });
-    expect(second.errors).toEqual([{ question: 'channels', message: 'không hợp lệ' }]);
-    const third = checkAnswers(form, { age: 40, attended: 'yes' }, { today: '2026-12-03', language: '', messages });
-    expect(third.errors).toEqual([{ question: 'channels', message: 'bắt buộc' }]);
+    const second = checkAnswers(form, { age: 40, attended: 'yes', channels: ['radio', 'zalo', 'meeting'] }, { today: '2026-12-03', language: '' });
+    expect(second.errors.map((error) => error.question)).toEqual(['channels']);
+    const third = checkAnswers(form, { age: 40, attended: 'yes' }, { today: '2026-12-03', language: '' });
+    expect(third.errors).toEqual([{ question: 'channels', message: 'Câu hỏi bắt buộc: Kênh nào' }]);
   });
 });

@@ -9,7 +9,6 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber, todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { checkAnswers, choicesShown } from '../surveys-public/form-logic.ts';
-import { checkMessages } from '../surveys-public/check-messages.ts';
 import { parseTyped, typedText } from './keying.ts';
 import { staffSubmitOutbox } from './outbox.ts';
 import { SurveyNav } from './SurveyNav.tsx';
@@ -110,7 +109,7 @@ function readTyped(form: TSurveyForm, raw: Record<string, string>, today: string
       answers[question.name] = parsed.value;
     }
   }
-  const checked = checkAnswers(form, answers, { today, language: form.defaultLanguage, messages: checkMessages() });
+  const checked = checkAnswers(form, answers, { today, language: form.defaultLanguage });
   const errors = new Map<string, string>();
   for (const { question } of formQuestions(form)) {
     if (!checked.asked.has(question.name)) continue;
