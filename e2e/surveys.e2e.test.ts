@@ -97,9 +97,9 @@ describe('Sociological surveys (issue 13)', () => {
       // the XLSForm: checked first (dry run), then imported as version 1
       await staff.getByLabel('Tệp XLSForm (.xlsx)').setInputFiles(xlsx);
       await staff.getByRole('button', { name: 'Kiểm tra' }).click();
-      await staff.getByText('Đọc được 3 câu hỏi.').waitFor();
+      await staff.getByText('Đọc được 4 câu hỏi.').waitFor();
       await staff.getByRole('button', { name: 'Nhập thành phiên bản mới' }).click();
-      await staff.getByText('Đã nhập phiên bản 1 gồm 3 câu hỏi.').waitFor();
+      await staff.getByText('Đã nhập phiên bản 1 gồm 4 câu hỏi.').waitFor();
       await staff.getByRole('link', { name: 'Tải XLSForm phiên bản 1' }).waitFor();
 
       // the sample: one commune, citizens, 10 forms
@@ -135,10 +135,10 @@ describe('Sociological surveys (issue 13)', () => {
       const channels = phone.getByRole('group', { name: /kênh nào/ });
       await channels.getByLabel('Họp dân').check();
       await channels.getByLabel('Nhóm Zalo').check();
-      await phone.getByLabel(/^Tuổi/).fill('16');
+      await phone.getByRole('textbox', { name: /Tuổi/ }).fill('16');
       await phone.getByRole('button', { name: 'Gửi phiếu' }).click();
       await phone.getByText('Tuổi phải từ 18 trở lên').first().waitFor();
-      await phone.getByLabel(/^Tuổi/).fill('45');
+      await phone.getByRole('textbox', { name: /Tuổi/ }).fill('45');
       await phone.screenshot({ path: join(SHOTS, 'survey-respond-360.png'), fullPage: true });
       await phone.getByRole('button', { name: 'Gửi phiếu' }).click();
       await phone.getByText('Đã lưu trên máy, sẽ gửi khi có mạng.').waitFor();
@@ -152,7 +152,7 @@ describe('Sociological surveys (issue 13)', () => {
       await staff.goto(`${baseUrl}/khao-sat/${id}/nhap-phieu`);
       await staff.getByLabel('Đơn vị của phiếu').selectOption({ label: 'Xã Hải Lăng' });
       await staff.getByLabel('Nhóm người trả lời').selectOption({ label: 'Người dân' });
-      const attended = staff.getByLabel(/^1\. Ông\/bà có dự họp/);
+      const attended = staff.getByRole('textbox', { name: /1\. Ông\/bà có dự họp/ });
       await attended.focus();
       await staff.keyboard.type('5');
       await staff.keyboard.press('Enter');

@@ -116,9 +116,9 @@ function Respond({ token, survey, offline }: { token: string; survey: PublicSurv
     );
   }
 
-  const errorList = tried ? [...missing, ...checked.errors.map((error) => `${labelOf(error.question)}: ${error.message}`)] : [];
   const labelOf = (name: string) => labels.get(name) ?? name;
 
+  const errorList = tried ? [...missing, ...checked.errors.map((error) => `${labelOf(error.question)}: ${error.message}`)] : [];
   return (
     <form className="sv-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-h`}>
       <h1 id={`${id}-h`}>{survey.title}</h1>

@@ -38,7 +38,7 @@ export function SurveyPage() {
           {manage && <XlsFormUpload survey={survey.data} />}
           <Versions survey={survey.data} />
           {survey.data.form && <Preview survey={survey.data} />}
-          {manage && <Targets key={survey.data.version} survey={survey.data} />}
+          {manage && <Targets survey={survey.data} />}
           <Progress id={id} decimals={survey.data.decimals} />
           {manage && <Links survey={survey.data} />}
           <Responses id={id} />
