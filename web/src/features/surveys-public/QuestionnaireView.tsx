@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { labelIn, type TAnswers, type TFormItem, type TQuestion, type TSurveyForm } from '#contracts/surveys/form.ts';
 import { t } from '../../i18n/i18n.ts';
 import { choicesShown } from './form-logic.ts';
+import './surveys-public.css';
 
 export interface QuestionnaireViewProps {
   form: TSurveyForm;

@@ -93,9 +93,11 @@ function readTyped(form: TSurveyForm, raw: Record<string, string>, today: string
     const choices = choicesShown(form, question, answers, today);
     const parsed = parseTyped(question, raw[question.name] ?? '', choices);
     if ('error' in parsed) {
+      const label = labelIn(question.label, form.defaultLanguage, question.name);
       parseErrors.set(
         question.name,
-        parsed.error === 'unknown'
+        `${label}: ` +
+        (parsed.error === 'unknown'
           ? t('survey.key.unknownChoice', { text: parsed.text })
           : parsed.error === 'one'
             ? t('survey.key.oneChoice')
@@ -103,7 +105,7 @@ function readTyped(form: TSurveyForm, raw: Record<string, string>, today: string
               ? t('surveyForm.check.date')
               : question.type === 'integer'
                 ? t('surveyForm.check.integer')
-                : t('surveyForm.check.decimal'),
+                : t('surveyForm.check.decimal')),
       );
     } else if (parsed.value !== undefined) {
       answers[question.name] = parsed.value;
@@ -168,7 +170,6 @@ function TypingGrid(props: {
             }}
             onChange={(text) => props.setRaw({ ...raw, [question.name]: text })}
             onKeyDown={(event) => onKey(event, question.name)}
-            onBlur={() => props.touch(question.name)}
           />
         );
       })}
@@ -189,7 +190,6 @@ function KeyLine({ register, ...props }: {
   register: (element: HTMLInputElement | null) => void;
   onChange: (text: string) => void;
   onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
-  onBlur: () => void;
 }) {
   const id = useId();
   const q = props.question;
@@ -215,7 +215,6 @@ function KeyLine({ register, ...props }: {
         aria-describedby={[choices.length > 0 ? `${id}-choices` : '', props.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined}
         onChange={(event) => props.onChange(event.target.value)}
         onKeyDown={props.onKeyDown}
-        onBlur={props.onBlur}
       />
       {choices.length > 0 && props.asked && (
         <ol className="sv-key-choices" id={`${id}-choices`}>
@@ -228,7 +227,7 @@ function KeyLine({ register, ...props }: {
       )}
       {props.error && (
         <p className="sv-error" id={`${id}-err`}>
-          {`${label}: ${props.error}`}
+          {props.error}
         </p>
       )}
     </li>
@@ -294,13 +293,13 @@ function useTyping(form: TSurveyForm) {
 }
 
 function ErrorSummary({ form, errors }: { form: TSurveyForm; errors: Map<string, string> }) {
-  const labels = new Map(formQuestions(form).map(({ question }, index) => [question.name, `${index + 1}. ${labelIn(question.label, form.defaultLanguage, question.name)}`]));
+  const numbers = new Map(formQuestions(form).map(({ question }, index) => [question.name, index + 1]));
   return (
     <div className="alert" role="alert">
       <p>{t('survey.key.errors', { count: errors.size })}</p>
       <ul>
         {[...errors.entries()].map(([name, message]) => (
-          <li key={name}>{`${labels.get(name) ?? name}: ${message}`}</li>
+          <li key={name}>{`${t('survey.key.question')} ${numbers.get(name) ?? name}. ${message}`}</li>
         ))}
       </ul>
     </div>
