@@ -46,7 +46,7 @@ export const surveyEndpoints = {
   importXlsForm: endpoint({
     method: 'POST',
     path: '/api/surveys/:id/xlsform',
-    summary: 'Read an XLSForm .xlsx into a new version; dryRun=true only reports. Unsupported rows are named (sheet, row, type)',
+    summary: 'Read an XLSForm .xlsx into a new version; dryRun=true only reports. A refused file answers 200 with ok=false and every issue (sheet, row, column, message), nothing stored',
     params: ZSurveyParams,
     query: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
     multipart: true,

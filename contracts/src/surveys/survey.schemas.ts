@@ -113,7 +113,8 @@ export const ZSurveyListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const ZSurveyTargetsInput = z.object({ expectedVersion: z.number().int().min(1), targets: z.array(ZSurveyTarget).max(5000) });
+/** The sample as sent: the units' names are the server's to tell (a name sent along is dropped). */
+export const ZSurveyTargetsInput = z.object({ expectedVersion: z.number().int().min(1), targets: z.array(ZSurveyTarget.omit({ unitName: true })).max(5000) });
 
 /** Progress of the sample: per targeted unit and group, the quota and the responses so far. */
 export const ZSurveyProgressRow = z.object({

@@ -148,6 +148,26 @@ const ALLOWED: Record<string, string> = {
   'modules/emulation/commitments/commitment-figures.repository.ts#registeredByCommune': 'derived values: computed for a whole province by the system, not for a user',
   'modules/emulation/commitments/commitment-figures.repository.ts#breachesByCommune': 'derived values: computed for a whole province by the system, not for a user',
   // --- end emu-commit ---
+  // --- surveys-store ---
+  // a survey is read by the subtree of its unit and the units above (a commune reads its province's survey, like a
+  // campaign): readableSurveys is inOrAboveScope on its unit; its versions, targets and the count of accepted
+  // responses (inScope on the tallies' units) are read by (province, survey) of a survey read that way
+  'modules/surveys/survey.repository.ts#readableSurveys': 'inOrAboveScope on the survey unit',
+  'modules/surveys/survey.repository.ts#surveyColumns': 'quotas of a survey read through readableSurveys; responses counted with inScope on the tally unit',
+  'modules/surveys/survey.repository.ts#lockSurvey': 'a survey read through readableSurveys just before',
+  'modules/surveys/survey.repository.ts#surveyCodeTaken': 'answers only taken/free for a code of a unit read in scope',
+  'modules/surveys/survey.repository.ts#listVersions': 'authors (app_user) of the versions of a survey read through readableSurveys',
+  'modules/surveys/survey.repository.ts#listTargets': 'the sample of a survey read through readableSurveys (the progress shows only the units in scope)',
+  // the respondent has no account: the link's token (public, or an invitation's hash) names the survey; only what the
+  // form needs (title, unit name, questionnaire, targeted units and groups)
+  'modules/surveys/survey.repository.ts#findSurveyByPublicToken': "no actor: the survey behind a public link's token",
+  'modules/surveys/survey.repository.ts#findSurveyByInvitation': "no actor: the survey behind a personal link's token hash",
+  'modules/surveys/survey.repository.ts#publicTargets': 'no actor: the targeted units and groups of a survey found by its link',
+  // the write path: a resent id is answered with its stored status (nothing of its content), whatever the scope
+  'modules/surveys/responses/response.repository.ts#findSentIds': 'ids, survey and status of sent ids: answers a resend',
+  'modules/surveys/responses/response.repository.ts#lockResponse': 'a response read through unitOwned just before',
+  'modules/surveys/demo/surveys-demo.repository.ts#*': 'demo loader (the surveys step, after the foundation)',
+  // --- end surveys-store ---
   // --- surveys-tab ---
   // a survey is read by the subtree of its unit and the units below (a commune tabulates the province's survey, over
   // its own units' tallies only, which start from unitOwned): inOrAboveScope on the survey's unit, as campaigns

@@ -1,4 +1,5 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { surveysDemoStep } from './demo/surveys-demo-step.ts';
 import { RESPONSE_IMPORT_JOB, runResponseImport } from './responses/response-import.ts';
 import { surveyFileOwner } from './survey-xlsform.service.ts';
 import { surveyScopeFixtures } from './survey.fixtures.ts';
@@ -32,5 +33,8 @@ export const surveysModule: ServerModule = {
     // --- surveys-store ---
     [RESPONSE_IMPORT_JOB]: runResponseImport,
   },
-  demoSteps: [],
+  demoSteps: [
+    // --- surveys-store --- seed 001's survey (after the foundation and its accounts)
+    surveysDemoStep,
+  ],
 };

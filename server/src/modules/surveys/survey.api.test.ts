@@ -22,18 +22,18 @@ async function signIn(unitId: number | null, roles: TRole[]) {
   return client;
 }
 
-/** A small XLSForm: a group with a select_one and an integer, a sensitive select_one, a select_multiple, a text. */
+/** A small XLSForm: a group with a select_one and an integer, a sensitive select_one, a select_multiple, a text asked from 60 years old. */
 async function smallXlsForm(options: { broken?: boolean } = {}): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const survey = book.addWorksheet('survey');
-  survey.addRow(['type', 'name', 'label', 'required', 'sensitive']);
+  survey.addRow(['type', 'name', 'label', 'required', 'sensitive', 'relevant']);
   survey.addRow(['begin group', 'thong_tin', 'Thông tin', '', '']);
   survey.addRow(['select_one gioi_tinh', 'gioi_tinh', 'Giới tính', 'yes', '']);
   survey.addRow(['integer', 'tuoi', 'Tuổi', 'yes', '']);
   survey.addRow(['end group', '', '', '', '']);
   survey.addRow(['select_one co_khong', 'ton_giao', 'Có theo tôn giáo không?', 'no', 'yes']);
   survey.addRow(['select_multiple van_de', 'van_de', 'Vấn đề bức xúc', 'no', '']);
-  survey.addRow([options.broken ? 'geopoint' : 'text', 'y_kien', 'Ý kiến khác', 'no', '']);
+  survey.addRow([options.broken ? 'geopoint' : 'text', 'y_kien', 'Ý kiến khác', 'no', '', '${tuoi} >= 60']);
   const choices = book.addWorksheet('choices');
   choices.addRow(['list_name', 'name', 'label']);
   for (const [list, name, label] of [
@@ -184,8 +184,13 @@ describe('surveys: responses', () => {
       'van_de|': 1,
       'van_de|dat_dai': 1,
       'van_de|thu_tuc': 1,
-      'y_kien|~unanswered': 1,
+      'y_kien|~skipped': 1,
     });
+    // an answer to a question skipped by its relevant is dropped, not stored
+    const skipped = uuidv7();
+    await typist.call(surveyEndpoints.submit, { params: { id: s.surveyId }, body: { ...body, id: skipped, answers: answers({ y_kien: 'Không hỏi' }) } });
+    expect(await t.db.selectFrom('survey_response').select(['answers', 'cells']).where('id', '=', skipped).executeTakeFirstOrThrow()).toMatchObject({ answers: answers(), cells: { y_kien: 'skipped', tuoi: 'answered' } });
+    expect((await tally(s.surveyId))['y_kien|~skipped']).toBe(2);
     // a bad answer names the question; an untargeted unit is refused
     const bad = await typist.call(surveyEndpoints.submit, { params: { id: s.surveyId }, body: { ...body, id: uuidv7(), answers: answers({ gioi_tinh: 'khac' }) } });
     expect(bad.status).toBe(400);
@@ -193,8 +198,8 @@ describe('surveys: responses', () => {
     const untargeted = await typist.call(surveyEndpoints.submit, { params: { id: s.surveyId }, body: { ...body, id: uuidv7(), unitId: s.province.communeIds[2] as number } });
     expect(untargeted.status).toBe(400);
     const progress = await typist.call(surveyEndpoints.progress, { params: { id: s.surveyId } });
-    expect(progress.body).toMatchObject({ quota: 15, accepted: 1, pending: 0 });
-    expect(progress.body.rows).toMatchObject([{ unitId: s.communeA, respondentGroup: 'citizen', quota: 10, accepted: 1, pending: 0 }, { unitId: s.communeB, respondentGroup: 'cadre', quota: 5, accepted: 0, pending: 0 }].sort((a, b) => (a.unitId === s.communeA ? -1 : 1) - (b.unitId === s.communeA ? -1 : 1)));
+    expect(progress.body).toMatchObject({ quota: 15, accepted: 2, pending: 0 });
+    expect(progress.body.rows).toMatchObject([{ unitId: s.communeA, respondentGroup: 'citizen', quota: 10, accepted: 2, pending: 0 }, { unitId: s.communeB, respondentGroup: 'cadre', quota: 5, accepted: 0, pending: 0 }].sort((a, b) => (a.unitId === s.communeA ? -1 : 1) - (b.unitId === s.communeA ? -1 : 1)));
   });
 
   it('double entry: pending until a second typist matches it; a verifier settles differences with a reason, the first typing kept', async () => {
@@ -360,7 +365,7 @@ describe('surveys: responses', () => {
     const good = [
       header,
       `nam;45;co;dat_dai thu_tuc;1;1;0;;${unitName};citizen;${ids[0]};2026-03-01T08:00:00`,
-      `nu;33;;;0;1;0;Cần họp dân thường xuyên;${unitName};citizen;${ids[1]};2026-03-01T08:05:00`,
+      `nu;66;;;0;1;0;Cần họp dân thường xuyên;${unitName};citizen;${ids[1]};2026-03-01T08:05:00`,
       `nu;61;khong;moi_truong;0;0;1;;${s.communeB};cadre;not-a-uuid;2026-03-01T08:10:00`,
     ].join('\r\n');
     const badRows = [header, `nam;abc;co;;;;;;${unitName};citizen;${uuidv7()};`, `nam;40;co;;;;;;Xã Không Có;citizen;${uuidv7()};`].join('\n');
@@ -380,10 +385,10 @@ describe('surveys: responses', () => {
     const job = await waitForJob(typist, (await typist.upload(surveyEndpoints.importResponses, { params: { id: s.surveyId }, query: { dryRun: 'false' } }, 'kobo.csv', good)).body.id);
     expect(job.status, JSON.stringify(job)).toBe('succeeded');
     expect(job.result).toMatchObject({ created: 3, duplicates: 0, generatedIds: 1 });
-    expect(await tally(s.surveyId)).toMatchObject({ '|': 3, 'gioi_tinh|nu': 2, 'van_de|thu_tuc': 2, 'van_de|': 3, 'van_de|moi_truong': 1, 'ton_giao|': 2, 'ton_giao|~unanswered': 1, 'y_kien|': 1, 'tuoi|61': 1 });
+    expect(await tally(s.surveyId)).toMatchObject({ '|': 3, 'gioi_tinh|nu': 2, 'van_de|thu_tuc': 2, 'van_de|': 3, 'van_de|moi_truong': 1, 'ton_giao|': 2, 'ton_giao|~unanswered': 1, 'y_kien|': 1, 'y_kien|~unanswered': 1, 'y_kien|~skipped': 1, 'tuoi|61': 1, 'tuoi|66': 1 });
     expect(await tally(s.surveyId, s.communeB)).toMatchObject({ '|': 1 });
     const stored = await t.db.selectFrom('survey_response').select(['id', 'channel', 'answers']).where('id', '=', ids[1] as string).executeTakeFirstOrThrow();
-    expect(stored).toEqual({ id: ids[1], channel: 'import', answers: { gioi_tinh: 'nu', tuoi: 33, van_de: ['thu_tuc'], y_kien: 'Cần họp dân thường xuyên' } });
+    expect(stored).toEqual({ id: ids[1], channel: 'import', answers: { gioi_tinh: 'nu', tuoi: 66, van_de: ['thu_tuc'], y_kien: 'Cần họp dân thường xuyên' } });
     // imported again: the rows with ids are duplicates, the row without one is new again (its id was made)
     const again = await waitForJob(typist, (await typist.upload(surveyEndpoints.importResponses, { params: { id: s.surveyId }, query: { dryRun: 'false' } }, 'kobo.csv', good)).body.id);
     expect(again.result).toMatchObject({ created: 1, duplicates: 2 });

@@ -8,7 +8,7 @@ import { JobFailed, type JobContext } from '#server/platform/jobs/job-queue.ts';
 import { getJob } from '#server/platform/jobs/job.service.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
-import { conflict, forbidden, invalidField, notFound } from '#server/shared/errors.ts';
+import { conflict, forbidden, notFound } from '#server/shared/errors.ts';
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
@@ -18,7 +18,8 @@ import { foldVi } from '#server/shared/vn-text.ts';
 import { surveyPolicy } from '../survey.policy.ts';
 import { storedForm } from '../survey.presenter.ts';
 import * as surveys from '../survey.repository.ts';
-import { checkAgainst, FormCache, storeResponses, type IncomingResponse, type StoreSurvey } from './response-store.ts';
+import { applyGatheredTally, checkAgainst, FormCache, storeResponses, type IncomingResponse, type StoreSurvey } from './response-store.ts';
+import { TallyBatch } from './tally.ts';
 
 /**
  * Import of responses from CSV or Excel in the KoboToolbox/ODK export layout, as a background job: a header of
@@ -216,7 +217,7 @@ export async function runResponseImport(context: JobContext<ResponseImportPayloa
       if ('field' in checked) errors.push({ row, field: checked.field.replace(/^answers\./, ''), message: checked.message });
       else {
         seen.set(result.item.id, row);
-        parsed.push(result);
+        parsed.push({ ...result, item: { ...result.item, checked } });
       }
     }
     if (i % 500 === 0) await context.progress(i, total);
@@ -230,6 +231,7 @@ export async function runResponseImport(context: JobContext<ResponseImportPayloa
   const counts = await db.transaction().execute(async (trx) => {
     await surveyForImport(trx, actor, payload.surveyId);
     const forms = new FormCache(store);
+    const tally = new TallyBatch();
     let created = 0;
     let duplicates = 0;
     for (let start = 0; start < parsed.length; start += BATCH) {
@@ -242,12 +244,14 @@ export async function runResponseImport(context: JobContext<ResponseImportPayloa
         now: clock.now(),
         importJobId: context.jobId,
         targets,
+        tally,
       }, forms);
       const bad = outcomes.flatMap((o, k) => (o.ok ? [] : [{ row: batch[k]?.row ?? 0, field: o.field, message: o.message }]));
       if (bad.length > 0) throw new JobFailed(rejectedMessage(bad), { created: 0, errors: bad.slice(0, 200) });
       created += outcomes.filter((o) => o.ok && !o.duplicate).length;
       duplicates += outcomes.filter((o) => o.ok && o.duplicate).length;
     }
+    await applyGatheredTally(trx, store, tally);
     return { created, duplicates };
   });
   await context.progress(total, total);

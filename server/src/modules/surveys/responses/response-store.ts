@@ -1,3 +1,4 @@
+import { checkAnswers } from '#contracts/surveys/answers.ts';
 import type { TAnswers, TSurveyForm } from '#contracts/surveys/form.ts';
 import type { TRespondentGroup } from '#contracts/surveys/survey.schemas.ts';
 import type { Database } from '#server/db/database.ts';
@@ -6,7 +7,6 @@ import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { storedForm } from '../survey.presenter.ts';
 import { unitsUnder } from '../survey.repository.ts';
-import { checkAnswers } from './answers-check.ts';
 import * as repo from './response.repository.ts';
 import { TallyBatch, type TCells } from './tally.ts';
 
@@ -34,6 +34,11 @@ export interface IncomingResponse {
   unitId: number;
   respondentGroup: TRespondentGroup;
   answers: Record<string, unknown>;
+  /**
+   * The outcome of `checkAgainst` for these answers against this version's form, when the caller has just run it
+   * (the import job checks every row before writing any): not checked twice.
+   */
+  checked?: { answers: TAnswers; cells: TCells };
 }
 
 export interface StoreContext {
@@ -48,6 +53,11 @@ export interface StoreContext {
   importJobId?: string | null;
   /** The targets (unit, group) of the survey: a response's unit must be one of them; empty = the survey unit's subtree. */
   targets: readonly { unit_id: number; respondent_group: string }[];
+  /**
+   * Where the tally's deltas go: by default they are applied before the call returns; an import passes one batch for
+   * all its calls and applies it once, in the same transaction, before committing (fewer, larger upserts).
+   */
+  tally?: TallyBatch;
 }
 
 export type StoreOutcome =
@@ -69,8 +79,8 @@ export class FormCache {
 export function checkAgainst(form: TSurveyForm, answers: Record<string, unknown>, today: string): { answers: TAnswers; cells: TCells } | { field: string; message: string } {
   const checked = checkAnswers(form, answers, { today });
   const error = checked.errors[0];
-  if (error) return { field: `answers.${error.question}`, message: msg('surveys.responses.answerProblem', { question: error.question, problem: error.message }) };
-  return { answers: checked.answers, cells: checked.cells as TCells };
+  if (error) return { field: `answers.${error.field}`, message: msg('surveys.responses.answerProblem', { question: error.field, problem: error.message }) };
+  return { answers: checked.answers, cells: checked.cells };
 }
 
 /**
@@ -107,7 +117,7 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
       outcomes.push({ ok: false, id: item.id, field: 'unitId', message: msg('surveys.responses.unitNotTargeted') });
       continue;
     }
-    const result = checkAgainst(form, item.answers, context.today);
+    const result = item.checked ?? checkAgainst(form, item.answers, context.today);
     if ('field' in result) {
       outcomes.push({ ok: false, id: item.id, field: result.field, message: result.message });
       continue;
@@ -143,12 +153,12 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
       if (stored) outcomes[i] = stored.survey_id === survey.id ? { ok: true, id: outcome.id, status: stored.status, duplicate: true } : { ok: false, id: outcome.id, field: 'id', message: msg('surveys.responses.idOfAnotherSurvey') };
     }
   }
-  const tally = new TallyBatch();
+  const tally = context.tally ?? new TallyBatch();
   for (const id of written) {
     const entry = checked.get(id);
     if (entry?.status === 'accepted') tally.add(entry.form, { unitId: entry.item.unitId, group: entry.item.respondentGroup, answers: entry.answers, cells: entry.cells }, 1);
   }
-  await repo.applyTally(trx, survey, tally.deltas());
+  if (!context.tally) await repo.applyTally(trx, survey, tally.deltas());
   if (written.size > 0) {
     if (context.channel === 'import') {
       await recordAudit(trx, context.audit, { action: 'import', entity: 'survey_response', entityId: context.importJobId ?? null, unitId: survey.unit_id, after: { surveyId: survey.id, responses: written.size } });
@@ -167,6 +177,11 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
     }
   }
   return outcomes;
+}
+
+/** Applies the deltas an import gathered over its calls (`StoreContext.tally`), in its transaction. */
+export async function applyGatheredTally(trx: Database, survey: StoreSurvey, tally: TallyBatch): Promise<void> {
+  await repo.applyTally(trx, survey, tally.deltas());
 }
 
 /** Stores one response; a bad one is a 400 naming the question (409 for an id of another survey). */

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { pgArray } from '#server/db/pg-array.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
@@ -100,16 +101,29 @@ export interface NewResponse {
   updated_at: Date;
 }
 
-/** Inserts responses; an id already stored is skipped (a resend racing its first copy). Returns the ids written. */
+/**
+ * Inserts responses; an id already stored is skipped (a resend racing its first copy). Returns the ids written.
+ * One statement over arrays (unnest): 16 parameters whatever the batch, parsed once (imports write 2,000 at a time).
+ */
 export async function insertResponses(db: Kysely<DB>, rows: readonly NewResponse[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const written = await db
-    .insertInto('survey_response')
-    .values([...rows])
-    .onConflict((oc) => oc.columns(['province_id', 'id']).doNothing())
-    .returning('id')
-    .execute();
-  return new Set(written.map((row) => row.id));
+  const col = (pick: (row: NewResponse) => string | number | null) => pgArray(rows.map(pick));
+  const iso = (date: Date) => date.toISOString();
+  const written = await sql<{ id: string }>`
+    insert into survey_response (id, province_id, survey_id, version_number, unit_id, respondent_group, channel, status, answers, cells,
+      submitted_at, entered_by, invitation_id, import_job_id, created_at, updated_at)
+    select id, province_id, survey_id, version_number, unit_id, respondent_group, channel, status, answers::jsonb, cells::jsonb,
+      submitted_at, entered_by, invitation_id, import_job_id, created_at, updated_at
+    from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.province_id)}::bigint[], ${col((r) => r.survey_id)}::bigint[],
+      ${col((r) => r.version_number)}::integer[], ${col((r) => r.unit_id)}::bigint[], ${col((r) => r.respondent_group)}::text[],
+      ${col((r) => r.channel)}::text[], ${col((r) => r.status)}::text[], ${col((r) => r.answers)}::text[], ${col((r) => r.cells)}::text[],
+      ${col((r) => iso(r.submitted_at))}::timestamptz[], ${col((r) => r.entered_by)}::bigint[], ${col((r) => r.invitation_id)}::bigint[],
+      ${col((r) => r.import_job_id)}::uuid[], ${col((r) => iso(r.created_at))}::timestamptz[], ${col((r) => iso(r.updated_at))}::timestamptz[])
+      as x(id, province_id, survey_id, version_number, unit_id, respondent_group, channel, status, answers, cells,
+        submitted_at, entered_by, invitation_id, import_job_id, created_at, updated_at)
+    on conflict (province_id, id) do nothing
+    returning id`.execute(db);
+  return new Set(written.rows.map((row) => row.id));
 }
 
 /** Keeps the earlier state of a response as a revision (corrections, the settled double entry). */

@@ -1,8 +1,8 @@
+import type { TCellState } from '#contracts/surveys/answers.ts';
 import { formQuestions, type TAnswers, type TSurveyForm } from '#contracts/surveys/form.ts';
 
-/** What the tallies count of one question of one response (survey_response.cells). */
-export type TCell = 'answered' | 'skipped' | 'unanswered';
-export type TCells = Record<string, TCell>;
+/** What the tallies count of one question of one response (survey_response.cells, from checkAnswers). */
+export type TCells = Record<string, TCellState>;
 
 /** One row of survey_tally as a key, and how much it moves. */
 export interface TallyDelta {
@@ -48,7 +48,8 @@ export class TallyBatch {
   /** Counts one response in (sign 1) or out (sign -1). */
   add(form: TSurveyForm, response: { unitId: number; group: string; answers: TAnswers; cells: TCells }, sign: 1 | -1): void {
     for (const [question, value] of tallyKeys(form, response.answers, response.cells)) {
-      const key = JSON.stringify([response.unitId, response.group, question, value]);
+      // names and values hold no NUL (ZFormName; choice names and numbers)
+      const key = `${response.unitId}\u0000${response.group}\u0000${question}\u0000${value}`;
       const row = this.counts.get(key);
       if (row) row.count += sign;
       else this.counts.set(key, { unitId: response.unitId, group: response.group, question, value, count: sign });

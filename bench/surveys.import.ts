@@ -1,0 +1,90 @@
+/**
+ * The response store at import speed (issue 13 "Performance": ≥ 20,000 responses/s on PostgreSQL): seed 001's 131
+ * responses repeated under fresh UUIDv7 ids into a scratch database, written as the import job writes them
+ * (checkAnswers on every row, then storeResponses in batches of 2,000 in one transaction, the tallies added up per
+ * batch), timed end to end; the tally's ('', '') rows must equal the number written. A scratch database of its own
+ * (created and dropped on the cluster of DATABASE_URL), so no data is touched.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres node --import tsx bench/surveys.import.ts [responses]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { TRespondentGroup } from '#contracts/surveys/survey.schemas.ts';
+import { openDatabase } from '#server/db/database.ts';
+import { migrate } from '#server/db/migrate.ts';
+import { applyGatheredTally, checkAgainst, storeResponses, type IncomingResponse } from '#server/modules/surveys/responses/response-store.ts';
+import { TallyBatch } from '#server/modules/surveys/responses/tally.ts';
+import { insertSurvey, insertVersion, updateSurvey } from '#server/modules/surveys/survey.repository.ts';
+import { SEED_DIR } from '#server/modules/surveys/demo/surveys-demo-step.ts';
+import { readXlsForm } from '#server/modules/surveys/xlsform/read.ts';
+import { insertUnits } from '#server/modules/units/unit.repository.ts';
+import { uuidv7 } from '#server/shared/uuidv7.ts';
+
+const TOTAL = Number(process.argv[2] ?? 100_000);
+const BATCH = 2_000;
+const base = process.env.DATABASE_URL;
+if (!base) throw new Error('DATABASE_URL (a PostgreSQL cluster) is required');
+const name = `bench_surveys_import_${process.pid}`;
+const admin = new pg.Client({ connectionString: base });
+await admin.connect();
+await admin.query(`create database ${name}`);
+const url = new URL(base);
+url.pathname = `/${name}`;
+const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
+try {
+  const db = handle.db;
+  await migrate(db);
+  const [province] = await insertUnits(db, [{ structure: '2025', code: 'B1', name: 'Thử', full_name: 'Tỉnh Thử', level: 'province', type: 'tỉnh', parent_id: null, valid_from: '2025-07-01', valid_to: null }]);
+  if (!province) throw new Error('no province');
+  const communes = await insertUnits(
+    db,
+    Array.from({ length: 30 }, (_, i) => ({ structure: '2025' as const, code: `B1-${i}`, name: `Xã ${i}`, full_name: `Xã Thử ${i}`, level: 'commune' as const, type: 'xã', parent_id: province.id, valid_from: '2025-07-01', valid_to: null })),
+  );
+  const reading = await readXlsForm(readFileSync(join(SEED_DIR, 'phieu-khao-sat-2018.xlsx')));
+  if (!reading.ok) throw new Error('seed form refused');
+  const now = new Date();
+  const survey = await insertSurvey(db, { unit_id: province.id, code: 'BENCH', title: 'Bench', purpose: null, opens_on: null, closes_on: null, collects_identity: false, double_entry: false, decimals: 1, notes: null, search_text: 'bench', created_by: null, created_at: now });
+  await insertVersion(db, { province_id: survey.province_id, survey_id: survey.id, number: 1, form: JSON.stringify(reading.form), source_attachment_id: null, created_by: null, created_at: now });
+  await updateSurvey(db, survey, null, { current_version: 1, status: 'open' }, now);
+  const seed = JSON.parse(readFileSync(join(SEED_DIR, 'responses.json'), 'utf8')) as { answers: Record<string, unknown> }[];
+  const targets = communes.flatMap((c) => (['cadre', 'citizen'] as const).map((group) => ({ unit_id: c.id, respondent_group: group })));
+  const items: IncomingResponse[] = Array.from({ length: TOTAL }, (_, i) => ({
+    id: uuidv7(),
+    versionNumber: 1,
+    unitId: communes[i % communes.length]?.id as number,
+    respondentGroup: (i % 3 === 0 ? 'citizen' : 'cadre') as TRespondentGroup,
+    answers: seed[i % seed.length]?.answers ?? {},
+  }));
+  const store = { id: survey.id, province_id: survey.province_id, unit_id: province.id, unit_path: String(province.id), double_entry: false };
+  const started = performance.now();
+  // the job's first pass: every row checked before anything is written
+  for (const item of items) {
+    const result = checkAgainst(reading.form, item.answers, '2026-03-02');
+    if ('field' in result) throw new Error('a seed response is refused');
+    item.checked = result;
+  }
+  const checked = performance.now();
+  let tallied = 0;
+  await db.transaction().execute(async (trx) => {
+    const tally = new TallyBatch();
+    for (let start = 0; start < items.length; start += BATCH) {
+      const outcomes = await storeResponses(trx, store, items.slice(start, start + BATCH), { channel: 'import', enteredBy: null, audit: { userId: null, ip: null }, today: '2026-03-02', now, targets, tally });
+      if (outcomes.some((o) => !o.ok)) throw new Error('refused');
+    }
+    tallied = performance.now();
+    await applyGatheredTally(trx, store, tally);
+  });
+  const done = performance.now();
+  const counted = await db.selectFrom('survey_tally').select(sql<number>`sum(count)::int`.as('n')).where('survey_id', '=', survey.id).where('question', '=', '').where('value', '=', '').executeTakeFirstOrThrow();
+  if (Number(counted.n) !== TOTAL) throw new Error(`tally counts ${counted.n}, expected ${TOTAL}`);
+  const seconds = (done - started) / 1000;
+  console.log(`surveys import: ${TOTAL} responses (seed 001's form, ${reading.form.items.length} items) in ${seconds.toFixed(2)} s = ${Math.round(TOTAL / seconds)} responses/s`);
+  console.log(`  tally upsert ${((done - tallied) / 1000).toFixed(2)} s`);
+  console.log(`  check pass ${((checked - started) / 1000).toFixed(2)} s; store pass ${((done - checked) / 1000).toFixed(2)} s = ${Math.round(TOTAL / ((done - checked) / 1000))} responses/s`);
+} finally {
+  await handle.close();
+  await admin.query(`drop database ${name}`);
+  await admin.end();
+}
