@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { formQuestions, type TAnswers, type TSurveyForm } from '#contracts/surveys/form.ts';
+import type { TSurveyForm } from '#contracts/surveys/form.ts';
 import type { TRespondentGroup } from '#contracts/surveys/survey.schemas.ts';
 import type { Database } from '#server/db/database.ts';
-import { applyTally, insertResponses } from '#server/modules/surveys/responses/response.repository.ts';
-import { TallyBatch, type TCells } from '#server/modules/surveys/responses/tally.ts';
+import { storeResponses, type IncomingResponse } from '#server/modules/surveys/responses/response-store.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 
 let counter = 0;
@@ -28,43 +27,30 @@ export async function buildSurvey(db: Database, unitId: number, form: TSurveyFor
 export type TestSurvey = Awaited<ReturnType<typeof buildSurvey>>;
 
 /**
- * Responses stored as the store's write path stores them (responses/: the rows by `insertResponses`, the tallies of
- * the accepted ones by `TallyBatch` and `applyTally` in the same transaction — what storeResponses does after checking
- * the answers). The cells are stated here: a question named in `skipped` was not asked (its relevant was false),
- * one without an answer was left empty. storeResponses itself cannot yet tell skipped from unanswered: its answer
- * check is a stand-in until the expressions' checkAnswers lands (responses/answers-check.ts); then this can call it.
- * `pending`: paper forms waiting for their second typing (stored, not counted).
+ * Responses through the store's one write path (responses/response-store.ts: answers checked against the form, skip
+ * logic evaluated — a question whose relevant is false is `skipped`, one left empty `unanswered` — and the tallies
+ * kept in the same transaction). `pending`: paper forms under double entry, waiting for their second typing (stored,
+ * not counted). Throws on a refused response.
  */
 export async function storeTestResponses(
   db: Database,
   survey: TestSurvey,
-  form: TSurveyForm,
-  responses: readonly { unitId: number; group: TRespondentGroup; answers: TAnswers; skipped?: readonly string[] }[],
+  responses: readonly { unitId: number; group: TRespondentGroup; answers: Record<string, unknown> }[],
   options: { pending?: boolean } = {},
 ): Promise<string[]> {
-  const now = new Date('2026-03-01T03:00:00Z');
-  const status = options.pending ? 'pending' : 'accepted';
-  const prepared = responses.map((r) => {
-    const cells: TCells = {};
-    for (const { question } of formQuestions(form)) {
-      cells[question.name] = r.skipped?.includes(question.name) ? 'skipped' : r.answers[question.name] === undefined ? 'unanswered' : 'answered';
-    }
-    return { ...r, id: uuidv7(), cells };
-  });
-  await db.transaction().execute(async (trx) => {
-    const written = await insertResponses(
-      trx,
-      prepared.map((r) => ({
-        id: r.id, province_id: survey.province_id, survey_id: survey.id, version_number: 1, unit_id: r.unitId, respondent_group: r.group,
-        channel: options.pending ? 'paper' : 'import', status, answers: JSON.stringify(r.answers), cells: JSON.stringify(r.cells), submitted_at: now,
-        entered_by: null, invitation_id: null, import_job_id: null, created_at: now, updated_at: now,
-      })),
-    );
-    if (written.size !== prepared.length) throw new Error('responses not written');
-    if (options.pending) return;
-    const tally = new TallyBatch();
-    for (const r of prepared) tally.add(form, { unitId: r.unitId, group: r.group, answers: r.answers, cells: r.cells }, 1);
-    await applyTally(trx, survey, tally.deltas());
-  });
-  return prepared.map((r) => r.id);
+  const items: IncomingResponse[] = responses.map((r) => ({ id: uuidv7(), versionNumber: 1, unitId: r.unitId, respondentGroup: r.group, answers: r.answers }));
+  const outcomes = await db.transaction().execute((trx) =>
+    storeResponses(trx, { ...survey, double_entry: options.pending === true }, items, {
+      channel: options.pending ? 'paper' : 'import',
+      enteredBy: null,
+      audit: { userId: null, ip: null },
+      today: '2026-03-01',
+      now: new Date('2026-03-01T03:00:00Z'),
+      targets: [],
+    }),
+  );
+  const refused = outcomes.find((o) => !o.ok);
+  if (refused && !refused.ok) throw new Error(`response refused: ${refused.field}: ${refused.message}`);
+  if (outcomes.some((o) => o.ok && o.status !== (options.pending ? 'pending' : 'accepted'))) throw new Error('unexpected status');
+  return outcomes.map((o) => o.id);
 }

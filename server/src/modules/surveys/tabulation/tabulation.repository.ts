@@ -81,6 +81,9 @@ export async function sumTally(db: Db, scope: Scope, selection: Selection, by: '
  * cross questions): in one pass, each response that answered `question` is counted under its choice as the tally
  * would count it — ('', '') once, each question's cell ('' answered, '~skipped', '~unanswered'), the choices of the
  * selects and the numbers of `valueQuestions` (select and number questions; text and dates only count as answered).
+ * Its cost grows with the responses (every answer expanded in SQL): on the benchmark's 1,000,000 responses it took
+ * 243 s on the shared 2-core machine (≈ 85 ms per 1,000 responses unloaded), against 0.4 s for the tallies; narrow
+ * it by unit or group on large surveys.
  */
 export async function crossByQuestion(
   db: Db,

@@ -41,10 +41,12 @@ export async function getTabulation(db: Database, actor: Actor, surveyId: number
   if (byQuestion !== null && !byChoices) throw invalidField('by', msg('surveys.tabulation.byNotSelectOne', { name: byQuestion }));
   if (byChoices?.sensitive && !readSensitive) authorize(false);
 
-  const overall = tabulate(form, await repo.sumTally(db, actor.scope, selection, null), options);
+  // crossed by unit or group, the keyed sums also give the whole (tabulate adds up rows of one key): one read
+  const keyed = by === 'unit' || by === 'group' ? await repo.sumTally(db, actor.scope, selection, by) : null;
+  const overall = tabulate(form, keyed ?? (await repo.sumTally(db, actor.scope, selection, null)), options);
   let columns: TTabulation['columns'] = [];
-  if (by === 'unit' || by === 'group') {
-    const byKey = groupByKey(await repo.sumTally(db, actor.scope, selection, by));
+  if (keyed && (by === 'unit' || by === 'group')) {
+    const byKey = groupByKey(keyed);
     const named =
       by === 'unit'
         ? (await repo.unitNames(db, actor.scope, [...byKey.keys()].map(Number))).map((u) => ({ key: String(u.id), label: u.name }))
