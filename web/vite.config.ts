@@ -31,7 +31,7 @@ export default defineConfig({
             { name: 'vendor', test: /node_modules/ },
             { name: 'messages-en', test: /[\\/]messages\.en\.ts$/, priority: 2 },
             // the Vietnamese catalogues fetched with their pages (features/<f>/index.ts gives them to lazyPage) stay out
-            { name: 'i18n', test: /[\\/]src[\\/]i18n[\\/](?!en\.ts$)|^(?!.*[\\/]features[\\/](?:programmes|indicator-config|emulation)[\\/]).*[\\/]messages\.vi\.ts$/, priority: 1 },
+            { name: 'i18n', test: /[\\/]src[\\/]i18n[\\/](?!en\.ts$)|^(?!.*[\\/]features[\\/](?:programmes|indicator-config|emulation|surveys|surveys-public)[\\/]).*[\\/]messages\.vi\.ts$/, priority: 1 },
           ],
         },
       },

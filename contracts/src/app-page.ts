@@ -30,6 +30,8 @@ export const PUBLIC_PAGE_PREFIXES = [
   '/cong-dan',
   // --- emu-public --- the showcase of recognised "Dân vận khéo" models
   '/dan-van-kheo',
+  // --- surveys --- the respondent's form behind a public or personal link
+  '/khao-sat/tra-loi',
 ] as const;
 export const isPublicPage = (pathname: string) => PUBLIC_PAGE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 

@@ -23,6 +23,9 @@ import { petitionsPortalFeature } from '../features/petitions-portal/index.ts';
 import { emulationModelsFeature } from '../features/emulation/models/index.ts';
 // --- emu-public ---
 import { emulationPublicFeature } from '../features/emulation-public/index.ts';
+// --- surveys ---
+import { surveysFeature } from '../features/surveys/index.ts';
+import { surveysPublicFeature } from '../features/surveys-public/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -59,6 +62,9 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   emulationReviewFeature,
   // --- emu-public ---
   emulationPublicFeature,
+  // --- surveys ---
+  surveysFeature,
+  surveysPublicFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -20,7 +20,7 @@ const CAPABILITIES: readonly Omit<NavItem, 'built'>[] = [
   { to: '/petitions', label: 'nav.petitions' },
   { to: '/grassroots', label: 'nav.grassroots' },
   { to: '/training', label: 'nav.training' },
-  { to: '/surveys', label: 'nav.surveys' },
+  { to: '/khao-sat', label: 'nav.surveys' },
   { to: '/documents', label: 'nav.documents' },
 ];
 

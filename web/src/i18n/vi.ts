@@ -32,6 +32,9 @@ import { petitionsPortalVi } from '../features/petitions-portal/messages.vi.ts';
 import type { emulationModelsVi } from '../features/emulation/models/messages.vi.ts';
 // --- emu-public ---
 import { emulationPublicVi } from '../features/emulation-public/messages.vi.ts';
+// --- surveys ---
+import type { surveysVi } from '../features/surveys/messages.vi.ts';
+import type { surveysPublicVi } from '../features/surveys-public/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -66,7 +69,9 @@ export type MessageKey = keyof (typeof firstLoad &
   typeof indicatorConfigVi &
   typeof emulationVi &
   typeof emulationModelsVi &
-  typeof emulationReviewVi);
+  typeof emulationReviewVi &
+  typeof surveysVi &
+  typeof surveysPublicVi);
 
 /** The strings t() reads: the first load's, then each lazily fetched catalogue as it arrives. */
 export const vi: Partial<Record<MessageKey, string>> = { ...firstLoad };

@@ -1,0 +1,102 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { buildUrl } from '#contracts/endpoint.ts';
+import {
+  surveyEndpoints,
+  type TTabulationQuery,
+  type ZInvitationInput,
+  type ZResponseListQuery,
+  type ZSurveyInput,
+  type ZSurveyListQuery,
+  type ZSurveyPatch,
+  type ZSurveyTargetsInput,
+  type ZVerifyInput,
+} from '#contracts/surveys/api.ts';
+import { call } from '../../api/client.ts';
+
+const KEY = ['surveys'] as const;
+
+/** Surveys in scope (and of the units above), by a search and status. */
+export const useSurveys = (query: Partial<z.input<typeof ZSurveyListQuery>>) =>
+  useQuery({ queryKey: [...KEY, 'list', query], queryFn: () => call(surveyEndpoints.list, { query }), placeholderData: keepPreviousData });
+
+/** One survey with its questionnaire, versions and targets. */
+export const useSurvey = (id: number) =>
+  useQuery({ queryKey: [...KEY, 'detail', id], queryFn: () => call(surveyEndpoints.get, { params: { id } }), enabled: id > 0 });
+
+export const useSurveyProgress = (id: number) =>
+  useQuery({ queryKey: [...KEY, 'progress', id], queryFn: () => call(surveyEndpoints.progress, { params: { id } }), enabled: id > 0 });
+
+export const useSurveyResponses = (id: number, query: Partial<z.input<typeof ZResponseListQuery>>) =>
+  useQuery({
+    queryKey: [...KEY, 'responses', id, query],
+    queryFn: () => call(surveyEndpoints.responses, { params: { id }, query }),
+    enabled: id > 0,
+    placeholderData: keepPreviousData,
+  });
+
+export const useTabulation = (id: number, query: Partial<TTabulationQuery>) =>
+  useQuery({
+    queryKey: [...KEY, 'tabulation', id, query],
+    queryFn: () => call(surveyEndpoints.tabulation, { params: { id }, query }),
+    enabled: id > 0,
+    placeholderData: keepPreviousData,
+  });
+
+/** Invalidates everything the surveys pages read (after any change). */
+function useRefresh() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: KEY });
+}
+
+export function useCreateSurvey() {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (body: z.input<typeof ZSurveyInput>) => call(surveyEndpoints.create, { body }), onSuccess: refresh });
+}
+
+export function useUpdateSurvey(id: number) {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (body: z.input<typeof ZSurveyPatch>) => call(surveyEndpoints.update, { params: { id }, body }), onSuccess: refresh });
+}
+
+export function useImportXlsForm(id: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
+      call(surveyEndpoints.importXlsForm, { params: { id }, query: { dryRun: dryRun ? 'true' : 'false' }, file }),
+    onSuccess: (result) => {
+      if (!result.dryRun && result.ok) void refresh();
+    },
+  });
+}
+
+export function useSetTargets(id: number) {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (body: z.input<typeof ZSurveyTargetsInput>) => call(surveyEndpoints.setTargets, { params: { id }, body }), onSuccess: refresh });
+}
+
+export function usePublicLink(id: number) {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (enabled: boolean) => call(surveyEndpoints.publicLink, { params: { id }, body: { enabled } }), onSuccess: refresh });
+}
+
+export function useInvitations(id: number) {
+  return useMutation({ mutationFn: (body: z.input<typeof ZInvitationInput>) => call(surveyEndpoints.invitations, { params: { id }, body }) });
+}
+
+export function useVerify(id: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ responseId, body }: { responseId: string; body: z.input<typeof ZVerifyInput> }) => call(surveyEndpoints.verify, { params: { id, responseId }, body }),
+    onSuccess: refresh,
+  });
+}
+
+/** The address of a version's XLSForm (a plain link: the browser downloads the file). */
+export const xlsFormUrl = (id: number, number: number) => buildUrl(surveyEndpoints.exportXlsForm.path, { id, number });
+
+/** The address of the tabulation as an Excel workbook, with the page's filters. */
+export const tabulationXlsxUrl = (id: number, query: Partial<TTabulationQuery>) => buildUrl(surveyEndpoints.tabulationXlsx.path, { id }, query);
+
+/** The respondent's address of a public or personal link. */
+export const respondUrl = (token: string) => `${globalThis.location?.origin ?? ''}/khao-sat/tra-loi/${token}`;
