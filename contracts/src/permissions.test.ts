@@ -35,6 +35,8 @@ describe('the permission table', () => {
       'reception.read',
       // --- emulation ---
       'emulation.read', 'emulation.recognize', 'emulation.review',
+      // --- surveys ---
+      'surveys.read',
     ]);
     // --- pet-core: a denouncer's identity is for the handler and leaders, not for account administrators ---
     // --- pet-legal --- (the legal calendar and rules are national: system administrators only)
@@ -56,6 +58,8 @@ describe('the permission table', () => {
       'emulation.read',
       'emulation.registerModels',
       'emulation.manageCommitments',
+      // --- surveys ---
+      'surveys.read',
     ]);
   });
 });

@@ -56,6 +56,7 @@ describe('the server process on PGlite', () => {
         { name: 'programmes.demo', version: 1 },
         { name: 'province-44-whole', version: 1 },
         { name: 'reception.demo', version: 1 },
+        { name: 'surveys.demo', version: 1 },
       ]);
     } finally {
       await handle.close();
