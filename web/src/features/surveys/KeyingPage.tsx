@@ -122,19 +122,9 @@ function readTyped(form: TSurveyForm, raw: Record<string, string>, today: string
 }
 
 /** The typing grid: one line per question, Enter to the next asked one, Ctrl+Enter (or Enter on the last) to finish. */
-function TypingGrid(props: {
-  form: TSurveyForm;
-  raw: Record<string, string>;
-  setRaw: (raw: Record<string, string>) => void;
-  typed: TypedForm;
-  showAll: boolean;
-  touched: Set<string>;
-  touch: (name: string) => void;
-  onFinish: () => void;
-  inputs: React.RefObject<Map<string, HTMLInputElement>>;
-  today: string;
-}) {
-  const { form, raw, typed } = props;
+function TypingGrid({ form, typing, onFinish }: { form: TSurveyForm; typing: Typing; onFinish: () => void }) {
+  const props = { ...typing, onFinish };
+  const { raw, typed } = props;
   const questions = formQuestions(form);
   const asked = questions.filter(({ question }) => typed.asked.has(question.name)).map(({ question }) => question.name);
   const onKey = (event: KeyboardEvent<HTMLInputElement>, name: string) => {
@@ -267,6 +257,8 @@ function SetupFields({ survey, setup, update }: { survey: TSurvey; setup: { unit
   );
 }
 
+type Typing = ReturnType<typeof useTyping>;
+
 function useTyping(form: TSurveyForm) {
   const today = todayInVietnam();
   const [raw, setRaw] = useState<Record<string, string>>({});
@@ -353,18 +345,7 @@ function FirstTyping({ survey, form }: { survey: TSurvey; form: TSurveyForm }) {
           void save();
         }}
       >
-        <TypingGrid
-          form={form}
-          raw={typing.raw}
-          setRaw={typing.setRaw}
-          typed={typing.typed}
-          showAll={typing.showAll}
-          touched={typing.touched}
-          touch={typing.touch}
-          inputs={typing.inputs}
-          today={typing.today}
-          onFinish={() => void save()}
-        />
+        <TypingGrid form={form} typing={typing} onFinish={() => void save()} />
         {typing.showAll && typing.typed.errors.size > 0 && <ErrorSummary form={form} errors={typing.typed.errors} />}
         <div className="buttons sv-key-buttons">
           <button type="submit">{t('survey.key.save')}</button>{' '}
@@ -470,18 +451,7 @@ function SecondTyping({ survey, form }: { survey: TSurvey; form: TSurveyForm }) 
           }}
         >
           <p className="sv-key-count">{t('survey.key.verifying', { id: current.id.slice(-8) })}</p>
-          <TypingGrid
-            form={form}
-            raw={typing.raw}
-            setRaw={typing.setRaw}
-            typed={typing.typed}
-            showAll={typing.showAll}
-            touched={typing.touched}
-            touch={typing.touch}
-            inputs={typing.inputs}
-            today={typing.today}
-            onFinish={finish}
-          />
+          <TypingGrid form={form} typing={typing} onFinish={finish} />
           {typing.showAll && typing.typed.errors.size > 0 && <ErrorSummary form={form} errors={typing.typed.errors} />}
           <button type="submit" disabled={verify.isPending}>
             {t('survey.key.verify')}
