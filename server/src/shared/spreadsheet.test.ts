@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { ExcelJS } from './exceljs.ts';
 import { parseCsvText, readSheet, readSheetTable } from './spreadsheet.ts';
 
@@ -46,4 +49,33 @@ describe('readSheetTable on a large .xlsx', () => {
     expect(table.map((row) => row[0]).filter((name, i) => name !== names[i])).toEqual([]);
     expect(table).toHaveLength(20_000);
   }, 30_000);
+});
+
+describe('readSheetTable on an .xlsx written by Excel or exceljs (sheets before the shared strings)', () => {
+  async function twoSheets() {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Nhập liệu').addRows([['Tên', 'Loại'], ['An Thái', 'thôn']]);
+    book.addWorksheet('Danh mục').addRows([['thôn'], ['bản'], ['tổ dân phố']]);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  it('reads the first sheet and leaves no temporary file behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = dir;
+    try {
+      expect(await readSheetTable({ filename: 'a.xlsx', data: await twoSheets() })).toEqual([['Tên', 'Loại'], ['An Thái', 'thôn']]);
+      // exceljs removes it asynchronously once asked for the next sheet
+      await vi.waitFor(() => expect(readdirSync(dir)).toEqual([]), { timeout: 2000 });
+    } finally {
+      process.env.TMPDIR = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('calls a zip that holds no workbook unreadable, naming the file', async () => {
+    const zip = await twoSheets();
+    const broken = Buffer.from(zip.toString('latin1').replaceAll('xl/worksheets/sheet', 'xl/worksheets/sheeX'), 'latin1');
+    await expect(readSheetTable({ filename: 'a.xlsx', data: broken })).rejects.toMatchObject({ status: 400 });
+  });
 });

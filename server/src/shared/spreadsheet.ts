@@ -104,10 +104,42 @@ export async function checkSheetUpload(upload: Upload): Promise<void> {
 
 /**
  * Streams the first worksheet row by row (exceljs' streaming reader: the workbook is never held whole), with the
- * row and column caps enforced as rows arrive, after the size check above.
+ * row and column caps enforced as rows arrive, after the size check above. The streaming reader parks a sheet
+ * that precedes the shared strings in a temporary file and follows the zip stream's timing; a file it fails on
+ * is read once more in memory (bounded by the size check) before being called unreadable, and the streaming
+ * failure is logged by the error handler as the refusal's cause.
  */
 async function readXlsx(data: Buffer, caps = { maxColumns: MAX_IMPORT_COLUMNS, maxRows: MAX_IMPORT_ROWS + 1 }): Promise<string[][]> {
   await checkSheetUpload({ filename: 'x.xlsx', data });
+  let streamed: unknown;
+  try {
+    return await streamFirstSheet(data, caps);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    streamed = error;
+  }
+  try {
+    return await loadFirstSheet(data, caps);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw Object.assign(unreadableXlsx(), { cause: streamed });
+  }
+}
+
+type Caps = { maxColumns: number; maxRows: number };
+
+/** One row's cell texts, after the caps. */
+function rowTexts(row: ExcelJS.Row, caps: Caps): string[] {
+  if (row.number > caps.maxRows) throw tooManyRows();
+  if (row.cellCount > caps.maxColumns) throw tooManyColumns(caps.maxColumns);
+  const cells: string[] = [];
+  row.eachCell({ includeEmpty: true }, (cell, col) => {
+    cells[col - 1] = cell.text ?? '';
+  });
+  return Array.from(cells, (cell) => cell ?? '');
+}
+
+async function streamFirstSheet(data: Buffer, caps: Caps): Promise<string[][]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -115,27 +147,30 @@ async function readXlsx(data: Buffer, caps = { maxColumns: MAX_IMPORT_COLUMNS, m
     worksheets: 'emit',
     entries: 'ignore',
   });
-  const table: string[][] = [];
-  let sawSheet = false;
-  try {
-    for await (const worksheet of reader) {
-      sawSheet = true;
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        if (row.number > caps.maxRows) throw tooManyRows();
-        if (row.cellCount > caps.maxColumns) throw tooManyColumns(caps.maxColumns);
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, col) => {
-          cells[col - 1] = cell.text ?? '';
-        });
-        table[row.number - 1] = Array.from(cells, (cell) => cell ?? '');
-      }
-      break;
+  let table: string[][] | undefined;
+  // Read to the end: exceljs removes a parked sheet's temporary file only when asked for the next sheet, so
+  // stopping after the first one left a file in the temporary directory per upload. Later sheets are skimmed.
+  for await (const worksheet of reader) {
+    const rows = worksheet as AsyncIterable<ExcelJS.Row>;
+    if (table) for await (const _ of rows);
+    else {
+      table = [];
+      for await (const row of rows) table[row.number - 1] = rowTexts(row, caps);
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw unreadableXlsx();
   }
-  if (!sawSheet) throw fileError(msg('sheet.noSheet'));
+  if (!table) throw fileError(msg('sheet.noSheet'));
+  return Array.from(table, (row) => row ?? []);
+}
+
+async function loadFirstSheet(data: Buffer, caps: Caps): Promise<string[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(data as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  if (!sheet) throw fileError(msg('sheet.noSheet'));
+  const table: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    table[row.number - 1] = rowTexts(row, caps);
+  });
   return Array.from(table, (row) => row ?? []);
 }
 

@@ -15,6 +15,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(429).send({ error: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds });
     }
     if (error instanceof AppError) {
+      if (error.cause) request.log.warn({ err: error.cause }, 'input refused: the underlying error');
       return reply.code(error.status).send({ error: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
