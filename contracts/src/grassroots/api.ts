@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from '../endpoint.ts';
-import { ZCadre, ZPurposeCreate, ZCadreQuery, ZFieldDays, ZFieldDaysQuery, ZVisitCreate, ZVisitList, ZVisitListQuery, ZVisitPurpose, ZVisitReceipt } from './visit.schemas.ts';
+import { ZCadre, ZPlace, ZPlaceQuery, ZPurposeCreate, ZCadreQuery, ZFieldDays, ZFieldDaysQuery, ZVisitCreate, ZVisitList, ZVisitListQuery, ZVisitPurpose, ZVisitReceipt } from './visit.schemas.ts';
 
 export * from './visit.schemas.ts';
 
@@ -25,6 +25,13 @@ export const grassrootsEndpoints = {
     summary: 'Roles held in bodies of the scope on a day, for naming who made a visit',
     query: ZCadreQuery,
     response: z.array(ZCadre),
+  }),
+  listPlaces: endpoint({
+    method: 'GET',
+    path: '/api/grassroots/places',
+    summary: "Communes and villages in force today under a unit of the scope (default: the reader's own unit), for the visit form",
+    query: ZPlaceQuery,
+    response: z.array(ZPlace),
   }),
   logVisit: endpoint({
     method: 'POST',

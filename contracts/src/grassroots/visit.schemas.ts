@@ -93,6 +93,11 @@ export const ZCadre = z.object({
 });
 export type TCadre = z.infer<typeof ZCadre>;
 
+/** Places a visit may be at, for the form (loaded once, kept for offline use): communes and villages under a unit. */
+export const ZPlaceQuery = z.object({ unitId: ZId.optional() });
+export const ZPlace = z.object({ id: ZId, name: z.string(), level: z.enum(['commune', 'village']), communeId: ZId });
+export type TPlace = z.infer<typeof ZPlace>;
+
 /** Field days of a month for the bodies of the scope (seed 000 i7). */
 export const ZFieldDaysQuery = z.object({ unitId: ZId.optional(), month: ZMonth });
 export const ZFieldDaysUnit = z.object({

@@ -3,7 +3,7 @@ import { grassrootsEndpoints } from '#contracts/grassroots/api.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { fieldDays } from './figures/field-days.service.ts';
-import { addPurpose, listCadres, listPurposes, listVisits, logVisit } from './visits/visit.service.ts';
+import { addPurpose, listCadres, listPlaces, listPurposes, listVisits, logVisit } from './visits/visit.service.ts';
 
 /** Field visits and their figures. */
 export function registerGrassrootsRoutes(app: FastifyInstance, context: ModuleContext): void {
@@ -11,6 +11,7 @@ export function registerGrassrootsRoutes(app: FastifyInstance, context: ModuleCo
   registerEndpoint(app, grassrootsEndpoints.listPurposes, async ({ actor }) => listPurposes(db, actor));
   registerEndpoint(app, grassrootsEndpoints.addPurpose, async ({ actor, body }) => addPurpose(db, actor, body));
   registerEndpoint(app, grassrootsEndpoints.listCadres, async ({ actor, query }) => listCadres(db, actor, query));
+  registerEndpoint(app, grassrootsEndpoints.listPlaces, async ({ actor, query }) => listPlaces(db, actor, query));
   registerEndpoint(app, grassrootsEndpoints.logVisit, async ({ actor, body }) => logVisit(db, context.derived, actor, body));
   registerEndpoint(app, grassrootsEndpoints.listVisits, async ({ actor, query }) => listVisits(db, actor, query));
   registerEndpoint(app, grassrootsEndpoints.fieldDays, async ({ actor, query }) => fieldDays(db, actor, query));

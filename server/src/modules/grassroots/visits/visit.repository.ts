@@ -100,6 +100,21 @@ export async function listCadres(db: Db, scope: Scope, args: { asOf: string; uni
   return query.orderBy('p.full_name').orderBy('r.id').limit(200).execute();
 }
 
+/** Communes and villages in force on `asOf` in the subtree of `path` (in scope), at most 3000, communes first. */
+export async function listPlaces(db: Db, scope: Scope, path: string, asOf: string) {
+  return db
+    .selectFrom('admin_unit as u')
+    .select(['u.id', 'u.full_name', 'u.level', 'u.parent_id', 'u.path'])
+    .where('u.level', 'in', ['commune', 'village'])
+    .where(sql<boolean>`u.path <@ ${path}::ltree`)
+    .where(inScope('u.path', scope))
+    .where(validOn('u', asOf))
+    .orderBy('u.level')
+    .orderBy('u.full_name')
+    .limit(3000)
+    .execute();
+}
+
 /** The unit's path, in scope. */
 export async function findUnitPath(db: Db, scope: Scope, unitId: number) {
   const row = await db.selectFrom('admin_unit as u').select('u.path').where('u.id', '=', unitId).where(inScope('u.path', scope)).executeTakeFirst();

@@ -51,6 +51,22 @@ export async function listCadres(db: Database, actor: Actor, query: { unitId?: n
   }));
 }
 
+/** Communes and villages under a unit in scope (default: the reader's own; a system administrator must name one). */
+export async function listPlaces(db: Database, actor: Actor, query: { unitId?: number | undefined }) {
+  authorize(grassrootsPolicy.read(actor));
+  const unitId = query.unitId ?? actor.unitId;
+  if (unitId === null) return [];
+  const path = await repo.findUnitPath(db, actor.scope, unitId);
+  if (!path) throw notFound('entity.unit');
+  const rows = await repo.listPlaces(db, actor.scope, path, clock.today());
+  return rows.map((row) => ({
+    id: Number(row.id),
+    name: row.full_name,
+    level: row.level as 'commune' | 'village',
+    communeId: row.level === 'commune' ? Number(row.id) : Number(row.parent_id),
+  }));
+}
+
 /**
  * Logs a visit under the client's id, in one transaction: the role in scope and held on the dates, the place a
  * commune or village in scope, the purpose active; then the row (a resend of a stored id stores nothing and answers
