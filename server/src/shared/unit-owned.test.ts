@@ -176,6 +176,7 @@ const ALLOWED: Record<string, string> = {
   // --- end surveys-tab ---
   // --- grassroots ---
   'modules/grassroots/visits/visit.repository.ts#withNames': 'names (person, role, organisation, purpose) of visits read through visitsInScope (unitOwned)',
+  'modules/grassroots/demo/grassroots-demo.repository.ts#*': 'demo loader (the grassroots step, after the foundation)',
   // --- end grassroots ---
 };
 

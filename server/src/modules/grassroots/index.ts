@@ -1,4 +1,5 @@
 import type { ServerModule } from '#server/shared/module.ts';
+import { grassrootsDemoStep } from './demo/grassroots-demo-step.ts';
 import { grassrootsDerivedValues } from './figures/field-days.ts';
 import { registerGrassrootsRoutes } from './grassroots.routes.ts';
 
@@ -11,6 +12,7 @@ export const grassrootsModule: ServerModule = {
   name: 'grassroots',
   registerRoutes: (api, context) => registerGrassrootsRoutes(api, context),
   derivedValues: grassrootsDerivedValues,
+  demoSteps: [grassrootsDemoStep],
 };
 
 export { GRASSROOTS_DERIVED_CODES, figureCode } from './figures/field-days.ts';
