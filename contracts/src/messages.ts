@@ -232,6 +232,15 @@ export const FIELD_LABELS: Record<string, string> = {
   description: 'Nội dung, mô tả',
   reportedBy: 'Người, cơ quan phản ánh',
   // --- end emu-commit ---
+  // --- grassroots ---
+  roleId: 'Chức danh (vai trò)',
+  startHalf: 'Nửa ngày đầu',
+  endHalf: 'Nửa ngày cuối',
+  purposeId: 'Mục đích',
+  metWith: 'Đã gặp',
+  heard: 'Nội dung nắm được',
+  topics: 'Chủ đề',
+  // --- end grassroots ---
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -179,6 +179,21 @@ export const PERMISSIONS = {
     roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope' },
   },
   // --- end surveys ---
+  // --- grassroots ---
+  'grassroots.read': {
+    summary: 'See field visits at places in scope, the field days of the cadres of bodies in scope (seed 000 i7) and briefings of blocs and teams in scope',
+    roles: EVERYONE,
+  },
+  'grassroots.log': {
+    summary: 'Log field visits of cadres of bodies in scope at places in scope (focal point: cadres of its own organisation), from a phone, offline',
+    roles: { ...KEEPERS, leader: 'scope', focal_point: 'ownOrganization' },
+  },
+  'grassroots.manage': {
+    summary: "Add purposes of field visits to the own province's list (system administrators: the national list) and keep the briefing recurrences of blocs and teams",
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope' },
+    levels: ['province'],
+  },
+  // --- end grassroots ---
 } as const satisfies Record<string, PermissionSpec>;
 
 export type TAction = keyof typeof PERMISSIONS;

@@ -32,6 +32,8 @@ import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { buildOrganization, buildPerson, buildProvince, buildUser, TEST_PASSWORD } from '#test/factories.ts';
 import { buildDataSet } from '#test/factories-indicators.ts';
 import { errorBody, TestClient, type TestResponse } from '#test/http-client.ts';
+// --- grassroots ---
+import { grassrootsEndpoints } from '#contracts/grassroots/api.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 let t: TestApp;
@@ -92,13 +94,16 @@ describe('village accounts', () => {
       'emulation.review',
       // --- surveys ---
       'surveys.read',
+      // --- grassroots ---
+      'grassroots.read',
+      'grassroots.log',
     ]);
     const admin = await signIn(null, ['system_admin']);
     expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);
     const villageAdmin = await signIn(province.villageIds[0] as number, ['unit_admin']);
     expect((await villageAdmin.call(authEndpoints.me, {})).body.permissions).toEqual(
       // --- pet-legal --- 'legal.manage' is for system administrators only
-      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'petitions.readIdentity', 'petitions.configure', 'legal.manage', 'reception.manage', /* --- emulation --- */ 'emulation.manageCampaigns', 'emulation.recognize'].includes(action)),
+      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'petitions.readIdentity', 'petitions.configure', 'legal.manage', 'reception.manage', /* --- emulation --- */ 'emulation.manageCampaigns', 'emulation.recognize', /* --- grassroots --- */ 'grassroots.manage'].includes(action)),
     );
   });
 });
@@ -350,6 +355,15 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
     return { ...response, status: 'ton_giao' in response.body.answers ? 200 : 403 };
   },
   // --- end surveys ---
+  // --- grassroots ---
+  'grassroots.read': (c) => c.call(grassrootsEndpoints.listVisits, { query: {} }),
+  'grassroots.log': async (c, p) => {
+    const role = await t.db.selectFrom('person_role').select('id').where('person_id', '=', p.personId).executeTakeFirstOrThrow();
+    const purpose = await t.db.selectFrom('field_visit_purpose').select('id').where('code', '=', 'situation').executeTakeFirstOrThrow();
+    return c.call(grassrootsEndpoints.logVisit, { body: { id: uuidv7(), roleId: role.id, unitId: p.villageId, from: '2026-03-01', to: '2026-03-01', purposeId: purpose.id } });
+  },
+  'grassroots.manage': (c) => c.call(grassrootsEndpoints.addPurpose, { body: { code: `thu_${++serial}`, name: 'Mục đích thử' } }),
+  // --- end grassroots ---
 };
 
 describe('the permission table, walked over HTTP', () => {

@@ -11,7 +11,7 @@ export const ZDerivedValue = z.object({
   elementId: ZId,
   elementCode: z.string(),
   name: z.string(),
-  valueType: z.enum(['integer', 'yes_no']),
+  valueType: z.enum(['integer', 'yes_no', 'number']),
   /** Units it is computed for; totals carry it up. */
   level: z.enum(['village', 'commune', 'province']), // province: pet-recv
   unitOfMeasure: z.string().nullable(),

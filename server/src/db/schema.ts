@@ -1271,3 +1271,43 @@ export interface EmulationCommitmentBreachTable {
   created_at: Timestamp;
 }
 // --- end emu-commit ---
+
+// --- grassroots ---
+export interface FieldVisitPurposeTable {
+  id: Id;
+  province_id: number | null;
+  code: string;
+  name: string;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+/** A field visit (đi cơ sở): BIG table, UUIDv7 id from the client, province_id first in every key. */
+export interface FieldVisitTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  person_id: number;
+  role_id: number;
+  organization_id: number;
+  from_date: string;
+  to_date: string;
+  start_half: Generated<boolean>;
+  end_half: Generated<boolean>;
+  days: number;
+  purpose_id: number;
+  lat: number | null;
+  lon: number | null;
+  met_with: string | null;
+  heard: string | null;
+  topics: Generated<string[]>;
+  entered_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  field_visit_purpose: FieldVisitPurposeTable;
+  field_visit: FieldVisitTable;
+}
+// --- end grassroots ---

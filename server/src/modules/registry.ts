@@ -15,6 +15,8 @@ import { petitionsModule } from './petitions/index.ts';
 import { programmesModule } from './programmes/index.ts';
 // --- pet-recv ---
 import { receptionModule } from './reception/index.ts';
+// --- grassroots ---
+import { grassrootsModule } from './grassroots/index.ts';
 // --- surveys ---
 import { surveysModule } from './surveys/index.ts';
 import { unitsModule } from './units/index.ts';
@@ -40,6 +42,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   emulationModule,
   // --- surveys ---
   surveysModule,
+  // --- grassroots ---
+  grassrootsModule,
   jobsModule,
   filesModule,
 ];

@@ -850,6 +850,30 @@ export const MESSAGES = {
   'surveys.import.groupMissing': 'thiếu nhóm đối tượng (cột _group, hoặc chọn nhóm khi nhập)',
   'surveys.import.groupUnknown': 'nhóm đối tượng “{group}” không hợp lệ (một trong: {groups})',
   // --- end surveys-store ---
+  // --- grassroots ---
+  'entity.fieldVisit': 'Chuyến đi cơ sở',
+  'grassroots.visits.roleNotInScope': 'không tìm thấy chức danh này trong các tổ chức thuộc phạm vi của bạn',
+  'grassroots.visits.roleNotHeld': 'người này không giữ chức danh này trong thời gian đi cơ sở',
+  'grassroots.visits.placeNotInScope': 'nơi đến phải là xã, phường hoặc thôn, tổ dân phố thuộc phạm vi của bạn',
+  'grassroots.visits.placeLevel': 'nơi đến phải là xã, phường hoặc thôn, tổ dân phố',
+  'grassroots.visits.placeEnded': 'đơn vị này không còn tồn tại vào ngày đi cơ sở',
+  'grassroots.visits.toBeforeFrom': 'ngày về phải từ ngày đi trở về sau',
+  'grassroots.visits.tooLong': 'một chuyến đi cơ sở dài tối đa {days} ngày; hãy ghi thành nhiều chuyến',
+  'grassroots.visits.bothHalves': 'chuyến đi một ngày chỉ được tính nửa ngày một lần',
+  'grassroots.visits.inFuture': 'không ghi chuyến đi cơ sở cho ngày sau hôm nay',
+  'grassroots.visits.purposeUnknown': 'mục đích không có trong danh sách hoặc đã ngừng dùng',
+  'grassroots.visits.pointNeedsBoth': 'cần cả vĩ độ và kinh độ, hoặc bỏ trống cả hai',
+  'grassroots.visits.idOfAnotherVisit': 'mã định danh này đã dùng cho một chuyến đi cơ sở khác',
+  'grassroots.purposes.codeTaken': 'mã này đã có trong danh sách mục đích',
+  'grassroots.figures.cadres': 'Số cán bộ Ban Dân vận, MTTQ và các đoàn thể ({level})',
+  'grassroots.figures.meeting': 'Số cán bộ Ban Dân vận, MTTQ và các đoàn thể đi cơ sở từ 3 ngày/tháng trở lên ({level})',
+  'grassroots.figures.fieldDays': 'Số ngày đi cơ sở của cán bộ Ban Dân vận, MTTQ và các đoàn thể ({level})',
+  'grassroots.figures.committeeAtCells': 'Số cấp ủy viên dự sinh hoạt chi bộ ({level})',
+  'grassroots.figures.level.commune': 'cấp xã',
+  'grassroots.figures.level.province': 'cấp tỉnh',
+  'grassroots.figures.unitPerson': 'người',
+  'grassroots.figures.unitDay': 'ngày',
+  // --- end grassroots ---
 } as const;
 
 /**

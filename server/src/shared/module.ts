@@ -38,7 +38,8 @@ export interface DerivedValue {
   elementCode?: string;
   /** Vietnamese name of the data element: msg('indicators.derived.…'). */
   name: string;
-  valueType: 'integer' | 'yes_no';
+  // --- grassroots: 'number' for field days (half days) ---
+  valueType: 'integer' | 'yes_no' | 'number';
   /** Level of the units the value is computed for; totals carry it up. */
   // --- pet-recv: province-level values (Front supervisions of the province) ---
   level: 'village' | 'commune' | 'province';

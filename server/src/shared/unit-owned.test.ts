@@ -174,6 +174,10 @@ const ALLOWED: Record<string, string> = {
   // its own units' tallies only, which start from unitOwned): inOrAboveScope on the survey's unit, as campaigns
   'modules/surveys/tabulation/tabulation.repository.ts#findTabulatedSurvey': 'inOrAboveScope on the survey unit',
   // --- end surveys-tab ---
+  // --- grassroots ---
+  'modules/grassroots/visits/visit.repository.ts#withNames': 'names (person, role, organisation, purpose) of visits read through visitsInScope (unitOwned)',
+  'modules/grassroots/demo/grassroots-demo.repository.ts#*': 'demo loader (the grassroots step, after the foundation)',
+  // --- end grassroots ---
 };
 
 function repositoryFiles(dir: string): string[] {

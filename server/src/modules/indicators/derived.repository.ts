@@ -6,7 +6,7 @@ export interface DerivedElementSpec {
   derivedCode: string;
   code: string;
   name: string;
-  valueType: 'integer' | 'yes_no';
+  valueType: 'integer' | 'yes_no' | 'number';
   unitOfMeasure: string | null;
 }
 

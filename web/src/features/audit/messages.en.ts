@@ -72,6 +72,9 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   // --- surveys ---
   'audit.entity.survey': 'Survey',
   'audit.entity.survey_response': 'Survey response',
+  // --- grassroots ---
+  'audit.entity.field_visit': 'Field visit',
+  'audit.entity.field_visit_purpose': 'Field visit purpose',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

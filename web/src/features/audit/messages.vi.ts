@@ -70,6 +70,9 @@ export const auditVi = {
   // --- surveys ---
   'audit.entity.survey': 'Cuộc khảo sát',
   'audit.entity.survey_response': 'Phiếu khảo sát',
+  // --- grassroots ---
+  'audit.entity.field_visit': 'Chuyến đi cơ sở',
+  'audit.entity.field_visit_purpose': 'Mục đích đi cơ sở',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',

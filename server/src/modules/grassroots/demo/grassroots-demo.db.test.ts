@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grassrootsEndpoints } from '#contracts/grassroots/api.ts';
+import { loadDemo, type DemoLoad } from '#server/demo/load-demo.ts';
+import { PROVINCE_2025_CODE } from '#server/demo/territory.ts';
+import { unitsModule } from '#server/modules/units/index.ts';
+import { signIn } from '#test/factories-people.ts';
+import { startTestApp, type TestApp } from '#test/test-app.ts';
+import { grassrootsModule } from '../index.ts';
+
+const TODAY = '2026-12-02';
+let t: TestApp;
+let load: DemoLoad;
+let provinceId: number;
+beforeAll(async () => {
+  t = await startTestApp({ today: TODAY });
+  load = await loadDemo(t.db, [unitsModule, grassrootsModule]);
+  provinceId = (await t.db.selectFrom('admin_unit').select('id').where('structure', '=', '2025').where('code', '=', PROVINCE_2025_CODE).executeTakeFirstOrThrow()).id;
+}, 600_000);
+afterAll(() => t.close());
+
+describe('grassroots demo step', () => {
+  it('two years of visits in Quảng Trị, communes differing: some below 3 days a month, most above', async () => {
+    expect(load.applied).toContain('grassroots.demo@1');
+    const span = (await sql<{ first: string; last: string; n: number }>`select min(from_date)::text as first, max(to_date)::text as last, count(*)::int as n from field_visit where province_id = ${provinceId}`.execute(t.db)).rows[0];
+    expect(span?.first.slice(0, 7)).toBe('2024-12');
+    expect((span?.last ?? '') <= TODAY).toBe(true);
+    expect(Number(span?.n)).toBeGreaterThan(1000);
+    const leader = await signIn(t.baseUrl, t.db, { unitId: provinceId, roles: ['leader'] });
+    const november = await leader.call(grassrootsEndpoints.fieldDays, { query: { month: '2026-11' } });
+    expect(november.status).toBe(200);
+    const communes = november.body.units.filter((u) => u.level === 'commune' && u.cadres > 0);
+    expect(communes.length).toBeGreaterThan(10);
+    const below = communes.filter((u) => (u.share ?? 0) < 50);
+    const above = communes.filter((u) => (u.share ?? 0) >= 50);
+    expect(below.length).toBeGreaterThan(communes.length / 6);
+    expect(above.length).toBeGreaterThan(communes.length / 3);
+    expect(november.body.total.committeeAtCellMeetings).toBeGreaterThan(0);
+    // a second run adds nothing
+    const again = await t.db.transaction().execute((trx) => (grassrootsModule.demoSteps?.[0] as NonNullable<typeof grassrootsModule.demoSteps>[number]).run(trx, { today: TODAY }));
+    expect(again).toBe('field visits already present');
+  }, 480_000);
+});

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import { grassrootsEndpoints } from '#contracts/grassroots/api.ts';
+import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
+import type { ModuleContext } from '#server/shared/module.ts';
+import { fieldDays } from './figures/field-days.service.ts';
+import { addPurpose, listCadres, listPlaces, listPurposes, listVisits, logVisit } from './visits/visit.service.ts';
+
+/** Field visits and their figures. */
+export function registerGrassrootsRoutes(app: FastifyInstance, context: ModuleContext): void {
+  const { db } = context;
+  registerEndpoint(app, grassrootsEndpoints.listPurposes, async ({ actor }) => listPurposes(db, actor));
+  registerEndpoint(app, grassrootsEndpoints.addPurpose, async ({ actor, body }) => addPurpose(db, actor, body));
+  registerEndpoint(app, grassrootsEndpoints.listCadres, async ({ actor, query }) => listCadres(db, actor, query));
+  registerEndpoint(app, grassrootsEndpoints.listPlaces, async ({ actor, query }) => listPlaces(db, actor, query));
+  registerEndpoint(app, grassrootsEndpoints.logVisit, async ({ actor, body }) => logVisit(db, context.derived, actor, body));
+  registerEndpoint(app, grassrootsEndpoints.listVisits, async ({ actor, query }) => listVisits(db, actor, query));
+  registerEndpoint(app, grassrootsEndpoints.fieldDays, async ({ actor, query }) => fieldDays(db, actor, query));
+}
