@@ -77,6 +77,8 @@ export const AUDIT_ENTITIES = [
   // --- surveys ---
   'survey',
   'survey_response',
+  // --- training ---
+  'training_course',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

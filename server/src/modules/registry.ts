@@ -17,6 +17,8 @@ import { programmesModule } from './programmes/index.ts';
 import { receptionModule } from './reception/index.ts';
 // --- surveys ---
 import { surveysModule } from './surveys/index.ts';
+// --- training ---
+import { trainingModule } from './training/index.ts';
 import { unitsModule } from './units/index.ts';
 import { usersModule } from './users/index.ts';
 
@@ -40,6 +42,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   emulationModule,
   // --- surveys ---
   surveysModule,
+  // --- training ---
+  trainingModule,
   jobsModule,
   filesModule,
 ];

@@ -72,6 +72,8 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   // --- surveys ---
   'audit.entity.survey': 'Survey',
   'audit.entity.survey_response': 'Survey response',
+  // --- training ---
+  'audit.entity.training_course': 'Training course',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

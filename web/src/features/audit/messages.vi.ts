@@ -70,6 +70,8 @@ export const auditVi = {
   // --- surveys ---
   'audit.entity.survey': 'Cuộc khảo sát',
   'audit.entity.survey_response': 'Phiếu khảo sát',
+  // --- training ---
+  'audit.entity.training_course': 'Lớp tập huấn, bồi dưỡng',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',
