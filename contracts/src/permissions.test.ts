@@ -37,6 +37,8 @@ describe('the permission table', () => {
       'emulation.read', 'emulation.recognize', 'emulation.review',
       // --- surveys ---
       'surveys.read',
+      // --- training ---
+      'training.read',
     ]);
     // --- pet-core: a denouncer's identity is for the handler and leaders, not for account administrators ---
     // --- pet-legal --- (the legal calendar and rules are national: system administrators only)
@@ -60,6 +62,8 @@ describe('the permission table', () => {
       'emulation.manageCommitments',
       // --- surveys ---
       'surveys.read',
+      // --- training ---
+      'training.read',
     ]);
   });
 });

@@ -885,15 +885,15 @@ export const MESSAGES = {
   'training.status.never': 'Chưa tập huấn lần nào',
   'training.status.overdue': 'Quá hạn',
   'training.status.due': 'Sắp đến hạn',
-  'training.group.mobilisation_cadre': 'Cán bộ chuyên trách công tác dân vận, cán bộ chủ chốt Mặt trận và đoàn thể',
-  'training.group.cell_secretary_village_head': 'Bí thư chi bộ đồng thời là trưởng thôn, bản, tổ dân phố',
-  'training.group.upper_cadre': 'Cán bộ Ban Dân vận cấp tỉnh, huyện',
-  'training.group.grassroots_cadre': 'Cán bộ dân vận cơ sở (xã, phường)',
+  'training.group.mobilisationCadre': 'Cán bộ chuyên trách công tác dân vận, cán bộ chủ chốt Mặt trận và đoàn thể',
+  'training.group.cellSecretaryVillageHead': 'Bí thư chi bộ đồng thời là trưởng thôn, bản, tổ dân phố',
+  'training.group.upperCadre': 'Cán bộ Ban Dân vận cấp tỉnh, huyện',
+  'training.group.grassrootsCadre': 'Cán bộ dân vận cơ sở (xã, phường)',
   'training.derived.holders': 'Số {group} (người)',
   'training.derived.trained': 'Số {group} đã được tập huấn {window}',
-  'training.window.two_years': 'trong 2 năm gần nhất',
+  'training.window.twoYears': 'trong 2 năm gần nhất',
   'training.window.term': 'trong nhiệm kỳ',
-  'training.window.since_role': 'kể từ khi giữ chức danh',
+  'training.window.sinceRole': 'kể từ khi giữ chức danh',
   'training.derived.unitPerson': 'người',
   // --- end training ---
 } as const;
@@ -914,6 +914,13 @@ export const SHEET_HEADERS = {
     birthYear: ['Năm sinh', 'Birth year'],
     phone: ['Điện thoại', 'Số điện thoại', 'Phone'],
     termFrom: ['Từ ngày', 'Ngày bắt đầu', 'From'],
+  },
+  // --- training --- the attendance list of a course
+  attendance: {
+    fullName: ['Họ và tên', 'Họ tên', 'Tên', 'Full name'],
+    birthYear: ['Năm sinh', 'Birth year'],
+    unit: ['Đơn vị', 'Đơn vị công tác', 'Thôn, xã', 'Địa chỉ', 'Unit'],
+    completed: ['Hoàn thành', 'Kết quả', 'Completed'],
   },
 } as const;
 

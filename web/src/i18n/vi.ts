@@ -35,6 +35,8 @@ import { emulationPublicVi } from '../features/emulation-public/messages.vi.ts';
 // --- surveys ---
 import type { surveysVi } from '../features/surveys/messages.vi.ts';
 import type { surveysPublicVi } from '../features/surveys-public/messages.vi.ts';
+// --- training ---
+import type { trainingVi } from '../features/training/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -71,7 +73,9 @@ export type MessageKey = keyof (typeof firstLoad &
   typeof emulationModelsVi &
   typeof emulationReviewVi &
   typeof surveysVi &
-  typeof surveysPublicVi);
+  typeof surveysPublicVi &
+  // --- training ---
+  typeof trainingVi);
 
 /** The strings t() reads: the first load's, then each lazily fetched catalogue as it arrives. */
 export const vi: Partial<Record<MessageKey, string>> = { ...firstLoad };

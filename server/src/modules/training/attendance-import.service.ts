@@ -8,7 +8,7 @@ import { clock } from '#server/shared/clock.ts';
 import { AppError, notFound } from '#server/shared/errors.ts';
 import { ExcelJS } from '#server/shared/exceljs.ts';
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
-import { msg } from '#server/shared/messages.ts';
+import { msg, SHEET_HEADERS } from '#server/shared/messages.ts';
 import { checkSheetUpload, readSheet, type SheetRow } from '#server/shared/spreadsheet.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -144,10 +144,10 @@ export async function uploadAttendance({ db, derived }: Deps, actor: Actor, cour
   if (!course) throw notFound('entity.trainingCourse');
   await checkSheetUpload(upload);
   const rows = await readSheet(upload, {
-    fullName: { headers: [header.fullName(), 'Họ tên', 'Tên'], required: true },
-    birthYear: { headers: [header.birthYear()], required: false },
-    unit: { headers: [header.unit(), 'Đơn vị công tác', 'Thôn, xã', 'Địa chỉ'], required: false },
-    completed: { headers: [header.completed(), 'Kết quả'], required: false },
+    fullName: { headers: SHEET_HEADERS.attendance.fullName, required: true },
+    birthYear: { headers: SHEET_HEADERS.attendance.birthYear, required: false },
+    unit: { headers: SHEET_HEADERS.attendance.unit, required: false },
+    completed: { headers: SHEET_HEADERS.attendance.completed, required: false },
   });
   const choices = parseChoices(query.choices);
   const provinceId = Number(course.province_id);

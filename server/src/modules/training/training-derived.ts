@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { GROUP_TARGETS, type TTrainingGroup } from '#contracts/training/rules.ts';
+import { GROUP_TARGETS, type TTrainingGroup, type TTrainingWindow } from '#contracts/training/rules.ts';
 import type { DB } from '#server/db/schema.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { DerivedValue, DerivedValues } from '#server/shared/module.ts';
@@ -34,6 +34,18 @@ const elementCode = (group: TTrainingGroup, what: 'holders' | 'trained', level: 
 export const holdersCode = (group: TTrainingGroup, level: 'commune' | 'province') => `training.${group}_holders_${level}`;
 export const trainedCode = (group: TTrainingGroup, level: 'commune' | 'province') => `training.${group}_trained_${level}`;
 
+const GROUP_NAME: Record<TTrainingGroup, () => string> = {
+  mobilisation_cadre: () => msg('training.group.mobilisationCadre'),
+  cell_secretary_village_head: () => msg('training.group.cellSecretaryVillageHead'),
+  upper_cadre: () => msg('training.group.upperCadre'),
+  grassroots_cadre: () => msg('training.group.grassrootsCadre'),
+};
+const WINDOW_NAME: Record<TTrainingWindow, () => string> = {
+  two_years: () => msg('training.window.twoYears'),
+  term: () => msg('training.window.term'),
+  since_role: () => msg('training.window.sinceRole'),
+};
+
 type Args = Parameters<DerivedValue['compute']>[1];
 
 async function compute(db: Kysely<DB>, group: TTrainingGroup, level: 'commune' | 'province', what: 'holders' | 'trained', args: Args) {
@@ -52,7 +64,7 @@ async function compute(db: Kysely<DB>, group: TTrainingGroup, level: 'commune' |
 }
 
 export const trainingDerivedValues: readonly DerivedValue[] = PER_LEVEL.flatMap(({ group, level }): DerivedValue[] => {
-  const groupName = msg(`training.group.${group}`);
+  const groupName = GROUP_NAME[group]();
   return [
     {
       code: holdersCode(group, level),
@@ -66,7 +78,7 @@ export const trainingDerivedValues: readonly DerivedValue[] = PER_LEVEL.flatMap(
     {
       code: trainedCode(group, level),
       elementCode: elementCode(group, 'trained', level),
-      name: msg('training.derived.trained', { group: groupName, window: msg(`training.window.${GROUP_TARGETS[group].window}`) }),
+      name: msg('training.derived.trained', { group: groupName, window: WINDOW_NAME[GROUP_TARGETS[group].window]() }),
       valueType: 'integer',
       level,
       unitOfMeasure: msg('training.derived.unitPerson'),
