@@ -19,8 +19,8 @@ describe('signing in', () => {
   it('lets a province officer in and shows the capabilities, unbuilt ones saying so', async () => {
     await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
     const nav = page.getByRole('navigation');
-    await nav.getByRole('link', { name: 'Tập huấn', exact: true }).click();
-    await page.getByRole('heading', { name: 'Tập huấn', level: 1 }).waitFor();
+    await nav.getByRole('link', { name: 'Văn bản và báo cáo', exact: true }).click();
+    await page.getByRole('heading', { name: 'Văn bản và báo cáo', level: 1 }).waitFor();
     await expect.poll(() => page.getByRole('main').textContent()).toContain('Chức năng này chưa có.');
   });
 });

@@ -21,6 +21,8 @@ import { emulationEndpoints } from './emulation/api.ts';
 import { surveyEndpoints } from './surveys/api.ts';
 // --- grassroots ---
 import { grassrootsEndpoints } from './grassroots/api.ts';
+// --- training ---
+import { trainingEndpoints } from './training/api.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -56,4 +58,6 @@ export const api = {
   surveys: surveyEndpoints,
   // --- grassroots ---
   grassroots: grassrootsEndpoints,
+  // --- training ---
+  training: trainingEndpoints,
 };

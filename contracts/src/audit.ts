@@ -80,6 +80,8 @@ export const AUDIT_ENTITIES = [
   // --- grassroots ---
   'field_visit',
   'field_visit_purpose',
+  // --- training ---
+  'training_course',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

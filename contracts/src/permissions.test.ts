@@ -40,6 +40,8 @@ describe('the permission table', () => {
       // --- grassroots ---
       'grassroots.read',
       'grassroots.log',
+      // --- training ---
+      'training.read',
     ]);
     // --- pet-core: a denouncer's identity is for the handler and leaders, not for account administrators ---
     // --- pet-legal --- (the legal calendar and rules are national: system administrators only)
@@ -65,6 +67,8 @@ describe('the permission table', () => {
       'surveys.read',
       // --- grassroots ---
       'grassroots.read', 'grassroots.log',
+      // --- training ---
+      'training.read',
     ]);
   });
 });

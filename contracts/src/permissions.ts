@@ -194,6 +194,16 @@ export const PERMISSIONS = {
     levels: ['province'],
   },
   // --- end grassroots ---
+  // --- training ---
+  'training.read': {
+    summary: 'See training courses organised in the scope with their participants, coverage of groups of roles by unit and the lists of who is due or overdue (with their Excel export)',
+    roles: EVERYONE,
+  },
+  'training.manage': {
+    summary: "Create the own units' courses, add participants and their completion, import attendance lists from Excel",
+    roles: KEEPERS,
+  },
+  // --- end training ---
 } as const satisfies Record<string, PermissionSpec>;
 
 export type TAction = keyof typeof PERMISSIONS;

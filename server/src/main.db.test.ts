@@ -58,6 +58,8 @@ describe('the server process on PGlite', () => {
         { name: 'province-44-whole', version: 1 },
         { name: 'reception.demo', version: 1 },
         { name: 'surveys.demo', version: 1 },
+        // --- training ---
+        { name: 'training.demo', version: 1 },
       ]);
     } finally {
       await handle.close();

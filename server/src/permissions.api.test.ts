@@ -26,6 +26,8 @@ import { commitmentEndpoints } from '#contracts/emulation/commitment.api.ts';
 import { modelEndpoints } from '#contracts/emulation/model.api.ts';
 // --- surveys ---
 import { surveyEndpoints } from '#contracts/surveys/api.ts';
+// --- training ---
+import { trainingEndpoints } from '#contracts/training/api.ts';
 import { authEndpoints } from '#contracts/auth.ts';
 import { userEndpoints } from '#contracts/users.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
@@ -97,6 +99,8 @@ describe('village accounts', () => {
       // --- grassroots ---
       'grassroots.read',
       'grassroots.log',
+      // --- training ---
+      'training.read',
     ]);
     const admin = await signIn(null, ['system_admin']);
     expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);
@@ -364,6 +368,13 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
   },
   'grassroots.manage': (c) => c.call(grassrootsEndpoints.addPurpose, { body: { code: `thu_${++serial}`, name: 'Mục đích thử' } }),
   // --- end grassroots ---
+  // --- training ---
+  'training.read': (c, p) => c.call(trainingEndpoints.coverage, { query: { unitId: p.communeId, group: 'cell_secretary_village_head' } }),
+  'training.manage': (c, p) =>
+    c.call(trainingEndpoints.createCourse, {
+      body: { unitId: p.communeId, title: `Lớp ${++serial}`, kind: 'training', level: 'commune', subject: 'Nghiệp vụ dân vận', startsOn: '2026-01-05', endsOn: '2026-01-06' },
+    }),
+  // --- end training ---
 };
 
 describe('the permission table, walked over HTTP', () => {

@@ -1303,6 +1303,34 @@ export interface FieldVisitTable {
   heard: string | null;
   topics: Generated<string[]>;
   entered_by: number | null;
+// --- training: courses and participants (migration 20261231T1100_training.sql) ---
+export interface TrainingCourseTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  organization_id: number | null;
+  title: string;
+  kind: 'training' | 'refresher';
+  level: 'central' | 'province' | 'district' | 'commune';
+  subject: string;
+  starts_on: string;
+  ends_on: string;
+  target_groups: Generated<string[]>;
+  place: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrainingParticipantTable {
+  province_id: number;
+  course_id: string;
+  person_id: number;
+  unit_id: number;
+  completed: Generated<boolean>;
+  source: 'entry' | 'excel' | 'demo';
+  created_by: number | null;
   created_at: Timestamp;
 }
 
@@ -1311,3 +1339,7 @@ export interface DB {
   field_visit: FieldVisitTable;
 }
 // --- end grassroots ---
+  training_course: TrainingCourseTable;
+  training_participant: TrainingParticipantTable;
+}
+// --- end training ---

@@ -19,6 +19,8 @@ import { receptionModule } from './reception/index.ts';
 import { grassrootsModule } from './grassroots/index.ts';
 // --- surveys ---
 import { surveysModule } from './surveys/index.ts';
+// --- training ---
+import { trainingModule } from './training/index.ts';
 import { unitsModule } from './units/index.ts';
 import { usersModule } from './users/index.ts';
 
@@ -44,6 +46,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   surveysModule,
   // --- grassroots ---
   grassrootsModule,
+  // --- training ---
+  trainingModule,
   jobsModule,
   filesModule,
 ];

@@ -69,6 +69,14 @@ const ALLOWED: Record<string, string> = {
   'modules/petitions/demo/petitions-demo.repository.ts#*': 'demo loader (the petitions step, after the foundation)',
   // --- emu-figures ---
   'modules/emulation/demo/emulation-demo.repository.ts#*': 'demo loader (the emulation step, after the foundation)',
+  // --- training ---
+  'modules/training/demo/training-demo.repository.ts#*': 'demo loader (the training step, after the foundation)',
+  // coverage: the roles of organisations filtered by inScope on their unit in the same statement (one statement
+  // with the aggregate, so a province's coverage by commune reads each role once; the benchmark's raw SQL is the same)
+  'modules/training/training-coverage.repository.ts#holders': 'inScope on the unit of each role',
+  'modules/training/training-coverage.repository.ts#untrainedHolders': 'holders() above, inScope on the unit of each role',
+  // units only, of people the service has just read in scope (a participant written)
+  'modules/training/training.repository.ts#unitsOfPeople': 'units of people read in scope, for the derived values',
   // --- shell-home ---
   'modules/units/unit.repository.ts#listChildren': 'only whether organisations exist under units listed in scope',
   'modules/audit/audit.repository.ts#listAudit': 'names the records of a page of entries read through unitOwned (auditPage)',

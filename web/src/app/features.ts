@@ -28,6 +28,8 @@ import { surveysFeature } from '../features/surveys/index.ts';
 import { surveysPublicFeature } from '../features/surveys-public/index.ts';
 // --- grassroots ---
 import { grassrootsFeature } from '../features/grassroots/index.ts';
+// --- training ---
+import { trainingFeature } from '../features/training/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -69,6 +71,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   surveysPublicFeature,
   // --- grassroots ---
   grassrootsFeature,
+  // --- training ---
+  trainingFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -37,6 +37,8 @@ import type { surveysVi } from '../features/surveys/messages.vi.ts';
 import type { surveysPublicVi } from '../features/surveys-public/messages.vi.ts';
 // --- grassroots ---
 import type { grassrootsVi } from '../features/grassroots/messages.vi.ts';
+// --- training ---
+import type { trainingVi } from '../features/training/messages.vi.ts';
 import { reportsVi } from '../features/reports/messages.vi.ts';
 import { unitsVi } from '../features/units/messages.vi.ts';
 import { usersVi } from '../features/users/messages.vi.ts';
@@ -75,7 +77,9 @@ export type MessageKey = keyof (typeof firstLoad &
   typeof surveysVi &
   typeof surveysPublicVi &
   // --- grassroots ---
-  typeof grassrootsVi);
+  typeof grassrootsVi &
+  // --- training ---
+  typeof trainingVi);
 
 /** The strings t() reads: the first load's, then each lazily fetched catalogue as it arrives. */
 export const vi: Partial<Record<MessageKey, string>> = { ...firstLoad };

@@ -75,6 +75,8 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   // --- grassroots ---
   'audit.entity.field_visit': 'Field visit',
   'audit.entity.field_visit_purpose': 'Field visit purpose',
+  // --- training ---
+  'audit.entity.training_course': 'Training course',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

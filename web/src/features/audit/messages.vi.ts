@@ -73,6 +73,8 @@ export const auditVi = {
   // --- grassroots ---
   'audit.entity.field_visit': 'Chuyến đi cơ sở',
   'audit.entity.field_visit_purpose': 'Mục đích đi cơ sở',
+  // --- training ---
+  'audit.entity.training_course': 'Lớp tập huấn, bồi dưỡng',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',
