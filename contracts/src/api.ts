@@ -19,6 +19,8 @@ import { petitionFigureEndpoints } from './petitions/figures.schemas.ts';
 import { emulationEndpoints } from './emulation/api.ts';
 // --- surveys ---
 import { surveyEndpoints } from './surveys/api.ts';
+// --- sentiment ---
+import { sentimentEndpoints } from './sentiment/api.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -52,4 +54,6 @@ export const api = {
   emulation: emulationEndpoints,
   // --- surveys ---
   surveys: surveyEndpoints,
+  // --- sentiment ---
+  sentiment: sentimentEndpoints,
 };

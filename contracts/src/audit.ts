@@ -77,6 +77,9 @@ export const AUDIT_ENTITIES = [
   // --- surveys ---
   'survey',
   'survey_response',
+  // --- sentiment ---
+  'sentiment_report',
+  'sentiment_alert',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

@@ -232,6 +232,12 @@ export const FIELD_LABELS: Record<string, string> = {
   description: 'Nội dung, mô tả',
   reportedBy: 'Người, cơ quan phản ánh',
   // --- end emu-commit ---
+  // --- sentiment ---
+  topic: 'Chủ đề',
+  severity: 'Mức độ',
+  trend: 'Xu hướng',
+  peopleCount: 'Số người liên quan',
+  // --- end sentiment ---
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -72,6 +72,9 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   // --- surveys ---
   'audit.entity.survey': 'Survey',
   'audit.entity.survey_response': 'Survey response',
+  // --- sentiment ---
+  'audit.entity.sentiment_report': 'Public sentiment report',
+  'audit.entity.sentiment_alert': 'Public sentiment early warning',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

@@ -70,6 +70,9 @@ export const auditVi = {
   // --- surveys ---
   'audit.entity.survey': 'Cuộc khảo sát',
   'audit.entity.survey_response': 'Phiếu khảo sát',
+  // --- sentiment ---
+  'audit.entity.sentiment_report': 'Báo cáo tình hình nhân dân',
+  'audit.entity.sentiment_alert': 'Cảnh báo sớm tình hình nhân dân',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',
