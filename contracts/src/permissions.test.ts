@@ -25,7 +25,7 @@ describe('the permission table', () => {
     expect(can({ roles: ['focal_point', 'data_entry'], unitLevel: 'commune', organizationId: 7 }, 'people.update', {})).toBe(true);
     const byRole = Object.fromEntries(ROLES.map((role) => [role, permissionsOf({ roles: [role], unitLevel: 'commune', organizationId: 1 })]));
     // a system administrator has no unit (never limited by level); on a commune, province-only actions are out
-    const provinceOnly = ['indicators.configure', 'indicators.exchange', /* --- pet-core --- */ 'petitions.configure'];
+    const provinceOnly = ['indicators.configure', 'indicators.exchange', /* --- pet-core --- */ 'petitions.configure', /* --- sentiment --- */ 'sentiment.followUp'];
     expect(byRole.system_admin).toEqual(ACTIONS.filter((action) => !provinceOnly.includes(action)));
     expect(byRole.leader).toEqual([
       'units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review', 'programmes.read', 'programmes.reportProgress', 'audit.recent',
@@ -37,6 +37,8 @@ describe('the permission table', () => {
       'emulation.read', 'emulation.recognize', 'emulation.review',
       // --- surveys ---
       'surveys.read',
+      // --- sentiment ---
+      'sentiment.read', 'sentiment.report', 'sentiment.readSensitive',
     ]);
     // --- pet-core: a denouncer's identity is for the handler and leaders, not for account administrators ---
     // --- pet-legal --- (the legal calendar and rules are national: system administrators only)
@@ -60,6 +62,9 @@ describe('the permission table', () => {
       'emulation.manageCommitments',
       // --- surveys ---
       'surveys.read',
+      // --- sentiment ---
+      'sentiment.read',
+      'sentiment.report',
     ]);
   });
 });
