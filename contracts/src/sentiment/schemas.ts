@@ -113,7 +113,10 @@ export type TSentimentTable = z.infer<typeof ZSentimentTable>;
 export const ZSentimentMap = z.object({
   /** The 2025 province whose outline the map draws (indicators' province outlines); null when the reports span several. */
   provinceId: z.number().nullable(),
-  points: z.array(z.object({ lat: z.number(), lng: z.number(), topic: z.string(), severity: ZSentimentSeverity, count: z.number() })),
+  /** The province's outline as the indicators dashboard projects it, cropped to it (null: no single province). */
+  map: z.object({ viewBox: z.string(), path: z.string() }).nullable(),
+  /** x, y: the point projected as the outline (null without a map). */
+  points: z.array(z.object({ lat: z.number(), lng: z.number(), x: z.number().nullable(), y: z.number().nullable(), topic: z.string(), severity: ZSentimentSeverity, count: z.number() })),
   communes: z.array(z.object({ communeId: z.number(), communeName: z.string(), count: z.number(), high: z.number() })),
 });
 export type TSentimentMap = z.infer<typeof ZSentimentMap>;

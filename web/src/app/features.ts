@@ -26,6 +26,8 @@ import { emulationPublicFeature } from '../features/emulation-public/index.ts';
 // --- surveys ---
 import { surveysFeature } from '../features/surveys/index.ts';
 import { surveysPublicFeature } from '../features/surveys-public/index.ts';
+// --- sentiment ---
+import { sentimentFeature } from '../features/sentiment/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -65,6 +67,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   // --- surveys ---
   surveysFeature,
   surveysPublicFeature,
+  // --- sentiment ---
+  sentimentFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -169,6 +169,12 @@ function reportsInScope(db: Db, scope: Scope, provinces: Provinces, f: ReportFil
   return query;
 }
 
+/** The statistics-office code of a unit (a province: joins the map's outlines). */
+export async function unitCode(db: Db, unitId: number) {
+  const row = await db.selectFrom('admin_unit').select('code').where('id', '=', unitId).executeTakeFirst();
+  return row?.code ?? null;
+}
+
 /** The path of a unit in scope (a filter's unit). */
 export async function unitPathInScope(db: Db, scope: Scope, unitId: number) {
   const row = await db.selectFrom('admin_unit as u').select('u.path').where('u.id', '=', unitId).where(inScope('u.path', scope)).executeTakeFirst();

@@ -47,5 +47,20 @@ export function rulesInForce<R extends { provinceId: number | null; active: bool
   return own.length ? own : rules.filter((r) => r.active && r.provinceId === null);
 }
 
+/** The box around an outline's path ("M x yLx y…z"), padded by 4 %, as an SVG viewBox (as the petitions' hot-spot map crops it). */
+export function cropViewBox(path: string): string | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const match of path.matchAll(/(-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)/g)) {
+    xs.push(Number(match[1]));
+    ys.push(Number(match[2]));
+  }
+  if (xs.length === 0) return null;
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const pad = Math.max(maxX - minX, maxY - minY) * 0.04 + 1;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return `${round(minX - pad)} ${round(minY - pad)} ${round(maxX - minX + 2 * pad)} ${round(maxY - minY + 2 * pad)}`;
+}
+
 /** Points on the map: rounded to 0.01° (about 1 km), so a report shows a place, not a household. */
 export const roundPoint = (value: number | null): number | null => (value === null ? null : Math.round(value * 100) / 100);

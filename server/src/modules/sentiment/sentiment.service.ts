@@ -11,12 +11,13 @@ import { msg } from '#server/shared/messages.ts';
 import type { DerivedValues } from '#server/shared/module.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { recordAudit } from '../audit/index.ts';
+import { outlineProjection, provinceOutlines } from '../indicators/index.ts';
 import { addDays } from '#contracts/indicators/period.ts';
 import { DERIVED_TOPICS, SENTIMENT_DERIVED, reportsCode } from './sentiment-derived.ts';
 import { sentimentPolicy } from './sentiment.policy.ts';
 import { presentAlert, presentReport } from './sentiment.presenter.ts';
 import * as repo from './sentiment.repository.ts';
-import { reportCounts, rulesInForce, windowReach, windowReached, type WarningRule } from './sentiment.rules.ts';
+import { cropViewBox, reportCounts, rulesInForce, windowReach, windowReached, type WarningRule } from './sentiment.rules.ts';
 import { alertWorkflow } from './sentiment.workflow.ts';
 
 /** Longest period of the table and the map. */
@@ -223,9 +224,18 @@ export async function map(db: Database, actor: Actor, q: z.infer<typeof ZSentime
     provinceIds.add(Number(c.province_id));
   }
   const single = provinces !== null && provinces.length === 1 ? provinces[0]! : provinceIds.size === 1 ? [...provinceIds][0]! : null;
+  const code = single === null ? null : await repo.unitCode(db, single);
+  const [outlines, project] = code === null ? [null, null] : await Promise.all([provinceOutlines(), outlineProjection()]);
+  const outline = outlines?.provinces.find((o) => o.code === code);
+  const viewBox = outline ? cropViewBox(outline.path) : null;
+  const round = (n: number) => Math.round(n * 10) / 10;
   return {
     provinceId: single,
-    points: points.map((p) => ({ lat: Number(p.lat), lng: Number(p.lng), topic: p.topic, severity: p.severity, count: Number(p.n) })),
+    map: outline && viewBox ? { viewBox, path: outline.path } : null,
+    points: points.map((p) => {
+      const xy = outline && project ? project([Number(p.lng), Number(p.lat)]) : null;
+      return { lat: Number(p.lat), lng: Number(p.lng), x: xy ? round(xy[0]) : null, y: xy ? round(xy[1]) : null, topic: p.topic, severity: p.severity, count: Number(p.n) };
+    }),
     communes: [...communes.values()].sort((a, b) => b.count - a.count || a.communeName.localeCompare(b.communeName, 'vi')),
   };
 }

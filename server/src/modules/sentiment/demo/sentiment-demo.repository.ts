@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
+import type { NewReport } from '../sentiment.repository.ts';
 
 /** The demo loader, with no actor: the 2025 communes of the province with villages, their villages and teams. */
 export async function demoCommunes(db: Kysely<DB>, province2025Code: string) {
@@ -27,6 +28,11 @@ export async function demoCommunes(db: Kysely<DB>, province2025Code: string) {
     .where('o.dissolved_on', 'is', null)
     .execute();
   return { provinceId: Number(province.id), villages, blocs: new Map(blocs.map((b) => [Number(b.unit_id), Number(b.id)])) };
+}
+
+/** Many reports at once (the demo's history), in batches. */
+export async function insertReports(db: Kysely<DB>, rows: readonly NewReport[]) {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('sentiment_report').values(rows.slice(i, i + 500)).execute();
 }
 
 export async function accountId(db: Kysely<DB>, username: string) {
