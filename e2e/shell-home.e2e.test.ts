@@ -118,6 +118,8 @@ describe.each([360, 1280])('the shell as a commune official meets it, at %i px',
       'Điều tra xã hội học',
       'Tiếp công dân, đối thoại',
       'Điểm nóng',
+      // --- sentiment ---
+      'Tình hình nhân dân',
     ]);
     expect(await main.getByText(/Chưa có$|Đã có$/).count()).toBe(0);
     // a capability not built yet is in the menu only, where it says so

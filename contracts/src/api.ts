@@ -23,6 +23,8 @@ import { surveyEndpoints } from './surveys/api.ts';
 import { grassrootsEndpoints } from './grassroots/api.ts';
 // --- training ---
 import { trainingEndpoints } from './training/api.ts';
+// --- sentiment ---
+import { sentimentEndpoints } from './sentiment/api.ts';
 import { unitEndpoints } from './units.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
@@ -60,4 +62,6 @@ export const api = {
   grassroots: grassrootsEndpoints,
   // --- training ---
   training: trainingEndpoints,
+  // --- sentiment ---
+  sentiment: sentimentEndpoints,
 };

@@ -82,6 +82,9 @@ export const AUDIT_ENTITIES = [
   'field_visit_purpose',
   // --- training ---
   'training_course',
+  // --- sentiment ---
+  'sentiment_report',
+  'sentiment_alert',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

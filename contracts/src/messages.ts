@@ -241,6 +241,12 @@ export const FIELD_LABELS: Record<string, string> = {
   heard: 'Nội dung nắm được',
   topics: 'Chủ đề',
   // --- end grassroots ---
+  // --- sentiment ---
+  topic: 'Chủ đề',
+  severity: 'Mức độ',
+  trend: 'Xu hướng',
+  peopleCount: 'Số người liên quan',
+  // --- end sentiment ---
 };
 
 /** "Tên đăng nhập (username)" for a path like ['username']; the last non-index segment names the field. */

@@ -204,6 +204,25 @@ export const PERMISSIONS = {
     roles: KEEPERS,
   },
   // --- end training ---
+  // --- sentiment ---
+  'sentiment.read': {
+    summary: "See public sentiment reports (tình hình nhân dân) of the units in scope, their table by commune and topic, the map and the early-warning alerts; the text of reports on a sensitive topic (religion) stays hidden",
+    roles: EVERYONE,
+  },
+  'sentiment.report': {
+    summary: 'Send public sentiment reports for a village or commune in scope (a Tổ dân vận, a Khối dân vận or a cadre), also from a phone offline',
+    roles: { ...KEEPERS, leader: 'scope', focal_point: 'scope' },
+  },
+  'sentiment.readSensitive': {
+    summary: 'Read the text of sentiment reports on a sensitive topic (religion); every read is audited',
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope', leader: 'scope' },
+  },
+  'sentiment.followUp': {
+    summary: 'Acknowledge the early-warning alerts addressed to the own unit (the province of the commune), follow them up with notes, link them to a hot spot of citizens\' cases and close them',
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope', leader: 'scope' },
+    levels: ['province'],
+  },
+  // --- end sentiment ---
 } as const satisfies Record<string, PermissionSpec>;
 
 export type TAction = keyof typeof PERMISSIONS;

@@ -57,6 +57,8 @@ describe('the server process on PGlite', () => {
         { name: 'programmes.demo', version: 1 },
         { name: 'province-44-whole', version: 1 },
         { name: 'reception.demo', version: 1 },
+        // --- sentiment ---
+        { name: 'sentiment.demo', version: 1 },
         { name: 'surveys.demo', version: 1 },
         // --- training ---
         { name: 'training.demo', version: 1 },

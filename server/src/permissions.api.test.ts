@@ -28,6 +28,8 @@ import { modelEndpoints } from '#contracts/emulation/model.api.ts';
 import { surveyEndpoints } from '#contracts/surveys/api.ts';
 // --- training ---
 import { trainingEndpoints } from '#contracts/training/api.ts';
+// --- sentiment ---
+import { sentimentEndpoints } from '#contracts/sentiment/api.ts';
 import { authEndpoints } from '#contracts/auth.ts';
 import { userEndpoints } from '#contracts/users.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
@@ -101,6 +103,11 @@ describe('village accounts', () => {
       'grassroots.log',
       // --- training ---
       'training.read',
+      // --- sentiment ---
+      'sentiment.read',
+      'sentiment.report',
+      'sentiment.readSensitive',
+      'sentiment.followUp',
     ]);
     const admin = await signIn(null, ['system_admin']);
     expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);
@@ -108,6 +115,7 @@ describe('village accounts', () => {
     expect((await villageAdmin.call(authEndpoints.me, {})).body.permissions).toEqual(
       // --- pet-legal --- 'legal.manage' is for system administrators only
       ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'petitions.readIdentity', 'petitions.configure', 'legal.manage', 'reception.manage', /* --- emulation --- */ 'emulation.manageCampaigns', 'emulation.recognize', /* --- grassroots --- */ 'grassroots.manage'].includes(action)),
+      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'petitions.readIdentity', 'petitions.configure', 'legal.manage', 'reception.manage', /* --- emulation --- */ 'emulation.manageCampaigns', 'emulation.recognize', /* --- sentiment --- */ 'sentiment.followUp'].includes(action)),
     );
   });
 });
@@ -226,6 +234,32 @@ async function communeSurvey(place: Place): Promise<{ id: number; responseId: st
     .execute();
   return { id: survey.id, responseId };
 }
+
+// --- sentiment ---
+const sentimentFixtures = new Map<string, string>();
+/** A religion report of the village (sensitive text) and an open alert on the commune's land, made once per place. */
+async function sentimentFixture(place: Place, kind: 'report' | 'alert'): Promise<string> {
+  const key = `${place.communeId}:${kind}`;
+  const known = sentimentFixtures.get(key);
+  if (known) return known;
+  const provinceId = Number((await t.db.selectFrom('admin_unit').select('path').where('id', '=', place.communeId).executeTakeFirstOrThrow()).path.split('.')[0]);
+  const id = uuidv7();
+  if (kind === 'report') {
+    await t.db.insertInto('sentiment_report').values({
+      id, province_id: provinceId, unit_id: place.villageId, commune_id: place.communeId, organization_id: null, topic: 'religion', severity: 'medium', people_count: 5,
+      trend: 'steady', text: 'Sinh hoạt tôn giáo chưa đăng ký', reported_on: '2026-03-01', lat: null, lng: null, created_by: null, created_at: new Date(),
+    }).execute();
+  } else {
+    const rule = await t.db.selectFrom('sentiment_rule').select('id').where('province_id', 'is', null).executeTakeFirstOrThrow();
+    await t.db.insertInto('sentiment_alert').values({
+      id, province_id: provinceId, unit_id: place.communeId, addressed_unit_id: provinceId, rule_id: rule.id, topic: 'land', report_count: 3,
+      first_report_on: '2026-02-20', last_report_on: '2026-03-01', raised_at: new Date(),
+    }).execute();
+  }
+  sentimentFixtures.set(key, id);
+  return id;
+}
+// --- end sentiment ---
 
 let serial = 0;
 /** One request per action that exercises exactly that action's policy, on records the user may see. */
@@ -375,6 +409,26 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
       body: { unitId: p.communeId, title: `Lớp ${++serial}`, kind: 'training', level: 'commune', subject: 'Nghiệp vụ dân vận', startsOn: '2026-01-05', endsOn: '2026-01-06' },
     }),
   // --- end training ---
+  // --- sentiment ---
+  'sentiment.read': (c) => c.call(sentimentEndpoints.listReports, { query: {} }),
+  'sentiment.report': (c, p) =>
+    c.call(sentimentEndpoints.createReport, {
+      body: { id: uuidv7(), unitId: p.villageId, topic: 'other', severity: 'low', peopleCount: 2, trend: 'steady', text: 'Thử', reportedOn: '2026-03-01' },
+    }),
+  // reading is open to everyone; without the right the text of a religion report is hidden, which the probe reports as 403
+  'sentiment.readSensitive': async (c, p) => {
+    const response = await c.call(sentimentEndpoints.getReport, { params: { id: await sentimentFixture(p, 'report') } });
+    if (response.status !== 200) return response;
+    return { ...response, status: response.body.textHidden ? 403 : 200 };
+  },
+  'sentiment.followUp': async (c, p) => {
+    const id = await sentimentFixture(p, 'alert');
+    const alert = await c.call(sentimentEndpoints.getAlert, { params: { id } });
+    if (alert.status !== 200) return alert;
+    if (alert.body.status !== 'open') return { ...alert, status: alert.body.moves.length ? 200 : 403 };
+    return c.call(sentimentEndpoints.moveAlert, { params: { id }, body: { seenState: 'open', seenVersion: alert.body.version, to: 'acknowledged' } });
+  },
+  // --- end sentiment ---
 };
 
 describe('the permission table, walked over HTTP', () => {

@@ -1005,6 +1005,13 @@ export interface DB {
   emulation_commitment_count_change: EmulationCommitmentCountChangeTable;
   emulation_commitment_breach: EmulationCommitmentBreachTable;
   // --- end emu-commit ---
+  // --- sentiment ---
+  sentiment_topic: SentimentTopicTable;
+  sentiment_rule: SentimentRuleTable;
+  sentiment_report: SentimentReportTable;
+  sentiment_alert: SentimentAlertTable;
+  sentiment_alert_note: SentimentAlertNoteTable;
+  // --- end sentiment ---
   // --- surveys ---
   survey: SurveyTable;
   survey_version: SurveyVersionTable;
@@ -1343,3 +1350,66 @@ export interface DB {
   training_participant: TrainingParticipantTable;
 }
 // --- end training ---
+// --- sentiment ---
+export interface SentimentTopicTable {
+  code: string;
+  name: string;
+  sensitive: Generated<boolean>;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface SentimentRuleTable {
+  id: Id;
+  province_id: number | null;
+  name: string;
+  topic: string | null;
+  min_severity: 'low' | 'medium' | 'high' | 'very_high';
+  min_reports: number;
+  window_days: number;
+  active: Generated<boolean>;
+}
+
+export interface SentimentReportTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  commune_id: number;
+  organization_id: number | null;
+  topic: string;
+  severity: 'low' | 'medium' | 'high' | 'very_high';
+  people_count: number;
+  trend: 'rising' | 'steady' | 'falling';
+  text: string;
+  reported_on: string;
+  lat: number | null;
+  lng: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface SentimentAlertTable {
+  id: string;
+  province_id: number;
+  unit_id: number;
+  addressed_unit_id: number;
+  rule_id: number;
+  topic: string;
+  status: Generated<'open' | 'acknowledged' | 'closed'>;
+  version: Generated<number>;
+  report_count: number;
+  first_report_on: string;
+  last_report_on: string;
+  raised_at: Timestamp;
+  petition_case_id: string | null;
+}
+
+export interface SentimentAlertNoteTable {
+  id: string;
+  province_id: number;
+  alert_id: string;
+  text: string;
+  by_user_id: number | null;
+  at: Timestamp;
+}
+// --- end sentiment ---

@@ -13,6 +13,8 @@ import { peopleModule } from './people/index.ts';
 // --- pet-core ---
 import { petitionsModule } from './petitions/index.ts';
 import { programmesModule } from './programmes/index.ts';
+// --- sentiment ---
+import { sentimentModule } from './sentiment/index.ts';
 // --- pet-recv ---
 import { receptionModule } from './reception/index.ts';
 // --- grassroots ---
@@ -48,6 +50,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   grassrootsModule,
   // --- training ---
   trainingModule,
+  // --- sentiment ---
+  sentimentModule,
   jobsModule,
   filesModule,
 ];

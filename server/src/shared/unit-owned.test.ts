@@ -77,6 +77,15 @@ const ALLOWED: Record<string, string> = {
   'modules/training/training-coverage.repository.ts#untrainedHolders': 'holders() above, inScope on the unit of each role',
   // units only, of people the service has just read in scope (a participant written)
   'modules/training/training.repository.ts#unitsOfPeople': 'units of people read in scope, for the derived values',
+  // --- sentiment ---
+  'modules/sentiment/demo/sentiment-demo.repository.ts#*': 'demo loader (the sentiment step, after the foundation)',
+  'modules/sentiment/sentiment.repository.ts#reportIdTaken': 'answers only whether a client id is stored, and in which province (idempotent resend)',
+  'modules/sentiment/sentiment.repository.ts#countingDates': "the writer's rule evaluation: dates only, of the commune of a place read in scope",
+  'modules/sentiment/sentiment.repository.ts#findOpenAlert': "the writer's rule evaluation: the open alert of the commune of a place read in scope",
+  'modules/sentiment/sentiment.repository.ts#withNames': 'names of reports read through unitOwned (reportsInScope)',
+  'modules/sentiment/sentiment.repository.ts#alertNotes': 'notes of an alert read through unitOwned',
+  'modules/sentiment/sentiment.repository.ts#alertHistory': 'workflow history of an alert read through unitOwned',
+  // --- end sentiment ---
   // --- shell-home ---
   'modules/units/unit.repository.ts#listChildren': 'only whether organisations exist under units listed in scope',
   'modules/audit/audit.repository.ts#listAudit': 'names the records of a page of entries read through unitOwned (auditPage)',

@@ -30,6 +30,8 @@ import { surveysPublicFeature } from '../features/surveys-public/index.ts';
 import { grassrootsFeature } from '../features/grassroots/index.ts';
 // --- training ---
 import { trainingFeature } from '../features/training/index.ts';
+// --- sentiment ---
+import { sentimentFeature } from '../features/sentiment/index.ts';
 import { reportsFeature } from '../features/reports/index.ts';
 import { unitsFeature } from '../features/units/index.ts';
 import { usersFeature } from '../features/users/index.ts';
@@ -73,6 +75,8 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   grassrootsFeature,
   // --- training ---
   trainingFeature,
+  // --- sentiment ---
+  sentimentFeature,
 ];
 
 /** Every catalogue pair of the web app: the shell's own strings (app/messages.*.ts), then each feature's. */

@@ -24,6 +24,8 @@ import type { programmesVi } from '../features/programmes/messages.vi.ts';
 import type { emulationVi } from '../features/emulation/messages.vi.ts';
 // --- pet-recv ---
 import { receptionVi } from '../features/reception/messages.vi.ts';
+// --- sentiment ---
+import { sentimentVi } from '../features/sentiment/messages.vi.ts';
 // --- emu-review ---
 import type { emulationReviewVi } from '../features/emulation/review/messages.vi.ts';
 // --- pet-portal ---
@@ -61,6 +63,8 @@ const firstLoad = {
   ...petitionsVi,
   // --- pet-recv ---
   ...receptionVi,
+  // --- sentiment ---
+  ...sentimentVi,
   // --- pet-portal ---
   ...petitionsPortalVi,
   // --- emu-public ---

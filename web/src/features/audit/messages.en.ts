@@ -77,6 +77,9 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.field_visit_purpose': 'Field visit purpose',
   // --- training ---
   'audit.entity.training_course': 'Training course',
+  // --- sentiment ---
+  'audit.entity.sentiment_report': 'Public sentiment report',
+  'audit.entity.sentiment_alert': 'Public sentiment early warning',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

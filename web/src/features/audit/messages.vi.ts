@@ -75,6 +75,9 @@ export const auditVi = {
   'audit.entity.field_visit_purpose': 'Mục đích đi cơ sở',
   // --- training ---
   'audit.entity.training_course': 'Lớp tập huấn, bồi dưỡng',
+  // --- sentiment ---
+  'audit.entity.sentiment_report': 'Báo cáo tình hình nhân dân',
+  'audit.entity.sentiment_alert': 'Cảnh báo sớm tình hình nhân dân',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',

@@ -1,0 +1,52 @@
+import type { TSentimentAlert, TSentimentReport } from '#contracts/sentiment/schemas.ts';
+import type { AlertRow, ReportRow } from './sentiment.repository.ts';
+import { roundPoint } from './sentiment.rules.ts';
+
+const iso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : String(value));
+
+/** A report row as the contract shows it; `showText` false hides the text of a sensitive topic. */
+export function presentReport(row: ReportRow, showText: boolean): TSentimentReport {
+  const hidden = row.sensitive && !showText;
+  return {
+    id: row.id,
+    unitId: Number(row.unit_id),
+    unitName: row.unit_name,
+    communeId: Number(row.commune_id),
+    communeName: row.commune_name,
+    organizationId: row.organization_id === null ? null : Number(row.organization_id),
+    organizationName: row.organization_name ?? null,
+    reporterName: row.reporter_name ?? null,
+    topic: row.topic,
+    topicName: row.topic_name,
+    sensitive: row.sensitive,
+    severity: row.severity,
+    peopleCount: row.people_count,
+    trend: row.trend,
+    text: hidden ? null : row.text,
+    textHidden: hidden,
+    reportedOn: row.reported_on,
+    lat: roundPoint(row.lat),
+    lng: roundPoint(row.lng),
+    createdAt: iso(row.created_at),
+  };
+}
+
+export function presentAlert(row: AlertRow): TSentimentAlert {
+  return {
+    id: row.id,
+    communeId: Number(row.unit_id),
+    communeName: row.commune_name,
+    addressedUnitId: Number(row.addressed_unit_id),
+    addressedUnitName: row.addressed_unit_name,
+    topic: row.topic,
+    topicName: row.topic_name,
+    ruleName: row.rule_name,
+    status: row.status,
+    version: row.version,
+    reportCount: row.report_count,
+    firstReportOn: row.first_report_on,
+    lastReportOn: row.last_report_on,
+    raisedAt: iso(row.raised_at),
+    petitionCaseId: row.petition_case_id,
+  };
+}

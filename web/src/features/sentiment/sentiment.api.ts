@@ -1,0 +1,54 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { sentimentEndpoints as e, type TSentimentAlertStatus, type TSentimentPeriodQuery, type ZSentimentListQuery } from '#contracts/sentiment/api.ts';
+import { unitEndpoints } from '#contracts/units.ts';
+import { call } from '../../api/client.ts';
+
+const KEY = ['sentiment'] as const;
+/** The form's lists are kept for the day: the form must open with no connection once it has been opened. */
+const DAY = 24 * 60 * 60 * 1000;
+
+export const useTopics = () => useQuery({ queryKey: [...KEY, 'topics'], queryFn: () => call(e.listTopics, {}), staleTime: DAY, gcTime: DAY });
+
+/** The places a report may name: the home unit and its children (a commune's villages), in force today. */
+export const usePlaces = (unitId: number | null) =>
+  useQuery({
+    queryKey: [...KEY, 'places', unitId],
+    queryFn: async () => {
+      const [unit, children] = await Promise.all([
+        call(unitEndpoints.get, { params: { id: unitId ?? 0 }, query: {} }),
+        call(unitEndpoints.children, { query: { parentId: unitId ?? 0 } }),
+      ]);
+      return { unit: unit.unit, children };
+    },
+    enabled: unitId !== null,
+    staleTime: DAY,
+    gcTime: DAY,
+  });
+
+export const useReports = (query: Partial<z.input<typeof ZSentimentListQuery>>) =>
+  useQuery({ queryKey: [...KEY, 'reports', query], queryFn: () => call(e.listReports, { query }), placeholderData: keepPreviousData });
+
+export const useTable = (query: TSentimentPeriodQuery) =>
+  useQuery({ queryKey: [...KEY, 'table', query], queryFn: () => call(e.table, { query }), placeholderData: keepPreviousData });
+
+export const useMap = (query: TSentimentPeriodQuery) =>
+  useQuery({ queryKey: [...KEY, 'map', query], queryFn: () => call(e.map, { query }), placeholderData: keepPreviousData });
+
+export const useAlerts = (status: TSentimentAlertStatus | '') =>
+  useQuery({ queryKey: [...KEY, 'alerts', status], queryFn: () => call(e.listAlerts, { query: status ? { status } : {} }), placeholderData: keepPreviousData });
+
+export const useAlert = (id: string | null) =>
+  useQuery({ queryKey: [...KEY, 'alert', id], queryFn: () => call(e.getAlert, { params: { id: id ?? '' } }), enabled: id !== null });
+
+function useWrite<I, O>(write: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: write, onSuccess: () => client.invalidateQueries({ queryKey: KEY }) });
+}
+
+export const useMoveAlert = () =>
+  useWrite((input: { id: string; seenState: TSentimentAlertStatus; seenVersion: number; to: TSentimentAlertStatus; reason?: string }) =>
+    call(e.moveAlert, { params: { id: input.id }, body: { seenState: input.seenState, seenVersion: input.seenVersion, to: input.to, reason: input.reason ?? null } }),
+  );
+
+export const useAddNote = () => useWrite((input: { id: string; noteId: string; text: string }) => call(e.addAlertNote, { params: { id: input.id }, body: { id: input.noteId, text: input.text } }));
