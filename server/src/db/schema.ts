@@ -1310,6 +1310,15 @@ export interface FieldVisitTable {
   heard: string | null;
   topics: Generated<string[]>;
   entered_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  field_visit_purpose: FieldVisitPurposeTable;
+  field_visit: FieldVisitTable;
+}
+// --- end grassroots ---
+
 // --- training: courses and participants (migration 20261231T1100_training.sql) ---
 export interface TrainingCourseTable {
   id: string;
@@ -1342,10 +1351,6 @@ export interface TrainingParticipantTable {
 }
 
 export interface DB {
-  field_visit_purpose: FieldVisitPurposeTable;
-  field_visit: FieldVisitTable;
-}
-// --- end grassroots ---
   training_course: TrainingCourseTable;
   training_participant: TrainingParticipantTable;
 }
