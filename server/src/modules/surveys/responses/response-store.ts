@@ -69,11 +69,18 @@ export type StoreOutcome =
 /** The questionnaires of a survey's versions, read once per store call. */
 export class FormCache {
   private forms: Map<number, TSurveyForm> | null = null;
+  private crossBy: string[] | null = null;
   constructor(private readonly survey: StoreSurvey) {}
 
   async get(db: Database, number: number): Promise<TSurveyForm | undefined> {
     if (!this.forms) this.forms = new Map((await repo.versionForms(db, this.survey)).map((v) => [v.number, storedForm(v.form)]));
     return this.forms.get(number);
+  }
+
+  /** The questions the survey's tallies are crossed by (survey_cross_tally kept with survey_tally). */
+  async cross(db: Database): Promise<string[]> {
+    this.crossBy ??= await repo.crossQuestions(db, this.survey);
+    return this.crossBy;
   }
 }
 
@@ -161,9 +168,10 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
     }
   }
   const tally = context.tally ?? new TallyBatch();
+  const crossBy = written.size > 0 ? await forms.cross(trx) : [];
   for (const id of written) {
     const entry = checked.get(id);
-    if (entry?.status === 'accepted') tally.add(entry.form, { unitId: entry.item.unitId, group: entry.item.respondentGroup, answers: entry.answers, cells: entry.cells }, 1);
+    if (entry?.status === 'accepted') tally.add(entry.form, { unitId: entry.item.unitId, group: entry.item.respondentGroup, answers: entry.answers, cells: entry.cells }, 1, crossBy);
   }
   if (!context.tally) await repo.applyTally(trx, survey, tally.deltas());
   if (written.size > 0) {
@@ -275,7 +283,8 @@ const canonical = (value: unknown) => (value === undefined ? undefined : JSON.st
  * answers differ, and it stays pending.
  */
 export async function verifyResponse(trx: Database, survey: StoreSurvey, stored: StoredResponse, second: Record<string, unknown>, context: { userId: number; ip: string | null; today: string; now: Date }) {
-  const form = await new FormCache(survey).get(trx, stored.version_number);
+  const forms = new FormCache(survey);
+  const form = await forms.get(trx, stored.version_number);
   if (!form) throw new Error('version of a stored response missing');
   const result = checkAgainst(form, second, context.today);
   if ('field' in result) throw invalidField(result.field, result.message, 'answers');
@@ -293,7 +302,7 @@ export async function verifyResponse(trx: Database, survey: StoreSurvey, stored:
   });
   if (!updated) throw conflict(msg('surveys.responses.staleRevision'));
   const tally = new TallyBatch();
-  tally.add(form, { unitId: stored.unit_id, group: stored.respondent_group, answers: first, cells: stored.cells as TCells }, 1);
+  tally.add(form, { unitId: stored.unit_id, group: stored.respondent_group, answers: first, cells: stored.cells as TCells }, 1, await forms.cross(trx));
   await repo.applyTally(trx, survey, tally.deltas());
   await recordAudit(trx, context, { action: 'update', entity: 'survey_response', entityId: stored.id, unitId: stored.unit_id, before: { status: stored.status }, after: { status: 'accepted', verified: true } });
   return { status: 'accepted' as const, differences: [] };
@@ -310,7 +319,8 @@ export async function correctResponse(
   change: { answers?: Record<string, unknown>; status?: 'accepted' | 'rejected'; reason: string },
   context: { userId: number; ip: string | null; today: string; now: Date },
 ): Promise<void> {
-  const form = await new FormCache(survey).get(trx, stored.version_number);
+  const forms = new FormCache(survey);
+  const form = await forms.get(trx, stored.version_number);
   if (!form) throw new Error('version of a stored response missing');
   let answers = stored.answers as TAnswers;
   let cells = stored.cells as TCells;
@@ -341,8 +351,9 @@ export async function correctResponse(
   if (!updated) throw conflict(msg('surveys.responses.staleRevision'));
   const tally = new TallyBatch();
   const key = { unitId: stored.unit_id, group: stored.respondent_group };
-  if (stored.status === 'accepted') tally.add(form, { ...key, answers: stored.answers as TAnswers, cells: stored.cells as TCells }, -1);
-  if (status === 'accepted') tally.add(form, { ...key, answers, cells }, 1);
+  const crossBy = await forms.cross(trx);
+  if (stored.status === 'accepted') tally.add(form, { ...key, answers: stored.answers as TAnswers, cells: stored.cells as TCells }, -1, crossBy);
+  if (status === 'accepted') tally.add(form, { ...key, answers, cells }, 1, crossBy);
   await repo.applyTally(trx, survey, tally.deltas());
   await recordAudit(trx, context, {
     action: 'update',

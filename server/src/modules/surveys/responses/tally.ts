@@ -11,6 +11,8 @@ export interface TallyDelta {
   question: string;
   value: string;
   count: number;
+  /** For survey_cross_tally: the crossing select_one question and the response's answer to it (absent for survey_tally). */
+  by?: { question: string; value: string };
 }
 
 /** A number's canonical text in the tallies: String(Number(v)) ('7.50' and 7.5 are one value). */
@@ -78,7 +80,9 @@ export class TallyBatch {
   private readonly byQuestion = new Map<string, Map<string, number>>();
   private readonly slots = new WeakMap<TSurveyForm, Slot[]>();
   private readonly total: number = this.index('', '');
-  private readonly byPlace = new Map<string, { unitId: number; group: string; counts: number[] }>();
+  private readonly byPlace = new Map<string, { unitId: number; group: string; by?: { question: string; value: string }; counts: number[] }>();
+  /** The key indexes of the response being added (reused). */
+  private readonly hits: number[] = [];
 
   private values(question: string): Map<string, number> {
     let values = this.byQuestion.get(question);
@@ -114,53 +118,79 @@ export class TallyBatch {
     return slots;
   }
 
-  /** Counts one response in (sign 1) or out (sign -1): the keys of visitTallyKeys, in the same cases. */
-  add(form: TSurveyForm, response: { unitId: number; group: string; answers: TAnswers; cells: TCells }, sign: 1 | -1): void {
-    const place = `${response.unitId}\u0000${response.group}`;
+  private countsAt(unitId: number, group: string, by?: { question: string; value: string }): number[] {
+    const place = by ? `${unitId}\u0000${group}\u0000${by.question}\u0000${by.value}` : `${unitId}\u0000${group}`;
     let entry = this.byPlace.get(place);
     if (!entry) {
-      entry = { unitId: response.unitId, group: response.group, counts: [] };
+      entry = by ? { unitId, group, by, counts: [] } : { unitId, group, counts: [] };
       this.byPlace.set(place, entry);
     }
-    const counts = entry.counts;
-    const bump = (index: number) => {
-      counts[index] = (counts[index] ?? 0) + sign;
-    };
+    return entry.counts;
+  }
+
+  /**
+   * Counts one response in (sign 1) or out (sign -1): the keys of visitTallyKeys, in the same cases; and the same
+   * keys again under each of `crossBy` (the survey's cross_questions) that the response answered with a choice.
+   */
+  add(form: TSurveyForm, response: { unitId: number; group: string; answers: TAnswers; cells: TCells }, sign: 1 | -1, crossBy: readonly string[] = []): void {
+    const hits = this.hits;
+    hits.length = 0;
     const valueIndex = (slot: Slot, value: string) => slot.values.get(value) ?? this.index(slot.question.name, value, slot.values);
-    bump(this.total);
+    hits.push(this.total);
     const { answers, cells } = response;
     for (const slot of this.slotsOf(form)) {
       const { question } = slot;
       const cell = cells[question.name];
-      if (cell === 'skipped') bump(slot.skipped);
-      else if (cell === 'unanswered' || cell === undefined) bump(slot.unanswered);
+      if (cell === 'skipped') hits.push(slot.skipped);
+      else if (cell === 'unanswered' || cell === undefined) hits.push(slot.unanswered);
       else {
-        bump(slot.answered);
+        hits.push(slot.answered);
         const value = answers[question.name];
         if (value === undefined) continue;
-        if (question.type === 'select_one' && typeof value === 'string') bump(valueIndex(slot, value));
+        if (question.type === 'select_one' && typeof value === 'string') hits.push(valueIndex(slot, value));
         else if (question.type === 'select_multiple' && Array.isArray(value)) {
           // a choice counts once per response (ZAnswers keeps them distinct; a repeat is not counted twice)
-          if (value.length === 1 || new Set(value).size === value.length) for (const choice of value) bump(valueIndex(slot, choice));
-          else for (const choice of new Set(value)) bump(valueIndex(slot, choice));
+          if (value.length === 1 || new Set(value).size === value.length) for (const choice of value) hits.push(valueIndex(slot, choice));
+          else for (const choice of new Set(value)) hits.push(valueIndex(slot, choice));
         } else if ((question.type === 'integer' || question.type === 'decimal') && (typeof value === 'number' || typeof value === 'string')) {
-          bump(valueIndex(slot, canonicalNumber(value)));
+          hits.push(valueIndex(slot, canonicalNumber(value)));
         }
       }
     }
+    this.bump(this.countsAt(response.unitId, response.group), sign);
+    for (const question of crossBy) {
+      const value = answers[question];
+      if (cells[question] === 'answered' && typeof value === 'string') this.bump(this.countsAt(response.unitId, response.group, { question, value }), sign);
+    }
   }
 
-  /** The non-zero deltas sorted by the table's key order (question, value, unit, group): concurrent upserts never deadlock. */
+  private bump(counts: number[], sign: 1 | -1): void {
+    for (const index of this.hits) counts[index] = (counts[index] ?? 0) + sign;
+  }
+
+  /**
+   * The non-zero deltas sorted by the tables' key order: survey_tally's (question, value, unit, group) first, then
+   * survey_cross_tally's (by question, by value, question, value, unit, group): concurrent upserts never deadlock.
+   */
   deltas(): TallyDelta[] {
     const out: TallyDelta[] = [];
-    for (const { unitId, group, counts } of this.byPlace.values()) {
+    for (const { unitId, group, by, counts } of this.byPlace.values()) {
       for (const [index, count] of counts.entries()) {
         if (count === undefined || count === 0) continue;
         const key = this.keys[index] as { question: string; value: string };
-        out.push({ unitId, group, question: key.question, value: key.value, count });
+        out.push(by ? { unitId, group, question: key.question, value: key.value, count, by } : { unitId, group, question: key.question, value: key.value, count });
       }
     }
-    return out.sort((a, b) => cmp(a.question, b.question) || cmp(a.value, b.value) || a.unitId - b.unitId || cmp(a.group, b.group));
+    return out.sort(
+      (a, b) =>
+        cmp(a.by?.question ?? '', b.by?.question ?? '') ||
+        Number(a.by !== undefined) - Number(b.by !== undefined) ||
+        cmp(a.by?.value ?? '', b.by?.value ?? '') ||
+        cmp(a.question, b.question) ||
+        cmp(a.value, b.value) ||
+        a.unitId - b.unitId ||
+        cmp(a.group, b.group),
+    );
   }
 }
 
