@@ -17,12 +17,15 @@ import { sql } from 'kysely';
 import type { TFormItem, TSurveyForm } from '#contracts/surveys/form.ts';
 import type { Database } from '#server/db/database.ts';
 import { migrate } from '#server/db/migrate.ts';
+import { rebuildCrossTally } from '#server/modules/surveys/responses/response.repository.ts';
 import { RESPONSE_KEYS } from '#server/modules/surveys/tabulation/tabulation.repository.ts';
 import { importOfficialUnits } from '#server/modules/units/official-import.ts';
 import { benchTarget, openBenchDatabase } from './db.ts';
 
 export const BENCH_SURVEY_CODE = 'BENCH-KHAO-SAT-30';
 export const BENCH_SURVEY_PROVINCES = 3;
+/** The select_one question the survey is crossed by (survey.cross_questions). */
+export const BENCH_CROSS_QUESTION = 's01';
 const GROUPS = ['cadre', 'party_member', 'citizen', 'union_member', 'respected_person', 'other'];
 
 /** One question of the benchmark form: its hash index k, type, choices or value range, and the answer that makes it relevant. */
@@ -178,6 +181,20 @@ async function buildTallies(db: Database, survey: { id: number; provinceId: numb
   });
 }
 
+/**
+ * The survey crosses by its first select_one question (s01, four choices, required): its cross tally built from
+ * the accepted responses, as naming the question in the survey's cross_questions does.
+ */
+async function buildCrossTally(db: Database, survey: { id: number; provinceId: number }): Promise<void> {
+  const questions = BENCH_SPECS.map((s) => s.name);
+  const valueQuestions = BENCH_SPECS.filter((s) => s.type !== 'text' && s.type !== 'date').map((s) => s.name);
+  await db.transaction().execute(async (trx) => {
+    await sql`set local work_mem = '512MB'`.execute(trx);
+    await trx.updateTable('survey').set({ cross_questions: [BENCH_CROSS_QUESTION] }).where('id', '=', survey.id).execute();
+    await rebuildCrossTally(trx, { province_id: survey.provinceId, id: survey.id }, BENCH_CROSS_QUESTION, { questions, valueQuestions });
+  });
+}
+
 /** The benchmark survey with ≈ `wanted` responses and their tallies; returns its id. */
 export async function seedSurveys(db: Database, wanted: number): Promise<number> {
   const started = performance.now();
@@ -210,8 +227,15 @@ export async function seedSurveys(db: Database, wanted: number): Promise<number>
     const rows = await buildTallies(db, survey);
     console.log(`tallies: ${rows} rows from the accepted responses (${seconds(tick)} s)`);
   }
+  const crossed = await db.selectFrom('survey_cross_tally').select('count').where('province_id', '=', survey.provinceId).where('survey_id', '=', survey.id).where('by_question', '=', BENCH_CROSS_QUESTION).limit(1).execute();
+  if (inserted || crossed.length === 0) {
+    const tick = performance.now();
+    await buildCrossTally(db, survey);
+    console.log(`cross tally by ${BENCH_CROSS_QUESTION}: built from the accepted responses (${seconds(tick)} s)`);
+  }
   await sql`analyze survey_response`.execute(db);
   await sql`analyze survey_tally`.execute(db);
+  await sql`analyze survey_cross_tally`.execute(db);
   console.log(`surveys: survey ${survey.id} ready in ${seconds(started)} s`);
   return survey.id;
 }

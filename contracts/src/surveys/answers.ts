@@ -31,83 +31,123 @@ export function checkAnswers(
   input: Record<string, unknown>,
   opts: { today: string; language?: string },
 ): TCheckedAnswers {
-  const language = opts.language ?? form.defaultLanguage;
   const answers: TAnswers = {};
-  const cells: Record<string, TCellState> = {};
-  const errors: TAnswerError[] = [];
-  const ctx: TEvalContext = { value: (name) => answers[name], today: opts.today };
-  const questionNames = new Set<string>();
-  const otherNames = new Set<string>();
-
-  /** relevant/constraint: a form whose expression does not parse gets an error on that item, and the item counts as relevant. */
-  const expression = (field: string, column: string, src: string, evalCtx: TEvalContext): boolean => {
-    try {
-      return holds(src, evalCtx);
-    } catch (e) {
-      if (!(e instanceof ExpressionError)) throw e;
-      errors.push({ field, message: `Biểu thức ${column} của "${field}" lỗi: ${e.message}` });
-      return true;
-    }
+  const state: TCheckState = {
+    form,
+    input,
+    today: opts.today,
+    language: opts.language ?? form.defaultLanguage,
+    answers,
+    cells: {},
+    errors: [],
+    ctx: { value: (name) => answers[name], today: opts.today },
   };
-
-  const visit = (items: TFormItem[], skipped: boolean) => {
-    for (const item of items) {
-      if (item.kind === 'note') {
-        otherNames.add(item.name);
-        continue;
-      }
-      const off = skipped || (item.relevant !== undefined && item.relevant.trim() !== '' && !expression(item.name, 'relevant', item.relevant, ctx));
-      if (item.kind === 'group') {
-        otherNames.add(item.name);
-        visit(item.items, off);
-        continue;
-      }
-      questionNames.add(item.name);
-      if (off) {
-        cells[item.name] = 'skipped';
-        continue;
-      }
-      checkQuestion(item);
-    }
-  };
-
-  const checkQuestion = (q: TQuestion) => {
-    const label = clip(textIn(q.label, language, form.defaultLanguage) ?? q.name);
-    const given = Object.hasOwn(input, q.name) ? input[q.name] : undefined;
-    const result = normalise(form, q, given, answers, opts.today, label);
-    if (result.error !== undefined) {
-      cells[q.name] = 'unanswered';
-      errors.push({ field: q.name, message: result.error });
-      return;
-    }
-    if (result.value === undefined) {
-      cells[q.name] = 'unanswered';
-      if (q.required) errors.push({ field: q.name, message: textIn(q.requiredMessage, language, form.defaultLanguage) ?? `Câu hỏi bắt buộc: ${label}` });
-      return;
-    }
-    answers[q.name] = result.value;
-    if (q.constraint !== undefined && q.constraint.trim() !== '') {
-      const ok = expression(q.name, 'constraint', q.constraint, { ...ctx, current: result.value });
-      if (!ok) {
-        delete answers[q.name];
-        cells[q.name] = 'unanswered';
-        errors.push({ field: q.name, message: textIn(q.constraintMessage, language, form.defaultLanguage) ?? `Câu trả lời không thỏa điều kiện của câu hỏi: ${label}` });
-        return;
-      }
-    }
-    cells[q.name] = 'answered';
-  };
-
-  visit(form.items, false);
-
+  visit(state, form.items, false);
+  const { questions, others } = formNames(form);
   for (const key of Object.keys(input)) {
-    if (questionNames.has(key)) continue;
-    errors.push({
+    if (questions.has(key)) continue;
+    state.errors.push({
       field: key,
-      message: otherNames.has(key) ? `"${key}" là nhóm hoặc ghi chú, không phải câu hỏi` : `Không có câu hỏi "${key}" trong phiếu`,
+      message: others.has(key) ? `"${key}" là nhóm hoặc ghi chú, không phải câu hỏi` : `Không có câu hỏi "${key}" trong phiếu`,
     });
   }
-  return { answers, cells, errors };
+  return { answers, cells: state.cells, errors: state.errors };
+}
+
+/**
+ * One check under way. The steps are plain functions over it, not closures made per response (an import checks a
+ * million responses: closures made per call cost more than the checks).
+ */
+interface TCheckState {
+  form: TSurveyForm;
+  input: Record<string, unknown>;
+  today: string;
+  language: string;
+  answers: TAnswers;
+  cells: Record<string, TCellState>;
+  errors: TAnswerError[];
+  ctx: TEvalContext;
+}
+
+/** The names of a form's questions, and of its groups and notes (not answerable), made once per form. */
+const namesOf = new WeakMap<TSurveyForm, { questions: Set<string>; others: Set<string> }>();
+function formNames(form: TSurveyForm) {
+  let names = namesOf.get(form);
+  if (!names) {
+    const found = { questions: new Set<string>(), others: new Set<string>() };
+    const walk = (items: TFormItem[]) => {
+      for (const item of items) {
+        if (item.kind === 'question') found.questions.add(item.name);
+        else {
+          found.others.add(item.name);
+          if (item.kind === 'group') walk(item.items);
+        }
+      }
+    };
+    walk(form.items);
+    names = found;
+    namesOf.set(form, names);
+  }
+  return names;
+}
+
+/** relevant/constraint: a form whose expression does not parse gets an error on that item, and the item counts as relevant. */
+function expression(state: TCheckState, field: string, column: string, src: string, evalCtx: TEvalContext): boolean {
+  try {
+    return holds(src, evalCtx);
+  } catch (e) {
+    if (!(e instanceof ExpressionError)) throw e;
+    state.errors.push({ field, message: `Biểu thức ${column} của "${field}" lỗi: ${e.message}` });
+    return true;
+  }
+}
+
+function visit(state: TCheckState, items: TFormItem[], skipped: boolean): void {
+  for (const item of items) {
+    if (item.kind === 'note') continue;
+    const off = skipped || (item.relevant !== undefined && item.relevant.trim() !== '' && !expression(state, item.name, 'relevant', item.relevant, state.ctx));
+    if (item.kind === 'group') {
+      visit(state, item.items, off);
+      continue;
+    }
+    if (off) {
+      state.cells[item.name] = 'skipped';
+      continue;
+    }
+    checkQuestion(state, item);
+  }
+}
+
+/** The label names the question in a message only: made when one is written (most responses have none). */
+function label(state: TCheckState, q: TQuestion): string {
+  return clip(textIn(q.label, state.language, state.form.defaultLanguage) ?? q.name);
+}
+
+function checkQuestion(state: TCheckState, q: TQuestion): void {
+  const { form, language, cells, errors } = state;
+  const given = Object.hasOwn(state.input, q.name) ? state.input[q.name] : undefined;
+  const result = normalise(form, q, given, state.answers, state.today);
+  if (result.error !== undefined) {
+    cells[q.name] = 'unanswered';
+    errors.push({ field: q.name, message: `${label(state, q)}: ${result.error}` });
+    return;
+  }
+  if (result.value === undefined) {
+    cells[q.name] = 'unanswered';
+    if (q.required) errors.push({ field: q.name, message: textIn(q.requiredMessage, language, form.defaultLanguage) ?? `Câu hỏi bắt buộc: ${label(state, q)}` });
+    return;
+  }
+  state.answers[q.name] = result.value;
+  if (q.constraint !== undefined && q.constraint.trim() !== '') {
+    const ok = expression(state, q.name, 'constraint', q.constraint, { ...state.ctx, current: result.value });
+    if (!ok) {
+      delete state.answers[q.name];
+      cells[q.name] = 'unanswered';
+      errors.push({ field: q.name, message: textIn(q.constraintMessage, language, form.defaultLanguage) ?? `Câu trả lời không thỏa điều kiện của câu hỏi: ${label(state, q)}` });
+      return;
+    }
+  }
+  cells[q.name] = 'answered';
 }
 
 /** The choices of a select question that pass its choice_filter, given the answers so far. */
@@ -117,74 +157,73 @@ export function visibleChoices(form: TSurveyForm, question: TQuestion, answers: 
   const filter = question.choiceFilter;
   if (filter === undefined || filter.trim() === '') return list;
   const value = (name: string) => answers[name];
-  return list.filter((c) => holds(filter, { value, today, choice: { ...c.filters, name: c.name } }));
+  return list.filter((c) => holds(filter, { value, today, choice: choiceColumns(c) }));
 }
 
+/** The normalised value, or what is wrong with it (the caller names the question before it). */
 type TNormalised = { value?: number | string | string[]; error?: string };
 
-function normalise(form: TSurveyForm, q: TQuestion, given: unknown, answers: TAnswers, today: string, label: string): TNormalised {
+function normalise(form: TSurveyForm, q: TQuestion, given: unknown, answers: TAnswers, today: string): TNormalised {
   if (given === undefined || given === null) return {};
   switch (q.type) {
     case 'integer': {
       if (typeof given === 'number') {
-        return Number.isSafeInteger(given) ? { value: given } : { error: `${label}: cần một số nguyên` };
+        return Number.isSafeInteger(given) ? { value: given } : { error: 'cần một số nguyên' };
       }
-      if (typeof given !== 'string') return { error: `${label}: cần một số nguyên` };
+      if (typeof given !== 'string') return { error: 'cần một số nguyên' };
       const s = given.trim();
       if (s === '') return {};
       const n = Number(s);
-      return INTEGER.test(s) && Number.isSafeInteger(n) ? { value: n } : { error: `${label}: cần một số nguyên, nhận được "${clip(s)}"` };
+      return INTEGER.test(s) && Number.isSafeInteger(n) ? { value: n } : { error: `cần một số nguyên, nhận được "${clip(s)}"` };
     }
     case 'decimal': {
-      if (typeof given === 'number') return Number.isFinite(given) ? { value: given } : { error: `${label}: cần một số` };
-      if (typeof given !== 'string') return { error: `${label}: cần một số` };
+      if (typeof given === 'number') return Number.isFinite(given) ? { value: given } : { error: 'cần một số' };
+      if (typeof given !== 'string') return { error: 'cần một số' };
       const s = given.trim();
       if (s === '') return {};
-      if (!DECIMAL.test(s)) return { error: `${label}: cần một số (ví dụ 1,5), nhận được "${clip(s)}"` };
+      if (!DECIMAL.test(s)) return { error: `cần một số (ví dụ 1,5), nhận được "${clip(s)}"` };
       const n = Number(s.replace(',', '.'));
-      return Number.isFinite(n) ? { value: n } : { error: `${label}: cần một số` };
+      return Number.isFinite(n) ? { value: n } : { error: 'cần một số' };
     }
     case 'text': {
-      if (typeof given !== 'string' && typeof given !== 'number') return { error: `${label}: cần một đoạn chữ` };
+      if (typeof given !== 'string' && typeof given !== 'number') return { error: 'cần một đoạn chữ' };
       const s = String(given).trim().normalize('NFC');
       if (s === '') return {};
-      return s.length > TEXT_MAX ? { error: `${label}: dài quá ${TEXT_MAX} ký tự` } : { value: s };
+      return s.length > TEXT_MAX ? { error: `dài quá ${TEXT_MAX} ký tự` } : { value: s };
     }
     case 'date': {
-      if (typeof given !== 'string') return { error: `${label}: cần một ngày dạng năm-tháng-ngày (ví dụ 2026-12-03)` };
+      if (typeof given !== 'string') return { error: 'cần một ngày dạng năm-tháng-ngày (ví dụ 2026-12-03)' };
       const s = given.trim();
       if (s === '') return {};
       if (!DATE.test(s) || Number.isNaN(dateToDays(s))) {
-        return { error: `${label}: ngày không hợp lệ "${clip(s)}", cần dạng năm-tháng-ngày (ví dụ 2026-12-03)` };
+        return { error: `ngày không hợp lệ "${clip(s)}", cần dạng năm-tháng-ngày (ví dụ 2026-12-03)` };
       }
       return { value: s };
     }
     case 'select_one': {
-      if (typeof given !== 'string' && typeof given !== 'number') return { error: `${label}: cần một lựa chọn` };
+      if (typeof given !== 'string' && typeof given !== 'number') return { error: 'cần một lựa chọn' };
       const s = String(given).trim();
       if (s === '') return {};
       const why = choiceProblem(form, q, [s], answers, today);
-      return why ? { error: `${label}: ${why}` } : { value: s };
+      return why ? { error: why } : { value: s };
     }
     case 'select_multiple': {
       let names: string[];
       if (typeof given === 'string') names = given.trim() === '' ? [] : given.trim().split(/\s+/);
       else if (Array.isArray(given) && given.every((v) => typeof v === 'string' || typeof v === 'number')) {
         names = given.map((v) => String(v).trim()).filter((v) => v !== '');
-      } else return { error: `${label}: cần danh sách lựa chọn` };
+      } else return { error: 'cần danh sách lựa chọn' };
       if (names.length === 0) return {};
       const seen = new Set<string>();
       for (const n of names) {
-        if (seen.has(n)) return { error: `${label}: lựa chọn "${clip(n)}" bị lặp` };
+        if (seen.has(n)) return { error: `lựa chọn "${clip(n)}" bị lặp` };
         seen.add(n);
       }
       const why = choiceProblem(form, q, names, answers, today);
-      if (why) return { error: `${label}: ${why}` };
+      if (why) return { error: why };
       // In the order of the choice list, so that two keyings of one paper form compare equal.
-      const order = new Map<string, number>();
-      (q.listName === undefined ? [] : (form.choiceLists[q.listName] ?? [])).forEach((c, i) => {
-        if (!order.has(c.name)) order.set(c.name, i);
-      });
+      if (names.length === 1) return { value: names };
+      const order = listIndex(q.listName === undefined ? [] : (form.choiceLists[q.listName] ?? []));
       return { value: [...names].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) };
     }
   }
@@ -194,23 +233,49 @@ function normalise(form: TSurveyForm, q: TQuestion, given: unknown, answers: TAn
 function choiceProblem(form: TSurveyForm, q: TQuestion, names: string[], answers: TAnswers, today: string): string | null {
   const list = q.listName === undefined ? undefined : form.choiceLists[q.listName];
   if (!list) return `danh sách lựa chọn "${q.listName ?? ''}" không có trong phiếu`;
-  const all = new Set(list.map((c) => c.name));
-  let visible: Set<string> | undefined;
+  const all = listIndex(list);
+  const filter = q.choiceFilter !== undefined && q.choiceFilter.trim() !== '' ? q.choiceFilter : undefined;
   for (const n of names) {
     if (!all.has(n)) return `"${clip(n)}" không phải là một lựa chọn của câu hỏi`;
-    if (q.choiceFilter !== undefined && q.choiceFilter.trim() !== '') {
-      if (!visible) {
-        try {
-          visible = new Set(visibleChoices(form, q, answers, today).map((c) => c.name));
-        } catch (e) {
-          if (!(e instanceof ExpressionError)) throw e;
-          return `biểu thức choice_filter lỗi: ${e.message}`;
-        }
+    if (filter !== undefined) {
+      // only the chosen choices are put to the filter (visibleChoices would put every choice of the list)
+      let visible: boolean;
+      try {
+        visible = list.some((c) => c.name === n && holds(filter, { value: (name) => answers[name], today, choice: choiceColumns(c) }));
+      } catch (e) {
+        if (!(e instanceof ExpressionError)) throw e;
+        return `biểu thức choice_filter lỗi: ${e.message}`;
       }
-      if (!visible.has(n)) return `"${clip(n)}" không hợp với các câu trả lời trước`;
+      if (!visible) return `"${clip(n)}" không hợp với các câu trả lời trước`;
     }
   }
   return null;
+}
+
+/** A choice's columns as a choice_filter reads them (its extra columns and its name), made once per choice. */
+const columnsOf = new WeakMap<TChoice, Record<string, string>>();
+function choiceColumns(c: TChoice): Record<string, string> {
+  let columns = columnsOf.get(c);
+  if (!columns) {
+    columns = { ...c.filters, name: c.name };
+    columnsOf.set(c, columns);
+  }
+  return columns;
+}
+
+/**
+ * A choice list's names → their first position, made once per list (an import checks a million responses against
+ * one form): for checking a name and ordering the ticked choices. Forms are not changed after they are read.
+ */
+const listIndexes = new WeakMap<readonly TChoice[], Map<string, number>>();
+function listIndex(list: readonly TChoice[]): Map<string, number> {
+  let index = listIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const [i, c] of list.entries()) if (!index.has(c.name)) index.set(c.name, i);
+    listIndexes.set(list, index);
+  }
+  return index;
 }
 
 /** A label or message in the language, else the form's default language, else as labelIn; undefined when blank. */

@@ -55,6 +55,11 @@ export const ZSurveyPatch = z.object({
   doubleEntry: z.boolean().optional(),
   decimals: z.number().int().min(0).max(3).optional(),
   notes: zText(20000).nullable().optional(),
+  /**
+   * The select_one questions (at most 5) the tallies are also kept crossed by, so that the cross-tabulation by one of
+   * them reads tallies, not every response. Naming one builds its cross tally from the stored responses.
+   */
+  crossQuestions: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, { message: 'tên câu hỏi' })).max(5).optional(),
 });
 
 export const ZSurveySummary = z.object({
@@ -97,6 +102,8 @@ export const ZSurvey = ZSurveySummary.extend({
   doubleEntry: z.boolean(),
   decimals: z.number().int(),
   notes: z.string().nullable(),
+  /** The select_one questions the tallies are kept crossed by (ZSurveyPatch.crossQuestions). */
+  crossQuestions: z.array(z.string()).optional(),
   /** The public link's token (path /khao-sat/<token>), null when the survey has none. Managers only. */
   publicToken: z.string().nullable(),
   version: z.number().int(),

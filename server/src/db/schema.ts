@@ -1020,6 +1020,7 @@ export interface DB {
   survey_response: SurveyResponseTable;
   survey_response_revision: SurveyResponseRevisionTable;
   survey_tally: SurveyTallyTable;
+  survey_cross_tally: SurveyCrossTallyTable;
   // --- end surveys ---
 }
 
@@ -1037,6 +1038,8 @@ export interface SurveyTable {
   collects_identity: Generated<boolean>;
   double_entry: Generated<boolean>;
   decimals: Generated<number>;
+  /** The select_one questions survey_cross_tally crosses the tallies by (migration 20261224T1200). */
+  cross_questions: Generated<string[]>;
   public_token: string | null;
   current_version: number | null;
   notes: string | null;
@@ -1118,6 +1121,17 @@ export interface SurveyResponseRevisionTable {
 export interface SurveyTallyTable {
   province_id: number;
   survey_id: number;
+  unit_id: number;
+  respondent_group: string;
+  question: string;
+  value: string;
+  count: number;
+}
+export interface SurveyCrossTallyTable {
+  province_id: number;
+  survey_id: number;
+  by_question: string;
+  by_value: string;
   unit_id: number;
   respondent_group: string;
   question: string;

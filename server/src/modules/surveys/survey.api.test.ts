@@ -403,4 +403,25 @@ describe('surveys: responses', () => {
     expect(again.result).toMatchObject({ created: 1, duplicates: 2 });
     expect((await tally(s.surveyId))['|']).toBe(4);
   });
+
+  it('an import of 5,000 rows whose row 4,501 is wrong stores nothing, though its first batches were written before that row was read', async () => {
+    const s = await openSurvey();
+    const typist = await signIn(s.province.provinceId, ['data_entry']);
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i % 2 ? 'nu' : 'nam'};${20 + (i % 50)};${s.communeA};citizen;${uuidv7()}`);
+    rows[4499] = `nu;abc;${s.communeA};citizen;${uuidv7()}`;
+    const csv = ['gioi_tinh;tuoi;_unit;_group;_uuid', ...rows].join('\n');
+    const failed = await waitForJob(typist, (await typist.upload(surveyEndpoints.importResponses, { params: { id: s.surveyId }, query: { dryRun: 'false' } }, 'kobo.csv', csv)).body.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.result?.errors).toEqual([{ row: 4501, field: 'tuoi', message: 'phải là một số' }]);
+    expect(await tally(s.surveyId)).toEqual({});
+    const stored = await t.db.selectFrom('survey_response').select(sql<number>`count(*)::int`.as('n')).where('survey_id', '=', s.surveyId).executeTakeFirstOrThrow();
+    expect(stored.n).toBe(0);
+
+    rows[4499] = `nu;33;${s.communeA};citizen;${uuidv7()}`;
+    const job = await waitForJob(typist, (await typist.upload(surveyEndpoints.importResponses, { params: { id: s.surveyId }, query: { dryRun: 'false' } }, 'kobo.csv', ['gioi_tinh;tuoi;_unit;_group;_uuid', ...rows].join('\n'))).body.id);
+    expect(job.status, JSON.stringify(job)).toBe('succeeded');
+    expect(job.result).toMatchObject({ created: 5000, duplicates: 0 });
+    expect(job.progress).toMatchObject({ done: 5000, total: 5000 });
+    expect(await tally(s.surveyId)).toMatchObject({ '|': 5000, 'gioi_tinh|nam': 2500, 'gioi_tinh|nu': 2500, 'tuoi|33': 101 });
+  });
 });

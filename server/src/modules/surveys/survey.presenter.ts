@@ -39,6 +39,7 @@ export function presentSurvey(row: SurveyRow, parts: SurveyParts, canManage: boo
     collectsIdentity: row.collects_identity,
     doubleEntry: row.double_entry,
     decimals: row.decimals,
+    crossQuestions: row.cross_questions,
     notes: row.notes,
     publicToken: canManage ? row.public_token : null,
     version: row.version,

@@ -27,6 +27,7 @@ function surveyColumns(db: Kysely<DB>, scope: Scope) {
     's.collects_identity',
     's.double_entry',
     's.decimals',
+    's.cross_questions',
     's.public_token',
     's.current_version',
     's.notes',
@@ -111,6 +112,7 @@ export interface SurveyChanges {
   double_entry?: boolean;
   decimals?: number;
   notes?: string | null;
+  cross_questions?: string[];
   search_text?: string;
   public_token?: string | null;
   current_version?: number | null;

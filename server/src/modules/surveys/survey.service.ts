@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ZSurveyForm, type TSurveyForm } from '#contracts/surveys/form.ts';
+import { formQuestions, ZSurveyForm, type TSurveyForm } from '#contracts/surveys/form.ts';
 import type {
   TSurvey,
   TSurveyInput,
@@ -20,7 +20,8 @@ import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findUnit } from '../units/index.ts';
 import { surveyPolicy } from './survey.policy.ts';
-import { presentSurvey, presentSurveySummary } from './survey.presenter.ts';
+import * as responses from './responses/response.repository.ts';
+import { presentSurvey, presentSurveySummary, storedForm } from './survey.presenter.ts';
 import * as repo from './survey.repository.ts';
 import { formProblems, hashToken, newLinkToken } from './survey.rules.ts';
 
@@ -104,6 +105,7 @@ export async function updateSurvey(db: Database, actor: Actor, id: number, patch
     const closesOn = fields.closesOn === undefined ? current.closes_on : fields.closesOn;
     if (opensOn !== null && closesOn !== null && closesOn < opensOn) throw invalidField('closesOn', msg('surveys.closesBeforeOpens'));
     const title = fields.title ?? current.title;
+    const crossing = fields.crossQuestions === undefined ? null : await crossingOf(trx, current, fields.crossQuestions);
     const changes: repo.SurveyChanges = {
       ...(fields.title !== undefined ? { title: fields.title, search_text: searchText(current.code, title) } : {}),
       ...(fields.purpose !== undefined ? { purpose: fields.purpose } : {}),
@@ -114,12 +116,35 @@ export async function updateSurvey(db: Database, actor: Actor, id: number, patch
       ...(fields.doubleEntry !== undefined ? { double_entry: fields.doubleEntry } : {}),
       ...(fields.decimals !== undefined ? { decimals: fields.decimals } : {}),
       ...(fields.notes !== undefined ? { notes: fields.notes } : {}),
+      ...(crossing ? { cross_questions: crossing.names } : {}),
     };
     if (!(await repo.updateSurvey(trx, current, patch.expectedVersion, changes, clock.now()))) throw stale(current.version + 1, patch.expectedVersion);
+    if (crossing) {
+      // the survey row is locked by the update: writers (who read cross_questions FOR SHARE) wait for this commit
+      const survey = { province_id: current.province_id, id };
+      await responses.dropCrossTally(trx, survey, current.cross_questions.filter((name) => !crossing.names.includes(name)));
+      for (const name of crossing.names.filter((n) => !current.cross_questions.includes(n))) await responses.rebuildCrossTally(trx, survey, name, crossing.form);
+    }
     const before = Object.fromEntries(Object.keys(fields).map((key) => [key, (presentSurveyFields(current) as Record<string, unknown>)[key]]));
     await recordAudit(trx, actor, { action: 'update', entity: 'survey', entityId: id, unitId: current.unit_id, before, after: fields });
     return readDetail(trx, actor, id);
   });
+}
+
+/**
+ * The questions a survey is to be crossed by: each a select_one question of its current questionnaire (a 400 naming
+ * crossQuestions otherwise); with the form's question names the cross tally counts.
+ */
+async function crossingOf(db: Database, survey: repo.SurveyRow, names: readonly string[]) {
+  const unique = [...new Set(names)];
+  const form = survey.current_version === null ? null : storedForm(await repo.findVersionForm(db, survey, survey.current_version));
+  const questions = form ? formQuestions(form).map((q) => q.question) : [];
+  const wrong = unique.find((name) => !questions.some((q) => q.name === name && q.type === 'select_one'));
+  if (wrong !== undefined) throw invalidField('crossQuestions', msg('surveys.tabulation.byNotSelectOne', { name: wrong }));
+  return {
+    names: unique,
+    form: { questions: questions.map((q) => q.name), valueQuestions: questions.filter((q) => q.type !== 'text' && q.type !== 'date').map((q) => q.name) },
+  };
 }
 
 const presentSurveyFields = (row: repo.SurveyRow) => ({
@@ -131,6 +156,7 @@ const presentSurveyFields = (row: repo.SurveyRow) => ({
   collectsIdentity: row.collects_identity,
   doubleEntry: row.double_entry,
   decimals: row.decimals,
+  crossQuestions: row.cross_questions,
   notes: row.notes,
 });
 

@@ -18,21 +18,23 @@ import { foldVi } from '#server/shared/vn-text.ts';
 import { surveyPolicy } from '../survey.policy.ts';
 import { storedForm } from '../survey.presenter.ts';
 import * as surveys from '../survey.repository.ts';
-import { applyGatheredTally, checkAgainst, FormCache, storeResponses, type IncomingResponse, type StoreSurvey } from './response-store.ts';
-import { TallyBatch } from './tally.ts';
+import { checkAgainst, ImportWriter, type IncomingResponse, type StoreSurvey } from './response-store.ts';
 
 /**
  * Import of responses from CSV or Excel in the KoboToolbox/ODK export layout, as a background job: a header of
  * question names or group paths (`grp/q1`: the last segment naming a question), select_multiple as space-separated
  * choice names or one 0/1 column per choice (`q/choice`), `_unit` and `_group` columns (or the request's unitId and
  * respondentGroup), `_uuid` or `meta/instanceID` as the response's id when it is a UUID (otherwise an id is made and
- * counted in the result). Every row is checked first; any row error rejects the file (nothing written) with the
- * errors by row number; then all rows are written through the response store in batches, in one transaction, the
- * tallies added up per batch. A dry run checks only.
+ * counted in the result). Every row is checked; any row error rejects the file (nothing written: the transaction
+ * is rolled back) with the errors by row number. The rows are written through the response store in batches of
+ * 2,000 in one transaction while the next rows are checked (ImportWriter), the tallies added up over the whole
+ * file and applied before the commit. A dry run checks only.
  */
 
 export const RESPONSE_IMPORT_JOB = 'surveys.response-import';
 const BATCH = 2000;
+/** Rows checked between two looks at the event loop (and progress reports). */
+const CHECK_STEP = 250;
 /** Kobo exports carry one column per choice of every select_multiple: far more than the registry imports' 50. */
 const MAX_COLUMNS = 2000;
 
@@ -208,59 +210,82 @@ export async function runResponseImport(context: JobContext<ResponseImportPayloa
   const store: StoreSurvey = { id: survey.id, province_id: survey.province_id, unit_id: survey.unit_id, unit_path: survey.unit_path, double_entry: survey.double_entry };
   const allowedUnits = targets.length > 0 ? new Set(targets.map((t) => t.unit_id)) : null;
   const today = clock.today();
-  const parsed: ParsedRow[] = [];
   const errors: TRowError[] = [];
   const seen = new Map<string, number>();
   const total = body.length;
+  let checked = 0;
+  let generatedIds = 0;
   await context.progress(0, total);
-  for (const [i, cells] of body.entries()) {
-    if (cells.every((cell) => (cell ?? '').trim() === '')) continue;
-    const row = i + 2;
-    const result = parseRow(form, columns, header, cells, row, { versionNumber, units, unitId: payload.unitId, group: payload.respondentGroup });
-    if ('message' in result) errors.push(result);
-    else if (allowedUnits && !allowedUnits.has(result.item.unitId)) errors.push({ row, field: '_unit', message: msg('surveys.responses.unitNotTargeted') });
-    else if (seen.has(result.item.id)) errors.push({ row, field: '_uuid', message: msg('import.duplicateOfRow', { row: seen.get(result.item.id) as number }) });
-    else {
-      const checked = checkAgainst(form, result.item.answers, today);
-      if ('field' in checked) errors.push({ row, field: checked.field.replace(/^answers\./, ''), message: checked.message });
+  // progress is not awaited inside the transaction: on PGlite (one connection) its write waits for the commit
+  const report = (done: number) => void context.progress(done, total).catch(() => undefined);
+
+  /** Checks rows from..to of the body: the good ones as responses to store (errors gathered by row). */
+  const checkRows = (from: number, to: number): ParsedRow[] => {
+    const good: ParsedRow[] = [];
+    for (let i = from; i < to; i++) {
+      const cells = body[i] as string[];
+      if (cells.every((cell) => (cell ?? '').trim() === '')) continue;
+      const row = i + 2;
+      const result = parseRow(form, columns, header, cells, row, { versionNumber, units, unitId: payload.unitId, group: payload.respondentGroup });
+      if ('message' in result) errors.push(result);
+      else if (allowedUnits && !allowedUnits.has(result.item.unitId)) errors.push({ row, field: '_unit', message: msg('surveys.responses.unitNotTargeted') });
+      else if (seen.has(result.item.id)) errors.push({ row, field: '_uuid', message: msg('import.duplicateOfRow', { row: seen.get(result.item.id) as number }) });
       else {
-        seen.set(result.item.id, row);
-        parsed.push({ ...result, item: { ...result.item, checked } });
+        const outcome = checkAgainst(form, result.item.answers, today);
+        if ('field' in outcome) errors.push({ row, field: outcome.field.replace(/^answers\./, ''), message: outcome.message });
+        else {
+          seen.set(result.item.id, row);
+          good.push({ ...result, item: { ...result.item, checked: outcome } });
+          checked += 1;
+          if (result.generatedId) generatedIds += 1;
+        }
       }
     }
-    if (i % 500 === 0) await context.progress(i, total);
+    return good;
+  };
+  const refuse = () => new JobFailed(rejectedMessage(errors), { created: 0, errors: errors.slice(0, 200), errorCount: errors.length });
+
+  if (payload.dryRun) {
+    for (let start = 0; start < total; start += CHECK_STEP) {
+      checkRows(start, Math.min(total, start + CHECK_STEP));
+      await context.progress(start, total);
+    }
+    if (errors.length > 0) throw refuse();
+    if (checked === 0) throw new JobFailed(msg('import.noRows'));
+    return { created: 0, checked, duplicates: 0, generatedIds, ignoredColumns: ignored, dryRun: true };
   }
-  if (errors.length > 0) throw new JobFailed(rejectedMessage(errors), { created: 0, errors: errors.slice(0, 200), errorCount: errors.length });
-  if (parsed.length === 0) throw new JobFailed(msg('import.noRows'));
-  const generatedIds = parsed.filter((p) => p.generatedId).length;
-  if (payload.dryRun) return { created: 0, checked: parsed.length, duplicates: 0, generatedIds, ignoredColumns: ignored, dryRun: true };
-  // progress is written outside the transaction (on PGlite a write inside would wait for it): the checks above are
-  // most of the work; the writing ends at total
+
+  // One pass in one transaction: rows are checked a batch ahead of the writing (ImportWriter), so the checks in
+  // JavaScript overlap the server's inserts. The first row error stops the writing; the rest of the file is still
+  // checked for the report, then everything is rolled back: all rows or none.
   const counts = await db.transaction().execute(async (trx) => {
     await surveyForImport(trx, actor, payload.surveyId);
-    const forms = new FormCache(store);
-    const tally = new TallyBatch();
-    let created = 0;
-    let duplicates = 0;
-    for (let start = 0; start < parsed.length; start += BATCH) {
-      const batch = parsed.slice(start, start + BATCH);
-      const outcomes = await storeResponses(trx, store, batch.map((p) => p.item), {
-        channel: 'import',
-        enteredBy: actor.userId,
-        audit: actor,
-        today,
-        now: clock.now(),
-        importJobId: context.jobId,
-        targets,
-        tally,
-      }, forms);
-      const bad = outcomes.flatMap((o, k) => (o.ok ? [] : [{ row: batch[k]?.row ?? 0, field: o.field, message: o.message }]));
-      if (bad.length > 0) throw new JobFailed(rejectedMessage(bad), { created: 0, errors: bad.slice(0, 200) });
-      created += outcomes.filter((o) => o.ok && !o.duplicate).length;
-      duplicates += outcomes.filter((o) => o.ok && o.duplicate).length;
+    const writer = new ImportWriter(trx, store, { channel: 'import', enteredBy: actor.userId, audit: actor, today, now: clock.now(), importJobId: context.jobId, targets });
+    let batch: ParsedRow[] = [];
+    for (let start = 0; start < total; start += CHECK_STEP) {
+      batch.push(...checkRows(start, Math.min(total, start + CHECK_STEP)));
+      const last = start + CHECK_STEP >= total;
+      if (errors.length === 0 && (batch.length >= BATCH || (last && batch.length > 0))) {
+        await writer.add(
+          batch.map((p) => p.item),
+          batch.map((p) => p.row),
+        );
+        batch = [];
+      }
+      // after a row error nothing more is written: the good rows are not kept
+      if (errors.length > 0) batch = [];
+      report(start);
+      // lets the batch under way go on between steps of checking
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    await applyGatheredTally(trx, store, tally);
-    return { created, duplicates };
+    if (errors.length > 0) {
+      await writer.settle();
+      throw refuse();
+    }
+    if (checked === 0) throw new JobFailed(msg('import.noRows'));
+    const written = await writer.finish();
+    if (writer.refused.length > 0) throw new JobFailed(rejectedMessage(writer.refused), { created: 0, errors: writer.refused.slice(0, 200) });
+    return written;
   });
   await context.progress(total, total);
   return { ...counts, generatedIds, ignoredColumns: ignored };

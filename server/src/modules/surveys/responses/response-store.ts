@@ -69,11 +69,18 @@ export type StoreOutcome =
 /** The questionnaires of a survey's versions, read once per store call. */
 export class FormCache {
   private forms: Map<number, TSurveyForm> | null = null;
+  private crossBy: string[] | null = null;
   constructor(private readonly survey: StoreSurvey) {}
 
   async get(db: Database, number: number): Promise<TSurveyForm | undefined> {
     if (!this.forms) this.forms = new Map((await repo.versionForms(db, this.survey)).map((v) => [v.number, storedForm(v.form)]));
     return this.forms.get(number);
+  }
+
+  /** The questions the survey's tallies are crossed by (survey_cross_tally kept with survey_tally). */
+  async cross(db: Database): Promise<string[]> {
+    this.crossBy ??= await repo.crossQuestions(db, this.survey);
+    return this.crossBy;
   }
 }
 
@@ -90,7 +97,12 @@ export function checkAgainst(form: TSurveyForm, answers: Record<string, unknown>
  * for a bad response: the caller turns the first into a 400 (a submission) or reports them by row (an import).
  */
 export async function storeResponses(trx: Database, survey: StoreSurvey, items: readonly IncomingResponse[], context: StoreContext, forms = new FormCache(survey)): Promise<StoreOutcome[]> {
-  const sent = new Map((await repo.findSentIds(trx, survey.province_id, items.map((item) => item.id))).map((row) => [row.id, row]));
+  // Responses checked by the caller (an import, which checked every row and its unit first) are inserted without
+  // looking their ids up first: an id already stored is skipped by the insert and answered as a resend below, as a
+  // resend racing its first copy is (one index probe per response saved). Others are looked up first, so that a
+  // resend is answered with its receipt before its answers are checked again.
+  const lookUpFirst = items.some((item) => !item.checked);
+  const sent = new Map(lookUpFirst ? (await repo.findSentIds(trx, survey.province_id, items.map((item) => item.id))).map((row) => [row.id, row]) : []);
   const targetUnits = new Set(context.targets.map((t) => t.unit_id));
   const unitsOk =
     context.targets.length > 0
@@ -134,8 +146,8 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
       respondent_group: item.respondentGroup,
       channel: context.channel,
       status,
-      answers: JSON.stringify(result.answers),
-      cells: JSON.stringify(result.cells),
+      answers: result.answers,
+      cells: result.cells,
       submitted_at: item.submittedAt ?? context.now,
       entered_by: context.enteredBy,
       invitation_id: context.invitationId ?? null,
@@ -146,7 +158,7 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
     outcomes.push({ ok: true, id: item.id, status, duplicate: false });
   }
   const written = await repo.insertResponses(trx, rows);
-  // a resend that raced its first copy: the stored one stands, answered as a duplicate
+  // a resend that raced its first copy (or of an import, not looked up first): the stored one stands, answered as a duplicate
   const raced = rows.filter((row) => !written.has(row.id)).map((row) => row.id);
   if (raced.length) {
     const now = new Map((await repo.findSentIds(trx, survey.province_id, raced)).map((row) => [row.id, row]));
@@ -156,9 +168,10 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
     }
   }
   const tally = context.tally ?? new TallyBatch();
+  const crossBy = written.size > 0 ? await forms.cross(trx) : [];
   for (const id of written) {
     const entry = checked.get(id);
-    if (entry?.status === 'accepted') tally.add(entry.form, { unitId: entry.item.unitId, group: entry.item.respondentGroup, answers: entry.answers, cells: entry.cells }, 1);
+    if (entry?.status === 'accepted') tally.add(entry.form, { unitId: entry.item.unitId, group: entry.item.respondentGroup, answers: entry.answers, cells: entry.cells }, 1, crossBy);
   }
   if (!context.tally) await repo.applyTally(trx, survey, tally.deltas());
   if (written.size > 0) {
@@ -179,6 +192,58 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
     }
   }
   return outcomes;
+}
+
+/**
+ * The writing half of an import, in its transaction: batches of checked responses stored one after the other
+ * (storeResponses, the tallies gathered in one TallyBatch) while the caller checks the next rows. `add` resolves
+ * as soon as the batch before has been written and this one is under way: the checking of batch k+1 in JavaScript
+ * overlaps the writing of batch k by the server (one statement at a time on the transaction's connection).
+ * The caller yields to the event loop now and then while it checks, so that the store's steps go on.
+ */
+export class ImportWriter {
+  private pending: Promise<void> = Promise.resolve();
+  private readonly tally = new TallyBatch();
+  private readonly forms: FormCache;
+  private created = 0;
+  private duplicates = 0;
+  /** Refusals by the store (an id of another survey, a unit not targeted …), with the caller's row numbers. */
+  readonly refused: { row: number; field: string; message: string }[] = [];
+
+  constructor(
+    private readonly trx: Database,
+    private readonly survey: StoreSurvey,
+    private readonly context: Omit<StoreContext, 'tally'>,
+  ) {
+    this.forms = new FormCache(survey);
+  }
+
+  /** Starts writing a batch (responses and the file's row number of each) once the one before is written. */
+  async add(items: readonly IncomingResponse[], rows: readonly number[]): Promise<void> {
+    await this.pending;
+    const write = storeResponses(this.trx, this.survey, items, { ...this.context, tally: this.tally }, this.forms).then((outcomes) => {
+      for (const [k, outcome] of outcomes.entries()) {
+        if (!outcome.ok) this.refused.push({ row: rows[k] ?? 0, field: outcome.field, message: outcome.message });
+        else if (outcome.duplicate) this.duplicates += 1;
+        else this.created += 1;
+      }
+    });
+    // a failure is thrown by the next add, settle or finish (not reported as unhandled meanwhile)
+    write.catch(() => undefined);
+    this.pending = write;
+  }
+
+  /** Waits for the batch under way, whatever its outcome (before rolling back). */
+  async settle(): Promise<void> {
+    await this.pending.catch(() => undefined);
+  }
+
+  /** Waits for the last batch and applies the gathered tallies: how many responses were written and resent. */
+  async finish(): Promise<{ created: number; duplicates: number }> {
+    await this.pending;
+    await applyGatheredTally(this.trx, this.survey, this.tally);
+    return { created: this.created, duplicates: this.duplicates };
+  }
 }
 
 /** Applies the deltas an import gathered over its calls (`StoreContext.tally`), in its transaction. */
@@ -218,7 +283,8 @@ const canonical = (value: unknown) => (value === undefined ? undefined : JSON.st
  * answers differ, and it stays pending.
  */
 export async function verifyResponse(trx: Database, survey: StoreSurvey, stored: StoredResponse, second: Record<string, unknown>, context: { userId: number; ip: string | null; today: string; now: Date }) {
-  const form = await new FormCache(survey).get(trx, stored.version_number);
+  const forms = new FormCache(survey);
+  const form = await forms.get(trx, stored.version_number);
   if (!form) throw new Error('version of a stored response missing');
   const result = checkAgainst(form, second, context.today);
   if ('field' in result) throw invalidField(result.field, result.message, 'answers');
@@ -236,7 +302,7 @@ export async function verifyResponse(trx: Database, survey: StoreSurvey, stored:
   });
   if (!updated) throw conflict(msg('surveys.responses.staleRevision'));
   const tally = new TallyBatch();
-  tally.add(form, { unitId: stored.unit_id, group: stored.respondent_group, answers: first, cells: stored.cells as TCells }, 1);
+  tally.add(form, { unitId: stored.unit_id, group: stored.respondent_group, answers: first, cells: stored.cells as TCells }, 1, await forms.cross(trx));
   await repo.applyTally(trx, survey, tally.deltas());
   await recordAudit(trx, context, { action: 'update', entity: 'survey_response', entityId: stored.id, unitId: stored.unit_id, before: { status: stored.status }, after: { status: 'accepted', verified: true } });
   return { status: 'accepted' as const, differences: [] };
@@ -253,7 +319,8 @@ export async function correctResponse(
   change: { answers?: Record<string, unknown>; status?: 'accepted' | 'rejected'; reason: string },
   context: { userId: number; ip: string | null; today: string; now: Date },
 ): Promise<void> {
-  const form = await new FormCache(survey).get(trx, stored.version_number);
+  const forms = new FormCache(survey);
+  const form = await forms.get(trx, stored.version_number);
   if (!form) throw new Error('version of a stored response missing');
   let answers = stored.answers as TAnswers;
   let cells = stored.cells as TCells;
@@ -284,8 +351,9 @@ export async function correctResponse(
   if (!updated) throw conflict(msg('surveys.responses.staleRevision'));
   const tally = new TallyBatch();
   const key = { unitId: stored.unit_id, group: stored.respondent_group };
-  if (stored.status === 'accepted') tally.add(form, { ...key, answers: stored.answers as TAnswers, cells: stored.cells as TCells }, -1);
-  if (status === 'accepted') tally.add(form, { ...key, answers, cells }, 1);
+  const crossBy = await forms.cross(trx);
+  if (stored.status === 'accepted') tally.add(form, { ...key, answers: stored.answers as TAnswers, cells: stored.cells as TCells }, -1, crossBy);
+  if (status === 'accepted') tally.add(form, { ...key, answers, cells }, 1, crossBy);
   await repo.applyTally(trx, survey, tally.deltas());
   await recordAudit(trx, context, {
     action: 'update',

@@ -3,6 +3,7 @@ import { pgArray } from '#server/db/pg-array.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
+import { RESPONSE_KEYS } from '../tabulation/tabulation.repository.ts';
 import type { TallyDelta } from './tally.ts';
 
 /**
@@ -78,7 +79,7 @@ export async function findSentIds(db: Kysely<DB>, provinceId: number, ids: reado
     .selectFrom('survey_response')
     .select(['id', 'survey_id', 'status'])
     .where('province_id', '=', provinceId)
-    .where('id', 'in', ids)
+    .where('id', '=', sql<string>`any(${pgArray(ids)}::uuid[])`)
     .execute();
 }
 
@@ -91,8 +92,9 @@ export interface NewResponse {
   respondent_group: string;
   channel: 'web' | 'paper' | 'import';
   status: 'accepted' | 'pending' | 'rejected';
-  answers: string;
-  cells: string;
+  /** The checked answers and cells (JSON values, written as jsonb). */
+  answers: unknown;
+  cells: unknown;
   submitted_at: Date;
   entered_by: number | null;
   invitation_id: number | null;
@@ -103,24 +105,21 @@ export interface NewResponse {
 
 /**
  * Inserts responses; an id already stored is skipped (a resend racing its first copy). Returns the ids written.
- * One statement over arrays (unnest): 16 parameters whatever the batch, parsed once (imports write 2,000 at a time).
+ * One statement whatever the batch (imports write 2,000 at a time): the rows travel as one JSON document read by
+ * jsonb_to_recordset, made by one JSON.stringify (answers and cells are already JSON values, nothing to escape
+ * in JavaScript), parsed once by the server.
  */
 export async function insertResponses(db: Kysely<DB>, rows: readonly NewResponse[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const col = (pick: (row: NewResponse) => string | number | null) => pgArray(rows.map(pick));
-  const iso = (date: Date) => date.toISOString();
   const written = await sql<{ id: string }>`
     insert into survey_response (id, province_id, survey_id, version_number, unit_id, respondent_group, channel, status, answers, cells,
       submitted_at, entered_by, invitation_id, import_job_id, created_at, updated_at)
-    select id, province_id, survey_id, version_number, unit_id, respondent_group, channel, status, answers::jsonb, cells::jsonb,
+    select id, province_id, survey_id, version_number, unit_id, respondent_group, channel, status, answers, cells,
       submitted_at, entered_by, invitation_id, import_job_id, created_at, updated_at
-    from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.province_id)}::bigint[], ${col((r) => r.survey_id)}::bigint[],
-      ${col((r) => r.version_number)}::integer[], ${col((r) => r.unit_id)}::bigint[], ${col((r) => r.respondent_group)}::text[],
-      ${col((r) => r.channel)}::text[], ${col((r) => r.status)}::text[], ${col((r) => r.answers)}::text[], ${col((r) => r.cells)}::text[],
-      ${col((r) => iso(r.submitted_at))}::timestamptz[], ${col((r) => r.entered_by)}::bigint[], ${col((r) => r.invitation_id)}::bigint[],
-      ${col((r) => r.import_job_id)}::uuid[], ${col((r) => iso(r.created_at))}::timestamptz[], ${col((r) => iso(r.updated_at))}::timestamptz[])
-      as x(id, province_id, survey_id, version_number, unit_id, respondent_group, channel, status, answers, cells,
-        submitted_at, entered_by, invitation_id, import_job_id, created_at, updated_at)
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as x(id uuid, province_id bigint, survey_id bigint, version_number integer, unit_id bigint, respondent_group text, channel text,
+        status text, answers jsonb, cells jsonb, submitted_at timestamptz, entered_by bigint, invitation_id bigint, import_job_id uuid,
+        created_at timestamptz, updated_at timestamptz)
     on conflict (province_id, id) do nothing
     returning id`.execute(db);
   return new Set(written.rows.map((row) => row.id));
@@ -163,38 +162,67 @@ export async function listRevisions(db: Kysely<DB>, provinceId: number, response
 }
 
 /**
- * Applies tally deltas (sorted by the caller in key order), in that order: runs of additions as one upsert, each
- * removal as an update (an inserted row is checked count >= 0 before ON CONFLICT is looked at). Rows that reach 0
- * stay (a 0 is a count).
+ * Applies tally deltas (sorted by the caller in key order), in that order: survey_tally's, then survey_cross_tally's
+ * (deltas with `by`); runs of additions as one upsert, each removal as an update (an inserted row is checked
+ * count >= 0 before ON CONFLICT is looked at). Rows that reach 0 stay (a 0 is a count).
  */
 export async function applyTally(db: Kysely<DB>, survey: { province_id: number; id: number }, deltas: readonly TallyDelta[]): Promise<void> {
   let run: TallyDelta[] = [];
   const flush = async () => {
     if (run.length === 0) return;
-    await db
-      .insertInto('survey_tally')
-      .values(run.map((d) => ({ province_id: survey.province_id, survey_id: survey.id, unit_id: d.unitId, respondent_group: d.group, question: d.question, value: d.value, count: d.count })))
-      .onConflict((oc) => oc.columns(['province_id', 'survey_id', 'question', 'value', 'unit_id', 'respondent_group']).doUpdateSet({ count: sql<number>`survey_tally.count + excluded.count` }))
-      .execute();
+    const rows = run;
     run = [];
+    const base = (d: TallyDelta) => ({ province_id: survey.province_id, survey_id: survey.id, unit_id: d.unitId, respondent_group: d.group, question: d.question, value: d.value, count: d.count });
+    if (rows[0]?.by === undefined) {
+      await db
+        .insertInto('survey_tally')
+        .values(rows.map(base))
+        .onConflict((oc) => oc.columns(['province_id', 'survey_id', 'question', 'value', 'unit_id', 'respondent_group']).doUpdateSet({ count: sql<number>`survey_tally.count + excluded.count` }))
+        .execute();
+    } else {
+      await db
+        .insertInto('survey_cross_tally')
+        .values(rows.map((d) => ({ ...base(d), by_question: d.by?.question ?? '', by_value: d.by?.value ?? '' })))
+        .onConflict((oc) =>
+          oc.columns(['province_id', 'survey_id', 'by_question', 'by_value', 'question', 'value', 'unit_id', 'respondent_group']).doUpdateSet({ count: sql<number>`survey_cross_tally.count + excluded.count` }),
+        )
+        .execute();
+    }
   };
   for (const delta of deltas) {
     if (delta.count > 0) {
+      // a run holds rows of one table
+      if (run.length > 0 && (run[0]?.by === undefined) !== (delta.by === undefined)) await flush();
       run.push(delta);
       if (run.length >= 5000) await flush();
       continue;
     }
     await flush();
-    await db
-      .updateTable('survey_tally')
-      .set({ count: sql<number>`count + ${delta.count}` })
-      .where('province_id', '=', survey.province_id)
-      .where('survey_id', '=', survey.id)
-      .where('question', '=', delta.question)
-      .where('value', '=', delta.value)
-      .where('unit_id', '=', delta.unitId)
-      .where('respondent_group', '=', delta.group)
-      .execute();
+    if (delta.by === undefined) {
+      await db
+        .updateTable('survey_tally')
+        .set({ count: sql<number>`count + ${delta.count}` })
+        .where('province_id', '=', survey.province_id)
+        .where('survey_id', '=', survey.id)
+        .where('question', '=', delta.question)
+        .where('value', '=', delta.value)
+        .where('unit_id', '=', delta.unitId)
+        .where('respondent_group', '=', delta.group)
+        .execute();
+    } else {
+      await db
+        .updateTable('survey_cross_tally')
+        .set({ count: sql<number>`count + ${delta.count}` })
+        .where('province_id', '=', survey.province_id)
+        .where('survey_id', '=', survey.id)
+        .where('by_question', '=', delta.by.question)
+        .where('by_value', '=', delta.by.value)
+        .where('question', '=', delta.question)
+        .where('value', '=', delta.value)
+        .where('unit_id', '=', delta.unitId)
+        .where('respondent_group', '=', delta.group)
+        .execute();
+    }
   }
   await flush();
 }
@@ -214,4 +242,39 @@ export async function useInvitation(db: Kysely<DB>, provinceId: number, invitati
 /** The versions' forms of a survey (by number), for checking and tallying responses. */
 export async function versionForms(db: Kysely<DB>, survey: { province_id: number; id: number }) {
   return db.selectFrom('survey_version').select(['number', 'form']).where('province_id', '=', survey.province_id).where('survey_id', '=', survey.id).execute();
+}
+
+/**
+ * The select_one questions a survey's tallies are crossed by (its cross_questions), read FOR SHARE: a change of
+ * them (which rebuilds the cross tally from the stored responses) waits for the writers under way, and a writer for
+ * the change, so no response is missed or counted twice.
+ */
+export async function crossQuestions(db: Kysely<DB>, survey: { province_id: number; id: number }): Promise<string[]> {
+  const row = await db.selectFrom('survey').select('cross_questions').where('province_id', '=', survey.province_id).where('id', '=', survey.id).forShare().executeTakeFirst();
+  return row?.cross_questions ?? [];
+}
+
+/**
+ * Builds the cross tally of a survey by one select_one question from its stored accepted responses (when a survey
+ * starts crossing by it): the keys survey_tally counts (RESPONSE_KEYS), per answer to `question`. Set-based, one
+ * statement; its cost grows with the responses (minutes for a million). Rows of that question are replaced.
+ */
+export async function rebuildCrossTally(db: Kysely<DB>, survey: { province_id: number; id: number }, question: string, form: { questions: readonly string[]; valueQuestions: readonly string[] }): Promise<void> {
+  await dropCrossTally(db, survey, [question]);
+  await sql`
+    insert into survey_cross_tally (province_id, survey_id, by_question, by_value, question, value, unit_id, respondent_group, count)
+    select ${survey.province_id}::bigint, ${survey.id}::bigint, ${question}::text, r.by_value, x.question, x.value, r.unit_id, r.respondent_group, count(*)
+    from (
+      select r.answers ->> ${question} as by_value, r.unit_id, r.respondent_group, r.answers, r.cells
+      from survey_response r
+      where r.province_id = ${survey.province_id} and r.survey_id = ${survey.id} and r.status = 'accepted'
+        and jsonb_typeof(r.answers -> ${question}) = 'string'
+    ) r cross join lateral (${RESPONSE_KEYS(sql`r.answers`, sql`r.cells`, form.questions, form.valueQuestions)}) x
+    group by r.by_value, x.question, x.value, r.unit_id, r.respondent_group`.execute(db);
+}
+
+/** Deletes the cross tallies of a survey by these questions (no longer crossed by). */
+export async function dropCrossTally(db: Kysely<DB>, survey: { province_id: number; id: number }, questions: readonly string[]): Promise<void> {
+  if (questions.length === 0) return;
+  await db.deleteFrom('survey_cross_tally').where('province_id', '=', survey.province_id).where('survey_id', '=', survey.id).where('by_question', 'in', [...questions]).execute();
 }

@@ -52,3 +52,28 @@ describe('survey tally keys', () => {
     expect(none.deltas()).toEqual([]);
   });
 });
+
+describe('survey tally batch', () => {
+  it('counts exactly the keys of tallyKeys, over forms sharing questions and repeated choices', () => {
+    const other: TSurveyForm = { ...form, items: [form.items[0] as TSurveyForm['items'][number], { kind: 'question', name: 'so', label: { '': 'Số' }, type: 'integer', required: false }] };
+    const responses = [
+      { form, unitId: 3, group: 'cadre', answers: { chon: ['b', 'a'], so: 7.5, chu: 'x' }, cells: { chon: 'answered', so: 'answered', chu: 'answered', bo: 'skipped' } },
+      { form, unitId: 3, group: 'cadre', answers: { chon: ['a', 'a'], so: 7.5 }, cells: { chon: 'answered', so: 'answered', chu: 'unanswered' } },
+      { form: other, unitId: 3, group: 'cadre', answers: { so: 7 }, cells: { chon: 'skipped', so: 'answered' } },
+      { form: other, unitId: 4, group: 'citizen', answers: { chon: ['b'] }, cells: { chon: 'answered', so: 'unanswered' } },
+    ] as const;
+    const batch = new TallyBatch();
+    const expected = new Map<string, number>();
+    for (const r of responses) {
+      batch.add(r.form, { unitId: r.unitId, group: r.group, answers: r.answers as never, cells: r.cells as never }, 1);
+      for (const [question, value] of tallyKeys(r.form, r.answers as never, r.cells as never)) {
+        const key = `${question}|${value}|${r.unitId}|${r.group}`;
+        expected.set(key, (expected.get(key) ?? 0) + 1);
+      }
+    }
+    const got = new Map(batch.deltas().map((d) => [`${d.question}|${d.value}|${d.unitId}|${d.group}`, d.count]));
+    expect(got).toEqual(expected);
+    expect(got.get('chon|a|3|cadre')).toBe(2);
+    expect(got.get('so|7.5|3|cadre')).toBe(2);
+  });
+});

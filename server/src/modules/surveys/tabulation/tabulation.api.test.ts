@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '#contracts/auth.ts';
 import type { TAnswers, TSurveyForm } from '#contracts/surveys/form.ts';
@@ -195,6 +196,40 @@ describe('tabulation over HTTP, on responses stored through the write path', () 
     const notSelectOne = await province.call(e.tabulation, { params: { id: survey.id }, query: { by: 'question:channels' } as never });
     expect(notSelectOne.status).toBe(400);
     expect(errorBody(notSelectOne).message).toContain('(by)');
+  });
+
+  it('a survey crossed by a select_one question (crossQuestions) keeps its cross tally on every write: the columns equal those counted from the responses', async () => {
+    const own = await buildSurvey(t.db, p.provinceId, form);
+    const sample = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, k) => ({ unitId: (k % 3 === 0 ? p.communeIds[1] : p.communeIds[0]) as number, group: (k % 2 === 0 ? 'citizen' : 'cadre') as TRespondentGroup, answers: answersOf(from + k) }));
+    await storeTestResponses(t.db, own, sample(0, 60));
+    const byVisit = async () => {
+      const response = await province.call(e.tabulation, { params: { id: own.id }, query: { by: 'question:visit' } as never });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      return response.body.columns;
+    };
+    const crossTallyRows = async () => (await t.db.selectFrom('survey_cross_tally').select(sql<number>`count(*)::int`.as('n')).where('survey_id', '=', own.id).executeTakeFirstOrThrow()).n;
+    const fromResponses = await byVisit();
+    const read = await province.call(e.get, { params: { id: own.id } });
+    const wrong = await province.call(e.update, { params: { id: own.id }, body: { expectedVersion: read.body.version, crossQuestions: ['channels'] } });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('crossQuestions');
+    const set = await province.call(e.update, { params: { id: own.id }, body: { expectedVersion: read.body.version, crossQuestions: ['visit'] } });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.crossQuestions).toEqual(['visit']);
+    expect(await crossTallyRows()).toBeGreaterThan(0);
+    // built from the stored responses
+    expect(await byVisit()).toEqual(fromResponses);
+    // kept by the write path: 40 more responses, 3 pending (not counted)
+    await storeTestResponses(t.db, own, sample(60, 100));
+    await storeTestResponses(t.db, own, sample(100, 103), { pending: true });
+    const crossed = await byVisit();
+    expect(crossed.reduce((sum, c) => sum + c.submissions, 0)).toBe(fromResponses.reduce((sum, c) => sum + c.submissions, 0) + sample(60, 100).filter((r) => typeof r.answers.visit === 'string').length);
+    // no longer crossed: its rows go, and the cross-tabulation read from the responses gives the same columns
+    const cleared = await province.call(e.update, { params: { id: own.id }, body: { expectedVersion: set.body.version, crossQuestions: [] } });
+    expect(cleared.status).toBe(200);
+    expect(await crossTallyRows()).toBe(0);
+    expect(await byVisit()).toEqual(crossed);
   });
 
   it('the Excel export holds the same figures, with Vietnamese headers and a sheet per column', async () => {

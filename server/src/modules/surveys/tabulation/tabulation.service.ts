@@ -23,7 +23,8 @@ export const GROUP_KEYS = {
 /**
  * The tabulation of a survey (issue 13 must-have 4): the summed tallies of the units in the reader's scope (a unit's
  * subtree, a respondent group), tabulated with the current questionnaire; crossed by the response unit or the
- * respondent group (tallies) or by a select_one question (the accepted responses, which the tallies do not cross).
+ * respondent group (tallies) or by a select_one question (its cross tally when the survey names it in cross_questions,
+ * otherwise the accepted responses).
  * Sensitive questions are tabulated only for readers with surveys.readSensitive, and such a read is audited.
  */
 export async function getTabulation(db: Database, actor: Actor, surveyId: number, query: TTabulationQuery): Promise<TTabulation> {
@@ -54,7 +55,11 @@ export async function getTabulation(db: Database, actor: Actor, surveyId: number
     columns = named.map(({ key, label }) => column(form, key, label, byKey.get(key) ?? [], options));
   } else if (byChoices) {
     const valueQuestions = questions.filter((q) => q.type !== 'text' && q.type !== 'date').map((q) => q.name);
-    const byKey = groupByKey(await repo.crossByQuestion(db, actor.scope, selection, byChoices.name, { questions: questions.map((q) => q.name), valueQuestions }));
+    // from the cross tally when the survey keeps one for this question; otherwise from the responses (slow on large surveys)
+    const rows = survey.cross_questions.includes(byChoices.name)
+      ? await repo.sumCrossTally(db, actor.scope, selection, byChoices.name)
+      : await repo.crossByQuestion(db, actor.scope, selection, byChoices.name, { questions: questions.map((q) => q.name), valueQuestions });
+    const byKey = groupByKey(rows);
     const list = (byChoices.listName ? form.choiceLists[byChoices.listName] : undefined) ?? [];
     const known = new Set(list.map((c) => c.name));
     columns = [
