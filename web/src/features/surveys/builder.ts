@@ -155,10 +155,12 @@ export function moveRow<T>(items: readonly T[], index: number, by: -1 | 1): T[] 
   return next;
 }
 
+/** A label with the default language's text replaced (in the plain `label` column when that is where it was read). */
 const withLanguage = (kept: TLabel | undefined, language: string, value: string): TLabel => {
   const out: TLabel = { ...(kept ?? {}) };
-  if (value.trim() === '') delete out[language];
-  else out[language] = value.trim();
+  const key = !(language in out) && '' in out ? '' : language;
+  if (value.trim() === '') delete out[key];
+  else out[key] = value.trim();
   return out;
 };
 
