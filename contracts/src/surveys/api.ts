@@ -12,6 +12,7 @@ import {
   ZResponseList,
   ZResponseListQuery,
   ZResponseReceipt,
+  ZResponseRevisions,
   ZRespondentGroup,
   ZSurvey,
   ZSurveyInput,
@@ -60,6 +61,7 @@ export const surveyEndpoints = {
   submit: endpoint({ method: 'POST', path: '/api/surveys/:id/responses', summary: 'A response typed by staff (paper keying): pending under double entry; a resent id stores nothing new', params: ZSurveyParams, body: ZResponseInput, response: ZResponseReceipt }),
   responses: endpoint({ method: 'GET', path: '/api/surveys/:id/responses', summary: 'Responses in scope, newest first', params: ZSurveyParams, query: ZResponseListQuery, response: ZResponseList }),
   response: endpoint({ method: 'GET', path: '/api/surveys/:id/responses/:responseId', summary: 'One response (sensitive answers only with the right; the read is audited)', params: ZResponseParams, response: ZSurveyResponse }),
+  revisions: endpoint({ method: 'GET', path: '/api/surveys/:id/responses/:responseId/revisions', summary: 'The earlier states of a response, oldest first, with who changed it, when and why (sensitive answers only with the right)', params: ZResponseParams, response: ZResponseRevisions }),
   verify: endpoint({ method: 'POST', path: '/api/surveys/:id/responses/:responseId/verify', summary: 'Second typing of a double-entry paper form: accepted when it matches, else the differences', params: ZResponseParams, body: ZVerifyInput, response: ZVerifyResult }),
   correct: endpoint({ method: 'PATCH', path: '/api/surveys/:id/responses/:responseId', summary: 'Correct, accept or reject a response with a reason; the earlier state is kept', params: ZResponseParams, body: ZResponseCorrection, response: ZSurveyResponse }),
   importResponses: endpoint({

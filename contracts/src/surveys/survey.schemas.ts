@@ -195,6 +195,18 @@ export const ZResponseCorrection = z.object({
   reason: zText(2000),
 });
 
+/** An earlier state of a response, kept when it was corrected, accepted or rejected (oldest first). */
+export const ZResponseRevision = z.object({
+  revision: z.number().int(),
+  status: ZResponseStatus,
+  answers: ZAnswers,
+  changedAt: z.string(),
+  changedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export const ZResponseRevisions = z.object({ items: z.array(ZResponseRevision) });
+export type TResponseRevision = z.infer<typeof ZResponseRevision>;
+
 export const ZResponseListQuery = z.object({
   unitId: ZId.optional(),
   status: ZResponseStatus.optional(),

@@ -817,6 +817,7 @@ export const MESSAGES = {
   'surveys.form.missingList': 'câu hỏi “{name}” chọn từ một danh sách lựa chọn không có trong bảng hỏi',
   'surveys.form.emptyList': 'danh sách lựa chọn của câu hỏi “{name}” chưa có lựa chọn nào',
   'surveys.form.listOnNonSelect': 'câu hỏi “{name}” không phải câu hỏi lựa chọn nên không có danh sách lựa chọn',
+  'surveys.form.badExpression': '“{name}”: biểu thức không đọc được',
   'surveys.xlsformNotXlsx': 'bảng hỏi XLSForm phải là tệp Excel .xlsx',
   'surveys.targetTwice': 'mỗi đơn vị và nhóm đối tượng chỉ được ghi một lần trong mẫu khảo sát',
   'surveys.targetUnitOutside': 'đơn vị phải thuộc phạm vi của bạn và thuộc {owner}',

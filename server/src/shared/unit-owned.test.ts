@@ -184,6 +184,7 @@ const ALLOWED: Record<string, string> = {
   // the write path: a resent id is answered with its stored status (nothing of its content), whatever the scope
   'modules/surveys/responses/response.repository.ts#findSentIds': 'ids, survey and status of sent ids: answers a resend',
   'modules/surveys/responses/response.repository.ts#lockResponse': 'a response read through unitOwned just before',
+  'modules/surveys/responses/response.repository.ts#listRevisions': 'earlier states of a response read through unitOwned just before (and their authors)',
   'modules/surveys/demo/surveys-demo.repository.ts#*': 'demo loader (the surveys step, after the foundation)',
   // --- end surveys-store ---
   // --- surveys-tab ---

@@ -161,6 +161,28 @@ describe('surveys: questionnaire, sample, links', () => {
 });
 
 describe('surveys: responses', () => {
+  it('a version built in the UI: stored as the next version; a relevant that does not parse is refused naming the question', async () => {
+    const s = await openSurvey();
+    const L = (text: string) => ({ '': text });
+    const form = (relevant: string) => ({
+      title: 'Bảng hỏi soạn trên giao diện',
+      defaultLanguage: '',
+      languages: [''],
+      choiceLists: { yn: [{ name: 'yes', label: L('Có') }, { name: 'no', label: L('Không') }] },
+      items: [
+        { kind: 'question' as const, name: 'q1', label: L('Có dự họp không?'), type: 'select_one' as const, listName: 'yn', required: true },
+        { kind: 'question' as const, name: 'q2', label: L('Ý kiến'), type: 'text' as const, required: false, relevant },
+      ],
+    });
+    const bad = await s.manager.call(surveyEndpoints.addVersion, { params: { id: s.surveyId }, body: { form: form("${q1} = 'yes' and") } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(errorBody(bad))).toContain('q2');
+    const good = await s.manager.call(surveyEndpoints.addVersion, { params: { id: s.surveyId }, body: { form: form("${q1} = 'yes'") } });
+    expect(good.status).toBe(200);
+    expect(good.body.currentVersion).toBe(2);
+    expect(good.body.versions.find((v) => v.number === 2)).toMatchObject({ fromXlsForm: false, questions: 2 });
+  });
+
   it('a resent id is stored once and counted once; the same id with other answers keeps what is stored', async () => {
     const s = await openSurvey();
     const typist = await signIn(s.province.provinceId, ['data_entry']);
@@ -262,6 +284,30 @@ describe('surveys: responses', () => {
     expect(await tally(s.surveyId)).toEqual({});
     const revisions = await t.db.selectFrom('survey_response_revision').select(['revision', 'status']).where('response_id', '=', id).orderBy('revision').execute();
     expect(revisions).toEqual([{ revision: 1, status: 'accepted' }, { revision: 2, status: 'accepted' }]);
+    // the history over HTTP: who changed it and why, the earlier answers (the sensitive one left out without the right)
+    const history = await typist.call(surveyEndpoints.revisions, { params: { id: s.surveyId, responseId: id } });
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((r) => ({ revision: r.revision, status: r.status, reason: r.reason, gioi_tinh: r.answers.gioi_tinh, ton_giao: r.answers.ton_giao }))).toEqual([
+      { revision: 1, status: 'accepted', reason: 'Gõ nhầm giới tính', gioi_tinh: 'nam', ton_giao: undefined },
+      { revision: 2, status: 'accepted', reason: 'Phiếu trùng', gioi_tinh: 'nu', ton_giao: undefined },
+    ]);
+    expect(history.body.items[0]?.changedBy).toEqual(expect.any(String));
+    expect((await s.manager.call(surveyEndpoints.revisions, { params: { id: s.surveyId, responseId: id } })).body.items[0]?.answers).toMatchObject({ ton_giao: 'co' });
+    const elsewhere = await signIn((await buildProvince(t.db)).provinceId, ['unit_admin']);
+    expect((await elsewhere.call(surveyEndpoints.revisions, { params: { id: s.surveyId, responseId: id } })).status).toBe(404);
+  });
+
+  it('a correction by someone without the sensitive right keeps the sensitive answers they could not see', async () => {
+    const s = await openSurvey();
+    const typist = await signIn(s.province.provinceId, ['data_entry']);
+    const id = uuidv7();
+    await typist.call(surveyEndpoints.submit, { params: { id: s.surveyId }, body: { id, versionNumber: 1, unitId: s.communeA, respondentGroup: 'citizen', answers: answers() } });
+    const seen = await typist.call(surveyEndpoints.response, { params: { id: s.surveyId, responseId: id } });
+    expect(seen.body.answers).not.toHaveProperty('ton_giao');
+    const corrected = await typist.call(surveyEndpoints.correct, { params: { id: s.surveyId, responseId: id }, body: { expectedRevision: 1, answers: { ...seen.body.answers, tuoi: 46 }, reason: 'Gõ nhầm tuổi' } });
+    expect(corrected.status).toBe(200);
+    expect((await s.manager.call(surveyEndpoints.response, { params: { id: s.surveyId, responseId: id } })).body.answers).toMatchObject({ tuoi: 46, ton_giao: 'co' });
+    expect(await tally(s.surveyId)).toMatchObject({ 'ton_giao|co': 1, 'tuoi|46': 1 });
   });
 
   it('scope: another province cannot read or submit; a commune reads the province survey but not another commune’s responses nor submits for it', async () => {

@@ -4,7 +4,7 @@ import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { PUBLIC_FORM_PER_MINUTE, PUBLIC_SUBMIT_PER_MINUTE, publicForm, publicSubmit } from './responses/public.service.ts';
 import { startResponseImport } from './responses/response-import.ts';
-import { correct, getResponse, listResponses, submitResponse, verify } from './responses/response.service.ts';
+import { correct, getResponse, listResponses, listRevisions, submitResponse, verify } from './responses/response.service.ts';
 import { exportXlsForm, importXlsForm } from './survey-xlsform.service.ts';
 import { addVersion, createInvitations, createSurvey, getSurvey, listSurveys, setPublicLink, setTargets, surveyProgress, updateSurvey } from './survey.service.ts';
 
@@ -31,6 +31,7 @@ export function registerSurveyRoutes(app: FastifyInstance, context: ModuleContex
   registerEndpoint(app, e.submit, async ({ actor, params, body }) => submitResponse(db, actor, params.id, body));
   registerEndpoint(app, e.responses, async ({ actor, params, query }) => listResponses(db, actor, params.id, query));
   registerEndpoint(app, e.response, async ({ actor, params }) => getResponse(db, actor, params.id, params.responseId));
+  registerEndpoint(app, e.revisions, async ({ actor, params }) => listRevisions(db, actor, params.id, params.responseId));
   registerEndpoint(app, e.verify, async ({ actor, params, body }) => verify(db, actor, params.id, params.responseId, body));
   registerEndpoint(app, e.correct, async ({ actor, params, body }) => correct(db, actor, params.id, params.responseId, body));
   registerEndpoint(app, e.importResponses, async ({ actor, params, query, file }) => startResponseImport(context, actor, params.id, query, file));

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { parseExpression } from '#contracts/surveys/expression.ts';
 import { formQuestions, type TFormItem, type TSurveyForm } from '#contracts/surveys/form.ts';
 
 /**
@@ -10,10 +11,10 @@ import { formQuestions, type TFormItem, type TSurveyForm } from '#contracts/surv
 export interface FormProblem {
   field: string;
   name: string;
-  problem: 'duplicateName' | 'missingList' | 'listOnNonSelect' | 'emptyList';
+  problem: 'duplicateName' | 'missingList' | 'listOnNonSelect' | 'emptyList' | 'badExpression';
 }
 
-/** Names unique across the form (groups included), every select's list exists and is not empty. */
+/** Names unique across the form (groups included), every select's list exists and is not empty, every expression parses. */
 export function formProblems(form: TSurveyForm): FormProblem[] {
   const problems: FormProblem[] = [];
   const seen = new Set<string>();
@@ -22,6 +23,16 @@ export function formProblems(form: TSurveyForm): FormProblem[] {
       const field = `${path}.${i}`;
       if (seen.has(item.name)) problems.push({ field: `${field}.name`, name: item.name, problem: 'duplicateName' });
       seen.add(item.name);
+      const expressions: [string, string | undefined][] = [['relevant', item.relevant]];
+      if (item.kind === 'question') expressions.push(['constraint', item.constraint], ['choiceFilter', item.choiceFilter]);
+      for (const [key, source] of expressions) {
+        if (!source?.trim()) continue;
+        try {
+          parseExpression(source);
+        } catch {
+          problems.push({ field: `${field}.${key}`, name: item.name, problem: 'badExpression' });
+        }
+      }
       if (item.kind === 'group') walk(item.items, `${field}.items`);
       else if (item.kind === 'question') {
         const select = item.type === 'select_one' || item.type === 'select_multiple';

@@ -12,8 +12,9 @@ const CATALOGUES = [surveysVietnamese, surveysPublicVietnamese];
 announceOutboxEndpoint(STAFF_SUBMIT_OUTBOX_KEY, () => import('./outbox.ts').then((m) => m.staffSubmitOutbox.endpoint));
 
 /**
- * Sociological surveys (issue 13), staff side: the list and a new survey, a survey's questionnaire (XLSForm),
- * sample, links and responses, the paper keying screen, the tabulation.
+ * Sociological surveys (issue 13), staff side: the list and a new survey, a survey's questionnaire (XLSForm or the
+ * builder), sample, links and responses, the paper keying screen, the double-entry review and corrections, the import
+ * of responses from a file, the tabulation.
  */
 export const surveysFeature: WebFeature = {
   name: 'surveys',
@@ -22,6 +23,9 @@ export const surveysFeature: WebFeature = {
     { path: 'khao-sat/:id', page: lazyPage(() => import('./SurveyPage.tsx'), 'SurveyPage', CATALOGUES) },
     { path: 'khao-sat/:id/ket-qua', page: lazyPage(() => import('./TabulationPage.tsx'), 'TabulationPage', CATALOGUES) },
     { path: 'khao-sat/:id/nhap-phieu', page: lazyPage(() => import('./KeyingPage.tsx'), 'KeyingPage', CATALOGUES) },
+    { path: 'khao-sat/:id/bang-hoi', page: lazyPage(() => import('./BuilderPage.tsx'), 'BuilderPage', CATALOGUES) },
+    { path: 'khao-sat/:id/doi-chieu', page: lazyPage(() => import('./ReviewPage.tsx'), 'ReviewPage', CATALOGUES) },
+    { path: 'khao-sat/:id/nhap-tep', page: lazyPage(() => import('./ImportPage.tsx'), 'ImportPage', CATALOGUES) },
   ],
   nav: [{ to: '/khao-sat', label: 'nav.surveys', section: 'main', action: 'surveys.read' }],
   messages: { vi: surveysVietnamese, en: () => import('./messages.en.ts').then((m) => m.surveysEn) },

@@ -65,3 +65,10 @@ export function typedText(value: unknown, choices: readonly TChoice[]): string {
   if (choices.length > 0 && typeof value === 'string') return numberOf(value);
   return typeof value === 'number' ? String(value) : String(value as string);
 }
+
+/** An answer as the typing grid reads it back (choices by their names, which parseTyped accepts like numbers). */
+export function rawText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map(String).join(' ');
+  return typeof value === 'number' ? String(value) : String(value as string);
+}

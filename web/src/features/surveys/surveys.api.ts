@@ -3,8 +3,11 @@ import type { z } from 'zod';
 import { buildUrl } from '#contracts/endpoint.ts';
 import {
   surveyEndpoints,
+  type TRespondentGroup,
   type TTabulationQuery,
+  type TSurveyForm,
   type ZInvitationInput,
+  type ZResponseCorrection,
   type ZResponseListQuery,
   type ZSurveyInput,
   type ZSurveyListQuery,
@@ -89,6 +92,49 @@ export function useVerify(id: number) {
   return useMutation({
     mutationFn: ({ responseId, body }: { responseId: string; body: z.input<typeof ZVerifyInput> }) => call(surveyEndpoints.verify, { params: { id, responseId }, body }),
     onSuccess: refresh,
+  });
+}
+
+/** A new version of the questionnaire built in the UI. */
+export function useAddVersion(id: number) {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (form: TSurveyForm) => call(surveyEndpoints.addVersion, { params: { id }, body: { form } }), onSuccess: refresh });
+}
+
+/** One response (its answers as stored). */
+export const useSurveyResponse = (id: number, responseId: string | null) =>
+  useQuery({
+    queryKey: [...KEY, 'response', id, responseId],
+    queryFn: () => call(surveyEndpoints.response, { params: { id, responseId: responseId as string } }),
+    enabled: id > 0 && responseId !== null,
+  });
+
+/** The earlier states of a response (corrections, the settled double entry), oldest first. */
+export const useResponseRevisions = (id: number, responseId: string | null) =>
+  useQuery({
+    queryKey: [...KEY, 'revisions', id, responseId],
+    queryFn: () => call(surveyEndpoints.revisions, { params: { id, responseId: responseId as string } }),
+    enabled: id > 0 && responseId !== null,
+  });
+
+/** Corrects, accepts or rejects a response with a reason. */
+export function useCorrect(id: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ responseId, body }: { responseId: string; body: z.input<typeof ZResponseCorrection> }) => call(surveyEndpoints.correct, { params: { id, responseId }, body }),
+    onSuccess: refresh,
+  });
+}
+
+/** Starts an import of responses (a background job: watched with useImportJob). */
+export function useImportResponses(id: number) {
+  return useMutation({
+    mutationFn: ({ file, dryRun, unitId, respondentGroup }: { file: File; dryRun: boolean; unitId?: number | undefined; respondentGroup?: TRespondentGroup | undefined }) =>
+      call(surveyEndpoints.importResponses, {
+        params: { id },
+        query: { dryRun: dryRun ? 'true' : 'false', ...(unitId !== undefined ? { unitId } : {}), ...(respondentGroup !== undefined ? { respondentGroup } : {}) },
+        file,
+      }),
   });
 }
 

@@ -1,6 +1,6 @@
 import type { TAnswers } from '#contracts/surveys/form.ts';
-import type { TRespondentGroup, TSurveyResponse } from '#contracts/surveys/survey.schemas.ts';
-import type { ResponseRow } from './response.repository.ts';
+import type { TRespondentGroup, TResponseRevision, TSurveyResponse } from '#contracts/surveys/survey.schemas.ts';
+import type { ResponseRow, RevisionRow } from './response.repository.ts';
 
 /** A stored response; answers to the questions in `hidden` (sensitive, for a reader without the right) are left out. */
 export function presentResponse(row: ResponseRow, hidden: ReadonlySet<string>): TSurveyResponse {
@@ -18,5 +18,17 @@ export function presentResponse(row: ResponseRow, hidden: ReadonlySet<string>): 
     submittedAt: new Date(row.submitted_at).toISOString(),
     enteredBy: row.entered_by_name,
     revision: row.revision,
+  };
+}
+
+/** An earlier state of a response, its hidden (sensitive) answers left out as in `presentResponse`. */
+export function presentRevision(row: RevisionRow, hidden: ReadonlySet<string>): TResponseRevision {
+  return {
+    revision: row.revision,
+    status: row.status as TResponseRevision['status'],
+    answers: Object.fromEntries(Object.entries(row.answers as TAnswers).filter(([name]) => !hidden.has(name))),
+    changedAt: new Date(row.changed_at).toISOString(),
+    changedBy: row.changed_by_name,
+    reason: row.reason,
   };
 }

@@ -150,16 +150,19 @@ export async function updateResponse(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Earlier states of a response read in scope, oldest first. */
+/** Earlier states of a response (the caller read it in scope), oldest first, with the name of who changed it. */
 export async function listRevisions(db: Kysely<DB>, provinceId: number, responseId: string) {
   return db
-    .selectFrom('survey_response_revision')
-    .selectAll()
-    .where('province_id', '=', provinceId)
-    .where('response_id', '=', responseId)
-    .orderBy('revision')
+    .selectFrom('survey_response_revision as v')
+    .leftJoin('app_user as u', 'u.id', 'v.changed_by')
+    .select(['v.revision', 'v.status', 'v.answers', 'v.changed_at', 'v.reason', 'u.full_name as changed_by_name'])
+    .where('v.province_id', '=', provinceId)
+    .where('v.response_id', '=', responseId)
+    .orderBy('v.revision')
     .execute();
 }
+
+export type RevisionRow = Awaited<ReturnType<typeof listRevisions>>[number];
 
 /**
  * Applies tally deltas (sorted by the caller in key order), in that order: survey_tally's, then survey_cross_tally's

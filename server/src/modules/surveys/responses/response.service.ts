@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { TSurveyResponse, ZResponseCorrection, ZResponseInput, ZResponseListQuery, ZVerifyInput } from '#contracts/surveys/survey.schemas.ts';
+import type { TResponseRevision, TSurveyResponse, ZResponseCorrection, ZResponseInput, ZResponseListQuery, ZVerifyInput } from '#contracts/surveys/survey.schemas.ts';
 import type { Database } from '#server/db/database.ts';
 import { authorize, type Actor } from '#server/shared/actor.ts';
 import { clock } from '#server/shared/clock.ts';
@@ -9,7 +9,7 @@ import { recordAudit } from '../../audit/index.ts';
 import { surveyPolicy } from '../survey.policy.ts';
 import * as surveys from '../survey.repository.ts';
 import { sensitiveQuestions, takesResponses } from '../survey.rules.ts';
-import { presentResponse } from './response.presenter.ts';
+import { presentResponse, presentRevision } from './response.presenter.ts';
 import * as repo from './response.repository.ts';
 import { correctResponse, FormCache, storeResponse, verifyResponse, type StoreSurvey } from './response-store.ts';
 
@@ -111,6 +111,24 @@ export async function getResponse(db: Database, actor: Actor, surveyId: number, 
   });
 }
 
+/**
+ * The earlier states of a response of a unit in scope, oldest first: sensitive answers left out without the right,
+ * or shown and the read audited (as for the response itself).
+ */
+export async function listRevisions(db: Database, actor: Actor, surveyId: number, responseId: string): Promise<{ items: TResponseRevision[] }> {
+  authorize(surveyPolicy.read(actor));
+  return db.transaction().execute(async (trx) => {
+    const { survey, row } = await readResponse(trx, actor, surveyId, responseId);
+    const revisions = await repo.listRevisions(trx, row.province_id, row.id);
+    const sensitive = await sensitiveFor(trx, actor, storeSurvey(survey), [row.version_number]);
+    if (sensitive.mayRead && revisions.some((revision) => holdsAny(revision.answers, sensitive.names))) {
+      await recordAudit(trx, actor, { action: 'read_protected', entity: 'survey_response', entityId: row.id, unitId: row.unit_id, after: { surveyId: survey.id, revisions: revisions.length, questions: [...sensitive.names] } });
+    }
+    const hidden = sensitive.mayRead ? new Set<string>() : sensitive.names;
+    return { items: revisions.map((revision) => presentRevision(revision, hidden)) };
+  });
+}
+
 /** One response for its reader: sensitive answers left out without the right, or shown and the read audited. */
 async function presentOne(trx: Database, actor: Actor, survey: surveys.SurveyRow, row: repo.ResponseRow): Promise<TSurveyResponse> {
   const sensitive = await sensitiveFor(trx, actor, storeSurvey(survey), [row.version_number]);
@@ -146,7 +164,14 @@ export async function correct(db: Database, actor: Actor, surveyId: number, resp
   return db.transaction().execute(async (trx) => {
     const { survey, row } = await responseToChange(trx, actor, surveyId, responseId);
     if (row.revision !== input.expectedRevision) throw conflict(msg('surveys.responses.staleRevision'));
-    await correctResponse(trx, storeSurvey(survey), row, { ...(input.answers !== undefined ? { answers: input.answers } : {}), ...(input.status !== undefined ? { status: input.status } : {}), reason: input.reason }, {
+    // answers the corrector could not read (sensitive, without the right) are kept as stored, whatever was sent for them
+    let answers = input.answers;
+    if (answers !== undefined && !surveyPolicy.readSensitive(actor)) {
+      const hidden = (await sensitiveFor(trx, actor, storeSurvey(survey), [row.version_number])).names;
+      const stored = row.answers as Record<string, unknown>;
+      answers = Object.fromEntries([...Object.entries(answers).filter(([name]) => !hidden.has(name)), ...Object.entries(stored).filter(([name]) => hidden.has(name))]);
+    }
+    await correctResponse(trx, storeSurvey(survey), row, { ...(answers !== undefined ? { answers } : {}), ...(input.status !== undefined ? { status: input.status } : {}), reason: input.reason }, {
       userId: actor.userId,
       ip: actor.ip,
       today: clock.today(),
