@@ -113,6 +113,8 @@ describe.each([360, 1280])('the shell as a commune official meets it, at %i px',
       'Báo cáo định kỳ và tổng hợp',
       'Thi đua “Dân vận khéo”',
       'Tiếp công dân, xử lý đơn thư',
+      // --- grassroots ---
+      'Hoạt động cơ sở',
       // --- training ---
       'Tập huấn',
       'Điều tra xã hội học',

@@ -33,7 +33,7 @@ export const appVi = {
   'nav.periodicReports': 'Báo cáo định kỳ và tổng hợp',
   'nav.emulation': 'Thi đua “Dân vận khéo”',
   'nav.petitions': 'Tiếp công dân, xử lý đơn thư',
-  'nav.grassroots': 'Hoạt động cơ sở, tình hình nhân dân',
+  'nav.grassroots': 'Hoạt động cơ sở',
   'nav.training': 'Tập huấn',
   'nav.surveys': 'Điều tra xã hội học',
   'nav.documents': 'Văn bản và báo cáo',

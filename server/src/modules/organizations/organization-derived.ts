@@ -58,6 +58,17 @@ const BY_TYPE: Record<string, { onOrganization: string[]; onRoles: string[] }> =
   // emulation's villages with ≥ 2 / ≥ 4 effective self-management models (a group founded, dissolved or retyped
   // moves them; its models' steps touch them from emulation/figures): the codes, not the module (it builds on this one)
   self_management_model: { onOrganization: ['emulation.villages_self_management_2', 'emulation.villages_self_management_4'], onRoles: [] },
+  // --- grassroots --- the cadres counted by field days (seed 000 i7) and the party-committee members at cells'
+  // meetings: a role given or ended, or a body dissolved, moves them (the codes, not the module, as emulation's)
+  ...Object.fromEntries(
+    ['mobilization_commission', 'fatherland_front', 'trade_union', 'womens_union', 'youth_union', 'farmers_union', 'veterans_association', 'party_committee'].map((type) => {
+      const codes = ['commune', 'province'].flatMap((level) =>
+        (type === 'party_committee' ? ['committee_at_cells'] : ['cadres', 'cadres_3days', 'field_days']).map((measure) => `grassroots.${measure}_${level}`),
+      );
+      return [type, { onOrganization: codes, onRoles: codes }];
+    }),
+  ),
+  // --- end grassroots ---
 };
 
 /**

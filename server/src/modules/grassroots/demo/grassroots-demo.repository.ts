@@ -44,7 +44,7 @@ export async function cadresUnder(db: Db, paths: readonly string[], types: reado
     select r.id as role_id, r.person_id, o.id as organization_id, o.type, u.id as unit_id, u.level, r.term_from, r.term_to, u.valid_from, u.valid_to,
       (select array_agg(v.id order by v.id) from admin_unit v where v.parent_id = u.id and v.level = 'village') as villages
     from person_role r join organization o on o.id = r.organization_id join admin_unit u on u.id = o.unit_id
-    where u.path <@ any(${[...paths]}::ltree[]) and u.level in ('commune', 'province') and o.type = any(${[...types]}::text[])
+    where u.path <@ any(${[...paths]}::text[]::ltree[]) and u.level in ('commune', 'province') and o.type = any(${[...types]}::text[])
     order by u.id, r.id`.execute(db);
   return rows.rows.map((row) => ({
     roleId: Number(row.role_id), personId: Number(row.person_id), organizationId: Number(row.organization_id), type: row.type, unitId: Number(row.unit_id),
