@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { RESPONDENT_GROUPS, RESPONSE_STATUSES, type TRespondentGroup, type TSurvey, type TSurveyTarget } from '#contracts/surveys/survey.schemas.ts';
 import { useMe } from '../../app/session.ts';
-import { Empty, ErrorMessage, Loading, Success } from '../../components/Status.tsx';
+import { QueryList } from '../../components/QueryList.tsx';
+import { ErrorMessage, Loading, Success } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, formatDateTime, formatNumber, todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -300,10 +301,8 @@ function Progress({ id, decimals }: { id: number; decimals: number }) {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t('survey.progress.title')}</h2>
-      {progress.isPending && <Loading />}
-      <ErrorMessage error={progress.error} />
-      {progress.data && progress.data.rows.length === 0 && <Empty>{t('survey.progress.none')}</Empty>}
-      {progress.data && progress.data.rows.length > 0 && (
+      <QueryList query={progress} items={(data) => data.rows} empty={t('survey.progress.none')}>
+        {(items, data) => (
         <table className="table responsive">
           <thead>
             <tr>
@@ -316,7 +315,7 @@ function Progress({ id, decimals }: { id: number; decimals: number }) {
             </tr>
           </thead>
           <tbody>
-            {progress.data.rows.map((row) => (
+            {items.map((row) => (
               <tr key={`${row.unitId}-${row.respondentGroup}`}>
                 <td data-label={t('survey.targets.unit')}>{row.unitName}</td>
                 <td data-label={t('survey.targets.group')}>{t(`survey.group.${row.respondentGroup}`)}</td>
@@ -339,21 +338,22 @@ function Progress({ id, decimals }: { id: number; decimals: number }) {
             <tr>
               <th colSpan={2}>{t('survey.progress.total')}</th>
               <td className="num" data-label={t('survey.targets.quota')}>
-                {formatNumber(progress.data.quota)}
+                {formatNumber(data.quota)}
               </td>
               <td className="num" data-label={t('survey.progress.accepted')}>
-                {formatNumber(progress.data.accepted)}
+                {formatNumber(data.accepted)}
               </td>
               <td className="num" data-label={t('survey.progress.pending')}>
-                {formatNumber(progress.data.pending)}
+                {formatNumber(data.pending)}
               </td>
               <td className="num" data-label={t('survey.progress.percent')}>
-                {progress.data.quota > 0 ? `${percentText((progress.data.accepted / progress.data.quota) * 100, decimals)}%` : t('common.none')}
+                {data.quota > 0 ? `${percentText((data.accepted / data.quota) * 100, decimals)}%` : t('common.none')}
               </td>
             </tr>
           </tfoot>
         </table>
-      )}
+        )}
+      </QueryList>
     </section>
   );
 }
@@ -513,12 +513,10 @@ function Responses({ id }: { id: number }) {
           </select>
         </div>
       </div>
-      {list.isPending && <Loading />}
-      <ErrorMessage error={list.error} />
-      {list.data && list.data.items.length === 0 && <Empty>{t('survey.responses.none')}</Empty>}
-      {list.data && list.data.items.length > 0 && (
+      <QueryList query={list} items={(data) => data.items} empty={t('survey.responses.none')}>
+        {(items, data) => (
         <>
-          <p className="muted">{t('survey.responses.total', { count: formatNumber(list.data.total) })}</p>
+          <p className="muted">{t('survey.responses.total', { count: formatNumber(data.total) })}</p>
           <table className="table responsive">
             <thead>
               <tr>
@@ -533,7 +531,7 @@ function Responses({ id }: { id: number }) {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((r) => (
+              {items.map((r) => (
                 <tr key={r.id}>
                   <td data-label={t('survey.responses.submitted')}>{formatDateTime(r.submittedAt)}</td>
                   <td data-label={t('survey.targets.unit')}>{r.unitName}</td>
@@ -551,13 +549,14 @@ function Responses({ id }: { id: number }) {
               ))}
             </tbody>
           </table>
-          {list.data.total > list.data.items.length && (
+          {data.total > data.items.length && (
             <button type="button" className="button-secondary" onClick={() => setLimit(Math.min(500, limit + 100))}>
               {t('survey.responses.more')}
             </button>
           )}
         </>
-      )}
+        )}
+      </QueryList>
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { Link, useNavigate } from 'react-router';
 import { SURVEY_STATUSES, type TSurveyStatus } from '#contracts/surveys/survey.schemas.ts';
 import { useMe } from '../../app/session.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { Empty, ErrorMessage, Loading, Searching } from '../../components/Status.tsx';
+import { QueryList } from '../../components/QueryList.tsx';
+import { ErrorMessage, Searching } from '../../components/Status.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
@@ -57,10 +58,8 @@ export function SurveysPage() {
         </div>
       </form>
       {(q.trim() !== search || (list.isFetching && !list.isPending)) && <Searching />}
-      {list.isPending && <Loading />}
-      <ErrorMessage error={list.error} />
-      {list.data && list.data.items.length === 0 && <Empty>{t('survey.none')}</Empty>}
-      {list.data && list.data.items.length > 0 && (
+      <QueryList query={list} items={(data) => data.items} empty={t('survey.none')}>
+        {(items) => (
         <table className="table responsive">
           <thead>
             <tr>
@@ -73,7 +72,7 @@ export function SurveysPage() {
             </tr>
           </thead>
           <tbody>
-            {list.data.items.map((s) => (
+            {items.map((s) => (
               <tr key={s.id}>
                 <td>
                   <Link to={`/khao-sat/${s.id}`}>{s.title}</Link>
@@ -92,7 +91,8 @@ export function SurveysPage() {
             ))}
           </tbody>
         </table>
-      )}
+        )}
+      </QueryList>
     </section>
   );
 }
