@@ -80,14 +80,14 @@ function holders(db: Kysely<DB>, scope: Scope, args: CoverageArgs) {
 
 /** Holders and trained holders of the group in scope, by the commune (or unit above) where they count. */
 export async function coverageByUnit(db: Kysely<DB>, scope: Scope, args: CoverageArgs) {
-  const rows = await sql<{ unit_id: number; unit_name: string; holders: number; trained: number }>`
+  const rows = await sql<{ unit_id: number; unit_name: string; province_id: string; holders: number; trained: number }>`
     ${holders(db, scope, args)}
-    select t.group_unit_id as unit_id, u.full_name as unit_name, count(*)::int as holders,
+    select t.group_unit_id as unit_id, u.full_name as unit_name, split_part(u.path::text, '.', 1) as province_id, count(*)::int as holders,
       count(*) filter (where t.last_trained_on >= t.window_start)::int as trained
     from t join admin_unit u on u.id = t.group_unit_id
-    group by t.group_unit_id, u.full_name
+    group by t.group_unit_id, u.full_name, u.path
     order by u.full_name, t.group_unit_id`.execute(db);
-  return rows.rows.map((row) => ({ unitId: Number(row.unit_id), unitName: row.unit_name, holders: row.holders, trained: row.trained }));
+  return rows.rows.map((row) => ({ unitId: Number(row.unit_id), unitName: row.unit_name, provinceId: Number(row.province_id), holders: row.holders, trained: row.trained }));
 }
 
 /** Holders of the group in scope not trained within the window (last course before it, or none), or (two-year window) whose window lapses by `dueBy`. */
