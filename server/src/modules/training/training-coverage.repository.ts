@@ -52,37 +52,42 @@ function holders(db: Kysely<DB>, scope: Scope, args: CoverageArgs) {
         : sql`(select min(r2.term_from) from person_role r2 join organization o2 on o2.id = r2.organization_id join admin_unit u2 on u2.id = o2.unit_id
                where r2.person_id = h.person_id and r2.term_from <= ${asOf}::date and ${groupCondition(group, 'o2', 'r2', 'u2')})`;
   const groupUnits = args.groupUnitIds ? sql`where h.group_unit_id = any(${[...args.groupUnitIds]}::bigint[])` : sql``;
+  // only roles under these units (the communes a write touched): their ids are labels of the unit's path
+  const onlyUnder = args.groupUnitIds ? sql`and string_to_array(unit.path::text, '.')::bigint[] && ${[...args.groupUnitIds]}::bigint[]` : sql``;
   return sql`
     with h as (
-      select distinct on (r.person_id) r.person_id, r.title, r.term_from, o.name as organization_name,
-        coalesce((select a.id from admin_unit a where a.path @> unit.path and a.level = 'commune' limit 1), unit.id) as group_unit_id
+      select distinct on (r.person_id) r.person_id, r.title, r.term_from, o.name as organization_name, unit.id as unit_id, unit.path as unit_path
       from organization o
       join admin_unit unit on unit.id = o.unit_id
       join person_role r on r.organization_id = o.id
-      where ${inScope('unit.path', scope)} ${under}
+      where ${inScope('unit.path', scope)} ${under} ${onlyUnder}
         and ${groupCondition(group, 'o', 'r', 'unit')}
         and r.term_from <= ${asOf}::date and (r.term_to is null or r.term_to >= ${asOf}::date)
         and (o.founded_on is null or o.founded_on <= ${asOf}::date) and (o.dissolved_on is null or o.dissolved_on > ${asOf}::date)
       order by r.person_id, r.term_from desc, r.id desc
+    ), g as (
+      -- the commune holding the role's unit: one of the ancestors its path names (primary-key lookups), else the unit
+      select h.*, coalesce((select a.id from admin_unit a where a.id = any(string_to_array(h.unit_path::text, '.')::bigint[]) and a.level = 'commune'), h.unit_id) as group_unit_id
+      from h
     ), t as (
       select h.*,
         (select max(c.ends_on) from training_participant tp join training_course c on c.province_id = tp.province_id and c.id = tp.course_id
           where tp.person_id = h.person_id and tp.completed and c.ends_on <= ${asOf}::date and ${courseFor(group)}) as last_trained_on,
         ${start} as window_start
-      from h ${groupUnits}
+      from g h ${groupUnits}
     )`;
 }
 
 /** Holders and trained holders of the group in scope, by the commune (or unit above) where they count. */
 export async function coverageByUnit(db: Kysely<DB>, scope: Scope, args: CoverageArgs) {
-  const rows = await sql<{ unit_id: number; unit_name: string; holders: number; trained: number }>`
+  const rows = await sql<{ unit_id: number; unit_name: string; province_id: string; holders: number; trained: number }>`
     ${holders(db, scope, args)}
-    select t.group_unit_id as unit_id, u.full_name as unit_name, count(*)::int as holders,
+    select t.group_unit_id as unit_id, u.full_name as unit_name, split_part(u.path::text, '.', 1) as province_id, count(*)::int as holders,
       count(*) filter (where t.last_trained_on >= t.window_start)::int as trained
     from t join admin_unit u on u.id = t.group_unit_id
-    group by t.group_unit_id, u.full_name
+    group by t.group_unit_id, u.full_name, u.path
     order by u.full_name, t.group_unit_id`.execute(db);
-  return rows.rows.map((row) => ({ unitId: Number(row.unit_id), unitName: row.unit_name, holders: row.holders, trained: row.trained }));
+  return rows.rows.map((row) => ({ unitId: Number(row.unit_id), unitName: row.unit_name, provinceId: Number(row.province_id), holders: row.holders, trained: row.trained }));
 }
 
 /** Holders of the group in scope not trained within the window (last course before it, or none), or (two-year window) whose window lapses by `dueBy`. */

@@ -58,7 +58,8 @@ async function compute(db: Kysely<DB>, group: TTrainingGroup, level: 'commune' |
     groupUnitIds: level === 'commune' ? units : undefined,
   });
   const byUnit = new Map<number, number>();
-  if (level === 'province') byUnit.set(args.provinceId, rows.reduce((sum, row) => sum + row[what], 0));
+  // a province's value: its holders (a 2019 province's own before the reform: the root of each commune's path)
+  if (level === 'province') for (const row of rows) byUnit.set(row.provinceId, (byUnit.get(row.provinceId) ?? 0) + row[what]);
   else for (const row of rows) byUnit.set(row.unitId, row[what]);
   return units.map((unitId) => ({ unitId, value: byUnit.get(unitId) ?? 0 }));
 }

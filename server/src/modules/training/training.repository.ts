@@ -109,7 +109,7 @@ export async function peopleByFoldedNames(db: Kysely<DB>, scope: Scope, underPat
   return unitOwned(db, 'person as p', 'p.unit_id', scope)
     .select(['p.id', 'p.full_name', 'p.birth_year', 'p.search_name', 'p.unit_id', 'unit.full_name as unit_name'])
     .select(
-      sql<string[]>`(select array_agg(x) from admin_unit a, lateral (values (fold_vi(a.name)), (fold_vi(a.full_name))) v(x) where a.path @> unit.path)`.as('unit_keys'),
+      sql<string[]>`(select array_agg(x) from admin_unit a, lateral (values (fold_vi(a.name)), (fold_vi(a.full_name))) v(x) where a.id = any(string_to_array(unit.path::text, '.')::bigint[]))`.as('unit_keys'),
     )
     .where(sql<boolean>`unit.path <@ ${underPath}::ltree`)
     .where('p.search_name', 'in', [...foldedNames])

@@ -126,7 +126,7 @@ export async function coverage(db: Database, actor: Actor, query: CoverageQuery)
     targetPercent: GROUP_TARGETS[args.group].percent,
     holders: rows.reduce((sum, row) => sum + row.holders, 0),
     trained: rows.reduce((sum, row) => sum + row.trained, 0),
-    rows,
+    rows: rows.map(({ provinceId: _provinceId, ...row }) => row),
   };
 }
 

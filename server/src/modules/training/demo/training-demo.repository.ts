@@ -26,7 +26,7 @@ export async function provinceCommission(db: Db, provinceId: number) {
 export async function holdersOf(db: Db, provincePath: string, group: TTrainingGroup, asOf: string) {
   const rows = await sql<{ person_id: number; unit_id: number; group_unit_id: number }>`
     select distinct on (r.person_id) r.person_id, p.unit_id,
-      coalesce((select a.id from admin_unit a where a.path @> unit.path and a.level = 'commune' limit 1), unit.id) as group_unit_id
+      coalesce((select a.id from admin_unit a where a.id = any(string_to_array(unit.path::text, '.')::bigint[]) and a.level = 'commune'), unit.id) as group_unit_id
     from organization o join admin_unit unit on unit.id = o.unit_id join person_role r on r.organization_id = o.id join person p on p.id = r.person_id
     where unit.path <@ ${provincePath}::ltree and ${groupCondition(group, 'o', 'r', 'unit')}
       and r.term_from <= ${asOf}::date and (r.term_to is null or r.term_to >= ${asOf}::date)
