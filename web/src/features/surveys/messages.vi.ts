@@ -224,7 +224,7 @@ export const surveysVi = {
   'survey.builder.delete': 'Xóa',
   'survey.builder.rowName': 'dòng {number}',
   'survey.builder.name': 'Tên (name)',
-  'survey.builder.nameHint': 'Chữ Latinh không dấu, số, _ - . ; dùng trong điều kiện như ${tên}.',
+  'survey.builder.nameHint': 'Chữ Latinh không dấu, số, _ - . ; dùng trong điều kiện như ${q1}.',
   'survey.builder.label': 'Nội dung (label)',
   'survey.builder.groupLabel': 'Tiêu đề nhóm (label)',
   'survey.builder.hintField': 'Gợi ý (hint)',
