@@ -24,6 +24,13 @@ const freePort = () =>
 /** Starts the product as a user would (`npm run serve` on an empty data dir: migrations + demo load). */
 export default async function setup(project: TestProject) {
   if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build:web` first');
+  // a server already running with the demo loaded (a developer re-running one file): E2E_BASE_URL=http://127.0.0.1:PORT
+  const running = process.env.E2E_BASE_URL;
+  if (running) {
+    await demoJobsDone(running);
+    project.provide('e2eBaseUrl', running);
+    return;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'dvs-e2e-'));
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {

@@ -67,6 +67,8 @@ function ReportForm({ unitId }: { unitId: number | null }) {
   const [point, setPoint] = useState<{ lat: number; lng: number } | null | 'none'>(null);
   const [missing, setMissing] = useState(false);
   const [count, setCount] = useState(0);
+  // a fresh form after each report (form.reset() would also blank the date field, which React keeps)
+  const [formKey, setFormKey] = useState(0);
   const options = places.data ? [places.data.unit, ...places.data.children.filter((c) => c.level === 'village' || c.level === 'commune')] : [];
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -88,7 +90,7 @@ function ReportForm({ unitId }: { unitId: number | null }) {
       }),
     });
     setCount((n) => n + 1);
-    form.reset();
+    setFormKey((n) => n + 1);
     setPoint(null);
   };
   const locate = () => {
@@ -101,7 +103,7 @@ function ReportForm({ unitId }: { unitId: number | null }) {
   };
   if (unitId === null) return <p className="hint">{t('sentiment.placesOffline')}</p>;
   return (
-    <form className="snt-form" onSubmit={(event) => void submit(event)}>
+    <form key={formKey} className="snt-form" onSubmit={(event) => void submit(event)}>
       {places.isPending && <Loading />}
       {places.isError && <p className="alert">{t('sentiment.placesOffline')}</p>}
       <div className="form-row">
@@ -111,7 +113,7 @@ function ReportForm({ unitId }: { unitId: number | null }) {
             <option value="">{t('sentiment.choose')}</option>
             {options.map((u) => (
               <option key={u.id} value={u.id}>
-                {u.name}
+                {u.fullName}
               </option>
             ))}
           </select>

@@ -24,6 +24,8 @@ export function BuilderPage() {
   const survey = useSurvey(id);
   usePageTitle(t('survey.builder.title'));
   const me = useMe();
+  // kept here: saving makes a new version, which mounts a fresh builder on it
+  const [saved, setSaved] = useState<{ number: number; count: number } | null>(null);
   return (
     <section className="sv-page sv-builder">
       <p>
@@ -34,7 +36,8 @@ export function BuilderPage() {
       {survey.isPending && <Loading />}
       <ErrorMessage error={survey.error} />
       {survey.data && !canSurveys(me, 'surveys.manage') && <p className="muted">{t('survey.noRight')}</p>}
-      {survey.data && canSurveys(me, 'surveys.manage') && <Builder key={survey.data.currentVersion ?? 0} survey={survey.data} />}
+      {survey.data && canSurveys(me, 'surveys.manage') && <Builder key={survey.data.currentVersion ?? 0} survey={survey.data} onSaved={setSaved} />}
+      {saved && <Success>{t('survey.builder.saved', { number: saved.number, count: saved.count })}</Success>}
     </section>
   );
 }
@@ -49,7 +52,7 @@ const problemText = (problem: BuilderProblem, lists: readonly BuilderList[]) => 
   return `${where} (${t(`survey.builder.field.${problem.field}`)}): ${t(problem.message as MessageKey, problem.params)}`;
 };
 
-function Builder({ survey }: { survey: TSurvey }) {
+function Builder({ survey, onSaved }: { survey: TSurvey; onSaved: (saved: { number: number; count: number }) => void }) {
   const id = useId();
   const [state, setState] = useState<BuilderState>(() => (survey.form ? fromForm(survey.form) : emptyState(survey.title)));
   const [open, setOpen] = useState<string | null>(null);
@@ -158,14 +161,13 @@ function Builder({ survey }: { survey: TSurvey }) {
             disabled={save.isPending}
             onClick={() => {
               setTried(true);
-              if (checked.form) save.mutate(checked.form);
+              if (checked.form) save.mutateAsync(checked.form).then((after) => onSaved({ number: after.currentVersion ?? 0, count: questions }), () => undefined);
             }}
           >
             {t('survey.builder.save')}
           </button>
         </div>
         <ErrorMessage error={save.error} />
-        {save.data && <Success>{t('survey.builder.saved', { number: save.data.currentVersion ?? '', count: questions })}</Success>}
       </section>
       {checked.form && <Trial form={checked.form} />}
     </>

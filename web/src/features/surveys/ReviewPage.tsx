@@ -206,7 +206,10 @@ function Settle({ survey, form, response, onDone }: { survey: TSurvey; form: TSu
       fix.setShowAll(true);
       if (fix.typed.errors.size > 0) return fix.focusFirstError();
     }
-    correct.mutate({ responseId: response.id, body: { expectedRevision: response.revision, reason: reason.trim(), ...patch } }, { onSuccess: onDone });
+    // the promise, not mutate's onSuccess: the refetched response re-keys this form before that callback would run
+    correct
+      .mutateAsync({ responseId: response.id, body: { expectedRevision: response.revision, reason: reason.trim(), ...patch } })
+      .then(onDone, () => undefined);
   };
   if (verify.data && verify.data.differences.length === 0) return <Success>{t('survey.key.matched')}</Success>;
   return (
