@@ -34,6 +34,7 @@ export const appEn: Record<keyof typeof appVi, string> = {
   'nav.petitions': 'Citizen reception and petitions',
   'nav.grassroots': 'Grassroots activity and public sentiment',
   'nav.training': 'Training',
+  'nav.sentiment': 'Public sentiment',
   'nav.surveys': 'Sociological surveys',
   'nav.documents': 'Documents and reports',
   'nav.account': 'Account',

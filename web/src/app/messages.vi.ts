@@ -35,6 +35,7 @@ export const appVi = {
   'nav.petitions': 'Tiếp công dân, xử lý đơn thư',
   'nav.grassroots': 'Hoạt động cơ sở',
   'nav.training': 'Tập huấn',
+  'nav.sentiment': 'Tình hình nhân dân',
   'nav.surveys': 'Điều tra xã hội học',
   'nav.documents': 'Văn bản và báo cáo',
   'nav.account': 'Tài khoản',

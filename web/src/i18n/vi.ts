@@ -25,7 +25,7 @@ import type { emulationVi } from '../features/emulation/messages.vi.ts';
 // --- pet-recv ---
 import { receptionVi } from '../features/reception/messages.vi.ts';
 // --- sentiment ---
-import { sentimentVi } from '../features/sentiment/messages.vi.ts';
+import type { sentimentVi } from '../features/sentiment/messages.vi.ts';
 // --- emu-review ---
 import type { emulationReviewVi } from '../features/emulation/review/messages.vi.ts';
 // --- pet-portal ---
@@ -63,8 +63,6 @@ const firstLoad = {
   ...petitionsVi,
   // --- pet-recv ---
   ...receptionVi,
-  // --- sentiment ---
-  ...sentimentVi,
   // --- pet-portal ---
   ...petitionsPortalVi,
   // --- emu-public ---
@@ -83,7 +81,9 @@ export type MessageKey = keyof (typeof firstLoad &
   // --- grassroots ---
   typeof grassrootsVi &
   // --- training ---
-  typeof trainingVi);
+  typeof trainingVi &
+  // --- sentiment ---
+  typeof sentimentVi);
 
 /** The strings t() reads: the first load's, then each lazily fetched catalogue as it arrives. */
 export const vi: Partial<Record<MessageKey, string>> = { ...firstLoad };

@@ -188,7 +188,7 @@ function withNames<Q extends ReturnType<typeof reportsInScope>>(query: Q) {
     .leftJoin('organization as org', 'org.id', 'r.organization_id')
     .leftJoin('app_user as au', 'au.id', 'r.created_by')
     .select([
-      'r.id', 'r.province_id', 'r.unit_id', 'unit.name as unit_name', 'r.commune_id', 'cu.name as commune_name', 'r.organization_id', 'org.name as organization_name',
+      'r.id', 'r.province_id', 'r.unit_id', 'unit.full_name as unit_name', 'r.commune_id', 'cu.full_name as commune_name', 'r.organization_id', 'org.name as organization_name',
       'au.full_name as reporter_name', 'r.topic', 't.name as topic_name', 't.sensitive', 'r.severity', 'r.people_count', 'r.trend', 'r.text', 'r.reported_on',
       'r.lat', 'r.lng', 'r.created_at',
     ]);
@@ -222,14 +222,14 @@ export async function countByCommuneTopic(db: Db, scope: Scope, provinces: Provi
   return reportsInScope(db, scope, provinces, f)
     .innerJoin('admin_unit as cu', 'cu.id', 'r.commune_id')
     .select([
-      'r.commune_id', 'cu.name as commune_name', 'r.topic',
+      'r.commune_id', 'cu.full_name as commune_name', 'r.topic',
       (eb) => eb.fn.countAll<number>().as('n'),
       sql<number>`count(*) filter (where r.severity in ('high', 'very_high'))`.as('high'),
       sql<number>`count(distinct r.province_id)`.as('provinces'),
       sql<number>`min(r.province_id)`.as('province_id'),
     ])
-    .groupBy(['r.commune_id', 'cu.name', 'r.topic'])
-    .orderBy('cu.name')
+    .groupBy(['r.commune_id', 'cu.full_name', 'r.topic'])
+    .orderBy('cu.full_name')
     .execute();
 }
 
@@ -257,7 +257,7 @@ function alertsInScope(db: Db, scope: Scope, provinces: Provinces) {
     .innerJoin('sentiment_topic as t', 't.code', 'a.topic')
     .innerJoin('sentiment_rule as rule', 'rule.id', 'a.rule_id')
     .select([
-      'a.id', 'a.province_id', 'a.unit_id', 'unit.name as commune_name', 'a.addressed_unit_id', 'to_unit.name as addressed_unit_name', 'a.topic',
+      'a.id', 'a.province_id', 'a.unit_id', 'unit.full_name as commune_name', 'a.addressed_unit_id', 'to_unit.full_name as addressed_unit_name', 'a.topic',
       't.name as topic_name', 'rule.name as rule_name', 'a.status', 'a.version', 'a.report_count', 'a.first_report_on', 'a.last_report_on', 'a.raised_at',
       'a.petition_case_id', 'rule.window_days',
     ]);

@@ -2,7 +2,6 @@ import type { sentimentVi } from './messages.vi.ts';
 
 /** English strings of public sentiment (loaded when English is chosen). */
 export const sentimentEn: Record<keyof typeof sentimentVi, string> = {
-  'nav.sentiment': 'Public sentiment',
   'sentiment.title': 'Public sentiment and public opinion',
   'sentiment.intro': 'Short reports by village teams, commune blocs and cadres on public sentiment; an early warning when many high-severity reports on one topic come from one commune.',
   'sentiment.notAllowed': 'Your account may not see this part.',

@@ -1,6 +1,5 @@
 /** Vietnamese strings of public sentiment (tình hình nhân dân); part of the first load (i18n/vi.ts). */
 export const sentimentVi = {
-  'nav.sentiment': 'Tình hình nhân dân',
   'sentiment.title': 'Tình hình nhân dân, dư luận xã hội',
   'sentiment.intro': 'Báo cáo ngắn của Tổ dân vận, Khối dân vận và cán bộ về tình hình nhân dân; cảnh báo sớm khi nhiều báo cáo mức cao về một chủ đề ở một xã.',
   'sentiment.notAllowed': 'Tài khoản của bạn không được xem phần này.',
