@@ -12,6 +12,9 @@ import { waitForJob } from '#test/jobs.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 import { createTestDatabase } from '#test/test-db.ts';
 
+/** On PGlite the demo's derived-value backfill (every registered value since 2019) holds the one connection for minutes. */
+const DEMO_BACKFILL_MS = 300_000;
+
 const TODAY = '2026-03-02';
 let t: TestApp;
 beforeAll(async () => {
@@ -83,6 +86,37 @@ describe('derived values', () => {
       ['emulation.commitments_cadre_commune', 'EMULATION_COMMITMENTS_CADRE_COMMUNE', 'integer', 'commune'],
       ['emulation.commitments_household_commune', 'EMULATION_COMMITMENTS_HOUSEHOLD_COMMUNE', 'integer', 'commune'],
       ['emulation.commitment_breaches_commune', 'EMULATION_COMMITMENT_BREACHES_COMMUNE', 'integer', 'commune'],
+      // grassroots (field visits, seed 000 i7), training (coverage, i8/i9 and seed 004), sentiment (reports, alerts)
+      ['grassroots.cadres_commune', 'GRASSROOTS_CADRES_COMMUNE', 'integer', 'commune'],
+      ['grassroots.cadres_3days_commune', 'GRASSROOTS_CADRES_3DAYS_COMMUNE', 'integer', 'commune'],
+      ['grassroots.field_days_commune', 'GRASSROOTS_FIELD_DAYS_COMMUNE', 'number', 'commune'],
+      ['grassroots.committee_at_cells_commune', 'GRASSROOTS_COMMITTEE_AT_CELLS_COMMUNE', 'integer', 'commune'],
+      ['grassroots.cadres_province', 'GRASSROOTS_CADRES_PROVINCE', 'integer', 'province'],
+      ['grassroots.cadres_3days_province', 'GRASSROOTS_CADRES_3DAYS_PROVINCE', 'integer', 'province'],
+      ['grassroots.field_days_province', 'GRASSROOTS_FIELD_DAYS_PROVINCE', 'number', 'province'],
+      ['grassroots.committee_at_cells_province', 'GRASSROOTS_COMMITTEE_AT_CELLS_PROVINCE', 'integer', 'province'],
+      ['training.mobilisation_cadre_holders_commune', 'TRN_MOB_HOLDERS_COMMUNE', 'integer', 'commune'],
+      ['training.mobilisation_cadre_trained_commune', 'TRN_MOB_TRAINED_COMMUNE', 'integer', 'commune'],
+      ['training.mobilisation_cadre_holders_province', 'TRN_MOB_HOLDERS_PROVINCE', 'integer', 'province'],
+      ['training.mobilisation_cadre_trained_province', 'TRN_MOB_TRAINED_PROVINCE', 'integer', 'province'],
+      ['training.cell_secretary_village_head_holders_commune', 'TRN_CSVH_HOLDERS_COMMUNE', 'integer', 'commune'],
+      ['training.cell_secretary_village_head_trained_commune', 'TRN_CSVH_TRAINED_COMMUNE', 'integer', 'commune'],
+      ['training.cell_secretary_village_head_holders_province', 'TRN_CSVH_HOLDERS_PROVINCE', 'integer', 'province'],
+      ['training.cell_secretary_village_head_trained_province', 'TRN_CSVH_TRAINED_PROVINCE', 'integer', 'province'],
+      ['training.upper_cadre_holders_province', 'TRN_UPPER_HOLDERS_PROVINCE', 'integer', 'province'],
+      ['training.upper_cadre_trained_province', 'TRN_UPPER_TRAINED_PROVINCE', 'integer', 'province'],
+      ['training.grassroots_cadre_holders_commune', 'TRN_GRASS_HOLDERS_COMMUNE', 'integer', 'commune'],
+      ['training.grassroots_cadre_trained_commune', 'TRN_GRASS_TRAINED_COMMUNE', 'integer', 'commune'],
+      ['training.grassroots_cadre_holders_province', 'TRN_GRASS_HOLDERS_PROVINCE', 'integer', 'province'],
+      ['training.grassroots_cadre_trained_province', 'TRN_GRASS_TRAINED_PROVINCE', 'integer', 'province'],
+      ['sentiment.reports_land', 'SENTIMENT_REPORTS_LAND', 'integer', 'commune'],
+      ['sentiment.reports_policy', 'SENTIMENT_REPORTS_POLICY', 'integer', 'commune'],
+      ['sentiment.reports_prices', 'SENTIMENT_REPORTS_PRICES', 'integer', 'commune'],
+      ['sentiment.reports_religion', 'SENTIMENT_REPORTS_RELIGION', 'integer', 'commune'],
+      ['sentiment.reports_security', 'SENTIMENT_REPORTS_SECURITY', 'integer', 'commune'],
+      ['sentiment.reports_environment', 'SENTIMENT_REPORTS_ENVIRONMENT', 'integer', 'commune'],
+      ['sentiment.reports_other', 'SENTIMENT_REPORTS_OTHER', 'integer', 'commune'],
+      ['sentiment.open_alerts', 'SENTIMENT_OPEN_ALERTS', 'integer', 'province'],
     ]);
     expect(response.body[1]).toMatchObject({ name: 'Số thôn, bản, tổ dân phố có Tổ dân vận', unitOfMeasure: 'thôn', elementId: await elementId('ORG_VILLAGES_WITH_TEAM') });
     const element = await t.db.selectFrom('data_element').selectAll().where('code', '=', 'ORG_VILLAGES_WITH_TEAM').executeTakeFirstOrThrow();
@@ -206,7 +240,7 @@ describe('backfill of past periods', () => {
     const second = await waitForJob(admin, again.body.jobId, 120_000);
     expect(second.result).toEqual({ created: 0 });
     expect(job.result?.created).toBeGreaterThan(0);
-  });
+  }, DEMO_BACKFILL_MS);
 
   it('is started by a system administrator or the unit administrator of the province, not by others', async () => {
     const p = await buildProvince(t.db, { communes: 1, villagesPerCommune: 1 });
@@ -263,6 +297,36 @@ describe('registration', () => {
         { code: 'RECEPTION_RECEPTION_DAYS_COMMUNE', derived_code: 'reception.reception_days_commune' },
         { code: 'RECEPTION_RECEPTION_DAYS_PROVINCE', derived_code: 'reception.reception_days_province' },
         { code: 'UNITS_VILLAGES', derived_code: 'units.villages' },
+        { code: 'GRASSROOTS_CADRES_COMMUNE', derived_code: 'grassroots.cadres_commune' },
+        { code: 'GRASSROOTS_CADRES_3DAYS_COMMUNE', derived_code: 'grassroots.cadres_3days_commune' },
+        { code: 'GRASSROOTS_FIELD_DAYS_COMMUNE', derived_code: 'grassroots.field_days_commune' },
+        { code: 'GRASSROOTS_COMMITTEE_AT_CELLS_COMMUNE', derived_code: 'grassroots.committee_at_cells_commune' },
+        { code: 'GRASSROOTS_CADRES_PROVINCE', derived_code: 'grassroots.cadres_province' },
+        { code: 'GRASSROOTS_CADRES_3DAYS_PROVINCE', derived_code: 'grassroots.cadres_3days_province' },
+        { code: 'GRASSROOTS_FIELD_DAYS_PROVINCE', derived_code: 'grassroots.field_days_province' },
+        { code: 'GRASSROOTS_COMMITTEE_AT_CELLS_PROVINCE', derived_code: 'grassroots.committee_at_cells_province' },
+        { code: 'TRN_MOB_HOLDERS_COMMUNE', derived_code: 'training.mobilisation_cadre_holders_commune' },
+        { code: 'TRN_MOB_TRAINED_COMMUNE', derived_code: 'training.mobilisation_cadre_trained_commune' },
+        { code: 'TRN_MOB_HOLDERS_PROVINCE', derived_code: 'training.mobilisation_cadre_holders_province' },
+        { code: 'TRN_MOB_TRAINED_PROVINCE', derived_code: 'training.mobilisation_cadre_trained_province' },
+        { code: 'TRN_CSVH_HOLDERS_COMMUNE', derived_code: 'training.cell_secretary_village_head_holders_commune' },
+        { code: 'TRN_CSVH_TRAINED_COMMUNE', derived_code: 'training.cell_secretary_village_head_trained_commune' },
+        { code: 'TRN_CSVH_HOLDERS_PROVINCE', derived_code: 'training.cell_secretary_village_head_holders_province' },
+        { code: 'TRN_CSVH_TRAINED_PROVINCE', derived_code: 'training.cell_secretary_village_head_trained_province' },
+        { code: 'TRN_UPPER_HOLDERS_PROVINCE', derived_code: 'training.upper_cadre_holders_province' },
+        { code: 'TRN_UPPER_TRAINED_PROVINCE', derived_code: 'training.upper_cadre_trained_province' },
+        { code: 'TRN_GRASS_HOLDERS_COMMUNE', derived_code: 'training.grassroots_cadre_holders_commune' },
+        { code: 'TRN_GRASS_TRAINED_COMMUNE', derived_code: 'training.grassroots_cadre_trained_commune' },
+        { code: 'TRN_GRASS_HOLDERS_PROVINCE', derived_code: 'training.grassroots_cadre_holders_province' },
+        { code: 'TRN_GRASS_TRAINED_PROVINCE', derived_code: 'training.grassroots_cadre_trained_province' },
+        { code: 'SENTIMENT_REPORTS_LAND', derived_code: 'sentiment.reports_land' },
+        { code: 'SENTIMENT_REPORTS_POLICY', derived_code: 'sentiment.reports_policy' },
+        { code: 'SENTIMENT_REPORTS_PRICES', derived_code: 'sentiment.reports_prices' },
+        { code: 'SENTIMENT_REPORTS_RELIGION', derived_code: 'sentiment.reports_religion' },
+        { code: 'SENTIMENT_REPORTS_SECURITY', derived_code: 'sentiment.reports_security' },
+        { code: 'SENTIMENT_REPORTS_ENVIRONMENT', derived_code: 'sentiment.reports_environment' },
+        { code: 'SENTIMENT_REPORTS_OTHER', derived_code: 'sentiment.reports_other' },
+        { code: 'SENTIMENT_OPEN_ALERTS', derived_code: 'sentiment.open_alerts' },
       ].sort(byCode));
     } finally {
       await handle.close();

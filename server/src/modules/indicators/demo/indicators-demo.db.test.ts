@@ -9,6 +9,9 @@ import { TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 import { RETURN_REASON } from './demo-catalogue.ts';
 
+/** On PGlite the demo's derived-value backfill (every registered value since 2019) holds the one connection for minutes. */
+const DEMO_BACKFILL_MS = 300_000;
+
 /** The demo's clock in this test: the last month is November 2026 (due 5 December, locked after the 15th). */
 const TODAY = '2026-12-02';
 
@@ -77,7 +80,7 @@ describe('indicators demo step (Quảng Trị 44, reports 202501–202611 and ye
       { code: 'EMU_TL_THON_2_MH_TU_QUAN', target: 100 },
       { code: 'EMU_TL_THON_4_MH_TU_QUAN', target: 100 },
     ]);
-  });
+  }, DEMO_BACKFILL_MS);
 
   it('expects 264 communes a month before the reform (Quảng Trị 119 + Quảng Bình 145) and 78 after; old months are all approved, some late', async () => {
     const province = await signIn('tinh.qt');
