@@ -78,5 +78,5 @@ describe('programmes demo step (Quảng Trị runs seeds 000 and 003; xã Hải 
       // the communes are counted: 78 communes of the province today
       expect(target.counts?.total).toBe(78);
     }
-  });
+  }, DEMO_BACKFILL_MS);
 });
