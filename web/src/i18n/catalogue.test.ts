@@ -146,4 +146,17 @@ describe('B9 web catalogues: the English catalogue is not in the first load', ()
       expect(first, english).not.toContain(holders[0]);
     }
   });
+
+  it.skipIf(!freshBuild)('the built entry and the chunks it preloads hold none of the catalogues fetched with their pages', async () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const first = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((match) => readFileSync(join(DIST, 'assets', match[1] ?? ''), 'utf8'));
+    const lazy = WEB_FEATURES.flatMap((feature) => (typeof feature.messages.vi === 'function' ? [feature] : []));
+    expect(lazy.length).toBeGreaterThan(5);
+    for (const feature of lazy) {
+      const catalogue = (await (feature.messages.vi as () => Promise<Record<string, string>>)()) as Record<string, string>;
+      // its longest string, as the bundler writes it (JSON escapes aside, Vietnamese text is kept as is)
+      const longest = Object.values(catalogue).sort((a, b) => b.length - a.length)[0] ?? '';
+      expect(first.filter((chunk) => chunk.includes(longest)).length, `${feature.name}: ${longest}`).toBe(0);
+    }
+  });
 });
