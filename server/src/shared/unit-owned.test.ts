@@ -176,6 +176,7 @@ const ALLOWED: Record<string, string> = {
   'modules/surveys/survey.repository.ts#surveyCodeTaken': 'answers only taken/free for a code of a unit read in scope',
   'modules/surveys/survey.repository.ts#listVersions': 'authors (app_user) of the versions of a survey read through readableSurveys',
   'modules/surveys/survey.repository.ts#listTargets': 'the sample of a survey read through readableSurveys (the progress shows only the units in scope)',
+  'modules/surveys/survey.repository.ts#unitsUnderTargets': 'units under the sample of a survey read through readableSurveys or found by its link (ids and names of the sample\'s own units; responses still read in scope)',
   // the respondent has no account: the link's token (public, or an invitation's hash) names the survey; only what the
   // form needs (title, unit name, questionnaire, targeted units and groups)
   'modules/surveys/survey.repository.ts#findSurveyByPublicToken': "no actor: the survey behind a public link's token",

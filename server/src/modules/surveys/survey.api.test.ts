@@ -226,9 +226,15 @@ describe('surveys: responses', () => {
     expect(errorBody(bad).message).toContain('gioi_tinh');
     const untargeted = await typist.call(surveyEndpoints.submit, { params: { id: s.surveyId }, body: { ...body, id: uuidv7(), unitId: s.province.communeIds[2] as number } });
     expect(untargeted.status).toBe(400);
+    // a village of a targeted commune answers for it (its group too); a village of another commune does not
+    const village = s.province.villagesByCommune[0]?.[1] as number;
+    const fromVillage = await typist.call(surveyEndpoints.submit, { params: { id: s.surveyId }, body: { ...body, id: uuidv7(), unitId: village } });
+    expect(fromVillage.status, JSON.stringify(fromVillage.body)).toBe(200);
+    const wrongGroup = await typist.call(surveyEndpoints.submit, { params: { id: s.surveyId }, body: { ...body, id: uuidv7(), unitId: s.province.villagesByCommune[2]?.[0] as number } });
+    expect(wrongGroup.status).toBe(400);
     const progress = await typist.call(surveyEndpoints.progress, { params: { id: s.surveyId } });
-    expect(progress.body).toMatchObject({ quota: 15, accepted: 3, pending: 0 });
-    expect(progress.body.rows).toMatchObject([{ unitId: s.communeA, respondentGroup: 'citizen', quota: 10, accepted: 3, pending: 0 }, { unitId: s.communeB, respondentGroup: 'cadre', quota: 5, accepted: 0, pending: 0 }].sort((a, b) => (a.unitId === s.communeA ? -1 : 1) - (b.unitId === s.communeA ? -1 : 1)));
+    expect(progress.body).toMatchObject({ quota: 15, accepted: 4, pending: 0 });
+    expect(progress.body.rows).toMatchObject([{ unitId: s.communeA, respondentGroup: 'citizen', quota: 10, accepted: 4, pending: 0 }, { unitId: s.communeB, respondentGroup: 'cadre', quota: 5, accepted: 0, pending: 0 }].sort((a, b) => (a.unitId === s.communeA ? -1 : 1) - (b.unitId === s.communeA ? -1 : 1)));
   });
 
   it('double entry: pending until a second typist matches it; a verifier settles differences with a reason, the first typing kept', async () => {

@@ -308,6 +308,24 @@ export async function publicTargets(db: Kysely<DB>, survey: { province_id: numbe
 }
 
 /** Units among `ids` in the subtree of `rootPath` (a response's unit under the survey's unit, when it has no targets). */
+/**
+ * Units at or under the survey's targeted units (the villages of a targeted commune), each with the nearest target
+ * it falls under: a response from a village counts toward its commune's quota. Only `ids` when given.
+ */
+export async function unitsUnderTargets(db: Kysely<DB>, survey: { province_id: number; id: number }, ids?: readonly number[]) {
+  if (ids && ids.length === 0) return [];
+  let query = db
+    .selectFrom('survey_target as x')
+    .innerJoin('admin_unit as tu', 'tu.id', 'x.unit_id')
+    .innerJoin('admin_unit as u', (join) => join.on(sql<boolean>`u.path <@ tu.path`))
+    .select(['u.id', 'u.full_name', 'x.unit_id as target_id'])
+    .distinctOn('u.id')
+    .where('x.province_id', '=', survey.province_id)
+    .where('x.survey_id', '=', survey.id);
+  if (ids) query = query.where('u.id', 'in', [...ids]);
+  return query.orderBy('u.id').orderBy(sql`nlevel(tu.path)`, 'desc').execute();
+}
+
 export async function unitsUnder(db: Kysely<DB>, rootPath: string, ids: number[]): Promise<number[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('admin_unit as u').select('u.id').where('u.id', 'in', ids).where(sql<boolean>`u.path <@ ${rootPath}::ltree`).execute();

@@ -233,9 +233,18 @@ export async function surveyProgress(db: Database, actor: Actor, id: number): Pr
   const survey = await repo.findSurvey(db, actor.scope, id);
   if (!survey) throw notFound('entity.survey');
   const [targets, counts] = await Promise.all([repo.listTargets(db, survey), repo.progressCounts(db, actor.scope, survey)]);
-  const key = (unitId: number, group: string) => `${unitId}|${group}`;
-  const accepted = new Map(counts.accepted.map((r) => [key(r.unit_id, r.respondent_group), Number(r.n)]));
-  const pending = new Map(counts.pending.map((r) => [key(r.unit_id, r.respondent_group), Number(r.n)]));
+  // responses of a unit under a target (a village of a targeted commune) count toward that target
+  const targeted = new Set(targets.map((t) => t.unit_id));
+  const others = [...new Set([...counts.accepted, ...counts.pending].map((r) => r.unit_id).filter((unitId) => !targeted.has(unitId)))];
+  const targetOf = new Map((await repo.unitsUnderTargets(db, survey, others)).map((row) => [row.id, row.target_id]));
+  const key = (unitId: number, group: string) => `${targetOf.get(unitId) ?? unitId}|${group}`;
+  const sumBy = (rows: readonly { unit_id: number; respondent_group: string; n: number }[]) => {
+    const sums = new Map<string, number>();
+    for (const r of rows) sums.set(key(r.unit_id, r.respondent_group), (sums.get(key(r.unit_id, r.respondent_group)) ?? 0) + Number(r.n));
+    return sums;
+  };
+  const accepted = sumBy(counts.accepted);
+  const pending = sumBy(counts.pending);
   // the reader sees the targets of the units in their scope (a commune its own line; the province every line)
   const visible = new Set([...(await repo.unitsInScopeUnder(db, actor.scope, survey.unit_path, targets.map((t) => t.unit_id)))]);
   const rows = targets

@@ -91,7 +91,9 @@ export async function publicSubmit(db: Database, token: string, input: z.output<
     const unit = (await surveys.unitNames(trx, [survey.unit_id]))[0];
     if (!unit) throw linkNotFound();
     const targets = await surveys.publicTargets(trx, survey);
-    if (targets.length > 0 && !targets.some((t) => t.unit_id === input.unitId && t.respondent_group === input.respondentGroup)) {
+    // a targeted unit, or a unit under one (a village of a targeted commune) answering for its group
+    const target = targets.length > 0 && !targets.some((t) => t.unit_id === input.unitId) ? (await surveys.unitsUnderTargets(trx, survey, [input.unitId]))[0]?.target_id : input.unitId;
+    if (targets.length > 0 && !targets.some((t) => t.unit_id === target && t.respondent_group === input.respondentGroup)) {
       throw invalidField('unitId', msg('surveys.responses.unitNotTargeted'));
     }
     const receipt = await storeResponse(

@@ -201,14 +201,23 @@ export async function runResponseImport(context: JobContext<ResponseImportPayloa
   const { columns, ignored } = readHeader(form, header);
   if (!columns.some((c) => c?.kind === 'value' || c?.kind === 'choice')) throw new JobFailed(msg('surveys.import.noQuestionColumns'));
   const targets = await surveys.listTargets(db, survey);
+  // the targeted units and those under them (a village of a targeted commune), by id, and by name where one
+  // unit has it (a targeted unit's name wins over a village's of the same name)
+  const below = targets.length > 0 ? await surveys.unitsUnderTargets(db, survey) : [];
   const units = new Map<string, number>();
+  const nameCount = new Map<string, number>();
+  for (const u of below) nameCount.set(foldVi(u.full_name), (nameCount.get(foldVi(u.full_name)) ?? 0) + 1);
+  for (const u of below) {
+    units.set(String(u.id), u.id);
+    if (nameCount.get(foldVi(u.full_name)) === 1) units.set(foldVi(u.full_name), u.id);
+  }
   for (const t of targets) {
     units.set(String(t.unit_id), t.unit_id);
     units.set(foldVi(t.unit_name), t.unit_id);
   }
   if (payload.unitId !== null) units.set(String(payload.unitId), payload.unitId);
   const store: StoreSurvey = { id: survey.id, province_id: survey.province_id, unit_id: survey.unit_id, unit_path: survey.unit_path, double_entry: survey.double_entry };
-  const allowedUnits = targets.length > 0 ? new Set(targets.map((t) => t.unit_id)) : null;
+  const allowedUnits = targets.length > 0 ? new Set(below.map((u) => u.id)) : null;
   const today = clock.today();
   const errors: TRowError[] = [];
   const seen = new Map<string, number>();

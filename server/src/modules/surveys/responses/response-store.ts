@@ -6,7 +6,7 @@ import { conflict, invalidField } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { storedForm } from '../survey.presenter.ts';
-import { unitsUnder } from '../survey.repository.ts';
+import { unitsUnder, unitsUnderTargets } from '../survey.repository.ts';
 import * as repo from './response.repository.ts';
 import { TallyBatch, type TCells } from './tally.ts';
 
@@ -103,11 +103,15 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
   // resend is answered with its receipt before its answers are checked again.
   const lookUpFirst = items.some((item) => !item.checked);
   const sent = new Map(lookUpFirst ? (await repo.findSentIds(trx, survey.province_id, items.map((item) => item.id))).map((row) => [row.id, row]) : []);
+  // a targeted unit or one under it (a village of a targeted commune); without targets, the survey unit's subtree
+  const itemUnits = [...new Set(items.map((item) => item.unitId))];
   const targetUnits = new Set(context.targets.map((t) => t.unit_id));
   const unitsOk =
-    context.targets.length > 0
-      ? targetUnits
-      : new Set(await unitsUnder(trx, survey.unit_path, [...new Set(items.map((item) => item.unitId))]));
+    context.targets.length === 0
+      ? new Set(await unitsUnder(trx, survey.unit_path, itemUnits))
+      : itemUnits.every((id) => targetUnits.has(id))
+        ? targetUnits
+        : new Set((await unitsUnderTargets(trx, survey, itemUnits)).map((row) => row.id));
   const outcomes: StoreOutcome[] = [];
   const rows: repo.NewResponse[] = [];
   const checked = new Map<string, { form: TSurveyForm; answers: TAnswers; cells: TCells; item: IncomingResponse; status: 'accepted' | 'pending' }>();
