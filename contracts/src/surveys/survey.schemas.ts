@@ -174,6 +174,8 @@ export const ZSurveyResponse = z.object({
   submittedAt: z.string(),
   enteredBy: z.string().nullable(),
   revision: z.number().int(),
+  /** The last second typing of a double-entry form that differed from the first: who typed it, when, what. */
+  secondTyping: z.object({ answers: ZAnswers, by: z.string().nullable(), at: z.string() }).nullable(),
 });
 export type TSurveyResponse = z.infer<typeof ZSurveyResponse>;
 

@@ -1105,6 +1105,10 @@ export interface SurveyResponseTable {
   revision: Generated<number>;
   created_at: Date;
   updated_at: Date;
+  /** The last second typing that differed from the first (ZAnswers); pass JSON.stringify on write. */
+  second_answers: ColumnType<unknown, string | null | undefined, string | null>;
+  second_by: ColumnType<number | null, number | null | undefined, number | null>;
+  second_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SurveyResponseRevisionTable {

@@ -250,6 +250,10 @@ describe('surveys: responses', () => {
     expect(self.status).toBe(409);
     const differing = await second.call(surveyEndpoints.verify, { params: { id: s.surveyId, responseId: id }, body: { answers: answers({ tuoi: 54, van_de: ['thu_tuc', 'dat_dai'] }) } });
     expect(differing.body).toEqual({ status: 'pending', differences: [{ question: 'tuoi', first: 45, second: 54 }] });
+    // the differing second typing is kept on the pending form for the verifier, with who typed it
+    const kept = (await s.manager.call(surveyEndpoints.response, { params: { id: s.surveyId, responseId: id } })).body;
+    expect(kept).toMatchObject({ status: 'pending', answers: { tuoi: 45 }, secondTyping: { answers: { tuoi: 54, van_de: ['dat_dai', 'thu_tuc'] } } });
+    expect(kept.secondTyping?.by).toBeTruthy();
     const matching = await second.call(surveyEndpoints.verify, { params: { id: s.surveyId, responseId: id }, body: { answers: answers({ van_de: ['thu_tuc', 'dat_dai'] }) } });
     expect(matching.body).toEqual({ status: 'accepted', differences: [] });
     expect((await tally(s.surveyId))['|']).toBe(1);

@@ -105,6 +105,12 @@ export function ReviewPage() {
   );
 }
 
+/** The questions whose answers differ between two typings (the order of ticked choices aside), as the server compares them. */
+function differingQuestions(form: TSurveyForm, first: TAnswers, second: TAnswers): ReadonlySet<string> {
+  const canonical = (value: unknown) => JSON.stringify(Array.isArray(value) ? [...(value as unknown[])].map(String).sort() : (value ?? null));
+  return new Set(formQuestions(form).map(({ question }) => question.name).filter((name) => canonical(first[name]) !== canonical(second[name])));
+}
+
 /** The lines of the typing grid for stored answers (choices by name), for a correction or after a differing second typing. */
 const rawOf = (form: TSurveyForm, answers: TAnswers) => Object.fromEntries(formQuestions(form).map(({ question }) => [question.name, rawText(answers[question.name])]));
 
@@ -175,14 +181,16 @@ function Settle({ survey, form, response, onDone }: { survey: TSurvey; form: TSu
   const id = useId();
   const verify = useVerify(survey.id);
   const correct = useCorrect(survey.id);
-  const second = useTyping(form);
-  const fix = useTyping(form, rawOf(form, response.answers));
   const pending = response.status === 'pending';
-  const [mode, setMode] = useState<'second' | 'fix'>(pending && response.channel === 'paper' ? 'second' : 'fix');
+  // a second typing that differed, stored by the typist: compared at once, the grid holding it to correct
+  const stored = pending ? (response.secondTyping?.answers ?? null) : null;
+  const second = useTyping(form);
+  const fix = useTyping(form, rawOf(form, stored ?? response.answers));
+  const [mode, setMode] = useState<'second' | 'fix'>(pending && response.channel === 'paper' && !stored ? 'second' : 'fix');
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
-  const [differing, setDiffering] = useState<ReadonlySet<string>>(new Set());
-  const [typedSecond, setTypedSecond] = useState<TAnswers | null>(null);
+  const [differing, setDiffering] = useState<ReadonlySet<string>>(() => (stored ? differingQuestions(form, response.answers, stored) : new Set()));
+  const [typedSecond, setTypedSecond] = useState<TAnswers | null>(stored);
   const submitSecond = () => {
     second.setShowAll(true);
     if (second.typed.errors.size > 0) return second.focusFirstError();
@@ -241,6 +249,9 @@ function Settle({ survey, form, response, onDone }: { survey: TSurvey; form: TSu
       {typedSecond && (
         <div className="sv-compare" role="region" aria-labelledby={`${id}-cmp`}>
           <h3 id={`${id}-cmp`}>{t('survey.review.compare')}</h3>
+          {typedSecond === stored && response.secondTyping && (
+            <p className="muted">{t('survey.review.secondBy', { name: response.secondTyping.by ?? t('common.none'), at: formatDateTime(response.secondTyping.at) })}</p>
+          )}
           <p className="alert">{t('survey.key.differences', { count: differing.size })}</p>
           <table className="table responsive">
             <thead>

@@ -302,6 +302,7 @@ export const surveysEn: Record<keyof typeof surveysVi, string> = {
   'survey.review.openNamed': 'Open response {id}',
   'survey.review.response': 'Response {id}',
   'survey.review.firstBy': 'First typed by: {name}',
+  'survey.review.secondBy': 'Second typing by {name} at {at}, differing from the first on the marked questions.',
   'survey.review.answersTitle': 'Answers',
   'survey.review.value': 'Answer',
   'survey.review.secondTyping': 'Second typing',

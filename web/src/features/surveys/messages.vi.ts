@@ -300,6 +300,7 @@ export const surveysVi = {
   'survey.review.openNamed': 'Mở phiếu {id}',
   'survey.review.response': 'Phiếu {id}',
   'survey.review.firstBy': 'Người nhập lần đầu: {name}',
+  'survey.review.secondBy': 'Lần nhập thứ hai do {name} nhập lúc {at}, khác lần đầu ở các câu được đánh dấu.',
   'survey.review.answersTitle': 'Câu trả lời',
   'survey.review.value': 'Câu trả lời',
   'survey.review.secondTyping': 'Nhập lần hai',

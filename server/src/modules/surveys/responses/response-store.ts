@@ -295,7 +295,12 @@ export async function verifyResponse(trx: Database, survey: StoreSurvey, stored:
   const first = stored.answers as TAnswers;
   const names = [...new Set([...Object.keys(first), ...Object.keys(result.answers)])];
   const differences = names.filter((name) => canonical(first[name]) !== canonical(result.answers[name])).map((question) => ({ question, first: first[question] ?? null, second: result.answers[question] ?? null }));
-  if (differences.length > 0) return { status: stored.status, differences };
+  if (differences.length > 0) {
+    // kept for the verifier, who compares the two stored typings with the paper
+    await repo.storeSecondTyping(trx, stored, { answers: JSON.stringify(result.answers), by: context.userId, at: context.now });
+    await recordAudit(trx, context, { action: 'update', entity: 'survey_response', entityId: stored.id, unitId: stored.unit_id, after: { secondTyping: true, differences: differences.length } });
+    return { status: stored.status, differences };
+  }
   const updated = await repo.updateResponse(trx, stored, stored.revision, {
     answers: JSON.stringify(first),
     cells: JSON.stringify(stored.cells),

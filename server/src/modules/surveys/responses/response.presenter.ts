@@ -4,7 +4,8 @@ import type { ResponseRow, RevisionRow } from './response.repository.ts';
 
 /** A stored response; answers to the questions in `hidden` (sensitive, for a reader without the right) are left out. */
 export function presentResponse(row: ResponseRow, hidden: ReadonlySet<string>): TSurveyResponse {
-  const answers = Object.fromEntries(Object.entries(row.answers as TAnswers).filter(([name]) => !hidden.has(name)));
+  const shown = (stored: unknown) => Object.fromEntries(Object.entries(stored as TAnswers).filter(([name]) => !hidden.has(name)));
+  const answers = shown(row.answers);
   return {
     id: row.id,
     surveyId: row.survey_id,
@@ -18,6 +19,7 @@ export function presentResponse(row: ResponseRow, hidden: ReadonlySet<string>): 
     submittedAt: new Date(row.submitted_at).toISOString(),
     enteredBy: row.entered_by_name,
     revision: row.revision,
+    secondTyping: row.second_answers && row.second_at ? { answers: shown(row.second_answers), by: row.second_by_name, at: new Date(row.second_at).toISOString() } : null,
   };
 }
 

@@ -26,12 +26,15 @@ const COLUMNS = [
   'r.submitted_at',
   'r.entered_by',
   'r.revision',
+  'r.second_answers',
+  'r.second_at',
 ] as const;
 
 function responsesInScope(db: Kysely<DB>, scope: Scope, survey: { province_id: number; id: number }) {
   return unitOwned(db, 'survey_response as r', 'r.unit_id', scope)
     .leftJoin('app_user as eu', 'eu.id', 'r.entered_by')
-    .select([...COLUMNS, 'eu.full_name as entered_by_name'])
+    .leftJoin('app_user as su', 'su.id', 'r.second_by')
+    .select([...COLUMNS, 'eu.full_name as entered_by_name', 'su.full_name as second_by_name'])
     .where('r.province_id', '=', survey.province_id)
     .where('r.survey_id', '=', survey.id);
 }
@@ -134,6 +137,16 @@ export async function insertRevision(
 }
 
 /** Replaces a response's answers and status if it still has the revision read; false otherwise. */
+/** Keeps a second typing that differed from the first on the (locked) pending response. */
+export async function storeSecondTyping(db: Kysely<DB>, key: { province_id: number; id: string }, typing: { answers: string; by: number; at: Date }): Promise<void> {
+  await db
+    .updateTable('survey_response')
+    .set({ second_answers: typing.answers, second_by: typing.by, second_at: typing.at })
+    .where('province_id', '=', key.province_id)
+    .where('id', '=', key.id)
+    .execute();
+}
+
 export async function updateResponse(
   db: Kysely<DB>,
   key: { province_id: number; id: string },
