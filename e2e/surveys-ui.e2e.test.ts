@@ -288,6 +288,14 @@ describe('Surveys: builder, double-entry review, import (issue 13)', () => {
       await staff.getByText(`Tổng số phiếu: ${N}`).waitFor();
       const attended = staff.getByRole('region', { name: /^1\. Ông\/bà có dự họp/ });
       expect(await attended.getByRole('row', { name: /^Có/ }).getByRole('cell').allInnerTexts()).toEqual(['200', '80,0']);
+
+      // the manager keeps the cross-tabulation by the first question counted as forms arrive
+      await staff.getByText('Bảng chéo tính sẵn (0 câu)').click();
+      await staff.getByRole('checkbox', { name: 'Ông/bà có dự họp dân không?' }).check();
+      await staff.getByRole('button', { name: 'Lưu bảng chéo tính sẵn' }).click();
+      await staff.getByText('Bảng chéo tính sẵn (1 câu)').waitFor();
+      expect((await api<{ crossQuestions?: string[] }>(staff, 'GET', `/api/surveys/${survey.id}`)).crossQuestions).toEqual(['attended']);
+      await shoot(staff, 'kept-crosses');
       await context.close();
     },
     STORY_MS,

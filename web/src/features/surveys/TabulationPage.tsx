@@ -1,14 +1,16 @@
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { formQuestions, labelIn } from '#contracts/surveys/form.ts';
-import { RESPONDENT_GROUPS, type TRespondentGroup } from '#contracts/surveys/survey.schemas.ts';
+import { formQuestions, labelIn, type TSurveyForm } from '#contracts/surveys/form.ts';
+import { RESPONDENT_GROUPS, type TRespondentGroup, type TSurvey } from '#contracts/surveys/survey.schemas.ts';
 import type { TTabulatedQuestion, TTabulation, TTabulationQuery } from '#contracts/surveys/tabulation.schemas.ts';
-import { Empty, ErrorMessage, Loading, Searching } from '../../components/Status.tsx';
+import { useMe } from '../../app/session.ts';
+import { Empty, ErrorMessage, Loading, Searching, Success } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
+import { canSurveys } from './can.ts';
 import { SurveyNav } from './SurveyNav.tsx';
-import { tabulationXlsxUrl, useSurvey, useTabulation } from './surveys.api.ts';
+import { tabulationXlsxUrl, useSurvey, useTabulation, useUpdateSurvey } from './surveys.api.ts';
 import { barWidth, numberText, percentText } from './tabulation-view.ts';
 import './surveys.css';
 
@@ -17,6 +19,7 @@ export function TabulationPage() {
   const id = Number(useParams().id);
   const formId = useId();
   const survey = useSurvey(id);
+  const me = useMe();
   usePageTitle(t('survey.tab.title'));
   const [unitId, setUnitId] = useState<number | ''>('');
   const [group, setGroup] = useState<TRespondentGroup | ''>('');
@@ -80,6 +83,7 @@ export function TabulationPage() {
           </select>
         </div>
       </form>
+      {survey.data && form && canSurveys(me, 'surveys.manage') && selectOnes.length > 0 && <KeptCrosses survey={survey.data} form={form} />}
       <p>
         <a className="button button-secondary" href={tabulationXlsxUrl(id, query)} download>
           {t('survey.tab.excel')}
@@ -90,6 +94,48 @@ export function TabulationPage() {
       <ErrorMessage error={tab.error} />
       {tab.data && <Tabulation data={tab.data} />}
     </section>
+  );
+}
+
+/** Most cross-tabulations a survey keeps counted as responses arrive (ZSurveyPatch.crossQuestions). */
+const MAX_KEPT_CROSSES = 5;
+
+/**
+ * The select_one questions whose cross-tabulations are kept counted as responses arrive (fast on a large survey;
+ * crossing by another question reads every response): the manager ticks up to five and saves.
+ */
+function KeptCrosses({ survey, form }: { survey: TSurvey; form: TSurveyForm }) {
+  const id = useId();
+  const update = useUpdateSurvey(survey.id);
+  const [kept, setKept] = useState<ReadonlySet<string>>(new Set(survey.crossQuestions ?? []));
+  const questions = formQuestions(form).filter(({ question }) => question.type === 'select_one').map(({ question }) => question);
+  const toggle = (name: string, on: boolean) => setKept((before) => (on ? new Set([...before, name]) : new Set([...before].filter((n) => n !== name))));
+  return (
+    <details className="sv-kept">
+      <summary>{t('survey.tab.kept', { count: survey.crossQuestions?.length ?? 0 })}</summary>
+      <form
+        aria-labelledby={`${id}-legend`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          update.mutate({ expectedVersion: survey.version, crossQuestions: questions.map((q) => q.name).filter((name) => kept.has(name)) });
+        }}
+      >
+        <fieldset>
+          <legend id={`${id}-legend`}>{t('survey.tab.keptLegend', { max: MAX_KEPT_CROSSES })}</legend>
+          {questions.map((question) => (
+            <label key={question.name} className="checkbox">
+              <input type="checkbox" checked={kept.has(question.name)} disabled={!kept.has(question.name) && kept.size >= MAX_KEPT_CROSSES} onChange={(e) => toggle(question.name, e.target.checked)} />{' '}
+              {labelIn(question.label, form.defaultLanguage, question.name)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={update.isPending}>
+          {t('survey.tab.keptSave')}
+        </button>
+        {update.isSuccess && <Success>{t('survey.tab.keptSaved')}</Success>}
+        <ErrorMessage error={update.error} />
+      </form>
+    </details>
   );
 }
 
