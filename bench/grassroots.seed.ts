@@ -3,7 +3,7 @@
  * seed 000 i7 (Ban Dân vận, MTTQ, Công đoàn, Phụ nữ, Đoàn, Nông dân, Cựu chiến binh) and a Đảng ủy at each commune
  * and at the province; every person of bench/seed.ts (~600,000 members of a Tổ dân vận) a cadre of one of those
  * bodies of their (2025) commune from 2025-07-01 (1 % of the province's); ~5 % on the Đảng ủy too; one year of field
- * visits (2025-12-01 … 2026-11-30, ≈ 2.3 million, half days included) whose density differs by province. One
+ * visits (2025-12-01 … 2026-11-30, 2.66 million, half days included) whose density differs by province. One
  * transaction per province, one set-based statement per table (generate_series); a province holding visits is
  * skipped (resumes); VACUUM ANALYZE at the end. SQL in grassroots.seed.repository.ts.
  * `DATABASE_URL=… node --import tsx bench/grassroots.seed.ts` after `bench:seed` (its own database is enough:
