@@ -226,7 +226,7 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
         `to ${names.get(highest?.provinceId ?? 0)} ${pct(highest?.meeting ?? 0, highest?.cadres ?? 0)}.`,
       `${runs} timed runs per variant after 2 warm-up runs, interleaved. Raw SQL = one hand-written statement for the nation, through the driver. Product = monthFigures (field-days.ts) for each 2025 province with provinceScope and both levels, as the page's service calls it for a province and the derived values per level; it also computes the party-committee members at cells' meetings and returns every cadre's row.`,
       'Field days per cadre for the nation comes out of the same pass (the sum of the units\' field days over their cadres): no separate query in either path.',
-      `Proposal (not the product; checked equal to monthFigures for every province, committee members at cells included): the same per-unit figures in one SQL statement per province (UNIT_FIGURES_SQL in this file), ${ratio(proposal.p95 / raw.p95)} of the raw SQL at p95, ${ratio(product.p95 / proposal.p95)} faster than monthFigures.`,
+      `Proposal (not the product; checked equal to monthFigures for every province, committee members at cells included): the same per-unit figures in one SQL statement per province (UNIT_FIGURES_SQL in bench/grassroots.bench.ts), ${ratio(proposal.p95 / raw.p95)} of the raw SQL at p95, ${ratio(product.p95 / proposal.p95)} faster than monthFigures.`,
       'The machine is shared with other engineers: absolute times are noisy; ratios are of the same run.',
     ],
     verdicts: [
