@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { MAX_VISIT_SPAN_DAYS } from '#contracts/grassroots/days.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
@@ -47,7 +48,8 @@ export async function cadresOfMonth(
 /**
  * Field days between start and end per person of `personIds`, from the visits of the province (half days where
  * they fall: a half first day counts 0.5 when it is in the month, a half last day likewise); only visits of
- * `purpose` when given.
+ * `purpose` when given. A visit spans at most MAX_VISIT_SPAN_DAYS, so one that reaches the period started at most
+ * that many days before it: the lower bound on from_date keeps the index scan to those.
  */
 export async function daysOfPeople(
   db: Db,
@@ -67,6 +69,9 @@ export async function daysOfPeople(
     .where('v.province_id', '=', args.provinceId)
     .where('v.from_date', '<=', args.end)
     .where('v.to_date', '>=', args.start)
+    // implied by the span limit (the table checks to_date - from_date ≤ 62): bounds the index range on from_date
+    // (field_visit_month) to the month and the 62 days before, instead of every visit of the province up to the month's end
+    .where('v.from_date', '>=', sql<string>`${args.start}::date - ${MAX_VISIT_SPAN_DAYS - 1}::int`)
     .where(sql<boolean>`v.person_id = any(${[...args.personIds]}::bigint[])`)
     .groupBy('v.person_id');
   if (args.purpose) {

@@ -1,0 +1,247 @@
+/**
+ * Field days at national scale (issue 14 "Performance"), on bench/grassroots.seed.ts: the seed 000 i7 figure (share
+ * of the cadres of the Ban Dân vận, MTTQ and mass organisations with ≥ 3 field days in the month) for the nation by
+ * province, for one month (BENCH_GRASSROOTS_MONTH, default 2026-11, the last month of the seeded year), through
+ * the product's code path, `monthFigures` of server/src/modules/grassroots/figures/field-days.ts (the function the
+ * field-days page's service and the derived values both call), once per 2025 province with the province's scope and
+ * both levels of bodies, as the page's service does for a province; against the raw SQL of the same aggregate (one
+ * hand-written statement for the nation) in the same run, p95 ≤ 1.5×. Field days per cadre come out of the same
+ * pass. BENCH_RUNS (20) timed runs per variant after 2 warm-up runs, interleaved; BENCH_ONLY=grassroots runs it
+ * alone. Seeds the visits itself (grassroots.seed.ts) when the villages exist and no province holds visits.
+ */
+import { monthBounds } from '#contracts/grassroots/days.ts';
+import { FIELD_DAYS_BODY_TYPES } from '#contracts/grassroots/enums.ts';
+import { FIGURE_LEVELS, monthFigures } from '#server/modules/grassroots/figures/field-days.ts';
+import { provinceScope } from '#server/modules/units/index.ts';
+import { clock } from '#server/shared/clock.ts';
+import { seedGrassroots } from './grassroots.seed.ts';
+import { measure, type Variant } from './measure.ts';
+import { count, ms, quantile, ratio, type BenchContext, type BenchModule, type BenchReport } from './report.ts';
+
+export const FIGURE_MAX_RATIO = 1.5;
+
+/** Figures of one province for the month. */
+interface ProvinceFigures {
+  provinceId: number;
+  cadres: number;
+  meeting: number;
+  fieldDays: number;
+}
+
+/**
+ * The raw aggregate for the nation, by 2025 province: the cadres of the bodies at commune and province level holding
+ * a role some day of the month (once per unit), their field days from the visits of their province (half days where
+ * they fall in the month), those with ≥ 3 days. A 2019 unit counts for the 2025 province its province merged into.
+ */
+export const FIGURE_SQL = `
+  with roots as materialized (
+    select p.id as root_id,
+      coalesce((select min(s.new_unit_id) from unit_succession s join admin_unit n on n.id = s.new_unit_id
+                where s.old_unit_id = p.id and n.level = 'province'), p.id) as province_id
+    from admin_unit p where p.level = 'province'
+  ),
+  cadres as (
+    select distinct rt.province_id, o.unit_id, r.person_id
+    from organization o
+    join admin_unit u on u.id = o.unit_id
+    join person_role r on r.organization_id = o.id
+    join roots rt on rt.root_id = subpath(u.path, 0, 1)::text::bigint
+    where o.type = any($3::text[]) and u.level in ('commune', 'province')
+      and r.term_from <= $2::date and (r.term_to is null or r.term_to >= $1::date)
+      and (o.dissolved_on is null or o.dissolved_on >= $1::date) and (o.founded_on is null or o.founded_on <= $2::date)
+  ),
+  days as (
+    select v.province_id, v.person_id, sum(
+        (least(v.to_date, $2::date) - greatest(v.from_date, $1::date) + 1)
+        - case when v.start_half and v.from_date >= $1::date then 0.5 else 0 end
+        - case when v.end_half and v.to_date <= $2::date then 0.5 else 0 end)::float8 as days
+    from field_visit v
+    where v.from_date <= $2::date and v.to_date >= $1::date and v.from_date >= $1::date - 62
+    group by v.province_id, v.person_id
+  )
+  select c.province_id, count(*) as cadres, count(*) filter (where coalesce(d.days, 0) >= 3) as meeting, coalesce(sum(d.days), 0)::float8 as field_days
+  from cadres c left join days d on d.province_id = c.province_id and d.person_id = c.person_id
+  group by c.province_id order by c.province_id`;
+
+/**
+ * A proposal, not the product: monthFigures' per-unit figures (cadres, ≥ 3 days, field days, committee members at
+ * cells' meetings) aggregated in one SQL statement per province, so that no cadre row leaves the database: the
+ * bodies' units in the province's scope (ltree, as unitOwned), the visits by province_id alone (the province is the
+ * derived values' scope; joining the visits' units on the ltree scope makes the planner expect ~2 % of the rows and
+ * pick a nested loop that took 1.3–3.5 s for a small province). What a repository function for the derived values
+ * could send instead of monthFigures' four queries and its rows. Checked equal to monthFigures for every province.
+ * $1 start, $2 end, $3 province id, $4 scope paths, $5 levels, $6 body types.
+ */
+export const UNIT_FIGURES_SQL = `
+  with roles as (
+    select distinct o.unit_id, r.person_id, o.type = 'party_committee' as committee
+    from organization o join admin_unit unit on unit.id = o.unit_id join person_role r on r.organization_id = o.id
+    where unit.path <@ any($4::text[]::ltree[]) and unit.level = any($5::text[])
+      and (o.type = any($6::text[]) or o.type = 'party_committee')
+      and r.term_from <= $2::date and (r.term_to is null or r.term_to >= $1::date)
+      and (o.dissolved_on is null or o.dissolved_on >= $1::date) and (o.founded_on is null or o.founded_on <= $2::date)
+  ),
+  days as (
+    select v.person_id,
+      sum((least(v.to_date, $2::date) - greatest(v.from_date, $1::date) + 1)
+        - case when v.start_half and v.from_date >= $1::date then 0.5 else 0 end
+        - case when v.end_half and v.to_date <= $2::date then 0.5 else 0 end) as days,
+      sum((least(v.to_date, $2::date) - greatest(v.from_date, $1::date) + 1)
+        - case when v.start_half and v.from_date >= $1::date then 0.5 else 0 end
+        - case when v.end_half and v.to_date <= $2::date then 0.5 else 0 end)
+        filter (where v.purpose_id in (select id from field_visit_purpose where code = 'party_cell_meeting')) as cell_days
+    from field_visit v
+    where v.province_id = $3::bigint
+      and v.from_date <= $2::date and v.to_date >= $1::date and v.from_date >= $1::date - 62
+    group by v.person_id
+  )
+  select r.unit_id,
+    count(*) filter (where not r.committee) as cadres,
+    count(*) filter (where not r.committee and coalesce(d.days, 0) >= 3) as meeting,
+    coalesce(sum(d.days::float8) filter (where not r.committee), 0)::float8 as field_days,
+    count(*) filter (where r.committee and d.cell_days > 0) as at_cells
+  from roles r left join days d on d.person_id = r.person_id
+  group by r.unit_id`;
+
+async function run(ctx: BenchContext): Promise<BenchReport> {
+  const { bench } = ctx;
+  const { db } = bench.handle;
+  const [{ n: villages } = { n: '0' }] = await bench.raw.query<{ n: string }>("select count(*) as n from admin_unit where level = 'village'");
+  if (Number(villages) === 0) throw new Error('no villages in the benchmark database: run `npm run bench:seed` first');
+  const [{ n: seeded } = { n: '0' }] = await bench.raw.query<{ n: string }>('select count(*) as n from (select 1 from field_visit limit 1) x');
+  if (Number(seeded) === 0) await seedGrassroots(db, { vacuum: bench.handle.target.kind === 'postgres' });
+
+  const month = process.env.BENCH_GRASSROOTS_MONTH ?? '2026-11';
+  const { start, end: monthEnd } = monthBounds(month);
+  const today = clock.today();
+  const end = monthEnd < today ? monthEnd : today; // as the page's service does
+  const runs = Number(process.env.BENCH_RUNS ?? 20);
+  const provinces = (
+    await bench.raw.query<{ id: string; name: string }>("select id, name from admin_unit where level = 'province' and structure = '2025' order by id")
+  ).map((row) => ({ id: Number(row.id), name: row.name }));
+  const names = new Map(provinces.map((p) => [p.id, p.name]));
+  const [volume] = await bench.raw.query<{ visits: string; in_month: string; people: string }>(
+    `select (select count(*) from field_visit) as visits,
+       (select count(*) from field_visit where from_date <= $2::date and to_date >= $1::date) as in_month,
+       (select count(distinct person_id) from person_role r join organization o on o.id = r.organization_id where o.type = any($3::text[])) as people`,
+    [start, end, [...FIELD_DAYS_BODY_TYPES]],
+  );
+
+  const rawFigures = async (): Promise<ProvinceFigures[]> =>
+    (await bench.raw.query<{ province_id: string; cadres: string; meeting: string; field_days: number }>(FIGURE_SQL, [start, end, [...FIELD_DAYS_BODY_TYPES]])).map(
+      (row) => ({ provinceId: Number(row.province_id), cadres: Number(row.cadres), meeting: Number(row.meeting), fieldDays: Number(row.field_days) }),
+    );
+  /** The product: monthFigures per province, the province's scope, bodies of both levels; summed over the units of each province. */
+  const productFigures = async (): Promise<Array<ProvinceFigures & { atCells: number }>> => {
+    const out: Array<ProvinceFigures & { atCells: number }> = [];
+    for (const province of provinces) {
+      const { units } = await monthFigures(db, await provinceScope(db, province.id), { provinceId: province.id, start, end, levels: FIGURE_LEVELS });
+      const sum = { provinceId: province.id, cadres: 0, meeting: 0, fieldDays: 0, atCells: 0 };
+      for (const unit of units.values()) {
+        sum.cadres += unit.cadres;
+        sum.meeting += unit.meeting;
+        sum.fieldDays += unit.fieldDays;
+        sum.atCells += unit.committeeAtCellMeetings;
+      }
+      if (sum.cadres > 0) out.push(sum);
+    }
+    return out;
+  };
+
+  /** The proposal: UNIT_FIGURES_SQL per province (same scope), summed over the units of each province. */
+  const proposalFigures = async (): Promise<Array<ProvinceFigures & { atCells: number }>> => {
+    const out: Array<ProvinceFigures & { atCells: number }> = [];
+    for (const province of provinces) {
+      const scope = await provinceScope(db, province.id);
+      const rows = await bench.raw.query<{ cadres: string; meeting: string; field_days: number; at_cells: string }>(UNIT_FIGURES_SQL, [
+        start, end, province.id, scope.all ? [] : scope.roots, [...FIGURE_LEVELS], [...FIELD_DAYS_BODY_TYPES],
+      ]);
+      const sum = { provinceId: province.id, cadres: 0, meeting: 0, fieldDays: 0, atCells: 0 };
+      for (const row of rows) {
+        sum.cadres += Number(row.cadres);
+        sum.meeting += Number(row.meeting);
+        sum.fieldDays += Number(row.field_days);
+        sum.atCells += Number(row.at_cells);
+      }
+      if (sum.cadres > 0) out.push(sum);
+    }
+    return out;
+  };
+
+  // the same figures both ways before timing
+  const rawRows = await rawFigures();
+  const productRows = await productFigures();
+  const same =
+    rawRows.length === productRows.length &&
+    rawRows.every((row, i) => {
+      const p = productRows[i];
+      return p?.provinceId === row.provinceId && p.cadres === row.cadres && p.meeting === row.meeting && Math.abs(p.fieldDays - row.fieldDays) < 1e-6;
+    });
+  if (!same) throw new Error(`monthFigures differs from the raw SQL:\n${JSON.stringify({ rawRows, productRows }).slice(0, 2000)}`);
+  const proposalRows = await proposalFigures();
+  const sameProposal =
+    proposalRows.length === productRows.length &&
+    proposalRows.every((row, i) => {
+      const p = productRows[i];
+      return p?.provinceId === row.provinceId && p.cadres === row.cadres && p.meeting === row.meeting && p.atCells === row.atCells && Math.abs(p.fieldDays - row.fieldDays) < 1e-6;
+    });
+  if (!sameProposal) throw new Error(`the proposed SQL aggregate differs from monthFigures:\n${JSON.stringify({ proposalRows, productRows }).slice(0, 2000)}`);
+
+  const variants: Variant[] = [
+    { name: `nation by province (${rawRows.length}), ${month}: raw SQL, one statement`, run: async () => (await rawFigures()).length },
+    { name: `nation by province (${rawRows.length}), ${month}: monthFigures per province (product)`, run: async () => (await productFigures()).length },
+    { name: `nation by province (${rawRows.length}), ${month}: proposal, one SQL aggregate per province (not the product)`, run: async () => (await proposalFigures()).length },
+  ];
+  const { samples, sizes } = await measure(variants, runs, 2);
+  const rows = variants.map((v) => {
+    const list = samples.get(v.name) ?? [];
+    return { name: v.name, rows: sizes.get(v.name) ?? 0, p50: quantile(list, 0.5), p95: quantile(list, 0.95) };
+  });
+  const [raw, product, proposal] = rows as [(typeof rows)[number], (typeof rows)[number], (typeof rows)[number]];
+
+  const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)} %`);
+  const nation = rawRows.reduce((s, r) => ({ cadres: s.cadres + r.cadres, meeting: s.meeting + r.meeting, fieldDays: s.fieldDays + r.fieldDays }), { cadres: 0, meeting: 0, fieldDays: 0 });
+  const sorted = [...rawRows].sort((a, b) => a.meeting / a.cadres - b.meeting / b.cadres);
+  const figureTable = [
+    ['province', 'cadres', '≥ 3 days', 'i7 share', 'field days per cadre'],
+    ...sorted.map((r) => [names.get(r.provinceId) ?? String(r.provinceId), count(r.cadres), count(r.meeting), pct(r.meeting, r.cadres), (r.fieldDays / r.cadres).toFixed(2)]),
+    ['nation', count(nation.cadres), count(nation.meeting), pct(nation.meeting, nation.cadres), (nation.fieldDays / nation.cadres).toFixed(2)],
+  ];
+  console.log(figureTable.map((r) => r.join('\t')).join('\n'));
+  const lowest = sorted[0];
+  const highest = sorted.at(-1);
+
+  return {
+    title: `Grassroots: seed 000 i7 (cadres with ≥ 3 field days a month) for the nation by province, ${month}`,
+    table: [
+      ['variant', 'rows', 'p50 ms', 'p95 ms', 'p95 vs raw'],
+      [raw.name, count(raw.rows), ms(raw.p50), ms(raw.p95), '1.00× (baseline)'],
+      [product.name, count(product.rows), ms(product.p50), ms(product.p95), ratio(product.p95 / raw.p95)],
+      [proposal.name, count(proposal.rows), ms(proposal.p50), ms(proposal.p95), ratio(proposal.p95 / raw.p95)],
+    ],
+    notes: [
+      `Data (bench/grassroots.seed.ts): ${count(Number(volume?.people ?? 0))} people with a role in the seven bodies of i7, ${count(Number(volume?.visits ?? 0))} field visits over 2025-12-01…2026-11-30, ${count(Number(volume?.in_month ?? 0))} of them touching ${month}.`,
+      `Figures of ${month} (identical both ways, checked before timing): nation ${count(nation.meeting)} of ${count(nation.cadres)} cadres with ≥ 3 days = ${pct(nation.meeting, nation.cadres)}; ` +
+        `field days per cadre ${(nation.fieldDays / nation.cadres).toFixed(2)} (${count(nation.fieldDays)} days); by province from ${names.get(lowest?.provinceId ?? 0)} ${pct(lowest?.meeting ?? 0, lowest?.cadres ?? 0)} ` +
+        `to ${names.get(highest?.provinceId ?? 0)} ${pct(highest?.meeting ?? 0, highest?.cadres ?? 0)}.`,
+      `${runs} timed runs per variant after 2 warm-up runs, interleaved. Raw SQL = one hand-written statement for the nation, through the driver. Product = monthFigures (field-days.ts) for each 2025 province with provinceScope and both levels, as the page's service calls it for a province and the derived values per level; it also computes the party-committee members at cells' meetings and returns every cadre's row.`,
+      'Field days per cadre for the nation comes out of the same pass (the sum of the units\' field days over their cadres): no separate query in either path.',
+      `Proposal (not the product; checked equal to monthFigures for every province, committee members at cells included): the same per-unit figures in one SQL statement per province (UNIT_FIGURES_SQL in bench/grassroots.bench.ts), ${ratio(proposal.p95 / raw.p95)} of the raw SQL at p95, ${ratio(product.p95 / proposal.p95)} faster than monthFigures.`,
+      'The machine is shared with other engineers: absolute times are noisy; ratios are of the same run.',
+    ],
+    verdicts: [
+      {
+        target: `i7 for the nation by province ≤ ${FIGURE_MAX_RATIO}× raw SQL (p95)`,
+        met: product.p95 <= FIGURE_MAX_RATIO * raw.p95,
+        detail: `${ms(product.p95)} ms vs ${ms(raw.p95)} ms = ${ratio(product.p95 / raw.p95)}`,
+      },
+    ],
+    interpretation:
+      'The raw statement reads every cadre role of the seven bodies and the visits of the month once for the nation. The product reads, per province, the cadres of its scope (ltree subtree, every row with the person\'s and unit\'s names to Node, sorted by name), then their visits of the month by a list of person ids, then the party-committee members and their visits to party cells: ' +
+      `four queries and ${count(nation.cadres)} cadre rows shipped to Node for the nation, aggregated there. The gap is that design, not a missing index: the same figures aggregated in SQL per province (the proposal row) take ${ratio(proposal.p95 / raw.p95)} of the raw statement. ` +
+      'The derived values (one province and level per call) pay the same per-row cost; the page needs the per-cadre rows, the figures do not.',
+  };
+}
+
+const bench: BenchModule = { order: 75, run };
+export default bench;
