@@ -80,3 +80,65 @@ export async function daysOfPeople(
   const rows = await query.execute();
   return new Map(rows.map((row) => [Number(row.person_id), Number(row.days)]));
 }
+
+export interface UnitFigureRow {
+  unit_id: number;
+  cadres: number;
+  meeting: number;
+  field_days: number;
+  at_cells: number;
+}
+
+/**
+ * The figures per unit of a month, added up in the database (the derived values need no cadre rows): cadres of
+ * bodies of `types` (a person once per unit), those with ≥ `minDays` field days, their field days, and
+ * party-committee members with a visit of purpose `cellPurpose`. The same roles and days as cadresOfMonth and
+ * daysOfPeople (bench/grassroots.bench.ts checks them equal on the national set).
+ */
+export async function unitFiguresOfMonth(
+  db: Db,
+  scope: Scope,
+  args: { provinceId: number; start: string; end: string; types: readonly string[]; levels: readonly string[]; unitIds?: readonly number[]; minDays: number; cellPurpose: string },
+): Promise<UnitFigureRow[]> {
+  if (args.unitIds && args.unitIds.length === 0) return [];
+  let roles = unitOwned(db, 'organization as o', 'o.unit_id', scope)
+    .innerJoin('person_role as r', 'r.organization_id', 'o.id')
+    .select(['o.unit_id', 'r.person_id', sql<boolean>`o.type = 'party_committee'`.as('committee')])
+    .distinct()
+    .where((eb) => eb.or([eb('o.type', 'in', [...args.types]), eb('o.type', '=', 'party_committee')]))
+    .where('unit.level', 'in', [...args.levels] as Array<'commune' | 'province'>)
+    .where('r.term_from', '<=', args.end)
+    .where((eb) => eb.or([eb('r.term_to', 'is', null), eb('r.term_to', '>=', args.start)]))
+    .where((eb) => eb.or([eb('o.dissolved_on', 'is', null), eb('o.dissolved_on', '>=', args.start)]))
+    .where((eb) => eb.or([eb('o.founded_on', 'is', null), eb('o.founded_on', '<=', args.end)]));
+  if (args.unitIds) roles = roles.where('o.unit_id', 'in', [...args.unitIds]);
+  const span = sql<number>`(least(v.to_date, ${args.end}::date) - greatest(v.from_date, ${args.start}::date) + 1)
+    - case when v.start_half and v.from_date >= ${args.start}::date then 0.5 else 0 end
+    - case when v.end_half and v.to_date <= ${args.end}::date then 0.5 else 0 end`;
+  const rows = await db
+    .with('roles', () => roles)
+    .with('days', (qb) =>
+      qb
+        .selectFrom('field_visit as v')
+        .select(['v.person_id', sql<number>`sum(${span})`.as('days'), sql<number>`sum(${span}) filter (where fp.code = ${args.cellPurpose})`.as('cell_days')])
+        .leftJoin('field_visit_purpose as fp', 'fp.id', 'v.purpose_id')
+        .where('v.province_id', '=', args.provinceId)
+        .where('v.from_date', '<=', args.end)
+        .where('v.to_date', '>=', args.start)
+        .where('v.from_date', '>=', sql<string>`${args.start}::date - ${MAX_VISIT_SPAN_DAYS - 1}::int`)
+        .where('v.person_id', 'in', (eb) => eb.selectFrom('roles').select('roles.person_id'))
+        .groupBy('v.person_id'),
+    )
+    .selectFrom('roles as r')
+    .leftJoin('days as d', 'd.person_id', 'r.person_id')
+    .select([
+      'r.unit_id',
+      sql<number>`count(*) filter (where not r.committee)::int`.as('cadres'),
+      sql<number>`count(*) filter (where not r.committee and coalesce(d.days, 0) >= ${args.minDays})::int`.as('meeting'),
+      sql<number>`coalesce(sum(d.days) filter (where not r.committee), 0)::float8`.as('field_days'),
+      sql<number>`count(*) filter (where r.committee and d.cell_days > 0)::int`.as('at_cells'),
+    ])
+    .groupBy('r.unit_id')
+    .execute();
+  return rows.map((row) => ({ unit_id: Number(row.unit_id), cadres: Number(row.cadres), meeting: Number(row.meeting), field_days: Number(row.field_days), at_cells: Number(row.at_cells) }));
+}
