@@ -72,6 +72,8 @@ describe('Offline on a phone (issue 14, item 5)', () => {
       await phone.goto(`${baseUrl}/tinh-hinh-nhan-dan?tab=report`);
       await phone.getByRole('option', { name: 'Xã Tà Rụt' }).waitFor({ state: 'attached' });
       await phone.getByRole('option', { name: 'Đất đai' }).waitFor({ state: 'attached' });
+      await phone.getByLabel('Địa bàn').selectOption({ label: 'Xã Tà Rụt' });
+      await phone.getByLabel('Tổ dân vận, Khối dân vận báo cáo').locator('option').nth(1).waitFor({ state: 'attached' });
       await phone.goto(`${baseUrl}/grassroots/log`);
       await phone.getByLabel('Mục đích').locator('option').nth(1).waitFor({ state: 'attached' });
 
@@ -94,6 +96,11 @@ describe('Offline on a phone (issue 14, item 5)', () => {
       await phone.goto(`${baseUrl}/tinh-hinh-nhan-dan?tab=report`);
       await phone.getByRole('heading', { level: 1, name: 'Tình hình nhân dân, dư luận xã hội' }).waitFor();
       await phone.getByLabel('Địa bàn').selectOption({ label: 'Xã Tà Rụt' });
+      // the commune's Khối dân vận sends it (the picker's teams come from the cache too)
+      const team = phone.getByLabel('Tổ dân vận, Khối dân vận báo cáo');
+      await team.locator('option').nth(1).waitFor({ state: 'attached' });
+      const teamName = (await team.locator('option').nth(1).innerText()).trim();
+      await team.selectOption({ index: 1 });
       await phone.getByLabel('Chủ đề').selectOption({ label: 'Đất đai' });
       await phone.getByRole('group', { name: 'Mức độ' }).getByLabel('Thấp', { exact: true }).check();
       await phone.getByLabel('Số người liên quan').fill('12');
@@ -113,8 +120,12 @@ describe('Offline on a phone (issue 14, item 5)', () => {
       await expect.poll(reports, { timeout: PAGE_MS }).toBe(reportsBefore + 1);
       await phone.waitForTimeout(1500);
       expect([await visitsOf(), await reports()]).toEqual([1, reportsBefore + 1]);
-      const found = await api<{ items: { text: string | null; peopleCount: number }[] }>(phone, `/api/sentiment/reports?topic=land&from=${today}&to=${today}&limit=200`);
-      expect(found.items.filter((r) => r.text === reportText).map((r) => r.peopleCount)).toEqual([12]);
+      const found = await api<{ items: { text: string | null; peopleCount: number; organizationName: string | null }[] }>(
+        phone,
+        `/api/sentiment/reports?topic=land&from=${today}&to=${today}&limit=200`,
+      );
+      expect(found.items.filter((r) => r.text === reportText).map((r) => [r.peopleCount, r.organizationName])).toEqual([[12, teamName]]);
+      expect(teamName).toMatch(/^Khối dân vận/);
       await context.close();
 
       // the level above (the province) sees the commune's i7 figure moved by exactly that visit
