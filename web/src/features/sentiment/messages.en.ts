@@ -13,7 +13,7 @@ export const sentimentEn: Record<keyof typeof sentimentVi, string> = {
   'sentiment.place': 'Place',
   'sentiment.choose': '— Choose —',
   'sentiment.team': 'Reporting village team or commune bloc',
-  'sentiment.teamSelf': 'None (the cadre signed in reports)',
+  'sentiment.teamSelf': 'None, I report myself',
   'sentiment.topic': 'Topic',
   'sentiment.severity': 'Severity',
   'sentiment.severity.low': 'Low',

@@ -11,7 +11,7 @@ export const sentimentVi = {
   'sentiment.place': 'Địa bàn',
   'sentiment.choose': '— Chọn —',
   'sentiment.team': 'Tổ dân vận, Khối dân vận báo cáo',
-  'sentiment.teamSelf': 'Không (cán bộ đang đăng nhập báo cáo)',
+  'sentiment.teamSelf': 'Không, cá nhân tôi báo cáo',
   'sentiment.topic': 'Chủ đề',
   'sentiment.severity': 'Mức độ',
   'sentiment.severity.low': 'Thấp',
