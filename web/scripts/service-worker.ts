@@ -8,7 +8,9 @@
  * - navigations (outside /api/): network first, the last page answered kept as the fallback;
  * - `/api/`: never cached, except the GETs the offline forms read (`OFFLINE_API`): network first, the cached
  *   answer when the network fails. A login, a logout or a 401 from /api/auth/me drops them, so a cadre on a
- *   shared computer (seed 001) never leaves protected answers readable by the next one;
+ *   shared computer (seed 001) never leaves protected answers readable by the next one. On activation and after
+ *   a login they are fetched once (`warm`, the URLs the forms ask for), so the forms open offline even when only
+ *   another page was opened online; an answer the user may not read (403) is not kept;
  * - activate: caches of other builds (the version is a hash of the build's file names) are deleted.
  * The page registers it after load in production builds (web/src/main.tsx); the server sends it `no-cache`.
  */
@@ -75,6 +77,34 @@ const PRECACHE = ${JSON.stringify(precache)};
 const OFFLINE_API = [${OFFLINE_API.map(String).join(', ')}];
 const SESSION_CHANGES = ${String(SESSION_CHANGES)};
 
+/** Incremented on every login and logout: a warm-up begun under the last session keeps nothing. */
+let session = 0;
+/** Kept in the API cache once warm() has run for the session (dropped with the cache at the next login or logout). */
+const WARMED = '/__dvs-warmed';
+
+/** The offline forms' reads for the signed-in user, as the pages ask for them (grassroots.api.ts, sentiment.api.ts). */
+const warmPaths = (me) => [
+  '/api/grassroots/purposes', '/api/grassroots/cadres', '/api/grassroots/places', '/api/sentiment/topics',
+  ...(me.unitId ? ['/api/units/' + me.unitId, '/api/units?parentId=' + me.unitId, '/api/sentiment/teams?unitId=' + me.unitId] : []),
+];
+
+async function warm() {
+  const started = session;
+  const get = (path) => fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const meResponse = await get('/api/auth/me');
+  if (!meResponse.ok) return;
+  const me = await meResponse.clone().json();
+  const answers = [['/api/auth/me', meResponse]];
+  for (const path of warmPaths(me)) {
+    const response = await get(path).catch(() => null);
+    if (response && response.ok) answers.push([path, response]);
+  }
+  if (session !== started) return;
+  const cache = await caches.open(API);
+  for (const [path, response] of answers) await cache.put(path, response);
+  await cache.put(WARMED, new Response(String(me.id)));
+}
+
 /** The app page as this visitor gets it now (the login page itself, with its error, is not kept). */
 async function keepPage(response) {
   if (response.ok && response.type === 'basic') await (await caches.open(SHELL)).put(PAGE, response);
@@ -92,6 +122,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) if (name.startsWith('dvs-') && name !== SHELL && name !== API) await caches.delete(name);
     await self.clients.claim();
+    await warm().catch(() => undefined);
   })());
 });
 
@@ -115,11 +146,16 @@ async function asset(request) {
   return response;
 }
 
-async function api(request, url) {
+async function api(event, url) {
+  const request = event.request;
   try {
     const response = await fetch(request);
-    if (response.ok) await (await caches.open(API)).put(request, response.clone());
-    else if (response.status === 401 && url.pathname === '/api/auth/me') await caches.delete(API);
+    if (response.ok) {
+      const cache = await caches.open(API);
+      await cache.put(request, response.clone());
+      // signed in (the page checks on every load): the forms' reads are fetched once per session
+      if (url.pathname === '/api/auth/me' && !(await cache.match(WARMED))) event.waitUntil(warm().catch(() => undefined));
+    } else if (response.status === 401 && url.pathname === '/api/auth/me') await caches.delete(API);
     return response;
   } catch (error) {
     const cached = await caches.match(request, { cacheName: API, ignoreVary: true });
@@ -130,9 +166,16 @@ async function api(request, url) {
 
 /** A login or logout: the cached answers go before the request leaves; once signed in, the page is fetched again. */
 async function sessionChange(event) {
+  session += 1;
   await caches.delete(API);
   const response = await fetch(event.request);
-  if (response.ok && event.request.mode !== 'navigate') event.waitUntil(fetch(PAGE, { credentials: 'same-origin' }).then(keepPage).catch(() => undefined));
+  session += 1;
+  if (response.ok) {
+    event.waitUntil((async () => {
+      await keepPage(await fetch(PAGE, { credentials: 'same-origin' }));
+      await warm();
+    })().catch(() => undefined));
+  }
   return response;
 }
 
@@ -141,13 +184,14 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (SESSION_CHANGES.test(url.pathname)) {
+    session += 1;
     if (request.mode === 'navigate') event.waitUntil(caches.delete(API));
     else event.respondWith(sessionChange(event));
     return;
   }
   if (request.method !== 'GET') return;
   if (url.pathname.startsWith('/api/')) {
-    if (OFFLINE_API.some((path) => path.test(url.pathname))) event.respondWith(api(request, url));
+    if (OFFLINE_API.some((path) => path.test(url.pathname))) event.respondWith(api(event, url));
   } else if (request.mode === 'navigate') {
     event.respondWith(page(request, url));
   } else if (url.pathname.startsWith('/assets/')) {
