@@ -98,6 +98,17 @@ describe('Public sentiment (issue 14, item 3)', () => {
       const after = await api<{ items: { communeName: string; topic: string; status: string }[] }>(province, '/api/sentiment/alerts');
       expect(after.items.filter((a) => a.communeName === 'Xã Tà Rụt' && a.topic === 'environment').map((a) => a.status)).toEqual(['acknowledged']);
 
+      // the demo's alert in xã Hải Lăng links to the commune's hot spots of the petitions module (linked, not copied)
+      const hotspots = await api<{ communes: { communeId: number; name: string; cases: number }[] }>(province, '/api/petitions/hotspots?flag=hot_spot');
+      const haiLang = hotspots.communes.find((c) => c.name === 'Xã Hải Lăng');
+      expect(haiLang?.cases).toBeGreaterThan(0);
+      await province.getByRole('button', { name: 'Xem cảnh báo: Đất đai, Xã Hải Lăng' }).click();
+      await province.getByText(`Điểm nóng đơn thư: Xã Hải Lăng có ${haiLang?.cases} vụ việc được đánh dấu điểm nóng.`).waitFor();
+      await province.getByRole('link', { name: 'Xem điểm nóng đơn thư của Xã Hải Lăng' }).click();
+      await province.getByRole('heading', { level: 1, name: 'Điểm nóng theo xã, phường' }).waitFor();
+      await expect.poll(() => province.getByRole('table').getByRole('rowheader').allInnerTexts()).toEqual(['Xã Hải Lăng']);
+      await province.getByRole('link', { name: 'Xem tất cả các xã, phường' }).waitFor();
+
       await province.goto(`${baseUrl}/tinh-hinh-nhan-dan?tab=table`);
       await province.getByRole('heading', { name: 'Số báo cáo theo xã và chủ đề' }).waitFor();
       await province.getByRole('group', { name: 'Bản đồ báo cáo tình hình nhân dân' }).waitFor();

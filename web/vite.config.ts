@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { stylesheetsAfterLoadingScreen } from './scripts/loading-screen.ts';
 import { precompress } from './scripts/precompress.ts';
+import { serviceWorker } from './scripts/service-worker.ts';
 import { zodJsonSchemaServerOnly } from './scripts/server-only.ts';
 import { staticLoginForm } from './scripts/static-login.ts';
 
@@ -11,7 +12,8 @@ import { staticLoginForm } from './scripts/static-login.ts';
 // login page loads the auth contracts only; feature pages load on first visit. zod's JSON-Schema generator is
 // server-only (web/scripts/server-only.ts). index.html's loading screen and HTML login form are written from the
 // catalogue (web/scripts/static-login.ts). The stylesheets go after them
-// (web/scripts/loading-screen.ts). Every text file gets .br and .gz copies for the server. Strings:
+// (web/scripts/loading-screen.ts). sw.js, the service worker of the offline forms, is written from the build's
+// file list (web/scripts/service-worker.ts). Every text file gets .br and .gz copies for the server. Strings:
 // the Vietnamese catalogues (i18n/ and the features' messages.vi.ts) form the "i18n" chunk of the first load,
 // except the large ones fetched with their pages (programmes, report configuration, emulation, surveys,
 // grassroots, training, sentiment: app/feature.ts);
@@ -20,7 +22,7 @@ import { staticLoginForm } from './scripts/static-login.ts';
 // its modules, and en.ts imports the feature registry (the whole app).
 export default defineConfig({
   root: 'web',
-  plugins: [react(), staticLoginForm(), zodJsonSchemaServerOnly(), stylesheetsAfterLoadingScreen(), precompress()],
+  plugins: [react(), staticLoginForm(), zodJsonSchemaServerOnly(), stylesheetsAfterLoadingScreen(), serviceWorker(), precompress()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -7,6 +7,11 @@ import './styles.css';
 import './layout.css';
 import './tables.css';
 
+// the service worker (web/scripts/service-worker.ts): the shell and the offline forms open with no connection
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}
+
 const root = document.getElementById('root');
 // English, when remembered, is fetched before the first render (why: startLocale in i18n/i18n.ts)
 void startLocale().then(() => {

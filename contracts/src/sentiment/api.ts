@@ -3,7 +3,7 @@ import { endpoint } from '../endpoint.ts';
 import { ZUuidParams } from '../jobs.ts';
 import {
   ZSentimentAlertDetail, ZSentimentAlertList, ZSentimentAlertListQuery, ZSentimentAlertMove, ZSentimentAlertNote, ZSentimentList, ZSentimentListQuery,
-  ZSentimentMap, ZSentimentPeriodQuery, ZSentimentReceipt, ZSentimentReport, ZSentimentReportInput, ZSentimentRule, ZSentimentTable, ZSentimentTopic,
+  ZSentimentMap, ZSentimentPeriodQuery, ZSentimentReceipt, ZSentimentReport, ZSentimentReportInput, ZSentimentRule, ZSentimentTable, ZSentimentTeam, ZSentimentTeamQuery, ZSentimentTopic,
 } from './schemas.ts';
 
 export * from './schemas.ts';
@@ -15,6 +15,13 @@ export const sentimentEndpoints = {
     path: '/api/sentiment/topics',
     summary: 'The topics a report may name (configurable list), with those whose text is sensitive',
     response: z.array(ZSentimentTopic),
+  }),
+  listTeams: endpoint({
+    method: 'GET',
+    path: '/api/sentiment/teams',
+    summary: 'The Tổ dân vận and Khối dân vận of a unit and its children in force today, in scope: who a report may name as its sender',
+    query: ZSentimentTeamQuery,
+    response: z.array(ZSentimentTeam),
   }),
   listRules: endpoint({
     method: 'GET',

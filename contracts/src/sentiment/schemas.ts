@@ -46,6 +46,20 @@ export const ZSentimentReportInput = z.object({
 });
 export type TSentimentReportInput = z.infer<typeof ZSentimentReportInput>;
 
+/** Who may send a report for a place: the Tổ dân vận of a village, the Khối dân vận of a commune. */
+export const SENTIMENT_TEAM_TYPES = ['commune_bloc', 'village_team'] as const;
+export const ZSentimentTeam = z.object({
+  id: z.number(),
+  name: z.string(),
+  type: z.enum(SENTIMENT_TEAM_TYPES),
+  /** The unit it belongs to (a report on a village may name the village's team or its commune's bloc). */
+  unitId: z.number(),
+  unitName: z.string(),
+});
+export type TSentimentTeam = z.infer<typeof ZSentimentTeam>;
+/** The teams of a unit and of its children (a commune and its villages): the report form's picker. */
+export const ZSentimentTeamQuery = z.object({ unitId: ZId });
+
 /** The server's answer to a report: whether it was a resend, and the alerts it raised (none on a resend). */
 export const ZSentimentReceipt = z.object({ id: ZUuid, duplicate: z.boolean(), raisedAlertIds: z.array(ZUuid) });
 export type TSentimentReceipt = z.infer<typeof ZSentimentReceipt>;

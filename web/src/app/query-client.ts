@@ -25,6 +25,9 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
+        // tried even when the browser says it is offline: the service worker answers the offline forms' reads
+        // from its cache (web/scripts/service-worker.ts); retries then wait for the network
+        networkMode: 'offlineFirst',
         // client errors (403, 404, 400) will not change on retry; network and 5xx might
         retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
       },

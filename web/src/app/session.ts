@@ -18,7 +18,11 @@ export function useMe(): TMe {
   return me;
 }
 
-/** Ends the session on the server, then forgets every cached answer. */
+/**
+ * Ends the session on the server, then forgets every cached answer: the query cache, and the API answers the
+ * service worker keeps for the offline forms (it drops them too when it sees the logout; this covers a page it
+ * does not control). A shared computer (seed 001) shows the next user nothing of the last one.
+ */
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
@@ -26,6 +30,7 @@ export function useLogout() {
     meta: { public: true },
     onSettled: () => {
       client.clear();
+      void globalThis.caches?.keys().then((names) => names.filter((name) => name.startsWith('dvs-api')).forEach((name) => void caches.delete(name)));
       storeMe(client, null);
     },
   });

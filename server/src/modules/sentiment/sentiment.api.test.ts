@@ -76,6 +76,26 @@ describe('sentiment reports', () => {
     expect(errorBody(topic).message).toBe('Chủ đề (topic): chủ đề “weather” không có trong danh mục');
   });
 
+  it('the form’s picker: the teams of a commune and its villages in force, the bloc first; another commune’s are not read', async () => {
+    const bloc = await buildOrganization(t.db, communeA, { type: 'commune_bloc', name: 'Khối dân vận xã A' });
+    const villageA2 = (province.villagesByCommune[0] as number[])[1] as number;
+    const dissolved = await buildOrganization(t.db, villageA2, { type: 'village_team', name: 'Tổ dân vận thôn A2 (đã giải thể)' });
+    await t.db.updateTable('organization').set({ dissolved_on: '2026-01-01' }).where('id', '=', dissolved).execute();
+    await buildOrganization(t.db, communeA, { type: 'womens_union', name: 'Hội Phụ nữ xã A' });
+    const villageB = (province.villagesByCommune[1] as number[])[0] as number;
+    await buildOrganization(t.db, villageB, { type: 'village_team', name: 'Tổ dân vận thôn B' });
+    const teams = await clerkA.call(sentimentEndpoints.listTeams, { query: { unitId: communeA } });
+    expect(teams.status).toBe(200);
+    expect(teams.body.map((team) => [team.id, team.type, team.unitId])).toEqual([
+      [bloc, 'commune_bloc', communeA],
+      [teamA, 'village_team', villageA],
+    ]);
+    expect((await clerkA.call(sentimentEndpoints.listTeams, { query: { unitId: communeB } })).body).toEqual([]);
+    expect((await clerkB.call(sentimentEndpoints.listTeams, { query: { unitId: communeB } })).body.map((team) => team.name)).toEqual(['Tổ dân vận thôn B']);
+    const sent = await send(clerkA, report({ topic: 'other', severity: 'low', unitId: villageA, organizationId: bloc }));
+    expect(sent.status).toBe(200);
+  });
+
   it('scope probe: two communes cannot read each other’s reports', async () => {
     const mine = report({ topic: 'prices', severity: 'medium', unitId: communeA });
     await send(clerkA, mine);

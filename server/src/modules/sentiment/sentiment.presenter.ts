@@ -1,5 +1,5 @@
-import type { TSentimentAlert, TSentimentReport } from '#contracts/sentiment/schemas.ts';
-import type { AlertRow, ReportRow } from './sentiment.repository.ts';
+import type { TSentimentAlert, TSentimentReport, TSentimentTeam } from '#contracts/sentiment/schemas.ts';
+import type { AlertRow, ReportRow, TeamRow } from './sentiment.repository.ts';
 import { roundPoint } from './sentiment.rules.ts';
 
 const iso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : String(value));
@@ -49,4 +49,9 @@ export function presentAlert(row: AlertRow): TSentimentAlert {
     raisedAt: iso(row.raised_at),
     petitionCaseId: row.petition_case_id,
   };
+}
+
+/** A Tổ dân vận / Khối dân vận as the report form's picker shows it. */
+export function presentTeam(row: TeamRow): TSentimentTeam {
+  return { id: Number(row.id), name: row.name, type: row.type as TSentimentTeam['type'], unitId: Number(row.unit_id), unitName: row.unit_name };
 }

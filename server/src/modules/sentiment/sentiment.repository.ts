@@ -60,6 +60,24 @@ export async function findReportingOrganization(db: Db, scope: Scope, organizati
     .executeTakeFirst();
 }
 
+/** The Tổ dân vận and Khối dân vận of a unit and of its children, in force on `today`, read in scope. */
+export async function listTeams(db: Db, scope: Scope, unitId: number, today: string) {
+  return unitOwned(db, 'organization as o', 'o.unit_id', scope)
+    .select(['o.id', 'o.name', 'o.type', 'o.unit_id', 'unit.full_name as unit_name'])
+    .where('o.type', 'in', ['commune_bloc', 'village_team'])
+    .where((eb) => eb.or([eb('unit.id', '=', unitId), eb('unit.parent_id', '=', unitId)]))
+    .where(sql<boolean>`(o.founded_on is null or o.founded_on <= ${today}::date)`)
+    .where(sql<boolean>`(o.dissolved_on is null or o.dissolved_on > ${today}::date)`)
+    .where(sql<boolean>`(unit.valid_to is null or unit.valid_to >= ${today}::date)`)
+    .orderBy(sql`o.type = 'village_team'`)
+    .orderBy('unit.full_name')
+    .orderBy('o.name')
+    .orderBy('o.id')
+    .execute();
+}
+
+export type TeamRow = Awaited<ReturnType<typeof listTeams>>[number];
+
 export interface NewReport {
   id: string;
   province_id: number;

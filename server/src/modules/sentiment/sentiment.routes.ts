@@ -8,6 +8,7 @@ import * as service from './sentiment.service.ts';
 export function registerSentimentRoutes(app: FastifyInstance, context: ModuleContext): void {
   const { db, derived } = context;
   registerEndpoint(app, sentimentEndpoints.listTopics, async ({ actor }) => service.listTopics(db, actor));
+  registerEndpoint(app, sentimentEndpoints.listTeams, async ({ actor, query }) => service.listTeams(db, actor, query.unitId));
   registerEndpoint(app, sentimentEndpoints.listRules, async ({ actor }) => service.listRules(db, actor));
   registerEndpoint(app, sentimentEndpoints.createReport, async ({ actor, body }) => service.createReport(db, derived, actor, body));
   registerEndpoint(app, sentimentEndpoints.listReports, async ({ actor, query }) => service.listReports(db, actor, query));

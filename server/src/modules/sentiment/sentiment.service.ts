@@ -1,4 +1,4 @@
-import type { TSentimentAlertDetail, TSentimentReceipt, TSentimentReportInput } from '#contracts/sentiment/schemas.ts';
+import type { TSentimentAlertDetail, TSentimentReceipt, TSentimentReportInput, TSentimentTeam } from '#contracts/sentiment/schemas.ts';
 import type { z } from 'zod';
 import type { ZSentimentAlertListQuery, ZSentimentAlertMove, ZSentimentAlertNote, ZSentimentListQuery, ZSentimentPeriodQuery } from '#contracts/sentiment/schemas.ts';
 import type { Database } from '#server/db/database.ts';
@@ -15,7 +15,7 @@ import { outlineProjection, provinceOutlines } from '../indicators/index.ts';
 import { addDays } from '#contracts/indicators/period.ts';
 import { DERIVED_TOPICS, SENTIMENT_DERIVED, reportsCode } from './sentiment-derived.ts';
 import { sentimentPolicy } from './sentiment.policy.ts';
-import { presentAlert, presentReport } from './sentiment.presenter.ts';
+import { presentAlert, presentReport, presentTeam } from './sentiment.presenter.ts';
 import * as repo from './sentiment.repository.ts';
 import { cropViewBox, reportCounts, rulesInForce, windowReach, windowReached, type WarningRule } from './sentiment.rules.ts';
 import { alertWorkflow } from './sentiment.workflow.ts';
@@ -129,6 +129,12 @@ export async function createReport(db: Database, derived: DerivedValues, actor: 
 export async function listTopics(db: Database, actor: Actor) {
   authorize(sentimentPolicy.read(actor));
   return repo.listTopics(db);
+}
+
+/** Who may send a report for the unit or one of its children: their Tổ dân vận and Khối dân vận. */
+export async function listTeams(db: Database, actor: Actor, unitId: number): Promise<TSentimentTeam[]> {
+  authorize(sentimentPolicy.read(actor));
+  return (await repo.listTeams(db, actor.scope, unitId, clock.today())).map(presentTeam);
 }
 
 export async function listRules(db: Database, actor: Actor) {

@@ -12,6 +12,7 @@ import { startTestApp, type TestApp } from '#test/test-app.ts';
 const SCRIPT = `export const lines = [${Array.from({ length: 400 }, (_, i) => `"dòng ${i}"`).join(',')}];\n`;
 const STYLE = 'body{margin:0}.boot{color:#9f1c1c}';
 const HTML = `<!doctype html><html lang="vi"><head><title>Dân vận số</title><style>${STYLE}</style></head><body><div id="root"></div>${'<!-- đệm -->'.repeat(100)}</body></html>`;
+const WORKER = `self.addEventListener('fetch', () => {});\n${'// đệm\n'.repeat(100)}`;
 const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" fill="#9f1c1c"/></svg>';
 
 let dist: string;
@@ -22,6 +23,7 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'assets', 'index-AbC123xy.js'), SCRIPT);
   writeFileSync(join(dist, 'index.html'), HTML);
   writeFileSync(join(dist, 'favicon.svg'), ICON);
+  writeFileSync(join(dist, 'sw.js'), WORKER);
   await precompressDirectory(dist);
   t = await startTestApp({ webDist: dist });
 });
@@ -83,6 +85,16 @@ describe('the built web app on a slow link (issue 8)', () => {
     // a missing script is a 404, not the page (which the browser would run as a script)
     const missing = await get('/assets/index-Old456zz.js', 'br');
     expect([missing.status, missing.headers['content-type']]).toEqual([404, 'application/json; charset=utf-8']);
+  });
+
+  it('the service worker is served at /sw.js as a script, revalidated on every load (a release reaches the phones at once), under the CSP', async () => {
+    const worker = await get('/sw.js', 'br, gzip');
+    expect([worker.status, worker.headers['cache-control'], worker.headers['content-encoding']]).toEqual([200, 'no-cache', 'br']);
+    expect(worker.headers['content-type']).toMatch(/^(?:application|text)\/javascript/);
+    expect(brotliDecompressSync(worker.body).toString()).toBe(WORKER);
+    // scope / without Service-Worker-Allowed (it sits at the root); script-src and default-src 'self' allow it
+    expect(worker.headers['service-worker-allowed']).toBeUndefined();
+    expect(worker.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
   it('the favicon is served (200, SVG) and kept a day', async () => {

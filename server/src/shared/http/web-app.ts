@@ -11,8 +11,11 @@ import { sameOriginPath } from './form-route.ts';
 /** Vite's output folder for files named by their content hash (`index-Bwv422Nv.js`): never change, cached a year. */
 const HASHED = /[\\/]assets[\\/][^\\/]+$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** index.html names the hashed files of the current release: asked again (revalidated) each time. */
-const HTML = /[\\/]index\.html(\.br|\.gz)?$/;
+/**
+ * index.html names the hashed files of the current release, and sw.js (the service worker: web/scripts/
+ * service-worker.ts) lists them: both asked again (revalidated) each time, so a release reaches the phones at once.
+ */
+const HTML = /[\\/](?:index\.html|sw\.js)(\.br|\.gz)?$/;
 const REVALIDATE = 'no-cache';
 /** Other fixed names (favicon.svg): a day, as the browser asks for the icon on every navigation. */
 const DAY = 'public, max-age=86400';

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { CASE_FLAGS, CASE_KINDS } from '#contracts/petitions/case.schemas.ts';
 import type { THotspotQuery } from '#contracts/petitions/portal.schemas.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -9,11 +10,17 @@ import { t } from '../../i18n/i18n.ts';
 import { usePortalForm, useHotspots } from './portal.api.ts';
 import './portal.css';
 
-/** Cases per commune (2025) of a province, with filters: circles on the province outline, and the table. */
+/**
+ * Cases per commune (2025) of a province, with filters: circles on the province outline, and the table.
+ * `?flag=hot_spot&commune=<id>` (the link from a sentiment alert) opens it on one flag and one commune's row.
+ */
 export function HotspotsPage() {
   const id = useId();
   usePageTitle(t('hotspots.title'));
-  const [query, setQuery] = useState<THotspotQuery>({});
+  const [params] = useSearchParams();
+  const flagParam = CASE_FLAGS.find((f) => f === params.get('flag'));
+  const onlyCommune = Number(params.get('commune')) || null;
+  const [query, setQuery] = useState<THotspotQuery>(flagParam ? { flag: flagParam } : {});
   const hotspots = useHotspots(query);
   const data = hotspots.data;
   const fields = usePortalForm(data?.province.id ?? null);
@@ -114,7 +121,7 @@ export function HotspotsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.communes.map((c) => (
+                  {data.communes.filter((c) => onlyCommune === null || c.communeId === onlyCommune).map((c) => (
                     <tr key={c.communeId}>
                       <th scope="row">{c.name}</th>
                       <td className="num">{formatNumber(c.cases)}</td>
@@ -126,6 +133,11 @@ export function HotspotsPage() {
                   ))}
                 </tbody>
               </table>
+              {onlyCommune !== null && (
+                <p>
+                  <Link to="/petitions/hotspots">{t('hotspots.allCommunes')}</Link>
+                </p>
+              )}
             </div>
           )}
         </>

@@ -73,6 +73,7 @@ export const petitionsPortalEn: Record<keyof typeof petitionsPortalVi, string> =
   'hotspots.kind': 'Kind',
   'hotspots.flag': 'Flag',
   'hotspots.all': 'All',
+  'hotspots.allCommunes': 'See every commune',
   'hotspots.flag.crowd': 'Crowd',
   'hotspots.flag.above_level': 'Above level',
   'hotspots.flag.prolonged': 'Prolonged',

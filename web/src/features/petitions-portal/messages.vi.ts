@@ -71,6 +71,7 @@ export const petitionsPortalVi = {
   'hotspots.kind': 'Loại',
   'hotspots.flag': 'Tính chất',
   'hotspots.all': 'Tất cả',
+  'hotspots.allCommunes': 'Xem tất cả các xã, phường',
   'hotspots.flag.crowd': 'Đông người',
   'hotspots.flag.above_level': 'Vượt cấp',
   'hotspots.flag.prolonged': 'Kéo dài',

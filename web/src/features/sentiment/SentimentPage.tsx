@@ -15,7 +15,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, formatDateTime, formatNumber, todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { sentimentReportOutbox } from './outbox.ts';
-import { useAddNote, useAlert, useAlerts, useMap, useMoveAlert, usePlaces, useReports, useTable, useTopics } from './sentiment.api.ts';
+import { useAddNote, useAlert, useAlerts, useCommuneHotspots, useMap, useMoveAlert, usePlaces, useReports, useTable, useTeams, useTopics } from './sentiment.api.ts';
 import './sentiment.css';
 
 const TABS = ['report', 'list', 'table', 'alerts'] as const;
@@ -61,6 +61,7 @@ function ReportForm({ unitId }: { unitId: number | null }) {
   const id = useId();
   const topics = useTopics();
   const places = usePlaces(unitId);
+  const teams = useTeams(unitId);
   const outbox = useOutbox();
   const today = todayInVietnam();
   const [reportedOn, setReportedOn] = useState(today);
@@ -70,6 +71,13 @@ function ReportForm({ unitId }: { unitId: number | null }) {
   // a fresh form after each report (form.reset() would also blank the date field, which React keeps)
   const [formKey, setFormKey] = useState(0);
   const options = places.data ? [places.data.unit, ...places.data.children.filter((c) => c.level === 'village' || c.level === 'commune')] : [];
+  const defaultPlace = options.length === 1 ? String(options[0]?.id) : '';
+  const [chosenPlace, setChosenPlace] = useState<string | null>(null);
+  const placeId = Number(chosenPlace ?? defaultPlace);
+  // the place's own team, or for a place below the home unit (a village) also the home unit's bloc (the commune's)
+  const placeTeams = (teams.data ?? []).filter(
+    (team) => placeId > 0 && (team.unitId === placeId || (placeId !== unitId && team.unitId === unitId && team.type === 'commune_bloc')),
+  );
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -80,17 +88,19 @@ function ReportForm({ unitId }: { unitId: number | null }) {
     const trend = String(data.get('trend') ?? '') as TSentimentTrend;
     const text = String(data.get('text') ?? '').trim();
     const peopleCount = Number(data.get('peopleCount') ?? 0);
+    const team = Number(data.get('organizationId') ?? 0);
     if (!place || !topic || !severity || !trend || !text || !reportedOn) return setMissing(true);
     setMissing(false);
     const located = point !== null && point !== 'none' ? point : null;
     await outbox.enqueue(sentimentReportOutbox, {
       coalesceKey: null,
       input: (writeId: string) => ({
-        body: { id: writeId, unitId: place, topic, severity, trend, text, peopleCount: Number.isFinite(peopleCount) ? Math.max(0, Math.round(peopleCount)) : 0, reportedOn, lat: located?.lat ?? null, lng: located?.lng ?? null },
+        body: { id: writeId, unitId: place, organizationId: team > 0 ? team : null, topic, severity, trend, text, peopleCount: Number.isFinite(peopleCount) ? Math.max(0, Math.round(peopleCount)) : 0, reportedOn, lat: located?.lat ?? null, lng: located?.lng ?? null },
       }),
     });
     setCount((n) => n + 1);
     setFormKey((n) => n + 1);
+    setChosenPlace(null);
     setPoint(null);
   };
   const locate = () => {
@@ -109,7 +119,7 @@ function ReportForm({ unitId }: { unitId: number | null }) {
       <div className="form-row">
         <div className="field">
           <label htmlFor={`${id}-unit`}>{t('sentiment.place')}</label>
-          <select id={`${id}-unit`} name="unitId" required defaultValue={options.length === 1 ? String(options[0]?.id) : ''}>
+          <select id={`${id}-unit`} name="unitId" required defaultValue={defaultPlace} onChange={(event) => setChosenPlace(event.target.value)}>
             <option value="">{t('sentiment.choose')}</option>
             {options.map((u) => (
               <option key={u.id} value={u.id}>
@@ -129,6 +139,17 @@ function ReportForm({ unitId }: { unitId: number | null }) {
             ))}
           </select>
         </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-team`}>{t('sentiment.team')}</label>
+        <select id={`${id}-team`} name="organizationId" key={placeId} defaultValue="">
+          <option value="">{t('sentiment.teamSelf')}</option>
+          {placeTeams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.unitId === placeId ? team.name : `${team.name} (${team.unitName})`}
+            </option>
+          ))}
+        </select>
       </div>
       <fieldset className="snt-choice">
         <legend>{t('sentiment.severity')}</legend>
@@ -430,6 +451,29 @@ function AlertSummary({ alert }: { alert: TSentimentAlert }) {
   );
 }
 
+/** The petitions module's hot spots of the alert's commune (promoting an alert to a hot spot = linking to them). */
+function AlertHotspots({ alert }: { alert: TSentimentAlert }) {
+  const me = useMe();
+  const mayRead = can(me, 'petitions.read');
+  const hotspots = useCommuneHotspots(alert.addressedUnitId, alert.communeId, mayRead);
+  if (!mayRead) return null;
+  return (
+    <>
+      {alert.petitionCaseId && (
+        <p>
+          <Link to={`/petitions/${alert.petitionCaseId}`}>{t('sentiment.alert.hotspotCase')}</Link>
+        </p>
+      )}
+      {(hotspots.data ?? 0) > 0 && (
+        <p>
+          {t('sentiment.alert.hotspots', { commune: alert.communeName, count: formatNumber(hotspots.data ?? 0) })}{' '}
+          <Link to={`/petitions/hotspots?flag=hot_spot&commune=${alert.communeId}`}>{t('sentiment.alert.hotspotsOpen', { commune: alert.communeName })}</Link>
+        </p>
+      )}
+    </>
+  );
+}
+
 function AlertDetail({ id }: { id: string }) {
   const fid = useId();
   const alert = useAlert(id);
@@ -446,6 +490,7 @@ function AlertDetail({ id }: { id: string }) {
     <div className="snt-detail">
       <ErrorMessage error={move.error ?? note.error} />
       {a.moves.length === 0 && a.status !== 'closed' && <p className="hint">{t('sentiment.alert.readOnly')}</p>}
+      <AlertHotspots alert={a} />
       {acknowledging && (
         <p>
           <button type="button" onClick={() => move.mutate({ id, seenState: a.status, seenVersion: a.version, to: 'acknowledged' })} disabled={move.isPending}>

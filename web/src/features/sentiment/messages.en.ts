@@ -12,6 +12,8 @@ export const sentimentEn: Record<keyof typeof sentimentVi, string> = {
   'sentiment.tab.alerts': 'Early warnings',
   'sentiment.place': 'Place',
   'sentiment.choose': '— Choose —',
+  'sentiment.team': 'Reporting village team or commune bloc',
+  'sentiment.teamSelf': 'None, I report myself',
   'sentiment.topic': 'Topic',
   'sentiment.severity': 'Severity',
   'sentiment.severity.low': 'Low',
@@ -72,5 +74,8 @@ export const sentimentEn: Record<keyof typeof sentimentVi, string> = {
   'sentiment.alert.move': '{from} → {to}',
   'sentiment.alert.notes': 'Follow-up',
   'sentiment.alert.reports': 'Reports',
+  'sentiment.alert.hotspots': 'Petition hot spots: {commune} has {count} cases marked as hot spots.',
+  'sentiment.alert.hotspotsOpen': 'See the petition hot spots of {commune}',
+  'sentiment.alert.hotspotCase': 'Open the linked hot-spot case',
   'sentiment.alert.readOnly': 'Only the province the alert is addressed to acknowledges and handles it.',
 };

@@ -10,6 +10,8 @@ export const sentimentVi = {
   'sentiment.tab.alerts': 'Cảnh báo sớm',
   'sentiment.place': 'Địa bàn',
   'sentiment.choose': '— Chọn —',
+  'sentiment.team': 'Tổ dân vận, Khối dân vận báo cáo',
+  'sentiment.teamSelf': 'Không, cá nhân tôi báo cáo',
   'sentiment.topic': 'Chủ đề',
   'sentiment.severity': 'Mức độ',
   'sentiment.severity.low': 'Thấp',
@@ -70,5 +72,8 @@ export const sentimentVi = {
   'sentiment.alert.move': '{from} → {to}',
   'sentiment.alert.notes': 'Theo dõi',
   'sentiment.alert.reports': 'Các báo cáo',
+  'sentiment.alert.hotspots': 'Điểm nóng đơn thư: {commune} có {count} vụ việc được đánh dấu điểm nóng.',
+  'sentiment.alert.hotspotsOpen': 'Xem điểm nóng đơn thư của {commune}',
+  'sentiment.alert.hotspotCase': 'Mở vụ việc điểm nóng đã liên kết',
   'sentiment.alert.readOnly': 'Chỉ tỉnh, thành phố nhận cảnh báo mới tiếp nhận và xử lý được.',
 } as const;

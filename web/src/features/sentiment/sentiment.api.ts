@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { sentimentEndpoints as e, type TSentimentAlertStatus, type TSentimentPeriodQuery, type ZSentimentListQuery } from '#contracts/sentiment/api.ts';
+import { hotspotEndpoints } from '#contracts/petitions/portal.api.ts';
 import { unitEndpoints } from '#contracts/units.ts';
 import { call } from '../../api/client.ts';
 
@@ -26,6 +27,16 @@ export const usePlaces = (unitId: number | null) =>
     gcTime: DAY,
   });
 
+/** The Tổ dân vận and Khối dân vận of the home unit and its children: who a report may name as its sender. */
+export const useTeams = (unitId: number | null) =>
+  useQuery({
+    queryKey: [...KEY, 'teams', unitId],
+    queryFn: () => call(e.listTeams, { query: { unitId: unitId ?? 0 } }),
+    enabled: unitId !== null,
+    staleTime: DAY,
+    gcTime: DAY,
+  });
+
 export const useReports = (query: Partial<z.input<typeof ZSentimentListQuery>>) =>
   useQuery({ queryKey: [...KEY, 'reports', query], queryFn: () => call(e.listReports, { query }), placeholderData: keepPreviousData });
 
@@ -40,6 +51,18 @@ export const useAlerts = (status: TSentimentAlertStatus | '') =>
 
 export const useAlert = (id: string | null) =>
   useQuery({ queryKey: [...KEY, 'alert', id], queryFn: () => call(e.getAlert, { params: { id: id ?? '' } }), enabled: id !== null });
+
+/**
+ * Hot-spot cases of the petitions module in the alert's commune (its province's hot spots, cases flagged "điểm
+ * nóng"), for the link from an alert: linked, never copied. Only for readers of petitions.
+ */
+export const useCommuneHotspots = (provinceId: number, communeId: number, enabled: boolean) =>
+  useQuery({
+    queryKey: ['petitions', 'hotspots', { provinceId, flag: 'hot_spot' }],
+    queryFn: () => call(hotspotEndpoints.hotspots, { query: { provinceId, flag: 'hot_spot' } }),
+    select: (data) => data.communes.find((commune) => commune.communeId === communeId)?.cases ?? 0,
+    enabled,
+  });
 
 function useWrite<I, O>(write: (input: I) => Promise<O>) {
   const client = useQueryClient();
