@@ -1,6 +1,7 @@
 import type { ServerModule } from '#server/shared/module.ts';
 import { briefingScopeFixtures } from './briefings/briefing.fixtures.ts';
 import { briefingDerivedValues } from './briefings/briefing-figures.ts';
+import { briefingsDemoStep } from './demo/briefings-demo-step.ts';
 import { grassrootsDemoStep } from './demo/grassroots-demo-step.ts';
 import { grassrootsDerivedValues } from './figures/field-days.ts';
 import { registerGrassrootsRoutes } from './grassroots.routes.ts';
@@ -16,7 +17,7 @@ export const grassrootsModule: ServerModule = {
   registerRoutes: (api, context) => registerGrassrootsRoutes(api, context),
   scopeFixtures: async (db, unitId) => briefingScopeFixtures(db, unitId),
   derivedValues: [...grassrootsDerivedValues, ...briefingDerivedValues],
-  demoSteps: [grassrootsDemoStep],
+  demoSteps: [grassrootsDemoStep, briefingsDemoStep],
 };
 
 export { GRASSROOTS_DERIVED_CODES, figureCode } from './figures/field-days.ts';
