@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TBriefingList, TBriefingMembers } from '#contracts/grassroots/briefing.schemas.ts';
+import { periodEndMonth } from '#contracts/grassroots/briefings.ts';
 import { baseUrl, PASSWORD, signIn, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
@@ -52,7 +53,9 @@ describe('Briefings of blocs and teams (issue 14 item 2)', () => {
       expect(share).toBeDefined();
       const period = month.replace('-', '');
       const trend = () => api<Trend>(page, `/api/indicators/dashboard/trend?indicatorId=${share?.id}&unitId=${me.unitId}&from=${period}&to=${period}`);
-      const before = (await trend()).points[0];
+      // this month's figures as the list shows them: bodies whose period ends this month (monthly, or a quarter ending), those held
+      const dueNow = list.bodies.filter((b) => b.periods.length > 0 && periodEndMonth((b.periods.at(-1) as { period: string }).period) === month);
+      const heldNow = dueNow.filter((b) => b.periods.at(-1)?.status === 'held').length;
 
       await page.goto(`${baseUrl}/grassroots/briefings`);
       await page.getByRole('heading', { level: 1, name: 'Giao ban Khối dân vận, Tổ dân vận' }).waitFor();
@@ -87,10 +90,12 @@ describe('Briefings of blocs and teams (issue 14 item 2)', () => {
       expect(held).toMatchObject({ period: month, status: 'held', heldOn: today, attended: present.length, members: members.length });
 
       // the derived figures of the commune's month moved by exactly this briefing
-      await expect.poll(async () => (await trend()).points[0]?.numerator ?? 0, { timeout: PAGE_MS }).toBe((before?.numerator ?? 0) + 1);
-      const moved = (await trend()).points[0];
-      expect(moved?.denominator).toBe(before?.denominator);
-      expect(moved?.value).not.toBe(before?.value);
+      const expected = { numerator: heldNow + 1, denominator: dueNow.length, value: Math.round(((heldNow + 1) * 1000) / dueNow.length) / 10 };
+      await expect.poll(async () => {
+        const point = (await trend()).points[0];
+        return { numerator: point?.numerator, denominator: point?.denominator, value: point?.value };
+      }, { timeout: PAGE_MS }).toEqual(expected);
+      expect(expected.value).toBeGreaterThan(Math.round((heldNow * 1000) / dueNow.length) / 10);
 
       await page.screenshot({ path: join(SHOTS, 'briefings-360.png'), fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
