@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TBriefingList, TBriefingMembers } from '#contracts/grassroots/briefing.schemas.ts';
-import { periodEndMonth } from '#contracts/grassroots/briefings.ts';
+import { periodBounds, periodEndMonth } from '#contracts/grassroots/briefings.ts';
 import { baseUrl, PASSWORD, signIn, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
@@ -32,18 +32,21 @@ describe('Briefings of blocs and teams (issue 14 item 2)', () => {
       await signIn(page, baseUrl, 'xa.ta-rut', PASSWORD);
       const me = await api<{ unitId: number }>(page, '/api/auth/me');
       const today = await page.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
-      const month = today.slice(0, 7);
-      const label = `Tháng ${month.slice(5)}/${month.slice(0, 4)}`;
 
       const list = await api<TBriefingList>(page, '/api/grassroots/briefings');
       const bloc = list.bodies.find((b) => b.type === 'commune_bloc' && b.unitId === me.unitId);
       expect(bloc, 'the commune has its Khối dân vận').toBeDefined();
       if (!bloc) return;
-      // the demo's blocs meet at the end of the month: this month is still open
-      expect(bloc.periods.at(-1)).toMatchObject({ period: month, status: 'open' });
+      // the demo's blocs meet at the end of the month: this month is still open (on a server where this test ran
+      // before, the newest period not recorded yet: a missed one)
+      const target = [...bloc.periods].reverse().find((p) => p.briefingId === null) as (typeof bloc.periods)[number];
+      expect(target).toBeDefined();
+      const month = target.period;
+      const label = `Tháng ${month.slice(5)}/${month.slice(0, 4)}`;
+      const heldOn = month === today.slice(0, 7) ? today : periodBounds(month).end;
       const missed = list.bodies.flatMap((b) => b.periods.filter((p) => p.status === 'missed').map((p) => ({ body: b, period: p })));
       expect(missed.length, 'some bloc or team of the commune missed a briefing in the last 12 months').toBeGreaterThan(0);
-      const members = (await api<TBriefingMembers>(page, `/api/grassroots/briefing-bodies/${bloc.organizationId}/members?asOf=${today}`)).members;
+      const members = (await api<TBriefingMembers>(page, `/api/grassroots/briefing-bodies/${bloc.organizationId}/members?asOf=${heldOn}`)).members;
       expect(members.length).toBeGreaterThan(2);
       const present = members.slice(0, 3);
 
@@ -53,9 +56,10 @@ describe('Briefings of blocs and teams (issue 14 item 2)', () => {
       expect(share).toBeDefined();
       const period = month.replace('-', '');
       const trend = () => api<Trend>(page, `/api/indicators/dashboard/trend?indicatorId=${share?.id}&unitId=${me.unitId}&from=${period}&to=${period}`);
-      // this month's figures as the list shows them: bodies whose period ends this month (monthly, or a quarter ending), those held
-      const dueNow = list.bodies.filter((b) => b.periods.length > 0 && periodEndMonth((b.periods.at(-1) as { period: string }).period) === month);
-      const heldNow = dueNow.filter((b) => b.periods.at(-1)?.status === 'held').length;
+      // the month's figures as the list shows them: bodies with a period ending in the month (monthly, or a quarter ending), those held
+      const cells = list.bodies.flatMap((b) => b.periods.filter((p) => periodEndMonth(p.period) === month));
+      const dueNow = cells;
+      const heldNow = cells.filter((p) => p.status === 'held').length;
 
       await page.goto(`${baseUrl}/grassroots/briefings`);
       await page.getByRole('heading', { level: 1, name: 'Giao ban Khối dân vận, Tổ dân vận' }).waitFor();
@@ -84,10 +88,10 @@ describe('Briefings of blocs and teams (issue 14 item 2)', () => {
       // the bloc's month is held, with its attendance
       const blocList = page.getByRole('list', { name: bloc.name, exact: true });
       await expect.poll(async () => blocList.getByText(`${label}: đã giao ban ngày`, { exact: false }).count(), { timeout: PAGE_MS }).toBe(1);
-      await expect.poll(async () => (await blocList.getByRole('listitem').last().innerText()).replace(/\s+/g, ' ')).toContain(`✓ ${present.length}/${members.length}`);
+      await expect.poll(async () => (await blocList.getByRole('listitem').filter({ hasText: new RegExp(`^${month.slice(5)}/${month.slice(0, 4)}`) }).innerText()).replace(/\s+/g, ' ')).toContain(`✓ ${present.length}/${members.length}`);
       const after = await api<TBriefingList>(page, '/api/grassroots/briefings');
-      const held = after.bodies.find((b) => b.organizationId === bloc.organizationId)?.periods.at(-1);
-      expect(held).toMatchObject({ period: month, status: 'held', heldOn: today, attended: present.length, members: members.length });
+      const held = after.bodies.find((b) => b.organizationId === bloc.organizationId)?.periods.find((p) => p.period === month);
+      expect(held).toMatchObject({ period: month, status: 'held', heldOn, attended: present.length, members: members.length });
 
       // the derived figures of the commune's month moved by exactly this briefing
       const expected = { numerator: heldNow + 1, denominator: dueNow.length, value: Math.round(((heldNow + 1) * 1000) / dueNow.length) / 10 };
