@@ -80,6 +80,8 @@ export const AUDIT_ENTITIES = [
   // --- grassroots ---
   'field_visit',
   'field_visit_purpose',
+  'briefing',
+  'briefing_schedule',
   // --- training ---
   'training_course',
   // --- sentiment ---

@@ -240,6 +240,7 @@ export const FIELD_LABELS: Record<string, string> = {
   metWith: 'Đã gặp',
   heard: 'Nội dung nắm được',
   topics: 'Chủ đề',
+  held: 'Đã tổ chức',
   // --- end grassroots ---
   // --- sentiment ---
   topic: 'Chủ đề',

@@ -50,6 +50,7 @@ describe('the server process on PGlite', () => {
         { name: 'emulation.commitments-demo', version: 1 },
         { name: 'emulation.demo', version: 1 },
         { name: 'foundation', version: 1 },
+        { name: 'grassroots.briefings', version: 1 },
         { name: 'grassroots.demo', version: 1 },
         { name: 'indicators.demo', version: 1 },
         { name: 'indicators.derived-demo', version: 1 },

@@ -2,9 +2,15 @@ import { z } from 'zod';
 import { endpoint } from '../endpoint.ts';
 import { ZCadre, ZPlace, ZPlaceQuery, ZPurposeCreate, ZCadreQuery, ZFieldDays, ZFieldDaysQuery, ZVisitCreate, ZVisitList, ZVisitListQuery, ZVisitPurpose, ZVisitReceipt } from './visit.schemas.ts';
 
-export * from './visit.schemas.ts';
+import {
+  ZBriefingCreate, ZBriefingDetail, ZBriefingList, ZBriefingListQuery, ZBriefingMembers, ZBriefingMembersQuery, ZBriefingReceipt, ZBriefingRecurrenceUpdate, ZOrganizationParams,
+} from './briefing.schemas.ts';
+import { ZUuidParams } from '../jobs.ts';
 
-/** Grassroots activity (issue 14): field visits of cadres and their figures. */
+export * from './visit.schemas.ts';
+export * from './briefing.schemas.ts';
+
+/** Grassroots activity (issue 14): field visits of cadres and their figures; briefings of blocs and teams. */
 export const grassrootsEndpoints = {
   listPurposes: endpoint({
     method: 'GET',
@@ -53,5 +59,41 @@ export const grassrootsEndpoints = {
     summary: 'Field days of a month per unit and per cadre of the Ban Dân vận, MTTQ and mass organisations (seed 000 i7: ≥ 3 days)',
     query: ZFieldDaysQuery,
     response: ZFieldDays,
+  }),  listBriefings: endpoint({
+    method: 'GET',
+    path: '/api/grassroots/briefings',
+    summary: 'Briefings (giao ban) of the Khối dân vận and Tổ dân vận in scope, period by period over a range of months: held (attendance), missed or open',
+    query: ZBriefingListQuery,
+    response: ZBriefingList,
+  }),
+  recordBriefing: endpoint({
+    method: 'POST',
+    path: '/api/grassroots/briefings',
+    summary: 'Record the briefing of a bloc or team for a period (held with attendance and issues, or not held with the reason) under the client UUIDv7 id (a resend stores nothing)',
+    body: ZBriefingCreate,
+    response: ZBriefingReceipt,
+  }),
+  getBriefing: endpoint({
+    method: 'GET',
+    path: '/api/grassroots/briefings/:id',
+    summary: 'One briefing in scope with the members registered that day, each marked present or not',
+    params: ZUuidParams,
+    response: ZBriefingDetail,
+  }),
+  briefingMembers: endpoint({
+    method: 'GET',
+    path: '/api/grassroots/briefing-bodies/:organizationId/members',
+    summary: 'The people registered in a bloc or team on a day (the attendance list) and its recurrence',
+    params: ZOrganizationParams,
+    query: ZBriefingMembersQuery,
+    response: ZBriefingMembers,
+  }),
+  setBriefingRecurrence: endpoint({
+    method: 'PUT',
+    path: '/api/grassroots/briefing-bodies/:organizationId/recurrence',
+    summary: 'Set how often a bloc or team meets (monthly or quarterly)',
+    params: ZOrganizationParams,
+    body: ZBriefingRecurrenceUpdate,
+    response: ZBriefingMembers,
   }),
 };

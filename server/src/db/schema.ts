@@ -1331,9 +1331,44 @@ export interface FieldVisitTable {
   created_at: Timestamp;
 }
 
+/** The recurrence of a bloc's or team's briefings (no row: monthly). */
+export interface BriefingScheduleTable {
+  organization_id: number;
+  recurrence: string;
+  set_by: number | null;
+  set_at: Timestamp;
+}
+
+/** A briefing (giao ban) of a Khối dân vận or Tổ dân vận for one period: BIG table, UUIDv7 id from the client. */
+export interface BriefingTable {
+  id: string;
+  province_id: number;
+  organization_id: number;
+  unit_id: number;
+  period: string;
+  held: boolean;
+  held_on: string | null;
+  not_held_reason: string | null;
+  members: number;
+  attended: number;
+  issues: string | null;
+  topics: Generated<string[]>;
+  entered_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface BriefingAttendeeTable {
+  province_id: number;
+  briefing_id: string;
+  person_id: number;
+}
+
 export interface DB {
   field_visit_purpose: FieldVisitPurposeTable;
   field_visit: FieldVisitTable;
+  briefing_schedule: BriefingScheduleTable;
+  briefing: BriefingTable;
+  briefing_attendee: BriefingAttendeeTable;
 }
 // --- end grassroots ---
 

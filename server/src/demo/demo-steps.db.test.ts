@@ -28,7 +28,7 @@ describe('B8 demo steps on a database that had the demo before steps existed', (
     expect(await appliedDemoSteps(db)).toEqual([{ name: 'foundation', version: 1 }]);
 
     const next = await loadDemo(db);
-    expect(next.applied).toEqual(['province-44-whole@1', 'indicators.demo@1', 'indicators.derived-demo@1', 'programmes.demo@1', 'petitions.demo@1', 'reception.demo@1', 'emulation.demo@1', 'emulation.commitments-demo@1', 'surveys.demo@1', 'grassroots.demo@1', 'training.demo@1', 'sentiment.demo@1']);
+    expect(next.applied).toEqual(['province-44-whole@1', 'indicators.demo@1', 'indicators.derived-demo@1', 'programmes.demo@1', 'petitions.demo@1', 'reception.demo@1', 'emulation.demo@1', 'emulation.commitments-demo@1', 'surveys.demo@1', 'grassroots.demo@1', 'grassroots.briefings@1', 'training.demo@1', 'sentiment.demo@1']);
     const villages = await sql<{ n: number }>`select count(*)::int as n from admin_unit where level = 'village' and structure = '2025'`.execute(db);
     expect(villages.rows[0]?.n).toBe(1113 + 885);
     expect((await loadDemo(db)).applied).toEqual([]);

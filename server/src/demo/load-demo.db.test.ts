@@ -208,8 +208,8 @@ describe('the demo province (Quảng Trị)', () => {
     }
   }, 120_000);
   it('B8 demo steps: records each step once, and a step added later runs alone on the next load', async () => {
-    expect(first.applied).toEqual(['foundation@1', 'province-44-whole@1', 'indicators.demo@1', 'indicators.derived-demo@1', 'programmes.demo@1', 'petitions.demo@1', 'reception.demo@1', 'emulation.demo@1', 'emulation.commitments-demo@1', 'surveys.demo@1', 'grassroots.demo@1', 'training.demo@1', 'sentiment.demo@1']);
-    expect((await appliedDemoSteps(db)).map((step) => `${step.name}@${step.version}`)).toEqual(['foundation@1', 'province-44-whole@1', 'indicators.demo@1', 'indicators.derived-demo@1', 'programmes.demo@1', 'petitions.demo@1', 'reception.demo@1', 'emulation.demo@1', 'emulation.commitments-demo@1', 'surveys.demo@1', 'grassroots.demo@1', 'training.demo@1', 'sentiment.demo@1']);
+    expect(first.applied).toEqual(['foundation@1', 'province-44-whole@1', 'indicators.demo@1', 'indicators.derived-demo@1', 'programmes.demo@1', 'petitions.demo@1', 'reception.demo@1', 'emulation.demo@1', 'emulation.commitments-demo@1', 'surveys.demo@1', 'grassroots.demo@1', 'grassroots.briefings@1', 'training.demo@1', 'sentiment.demo@1']);
+    expect((await appliedDemoSteps(db)).map((step) => `${step.name}@${step.version}`)).toEqual(['foundation@1', 'province-44-whole@1', 'indicators.demo@1', 'indicators.derived-demo@1', 'programmes.demo@1', 'petitions.demo@1', 'reception.demo@1', 'emulation.demo@1', 'emulation.commitments-demo@1', 'surveys.demo@1', 'grassroots.demo@1', 'grassroots.briefings@1', 'training.demo@1', 'sentiment.demo@1']);
     const before = await tableCounts();
     const ran: string[] = [];
     const later: ServerModule = {
@@ -252,6 +252,6 @@ describe('the demo province (Quảng Trị)', () => {
       ],
     };
     await expect(loadDemo(db, [failing])).rejects.toThrow('demo step failed');
-    expect((await appliedDemoSteps(db)).map((step) => step.name)).toEqual(['foundation', 'province-44-whole', 'indicators.demo', 'indicators.derived-demo', 'programmes.demo', 'petitions.demo', 'reception.demo', 'emulation.demo', 'emulation.commitments-demo', 'surveys.demo', 'grassroots.demo', 'training.demo', 'sentiment.demo', 'later-villages']);
+    expect((await appliedDemoSteps(db)).map((step) => step.name)).toEqual(['foundation', 'province-44-whole', 'indicators.demo', 'indicators.derived-demo', 'programmes.demo', 'petitions.demo', 'reception.demo', 'emulation.demo', 'emulation.commitments-demo', 'surveys.demo', 'grassroots.demo', 'grassroots.briefings', 'training.demo', 'sentiment.demo', 'later-villages']);
   });
 });

@@ -95,6 +95,11 @@ describe('derived values', () => {
       ['grassroots.cadres_3days_province', 'GRASSROOTS_CADRES_3DAYS_PROVINCE', 'integer', 'province'],
       ['grassroots.field_days_province', 'GRASSROOTS_FIELD_DAYS_PROVINCE', 'number', 'province'],
       ['grassroots.committee_at_cells_province', 'GRASSROOTS_COMMITTEE_AT_CELLS_PROVINCE', 'integer', 'province'],
+      // grassroots' briefings of blocs and teams: due, held, their members and attendance per commune and month
+      ['grassroots.briefings_due_commune', 'GRASSROOTS_BRIEFINGS_DUE_COMMUNE', 'integer', 'commune'],
+      ['grassroots.briefings_held_commune', 'GRASSROOTS_BRIEFINGS_HELD_COMMUNE', 'integer', 'commune'],
+      ['grassroots.briefing_members_commune', 'GRASSROOTS_BRIEFING_MEMBERS_COMMUNE', 'integer', 'commune'],
+      ['grassroots.briefing_attended_commune', 'GRASSROOTS_BRIEFING_ATTENDED_COMMUNE', 'integer', 'commune'],
       ['training.mobilisation_cadre_holders_commune', 'TRN_MOB_HOLDERS_COMMUNE', 'integer', 'commune'],
       ['training.mobilisation_cadre_trained_commune', 'TRN_MOB_TRAINED_COMMUNE', 'integer', 'commune'],
       ['training.mobilisation_cadre_holders_province', 'TRN_MOB_HOLDERS_PROVINCE', 'integer', 'province'],
@@ -234,8 +239,8 @@ describe('backfill of past periods', () => {
     // 13 values of a state (villages, two of the organisations, two of the programmes, eight of reception) and
     // 4 of the emulation commitments, 20 of the emulation models (16 recognised per level × field, 2 agencies, 2
     // villages) on the 87 days ending the periods from 2019-01 to 2026-03; 5 flows of the petitions over their 87 months;
-    // 30 of grassroots (8), training (14) and sentiment (8) over the same 87 periods
-    expect(job.progress).toEqual({ done: 87 * 37 + 87 * 5 + 87 * 30, total: 87 * 37 + 87 * 5 + 87 * 30 });
+    // 34 of grassroots (8 of field visits, 4 of briefings), training (14) and sentiment (8) over the same 87 periods
+    expect(job.progress).toEqual({ done: 87 * 37 + 87 * 5 + 87 * 34, total: 87 * 37 + 87 * 5 + 87 * 34 });
     // values already right are left alone: a second run changes nothing
     const again = await admin.call(derivedEndpoints.backfillDerivedValues, { body: { provinceId: p.provinceId } });
     const second = await waitForJob(admin, again.body.jobId, 120_000);
@@ -306,6 +311,10 @@ describe('registration', () => {
         { code: 'GRASSROOTS_CADRES_3DAYS_PROVINCE', derived_code: 'grassroots.cadres_3days_province' },
         { code: 'GRASSROOTS_FIELD_DAYS_PROVINCE', derived_code: 'grassroots.field_days_province' },
         { code: 'GRASSROOTS_COMMITTEE_AT_CELLS_PROVINCE', derived_code: 'grassroots.committee_at_cells_province' },
+        { code: 'GRASSROOTS_BRIEFINGS_DUE_COMMUNE', derived_code: 'grassroots.briefings_due_commune' },
+        { code: 'GRASSROOTS_BRIEFINGS_HELD_COMMUNE', derived_code: 'grassroots.briefings_held_commune' },
+        { code: 'GRASSROOTS_BRIEFING_MEMBERS_COMMUNE', derived_code: 'grassroots.briefing_members_commune' },
+        { code: 'GRASSROOTS_BRIEFING_ATTENDED_COMMUNE', derived_code: 'grassroots.briefing_attended_commune' },
         { code: 'TRN_MOB_HOLDERS_COMMUNE', derived_code: 'training.mobilisation_cadre_holders_commune' },
         { code: 'TRN_MOB_TRAINED_COMMUNE', derived_code: 'training.mobilisation_cadre_trained_commune' },
         { code: 'TRN_MOB_HOLDERS_PROVINCE', derived_code: 'training.mobilisation_cadre_holders_province' },

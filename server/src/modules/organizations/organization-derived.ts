@@ -51,10 +51,14 @@ export const communeBlocs911: DerivedValue = {
   },
 };
 
+const BRIEFING_CODES = ['grassroots.briefings_due_commune'];
+
 /** The derived values each organisation type moves: what a write to such an organisation (or its roles) touches. */
 const BY_TYPE: Record<string, { onOrganization: string[]; onRoles: string[] }> = {
-  village_team: { onOrganization: [VILLAGES_WITH_TEAM], onRoles: [] },
-  commune_bloc: { onOrganization: [COMMUNE_BLOCS_9_11], onRoles: [COMMUNE_BLOCS_9_11] },
+  // grassroots' briefing figures count the blocs and teams due a briefing (a body founded or dissolved moves them; the
+  // members of a briefing are counted when it is recorded, so roles do not): the codes, not the module
+  village_team: { onOrganization: [VILLAGES_WITH_TEAM, ...BRIEFING_CODES], onRoles: [] },
+  commune_bloc: { onOrganization: [COMMUNE_BLOCS_9_11, ...BRIEFING_CODES], onRoles: [COMMUNE_BLOCS_9_11] },
   // emulation's villages with ≥ 2 / ≥ 4 effective self-management models (a group founded, dissolved or retyped
   // moves them; its models' steps touch them from emulation/figures): the codes, not the module (it builds on this one)
   self_management_model: { onOrganization: ['emulation.villages_self_management_2', 'emulation.villages_self_management_4'], onRoles: [] },

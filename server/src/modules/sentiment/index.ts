@@ -18,3 +18,6 @@ export const sentimentModule: ServerModule = {
   derivedValues: sentimentDerivedValues,
   demoSteps: [sentimentDemoStep],
 };
+
+/** The active topics of public sentiment (other modules tag what they heard with the same codes: briefings). */
+export { listTopics as listSentimentTopics } from './sentiment.repository.ts';

@@ -75,6 +75,8 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   // --- grassroots ---
   'audit.entity.field_visit': 'Field visit',
   'audit.entity.field_visit_purpose': 'Field visit purpose',
+  'audit.entity.briefing': 'Briefing',
+  'audit.entity.briefing_schedule': 'Briefing schedule',
   // --- training ---
   'audit.entity.training_course': 'Training course',
   // --- sentiment ---

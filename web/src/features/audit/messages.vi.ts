@@ -73,6 +73,8 @@ export const auditVi = {
   // --- grassroots ---
   'audit.entity.field_visit': 'Chuyến đi cơ sở',
   'audit.entity.field_visit_purpose': 'Mục đích đi cơ sở',
+  'audit.entity.briefing': 'Buổi giao ban',
+  'audit.entity.briefing_schedule': 'Lịch giao ban',
   // --- training ---
   'audit.entity.training_course': 'Lớp tập huấn, bồi dưỡng',
   // --- sentiment ---

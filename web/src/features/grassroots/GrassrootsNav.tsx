@@ -3,7 +3,7 @@ import { can } from '../../app/can.ts';
 import { useMe } from '../../app/session.ts';
 import { t } from '../../i18n/i18n.ts';
 
-/** The three pages of field visits. */
+/** The pages of field visits and of briefings. */
 export function GrassrootsNav() {
   const me = useMe();
   return (
@@ -13,6 +13,7 @@ export function GrassrootsNav() {
       </NavLink>
       {can(me, 'grassroots.log') && <NavLink to="/grassroots/log">{t('grassroots.nav.log')}</NavLink>}
       <NavLink to="/grassroots/field-days">{t('grassroots.nav.figures')}</NavLink>
+      <NavLink to="/grassroots/briefings">{t('grassroots.nav.briefings')}</NavLink>
     </nav>
   );
 }

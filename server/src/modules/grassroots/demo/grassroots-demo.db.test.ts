@@ -40,4 +40,32 @@ describe('grassroots demo step', () => {
     const again = await t.db.transaction().execute((trx) => (grassrootsModule.demoSteps?.[0] as NonNullable<typeof grassrootsModule.demoSteps>[number]).run(trx, { today: TODAY }));
     expect(again).toBe('field visits already present');
   }, 480_000);
+
+  it('two years of briefings of its blocs and teams, some missed, communes differing', async () => {
+    expect(load.applied).toContain('grassroots.briefings@1');
+    const span = (await sql<{ first: string; last: string; held: number; notHeld: number; bad: number }>`
+      select min(period) as first, max(held_on)::text as last, count(*) filter (where held)::int as held, count(*) filter (where not held)::int as "notHeld",
+        count(*) filter (where held and (members = 0 or attended > members))::int as bad
+      from briefing where province_id = ${provinceId}`.execute(t.db)).rows[0];
+    expect(span?.first.slice(0, 7)).toBe('2024-12');
+    expect((span?.last ?? '') <= TODAY).toBe(true);
+    expect(Number(span?.held)).toBeGreaterThan(5000);
+    expect(Number(span?.notHeld)).toBeGreaterThan(100);
+    expect(Number(span?.bad)).toBe(0);
+    const leader = await signIn(t.baseUrl, t.db, { unitId: provinceId, roles: ['leader'] });
+    const year = await leader.call(grassrootsEndpoints.listBriefings, { query: { type: 'commune_bloc' } });
+    expect(year.status).toBe(200);
+    const blocs = year.body.bodies.filter((b) => b.periods.length === 12);
+    expect(blocs.length).toBeGreaterThan(20);
+    const share = (b: (typeof blocs)[number]) => b.periods.filter((p) => p.status === 'held').length / b.periods.filter((p) => p.status !== 'open').length;
+    // the blocs' running month is open; communes differ: some hold nearly all, some miss many
+    expect(blocs.every((b) => b.periods.at(-1)?.status === 'open')).toBe(true);
+    expect(blocs.filter((b) => share(b) >= 0.9).length).toBeGreaterThan(blocs.length / 4);
+    expect(blocs.filter((b) => share(b) < 0.7).length).toBeGreaterThan(blocs.length / 10);
+    expect(year.body.total.attendanceRate).toBeGreaterThan(60);
+    const quarterly = await sql<{ n: number }>`select count(*)::int as n from briefing_schedule where recurrence = 'quarterly'`.execute(t.db);
+    expect(Number(quarterly.rows[0]?.n)).toBeGreaterThan(0);
+    const again = await t.db.transaction().execute((trx) => (grassrootsModule.demoSteps?.[1] as NonNullable<typeof grassrootsModule.demoSteps>[number]).run(trx, { today: TODAY }));
+    expect(again).toBe('briefings already present');
+  }, 480_000);
 });

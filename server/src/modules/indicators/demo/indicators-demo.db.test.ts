@@ -37,7 +37,7 @@ const unitId = async (structure: string, code: string) => (await one(sql<{ id: n
 
 describe('indicators demo step (Quảng Trị 44, reports 202501–202611 and years 2024–2025)', () => {
   it('runs once, after the units steps, in a few seconds', async () => {
-    expect(load.applied).toEqual(['foundation@1', 'province-44-whole@1', 'indicators.demo@1', 'indicators.derived-demo@1', 'programmes.demo@1', 'petitions.demo@1', 'reception.demo@1', 'emulation.demo@1', 'emulation.commitments-demo@1', 'surveys.demo@1', 'grassroots.demo@1', 'training.demo@1', 'sentiment.demo@1']);
+    expect(load.applied).toEqual(['foundation@1', 'province-44-whole@1', 'indicators.demo@1', 'indicators.derived-demo@1', 'programmes.demo@1', 'petitions.demo@1', 'reception.demo@1', 'emulation.demo@1', 'emulation.commitments-demo@1', 'surveys.demo@1', 'grassroots.demo@1', 'grassroots.briefings@1', 'training.demo@1', 'sentiment.demo@1']);
     // the same on every database on this day (seeded generator): PGlite and PostgreSQL alike
     expect(load.summary).toContain(
       'indicators.demo v1: 2 data sets, 5 indicators; 3018 reports 202501–202611 and years 2024–2025 (2981 approved, 17 waiting for review, ' +
@@ -79,6 +79,9 @@ describe('indicators demo step (Quảng Trị 44, reports 202501–202611 and ye
       // the emulation demo's villages with self-management models (seed 000 i6, seed 003 (7)) over derived values
       { code: 'EMU_TL_THON_2_MH_TU_QUAN', target: 100 },
       { code: 'EMU_TL_THON_4_MH_TU_QUAN', target: 100 },
+      // the grassroots demo's briefings of blocs and teams: held on time, attendance (over derived values)
+      { code: 'GB_TL_GIAO_BAN_DUNG_KY', target: 100 },
+      { code: 'GB_TL_DU_GIAO_BAN', target: 90 },
     ]);
   }, DEMO_BACKFILL_MS);
 
