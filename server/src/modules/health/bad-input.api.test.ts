@@ -121,8 +121,8 @@ function sample(schema: JsonSchema, text: string, date: string): unknown {
 
 const SAMPLE_UUID = '01900000-0000-7000-8000-000000000001';
 
-/** Candidate values for strings with a pattern (codes of packs, indicators, targets). */
-const CODES = ['A1', 'QN-DEAN-2019', 'a1'];
+/** Candidate values for strings with a pattern (codes of packs, indicators, targets; a month as a briefing's period). */
+const CODES = ['A1', 'QN-DEAN-2019', 'a1', '2026-11'];
 
 /** The operation's path with ids filled, its query string and JSON body, from `sample`. */
 function sampleRequest(op: Operation, text: string, date: string) {
