@@ -126,7 +126,6 @@ export async function unitFiguresOfMonth(
         .where('v.from_date', '<=', args.end)
         .where('v.to_date', '>=', args.start)
         .where('v.from_date', '>=', sql<string>`${args.start}::date - ${MAX_VISIT_SPAN_DAYS - 1}::int`)
-        .where('v.person_id', 'in', (eb) => eb.selectFrom('roles').select('roles.person_id'))
         .groupBy('v.person_id'),
     )
     .selectFrom('roles as r')
