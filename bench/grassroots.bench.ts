@@ -109,7 +109,7 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
     return out;
   };
 
-  /** The proposal: unitFiguresOfMonth (the repository's SQL aggregate, not yet the derived values' path) per province, both levels, summed over its units. */
+  /** The derived values' path (the product's i7 figure): unitFiguresOfMonth per province, both levels, summed over its units. */
   const proposalFigures = async (): Promise<Array<ProvinceFigures & { atCells: number }>> => {
     const out: Array<ProvinceFigures & { atCells: number }> = [];
     for (const province of provinces) {
@@ -145,12 +145,12 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
       const p = productRows[i];
       return p?.provinceId === row.provinceId && p.cadres === row.cadres && p.meeting === row.meeting && p.atCells === row.atCells && Math.abs(p.fieldDays - row.fieldDays) < 1e-6;
     });
-  if (!sameProposal) throw new Error(`the SQL aggregate's figures differ from monthFigures:\n${JSON.stringify({ proposalRows, productRows }).slice(0, 2000)}`);
+  if (!sameProposal) throw new Error(`the derived values' figures differ from monthFigures:\n${JSON.stringify({ proposalRows, productRows }).slice(0, 2000)}`);
 
   const variants: Variant[] = [
     { name: `nation by province (${rawRows.length}), ${month}: raw SQL, one statement`, run: async () => (await rawFigures()).length },
-    { name: `nation by province (${rawRows.length}), ${month}: monthFigures per province (product: the page and the derived values)`, run: async () => (await productFigures()).length },
-    { name: `nation by province (${rawRows.length}), ${month}: proposal, unitFiguresOfMonth per province (one SQL aggregate)`, run: async () => (await proposalFigures()).length },
+    { name: `nation by province (${rawRows.length}), ${month}: the page's path, monthFigures per province (cadre rows to Node)`, run: async () => (await productFigures()).length },
+    { name: `nation by province (${rawRows.length}), ${month}: the derived values' path, unitFiguresOfMonth per province (product)`, run: async () => (await proposalFigures()).length },
   ];
   const { samples, sizes } = await measure(variants, runs, 2);
   const rows = variants.map((v) => {
@@ -184,22 +184,22 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
       `Figures of ${month} (identical both ways, checked before timing): nation ${count(nation.meeting)} of ${count(nation.cadres)} cadres with ≥ 3 days = ${pct(nation.meeting, nation.cadres)}; ` +
         `field days per cadre ${(nation.fieldDays / nation.cadres).toFixed(2)} (${count(nation.fieldDays)} days); by province from ${names.get(lowest?.provinceId ?? 0)} ${pct(lowest?.meeting ?? 0, lowest?.cadres ?? 0)} ` +
         `to ${names.get(highest?.provinceId ?? 0)} ${pct(highest?.meeting ?? 0, highest?.cadres ?? 0)}.`,
-      `${runs} timed runs per variant after 2 warm-up runs, interleaved. Raw SQL = one hand-written statement for the nation, through the driver. Product = monthFigures (field-days.ts) for each 2025 province with provinceScope and both levels, as the page's service calls it for a province and the derived values per level; it also computes the party-committee members at cells' meetings and returns every cadre's row.`,
+      `${runs} timed runs per variant after 2 warm-up runs, interleaved. Raw SQL = one hand-written statement for the nation, through the driver. The page's path = monthFigures (field-days.ts) for each 2025 province with provinceScope and both levels, as the field-days page's service calls it for a province; it also computes the party-committee members at cells' meetings and returns every cadre's row. The derived values' path (the i7 figure the indicators read) = unitFiguresOfMonth for each province and both levels.`,
       'Field days per cadre for the nation comes out of the same pass (the sum of the units\' field days over their cadres): no separate query in either path.',
-      `Proposal (checked equal to monthFigures for every province, committee members at cells included): the same per-unit figures in one SQL statement per province (unitFiguresOfMonth in grassroots/figures/field-days.repository.ts, not yet used by the derived values: on PGlite its plan joins the days by a nested loop on the demo), ${ratio(proposal.p95 / raw.p95)} of the raw SQL at p95, ${ratio(product.p95 / proposal.p95)} faster than monthFigures.`,
+      `The derived values' path (checked equal to monthFigures for every province, committee members at cells included): the same per-unit figures in one SQL statement per province (unitFiguresOfMonth in grassroots/figures/field-days.repository.ts), ${ratio(proposal.p95 / raw.p95)} of the raw SQL at p95, ${ratio(product.p95 / proposal.p95)} faster than the page's monthFigures.`,
       'The machine is shared with other engineers: absolute times are noisy; ratios are of the same run.',
     ],
     verdicts: [
       {
         target: `i7 for the nation by province ≤ ${FIGURE_MAX_RATIO}× raw SQL (p95)`,
-        met: product.p95 <= FIGURE_MAX_RATIO * raw.p95,
-        detail: `${ms(product.p95)} ms vs ${ms(raw.p95)} ms = ${ratio(product.p95 / raw.p95)}`,
+        met: proposal.p95 <= FIGURE_MAX_RATIO * raw.p95,
+        detail: `${ms(proposal.p95)} ms vs ${ms(raw.p95)} ms = ${ratio(proposal.p95 / raw.p95)}`,
       },
     ],
     interpretation:
-      'The raw statement reads every cadre role of the seven bodies and the visits of the month once for the nation. The product reads, per province, the cadres of its scope (ltree subtree, every row with the person\'s and unit\'s names to Node, sorted by name), then their visits of the month by a list of person ids, then the party-committee members and their visits to party cells: ' +
-      `four queries and ${count(nation.cadres)} cadre rows shipped to Node for the nation, aggregated there. The gap is that design, not a missing index: the same figures aggregated in SQL per province (the proposal row) take ${ratio(proposal.p95 / raw.p95)} of the raw statement. ` +
-      'The derived values (one province and level per call) pay the same per-row cost; the page needs the per-cadre rows, the figures do not.',
+      'The raw statement reads every cadre role of the seven bodies and the visits of the month once for the nation. The page\'s path reads, per province, the cadres of its scope (ltree subtree, every row with the person\'s and unit\'s names to Node, sorted by name), then their visits of the month by a list of person ids, then the party-committee members and their visits to party cells: ' +
+      `four queries and ${count(nation.cadres)} cadre rows shipped to Node for the nation, aggregated there. The gap is that design, not a missing index: the same figures aggregated in SQL per province (the derived values' row: the month's days added up once per province in a materialized CTE, then joined to the roles) take ${ratio(proposal.p95 / raw.p95)} of the raw statement: that is what the derived values (the i7 figure) now run. ` +
+      'The page keeps monthFigures: it lists every cadre with their days.',
   };
 }
 

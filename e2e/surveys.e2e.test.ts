@@ -196,7 +196,7 @@ describe('Sociological surveys (issue 13)', () => {
       // mean 41.67 rounded to the survey's one decimal, median 45, min 30, max 50
       expect(await age.locator('.sv-numbers dd').allInnerTexts()).toEqual(['41,7', '45', '30', '50']);
       await shoot(staff, 'results');
-      await staff.getByLabel('Phân tổ theo').selectOption({ label: 'Câu: Ông/bà có dự họp dân trong năm qua không?' });
+      await staff.getByLabel('Phân tổ theo', { exact: true }).selectOption({ label: 'Câu: Ông/bà có dự họp dân trong năm qua không?' });
       await staff.getByRole('columnheader', { name: /^Có/ }).first().waitFor();
       await shoot(staff, 'results-cross');
       await staffContext.close();

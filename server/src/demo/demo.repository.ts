@@ -21,6 +21,15 @@ export async function claimDemoStep(db: Kysely<DB>, name: string, version: numbe
   return row !== undefined;
 }
 
+/**
+ * Refreshes the planner's statistics after a demo load: PGlite has no autovacuum, so without this every plan over
+ * the tables the demo filled is made for empty tables (a nested loop where a hash join belongs). On PostgreSQL it
+ * only runs sooner what autovacuum would.
+ */
+export async function refreshStatistics(db: Kysely<DB>): Promise<void> {
+  await sql`analyze`.execute(db);
+}
+
 /** Accounts with these usernames and their password hashes (to tell the demo's from real ones). */
 export async function findAccountHashes(db: Kysely<DB>, usernames: readonly string[]) {
   if (usernames.length === 0) return [];

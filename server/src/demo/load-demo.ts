@@ -33,5 +33,10 @@ export async function loadDemo(db: Database, modules: readonly ServerModule[] = 
     applied.push(`${step.name}@${step.version}`);
     lines.push(`${step.name} v${step.version}: ${summary} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
+  if (applied.length > 0) {
+    const started = performance.now();
+    await repo.refreshStatistics(db);
+    lines.push(`statistics refreshed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
   return { loaded: applied.length > 0, applied, summary: applied.length > 0 ? lines.join('; ') : 'demo already loaded' };
 }

@@ -20,6 +20,14 @@ export interface BackfillPayload {
   // --- pet-figures ---
   /** Only these derived values (default every registered one). */
   codes?: readonly string[];
+  /** Only the derived values of these modules (the code's part before the first dot, e.g. 'units'). */
+  modules?: readonly string[];
+}
+
+/** Whether the job backfills `code`: every value unless the payload names codes or modules. */
+export function backfills(payload: Pick<BackfillPayload, 'codes' | 'modules'>, code: string): boolean {
+  if (payload.codes && !payload.codes.includes(code)) return false;
+  return !payload.modules || payload.modules.includes(code.slice(0, code.indexOf('.')));
 }
 
 /**
@@ -50,8 +58,8 @@ export async function runDerivedBackfill(context: JobContext<BackfillPayload>): 
   const elements = new Map((await findDerivedElements(context.db, values.map((v) => v.code))).map((row) => [row.derived_code, row]));
   const days = backfillDays(context.payload.from ?? BACKFILL_FROM, clock.today(), context.payload.periodTypes);
   // --- pet-figures --- values counted per period (periodType) are stored for their own period type only
-  const flows = values.filter((value) => value.periodType && (!context.payload.codes || context.payload.codes.includes(value.code)));
-  const states = values.filter((value) => !value.periodType && (!context.payload.codes || context.payload.codes.includes(value.code)));
+  const flows = values.filter((value) => value.periodType && backfills(context.payload, value.code));
+  const states = values.filter((value) => !value.periodType && backfills(context.payload, value.code));
   const flowDays = flows.map((value) => ({ value, days: backfillDays(context.payload.from ?? BACKFILL_FROM, clock.today(), [value.periodType as PeriodType]) }));
   const total = days.length * states.length + flowDays.reduce((sum, flow) => sum + flow.days.length, 0);
   let done = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DerivedValue } from '#server/shared/module.ts';
-import { backfillDays } from './derived-backfill.ts';
+import { backfillDays, backfills } from './derived-backfill.ts';
 import { derivedElementCode, derivedWrites, openPeriods } from './derived.ts';
 
 const element = { id: 7, code: 'ORG_X', derived_code: 'organizations.x', name: 'X', value_type: 'yes_no' as const, unit_of_measure: null, coc_id: 3 };
@@ -8,6 +8,16 @@ const value = (code: string, elementCode?: string) =>
   ({ code, name: 'x', valueType: 'yes_no', level: 'village', compute: async () => [], ...(elementCode ? { elementCode } : {}) }) satisfies DerivedValue;
 
 describe('derived values: periods and writes', () => {
+  it('backfills every value, or only the codes or modules a job names', () => {
+    expect(backfills({}, 'units.villages')).toBe(true);
+    expect(backfills({ codes: ['petitions.resolved'] }, 'petitions.resolved')).toBe(true);
+    expect(backfills({ codes: ['petitions.resolved'] }, 'petitions.kd_resolved')).toBe(false);
+    expect(backfills({ modules: ['units', 'organizations'] }, 'organizations.villages_with_team')).toBe(true);
+    expect(backfills({ modules: ['units', 'organizations'] }, 'grassroots.cadres_commune')).toBe(false);
+    // a module named as a prefix of another does not match it
+    expect(backfills({ modules: ['unit'] }, 'units.villages')).toBe(false);
+  });
+
   it('the open periods of a day are the month, quarter, half and year containing it', () => {
     expect(openPeriods('2026-03-02')).toEqual(['202603', '2026Q1', '2026S1', '2026']);
     expect(openPeriods('2025-12-31')).toEqual(['202512', '2025Q4', '2025S2', '2025']);

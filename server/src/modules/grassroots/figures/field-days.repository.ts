@@ -95,12 +95,25 @@ export interface UnitFigureRow {
  * party-committee members with a visit of purpose `cellPurpose`. The same roles and days as cadresOfMonth and
  * daysOfPeople (bench/grassroots.bench.ts checks them equal on the national set).
  */
-export async function unitFiguresOfMonth(
-  db: Db,
-  scope: Scope,
-  args: { provinceId: number; start: string; end: string; types: readonly string[]; levels: readonly string[]; unitIds?: readonly number[]; minDays: number; cellPurpose: string },
-): Promise<UnitFigureRow[]> {
+export async function unitFiguresOfMonth(db: Db, scope: Scope, args: UnitFigureArgs): Promise<UnitFigureRow[]> {
   if (args.unitIds && args.unitIds.length === 0) return [];
+  const rows = await unitFiguresQuery(db, scope, args).execute();
+  return rows.map((row) => ({ unit_id: Number(row.unit_id), cadres: Number(row.cadres), meeting: Number(row.meeting), field_days: Number(row.field_days), at_cells: Number(row.at_cells) }));
+}
+
+export interface UnitFigureArgs {
+  provinceId: number;
+  start: string;
+  end: string;
+  types: readonly string[];
+  levels: readonly string[];
+  unitIds?: readonly number[];
+  minDays: number;
+  cellPurpose: string;
+}
+
+/** The statement of unitFiguresOfMonth (exported for its plan: bench/grassroots.bench.ts explains it). */
+export function unitFiguresQuery(db: Db, scope: Scope, args: UnitFigureArgs) {
   let roles = unitOwned(db, 'organization as o', 'o.unit_id', scope)
     .innerJoin('person_role as r', 'r.organization_id', 'o.id')
     .select(['o.unit_id', 'r.person_id', sql<boolean>`o.type = 'party_committee'`.as('committee')])
@@ -115,9 +128,11 @@ export async function unitFiguresOfMonth(
   const span = sql<number>`(least(v.to_date, ${args.end}::date) - greatest(v.from_date, ${args.start}::date) + 1)
     - case when v.start_half and v.from_date >= ${args.start}::date then 0.5 else 0 end
     - case when v.end_half and v.to_date <= ${args.end}::date then 0.5 else 0 end`;
-  const rows = await db
+  return db
     .with('roles', () => roles)
-    .with('days', (qb) =>
+    // materialized: the month's days are added up once, even when the planner misjudges the roles (PGlite has no
+    // autovacuum: before an ANALYZE it guesses one row each side and would re-run the aggregate per role)
+    .with((cte) => cte('days').materialized(), (qb) =>
       qb
         .selectFrom('field_visit as v')
         .select(['v.person_id', sql<number>`sum(${span})`.as('days'), sql<number>`sum(${span}) filter (where fp.code = ${args.cellPurpose})`.as('cell_days')])
@@ -137,7 +152,5 @@ export async function unitFiguresOfMonth(
       sql<number>`coalesce(sum(d.days) filter (where not r.committee), 0)::float8`.as('field_days'),
       sql<number>`count(*) filter (where r.committee and d.cell_days > 0)::int`.as('at_cells'),
     ])
-    .groupBy('r.unit_id')
-    .execute();
-  return rows.map((row) => ({ unit_id: Number(row.unit_id), cadres: Number(row.cadres), meeting: Number(row.meeting), field_days: Number(row.field_days), at_cells: Number(row.at_cells) }));
+    .groupBy('r.unit_id');
 }

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import { meetsFieldDays, monthsOf, type VisitSpan } from '#contracts/grassroots/days.ts';
+import { meetsFieldDays, MIN_FIELD_DAYS_A_MONTH, monthsOf, type VisitSpan } from '#contracts/grassroots/days.ts';
 import { FIELD_DAYS_BODY_TYPES, PARTY_CELL_MEETING_PURPOSE } from '#contracts/grassroots/enums.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { DerivedValue, DerivedValues } from '#server/shared/module.ts';
 import { listUnitsOfLevel, provinceScope } from '../../units/index.ts';
-import { cadresOfMonth, daysOfPeople, type CadreRow } from './field-days.repository.ts';
+import { cadresOfMonth, daysOfPeople, unitFiguresOfMonth, type CadreRow, type UnitFigureRow } from './field-days.repository.ts';
 
 export type FigureLevel = 'commune' | 'province';
 export const FIGURE_LEVELS: readonly FigureLevel[] = ['commune', 'province'];
@@ -77,11 +77,13 @@ const MEASURES: readonly Measure[] = ['cadres', 'meeting', 'fieldDays', 'committ
 async function compute(db: Kysely<DB>, measure: Measure, level: FigureLevel, args: Args) {
   const start = args.from ?? `${args.asOf.slice(0, 7)}-01`;
   const unitIds = await listUnitsOfLevel(db, { ...args, level });
-  // monthFigures, not unitFiguresOfMonth: the SQL aggregate is 0.91× raw SQL on the national set on PostgreSQL, but
-  // on PGlite the planner guesses one role and joins the month's days by a nested loop (5 s a commune month on the
-  // demo against 0.3 s here); see bench/grassroots.bench.ts
-  const { units } = await monthFigures(db, await provinceScope(db, args.provinceId), { provinceId: args.provinceId, start, end: args.asOf, levels: [level], unitIds });
-  return unitIds.map((unitId) => ({ unitId, value: units.get(unitId)?.[measure] ?? 0 }));
+  // added up in the database: the derived values need no cadre rows (monthFigures gives them to the page)
+  const rows = await unitFiguresOfMonth(db, await provinceScope(db, args.provinceId), {
+    provinceId: args.provinceId, start, end: args.asOf, types: FIELD_DAYS_BODY_TYPES, levels: [level], unitIds, minDays: MIN_FIELD_DAYS_A_MONTH, cellPurpose: PARTY_CELL_MEETING_PURPOSE,
+  });
+  const column = { cadres: 'cadres', meeting: 'meeting', fieldDays: 'field_days', committeeAtCellMeetings: 'at_cells' } as const satisfies Record<Measure, keyof UnitFigureRow>;
+  const units = new Map(rows.map((row) => [row.unit_id, row[column[measure]]]));
+  return unitIds.map((unitId) => ({ unitId, value: units.get(unitId) ?? 0 }));
 }
 
 const NAMES: Record<Measure, 'grassroots.figures.cadres' | 'grassroots.figures.meeting' | 'grassroots.figures.fieldDays' | 'grassroots.figures.committeeAtCells'> = {

@@ -8,11 +8,19 @@ import { DERIVED_BACKFILL_JOB } from '../derived-backfill.ts';
 import { findAccounts, findOfficialUnitId } from './indicators-demo.repository.ts';
 
 /**
- * Step "indicators.derived-demo": queues the backfill of the derived values (villages, villages with a Tổ dân vận,
- * blocs of 9–11) of the demo province for the years 2024 to today, in the name of `admin`, so the per-village
- * indicators of the yearly form have their denominators. Years only: a backfill of every period since 2019 writes
- * some 10⁵ values, too much for a demo start; an administrator runs that from the API. The worker of the started
- * app runs it in the background (the start does not wait).
+ * The modules whose derived values this step backfills: those whose own demo step queues no backfill. The others
+ * (petitions, emulation, grassroots, training, sentiment) queue theirs for the periods their records cover;
+ * backfilling them here too (flows month by month since 2024) doubled the demo's background work on PGlite.
+ */
+export const DEMO_BACKFILL_MODULES = ['units', 'organizations', 'programmes', 'reception'] as const;
+
+/**
+ * Step "indicators.derived-demo": queues the backfill of the derived values of DEMO_BACKFILL_MODULES (villages,
+ * villages with a Tổ dân vận, blocs of 9–11, reception's dialogues, programmes' tasks) of the demo province for the
+ * years 2024 to today, in the name of `admin`, so the per-village indicators of the yearly form have their
+ * denominators. Years only: a backfill of every period since 2019 writes some 10⁵ values, too much for a demo
+ * start; an administrator runs that from the API. The worker of the started app runs it in the background (the
+ * start does not wait).
  */
 async function queueDerivedBackfill(trx: Database): Promise<string> {
   const provinceId = await findOfficialUnitId(trx, '2025', PROVINCE_2025_CODE);
@@ -22,7 +30,7 @@ async function queueDerivedBackfill(trx: Database): Promise<string> {
   await insertJob(trx, {
     id: uuidv7(),
     kind: DERIVED_BACKFILL_JOB,
-    payload: { provinceId, from: '2024-01-01', periodTypes: ['yearly'], actor },
+    payload: { provinceId, from: '2024-01-01', periodTypes: ['yearly'], modules: DEMO_BACKFILL_MODULES, actor },
     target: `admin_unit:${provinceId}`,
     ownerUserId: admin.id,
     unitId: provinceId,
