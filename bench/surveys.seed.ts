@@ -191,7 +191,7 @@ async function buildCrossTally(db: Database, survey: { id: number; provinceId: n
   await db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '512MB'`.execute(trx);
     await trx.updateTable('survey').set({ cross_questions: [BENCH_CROSS_QUESTION] }).where('id', '=', survey.id).execute();
-    await rebuildCrossTally(trx, { province_id: survey.provinceId, id: survey.id }, BENCH_CROSS_QUESTION, { questions, valueQuestions });
+    await rebuildCrossTally(trx, { province_id: survey.provinceId, id: survey.id }, BENCH_CROSS_QUESTION, [{ number: 1, questions, valueQuestions }]);
   });
 }
 

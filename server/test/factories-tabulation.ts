@@ -30,15 +30,16 @@ export type TestSurvey = Awaited<ReturnType<typeof buildSurvey>>;
  * Responses through the store's one write path (responses/response-store.ts: answers checked against the form, skip
  * logic evaluated — a question whose relevant is false is `skipped`, one left empty `unanswered` — and the tallies
  * kept in the same transaction). `pending`: paper forms under double entry, waiting for their second typing (stored,
- * not counted). Throws on a refused response.
+ * not counted). `versionNumber`: the version they answered (1 by default); an item's `id` is kept. Throws on a refused
+ * response.
  */
 export async function storeTestResponses(
   db: Database,
   survey: TestSurvey,
-  responses: readonly { unitId: number; group: TRespondentGroup; answers: Record<string, unknown> }[],
-  options: { pending?: boolean } = {},
+  responses: readonly { unitId: number; group: TRespondentGroup; answers: Record<string, unknown>; id?: string }[],
+  options: { pending?: boolean; versionNumber?: number } = {},
 ): Promise<string[]> {
-  const items: IncomingResponse[] = responses.map((r) => ({ id: uuidv7(), versionNumber: 1, unitId: r.unitId, respondentGroup: r.group, answers: r.answers }));
+  const items: IncomingResponse[] = responses.map((r) => ({ id: r.id ?? uuidv7(), versionNumber: options.versionNumber ?? 1, unitId: r.unitId, respondentGroup: r.group, answers: r.answers }));
   const outcomes = await db.transaction().execute((trx) =>
     storeResponses(trx, { ...survey, double_entry: options.pending === true }, items, {
       channel: options.pending ? 'paper' : 'import',

@@ -42,7 +42,7 @@ export const surveyEndpoints = {
   list: endpoint({ method: 'GET', path: '/api/surveys', summary: 'Surveys in scope (and of the units above), newest first', query: ZSurveyListQuery, response: z.object({ items: z.array(ZSurveySummary) }) }),
   create: endpoint({ method: 'POST', path: '/api/surveys', summary: 'Create a survey of a unit in scope (draft, no questionnaire yet)', body: ZSurveyInput, response: ZSurvey }),
   get: endpoint({ method: 'GET', path: '/api/surveys/:id', summary: 'A survey with its current questionnaire, versions and targets', params: ZSurveyParams, response: ZSurvey }),
-  update: endpoint({ method: 'PATCH', path: '/api/surveys/:id', summary: 'Change a survey or its status (names the version it read: 409 when stale)', params: ZSurveyParams, body: ZSurveyPatch, response: ZSurvey }),
+  update: endpoint({ method: 'PATCH', path: '/api/surveys/:id', summary: 'Change a survey or its status (names the version it read: 409 when stale); newly kept crossQuestions are built by a background job (crossTallies)', params: ZSurveyParams, body: ZSurveyPatch, response: ZSurvey }),
   addVersion: endpoint({ method: 'POST', path: '/api/surveys/:id/versions', summary: 'A new version of the questionnaire built in the UI (responses keep theirs)', params: ZSurveyParams, body: ZSurveyVersionInput, response: ZSurvey }),
   importXlsForm: endpoint({
     method: 'POST',

@@ -57,7 +57,8 @@ export const ZSurveyPatch = z.object({
   notes: zText(20000).nullable().optional(),
   /**
    * The select_one questions (at most 5) the tallies are also kept crossed by, so that the cross-tabulation by one of
-   * them reads tallies, not every response. Naming one builds its cross tally from the stored responses.
+   * them reads tallies, not every response. Naming one queues a background job that builds its cross tally from the
+   * stored responses (ZSurvey.crossTallies: building, then ready); the PATCH does not wait for it.
    */
   crossQuestions: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, { message: 'tên câu hỏi' })).max(5).optional(),
 });
@@ -104,6 +105,15 @@ export const ZSurvey = ZSurveySummary.extend({
   notes: z.string().nullable(),
   /** The select_one questions the tallies are kept crossed by (ZSurveyPatch.crossQuestions). */
   crossQuestions: z.array(z.string()).optional(),
+  /**
+   * The state of each kept cross question's tally: `building` while the background job (jobId, watched at
+   * GET /api/jobs/:id) counts the stored responses — meanwhile a cross-tabulation by it is counted from the
+   * responses —, then `ready` (jobId null).
+   */
+  crossTallies: z
+    .array(z.object({ question: z.string(), state: z.enum(['building', 'ready']), jobId: z.string().uuid().nullable() }))
+    .describe('Each kept cross question: building (jobId: the job to watch; a cross-tabulation by it counts the responses meanwhile) or ready')
+    .optional(),
   /** The public link's token (path /khao-sat/<token>), null when the survey has none. Managers only. */
   publicToken: z.string().nullable(),
   version: z.number().int(),

@@ -1021,6 +1021,7 @@ export interface DB {
   survey_response_revision: SurveyResponseRevisionTable;
   survey_tally: SurveyTallyTable;
   survey_cross_tally: SurveyCrossTallyTable;
+  survey_cross_build: SurveyCrossBuildTable;
   // --- end surveys ---
 }
 
@@ -1141,6 +1142,16 @@ export interface SurveyCrossTallyTable {
   question: string;
   value: string;
   count: number;
+}
+/** A kept cross question whose cross tally a job is building (migration 20261231T1700). */
+export interface SurveyCrossBuildTable {
+  province_id: number;
+  survey_id: number;
+  question: string;
+  job_id: string;
+  done_unit: number | null;
+  done_id: string | null;
+  done: Generated<number>;
 }
 // --- end surveys ---
 

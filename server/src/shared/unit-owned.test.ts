@@ -184,8 +184,10 @@ const ALLOWED: Record<string, string> = {
   'modules/surveys/survey.repository.ts#publicTargets': 'no actor: the targeted units and groups of a survey found by its link',
   // the write path: a resent id is answered with its stored status (nothing of its content), whatever the scope
   'modules/surveys/responses/response.repository.ts#findSentIds': 'ids, survey and status of sent ids: answers a resend',
-  'modules/surveys/responses/response.repository.ts#crossQuestions': 'the cross_questions of the survey the caller writes to (read in scope or behind its link by the caller), for the write path',
-  'modules/surveys/responses/response.repository.ts#rebuildCrossTally': 'write path: counts every accepted response of one survey (its manager names a cross question) into survey_cross_tally; nothing is returned',
+  'modules/surveys/responses/response.repository.ts#crossState': 'the cross_questions (and their builds) of the survey the caller writes to (read in scope or behind its link by the caller), for the write path',
+  'modules/surveys/responses/response.repository.ts#addCrossTally': 'write path: counts accepted responses of one survey (its manager named a cross question) into survey_cross_tally; nothing is returned',
+  'modules/surveys/responses/response.repository.ts#crossBuildBatch': 'the cross-build job (queued by the manager who named the question): walks the keys of one survey\'s responses to count them into survey_cross_tally; returns only a count',
+  'modules/surveys/responses/response.repository.ts#countResponses': 'the cross-build job: how many responses one survey holds, for its progress',
   'modules/surveys/responses/response.repository.ts#lockResponse': 'a response read through unitOwned just before',
   'modules/surveys/responses/response.repository.ts#listRevisions': 'earlier states of a response read through unitOwned just before (and their authors)',
   'modules/surveys/demo/surveys-demo.repository.ts#*': 'demo loader (the surveys step, after the foundation)',

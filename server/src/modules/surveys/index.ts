@@ -1,5 +1,6 @@
 import type { ServerModule } from '#server/shared/module.ts';
 import { surveysDemoStep } from './demo/surveys-demo-step.ts';
+import { CROSS_BUILD_JOB, runCrossBuild } from './responses/cross-build.ts';
 import { RESPONSE_IMPORT_JOB, runResponseImport } from './responses/response-import.ts';
 import { surveyFileOwner } from './survey-xlsform.service.ts';
 import { surveyScopeFixtures } from './survey.fixtures.ts';
@@ -32,6 +33,8 @@ export const surveysModule: ServerModule = {
   jobHandlers: {
     // --- surveys-store ---
     [RESPONSE_IMPORT_JOB]: runResponseImport,
+    // the cross tally of a newly kept cross question
+    [CROSS_BUILD_JOB]: runCrossBuild,
   },
   demoSteps: [
     // --- surveys-store --- seed 001's survey (after the foundation and its accounts)

@@ -27,6 +27,8 @@ export function presentSurveySummary(row: SurveyRow): TSurveySummary {
 export interface SurveyParts {
   versions: { number: number; form: unknown; source_attachment_id: string | null; created_at: Date | string; created_by_name: string | null }[];
   targets: { unit_id: number; unit_name: string; respondent_group: string; quota: number }[];
+  /** Kept cross questions whose cross tally a job is building (survey_cross_build). */
+  building?: { question: string; job_id: string }[];
 }
 
 /** A survey with its current questionnaire, versions and targets; the public token only for its managers. */
@@ -40,6 +42,10 @@ export function presentSurvey(row: SurveyRow, parts: SurveyParts, canManage: boo
     doubleEntry: row.double_entry,
     decimals: row.decimals,
     crossQuestions: row.cross_questions,
+    crossTallies: row.cross_questions.map((question) => {
+      const build = parts.building?.find((b) => b.question === question);
+      return build ? { question, state: 'building' as const, jobId: build.job_id } : { question, state: 'ready' as const, jobId: null };
+    }),
     notes: row.notes,
     publicToken: canManage ? row.public_token : null,
     version: row.version,

@@ -179,6 +179,16 @@ export async function insertVersion(
 }
 
 /** The targets of a survey read through readableSurveys, with the units' names, in unit then group order. */
+/** The kept cross questions whose cross tally a job is still building, with the job and how far it got. */
+export async function listCrossBuilds(db: Kysely<DB>, survey: { province_id: number; id: number }) {
+  return db
+    .selectFrom('survey_cross_build')
+    .select(['question', 'job_id', 'done'])
+    .where('province_id', '=', survey.province_id)
+    .where('survey_id', '=', survey.id)
+    .execute();
+}
+
 export async function listTargets(db: Kysely<DB>, survey: { province_id: number; id: number }) {
   return db
     .selectFrom('survey_target as x')

@@ -15,7 +15,7 @@ export function registerSurveyRoutes(app: FastifyInstance, context: ModuleContex
   registerEndpoint(app, e.list, async ({ actor, query }) => listSurveys(db, actor, query));
   registerEndpoint(app, e.create, async ({ actor, body }) => createSurvey(db, actor, body));
   registerEndpoint(app, e.get, async ({ actor, params }) => getSurvey(db, actor, params.id));
-  registerEndpoint(app, e.update, async ({ actor, params, body }) => updateSurvey(db, actor, params.id, body));
+  registerEndpoint(app, e.update, async ({ actor, params, body }) => updateSurvey(context, actor, params.id, body));
   registerEndpoint(app, e.addVersion, async ({ actor, params, body }) => addVersion(db, actor, params.id, body.form));
   registerEndpoint(app, e.importXlsForm, async ({ actor, params, query, file }) => importXlsForm(context, actor, params.id, file, query.dryRun));
   registerEndpoint(app, e.exportXlsForm, async ({ actor, params, reply }) => {

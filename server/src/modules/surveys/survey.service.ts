@@ -20,6 +20,8 @@ import { foldVi } from '#server/shared/vn-text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findUnit } from '../units/index.ts';
 import { surveyPolicy } from './survey.policy.ts';
+import type { ModuleContext } from '#server/shared/module.ts';
+import { CROSS_BUILD_JOB, type CrossBuildPayload } from './responses/cross-build.ts';
 import * as responses from './responses/response.repository.ts';
 import { presentSurvey, presentSurveySummary, storedForm } from './survey.presenter.ts';
 import * as repo from './survey.repository.ts';
@@ -41,8 +43,8 @@ export async function getSurvey(db: Database, actor: Actor, id: number): Promise
 async function readDetail(db: Database, actor: Actor, id: number): Promise<TSurvey> {
   const row = await repo.findSurvey(db, actor.scope, id);
   if (!row) throw notFound('entity.survey');
-  const [versions, targets] = await Promise.all([repo.listVersions(db, row), repo.listTargets(db, row)]);
-  return presentSurvey(row, { versions, targets }, row.in_scope && surveyPolicy.manage(actor));
+  const [versions, targets, building] = await Promise.all([repo.listVersions(db, row), repo.listTargets(db, row), repo.listCrossBuilds(db, row)]);
+  return presentSurvey(row, { versions, targets, building }, row.in_scope && surveyPolicy.manage(actor));
 }
 
 /**
@@ -91,8 +93,9 @@ export async function createSurvey(db: Database, actor: Actor, input: TSurveyInp
 const STATUS_MOVES: Record<TSurveyStatus, readonly TSurveyStatus[]> = { draft: ['open'], open: ['closed'], closed: ['open'] };
 
 /** Changes a survey's fields or status, if nobody changed it since the actor read it (409 otherwise). */
-export async function updateSurvey(db: Database, actor: Actor, id: number, patch: z.output<typeof ZSurveyPatch>): Promise<TSurvey> {
-  return db.transaction().execute(async (trx) => {
+export async function updateSurvey(deps: Pick<ModuleContext, 'db' | 'jobs'>, actor: Actor, id: number, patch: z.output<typeof ZSurveyPatch>): Promise<TSurvey> {
+  let queued = false;
+  const answer = await deps.db.transaction().execute(async (trx) => {
     const current = await surveyToManage(trx, actor, id, patch.expectedVersion);
     const { expectedVersion: _seen, ...fields } = patch;
     if (fields.status !== undefined && fields.status !== current.status) {
@@ -120,31 +123,35 @@ export async function updateSurvey(db: Database, actor: Actor, id: number, patch
     };
     if (!(await repo.updateSurvey(trx, current, patch.expectedVersion, changes, clock.now()))) throw stale(current.version + 1, patch.expectedVersion);
     if (crossing) {
-      // the survey row is locked by the update: writers (who read cross_questions FOR SHARE) wait for this commit
+      // the survey row is locked by the update: writers (who read cross_questions FOR SHARE) wait for this commit.
+      // Dropped questions lose their rows (and a build under way); added ones are built by a job, batch by batch
+      // (responses/cross-build.ts): until it has finished, a cross-tabulation by them reads the responses.
       const survey = { province_id: current.province_id, id };
       await responses.dropCrossTally(trx, survey, current.cross_questions.filter((name) => !crossing.names.includes(name)));
-      for (const name of crossing.names.filter((n) => !current.cross_questions.includes(n))) await responses.rebuildCrossTally(trx, survey, name, crossing.form);
+      const added = crossing.names.filter((n) => !current.cross_questions.includes(n));
+      if (added.length > 0) {
+        const payload: CrossBuildPayload = { provinceId: current.province_id, surveyId: id, questions: added };
+        const jobId = await deps.jobs.enqueue(trx, actor, { kind: CROSS_BUILD_JOB, payload, target: `survey:${id}`, unitId: current.unit_id });
+        await responses.startCrossBuild(trx, survey, added, jobId);
+        queued = true;
+      }
     }
     const before = Object.fromEntries(Object.keys(fields).map((key) => [key, (presentSurveyFields(current) as Record<string, unknown>)[key]]));
     await recordAudit(trx, actor, { action: 'update', entity: 'survey', entityId: id, unitId: current.unit_id, before, after: fields });
     return readDetail(trx, actor, id);
   });
+  if (queued) deps.jobs.kick();
+  return answer;
 }
 
-/**
- * The questions a survey is to be crossed by: each a select_one question of its current questionnaire (a 400 naming
- * crossQuestions otherwise); with the form's question names the cross tally counts.
- */
+/** The questions a survey is to be crossed by: each a select_one question of its current questionnaire (a 400 naming crossQuestions otherwise). */
 async function crossingOf(db: Database, survey: repo.SurveyRow, names: readonly string[]) {
   const unique = [...new Set(names)];
   const form = survey.current_version === null ? null : storedForm(await repo.findVersionForm(db, survey, survey.current_version));
   const questions = form ? formQuestions(form).map((q) => q.question) : [];
   const wrong = unique.find((name) => !questions.some((q) => q.name === name && q.type === 'select_one'));
   if (wrong !== undefined) throw invalidField('crossQuestions', msg('surveys.tabulation.byNotSelectOne', { name: wrong }));
-  return {
-    names: unique,
-    form: { questions: questions.map((q) => q.name), valueQuestions: questions.filter((q) => q.type !== 'text' && q.type !== 'date').map((q) => q.name) },
-  };
+  return { names: unique };
 }
 
 const presentSurveyFields = (row: repo.SurveyRow) => ({

@@ -18,7 +18,7 @@ import './surveys.css';
 export function TabulationPage() {
   const id = Number(useParams().id);
   const formId = useId();
-  const survey = useSurvey(id);
+  const survey = useSurvey(id, { untilCrossesReady: true });
   const me = useMe();
   usePageTitle(t('survey.tab.title'));
   const [unitId, setUnitId] = useState<number | ''>('');
@@ -30,6 +30,8 @@ export function TabulationPage() {
   const form = survey.data?.form ?? null;
   const units = [...new Map((survey.data?.targets ?? []).map((target) => [target.unitId, target.unitName ?? String(target.unitId)])).entries()];
   const selectOnes = form ? formQuestions(form).filter(({ question }) => question.type === 'select_one').map(({ question }) => question) : [];
+  // kept cross questions whose tally a job is still counting: a cross-tabulation by them is counted from the forms meanwhile
+  const building = new Set((survey.data?.crossTallies ?? []).filter((c) => c.state === 'building').map((c) => c.question));
   return (
     <section className="sv-page">
       <p>
@@ -78,12 +80,18 @@ export function TabulationPage() {
               selectOnes.map((question) => (
                 <option key={question.name} value={`question:${question.name}`}>
                   {t('survey.tab.by.question', { label: labelIn(question.label, form.defaultLanguage, question.name) })}
+                  {building.has(question.name) ? ` (${t('survey.tab.building')})` : ''}
                 </option>
               ))}
           </select>
         </div>
       </form>
-      {survey.data && form && canSurveys(me, 'surveys.manage') && selectOnes.length > 0 && <KeptCrosses survey={survey.data} form={form} />}
+      {survey.data && form && canSurveys(me, 'surveys.manage') && selectOnes.length > 0 && <KeptCrosses survey={survey.data} form={form} building={building} />}
+      {by.startsWith('question:') && building.has(by.slice('question:'.length)) && (
+        <p className="sv-building" role="status">
+          {t('survey.tab.buildingNote')}
+        </p>
+      )}
       <p>
         <a className="button button-secondary" href={tabulationXlsxUrl(id, query)} download>
           {t('survey.tab.excel')}
@@ -104,7 +112,7 @@ const MAX_KEPT_CROSSES = 5;
  * The select_one questions whose cross-tabulations are kept counted as responses arrive (fast on a large survey;
  * crossing by another question reads every response): the manager ticks up to five and saves.
  */
-function KeptCrosses({ survey, form }: { survey: TSurvey; form: TSurveyForm }) {
+function KeptCrosses({ survey, form, building }: { survey: TSurvey; form: TSurveyForm; building: ReadonlySet<string> }) {
   const id = useId();
   const update = useUpdateSurvey(survey.id);
   const [kept, setKept] = useState<ReadonlySet<string>>(new Set(survey.crossQuestions ?? []));
@@ -126,6 +134,7 @@ function KeptCrosses({ survey, form }: { survey: TSurvey; form: TSurveyForm }) {
             <label key={question.name} className="checkbox">
               <input type="checkbox" checked={kept.has(question.name)} disabled={!kept.has(question.name) && kept.size >= MAX_KEPT_CROSSES} onChange={(e) => toggle(question.name, e.target.checked)} />{' '}
               {labelIn(question.label, form.defaultLanguage, question.name)}
+              {building.has(question.name) && <span className="sv-building-tag">{` (${t('survey.tab.building')})`}</span>}
             </label>
           ))}
         </fieldset>

@@ -23,9 +23,17 @@ const KEY = ['surveys'] as const;
 export const useSurveys = (query: Partial<z.input<typeof ZSurveyListQuery>>) =>
   useQuery({ queryKey: [...KEY, 'list', query], queryFn: () => call(surveyEndpoints.list, { query }), placeholderData: keepPreviousData });
 
-/** One survey with its questionnaire, versions and targets. */
-export const useSurvey = (id: number) =>
-  useQuery({ queryKey: [...KEY, 'detail', id], queryFn: () => call(surveyEndpoints.get, { params: { id } }), enabled: id > 0 });
+/**
+ * One survey with its questionnaire, versions and targets. `untilCrossesReady`: read again every 2 s while a kept
+ * cross question's tally is being built (crossTallies), so the page sees it become ready.
+ */
+export const useSurvey = (id: number, options: { untilCrossesReady?: boolean } = {}) =>
+  useQuery({
+    queryKey: [...KEY, 'detail', id],
+    queryFn: () => call(surveyEndpoints.get, { params: { id } }),
+    enabled: id > 0,
+    refetchInterval: (query) => (options.untilCrossesReady && query.state.data?.crossTallies?.some((c) => c.state === 'building') ? 2000 : false),
+  });
 
 export const useSurveyProgress = (id: number) =>
   useQuery({ queryKey: [...KEY, 'progress', id], queryFn: () => call(surveyEndpoints.progress, { params: { id } }), enabled: id > 0 });

@@ -69,7 +69,7 @@ export type StoreOutcome =
 /** The questionnaires of a survey's versions, read once per store call. */
 export class FormCache {
   private forms: Map<number, TSurveyForm> | null = null;
-  private crossBy: string[] | null = null;
+  private crossBy: repo.CrossState | null = null;
   constructor(private readonly survey: StoreSurvey) {}
 
   async get(db: Database, number: number): Promise<TSurveyForm | undefined> {
@@ -77,11 +77,28 @@ export class FormCache {
     return this.forms.get(number);
   }
 
-  /** The questions the survey's tallies are crossed by (survey_cross_tally kept with survey_tally). */
-  async cross(db: Database): Promise<string[]> {
-    this.crossBy ??= await repo.crossQuestions(db, this.survey);
+  /** The questions the survey's tallies are crossed by (survey_cross_tally kept with survey_tally), with their builds. */
+  async cross(db: Database): Promise<repo.CrossState> {
+    this.crossBy ??= await repo.crossState(db, this.survey);
     return this.crossBy;
   }
+}
+
+const NO_CROSS: repo.CrossState = { names: [], building: new Map() };
+
+/**
+ * The crossing questions a write to one response counts in (or out): every kept question whose cross tally is
+ * ready, and those being built whose job has already counted this response, i.e. the response is at or before
+ * the job's cursor in (unit_id, id) order (a response after it is the job's to count, in its state then).
+ */
+export function crossFor(state: repo.CrossState, response: { unitId: number; id: string }): string[] {
+  if (state.building.size === 0) return state.names;
+  const id = response.id.toLowerCase();
+  return state.names.filter((name) => {
+    if (!state.building.has(name)) return true;
+    const cursor = state.building.get(name);
+    return cursor != null && (response.unitId < cursor.unit || (response.unitId === cursor.unit && id <= cursor.id));
+  });
 }
 
 /** Checks answers against a form: the stored answers and cells, or the first problem naming the question. */
@@ -172,10 +189,12 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
     }
   }
   const tally = context.tally ?? new TallyBatch();
-  const crossBy = written.size > 0 ? await forms.cross(trx) : [];
+  const cross = written.size > 0 ? await forms.cross(trx) : NO_CROSS;
   for (const id of written) {
     const entry = checked.get(id);
-    if (entry?.status === 'accepted') tally.add(entry.form, { unitId: entry.item.unitId, group: entry.item.respondentGroup, answers: entry.answers, cells: entry.cells }, 1, crossBy);
+    if (entry?.status === 'accepted') {
+      tally.add(entry.form, { unitId: entry.item.unitId, group: entry.item.respondentGroup, answers: entry.answers, cells: entry.cells }, 1, crossFor(cross, { unitId: entry.item.unitId, id }));
+    }
   }
   if (!context.tally) await repo.applyTally(trx, survey, tally.deltas());
   if (written.size > 0) {
@@ -311,7 +330,7 @@ export async function verifyResponse(trx: Database, survey: StoreSurvey, stored:
   });
   if (!updated) throw conflict(msg('surveys.responses.staleRevision'));
   const tally = new TallyBatch();
-  tally.add(form, { unitId: stored.unit_id, group: stored.respondent_group, answers: first, cells: stored.cells as TCells }, 1, await forms.cross(trx));
+  tally.add(form, { unitId: stored.unit_id, group: stored.respondent_group, answers: first, cells: stored.cells as TCells }, 1, crossFor(await forms.cross(trx), { unitId: stored.unit_id, id: stored.id }));
   await repo.applyTally(trx, survey, tally.deltas());
   await recordAudit(trx, context, { action: 'update', entity: 'survey_response', entityId: stored.id, unitId: stored.unit_id, before: { status: stored.status }, after: { status: 'accepted', verified: true } });
   return { status: 'accepted' as const, differences: [] };
@@ -360,7 +379,7 @@ export async function correctResponse(
   if (!updated) throw conflict(msg('surveys.responses.staleRevision'));
   const tally = new TallyBatch();
   const key = { unitId: stored.unit_id, group: stored.respondent_group };
-  const crossBy = await forms.cross(trx);
+  const crossBy = crossFor(await forms.cross(trx), { unitId: stored.unit_id, id: stored.id });
   if (stored.status === 'accepted') tally.add(form, { ...key, answers: stored.answers as TAnswers, cells: stored.cells as TCells }, -1, crossBy);
   if (status === 'accepted') tally.add(form, { ...key, answers, cells }, 1, crossBy);
   await repo.applyTally(trx, survey, tally.deltas());

@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { pgArray } from '#server/db/pg-array.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
-import { RESPONSE_KEYS } from '../tabulation/tabulation.repository.ts';
-import type { TallyDelta } from './tally.ts';
+import { RESPONSE_KEYS, VERSION_KEYS } from '../tabulation/tabulation.repository.ts';
+import type { TallyDelta, VersionKeys } from './tally.ts';
 
 /**
  * All SQL of survey responses (BIG tables: province_id first in every key). Reads for a user start from unitOwned on
@@ -261,36 +261,130 @@ export async function versionForms(db: Kysely<DB>, survey: { province_id: number
 }
 
 /**
- * The select_one questions a survey's tallies are crossed by (its cross_questions), read FOR SHARE: a change of
- * them (which rebuilds the cross tally from the stored responses) waits for the writers under way, and a writer for
- * the change, so no response is missed or counted twice.
+ * What the write path keeps in survey_cross_tally: the select_one questions the survey is crossed by (its
+ * cross_questions) and, for those whose cross tally a job is still building (survey_cross_build), the last response
+ * the job has counted in (unit_id, id) order (null: none yet). Written responses up to that cursor are the writer's
+ * to count; those after it the job's. The survey row is read FOR SHARE first: a job's batch (which holds it FOR NO
+ * KEY UPDATE while it counts and moves the cursor) and a change of cross_questions wait for the writers under way,
+ * and a writer waits for them; the cursor is read after that lock, so it is the one in force until the commit.
  */
-export async function crossQuestions(db: Kysely<DB>, survey: { province_id: number; id: number }): Promise<string[]> {
+export interface CrossState {
+  names: string[];
+  building: Map<string, { unit: number; id: string } | null>;
+}
+
+export async function crossState(db: Kysely<DB>, survey: { province_id: number; id: number }): Promise<CrossState> {
   const row = await db.selectFrom('survey').select('cross_questions').where('province_id', '=', survey.province_id).where('id', '=', survey.id).forShare().executeTakeFirst();
-  return row?.cross_questions ?? [];
+  const names = row?.cross_questions ?? [];
+  if (names.length === 0) return { names, building: new Map() };
+  const builds = await db
+    .selectFrom('survey_cross_build')
+    .select(['question', 'done_unit', 'done_id'])
+    .where('province_id', '=', survey.province_id)
+    .where('survey_id', '=', survey.id)
+    .execute();
+  return { names, building: new Map(builds.map((b) => [b.question, b.done_unit === null || b.done_id === null ? null : { unit: Number(b.done_unit), id: b.done_id }])) };
 }
 
 /**
- * Builds the cross tally of a survey by one select_one question from its stored accepted responses (when a survey
- * starts crossing by it): the keys survey_tally counts (RESPONSE_KEYS), per answer to `question`. Set-based, one
- * statement; its cost grows with the responses (minutes for a million). Rows of that question are replaced.
+ * Builds the cross tally of a survey by one select_one question from all its stored accepted responses, each
+ * counted with the questions of the version it answered: the keys survey_tally counts (RESPONSE_KEYS), per answer
+ * to `question`. Set-based, one statement; its cost grows with the responses (minutes for a million). Rows of that
+ * question are replaced. The benchmark's seed uses it; the product builds by batches (crossBuildBatch).
  */
-export async function rebuildCrossTally(db: Kysely<DB>, survey: { province_id: number; id: number }, question: string, form: { questions: readonly string[]; valueQuestions: readonly string[] }): Promise<void> {
+export async function rebuildCrossTally(db: Kysely<DB>, survey: { province_id: number; id: number }, question: string, versions: readonly VersionKeys[]): Promise<void> {
   await dropCrossTally(db, survey, [question]);
-  await sql`
-    insert into survey_cross_tally (province_id, survey_id, by_question, by_value, question, value, unit_id, respondent_group, count)
-    select ${survey.province_id}::bigint, ${survey.id}::bigint, ${question}::text, r.by_value, x.question, x.value, r.unit_id, r.respondent_group, count(*)
-    from (
-      select r.answers ->> ${question} as by_value, r.unit_id, r.respondent_group, r.answers, r.cells
-      from survey_response r
-      where r.province_id = ${survey.province_id} and r.survey_id = ${survey.id} and r.status = 'accepted'
-        and jsonb_typeof(r.answers -> ${question}) = 'string'
-    ) r cross join lateral (${RESPONSE_KEYS(sql`r.answers`, sql`r.cells`, form.questions, form.valueQuestions)}) x
-    group by r.by_value, x.question, x.value, r.unit_id, r.respondent_group`.execute(db);
+  await addCrossTally(db, survey, [question], versions, sql<SqlBool>`true`);
 }
 
-/** Deletes the cross tallies of a survey by these questions (no longer crossed by). */
+/** Adds to the cross tallies by `questions` the accepted responses of the survey that `range` keeps (alias r). */
+async function addCrossTally(db: Kysely<DB>, survey: { province_id: number; id: number }, questions: readonly string[], versions: readonly VersionKeys[], range: Expression<SqlBool>): Promise<number> {
+  const result = await sql`
+    insert into survey_cross_tally (province_id, survey_id, by_question, by_value, question, value, unit_id, respondent_group, count)
+    select ${survey.province_id}::bigint, ${survey.id}::bigint, r.by_question, r.by_value, x.question, x.value, r.unit_id, r.respondent_group, count(*)
+    from (
+      select b.question as by_question, r.answers ->> b.question as by_value, r.version_number, r.unit_id, r.respondent_group, r.answers, r.cells
+      from survey_response r cross join unnest(${[...questions]}::text[]) as b(question)
+      where r.province_id = ${survey.province_id} and r.survey_id = ${survey.id} and r.status = 'accepted' and ${range}
+        and jsonb_typeof(r.answers -> b.question) = 'string' and r.cells ->> b.question = 'answered'
+    ) r join ${VERSION_KEYS(versions)} f on f.number = r.version_number
+      cross join lateral (${RESPONSE_KEYS(sql`r.answers`, sql`r.cells`, sql<string[]>`f.questions`, sql<string[]>`f.value_questions`)}) x
+    group by r.by_question, r.by_value, x.question, x.value, r.unit_id, r.respondent_group
+    on conflict (province_id, survey_id, by_question, by_value, question, value, unit_id, respondent_group)
+      do update set count = survey_cross_tally.count + excluded.count`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Deletes the cross tallies of a survey by these questions (no longer crossed by, or to be built again). */
 export async function dropCrossTally(db: Kysely<DB>, survey: { province_id: number; id: number }, questions: readonly string[]): Promise<void> {
   if (questions.length === 0) return;
   await db.deleteFrom('survey_cross_tally').where('province_id', '=', survey.province_id).where('survey_id', '=', survey.id).where('by_question', 'in', [...questions]).execute();
+  await db.deleteFrom('survey_cross_build').where('province_id', '=', survey.province_id).where('survey_id', '=', survey.id).where('question', 'in', [...questions]).execute();
+}
+
+/**
+ * Marks questions newly kept as building by `jobId` (in the PATCH's transaction, the survey row locked): their cross
+ * tally starts empty, the cursor before the first response; the job counts them all, writers none until it passes them.
+ */
+export async function startCrossBuild(db: Kysely<DB>, survey: { province_id: number; id: number }, questions: readonly string[], jobId: string): Promise<void> {
+  if (questions.length === 0) return;
+  await dropCrossTally(db, survey, questions);
+  await db
+    .insertInto('survey_cross_build')
+    .values(questions.map((question) => ({ province_id: survey.province_id, survey_id: survey.id, question, job_id: jobId, done_unit: null, done_id: null })))
+    .execute();
+}
+
+/**
+ * One batch of a cross-build job, in its own transaction: holds the survey row FOR NO KEY UPDATE (writers, who read
+ * it FOR SHARE, wait; those under way are waited for, so their responses are visible), takes the next `size`
+ * responses after the cursor in (unit_id, id) order, adds the accepted ones to the cross tallies of the job's
+ * questions with their versions' questions, and moves the cursor past them. With no response left, the build rows
+ * go: the questions are ready. Null when the job has nothing to build any more (its questions were dropped, or
+ * named again by a later job).
+ */
+export async function crossBuildBatch(
+  db: Kysely<DB>,
+  survey: { province_id: number; id: number },
+  jobId: string,
+  size: number,
+  versions: (db: Kysely<DB>) => Promise<VersionKeys[]>,
+): Promise<{ finished: boolean; done: number } | null> {
+  await db.selectFrom('survey').select('id').where('province_id', '=', survey.province_id).where('id', '=', survey.id).forNoKeyUpdate().execute();
+  const builds = await db
+    .selectFrom('survey_cross_build')
+    .select(['question', 'done_unit', 'done_id', 'done'])
+    .where('province_id', '=', survey.province_id)
+    .where('survey_id', '=', survey.id)
+    .where('job_id', '=', jobId)
+    .orderBy('question')
+    .execute();
+  const first = builds[0];
+  if (!first) return null;
+  // the job's questions were named together: they share one cursor
+  const after = first.done_unit === null || first.done_id === null ? sql<SqlBool>`true` : sql<SqlBool>`(r.unit_id, r.id) > (${first.done_unit}::bigint, ${first.done_id}::uuid)`;
+  const last = await sql<{ unit_id: string; id: string; n: string }>`
+    select k.unit_id, k.id, k.n from (
+      select r.unit_id, r.id, row_number() over (order by r.unit_id, r.id) as n
+      from (select r.unit_id, r.id from survey_response r
+        where r.province_id = ${survey.province_id} and r.survey_id = ${survey.id} and ${after}
+        order by r.unit_id, r.id limit ${size}) r
+    ) k order by k.n desc limit 1`.execute(db);
+  const upTo = last.rows[0];
+  const questions = builds.map((b) => b.question);
+  const where = db.updateTable('survey_cross_build').where('province_id', '=', survey.province_id).where('survey_id', '=', survey.id).where('job_id', '=', jobId);
+  if (!upTo) {
+    await db.deleteFrom('survey_cross_build').where('province_id', '=', survey.province_id).where('survey_id', '=', survey.id).where('job_id', '=', jobId).execute();
+    return { finished: true, done: Number(first.done) };
+  }
+  await addCrossTally(db, survey, questions, await versions(db), sql<SqlBool>`${after} and (r.unit_id, r.id) <= (${upTo.unit_id}::bigint, ${upTo.id}::uuid)`);
+  const done = Number(first.done) + Number(upTo.n);
+  await where.set({ done_unit: Number(upTo.unit_id), done_id: upTo.id, done }).execute();
+  return { finished: false, done };
+}
+
+/** How many responses a survey holds (the total a cross-build job reports its progress against). */
+export async function countResponses(db: Kysely<DB>, survey: { province_id: number; id: number }): Promise<number> {
+  const row = await db.selectFrom('survey_response').select(sql<string>`count(*)`.as('n')).where('province_id', '=', survey.province_id).where('survey_id', '=', survey.id).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -195,3 +195,19 @@ export class TallyBatch {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * What the tallies count of one version's questionnaire, for counting in SQL (RESPONSE_KEYS): every question's
+ * name, and those whose values are counted (selects and numbers; text and dates count only as answered). A response
+ * is counted with the form of the version it answered.
+ */
+export interface VersionKeys {
+  number: number;
+  questions: string[];
+  valueQuestions: string[];
+}
+
+export function versionKeys(number: number, form: TSurveyForm): VersionKeys {
+  const questions = questionList(form);
+  return { number, questions: questions.map((q) => q.name), valueQuestions: questions.filter((q) => q.type !== 'text' && q.type !== 'date').map((q) => q.name) };
+}

@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRole } from '#contracts/auth.ts';
-import type { TAnswers, TSurveyForm } from '#contracts/surveys/form.ts';
+import { ZSurveyForm, type TAnswers, type TSurveyForm } from '#contracts/surveys/form.ts';
 import { surveyEndpoints as e } from '#contracts/surveys/api.ts';
 import type { TRespondentGroup } from '#contracts/surveys/survey.schemas.ts';
 import type { TTabulatedQuestion, TTabulation } from '#contracts/surveys/tabulation.schemas.ts';
+import { crossBuildTuning } from '../responses/cross-build.ts';
+import { TallyBatch, type TCells } from '../responses/tally.ts';
 import { ExcelJS } from '#server/shared/exceljs.ts';
 import { buildProvince, buildUser, TEST_PASSWORD, type TestProvince } from '#test/factories.ts';
 import { buildSurvey, storeTestResponses, type TestSurvey } from '#test/factories-tabulation.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
+import { waitForJob } from '#test/jobs.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 /**
@@ -217,6 +220,11 @@ describe('tabulation over HTTP, on responses stored through the write path', () 
     const set = await province.call(e.update, { params: { id: own.id }, body: { expectedVersion: read.body.version, crossQuestions: ['visit'] } });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     expect(set.body.crossQuestions).toEqual(['visit']);
+    // built by a job, not in the request
+    expect(set.body.crossTallies).toEqual([{ question: 'visit', state: 'building', jobId: expect.any(String) }]);
+    const built = await waitForJob(province, set.body.crossTallies?.[0]?.jobId ?? null);
+    expect(built.status, JSON.stringify(built)).toBe('succeeded');
+    expect((await province.call(e.get, { params: { id: own.id } })).body.crossTallies).toEqual([{ question: 'visit', state: 'ready', jobId: null }]);
     expect(await crossTallyRows()).toBeGreaterThan(0);
     // built from the stored responses
     expect(await byVisit()).toEqual(fromResponses);
@@ -230,6 +238,124 @@ describe('tabulation over HTTP, on responses stored through the write path', () 
     expect(cleared.status).toBe(200);
     expect(await crossTallyRows()).toBe(0);
     expect(await byVisit()).toEqual(crossed);
+  });
+
+  /** The cross tally of a survey by `question` as sorted lines, and what the write path's counting gives over its accepted responses (each with its version's form). */
+  async function crossTallyLines(surveyId: number, question: string) {
+    const rows = await t.db
+      .selectFrom('survey_cross_tally')
+      .select(['by_value', 'question', 'value', 'unit_id', 'respondent_group', 'count'])
+      .where('survey_id', '=', surveyId)
+      .where('by_question', '=', question)
+      .where('count', '>', 0)
+      .execute();
+    return rows.map((r) => `${r.by_value}|${r.question}|${r.value}|${r.unit_id}|${r.respondent_group}|${r.count}`).sort();
+  }
+  async function countedFromResponses(surveyId: number, question: string) {
+    const forms = new Map((await t.db.selectFrom('survey_version').select(['number', 'form']).where('survey_id', '=', surveyId).execute()).map((v) => [v.number, ZSurveyForm.parse(v.form)]));
+    const rows = await t.db.selectFrom('survey_response').select(['unit_id', 'respondent_group', 'version_number', 'answers', 'cells']).where('survey_id', '=', surveyId).where('status', '=', 'accepted').execute();
+    const batch = new TallyBatch();
+    for (const r of rows) {
+      batch.add(forms.get(r.version_number) as TSurveyForm, { unitId: Number(r.unit_id), group: r.respondent_group, answers: r.answers as TAnswers, cells: r.cells as TCells }, 1, [question]);
+    }
+    return batch
+      .deltas()
+      .flatMap((d) => (d.by ? [`${d.by.value}|${d.question}|${d.value}|${d.unitId}|${d.group}|${d.count}`] : []))
+      .sort();
+  }
+  const crossedBy = async (surveyId: number, question: string) => {
+    const response = await province.call(e.tabulation, { params: { id: surveyId }, query: { by: `question:${question}` } as never });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body.columns;
+  };
+  const sampleOf = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, k) => ({ unitId: (k % 3 === 0 ? p.communeIds[1] : p.communeIds[0]) as number, group: (k % 2 === 0 ? 'citizen' : 'cadre') as TRespondentGroup, answers: answersOf(from + k) }));
+
+  it('naming a cross question queues its build: the PATCH answers at once, reads meanwhile count the responses, writes during the build are counted once', async () => {
+    const own = await buildSurvey(t.db, p.provinceId, form);
+    await storeTestResponses(t.db, own, sampleOf(0, 60));
+    // the job's order: (unit, id); after its first batch of 7 it has counted the first 7 of the lower unit
+    const order = await t.db.selectFrom('survey_response').select(['id', 'unit_id']).where('survey_id', '=', own.id).orderBy('unit_id').orderBy('id').execute();
+    const [low, high] = [Number(order[0]?.unit_id), Number(order.at(-1)?.unit_id)];
+    expect(low).toBeLessThan(high);
+    let jobId: string | null | undefined;
+    let during: { state: unknown; columns: TTabulation['columns'] } | null = null;
+    const flipVisit = async (id: string, change: (answers: TAnswers) => Record<string, unknown>) => {
+      const stored = await province.call(e.response, { params: { id: own.id, responseId: id } });
+      expect(stored.status, JSON.stringify(stored.body)).toBe(200);
+      const corrected = await province.call(e.correct, { params: { id: own.id, responseId: id }, body: { expectedRevision: stored.body.revision, answers: change(stored.body.answers), reason: 'Nhập sai phiếu' } });
+      expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    };
+    crossBuildTuning.batch = 7;
+    crossBuildTuning.afterBatch = async (done) => {
+      if (done !== 7) return;
+      // between two batches: a response before the cursor (the lower unit, the smallest id) is the writer's to count,
+      // one after it (the higher unit) the job's
+      await storeTestResponses(t.db, own, [{ unitId: low, group: 'citizen', answers: answersOf(1), id: '00000000-0000-7000-8000-000000000001' }]);
+      await storeTestResponses(t.db, own, [{ unitId: high, group: 'cadre', answers: answersOf(80) }]);
+      // a counted response corrected (its old keys leave the cross tally, the new ones come in), one not yet counted
+      // corrected (the job counts it as it is when it gets there), a counted one rejected
+      await flipVisit(order[0]?.id as string, (a) => ({ ...a, visit: a.visit === 'yes' ? 'no' : 'yes' }));
+      await flipVisit(order.at(-1)?.id as string, (a) => ({ ...a, visit: a.visit === 'yes' ? 'no' : 'yes' }));
+      const second = await province.call(e.response, { params: { id: own.id, responseId: order[1]?.id as string } });
+      const rejected = await province.call(e.correct, { params: { id: own.id, responseId: order[1]?.id as string }, body: { expectedRevision: second.body.revision, status: 'rejected', reason: 'Phiếu trùng' } });
+      expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+      during = { state: (await province.call(e.get, { params: { id: own.id } })).body.crossTallies, columns: await crossedBy(own.id, 'visit') };
+    };
+    try {
+      const read = await province.call(e.get, { params: { id: own.id } });
+      const set = await province.call(e.update, { params: { id: own.id }, body: { expectedVersion: read.body.version, crossQuestions: ['visit'] } });
+      expect(set.status, JSON.stringify(set.body)).toBe(200);
+      expect(set.body.crossTallies).toEqual([{ question: 'visit', state: 'building', jobId: expect.any(String) }]);
+      jobId = set.body.crossTallies?.[0]?.jobId ?? null;
+      const job = await waitForJob(province, jobId);
+      expect(job.status, JSON.stringify(job)).toBe('succeeded');
+      // the job walked the 60 and the one written after its cursor; the one written before it was the writer's
+      expect(job.result).toEqual({ counted: 61, dropped: false });
+      expect(job.progress).toEqual({ done: 61, total: 61 });
+    } finally {
+      crossBuildTuning.batch = 5000;
+      crossBuildTuning.afterBatch = null;
+    }
+    // during the build: the survey says so, and the cross-tabulation came from the responses (after the writes)
+    const seen = during as { state: unknown; columns: TTabulation['columns'] } | null;
+    expect(seen?.state).toEqual([{ question: 'visit', state: 'building', jobId }]);
+    expect((await province.call(e.get, { params: { id: own.id } })).body.crossTallies).toEqual([{ question: 'visit', state: 'ready', jobId: null }]);
+    // the tally equals the count from the responses, each once, in its last state; the tabulation read from it too
+    expect(await crossTallyLines(own.id, 'visit')).toEqual(await countedFromResponses(own.id, 'visit'));
+    expect(await crossedBy(own.id, 'visit')).toEqual(seen?.columns);
+    expect((seen?.columns ?? []).reduce((sum, c) => sum + c.submissions, 0)).toBe(61);
+  });
+
+  it('the cross tally and the cross-tabulation from the responses count each response with the questions of the version it answered', async () => {
+    const own = await buildSurvey(t.db, p.provinceId, form);
+    await storeTestResponses(t.db, own, sampleOf(0, 30));
+    // version 2: age renamed tuoi, comment removed
+    const form2: TSurveyForm = {
+      ...form,
+      items: form.items.flatMap((item) => (item.kind === 'question' && item.name === 'comment' ? [] : item.kind === 'question' && item.name === 'age' ? [{ ...item, name: 'tuoi' }] : [item])),
+    };
+    const added = await province.call(e.addVersion, { params: { id: own.id }, body: { form: form2 } });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    await storeTestResponses(
+      t.db,
+      own,
+      sampleOf(0, 20).map(({ answers: { age, comment: _comment, ...rest }, ...r }) => ({ ...r, answers: { ...rest, ...(age === undefined ? {} : { tuoi: age }) } })),
+      { versionNumber: 2 },
+    );
+    const fromResponses = await crossedBy(own.id, 'visit');
+    // version 1's 7 ages and version 2's 7 under their names; the current form tabulates tuoi: answered by version 2 only
+    const tuoi = (columns: TTabulation['columns']) => columns.reduce((sum, c) => sum + (c.questions.find((x) => x.name === 'tuoi')?.answered ?? 0), 0);
+    expect(tuoi(fromResponses)).toBe(7);
+    const set = await province.call(e.update, { params: { id: own.id }, body: { expectedVersion: added.body.version, crossQuestions: ['visit'] } });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const job = await waitForJob(province, set.body.crossTallies?.[0]?.jobId ?? null);
+    expect(job.status, JSON.stringify(job)).toBe('succeeded');
+    const lines = await crossTallyLines(own.id, 'visit');
+    expect(lines).toEqual(await countedFromResponses(own.id, 'visit'));
+    const sumOf = (question: string, value: string) => lines.filter((l) => l.split('|')[1] === question && l.split('|')[2] === value).reduce((sum, l) => sum + Number(l.split('|')[5]), 0);
+    expect([sumOf('age', ''), sumOf('tuoi', ''), sumOf('tuoi', '~unanswered'), sumOf('comment', '')]).toEqual([7, 7, 13, 12]);
+    expect(await crossedBy(own.id, 'visit')).toEqual(fromResponses);
   });
 
   it('the Excel export holds the same figures, with Vietnamese headers and a sheet per column', async () => {

@@ -1,7 +1,8 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { isExpression, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inOrAboveScope, unitOwned } from '#server/shared/scope.ts';
+import type { VersionKeys } from '../responses/tally.ts';
 
 /**
  * All SQL of the tabulation (issue 13 must-have 4). A survey is read when its unit is in or above the reader's scope
@@ -22,6 +23,8 @@ export interface TabulatedSurvey {
   current_version: number | null;
   /** The select_one questions survey_cross_tally crosses by. */
   cross_questions: string[];
+  /** Those of them whose cross tally a job is still building (survey_cross_build): not to be read yet. */
+  building: string[];
   /** The current version's questionnaire (ZSurveyForm), null before the first one. */
   form: unknown;
 }
@@ -37,7 +40,13 @@ export async function findTabulatedSurvey(db: Db, scope: Scope, id: number): Pro
     .where(inOrAboveScope('unit.path', scope))
     .where('s.id', '=', id)
     .select(['s.id', 's.province_id', 's.unit_id', 's.code', 's.title', 's.decimals', 's.current_version', 's.cross_questions', 'v.form'])
+    .select(sql<string[]>`array(select b.question from survey_cross_build b where b.province_id = s.province_id and b.survey_id = s.id)`.as('building'))
     .executeTakeFirst();
+}
+
+/** The questionnaires of a survey's versions (by number): each response is counted with its own version's. */
+export async function versionForms(db: Db, survey: { province_id: number; id: number }) {
+  return db.selectFrom('survey_version').select(['number', 'form']).where('province_id', '=', survey.province_id).where('survey_id', '=', survey.id).execute();
 }
 
 /** What part of the sample a tabulation reads, besides the scope: a unit's subtree, one respondent group. */
@@ -99,21 +108,17 @@ export async function sumCrossTally(db: Db, scope: Scope, selection: Selection, 
 }
 
 /**
- * A cross-tabulation by a select_one question that is not in the survey's cross_questions, from the accepted responses of the selection (the tallies do not
- * cross questions): in one pass, each response that answered `question` is counted under its choice as the tally
- * would count it — ('', '') once, each question's cell ('' answered, '~skipped', '~unanswered'), the choices of the
- * selects and the numbers of `valueQuestions` (select and number questions; text and dates only count as answered).
+ * A cross-tabulation by a select_one question whose cross tally is not ready (not in the survey's cross_questions,
+ * or still being built), from the accepted responses of the selection (the tallies do not cross questions): in
+ * one pass, each response that answered `question` is counted under its choice as the tally would count it, with
+ * the questions of the version it answered (`versions`) — ('', '') once, each question's cell ('' answered,
+ * '~skipped', '~unanswered'), the choices of the selects and the numbers of its value questions (select and number
+ * questions; text and dates only count as answered).
  * Its cost grows with the responses (every answer expanded in SQL): on the benchmark's 1,000,000 responses it took
  * 243 s on the shared 2-core machine (≈ 85 ms per 1,000 responses unloaded), against 0.4 s for the tallies; name
  * the question in the survey's cross_questions (sumCrossTally) or narrow it by unit or group on large surveys.
  */
-export async function crossByQuestion(
-  db: Db,
-  scope: Scope,
-  selection: Selection,
-  question: string,
-  form: { questions: readonly string[]; valueQuestions: readonly string[] },
-): Promise<KeyedTallyRow[]> {
+export async function crossByQuestion(db: Db, scope: Scope, selection: Selection, question: string, versions: readonly VersionKeys[]): Promise<KeyedTallyRow[]> {
   let responses = unitOwned(db, 'survey_response as r', 'r.unit_id', scope)
     .where('r.province_id', '=', selection.survey.province_id)
     .where('r.survey_id', '=', selection.survey.id)
@@ -121,32 +126,45 @@ export async function crossByQuestion(
     .where(underUnit(selection.unitId))
     .where(sql<SqlBool>`jsonb_typeof(r.answers -> ${question}) = 'string'`);
   if (selection.respondentGroup) responses = responses.where('r.respondent_group', '=', selection.respondentGroup);
-  const selected = responses.select([sql<string>`r.answers ->> ${question}`.as('key'), 'r.answers', 'r.cells']);
+  const selected = responses.select([sql<string>`r.answers ->> ${question}`.as('key'), 'r.version_number', 'r.answers', 'r.cells']);
   const result = await sql<{ key: string; question: string; value: string; count: string }>`
     with r as (${selected})
     select r.key, x.question, x.value, count(*) as count
-    from r cross join lateral (${RESPONSE_KEYS(sql`r.answers`, sql`r.cells`, form.questions, form.valueQuestions)}) x
+    from r join ${VERSION_KEYS(versions)} f on f.number = r.version_number
+      cross join lateral (${RESPONSE_KEYS(sql`r.answers`, sql`r.cells`, sql<string[]>`f.questions`, sql<string[]>`f.value_questions`)}) x
     group by 1, 2, 3`.execute(db);
   return result.rows.map((row) => ({ key: row.key, question: row.question, value: row.value, count: Number(row.count) }));
 }
+
+/** The versions' question lists as a relation f(number, questions, value_questions), to join responses on their version. */
+export const VERSION_KEYS = (versions: readonly VersionKeys[]) => sql`(
+  select * from jsonb_to_recordset(${JSON.stringify(versions.map((v) => ({ number: v.number, questions: v.questions, value_questions: v.valueQuestions })))}::jsonb)
+    as f(number integer, questions text[], value_questions text[]))`;
+
+const textArray = (names: readonly string[] | Expression<string[]>) => (isExpression(names) ? names : sql`${[...names]}::text[]`);
 
 /**
  * The (question, value) keys one response adds to the tallies, in SQL over its `answers` and `cells` (what
  * responses/tally.ts computes on the write path): used by the cross-tabulation by a question and by the
  * benchmark's seed, which builds its tallies from its responses. `questions`: every question of the form;
- * `valueQuestions`: its select and number questions. A select_multiple's choices are distinct in an answer (ZAnswers),
+ * `valueQuestions`: its select and number questions (lists, or columns of VERSION_KEYS). A select_multiple's choices are distinct in an answer (ZAnswers),
  * so they are not made distinct again (that doubled the cost of the expansion).
  */
-export const RESPONSE_KEYS = (answers: Expression<unknown>, cells: Expression<unknown>, questions: readonly string[], valueQuestions: readonly string[]) => sql`
+export const RESPONSE_KEYS = (
+  answers: Expression<unknown>,
+  cells: Expression<unknown>,
+  questions: readonly string[] | Expression<string[]>,
+  valueQuestions: readonly string[] | Expression<string[]>,
+) => sql`
   select '' as question, '' as value
   union all
   select q.name, case (${cells}) ->> q.name when 'answered' then '' when 'skipped' then '~skipped' else '~unanswered' end
-  from unnest(${[...questions]}::text[]) as q(name)
+  from unnest(${textArray(questions)}) as q(name)
   union all
   select a.key, coalesce(e.value, a.value #>> '{}')
   from jsonb_each(${answers}) a
   left join lateral jsonb_array_elements_text(case when jsonb_typeof(a.value) = 'array' then a.value end) e(value) on true
-  where a.key = any(${[...valueQuestions]}::text[]) and (e.value is not null or jsonb_typeof(a.value) <> 'array') and (${cells}) ->> a.key = 'answered'`;
+  where a.key = any(${textArray(valueQuestions)}) and (e.value is not null or jsonb_typeof(a.value) <> 'array') and (${cells}) ->> a.key = 'answered'`;
 
 /** Names of units (the columns of a cross-tabulation by unit), in scope. */
 export async function unitNames(db: Db, scope: Scope, ids: readonly number[]): Promise<{ id: number; name: string; path: string }[]> {

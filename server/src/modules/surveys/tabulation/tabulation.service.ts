@@ -6,6 +6,7 @@ import { authorize, type Actor } from '#server/shared/actor.ts';
 import { invalidField, notFound } from '#server/shared/errors.ts';
 import { msg, type MessageKey } from '#server/shared/messages.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { versionKeys } from '../responses/tally.ts';
 import { surveyPolicy } from '../survey.policy.ts';
 import { tabulate, type TallyRow } from './tabulate.ts';
 import * as repo from './tabulation.repository.ts';
@@ -23,8 +24,8 @@ export const GROUP_KEYS = {
 /**
  * The tabulation of a survey (issue 13 must-have 4): the summed tallies of the units in the reader's scope (a unit's
  * subtree, a respondent group), tabulated with the current questionnaire; crossed by the response unit or the
- * respondent group (tallies) or by a select_one question (its cross tally when the survey names it in cross_questions,
- * otherwise the accepted responses).
+ * respondent group (tallies) or by a select_one question (its cross tally when the survey names it in cross_questions
+ * and the tally is built, otherwise the accepted responses).
  * Sensitive questions are tabulated only for readers with surveys.readSensitive, and such a read is audited.
  */
 export async function getTabulation(db: Database, actor: Actor, surveyId: number, query: TTabulationQuery): Promise<TTabulation> {
@@ -54,11 +55,12 @@ export async function getTabulation(db: Database, actor: Actor, surveyId: number
         : RESPONDENT_GROUPS.filter((g) => byKey.has(g)).map((g) => ({ key: g, label: msg(GROUP_KEYS[g]) }));
     columns = named.map(({ key, label }) => column(form, key, label, byKey.get(key) ?? [], options));
   } else if (byChoices) {
-    const valueQuestions = questions.filter((q) => q.type !== 'text' && q.type !== 'date').map((q) => q.name);
-    // from the cross tally when the survey keeps one for this question; otherwise from the responses (slow on large surveys)
-    const rows = survey.cross_questions.includes(byChoices.name)
+    // from the cross tally when the survey keeps one for this question and it is built; otherwise from the
+    // responses, each counted with its version's questions (slow on large surveys)
+    const ready = survey.cross_questions.includes(byChoices.name) && !survey.building.includes(byChoices.name);
+    const rows = ready
       ? await repo.sumCrossTally(db, actor.scope, selection, byChoices.name)
-      : await repo.crossByQuestion(db, actor.scope, selection, byChoices.name, { questions: questions.map((q) => q.name), valueQuestions });
+      : await repo.crossByQuestion(db, actor.scope, selection, byChoices.name, (await repo.versionForms(db, selection.survey)).map((v) => versionKeys(v.number, ZSurveyForm.parse(v.form))));
     const byKey = groupByKey(rows);
     const list = (byChoices.listName ? form.choiceLists[byChoices.listName] : undefined) ?? [];
     const known = new Set(list.map((c) => c.name));
