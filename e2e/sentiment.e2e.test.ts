@@ -116,6 +116,36 @@ describe('Public sentiment (issue 14, item 3)', () => {
       await province.goto(`${baseUrl}/tinh-hinh-nhan-dan?tab=report`);
       await province.getByRole('button', { name: 'Lưu báo cáo' }).waitFor();
       await shoot(province, 'form');
+
+      // the province's own warning rule: added, its window changed, listed; deactivated again so the national
+      // default stays in force for the other stories on this server (a re-run adds another, named by the time)
+      await province.goto(`${baseUrl}/tinh-hinh-nhan-dan?tab=rules`);
+      await province.getByRole('heading', { level: 2, name: 'Quy tắc cảnh báo' }).waitFor();
+      await province.getByText('Mặc định toàn quốc', { exact: false }).first().waitFor();
+      const name = `Đất đai: từ 2 báo cáo mức cao (${Date.now()})`;
+      await province.getByRole('button', { name: 'Thêm quy tắc của tỉnh' }).click();
+      await province.getByLabel('Tên quy tắc').fill(name);
+      await province.getByLabel('Chủ đề').selectOption({ label: 'Đất đai' });
+      await province.getByLabel('Mức độ tối thiểu').selectOption({ label: 'Cao' });
+      await province.getByLabel('Số báo cáo tối thiểu (1–1000)').fill('2');
+      await province.getByLabel('Trong số ngày (1–366)').fill('7');
+      await province.getByRole('button', { name: 'Lưu quy tắc' }).click();
+      await province.getByText(`Đã thêm quy tắc “${name}”.`).waitFor();
+      await province.getByRole('button', { name: `Sửa: ${name}` }).click();
+      await province.getByLabel('Trong số ngày (1–366)').fill('10');
+      await province.getByRole('button', { name: 'Lưu quy tắc' }).click();
+      await province.getByText(`Đã lưu quy tắc “${name}”.`).waitFor();
+      const card = province.getByRole('listitem').filter({ hasText: name });
+      await card.getByText('Từ 2 báo cáo mức cao trở lên về đất đai ở một xã trong 10 ngày').waitFor();
+      await card.getByText(/Phiên bản 2/).waitFor();
+      await card.getByText('Đang áp dụng').waitFor();
+      await shoot(province, 'rules');
+      await province.getByRole('button', { name: `Ngừng áp dụng: ${name}` }).click();
+      await province.getByText(`Đã ngừng áp dụng quy tắc “${name}”.`).waitFor();
+      await card.getByText('Đã ngừng áp dụng').waitFor();
+      const rules = await api<{ name: string; provinceId: number | null; inForce: boolean; windowDays: number; active: boolean }[]>(province, '/api/sentiment/rules');
+      expect(rules.find((r) => r.name === name)).toMatchObject({ windowDays: 10, active: false, inForce: false });
+      expect(rules.find((r) => r.provinceId === null)?.inForce).toBe(true);
       await provinceContext.close();
     },
     STORY_MS,

@@ -87,6 +87,7 @@ export const AUDIT_ENTITIES = [
   // --- sentiment ---
   'sentiment_report',
   'sentiment_alert',
+  'sentiment_rule',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);

@@ -247,6 +247,10 @@ export const FIELD_LABELS: Record<string, string> = {
   severity: 'Mức độ',
   trend: 'Xu hướng',
   peopleCount: 'Số người liên quan',
+  minSeverity: 'Mức độ tối thiểu',
+  minReports: 'Số báo cáo tối thiểu',
+  windowDays: 'Số ngày xét',
+  active: 'Đang áp dụng',
   // --- end sentiment ---
 };
 

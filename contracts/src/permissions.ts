@@ -222,6 +222,11 @@ export const PERMISSIONS = {
     roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope', leader: 'scope' },
     levels: ['province'],
   },
+  'sentiment.configure': {
+    summary: "Configure the early-warning rules of the own province (add, change, deactivate; each change keeps the rule's past version for the alerts it raised, audited); the national default is the system administrators'",
+    roles: { system_admin: 'scope', unit_admin: 'scope', commission_officer: 'scope', leader: 'scope' },
+    levels: ['province'],
+  },
   // --- end sentiment ---
 } as const satisfies Record<string, PermissionSpec>;
 

@@ -108,13 +108,14 @@ describe('village accounts', () => {
       'sentiment.report',
       'sentiment.readSensitive',
       'sentiment.followUp',
+      'sentiment.configure',
     ]);
     const admin = await signIn(null, ['system_admin']);
     expect((await admin.call(authEndpoints.me, {})).body.permissions).toEqual(ACTIONS);
     const villageAdmin = await signIn(province.villageIds[0] as number, ['unit_admin']);
     expect((await villageAdmin.call(authEndpoints.me, {})).body.permissions).toEqual(
       // --- pet-legal --- 'legal.manage' is for system administrators only
-      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'petitions.readIdentity', 'petitions.configure', 'legal.manage', 'reception.manage', /* --- emulation --- */ 'emulation.manageCampaigns', 'emulation.recognize', /* --- grassroots --- */ 'grassroots.manage', /* --- sentiment --- */ 'sentiment.followUp'].includes(action)),
+      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'petitions.readIdentity', 'petitions.configure', 'legal.manage', 'reception.manage', /* --- emulation --- */ 'emulation.manageCampaigns', 'emulation.recognize', /* --- grassroots --- */ 'grassroots.manage', /* --- sentiment --- */ 'sentiment.followUp', 'sentiment.configure'].includes(action)),
     );
   });
 });
@@ -426,6 +427,10 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
     if (alert.status !== 200) return alert;
     if (alert.body.status !== 'open') return { ...alert, status: alert.body.moves.length ? 200 : 403 };
     return c.call(sentimentEndpoints.moveAlert, { params: { id }, body: { seenState: 'open', seenVersion: alert.body.version, to: 'acknowledged' } });
+  },
+  'sentiment.configure': async (c, p) => {
+    const provinceId = Number((await t.db.selectFrom('admin_unit').select('path').where('id', '=', p.communeId).executeTakeFirstOrThrow()).path.split('.')[0]);
+    return c.call(sentimentEndpoints.createRule, { body: { provinceId, name: `Quy tắc thử ${++serial}`, topic: 'land', minSeverity: 'high', minReports: 3, windowDays: 14, active: false } });
   },
   // --- end sentiment ---
 };

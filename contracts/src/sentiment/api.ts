@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { endpoint } from '../endpoint.ts';
+import { ZIdParams } from '../common.ts';
 import { ZUuidParams } from '../jobs.ts';
 import {
   ZSentimentAlertDetail, ZSentimentAlertList, ZSentimentAlertListQuery, ZSentimentAlertMove, ZSentimentAlertNote, ZSentimentList, ZSentimentListQuery,
-  ZSentimentMap, ZSentimentPeriodQuery, ZSentimentReceipt, ZSentimentReport, ZSentimentReportInput, ZSentimentRule, ZSentimentTable, ZSentimentTeam, ZSentimentTeamQuery, ZSentimentTopic,
+  ZSentimentMap, ZSentimentPeriodQuery, ZSentimentReceipt, ZSentimentReport, ZSentimentReportInput, ZSentimentRule, ZSentimentRuleChange, ZSentimentRuleInput, ZSentimentRuleQuery, ZSentimentTable, ZSentimentTeam, ZSentimentTeamQuery, ZSentimentTopic,
 } from './schemas.ts';
 
 export * from './schemas.ts';
@@ -26,8 +27,24 @@ export const sentimentEndpoints = {
   listRules: endpoint({
     method: 'GET',
     path: '/api/sentiment/rules',
-    summary: 'Early-warning rules in force for the provinces in scope (a province without rules of its own has the national default)',
+    summary: 'Early-warning rules that apply to a province in scope (the national default and its own, each saying whether it is in force; a province with active rules of its own no longer has the national default); no province: every province in scope',
+    query: ZSentimentRuleQuery,
     response: z.array(ZSentimentRule),
+  }),
+  createRule: endpoint({
+    method: 'POST',
+    path: '/api/sentiment/rules',
+    summary: 'Add an early-warning rule of the own province (sentiment.configure); its first active rule replaces the national default there. Audited',
+    body: ZSentimentRuleInput,
+    response: ZSentimentRule,
+  }),
+  changeRule: endpoint({
+    method: 'PATCH',
+    path: '/api/sentiment/rules/:id',
+    summary: 'Change or deactivate (active false) a rule of the own province from the version seen (409 when stale); a new version is kept, the alerts raised keep the version that raised them. Audited',
+    params: ZIdParams,
+    body: ZSentimentRuleChange,
+    response: ZSentimentRule,
   }),
   createReport: endpoint({
     method: 'POST',

@@ -135,20 +135,70 @@ export const ZSentimentMap = z.object({
 });
 export type TSentimentMap = z.infer<typeof ZSentimentMap>;
 
-/** A rule of early warning: at least `minReports` reports of severity ≥ `minSeverity` on one topic in one commune within `windowDays`. */
-export const ZSentimentRule = z.object({
-  id: z.number(),
-  /** null: the national default, applied to provinces without rules of their own. */
-  provinceId: z.number().nullable(),
+/** What a rule asks for: at least `minReports` reports of severity ≥ `minSeverity` on one topic in one commune within `windowDays`. */
+export const ZSentimentRuleTerms = z.object({
   name: z.string(),
   /** null: any topic (one alert per topic). */
   topic: z.string().nullable(),
   minSeverity: ZSentimentSeverity,
   minReports: z.number(),
   windowDays: z.number(),
+});
+export type TSentimentRuleTerms = z.infer<typeof ZSentimentRuleTerms>;
+
+/** A rule of early warning, as it reads now (its past versions stay with the alerts they raised). */
+export const ZSentimentRule = ZSentimentRuleTerms.extend({
+  id: z.number(),
+  /** null: the national default, applied to provinces without active rules of their own. */
+  provinceId: z.number().nullable(),
+  provinceName: z.string().nullable(),
+  topicName: z.string().nullable(),
   active: z.boolean(),
+  /** Raised by each change (optimistic concurrency: a change names the version it was made from). */
+  version: z.number(),
+  /**
+   * Whether the rule is evaluated for its province (for the national default: for the province asked about, or
+   * for the provinces without rules of their own): a province's active rules replace the national default.
+   */
+  inForce: z.boolean(),
+  /** Whether the reader may change it (sentiment.configure on the own province; the national default: system administrators). */
+  canEdit: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
 });
 export type TSentimentRule = z.infer<typeof ZSentimentRule>;
+
+/** The rules that apply to one province (in scope): the national default and the province's own; none: every province in scope. */
+export const ZSentimentRuleQuery = z.object({ provinceId: ZId.optional() });
+
+const ZRuleName = zText(300);
+const ZMinReports = z.number().int().min(1).max(1000);
+const ZWindowDays = z.number().int().min(1).max(366);
+
+/** A new rule of a province (the national default is the system administrators'). */
+export const ZSentimentRuleInput = z.object({
+  provinceId: ZId,
+  name: ZRuleName,
+  /** null: any topic. */
+  topic: ZTopicCode.nullable(),
+  minSeverity: ZSentimentSeverity,
+  minReports: ZMinReports,
+  windowDays: ZWindowDays,
+  active: z.boolean().optional(),
+});
+export type TSentimentRuleInput = z.infer<typeof ZSentimentRuleInput>;
+
+/** A change of a rule from the version seen: the fields given are changed (active false: deactivated). */
+export const ZSentimentRuleChange = z.object({
+  seenVersion: z.number().int().min(1),
+  name: ZRuleName.optional(),
+  topic: ZTopicCode.nullable().optional(),
+  minSeverity: ZSentimentSeverity.optional(),
+  minReports: ZMinReports.optional(),
+  windowDays: ZWindowDays.optional(),
+  active: z.boolean().optional(),
+});
+export type TSentimentRuleChange = z.infer<typeof ZSentimentRuleChange>;
 
 export const ZSentimentAlertListQuery = z.object({ status: ZSentimentAlertStatus.optional(), ...ZPaging });
 
@@ -162,6 +212,8 @@ export const ZSentimentAlert = z.object({
   topic: z.string(),
   topicName: z.string(),
   ruleName: z.string(),
+  /** The rule as it read when it raised the alert (a later change of the rule does not rewrite it). */
+  rule: ZSentimentRuleTerms.extend({ id: z.number(), version: z.number() }),
   status: ZSentimentAlertStatus,
   version: z.number(),
   reportCount: z.number(),

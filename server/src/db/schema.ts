@@ -1008,6 +1008,7 @@ export interface DB {
   // --- sentiment ---
   sentiment_topic: SentimentTopicTable;
   sentiment_rule: SentimentRuleTable;
+  sentiment_rule_version: SentimentRuleVersionTable;
   sentiment_report: SentimentReportTable;
   sentiment_alert: SentimentAlertTable;
   sentiment_alert_note: SentimentAlertNoteTable;
@@ -1437,6 +1438,22 @@ export interface SentimentRuleTable {
   min_reports: number;
   window_days: number;
   active: Generated<boolean>;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: Timestamp | null;
+}
+
+export interface SentimentRuleVersionTable {
+  rule_id: number;
+  version: number;
+  name: string;
+  topic: string | null;
+  min_severity: 'low' | 'medium' | 'high' | 'very_high';
+  min_reports: number;
+  window_days: number;
+  active: boolean;
+  changed_by: number | null;
+  changed_at: Timestamp | null;
 }
 
 export interface SentimentReportTable {
@@ -1463,6 +1480,7 @@ export interface SentimentAlertTable {
   unit_id: number;
   addressed_unit_id: number;
   rule_id: number;
+  rule_version: Generated<number>;
   topic: string;
   status: Generated<'open' | 'acknowledged' | 'closed'>;
   version: Generated<number>;

@@ -944,6 +944,11 @@ export const MESSAGES = {
   // --- sentiment ---
   'entity.sentimentReport': 'Báo cáo tình hình nhân dân',
   'entity.sentimentAlert': 'Cảnh báo sớm',
+  'entity.sentimentRule': 'Quy tắc cảnh báo',
+  'sentiment.ruleProvinceOutOfScope': 'tỉnh, thành phố không tồn tại hoặc không thuộc phạm vi của bạn',
+  'sentiment.ruleNotOwnProvince': 'Chỉ tỉnh, thành phố có quy tắc được thêm, sửa hoặc ngừng áp dụng quy tắc cảnh báo của mình.',
+  'sentiment.ruleNationalReadOnly': 'Quy tắc mặc định toàn quốc chỉ quản trị hệ thống được thay đổi; tỉnh, thành phố thêm quy tắc riêng để thay thế.',
+  'sentiment.ruleStale': 'Quy tắc cảnh báo vừa được người khác thay đổi (phiên bản {current}, bạn đang sửa phiên bản {seen}). Hãy tải lại rồi sửa tiếp.',
   'sentiment.placeLevel': 'địa bàn phải là thôn, tổ dân phố hoặc xã, phường',
   'sentiment.placeOutOfScope': 'địa bàn không tồn tại hoặc không thuộc phạm vi của bạn',
   'sentiment.placeEnded': 'địa bàn đã thôi hoạt động vào ngày nắm tình hình',

@@ -85,6 +85,9 @@ const ALLOWED: Record<string, string> = {
   'modules/sentiment/sentiment.repository.ts#withNames': 'names of reports read through unitOwned (reportsInScope)',
   'modules/sentiment/sentiment.repository.ts#alertNotes': 'notes of an alert read through unitOwned',
   'modules/sentiment/sentiment.repository.ts#alertHistory': 'workflow history of an alert read through unitOwned',
+  // rules are configuration of a province (or national), filtered by the provinces of the scope; app_user is joined
+  // only for the name of who last changed each rule
+  'modules/sentiment/sentiment.repository.ts#listRules': 'author names of the rules of the provinces in scope and of the national default',
   // --- end sentiment ---
   // --- shell-home ---
   'modules/units/unit.repository.ts#listChildren': 'only whether organisations exist under units listed in scope',

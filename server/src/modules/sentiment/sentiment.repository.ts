@@ -33,11 +33,78 @@ export async function findTopic(db: Db, code: string) {
   return db.selectFrom('sentiment_topic').select(['code', 'name', 'sensitive']).where('code', '=', code).where('active', '=', true).executeTakeFirst();
 }
 
-/** Rules of these provinces and the national defaults. */
-export async function listRules(db: Db, provinces: Provinces) {
-  let query = db.selectFrom('sentiment_rule').selectAll().orderBy('province_id', 'asc').orderBy('id');
-  if (provinces !== null) query = query.where((eb) => eb.or([eb('province_id', 'is', null), eb('province_id', 'in', provinces.length ? [...provinces] : [-1])]));
+/** Rules of these provinces and the national defaults (null: every province), with the names a list shows. */
+export async function listRules(db: Db, provinces: Provinces, ruleId?: number) {
+  let query = db
+    .selectFrom('sentiment_rule as r')
+    .leftJoin('admin_unit as p', 'p.id', 'r.province_id')
+    .leftJoin('sentiment_topic as t', 't.code', 'r.topic')
+    .leftJoin('app_user as au', 'au.id', 'r.updated_by')
+    .select([
+      'r.id', 'r.province_id', 'p.full_name as province_name', 'r.name', 'r.topic', 't.name as topic_name', 'r.min_severity', 'r.min_reports', 'r.window_days',
+      'r.active', 'r.version', 'r.updated_at', 'au.full_name as updated_by_name',
+    ])
+    .orderBy(sql`r.province_id is not null`)
+    .orderBy('r.province_id')
+    .orderBy('r.id');
+  if (provinces !== null) query = query.where((eb) => eb.or([eb('r.province_id', 'is', null), eb('r.province_id', 'in', provinces.length ? [...provinces] : [-1])]));
+  if (ruleId !== undefined) query = query.where('r.id', '=', ruleId);
   return query.execute();
+}
+export type RuleRow = Awaited<ReturnType<typeof listRules>>[number];
+
+/** A 2025 province of the scope (a rule's province). */
+export async function findProvinceInScope(db: Db, scope: Scope, provinceId: number) {
+  return db
+    .selectFrom('admin_unit as u')
+    .select(['u.id', 'u.full_name'])
+    .where('u.id', '=', provinceId)
+    .where('u.level', '=', 'province')
+    .where(sql<SqlBool>`unit_province_id(u.id) = u.id`)
+    .where(inScope('u.path', scope))
+    .executeTakeFirst();
+}
+
+/** A rule of these provinces or a national default, locked for a change (null provinces: every province). */
+export async function lockRule(db: Db, provinces: Provinces, id: number) {
+  let query = db.selectFrom('sentiment_rule').selectAll().where('id', '=', id);
+  if (provinces !== null) query = query.where((eb) => eb.or([eb('province_id', 'is', null), eb('province_id', 'in', provinces.length ? [...provinces] : [-1])]));
+  return query.forUpdate().executeTakeFirst();
+}
+
+export interface RuleTerms {
+  name: string;
+  topic: string | null;
+  min_severity: TSentimentSeverity;
+  min_reports: number;
+  window_days: number;
+  active: boolean;
+}
+
+/** Stores a new rule (version 1) and its first version row. */
+export async function insertRule(db: Db, provinceId: number, terms: RuleTerms, by: number, at: Date): Promise<number> {
+  const row = await db
+    .insertInto('sentiment_rule')
+    .values({ province_id: provinceId, ...terms, version: 1, updated_by: by, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = Number(row.id);
+  await db.insertInto('sentiment_rule_version').values({ rule_id: id, version: 1, ...terms, changed_by: by, changed_at: at }).execute();
+  return id;
+}
+
+/** Writes a rule's next version over the one seen (locked by the caller) and keeps it as a version row: whether it was written. */
+export async function updateRule(db: Db, id: number, seenVersion: number, terms: RuleTerms, by: number, at: Date): Promise<boolean> {
+  const written = await db
+    .updateTable('sentiment_rule')
+    .set({ ...terms, version: seenVersion + 1, updated_by: by, updated_at: at })
+    .where('id', '=', id)
+    .where('version', '=', seenVersion)
+    .returning('id')
+    .execute();
+  if (written.length !== 1) return false;
+  await db.insertInto('sentiment_rule_version').values({ rule_id: id, version: seenVersion + 1, ...terms, changed_by: by, changed_at: at }).execute();
+  return true;
 }
 
 /** The place of a report (a village or a commune) read in scope, with its commune and 2025 province. */
@@ -143,11 +210,14 @@ export async function findOpenAlert(db: Db, key: { provinceId: number; ruleId: n
 
 export async function insertAlert(
   db: Db,
-  row: { id: string; province_id: number; unit_id: number; addressed_unit_id: number; rule_id: number; topic: string; report_count: number; first_report_on: string; last_report_on: string; raised_at: Date },
+  row: {
+    id: string; province_id: number; unit_id: number; addressed_unit_id: number; rule_id: number; rule_version: number; topic: string; report_count: number; first_report_on: string;
+    last_report_on: string; raised_at: Date;
+  },
 ): Promise<boolean> {
   const result = await sql<{ id: string }>`
-    insert into sentiment_alert (id, province_id, unit_id, addressed_unit_id, rule_id, topic, report_count, first_report_on, last_report_on, raised_at)
-    values (${row.id}, ${row.province_id}, ${row.unit_id}, ${row.addressed_unit_id}, ${row.rule_id}, ${row.topic}, ${row.report_count},
+    insert into sentiment_alert (id, province_id, unit_id, addressed_unit_id, rule_id, rule_version, topic, report_count, first_report_on, last_report_on, raised_at)
+    values (${row.id}, ${row.province_id}, ${row.unit_id}, ${row.addressed_unit_id}, ${row.rule_id}, ${row.rule_version}, ${row.topic}, ${row.report_count},
       ${row.first_report_on}, ${row.last_report_on}, ${row.raised_at})
     on conflict (province_id, rule_id, unit_id, topic) where status <> 'closed' do nothing
     returning id`.execute(db);
@@ -273,11 +343,13 @@ function alertsInScope(db: Db, scope: Scope, provinces: Provinces) {
     .where(provinceIn('a.province_id', provinces))
     .innerJoin('admin_unit as to_unit', 'to_unit.id', 'a.addressed_unit_id')
     .innerJoin('sentiment_topic as t', 't.code', 'a.topic')
-    .innerJoin('sentiment_rule as rule', 'rule.id', 'a.rule_id')
+    // the rule as it read when it raised the alert (a later change keeps this version)
+    .innerJoin('sentiment_rule_version as rule', (join) => join.onRef('rule.rule_id', '=', 'a.rule_id').onRef('rule.version', '=', 'a.rule_version'))
     .select([
       'a.id', 'a.province_id', 'a.unit_id', 'unit.full_name as commune_name', 'a.addressed_unit_id', 'to_unit.full_name as addressed_unit_name', 'a.topic',
-      't.name as topic_name', 'rule.name as rule_name', 'a.status', 'a.version', 'a.report_count', 'a.first_report_on', 'a.last_report_on', 'a.raised_at',
-      'a.petition_case_id', 'rule.window_days',
+      't.name as topic_name', 'a.rule_id', 'a.rule_version', 'rule.name as rule_name', 'rule.topic as rule_topic', 'rule.min_severity as rule_min_severity',
+      'rule.min_reports as rule_min_reports', 'rule.window_days', 'a.status', 'a.version', 'a.report_count', 'a.first_report_on', 'a.last_report_on', 'a.raised_at',
+      'a.petition_case_id',
     ]);
 }
 export type AlertRow = NonNullable<Awaited<ReturnType<typeof findAlert>>>;

@@ -9,7 +9,9 @@ export function registerSentimentRoutes(app: FastifyInstance, context: ModuleCon
   const { db, derived } = context;
   registerEndpoint(app, sentimentEndpoints.listTopics, async ({ actor }) => service.listTopics(db, actor));
   registerEndpoint(app, sentimentEndpoints.listTeams, async ({ actor, query }) => service.listTeams(db, actor, query.unitId));
-  registerEndpoint(app, sentimentEndpoints.listRules, async ({ actor }) => service.listRules(db, actor));
+  registerEndpoint(app, sentimentEndpoints.listRules, async ({ actor, query }) => service.listRules(db, actor, query));
+  registerEndpoint(app, sentimentEndpoints.createRule, async ({ actor, body }) => service.createRule(db, actor, body));
+  registerEndpoint(app, sentimentEndpoints.changeRule, async ({ actor, params, body }) => service.changeRule(db, actor, params.id, body));
   registerEndpoint(app, sentimentEndpoints.createReport, async ({ actor, body }) => service.createReport(db, derived, actor, body));
   registerEndpoint(app, sentimentEndpoints.listReports, async ({ actor, query }) => service.listReports(db, actor, query));
   registerEndpoint(app, sentimentEndpoints.getReport, async ({ actor, params }) => service.getReport(db, actor, params.id));

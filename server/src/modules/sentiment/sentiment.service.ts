@@ -1,6 +1,6 @@
-import type { TSentimentAlertDetail, TSentimentReceipt, TSentimentReportInput, TSentimentTeam } from '#contracts/sentiment/schemas.ts';
+import type { TSentimentAlertDetail, TSentimentReceipt, TSentimentReportInput, TSentimentRule, TSentimentRuleChange, TSentimentRuleInput, TSentimentSeverity, TSentimentTeam } from '#contracts/sentiment/schemas.ts';
 import type { z } from 'zod';
-import type { ZSentimentAlertListQuery, ZSentimentAlertMove, ZSentimentAlertNote, ZSentimentListQuery, ZSentimentPeriodQuery } from '#contracts/sentiment/schemas.ts';
+import type { ZSentimentAlertListQuery, ZSentimentAlertMove, ZSentimentAlertNote, ZSentimentListQuery, ZSentimentPeriodQuery, ZSentimentRuleQuery } from '#contracts/sentiment/schemas.ts';
 import type { Database } from '#server/db/database.ts';
 import { applyTransition } from '#server/platform/workflow/apply-transition.ts';
 import { availableTransitions } from '#server/platform/workflow/workflow.ts';
@@ -15,7 +15,7 @@ import { outlineProjection, provinceOutlines } from '../indicators/index.ts';
 import { addDays } from '#contracts/indicators/period.ts';
 import { DERIVED_TOPICS, SENTIMENT_DERIVED, reportsCode } from './sentiment-derived.ts';
 import { sentimentPolicy } from './sentiment.policy.ts';
-import { presentAlert, presentReport, presentTeam } from './sentiment.presenter.ts';
+import { presentAlert, presentReport, presentRule, presentTeam } from './sentiment.presenter.ts';
 import * as repo from './sentiment.repository.ts';
 import { cropViewBox, reportCounts, rulesInForce, windowReach, windowReached, type WarningRule } from './sentiment.rules.ts';
 import { alertWorkflow } from './sentiment.workflow.ts';
@@ -42,9 +42,9 @@ export async function evaluateRules(
   report: { provinceId: number; communeId: number; topic: string; severity: TSentimentReportInput['severity']; reportedOn: string },
   now: Date,
 ): Promise<string[]> {
-  const rules: WarningRule[] = rulesInForce(
+  const rules: (WarningRule & { version: number })[] = rulesInForce(
     (await repo.listRules(trx, [report.provinceId])).map((r) => ({
-      id: Number(r.id), provinceId: r.province_id === null ? null : Number(r.province_id), active: r.active, topic: r.topic, minSeverity: r.min_severity,
+      id: Number(r.id), version: r.version, provinceId: r.province_id === null ? null : Number(r.province_id), active: r.active, topic: r.topic, minSeverity: r.min_severity,
       minReports: r.min_reports, windowDays: r.window_days,
     })),
     report.provinceId,
@@ -66,11 +66,11 @@ export async function evaluateRules(
     if (!hit) continue;
     const id = uuidv7(now);
     const written = await repo.insertAlert(trx, {
-      id, province_id: report.provinceId, unit_id: report.communeId, addressed_unit_id: report.provinceId, rule_id: rule.id, topic: report.topic,
+      id, province_id: report.provinceId, unit_id: report.communeId, addressed_unit_id: report.provinceId, rule_id: rule.id, rule_version: rule.version, topic: report.topic,
       report_count: hit.count, first_report_on: hit.first, last_report_on: hit.last, raised_at: now,
     });
     if (!written) continue;
-    await recordAudit(trx, writer, { action: 'create', entity: 'sentiment_alert', entityId: id, unitId: report.communeId, after: { ruleId: rule.id, topic: report.topic, reports: hit.count, from: hit.first, to: hit.last } });
+    await recordAudit(trx, writer, { action: 'create', entity: 'sentiment_alert', entityId: id, unitId: report.communeId, after: { ruleId: rule.id, ruleVersion: rule.version, topic: report.topic, reports: hit.count, from: hit.first, to: hit.last } });
     raised.push(id);
   }
   return raised;
@@ -137,13 +137,95 @@ export async function listTeams(db: Database, actor: Actor, unitId: number): Pro
   return (await repo.listTeams(db, actor.scope, unitId, clock.today())).map(presentTeam);
 }
 
-export async function listRules(db: Database, actor: Actor) {
+// --- rules ---
+
+/**
+ * The rules that apply to a province in scope (`provinceId`; none: the only province of the scope, else every
+ * province in scope), each saying whether it is in force there and whether the reader may change it.
+ */
+export async function listRules(db: Database, actor: Actor, q: z.infer<typeof ZSentimentRuleQuery>): Promise<TSentimentRule[]> {
   authorize(sentimentPolicy.read(actor));
-  const rows = await repo.listRules(db, await repo.scopeProvinces(db, actor.scope));
-  return rows.map((r) => ({
-    id: Number(r.id), provinceId: r.province_id === null ? null : Number(r.province_id), name: r.name, topic: r.topic, minSeverity: r.min_severity,
-    minReports: r.min_reports, windowDays: r.window_days, active: r.active,
-  }));
+  const scoped = await repo.scopeProvinces(db, actor.scope);
+  let provinces: repo.Provinces = scoped;
+  if (q.provinceId !== undefined) {
+    if (!(await repo.findProvinceInScope(db, actor.scope, q.provinceId)) && !(scoped ?? []).includes(q.provinceId)) {
+      throw invalidField('provinceId', msg('sentiment.ruleProvinceOutOfScope'));
+    }
+    provinces = [q.provinceId];
+  }
+  return presentRules(actor, await repo.listRules(db, provinces), provinces);
+}
+
+function presentRules(actor: Actor, rows: readonly repo.RuleRow[], provinces: repo.Provinces): TSentimentRule[] {
+  const withOwn = new Set(rows.filter((r) => r.province_id !== null && r.active).map((r) => Number(r.province_id)));
+  // the national default is in force for the province asked about when it has no active rule of its own (several
+  // provinces: when one of them has none; the whole country: always)
+  const nationalInForce = provinces === null || provinces.some((id) => !withOwn.has(id));
+  return rows.map((row) => presentRule(row, row.active && (row.province_id !== null || nationalInForce), sentimentPolicy.editRule(actor, row)));
+}
+
+const termsOf = (input: { name: string; topic: string | null; minSeverity: TSentimentSeverity; minReports: number; windowDays: number; active: boolean }): repo.RuleTerms => ({
+  name: input.name, topic: input.topic, min_severity: input.minSeverity, min_reports: input.minReports, window_days: input.windowDays, active: input.active,
+});
+const auditTerms = (t: repo.RuleTerms) => ({ name: t.name, topic: t.topic, minSeverity: t.min_severity, minReports: t.min_reports, windowDays: t.window_days, active: t.active });
+
+async function checkTopic(trx: Database, topic: string | null | undefined) {
+  if (topic != null && !(await repo.findTopic(trx, topic))) throw invalidField('topic', msg('sentiment.topicUnknown', { code: topic }));
+}
+
+async function ruleAfterWrite(trx: Database, actor: Actor, id: number, provinceId: number | null): Promise<TSentimentRule> {
+  const provinces = provinceId === null ? null : [provinceId];
+  const rows = await repo.listRules(trx, provinces);
+  return presentRules(actor, rows, provinces).find((r) => r.id === id)!;
+}
+
+/** A new rule of a province the actor configures (its own province; a system administrator: any), version 1, audited. */
+export async function createRule(db: Database, actor: Actor, input: TSentimentRuleInput): Promise<TSentimentRule> {
+  authorize(sentimentPolicy.configure(actor));
+  return db.transaction().execute(async (trx) => {
+    const province = await repo.findProvinceInScope(trx, actor.scope, input.provinceId);
+    if (!province) throw invalidField('provinceId', msg('sentiment.ruleProvinceOutOfScope'));
+    if (!sentimentPolicy.editRule(actor, { province_id: Number(province.id) })) throw forbidden(msg('sentiment.ruleNotOwnProvince'));
+    await checkTopic(trx, input.topic);
+    const terms = termsOf({ ...input, active: input.active ?? true });
+    const id = await repo.insertRule(trx, input.provinceId, terms, actor.userId, clock.now());
+    await recordAudit(trx, actor, { action: 'create', entity: 'sentiment_rule', entityId: id, unitId: input.provinceId, after: { version: 1, ...auditTerms(terms) } });
+    return ruleAfterWrite(trx, actor, id, input.provinceId);
+  });
+}
+
+/**
+ * Changes a rule from the version seen (409 when another change came first): the fields given, active false to
+ * deactivate. The rule's next version is kept beside the earlier ones, so an alert raised under an earlier version
+ * still reads it. A rule outside the scope: 404; another province's or the national default: 403. Audited.
+ */
+export async function changeRule(db: Database, actor: Actor, id: number, body: TSentimentRuleChange): Promise<TSentimentRule> {
+  authorize(sentimentPolicy.configure(actor));
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.lockRule(trx, await repo.scopeProvinces(trx, actor.scope), id);
+    if (!row) throw notFound('entity.sentimentRule');
+    if (!sentimentPolicy.editRule(actor, row)) throw forbidden(row.province_id === null ? msg('sentiment.ruleNationalReadOnly') : msg('sentiment.ruleNotOwnProvince'));
+    if (row.version !== body.seenVersion) throw conflict(msg('sentiment.ruleStale', { current: row.version, seen: body.seenVersion }));
+    await checkTopic(trx, body.topic);
+    const before: repo.RuleTerms = { name: row.name, topic: row.topic, min_severity: row.min_severity, min_reports: row.min_reports, window_days: row.window_days, active: row.active };
+    const after = termsOf({
+      name: body.name ?? row.name,
+      topic: body.topic === undefined ? row.topic : body.topic,
+      minSeverity: body.minSeverity ?? row.min_severity,
+      minReports: body.minReports ?? row.min_reports,
+      windowDays: body.windowDays ?? row.window_days,
+      active: body.active ?? row.active,
+    });
+    const provinceId = row.province_id === null ? null : Number(row.province_id);
+    if (JSON.stringify(before) === JSON.stringify(after)) return ruleAfterWrite(trx, actor, id, provinceId);
+    const now = clock.now();
+    if (!(await repo.updateRule(trx, id, body.seenVersion, after, actor.userId, now))) throw conflict(msg('sentiment.ruleStale', { current: row.version, seen: body.seenVersion }));
+    await recordAudit(trx, actor, {
+      action: 'update', entity: 'sentiment_rule', entityId: id, unitId: provinceId,
+      before: { version: row.version, ...auditTerms(before) }, after: { version: row.version + 1, ...auditTerms(after) },
+    });
+    return ruleAfterWrite(trx, actor, id, provinceId);
+  });
 }
 
 async function filterOf(db: Database, actor: Actor, q: { unitId?: number | undefined; topic?: string | undefined; minSeverity?: TSentimentReportInput['severity'] | undefined; from?: string | undefined; to?: string | undefined }) {

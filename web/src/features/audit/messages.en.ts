@@ -82,6 +82,7 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   // --- sentiment ---
   'audit.entity.sentiment_report': 'Public sentiment report',
   'audit.entity.sentiment_alert': 'Public sentiment early warning',
+  'audit.entity.sentiment_rule': 'Public sentiment early-warning rule',
 
   // --- shell-home ---
   'audit.entries': 'Audit entries',

@@ -80,6 +80,7 @@ export const auditVi = {
   // --- sentiment ---
   'audit.entity.sentiment_report': 'Báo cáo tình hình nhân dân',
   'audit.entity.sentiment_alert': 'Cảnh báo sớm tình hình nhân dân',
+  'audit.entity.sentiment_rule': 'Quy tắc cảnh báo sớm tình hình nhân dân',
 
   // --- shell-home ---
   'audit.entries': 'Các mục nhật ký',

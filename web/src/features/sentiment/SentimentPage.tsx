@@ -15,10 +15,11 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, formatDateTime, formatNumber, todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { sentimentReportOutbox } from './outbox.ts';
+import { RulesPanel } from './RulesPanel.tsx';
 import { useAddNote, useAlert, useAlerts, useCommuneHotspots, useMap, useMoveAlert, usePlaces, useReports, useTable, useTeams, useTopics } from './sentiment.api.ts';
 import './sentiment.css';
 
-const TABS = ['report', 'list', 'table', 'alerts'] as const;
+const TABS = ['report', 'list', 'table', 'alerts', 'rules'] as const;
 type Tab = (typeof TABS)[number];
 
 /** "Tình hình nhân dân": the report form (offline through the outbox), the list, the table and map, the alerts inbox (?tab=…). */
@@ -27,6 +28,7 @@ export function SentimentPage() {
   const me = useMe();
   const [params] = useSearchParams();
   const mayReport = can(me, 'sentiment.report');
+  const mayConfigure = can(me, 'sentiment.configure');
   const fallback: Tab = mayReport ? 'report' : 'list';
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : fallback;
   if (!can(me, 'sentiment.read')) return <p className="error">{t('sentiment.notAllowed')}</p>;
@@ -38,7 +40,7 @@ export function SentimentPage() {
       <p className="hint">{t('sentiment.intro')}</p>
       <nav className="snt-tabs" aria-label={t('sentiment.parts')}>
         <ul>
-          {TABS.filter((name) => name !== 'report' || mayReport).map((name) => (
+          {TABS.filter((name) => (name !== 'report' || mayReport) && (name !== 'rules' || mayConfigure)).map((name) => (
             <li key={name}>
               <Link to={`/tinh-hinh-nhan-dan?tab=${name}`} aria-current={tab === name ? 'page' : undefined}>
                 {t(`sentiment.tab.${name}`)}
@@ -51,6 +53,7 @@ export function SentimentPage() {
       {tab === 'list' && <ReportList />}
       {tab === 'table' && <TableAndMap />}
       {tab === 'alerts' && <AlertsInbox />}
+      {tab === 'rules' && mayConfigure && <RulesPanel provinceId={me.unitId} />}
     </section>
   );
 }
@@ -489,6 +492,12 @@ function AlertDetail({ id }: { id: string }) {
   return (
     <div className="snt-detail">
       <ErrorMessage error={move.error ?? note.error} />
+      <p className="snt-sub">
+        {t('sentiment.alert.ruleTerms', {
+          count: formatNumber(a.rule.minReports), severity: severityName(a.rule.minSeverity).toLowerCase(), days: formatNumber(a.rule.windowDays),
+          topic: a.rule.topic === null ? t('sentiment.rules.anyTopic').toLowerCase() : a.topicName.toLowerCase(), version: formatNumber(a.rule.version),
+        })}
+      </p>
       {a.moves.length === 0 && a.status !== 'closed' && <p className="hint">{t('sentiment.alert.readOnly')}</p>}
       <AlertHotspots alert={a} />
       {acknowledging && (

@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { sentimentEndpoints as e, type TSentimentAlertStatus, type TSentimentPeriodQuery, type ZSentimentListQuery } from '#contracts/sentiment/api.ts';
+import {
+  sentimentEndpoints as e, type TSentimentAlertStatus, type TSentimentPeriodQuery, type TSentimentRuleChange, type TSentimentRuleInput, type ZSentimentListQuery,
+} from '#contracts/sentiment/api.ts';
 import { hotspotEndpoints } from '#contracts/petitions/portal.api.ts';
 import { unitEndpoints } from '#contracts/units.ts';
 import { call } from '../../api/client.ts';
@@ -75,3 +77,10 @@ export const useMoveAlert = () =>
   );
 
 export const useAddNote = () => useWrite((input: { id: string; noteId: string; text: string }) => call(e.addAlertNote, { params: { id: input.id }, body: { id: input.noteId, text: input.text } }));
+
+/** The early-warning rules that apply to the provinces of the scope (the national default and their own). */
+export const useRules = () => useQuery({ queryKey: [...KEY, 'rules'], queryFn: () => call(e.listRules, { query: {} }) });
+
+export const useCreateRule = () => useWrite((input: TSentimentRuleInput) => call(e.createRule, { body: input }));
+
+export const useChangeRule = () => useWrite((input: { id: number; change: TSentimentRuleChange }) => call(e.changeRule, { params: { id: input.id }, body: input.change }));
