@@ -23,7 +23,6 @@ import { presentBriefing } from './briefing.presenter.ts';
 /** Bodies listed at most (a province's blocs and teams); past it the list says it is truncated. */
 const MAX_BODIES = 1500;
 
-
 /**
  * The briefings of the blocs and teams of the reader's scope (or under a unit) over a range of months (default: the
  * 12 ending with the current one): per body its periods (months, or quarters when quarterly: each period by the
