@@ -14,9 +14,12 @@ type Db = Kysely<DB>;
 /** Provinces of the actor's scope; null = whole country. */
 export type Provinces = readonly number[] | null;
 
-/** The body `o`'s dated changes of recurrence, oldest first (a small table read through the body in scope). */
-const scheduleOf = sql<TRecurrenceChange[]>`(select coalesce(json_agg(json_build_object('validFrom', s.valid_from, 'recurrence', s.recurrence) order by s.valid_from nulls first), '[]'::json)
-  from briefing_schedule s where s.organization_id = o.id)`;
+/** Each body's dated changes of recurrence, oldest first, as one json list per organisation (a small table, joined to bodies read in scope). */
+const schedules = sql<{ organization_id: number; schedule: TRecurrenceChange[] }>`(select organization_id,
+  json_agg(json_build_object('validFrom', valid_from, 'recurrence', recurrence) order by valid_from nulls first) as schedule
+  from briefing_schedule group by organization_id)`;
+/** The body's changes, [] when it has none (monthly throughout). */
+const scheduleOf = sql<TRecurrenceChange[]>`coalesce(s.schedule, '[]'::json)`;
 
 const provinceIn = (provinces: Provinces) => (provinces === null ? sql<boolean>`true` : sql<boolean>`b.province_id = any(${provinces.length ? [...provinces] : [-1]}::bigint[])`);
 
@@ -24,6 +27,7 @@ const provinceIn = (provinces: Provinces) => (provinces === null ? sql<boolean>`
 export async function listBodies(db: Db, scope: Scope, args: { start: string; end: string; today: string; unitPath?: string; type?: string; limit: number }) {
   let query = unitOwned(db, 'organization as o', 'o.unit_id', scope)
     .leftJoin('admin_unit as parent', 'parent.id', 'unit.parent_id')
+    .leftJoin(schedules.as('s'), (join) => join.onRef('s.organization_id', '=', 'o.id'))
     .select([
       'o.id', 'o.name', 'o.type', 'o.unit_id', 'o.founded_on', 'o.dissolved_on', 'unit.full_name as unit_name', 'unit.level as unit_level',
       'parent.full_name as parent_name', scheduleOf.as('schedule'),
@@ -56,6 +60,7 @@ export async function briefingsOf(db: Db, scope: Scope, provinces: Provinces, or
 /** A bloc or team in scope, with its changes of recurrence and its unit's province. */
 export async function findBody(db: Db, scope: Scope, organizationId: number) {
   return unitOwned(db, 'organization as o', 'o.unit_id', scope)
+    .leftJoin(schedules.as('s'), (join) => join.onRef('s.organization_id', '=', 'o.id'))
     .select(['o.id', 'o.name', 'o.type', 'o.unit_id', 'o.founded_on', 'o.dissolved_on', 'unit.valid_from', 'unit.valid_to', scheduleOf.as('schedule'), sql<number>`unit_province_id(o.unit_id)`.as('province_id')])
     .where('o.id', '=', organizationId)
     .where('o.type', 'in', [...BRIEFING_BODY_TYPES])
@@ -167,6 +172,7 @@ export async function bodiesOfCommunes(db: Db, provinceScope: Scope, communeIds:
   if (communeIds.length === 0) return [];
   const rows = await unitOwned(db, 'organization as o', 'o.unit_id', provinceScope)
     .innerJoin('admin_unit as c', (join) => join.on(sql<boolean>`unit.path <@ c.path`))
+    .leftJoin(schedules.as('s'), (join) => join.onRef('s.organization_id', '=', 'o.id'))
     .select(['o.id', 'o.founded_on', 'o.dissolved_on', scheduleOf.as('schedule'), 'c.id as commune_id'])
     .where(sql<boolean>`c.id = any(${[...communeIds]}::bigint[])`)
     .where('o.type', 'in', [...BRIEFING_BODY_TYPES])
