@@ -132,4 +132,4 @@ export type TBriefingMembers = z.infer<typeof ZBriefingMembers>;
 
 export const ZOrganizationParams = z.object({ organizationId: ZId });
 /** A change of recurrence from a period of the new recurrence on ('2026-07' monthly, '2026-Q3' quarterly); the periods before keep theirs. */
-export const ZBriefingRecurrenceUpdate = z.object({ recurrence: ZBriefingRecurrence, fromPeriod: z.string().min(1).max(10) });
+export const ZBriefingRecurrenceUpdate = z.object({ recurrence: ZBriefingRecurrence, fromPeriod: ZBriefingPeriod });
