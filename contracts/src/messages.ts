@@ -116,6 +116,7 @@ export const FIELD_LABELS: Record<string, string> = {
   article: 'Điều khoản',
   unconfirmed: 'Chưa xác nhận',
   validFrom: 'Áp dụng từ ngày',
+  fromPeriod: 'Áp dụng từ kỳ',
   law: 'Văn bản pháp luật',
   copyFrom: 'Sao chép từ bộ',
   // --- pet-recv ---

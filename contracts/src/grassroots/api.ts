@@ -91,7 +91,7 @@ export const grassrootsEndpoints = {
   setBriefingRecurrence: endpoint({
     method: 'PUT',
     path: '/api/grassroots/briefing-bodies/:organizationId/recurrence',
-    summary: 'Set how often a bloc or team meets (monthly or quarterly)',
+    summary: 'Set how often a bloc or team meets (monthly or quarterly) from a period on; earlier periods keep the recurrence then in force',
     params: ZOrganizationParams,
     body: ZBriefingRecurrenceUpdate,
     response: ZBriefingMembers,

@@ -116,14 +116,20 @@ export type TBriefingList = z.infer<typeof ZBriefingList>;
 /** People registered in a body on a day: the attendance list of the form. */
 export const ZBriefingMembersQuery = z.object({ asOf: ZDate.optional() });
 export const ZBriefingMember = z.object({ personId: ZId, personName: z.string(), title: z.string(), isHead: z.boolean() });
+/** A dated change of a body's recurrence (validFrom: the first day it holds; null: since always). */
+export const ZBriefingRecurrenceChange = z.object({ validFrom: ZDate.nullable(), recurrence: ZBriefingRecurrence });
 export const ZBriefingMembers = z.object({
   organizationId: ZId,
   name: z.string(),
   type: ZBriefingBodyType,
+  /** The recurrence in force on the day asked (default today). */
   recurrence: ZBriefingRecurrence,
+  /** The body's changes of recurrence, oldest first (none: monthly throughout). */
+  schedule: z.array(ZBriefingRecurrenceChange),
   members: z.array(ZBriefingMember),
 });
 export type TBriefingMembers = z.infer<typeof ZBriefingMembers>;
 
 export const ZOrganizationParams = z.object({ organizationId: ZId });
-export const ZBriefingRecurrenceUpdate = z.object({ recurrence: ZBriefingRecurrence });
+/** A change of recurrence from a period of the new recurrence on ('2026-07' monthly, '2026-Q3' quarterly); the periods before keep theirs. */
+export const ZBriefingRecurrenceUpdate = z.object({ recurrence: ZBriefingRecurrence, fromPeriod: ZBriefingPeriod });

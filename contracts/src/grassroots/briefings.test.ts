@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceRate, bodyDueIn, briefingProblem, briefingStatus, lastPeriods, periodBounds, periodEndMonth, periodOf, periodsBetween, shiftPeriod } from './briefings.ts';
+import {
+  attendanceRate, bodyDueIn, briefingProblem, briefingStatus, lastPeriods, periodBounds, periodEndMonth, periodOf, periodsBetween, recurrenceChangeProblem, recurrenceOfPeriodIn,
+  recurrenceOn, sameSchedule, schedulePeriods, scheduleWith, shiftPeriod, type TRecurrenceChange,
+} from './briefings.ts';
 
 describe('briefing periods', () => {
   it('finds the period of a date per recurrence', () => {
@@ -66,5 +69,41 @@ describe('missed briefings', () => {
   it('attendance rate in percent, one decimal', () => {
     expect(attendanceRate(7, 9)).toBe(77.8);
     expect(attendanceRate(0, 0)).toBeNull();
+  });
+});
+
+describe('recurrence history', () => {
+  const quarterlyFromJuly: TRecurrenceChange[] = [{ validFrom: '2026-07-01', recurrence: 'quarterly' }];
+
+  it('judges each period by the recurrence in force then: months before the change, quarters after', () => {
+    expect(recurrenceOn([], '2026-05-10')).toBe('monthly');
+    expect(recurrenceOn(quarterlyFromJuly, '2026-06-30')).toBe('monthly');
+    expect(recurrenceOn(quarterlyFromJuly, '2026-07-01')).toBe('quarterly');
+    expect(schedulePeriods(quarterlyFromJuly, '2026-04-15', '2026-12-02')).toEqual(['2026-04', '2026-05', '2026-06', '2026-Q3', '2026-Q4']);
+    expect(schedulePeriods([], '2026-05-01', '2026-06-30')).toEqual(['2026-05', '2026-06']);
+    // a row kept from before changes were dated holds since always; a later change back to monthly from a quarter's start
+    const back: TRecurrenceChange[] = [{ validFrom: '2027-01-01', recurrence: 'monthly' }, { validFrom: null, recurrence: 'quarterly' }];
+    expect(schedulePeriods(back, '2026-08-01', '2027-02-10')).toEqual(['2026-Q3', '2026-Q4', '2027-01', '2027-02']);
+    expect(recurrenceOfPeriodIn(back, '2026-Q4')).toBe('quarterly');
+    expect(recurrenceOfPeriodIn(back, '2027-01')).toBe('monthly');
+    // a range inside one span only
+    expect(schedulePeriods(quarterlyFromJuly, '2026-08-01', '2026-08-31')).toEqual(['2026-Q3']);
+  });
+
+  it('takes a change from a period of the new recurrence that does not cut a period of the one before', () => {
+    expect(recurrenceChangeProblem([], { recurrence: 'quarterly', from: '2026-Q3' })).toBeNull();
+    expect(recurrenceChangeProblem([], { recurrence: 'quarterly', from: '2026-07' })).toBe('fromRecurrence');
+    expect(recurrenceChangeProblem([], { recurrence: 'monthly', from: '2026-Q3' })).toBe('fromRecurrence');
+    expect(recurrenceChangeProblem(quarterlyFromJuly, { recurrence: 'monthly', from: '2026-10' })).toBeNull();
+    expect(recurrenceChangeProblem(quarterlyFromJuly, { recurrence: 'monthly', from: '2026-08' })).toBe('fromSplitsPeriod');
+    // a change replaces those on or after its day and keeps those before
+    expect(scheduleWith([{ validFrom: null, recurrence: 'quarterly' }, ...quarterlyFromJuly], { validFrom: '2026-04-01', recurrence: 'monthly' })).toEqual([
+      { validFrom: null, recurrence: 'quarterly' },
+      { validFrom: '2026-04-01', recurrence: 'monthly' },
+    ]);
+    // a change to the recurrence already in force changes nothing
+    expect(sameSchedule([], [{ validFrom: '2026-07-01', recurrence: 'monthly' }])).toBe(true);
+    expect(sameSchedule(quarterlyFromJuly, [...quarterlyFromJuly, { validFrom: '2026-10-01', recurrence: 'quarterly' }])).toBe(true);
+    expect(sameSchedule([], quarterlyFromJuly)).toBe(false);
   });
 });

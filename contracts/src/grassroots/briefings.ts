@@ -125,3 +125,76 @@ export function briefingProblem(input: { period: string; held: boolean; heldOn?:
   }
   return null;
 }
+
+/**
+ * A change of a body's recurrence, kept with the day it took effect: the first day of a period of the new
+ * recurrence (null: since always, the rows kept before changes were dated). A body without changes is monthly.
+ */
+export interface TRecurrenceChange {
+  validFrom: string | null;
+  recurrence: TBriefingRecurrence;
+}
+
+/** The spans of a schedule, oldest first: from (null: since always), to (the day before the next change; null: open). */
+function spans(schedule: readonly TRecurrenceChange[]): Array<{ from: string | null; to: string | null; recurrence: TBriefingRecurrence }> {
+  const changes = [...schedule].sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? ''));
+  const result: Array<{ from: string | null; to: string | null; recurrence: TBriefingRecurrence }> = [{ from: null, to: null, recurrence: DEFAULT_RECURRENCE }];
+  for (const change of changes) {
+    const last = result[result.length - 1] as (typeof result)[number];
+    if (change.validFrom === null || change.validFrom === last.from) {
+      last.recurrence = change.recurrence;
+      continue;
+    }
+    // a change takes effect on the first day of a month: the span before ends on the last day of the month before
+    last.to = monthBounds(shiftPeriod(change.validFrom.slice(0, 7), -1)).end;
+    result.push({ from: change.validFrom, to: null, recurrence: change.recurrence });
+  }
+  return result;
+}
+
+/** The recurrence in force on a day under a body's schedule. */
+export function recurrenceOn(schedule: readonly TRecurrenceChange[], day: string): TBriefingRecurrence {
+  return (spans(schedule).findLast((span) => span.from === null || span.from <= day) as { recurrence: TBriefingRecurrence }).recurrence;
+}
+
+/**
+ * The periods of a body overlapping the days `from`–`to` under its schedule, oldest first: each span's periods of
+ * the recurrence then in force (monthly until a change to quarterly from 2026-07: ..., 2026-06, 2026-Q3, ...).
+ */
+export function schedulePeriods(schedule: readonly TRecurrenceChange[], from: string, to: string): string[] {
+  return spans(schedule).flatMap((span) => {
+    const start = span.from !== null && span.from > from ? span.from : from;
+    const end = span.to !== null && span.to < to ? span.to : to;
+    return periodsBetween(start, end, span.recurrence);
+  });
+}
+
+/** The recurrence a period must be of to be met for: the one in force on its first day. */
+export const recurrenceOfPeriodIn = (schedule: readonly TRecurrenceChange[], period: string) => recurrenceOn(schedule, periodBounds(period).start);
+
+/**
+ * What is wrong with a change of recurrence taking effect from `from` (a period of the new recurrence), or null:
+ * the period is not one of the recurrence ('fromRecurrence'), or it begins inside a period of the recurrence in
+ * force the day before (a quarter cut by a monthly change: 'fromSplitsPeriod').
+ */
+export function recurrenceChangeProblem(schedule: readonly TRecurrenceChange[], change: { recurrence: TBriefingRecurrence; from: string }): 'fromRecurrence' | 'fromSplitsPeriod' | null {
+  if (!isPeriodOf(change.from, change.recurrence)) return 'fromRecurrence';
+  const start = periodBounds(change.from).start;
+  const before = recurrenceOn(schedule, monthBounds(shiftPeriod(start.slice(0, 7), -1)).end);
+  return periodBounds(periodOf(start, before)).start === start ? null : 'fromSplitsPeriod';
+}
+
+/** Whether two schedules hold the same recurrence every day (changes that change nothing left aside). */
+export function sameSchedule(a: readonly TRecurrenceChange[], b: readonly TRecurrenceChange[]): boolean {
+  const effective = (schedule: readonly TRecurrenceChange[]) =>
+    spans(schedule)
+      .filter((span, i, all) => i === 0 || span.recurrence !== (all[i - 1] as (typeof all)[number]).recurrence)
+      .map((span) => `${span.from ?? ''}:${span.recurrence}`)
+      .join('|');
+  return effective(a) === effective(b);
+}
+
+/** The schedule after a change from `validFrom` on: the changes before it kept, those on or after it replaced. */
+export function scheduleWith(schedule: readonly TRecurrenceChange[], change: { validFrom: string; recurrence: TBriefingRecurrence }): TRecurrenceChange[] {
+  return [...schedule.filter((c) => c.validFrom === null || c.validFrom < change.validFrom), change];
+}

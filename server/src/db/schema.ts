@@ -1343,9 +1343,12 @@ export interface FieldVisitTable {
   created_at: Timestamp;
 }
 
-/** The recurrence of a bloc's or team's briefings (no row: monthly). */
+/** The recurrence of a bloc's or team's briefings, one row per dated change (no row: monthly). */
 export interface BriefingScheduleTable {
+  id: Generated<number>;
   organization_id: number;
+  /** First day the recurrence holds (a period's first day); null: since always. Migration 20261231T1700. */
+  valid_from: string | null;
   recurrence: string;
   set_by: number | null;
   set_at: Timestamp;

@@ -41,6 +41,8 @@ export const indicatorsModule: ServerModule = {
 /** The one write path of values, for modules that store figures (derived values). */
 export { storeValues, type ValueWrite } from './value-store.ts';
 
+/** A national indicator over derived values, inserted once (the modules' demo steps). */
+export { ensureNationalIndicator, type NationalIndicator } from './metadata-write.repository.ts';
 /** Indicator figures per unit and group of periods from the totals, for programme targets. */
 export { indicatorFigures, type FigureIndicator, type FiguresRequest, type IndicatorFigure, type IndicatorFigures } from './indicator-figures.ts';
 /** The view of the totals a day reads: 'current' from 2025-07-01 (history under successors), else 'entered'. */

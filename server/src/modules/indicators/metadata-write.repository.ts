@@ -184,6 +184,31 @@ export async function insertIndicator(db: Database, values: Insertable<Indicator
   return row.id;
 }
 
+/** An indicator of the national catalogue over derived values, as the modules' demo steps declare it. */
+export interface NationalIndicator {
+  code: string;
+  name: string;
+  description: string;
+  numerator: string;
+  denominator: string;
+  factor: number;
+  decimals: number;
+  unit: string;
+  target: number;
+}
+
+/** Inserts a national indicator (no owner unit, higher is better) unless its code exists; an existing one is left as it is. */
+export async function ensureNationalIndicator(db: Database, indicator: NationalIndicator): Promise<void> {
+  await db
+    .insertInto('indicator')
+    .values({
+      code: indicator.code, name: indicator.name, description: indicator.description, numerator: indicator.numerator, denominator: indicator.denominator,
+      factor: indicator.factor, decimals: indicator.decimals, unit_of_measure: indicator.unit, target: indicator.target, target_direction: 'higher', owner_unit_id: null,
+    })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+}
+
 /** Indicators a scope may see: national ones and those owned by a unit the scope reaches (as data sets: reachedFrom). */
 function indicatorsInScope(db: Database, scope: Scope) {
   return db

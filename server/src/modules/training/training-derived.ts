@@ -29,7 +29,7 @@ const SHORT: Record<TTrainingGroup, string> = {
   upper_cadre: 'UPPER',
   grassroots_cadre: 'GRASS',
 };
-const elementCode = (group: TTrainingGroup, what: 'holders' | 'trained', level: 'commune' | 'province') => `TRN_${SHORT[group]}_${what}_${level}`.toUpperCase();
+export const elementCode = (group: TTrainingGroup, what: 'holders' | 'trained', level: 'commune' | 'province') => `TRN_${SHORT[group]}_${what}_${level}`.toUpperCase();
 
 export const holdersCode = (group: TTrainingGroup, level: 'commune' | 'province') => `training.${group}_holders_${level}`;
 export const trainedCode = (group: TTrainingGroup, level: 'commune' | 'province') => `training.${group}_trained_${level}`;

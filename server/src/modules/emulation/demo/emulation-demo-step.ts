@@ -16,6 +16,7 @@ import { demoCampaigns } from './demo-campaigns.ts';
 import { calendarOf, draftModel, drawReach, type DraftModel, type DraftStep, type Reach } from './demo-models.ts';
 import { demoPhoto } from './demo-photo.ts';
 import * as repo from './emulation-demo.repository.ts';
+import { ensureNationalIndicator } from '../../indicators/index.ts';
 
 /** The first campaign: seed 002, Quảng Trị's "Năm Dân vận khéo 2020". */
 export const FIRST_YEAR = 2020;
@@ -182,7 +183,7 @@ async function runEmulationDemo(trx: Db, today: string): Promise<string> {
     d.point = d.published || rng.fork(`point:${d.key}`).chance(0.7) ? points.near(successors.get(d.unitId) ?? d.unitId, d.key) : null;
   }
   const written = await writeDrafts(trx, drafts, { provinceId: province.id, campaigns, userId: officer });
-  for (const indicator of EMULATION_INDICATORS) await repo.ensureIndicator(trx, indicator);
+  for (const indicator of EMULATION_INDICATORS) await ensureNationalIndicator(trx, indicator);
   await queueJobs(trx, province.id, admin, written.photoSeeds, year);
   const recognised = drafts.filter((d) => d.level !== null && d.status !== 'withdrawn');
   const atProvince = recognised.filter((d) => d.level === 'province').length;

@@ -113,18 +113,3 @@ export async function insertSteps(db: Db, rows: ReadonlyArray<Insertable<DB['emu
 export async function insertAttachments(db: Db, rows: ReadonlyArray<Insertable<DB['attachment']>>) {
   await chunks(rows, 500, (part) => db.insertInto('attachment').values(part).execute());
 }
-
-/** An indicator of the national catalogue over the derived values, inserted once. */
-export async function ensureIndicator(
-  db: Db,
-  indicator: { code: string; name: string; description: string; numerator: string; denominator: string; factor: number; decimals: number; unit: string; target: number },
-) {
-  await db
-    .insertInto('indicator')
-    .values({
-      code: indicator.code, name: indicator.name, description: indicator.description, numerator: indicator.numerator, denominator: indicator.denominator,
-      factor: indicator.factor, decimals: indicator.decimals, unit_of_measure: indicator.unit, target: indicator.target, target_direction: 'higher', owner_unit_id: null,
-    })
-    .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
-}

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { bodyDueIn, DEFAULT_RECURRENCE, periodEndMonth, periodOf, type TBriefingRecurrence } from '#contracts/grassroots/briefings.ts';
+import { bodyDueIn, periodEndMonth, periodOf, recurrenceOn } from '#contracts/grassroots/briefings.ts';
 import type { DB } from '#server/db/schema.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { DerivedValue, DerivedValues } from '#server/shared/module.ts';
@@ -19,7 +19,7 @@ const MEASURES: readonly Measure[] = ['due', 'held', 'members', 'attended'];
 /**
  * The briefing figures of the communes of a province for a month ('yyyy-mm'): a body (the commune's Khối dân vận and
  * the Tổ dân vận of its villages) counts in the month its period ends (every month when monthly; March, June,
- * September and December when quarterly), if it existed some day of the period; held when a held briefing is
+ * September and December when quarterly; the recurrence in force on the month's day asked), if it existed some day of the period; held when a held briefing is
  * recorded for that period, with the members registered that day and those present.
  */
 export async function briefingFiguresOfMonth(db: Kysely<DB>, args: { provinceId: number; month: string; asOf: string; unitIds?: readonly number[] | undefined }) {
@@ -29,7 +29,7 @@ export async function briefingFiguresOfMonth(db: Kysely<DB>, args: { provinceId:
   const start = `${args.month}-01`;
   const bodies = await bodiesOfCommunes(db, scope, communes, start, args.asOf);
   const due = bodies.flatMap((body) => {
-    const period = periodOf(args.asOf, (body.recurrence ?? DEFAULT_RECURRENCE) as TBriefingRecurrence);
+    const period = periodOf(args.asOf, recurrenceOn(body.schedule, args.asOf));
     if (periodEndMonth(period) !== args.month || !bodyDueIn(period, { foundedOn: body.founded_on, dissolvedOn: body.dissolved_on })) return [];
     return [{ organizationId: body.id, period, communeId: body.commune_id }];
   });
@@ -78,6 +78,11 @@ export const BRIEFING_DERIVED_CODES: readonly string[] = briefingDerivedValues.m
 
 /** Refreshes the figures a briefing moves, in the writer's transaction: its commune, the month its period ends in. */
 export async function touchBriefingFigures(trx: Kysely<DB>, derived: DerivedValues, actor: { userId: number | null }, briefing: { unitId: number; period: string }) {
-  const days = [`${periodEndMonth(briefing.period)}-01`];
-  for (const code of BRIEFING_DERIVED_CODES) await derived.touch(trx, actor, code, [briefing.unitId], { days });
+  await touchBriefingMonths(trx, derived, actor, briefing.unitId, [periodEndMonth(briefing.period)]);
+}
+
+/** Refreshes a commune's figures of these months ('yyyy-mm'), in the writer's transaction (a change of recurrence moves every month from its day on). */
+export async function touchBriefingMonths(trx: Kysely<DB>, derived: DerivedValues, actor: { userId: number | null }, unitId: number, months: readonly string[]) {
+  const days = months.map((month) => `${month}-01`);
+  for (const code of BRIEFING_DERIVED_CODES) await derived.touch(trx, actor, code, [unitId], { days });
 }

@@ -145,9 +145,9 @@ describe('briefings of blocs and teams', () => {
 
   it('a quarterly team meets once a quarter, counted in the quarter’s last month; only the province sets the recurrence', async () => {
     const c = await commune();
-    expect((await c.clerk.call(grassrootsEndpoints.setBriefingRecurrence, { params: { organizationId: c.team }, body: { recurrence: 'quarterly' } })).status).toBe(403);
+    expect((await c.clerk.call(grassrootsEndpoints.setBriefingRecurrence, { params: { organizationId: c.team }, body: { recurrence: 'quarterly', fromPeriod: '2025-Q4' } })).status).toBe(403);
     const province = await signIn(t.baseUrl, t.db, { unitId: c.province.provinceId, roles: ['commission_officer'] });
-    const set = await province.call(grassrootsEndpoints.setBriefingRecurrence, { params: { organizationId: c.team }, body: { recurrence: 'quarterly' } });
+    const set = await province.call(grassrootsEndpoints.setBriefingRecurrence, { params: { organizationId: c.team }, body: { recurrence: 'quarterly', fromPeriod: '2025-Q4' } });
     expect(set.status).toBe(200);
     expect(set.body.recurrence).toBe('quarterly');
     const monthly = await c.clerk.call(grassrootsEndpoints.recordBriefing, { body: { id: uuidv7(), organizationId: c.team, period: '2026-02', held: true, heldOn: '2026-02-05' } });
@@ -160,5 +160,54 @@ describe('briefings of blocs and teams', () => {
     // March: the bloc (monthly, open) and the team (its quarter ends) are due; the team held, 3 of 3
     expect(await figures(c.communeId, '202603')).toEqual({ due: 2, held: 1, members: 3, attended: 3 });
     expect(await t.db.selectFrom('audit_log').select('id').where('entity', '=', 'briefing_schedule').where('entity_id', '=', String(c.team)).execute()).toHaveLength(1);
+  });
+
+  it('a change of recurrence holds from its period on: the months before stay monthly periods, judged and recorded as such', async () => {
+    const c = await commune();
+    const province = await signIn(t.baseUrl, t.db, { unitId: c.province.provinceId, roles: ['commission_officer'] });
+    const record = (period: string, heldOn: string) => c.clerk.call(grassrootsEndpoints.recordBriefing, { body: { id: uuidv7(), organizationId: c.team, period, held: true, heldOn, attendees: c.teamPeople } });
+    expect((await record('2025-11', '2025-11-10')).status).toBe(200);
+    const set = (recurrence: 'monthly' | 'quarterly', fromPeriod: string) => province.call(grassrootsEndpoints.setBriefingRecurrence, { params: { organizationId: c.team }, body: { recurrence, fromPeriod } });
+
+    // refused: a period of the other recurrence, a change that would leave November's briefing outside the schedule
+    const notQuarter = await set('quarterly', '2026-01');
+    expect(notQuarter.status).toBe(400);
+    expect(errorBody(notQuarter).message).toContain('Áp dụng từ kỳ (fromPeriod)');
+    expect(errorBody(notQuarter).message).toContain('hằng quý');
+    const stranding = await set('quarterly', '2025-Q4');
+    expect(errorBody(stranding).message).toContain('2025-11');
+
+    const quarterly = await set('quarterly', '2026-Q1');
+    expect(quarterly.status).toBe(200);
+    expect(quarterly.body.recurrence).toBe('quarterly');
+    expect(quarterly.body.schedule).toEqual([{ validFrom: '2026-01-01', recurrence: 'quarterly' }]);
+    // the months before the change are still monthly periods: December can be recorded, not a 2025 quarter; 2026 months cannot
+    expect((await record('2025-12', '2025-12-15')).status).toBe(200);
+    expect(errorBody(await record('2025-Q4', '2025-10-20')).message).toContain('hằng tháng');
+    expect(errorBody(await record('2026-02', '2026-02-05')).message).toContain('hằng quý');
+    const list = await c.clerk.call(grassrootsEndpoints.listBriefings, { query: { from: '2025-09', to: '2026-03' } });
+    const team = list.body.bodies.find((b) => b.organizationId === c.team);
+    expect(team?.periods.map((p) => `${p.period}:${p.status}`)).toEqual(['2025-09:missed', '2025-10:missed', '2025-11:held', '2025-12:held', '2026-Q1:open']);
+    expect(team?.recurrence).toBe('quarterly');
+    // the figures: December counts the team monthly (due, held); January does not (its quarter ends in March)
+    expect(await figures(c.communeId, '202512')).toEqual({ due: 2, held: 1, members: 3, attended: 3 });
+    expect((await figures(c.communeId, '202601')).due).toBe(1);
+
+    // monthly again from the next quarter: a change cutting the running quarter is refused; the history is kept
+    expect(errorBody(await set('monthly', '2026-02')).message).toContain('đầu một quý');
+    const back = await set('monthly', '2026-04');
+    expect(back.status).toBe(200);
+    expect(back.body.schedule).toEqual([
+      { validFrom: '2026-01-01', recurrence: 'quarterly' },
+      { validFrom: '2026-04-01', recurrence: 'monthly' },
+    ]);
+    expect(back.body.recurrence).toBe('quarterly');
+    // the same change again changes nothing and is not audited again
+    expect((await set('monthly', '2026-04')).status).toBe(200);
+    const audits = await t.db.selectFrom('audit_log').select(['before', 'after']).where('entity', '=', 'briefing_schedule').where('entity_id', '=', String(c.team)).orderBy('id').execute();
+    expect(audits.map((a) => a.after)).toEqual([
+      { schedule: [{ validFrom: '2026-01-01', recurrence: 'quarterly' }] },
+      { schedule: [{ validFrom: '2026-01-01', recurrence: 'quarterly' }, { validFrom: '2026-04-01', recurrence: 'monthly' }] },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import { BRIEFING_BODY_TYPES } from '#contracts/grassroots/briefings.ts';
+import { BRIEFING_BODY_TYPES, type TRecurrenceChange } from '#contracts/grassroots/briefings.ts';
 import type { BriefingTable, DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
@@ -14,16 +14,23 @@ type Db = Kysely<DB>;
 /** Provinces of the actor's scope; null = whole country. */
 export type Provinces = readonly number[] | null;
 
+/** Each body's dated changes of recurrence, oldest first, as one json list per organisation (a small table, joined to bodies read in scope). */
+const schedules = sql<{ organization_id: number; schedule: TRecurrenceChange[] }>`(select organization_id,
+  json_agg(json_build_object('validFrom', valid_from, 'recurrence', recurrence) order by valid_from nulls first) as schedule
+  from briefing_schedule group by organization_id)`;
+/** The body's changes, [] when it has none (monthly throughout). */
+const scheduleOf = sql<TRecurrenceChange[]>`coalesce(s.schedule, '[]'::json)`;
+
 const provinceIn = (provinces: Provinces) => (provinces === null ? sql<boolean>`true` : sql<boolean>`b.province_id = any(${provinces.length ? [...provinces] : [-1]}::bigint[])`);
 
 /** Blocs and teams of the scope (under `unitPath`) that existed some day between start and end, by commune and name; at most `limit`. */
 export async function listBodies(db: Db, scope: Scope, args: { start: string; end: string; today: string; unitPath?: string; type?: string; limit: number }) {
   let query = unitOwned(db, 'organization as o', 'o.unit_id', scope)
     .leftJoin('admin_unit as parent', 'parent.id', 'unit.parent_id')
-    .leftJoin('briefing_schedule as s', 's.organization_id', 'o.id')
+    .leftJoin(schedules.as('s'), (join) => join.onRef('s.organization_id', '=', 'o.id'))
     .select([
       'o.id', 'o.name', 'o.type', 'o.unit_id', 'o.founded_on', 'o.dissolved_on', 'unit.full_name as unit_name', 'unit.level as unit_level',
-      'parent.full_name as parent_name', 's.recurrence',
+      'parent.full_name as parent_name', scheduleOf.as('schedule'),
       sql<number>`(select count(distinct r.person_id) from person_role r where r.organization_id = o.id and r.term_from <= ${args.today}::date and (r.term_to is null or r.term_to >= ${args.today}::date))::int`.as('members'),
     ])
     .where('o.type', 'in', args.type ? [args.type] : [...BRIEFING_BODY_TYPES])
@@ -50,11 +57,11 @@ export async function briefingsOf(db: Db, scope: Scope, provinces: Provinces, or
     .execute();
 }
 
-/** A bloc or team in scope, with its recurrence and its unit's province. */
+/** A bloc or team in scope, with its changes of recurrence and its unit's province. */
 export async function findBody(db: Db, scope: Scope, organizationId: number) {
   return unitOwned(db, 'organization as o', 'o.unit_id', scope)
-    .leftJoin('briefing_schedule as s', 's.organization_id', 'o.id')
-    .select(['o.id', 'o.name', 'o.type', 'o.unit_id', 'o.founded_on', 'o.dissolved_on', 'unit.valid_from', 'unit.valid_to', 's.recurrence', sql<number>`unit_province_id(o.unit_id)`.as('province_id')])
+    .leftJoin(schedules.as('s'), (join) => join.onRef('s.organization_id', '=', 'o.id'))
+    .select(['o.id', 'o.name', 'o.type', 'o.unit_id', 'o.founded_on', 'o.dissolved_on', 'unit.valid_from', 'unit.valid_to', scheduleOf.as('schedule'), sql<number>`unit_province_id(o.unit_id)`.as('province_id')])
     .where('o.id', '=', organizationId)
     .where('o.type', 'in', [...BRIEFING_BODY_TYPES])
     .executeTakeFirst();
@@ -78,12 +85,21 @@ export async function membersOn(db: Db, scope: Scope, organizationId: number, da
   return rows.filter((row) => (seen.has(Number(row.person_id)) ? false : (seen.add(Number(row.person_id)), true)));
 }
 
-export async function setRecurrence(db: Db, row: { organization_id: number; recurrence: string; set_by: number | null; set_at: Date }) {
-  await db
-    .insertInto('briefing_schedule')
-    .values(row)
-    .onConflict((oc) => oc.column('organization_id').doUpdateSet({ recurrence: row.recurrence, set_by: row.set_by, set_at: row.set_at }))
+/** A change of recurrence from `valid_from` on: the changes dated on or after it are replaced, those before kept. */
+export async function setRecurrenceFrom(db: Db, row: { organization_id: number; valid_from: string; recurrence: string; set_by: number | null; set_at: Date }) {
+  await db.deleteFrom('briefing_schedule').where('organization_id', '=', row.organization_id).where('valid_from', '>=', row.valid_from).execute();
+  await db.insertInto('briefing_schedule').values(row).execute();
+}
+
+/** The periods a body has a briefing recorded for (held or not), read in scope. */
+export async function recordedPeriods(db: Db, scope: Scope, provinceId: number, organizationId: number): Promise<string[]> {
+  const rows = await unitOwned(db, 'briefing as b', 'b.unit_id', scope)
+    .select('b.period')
+    .where('b.province_id', '=', provinceId)
+    .where('b.organization_id', '=', organizationId)
+    .orderBy('b.period')
     .execute();
+  return rows.map((row) => row.period);
 }
 
 /** The briefing stored under an id in the province, in scope (a resend answers it). */
@@ -156,8 +172,8 @@ export async function bodiesOfCommunes(db: Db, provinceScope: Scope, communeIds:
   if (communeIds.length === 0) return [];
   const rows = await unitOwned(db, 'organization as o', 'o.unit_id', provinceScope)
     .innerJoin('admin_unit as c', (join) => join.on(sql<boolean>`unit.path <@ c.path`))
-    .leftJoin('briefing_schedule as s', 's.organization_id', 'o.id')
-    .select(['o.id', 'o.founded_on', 'o.dissolved_on', 's.recurrence', 'c.id as commune_id'])
+    .leftJoin(schedules.as('s'), (join) => join.onRef('s.organization_id', '=', 'o.id'))
+    .select(['o.id', 'o.founded_on', 'o.dissolved_on', scheduleOf.as('schedule'), 'c.id as commune_id'])
     .where(sql<boolean>`c.id = any(${[...communeIds]}::bigint[])`)
     .where('o.type', 'in', [...BRIEFING_BODY_TYPES])
     .where((eb) => eb.or([eb('o.founded_on', 'is', null), eb('o.founded_on', '<=', end)]))

@@ -1,6 +1,6 @@
 import {
-  attendanceRate, BRIEFING_GRID_PERIODS, briefingProblem, briefingStatus, bodyDueIn, DEFAULT_RECURRENCE, periodBounds, periodsBetween, shiftPeriod,
-  type TBriefingRecurrence,
+  attendanceRate, BRIEFING_GRID_PERIODS, briefingProblem, briefingStatus, bodyDueIn, periodBounds, periodsBetween, recurrenceChangeProblem, recurrenceOfPeriod,
+  recurrenceOfPeriodIn, recurrenceOn, sameSchedule, schedulePeriods, scheduleWith, shiftPeriod, type TBriefingRecurrence, type TRecurrenceChange,
 } from '#contracts/grassroots/briefings.ts';
 import {
   ZBriefingCreate, ZBriefingListQuery, type TBriefingBody, type TBriefingCreate, type TBriefingDetail, type TBriefingList, type TBriefingMembers,
@@ -16,19 +16,17 @@ import { recordAudit } from '../../audit/index.ts';
 import { listSentimentTopics } from '../../sentiment/index.ts';
 import { grassrootsPolicy } from '../grassroots.policy.ts';
 import { findUnitPath, provincesOf } from '../visits/visit.repository.ts';
-import { touchBriefingFigures } from './briefing-figures.ts';
+import { touchBriefingFigures, touchBriefingMonths } from './briefing-figures.ts';
 import * as repo from './briefing.repository.ts';
 import { presentBriefing } from './briefing.presenter.ts';
 
 /** Bodies listed at most (a province's blocs and teams); past it the list says it is truncated. */
 const MAX_BODIES = 1500;
 
-const recurrenceOf = (row: { recurrence: string | null }) => (row.recurrence ?? DEFAULT_RECURRENCE) as TBriefingRecurrence;
-
 /**
  * The briefings of the blocs and teams of the reader's scope (or under a unit) over a range of months (default: the
- * 12 ending with the current one): per body its periods (months, or quarters when quarterly) as held, missed or
- * open; totals over the periods that ended, or were decided, in the range.
+ * 12 ending with the current one): per body its periods (months, or quarters when quarterly: each period by the
+ * recurrence in force then) as held, missed or open; totals over the periods that ended, or were decided, in the range.
  */
 export async function listBriefings(db: Database, actor: Actor, query: z.input<typeof ZBriefingListQuery>): Promise<TBriefingList> {
   authorize(grassrootsPolicy.read(actor));
@@ -47,13 +45,14 @@ export async function listBriefings(db: Database, actor: Actor, query: z.input<t
   const bodies = rows.slice(0, MAX_BODIES);
   const months = periodsBetween(start, end, 'monthly');
   const quarters = periodsBetween(start, end, 'quarterly');
+  const shownOn = end < today ? end : today;
   const provinces = await provincesOf(db, actor.scope);
   const recorded = await repo.briefingsOf(db, actor.scope, provinces, bodies.map((b) => Number(b.id)), [...months, ...quarters]);
   const byKey = new Map(recorded.map((row) => [`${row.organization_id}|${row.period}`, row]));
   const total = { due: 0, held: 0, attended: 0, members: 0 };
   const items: TBriefingBody[] = bodies.map((body) => {
-    const recurrence = recurrenceOf(body);
-    const periods = (recurrence === 'monthly' ? months : quarters).filter((period) => bodyDueIn(period, { foundedOn: body.founded_on, dissolvedOn: body.dissolved_on }));
+    const recurrence = recurrenceOn(body.schedule, shownOn);
+    const periods = schedulePeriods(body.schedule, start, end).filter((period) => bodyDueIn(period, { foundedOn: body.founded_on, dissolvedOn: body.dissolved_on }));
     return {
       organizationId: Number(body.id),
       name: body.name,
@@ -107,7 +106,8 @@ async function presentMembers(db: Database, actor: Actor, body: Awaited<ReturnTy
     organizationId: Number(body.id),
     name: body.name,
     type: body.type as TBriefingMembers['type'],
-    recurrence: recurrenceOf(body),
+    recurrence: recurrenceOn(body.schedule, day),
+    schedule: body.schedule,
     members: members.map((m) => ({ personId: Number(m.person_id), personName: m.full_name, title: m.title, isHead: m.is_head })),
   };
 }
@@ -119,18 +119,40 @@ export async function briefingMembers(db: Database, actor: Actor, organizationId
   return presentMembers(db, actor, body, query.asOf ?? clock.today());
 }
 
-/** Sets how often a bloc or team meets (grassroots.manage), audited; the figures of its commune's month follow. */
-export async function setBriefingRecurrence(db: Database, derived: DerivedValues, actor: Actor, organizationId: number, body: { recurrence: TBriefingRecurrence }) {
+/**
+ * Sets how often a bloc or team meets from a period on (grassroots.manage), audited: the change is kept with its
+ * first day, the periods before keep the recurrence then in force. The period must be one of the new recurrence and
+ * not cut a period of the one before; the briefings recorded must stay periods of the schedule. The commune's
+ * figures of the months from that day to today follow.
+ */
+export async function setBriefingRecurrence(
+  db: Database,
+  derived: DerivedValues,
+  actor: Actor,
+  organizationId: number,
+  body: { recurrence: TBriefingRecurrence; fromPeriod: string },
+) {
   authorize(grassrootsPolicy.manage(actor));
+  const today = clock.today();
   return db.transaction().execute(async (trx) => {
     const found = await bodyInScope(trx, actor, organizationId);
-    const before = recurrenceOf(found);
-    if (before !== body.recurrence) {
-      await repo.setRecurrence(trx, { organization_id: Number(found.id), recurrence: body.recurrence, set_by: actor.userId, set_at: clock.now() });
-      await recordAudit(trx, actor, { action: 'update', entity: 'briefing_schedule', entityId: Number(found.id), unitId: Number(found.unit_id), before: { recurrence: before }, after: { recurrence: body.recurrence } });
-      await touchBriefingFigures(trx, derived, actor, { unitId: Number(found.unit_id), period: clock.today().slice(0, 7) });
+    const recurrenceName = msg(`grassroots.briefings.recurrence.${body.recurrence}`);
+    const problem = recurrenceChangeProblem(found.schedule, { recurrence: body.recurrence, from: body.fromPeriod });
+    if (problem) throw invalidField('fromPeriod', msg(`grassroots.briefings.${problem}`, { recurrence: recurrenceName }));
+    const validFrom = periodBounds(body.fromPeriod).start;
+    const after: TRecurrenceChange[] = scheduleWith(found.schedule, { validFrom, recurrence: body.recurrence });
+    const recorded = await repo.recordedPeriods(trx, actor.scope, Number(found.province_id), Number(found.id));
+    const stranded = recorded.find((period) => recurrenceOfPeriod(period) !== recurrenceOfPeriodIn(after, period));
+    if (stranded) throw invalidField('fromPeriod', msg('grassroots.briefings.fromStrandsBriefing', { period: stranded }));
+    const unchanged = sameSchedule(after, found.schedule);
+    if (!unchanged) {
+      await repo.setRecurrenceFrom(trx, { organization_id: Number(found.id), valid_from: validFrom, recurrence: body.recurrence, set_by: actor.userId, set_at: clock.now() });
+      await recordAudit(trx, actor, {
+        action: 'update', entity: 'briefing_schedule', entityId: Number(found.id), unitId: Number(found.unit_id), before: { schedule: found.schedule }, after: { schedule: after },
+      });
+      if (validFrom <= today) await touchBriefingMonths(trx, derived, actor, Number(found.unit_id), periodsBetween(validFrom, today, 'monthly'));
     }
-    return presentMembers(trx, actor, { ...found, recurrence: body.recurrence }, clock.today());
+    return presentMembers(trx, actor, { ...found, schedule: unchanged ? found.schedule : after }, today);
   });
 }
 
@@ -150,7 +172,8 @@ export async function recordBriefing(db: Database, derived: DerivedValues, actor
     const provinceId = Number(found.province_id);
     if (await repo.findBriefingKey(trx, actor.scope, provinceId, body.id)) return receipt(trx, actor, provinceId, body.id, true);
     authorize(grassrootsPolicy.log(actor, { organizationId: Number(found.id) }));
-    const recurrence = recurrenceOf(found);
+    // the period is judged by the recurrence in force on its first day (one that is neither month nor quarter: today's)
+    const recurrence = recurrenceOfPeriod(body.period) === null ? recurrenceOn(found.schedule, today) : recurrenceOfPeriodIn(found.schedule, body.period);
     const problem = briefingProblem({ period: body.period, held: body.held, heldOn: body.heldOn, recurrence, today });
     if (problem) throw invalidField(problem.field, msg(`grassroots.briefings.${problem.problem}`, { recurrence: msg(`grassroots.briefings.recurrence.${recurrence}`) }));
     if (!bodyDueIn(body.period, { foundedOn: found.founded_on, dissolvedOn: found.dissolved_on })) throw invalidField('period', msg('grassroots.briefings.bodyNotInPeriod'));

@@ -8,6 +8,7 @@ import { clock } from '#server/shared/clock.ts';
 import type { DemoStep } from '#server/shared/module.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { BRIEFING_DERIVED_CODES } from '../briefings/briefing-figures.ts';
+import { ensureNationalIndicator } from '../../indicators/index.ts';
 import { provinceScope } from '../../units/index.ts';
 import * as repo from './grassroots-demo.repository.ts';
 
@@ -116,7 +117,7 @@ async function runBriefingsDemo(trx: Kysely<DB>, today: string): Promise<string>
       }
     }
   }
-  for (const indicator of BRIEFING_INDICATORS) await repo.ensureIndicator(trx, indicator);
+  for (const indicator of BRIEFING_INDICATORS) await ensureNationalIndicator(trx, indicator);
   await repo.insertSchedules(trx, schedules);
   await repo.insertBriefings(trx, province.id, rows, rates);
   const actor = { userId: admin, username: 'admin', roles: ['system_admin'], unitId: null, unitLevel: null, organizationId: null, scope: { all: true }, ip: null };

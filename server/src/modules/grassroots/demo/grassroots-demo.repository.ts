@@ -113,18 +113,3 @@ export async function insertBriefings(db: Db, provinceId: number, rows: readonly
       attended = (select count(*) from briefing_attendee a where a.province_id = b.province_id and a.briefing_id = b.id)
     where b.province_id = ${provinceId} and b.held`.execute(db);
 }
-
-/** An indicator of the national catalogue over derived values, unless its code exists. */
-export async function ensureIndicator(
-  db: Db,
-  indicator: { code: string; name: string; description: string; numerator: string; denominator: string; factor: number; decimals: number; unit: string; target: number },
-) {
-  await db
-    .insertInto('indicator')
-    .values({
-      code: indicator.code, name: indicator.name, description: indicator.description, numerator: indicator.numerator, denominator: indicator.denominator,
-      factor: indicator.factor, decimals: indicator.decimals, unit_of_measure: indicator.unit, target: indicator.target, target_direction: 'higher', owner_unit_id: null,
-    })
-    .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
-}

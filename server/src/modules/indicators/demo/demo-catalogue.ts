@@ -1,4 +1,5 @@
 import type { PeriodTypeColumn, ValueType } from '#server/db/schema.ts';
+import type { NationalIndicator } from '../metadata-write.repository.ts';
 
 /**
  * The demo's report forms, as a Ban Dân vận would set them up (docs/design/indicators.md §9): catalogue rows,
@@ -132,17 +133,8 @@ export const DATA_SETS = [MONTHLY, YEARLY] as const;
  */
 export const VILLAGES_ELEMENT = 'UNITS_VILLAGES';
 
-export interface DemoIndicator {
-  code: string;
-  name: string;
-  description: string;
-  numerator: string;
-  denominator: string;
-  factor: number;
-  decimals: number;
-  unit: string;
-  target: number;
-}
+/** An indicator of the demo's catalogue (the shape the modules' demo indicators share). */
+export type DemoIndicator = NationalIndicator;
 
 const QUANG_NINH = 'Đề án “Nâng cao chất lượng, hiệu quả công tác dân vận trong tình hình mới” (Ban Thường vụ Tỉnh ủy Quảng Ninh, 2019)';
 const NINH_BINH = 'Đề án “Nâng cao chất lượng và hiệu quả công tác dân vận trên địa bàn tỉnh Ninh Bình, giai đoạn 2021-2025” (Quyết định 334-QĐ/TU ngày 29/6/2021)';

@@ -82,6 +82,11 @@ describe('indicators demo step (Quảng Trị 44, reports 202501–202611 and ye
       // the grassroots demo's briefings of blocs and teams: held on time, attendance (over derived values)
       { code: 'GB_TL_GIAO_BAN_DUNG_KY', target: 100 },
       { code: 'GB_TL_DU_GIAO_BAN', target: 90 },
+      // the training demo's coverage (seed 000 i8, i9; seed 004's 100 % and 80 %) over derived values
+      { code: 'TH_TL_CB_DAN_VAN_TAP_HUAN', target: 100 },
+      { code: 'TH_TL_BT_KIEM_TRUONG_THON_TAP_HUAN', target: 100 },
+      { code: 'TH_TL_CB_TINH_HUYEN_TAP_HUAN', target: 100 },
+      { code: 'TH_TL_CB_CO_SO_TAP_HUAN', target: 80 },
     ]);
   }, DEMO_BACKFILL_MS);
 

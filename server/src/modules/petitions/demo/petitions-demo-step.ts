@@ -15,6 +15,7 @@ import { PETITION_DERIVED, PETITION_ELEMENTS, RESOLUTION_TARGET } from '../figur
 import { isCrowd, outcomeOf, resolutionDueOn, searchText, trackingCode } from '../petition.rules.ts';
 import { contentOf, draftCases, lifeOf, subjectOf, TRANSFER_BODIES, type CaseDraft, type CaseLife, type DemoCommune } from './demo-cases.ts';
 import * as repo from './petitions-demo.repository.ts';
+import { ensureNationalIndicator } from '../../indicators/index.ts';
 import { loadLegalResourcesIn } from '../../legal/index.ts';
 
 /** First day of the demo's cases: two years to today, across the 2025 reform. */
@@ -165,7 +166,7 @@ async function runPetitionsDemo(trx: Db, today: string): Promise<string> {
   await repo.insertPersons(trx, persons);
   await repo.insertSteps(trx, steps);
   await repo.setCodeCounters(trx, province.id, numbers);
-  await repo.ensureIndicator(trx, RESOLUTION_INDICATOR);
+  await ensureNationalIndicator(trx, RESOLUTION_INDICATOR);
   await queueFiguresBackfill(trx, province.id);
   const kinds = [...tally.byKind].map(([kind, n]) => `${kind} ${n}`).join(', ');
   return `${cases.length} cases (${kinds}), ${persons.length} persons, ${steps.length} steps in province ${PROVINCE_2025_CODE} from ${DEMO_FROM}; ${tally.overdue} overdue; hot spot ${hotSpot.name} (${HOT_SPOT_CASES}); ${Math.round(performance.now() - started)} ms`;

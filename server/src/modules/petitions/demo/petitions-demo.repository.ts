@@ -61,18 +61,3 @@ export async function setCodeCounters(db: Kysely<DB>, provinceId: number, lastBy
       .execute();
   }
 }
-
-/** An indicator of the national catalogue, inserted once (the resolution rate over the derived values). */
-export async function ensureIndicator(
-  db: Kysely<DB>,
-  indicator: { code: string; name: string; description: string; numerator: string; denominator: string; factor: number; decimals: number; unit: string; target: number },
-) {
-  await db
-    .insertInto('indicator')
-    .values({
-      code: indicator.code, name: indicator.name, description: indicator.description, numerator: indicator.numerator, denominator: indicator.denominator,
-      factor: indicator.factor, decimals: indicator.decimals, unit_of_measure: indicator.unit, target: indicator.target, target_direction: 'higher', owner_unit_id: null,
-    })
-    .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
-}

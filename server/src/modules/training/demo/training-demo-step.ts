@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import { shiftDate, type TTrainingGroup } from '#contracts/training/rules.ts';
+import { GROUP_TARGETS, shiftDate, type TTrainingGroup } from '#contracts/training/rules.ts';
 import type { DB } from '#server/db/schema.ts';
 import { Random } from '#server/demo/random.ts';
 import { PROVINCE_2025_CODE, TERM_START_2025 } from '#server/demo/territory.ts';
@@ -7,12 +7,48 @@ import { insertJob } from '#server/platform/jobs/job.repository.ts';
 import { clock } from '#server/shared/clock.ts';
 import type { DemoStep } from '#server/shared/module.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
-import { TRAINING_DERIVED_CODES } from '../training-derived.ts';
+import { ensureNationalIndicator } from '../../indicators/index.ts';
+import { elementCode, TRAINING_DERIVED_CODES } from '../training-derived.ts';
 import * as repo from './training-demo.repository.ts';
 
 const SEED = 20_261_203;
 /** First day the coverage figures are backfilled from. */
 export const TRAINING_FIGURES_FROM = '2024-01-01';
+
+const share = (group: TTrainingGroup, level: 'commune' | 'province') => ({ numerator: `#{${elementCode(group, 'trained', level)}}`, denominator: `#{${elementCode(group, 'holders', level)}}` });
+
+/**
+ * The indicators over the coverage figures (national catalogue): seed 000 i8 and seed 004's province and district
+ * cadres over the province's own values (every holder of the province, its province and district bodies included),
+ * i9 and seed 004's grassroots cadres over the communes' values (so they differ by commune and add up to the province).
+ */
+export const TRAINING_INDICATORS = [
+  {
+    code: 'TH_TL_CB_DAN_VAN_TAP_HUAN',
+    name: 'Tỷ lệ cán bộ chuyên trách công tác dân vận được tập huấn, bồi dưỡng trong 2 năm',
+    description:
+      'Số cán bộ Ban Dân vận, Khối dân vận, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội các cấp trong tỉnh đã hoàn thành ít nhất một lớp tập huấn, bồi dưỡng trong 2 năm gần nhất / tổng số cán bộ đó × 100 (tính cho cả tỉnh).',
+    ...share('mobilisation_cadre', 'province'), factor: 100, decimals: 1, unit: '%', target: GROUP_TARGETS.mobilisation_cadre.percent,
+  },
+  {
+    code: 'TH_TL_BT_KIEM_TRUONG_THON_TAP_HUAN',
+    name: 'Tỷ lệ bí thư chi bộ kiêm trưởng thôn, bản, tổ dân phố được bồi dưỡng trong nhiệm kỳ',
+    description: 'Số bí thư chi bộ đồng thời là trưởng thôn, bản, tổ dân phố đã hoàn thành lớp bồi dưỡng từ đầu nhiệm kỳ / tổng số bí thư chi bộ kiêm trưởng thôn × 100.',
+    ...share('cell_secretary_village_head', 'commune'), factor: 100, decimals: 1, unit: '%', target: GROUP_TARGETS.cell_secretary_village_head.percent,
+  },
+  {
+    code: 'TH_TL_CB_TINH_HUYEN_TAP_HUAN',
+    name: 'Tỷ lệ cán bộ Ban Dân vận cấp tỉnh, huyện được tập huấn, bồi dưỡng',
+    description: 'Số cán bộ Ban Dân vận cấp tỉnh, huyện đã hoàn thành lớp tập huấn, bồi dưỡng kể từ khi giữ chức danh / tổng số cán bộ đó × 100 (tính cho cả tỉnh).',
+    ...share('upper_cadre', 'province'), factor: 100, decimals: 1, unit: '%', target: GROUP_TARGETS.upper_cadre.percent,
+  },
+  {
+    code: 'TH_TL_CB_CO_SO_TAP_HUAN',
+    name: 'Tỷ lệ cán bộ dân vận cơ sở được tập huấn, bồi dưỡng',
+    description: 'Số cán bộ Ban Dân vận, Khối dân vận xã, phường đã hoàn thành lớp tập huấn, bồi dưỡng kể từ khi giữ chức danh / tổng số cán bộ đó × 100.',
+    ...share('grassroots_cadre', 'commune'), factor: 100, decimals: 1, unit: '%', target: GROUP_TARGETS.grassroots_cadre.percent,
+  },
+];
 
 type Course = Insertable<DB['training_course']>;
 type Participant = Insertable<DB['training_participant']>;
@@ -22,11 +58,13 @@ type Participant = Insertable<DB['training_participant']>;
  * mass-mobilisation work for the cadres of the Ban Dân vận, the Front and the organisations (the oldest more than
  * two years back, so those trained only then are overdue), and, from the 2025 term, sessions for party-cell
  * secretaries who are also village heads, a cluster of communes each. Each commune has its own share of people
- * trained (from about a third to all), so coverage differs by commune; a few attended without completing.
+ * trained (from about a third to all), so coverage differs by commune; a few attended without completing. The
+ * indicators over the coverage figures (TRAINING_INDICATORS) are added to the national catalogue.
  */
 async function runTrainingDemo(trx: Kysely<DB>, today: string): Promise<string> {
   const province = await repo.province(trx, PROVINCE_2025_CODE);
   const provinceId = Number(province.id);
+  for (const indicator of TRAINING_INDICATORS) await ensureNationalIndicator(trx, indicator);
   if (await repo.hasCourses(trx, provinceId)) return `province ${PROVINCE_2025_CODE} already holds courses`;
   const rng = new Random(SEED);
   const organiser = await repo.provinceCommission(trx, provinceId);
