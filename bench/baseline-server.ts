@@ -4,6 +4,7 @@
  *   /static/units, /static/health → JSON.stringify of a fixed object (same payload as the app's response)
  *   /raw/units?parentId&asOf      → the app's two queries (session lookup, children as of a date) sent to the
  *                                   driver by hand, rows mapped to the contract shape, JSON.stringify
+ *   routes of other benchmarks    → the session lookup, then the benchmark's raw SQL (RawRoute), JSON.stringify
  */
 import { createHash } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
@@ -54,11 +55,30 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(body);
 }
 
-async function rawUnits(raw: RawClient, cookie: string | undefined, query: URLSearchParams, res: ServerResponse): Promise<void> {
+/** The session lookup by hand (the cookie's token hashed as the app does); null without a valid session. */
+async function sessionOf(raw: RawClient, cookie: string | undefined): Promise<SessionRow | null> {
   const token = /(?:^|;\s*)dvs_session=([^;]+)/.exec(cookie ?? '')?.[1];
-  const [user] = token
-    ? await raw.query<{ scope_roots: string[] | null }>(SESSION_SQL, [createHash('sha256').update(decodeURIComponent(token)).digest('hex')])
-    : [];
+  if (!token) return null;
+  const [user] = await raw.query<SessionRow>(SESSION_SQL, [createHash('sha256').update(decodeURIComponent(token)).digest('hex')]);
+  return user ?? null;
+}
+
+/** The signed-in user as the bare routes need it: the scope roots (null = every unit). */
+export interface SessionRow {
+  scope_roots: string[] | null;
+}
+
+/** A bare route of another benchmark: after the session lookup, its own SQL through the driver; the value is sent as JSON. */
+export type RawRoute = (raw: RawClient, query: URLSearchParams, user: SessionRow) => Promise<unknown>;
+
+async function rawRoute(raw: RawClient, route: RawRoute, cookie: string | undefined, query: URLSearchParams, res: ServerResponse): Promise<void> {
+  const user = await sessionOf(raw, cookie);
+  if (!user) return sendJson(res, 401, { error: 'unauthorized' });
+  sendJson(res, 200, await route(raw, query, user));
+}
+
+async function rawUnits(raw: RawClient, cookie: string | undefined, query: URLSearchParams, res: ServerResponse): Promise<void> {
+  const user = await sessionOf(raw, cookie);
   if (!user) return sendJson(res, 401, { error: 'unauthorized' });
   const roots = user.scope_roots === null ? null : `{${user.scope_roots.join(',')}}`;
   const rows = await raw.query<ChildRow>(CHILDREN_SQL, [query.get('asOf'), Number(query.get('parentId')), roots]);
@@ -88,13 +108,22 @@ export interface StaticPayloads {
 }
 
 /** Starts the baseline server on 127.0.0.1 (random port); returns its base URL and a close function. */
-export async function startBaselineServer(raw: RawClient, payloads: StaticPayloads): Promise<{ base: string; close(): Promise<void> }> {
+export async function startBaselineServer(
+  raw: RawClient,
+  payloads: StaticPayloads,
+  routes: Readonly<Record<string, RawRoute>> = {},
+): Promise<{ base: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/static/units') return sendJson(res, 200, payloads.units);
     if (url.pathname === '/static/health') return sendJson(res, 200, payloads.health);
     if (url.pathname === '/raw/units') {
       rawUnits(raw, req.headers.cookie, url.searchParams, res).catch((error: unknown) => sendJson(res, 500, { error: String(error) }));
+      return;
+    }
+    const route = routes[url.pathname];
+    if (route) {
+      rawRoute(raw, route, req.headers.cookie, url.searchParams, res).catch((error: unknown) => sendJson(res, 500, { error: String(error) }));
       return;
     }
     sendJson(res, 404, { error: 'not_found' });

@@ -41,6 +41,10 @@ export async function startTestApp(
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  // The test's fetch (undici) and the server share one event loop, which PGlite's WASM stalls for seconds. An idle
+  // keep-alive socket that the server closes at fastify's 72 s just as the client reuses it answers ECONNRESET
+  // (seen after a test waited 83 s for backfills): the server keeps idle sockets longer than any wait in a test.
+  app.server.keepAliveTimeout = 10 * 60_000;
   const { port } = app.server.address() as AddressInfo;
   return {
     db: handle.db,
