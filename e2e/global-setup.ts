@@ -62,24 +62,41 @@ export default async function setup(project: TestProject) {
 }
 
 /**
+ * A fetch that sends again when the connection fails (not on an HTTP error): on PGlite one long statement of the
+ * demo's background jobs can hold the server's event loop past its keep-alive timeout, and the poll that was
+ * waiting on that idle socket is reset (ECONNRESET); the next one goes through.
+ */
+async function fetchAgain(url: string, init: RequestInit, deadline: number): Promise<Response> {
+  for (;;) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      console.warn(`e2e setup: ${url}: ${(error as { cause?: { code?: string } }).cause?.code ?? String(error)}, sending again`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+/**
  * Waits for the demo's background jobs (the derived values' backfill since 2019, the models' photos) to finish: on
  * PGlite they hold the one connection for minutes after the start, and a browser test timed against them measures
  * them instead of its page. Read as the administrator who owns them, through the API.
  */
 async function demoJobsDone(baseUrl: string): Promise<void> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'DanVanSo2025' }),
-  });
+  const deadline = Date.now() + 900_000;
+  const login = await fetchAgain(
+    `${baseUrl}/api/auth/login`,
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'DanVanSo2025' }) },
+    deadline,
+  );
   if (!login.ok) throw new Error(`admin sign-in for the demo jobs: ${login.status}`);
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const provinces = (await (await fetch(`${baseUrl}/api/public/emulation/provinces`)).json()) as { id: number; name: string }[];
+  const provinces = (await (await fetchAgain(`${baseUrl}/api/public/emulation/provinces`, {}, deadline)).json()) as { id: number; name: string }[];
   const province = provinces.find((p) => p.name === 'Tỉnh Quảng Trị');
   if (!province) throw new Error('the demo province is missing');
-  const deadline = Date.now() + 900_000;
   for (;;) {
-    const response = await fetch(`${baseUrl}/api/jobs?target=admin_unit:${province.id}`, { headers: { cookie } });
+    const response = await fetchAgain(`${baseUrl}/api/jobs?target=admin_unit:${province.id}`, { headers: { cookie } }, deadline);
     const jobs = (await response.json()) as { kind: string; status: string }[];
     if (!response.ok) throw new Error(`demo jobs: ${response.status}`);
     const failed = jobs.filter((job) => job.status === 'failed');
