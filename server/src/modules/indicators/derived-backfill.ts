@@ -27,7 +27,7 @@ export interface BackfillPayload {
 /** Whether the job backfills `code`: every value unless the payload names codes or modules. */
 export function backfills(payload: Pick<BackfillPayload, 'codes' | 'modules'>, code: string): boolean {
   if (payload.codes && !payload.codes.includes(code)) return false;
-  return !payload.modules || payload.modules.includes(code.slice(0, code.indexOf('.')));
+  return !payload.modules || payload.modules.includes(code.split('.')[0] ?? code);
 }
 
 /**

@@ -16,6 +16,9 @@ describe('derived values: periods and writes', () => {
     expect(backfills({ modules: ['units', 'organizations'] }, 'grassroots.cadres_commune')).toBe(false);
     // a module named as a prefix of another does not match it
     expect(backfills({ modules: ['unit'] }, 'units.villages')).toBe(false);
+    // a code without a module part is its own module, never cut short
+    expect(backfills({ modules: ['unit'] }, 'units')).toBe(false);
+    expect(backfills({ modules: ['units'] }, 'units')).toBe(true);
   });
 
   it('the open periods of a day are the month, quarter, half and year containing it', () => {

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { SENTIMENT_SEVERITIES, type TSentimentRule, type TSentimentSeverity } from '#contracts/sentiment/api.ts';
+import type { TSentimentRule, TSentimentSeverity } from '#contracts/sentiment/api.ts';
 import { Empty, ErrorMessage, Loading, Success } from '../../components/Status.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
-import { useChangeRule, useCreateRule, useRules, useTopics } from './sentiment.api.ts';
+import { SeverityOptions, severityName, TopicOptions } from './options.tsx';
+import { useChangeRule, useCreateRule, useRules } from './sentiment.api.ts';
 
-const severityName = (s: TSentimentSeverity) => t(`sentiment.severity.${s}`);
 
 /** What the form edits: a new rule (no id) or a rule read at a version. */
 type Editing = { rule: TSentimentRule | null } | null;
@@ -98,7 +98,6 @@ export function RulesPanel({ provinceId }: { provinceId: number | null }) {
 
 function RuleForm({ rule, provinceId, onDone, onCancel }: { rule: TSentimentRule | null; provinceId: number | null; onDone: (message: string) => void; onCancel: () => void }) {
   const id = useId();
-  const topics = useTopics();
   const create = useCreateRule();
   const change = useChangeRule();
   const [missing, setMissing] = useState(false);
@@ -137,22 +136,13 @@ function RuleForm({ rule, provinceId, onDone, onCancel }: { rule: TSentimentRule
         <div className="field">
           <label htmlFor={`${id}-topic`}>{t('sentiment.topic')}</label>
           <select id={`${id}-topic`} name="topic" defaultValue={rule?.topic ?? ''}>
-            <option value="">{t('sentiment.rules.anyTopicOption')}</option>
-            {(topics.data ?? []).map((topic) => (
-              <option key={topic.code} value={topic.code}>
-                {topic.name}
-              </option>
-            ))}
+            <TopicOptions empty={t('sentiment.rules.anyTopicOption')} />
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-sev`}>{t('sentiment.rules.minSeverity')}</label>
           <select id={`${id}-sev`} name="minSeverity" defaultValue={rule?.minSeverity ?? 'high'} required>
-            {SENTIMENT_SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {severityName(s)}
-              </option>
-            ))}
+            <SeverityOptions />
           </select>
         </div>
       </div>

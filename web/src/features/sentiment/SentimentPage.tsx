@@ -15,8 +15,9 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, formatDateTime, formatNumber, todayInVietnam } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
 import { sentimentReportOutbox } from './outbox.ts';
+import { SeverityOptions, severityName, TopicOptions } from './options.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
-import { useAddNote, useAlert, useAlerts, useCommuneHotspots, useMap, useMoveAlert, usePlaces, useReports, useTable, useTeams, useTopics } from './sentiment.api.ts';
+import { useAddNote, useAlert, useAlerts, useCommuneHotspots, useMap, useMoveAlert, usePlaces, useReports, useTable, useTeams } from './sentiment.api.ts';
 import './sentiment.css';
 
 const TABS = ['report', 'list', 'table', 'alerts', 'rules'] as const;
@@ -58,11 +59,8 @@ export function SentimentPage() {
   );
 }
 
-const severityName = (s: TSentimentSeverity) => t(`sentiment.severity.${s}`);
-
 function ReportForm({ unitId }: { unitId: number | null }) {
   const id = useId();
-  const topics = useTopics();
   const places = usePlaces(unitId);
   const teams = useTeams(unitId);
   const outbox = useOutbox();
@@ -134,12 +132,7 @@ function ReportForm({ unitId }: { unitId: number | null }) {
         <div className="field">
           <label htmlFor={`${id}-topic`}>{t('sentiment.topic')}</label>
           <select id={`${id}-topic`} name="topic" required defaultValue="">
-            <option value="">{t('sentiment.choose')}</option>
-            {(topics.data ?? []).map((topic) => (
-              <option key={topic.code} value={topic.code}>
-                {topic.name}
-              </option>
-            ))}
+            <TopicOptions empty={t('sentiment.choose')} />
           </select>
         </div>
       </div>
@@ -224,7 +217,6 @@ function ReportCard({ report }: { report: TSentimentReport }) {
 
 function Filters({ value, onChange, needsPeriod }: { value: FilterState; onChange: (f: FilterState) => void; needsPeriod: boolean }) {
   const id = useId();
-  const topics = useTopics();
   const [draft, setDraft] = useState(value);
   return (
     <form
@@ -237,23 +229,13 @@ function Filters({ value, onChange, needsPeriod }: { value: FilterState; onChang
       <div className="field">
         <label htmlFor={`${id}-topic`}>{t('sentiment.topic')}</label>
         <select id={`${id}-topic`} value={draft.topic} onChange={(e) => setDraft({ ...draft, topic: e.target.value })}>
-          <option value="">{t('sentiment.anyTopic')}</option>
-          {(topics.data ?? []).map((topic) => (
-            <option key={topic.code} value={topic.code}>
-              {topic.name}
-            </option>
-          ))}
+          <TopicOptions empty={t('sentiment.anyTopic')} />
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-sev`}>{t('sentiment.minSeverity')}</label>
         <select id={`${id}-sev`} value={draft.minSeverity} onChange={(e) => setDraft({ ...draft, minSeverity: e.target.value as TSentimentSeverity | '' })}>
-          <option value="">{t('sentiment.anySeverity')}</option>
-          {SENTIMENT_SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {severityName(s)}
-            </option>
-          ))}
+          <SeverityOptions empty={t('sentiment.anySeverity')} />
         </select>
       </div>
       <div className="field">
