@@ -36,6 +36,18 @@ describe('replayHistory', () => {
     expect(unitsInForce(history, HISTORY_LAST_DAY).sort(byCode)).toEqual([...target].sort(byCode));
   });
 
+  it('gives every unit contiguous versions: each starts the day after the previous one ends, none is empty', () => {
+    const broken = [...history.units.values()].filter((life) =>
+      life.versions.some((v, i) => {
+        const previous = life.versions[i - 1];
+        const starts = i === 0 ? v.validFrom === life.validFrom : previous !== undefined && v.validFrom === dayAfter(previous.validTo);
+        return !starts || (v.validFrom !== null && v.validFrom > v.validTo);
+      }) || life.versions.at(-1)?.validTo !== life.validTo,
+    );
+    expect(broken.map((life) => life.code)).toEqual([]);
+    expect(history.units.size).toBe(11_938 + 8);
+  });
+
   it('ends the 4-level structure on 30/6/2025: nothing is in force on 1/7/2025', () => {
     expect(unitsInForce(history, '2025-07-01')).toEqual([]);
     expect([...history.units.values()].filter((life) => !life.end).every((life) => life.validTo === HISTORY_LAST_DAY)).toBe(true);
@@ -87,3 +99,8 @@ describe('unitsInForce: the counts table of the data README', () => {
     expect(count('2020-12-31', 'commune')).toBe(10_614);
   });
 });
+
+/** Day after an ISO date, computed here independently of the module. */
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}

@@ -62,7 +62,7 @@ function create(replay: Replay, row: ChangeRow, where: string): void {
   replay.current.set(row.code, version);
 }
 
-function cease(replay: Replay, row: ChangeRow, life: UnitLife, where: string): void {
+function cease(replay: Replay, row: ChangeRow, life: UnitLife, version: UnitVersion, where: string): void {
   const many = row.successorCodes.length > 1;
   const certainty = row.successorCertainty ?? 'unknown';
   const merged = row.kinds[0] === 'merged_into';
@@ -71,6 +71,7 @@ function cease(replay: Replay, row: ChangeRow, life: UnitLife, where: string): v
     : (row.successorCodes.length === 0 && certainty === 'unknown') || (many && certainty !== 'unknown');
   if (row.kinds.length !== 1 || !consistent) replay.problems.push(`${where}: kind, successor and confidence disagree`);
   life.validTo = addDays(row.effectiveDate, -1);
+  version.validTo = life.validTo;
   life.end = {
     effectiveDate: row.effectiveDate,
     instrument: row.instrument,
@@ -115,7 +116,7 @@ function apply(replay: Replay, row: ChangeRow): void {
     if (life.level !== row.level) replay.problems.push(`${where}: level ${row.level}, unit is a ${life.level}`);
     const seen = [version.name, version.type, version.parentCode].join('|');
     if (seen !== [row.oldName, row.oldType, row.oldParentCode].join('|')) replay.problems.push(`${where}: old values differ from the state (${seen})`);
-    if (row.kinds.some((kind) => CEASING.includes(kind))) cease(replay, row, life, where);
+    if (row.kinds.some((kind) => CEASING.includes(kind))) cease(replay, row, life, version, where);
     else change(replay, row, life, version, where);
   }
   replay.lives.get(row.code)?.events.push({ effectiveDate: row.effectiveDate, instrument: row.instrument, dateSource: row.dateSource, kinds: row.kinds });
