@@ -8,23 +8,12 @@
 import type { AddressInfo } from 'node:net';
 import { modelEndpoints } from '#contracts/emulation/model.api.ts';
 import { buildApp } from '#server/app.ts';
-import type { Database } from '#server/db/database.ts';
-import { hashPassword } from '#server/modules/auth/password.ts';
 import { TestClient } from '#test/http-client.ts';
 import { measure, type Variant } from './measure.ts';
 import { count, ms, quantile, ratio, type BenchContext, type BenchModule, type BenchReport } from './report.ts';
+import { BENCH_PASSWORD, ensureBenchUser } from './bench-users.ts';
 
 export const MODELS_MAX_RATIO = 1.5;
-const PASSWORD = 'BenchMatKhau2025';
-
-async function ensureUser(db: Database, username: string, unitId: number | null, role: string) {
-  const values = { username, password_hash: await hashPassword(PASSWORD), full_name: `Benchmark ${username}`, unit_id: unitId, roles: [role], updated_at: new Date() };
-  await db
-    .insertInto('app_user')
-    .values(values)
-    .onConflict((oc) => oc.column('username').doUpdateSet({ password_hash: values.password_hash, unit_id: unitId, roles: [role], disabled: false, must_change_password: false }))
-    .execute();
-}
 
 /** The raw page: the list's columns (unit, campaign, owner names, replicas) newest first, and the total. */
 const PAGE_SQL = (where: string) => `
@@ -52,8 +41,8 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
   if (!province) throw new Error('no province');
   const provinceId = Number(province.id);
   const runs = Number(process.env.BENCH_RUNS ?? 30);
-  await ensureUser(db, 'bench.emulation.national', null, 'system_admin');
-  await ensureUser(db, 'bench.emulation.province', provinceId, 'unit_admin');
+  await ensureBenchUser(db, 'bench.emulation.national', null, 'system_admin');
+  await ensureBenchUser(db, 'bench.emulation.province', provinceId, 'unit_admin');
 
   const app = await buildApp({ db, databaseKind: bench.handle.target.kind, loginRateLimit: 1000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -62,7 +51,7 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
     const national = new TestClient(base);
     const local = new TestClient(base);
     for (const [client, user] of [[national, 'bench.emulation.national'], [local, 'bench.emulation.province']] as const) {
-      const login = await client.login(user, PASSWORD);
+      const login = await client.login(user, BENCH_PASSWORD);
       if (login.status !== 200) throw new Error(`login ${user}: ${login.status}`);
     }
     const nation = '';

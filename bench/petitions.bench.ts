@@ -11,27 +11,16 @@ import { loadavg } from 'node:os';
 import { petitionEndpoints } from '#contracts/petitions/api.ts';
 import { petitionFigureEndpoints } from '#contracts/petitions/figures.schemas.ts';
 import { buildApp } from '#server/app.ts';
-import type { Database } from '#server/db/database.ts';
-import { hashPassword } from '#server/modules/auth/password.ts';
 import { TestClient } from '#test/http-client.ts';
 import type { RawClient } from './db.ts';
 import { measure, type Variant } from './measure.ts';
 import { count, ms, quantile, ratio, type BenchContext, type BenchModule, type BenchReport } from './report.ts';
+import { BENCH_PASSWORD, ensureBenchUser } from './bench-users.ts';
 
 export const SEARCH_MAX_P95_MS = 50;
 export const OVERDUE_MAX_P95_MS = 100;
 export const RATE_MAX_RATIO = 1.5;
-const PASSWORD = 'BenchMatKhau2025';
 const ENDED = `('refused', 'transferred', 'closed', 'withdrawn', 'duplicate')`;
-
-async function ensureUser(db: Database, username: string, unitId: number | null, role: string) {
-  const values = { username, password_hash: await hashPassword(PASSWORD), full_name: `Benchmark ${username}`, unit_id: unitId, roles: [role], updated_at: new Date() };
-  await db
-    .insertInto('app_user')
-    .values(values)
-    .onConflict((oc) => oc.column('username').doUpdateSet({ password_hash: values.password_hash, unit_id: unitId, roles: [role], disabled: false, must_change_password: false }))
-    .execute();
-}
 
 /** The 2025 province with the most cases. */
 async function biggestProvince(raw: RawClient) {
@@ -52,8 +41,8 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
   const settings = bench.handle.target.kind === 'postgres'
     ? (await bench.raw.query<{ name: string; setting: string }>(`select name, current_setting(name) as setting from unnest(array['shared_buffers', 'work_mem']) as name`)).map((r) => `${r.name} ${r.setting}`).join(', ')
     : 'PGlite defaults';
-  await ensureUser(db, 'bench.petitions.province', province.id, 'unit_admin');
-  await ensureUser(db, 'bench.petitions.national', null, 'system_admin');
+  await ensureBenchUser(db, 'bench.petitions.province', province.id, 'unit_admin');
+  await ensureBenchUser(db, 'bench.petitions.national', null, 'system_admin');
   const year = Number(today.slice(0, 4)) - 1;
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
@@ -65,7 +54,7 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
     const local = new TestClient(base);
     const national = new TestClient(base);
     for (const [client, user] of [[local, 'bench.petitions.province'], [national, 'bench.petitions.national']] as const) {
-      const login = await client.login(user, PASSWORD);
+      const login = await client.login(user, BENCH_PASSWORD);
       if (login.status !== 200) throw new Error(`login ${user}: ${login.status}`);
     }
     const searches = { selective: 'nguyễn văn hùng bồi thường', common: 'đất đai' } as const;

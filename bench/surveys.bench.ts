@@ -17,8 +17,6 @@ import { formQuestions, ZSurveyForm, type TSurveyForm } from '#contracts/surveys
 import { surveyEndpoints } from '#contracts/surveys/api.ts';
 import type { TTabulatedQuestion } from '#contracts/surveys/tabulation.schemas.ts';
 import { buildApp } from '#server/app.ts';
-import type { Database } from '#server/db/database.ts';
-import { hashPassword } from '#server/modules/auth/password.ts';
 import { getTabulation, tabulate, type TallyRow } from '#server/modules/surveys/tabulation/index.ts';
 import type { Actor } from '#server/shared/actor.ts';
 import { TestClient } from '#test/http-client.ts';
@@ -26,21 +24,10 @@ import type { RawClient } from './db.ts';
 import { measure, type Variant } from './measure.ts';
 import { count, ms, quantile, ratio, type BenchContext, type BenchModule, type BenchReport } from './report.ts';
 import { BENCH_CROSS_QUESTION, BENCH_SURVEY_CODE } from './surveys.seed.ts';
+import { BENCH_PASSWORD, ensureBenchUser } from './bench-users.ts';
 
 export const TABULATION_MAX_P95_MS = 2000;
-const PASSWORD = 'BenchMatKhau2025';
 const BATCH = 10_000;
-
-async function ensureUser(db: Database, username: string, unitId: number | null, role: string): Promise<number> {
-  const values = { username, password_hash: await hashPassword(PASSWORD), full_name: `Benchmark ${username}`, unit_id: unitId, roles: [role], updated_at: new Date() };
-  const row = await db
-    .insertInto('app_user')
-    .values(values)
-    .onConflict((oc) => oc.column('username').doUpdateSet({ password_hash: values.password_hash, unit_id: unitId, roles: [role], disabled: false, must_change_password: false }))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
 
 /**
  * The baseline: formpack-style counting. Every accepted response of the survey read in batches (keyset on the
@@ -123,8 +110,8 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
   );
   const runs = Number(process.env.BENCH_RUNS ?? 30);
   const baselineRuns = Number(process.env.BENCH_SURVEY_BASELINE_RUNS ?? 3);
-  const nationalId = await ensureUser(db, 'bench.surveys.national', null, 'system_admin');
-  await ensureUser(db, 'bench.surveys.province', Number(survey.unit_id), 'unit_admin');
+  const nationalId = await ensureBenchUser(db, 'bench.surveys.national', null, 'system_admin');
+  await ensureBenchUser(db, 'bench.surveys.province', Number(survey.unit_id), 'unit_admin');
   const actor: Actor = { userId: nationalId, username: 'bench.surveys.national', roles: new Set(['system_admin']), unitId: null, unitLevel: null, organizationId: null, scope: { all: true }, ip: null };
   const settings =
     bench.handle.target.kind === 'postgres'
@@ -138,7 +125,7 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
     const national = new TestClient(base);
     const local = new TestClient(base);
     for (const [client, user] of [[national, 'bench.surveys.national'], [local, 'bench.surveys.province']] as const) {
-      const login = await client.login(user, PASSWORD);
+      const login = await client.login(user, BENCH_PASSWORD);
       if (login.status !== 200) throw new Error(`login ${user}: ${login.status}`);
     }
     const http = (client: TestClient, query: Record<string, string>) => async () => {

@@ -10,8 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { trainingEndpoints } from '#contracts/training/api.ts';
 import { GROUP_TARGETS } from '#contracts/training/rules.ts';
 import { buildApp } from '#server/app.ts';
-import type { Database } from '#server/db/database.ts';
-import { hashPassword } from '#server/modules/auth/password.ts';
 import { coverageByUnit } from '#server/modules/training/training-coverage.repository.ts';
 import { provinceScope } from '#server/modules/units/index.ts';
 import { clock } from '#server/shared/clock.ts';
@@ -21,18 +19,9 @@ import type { RawClient } from './db.ts';
 import { measure, type Variant } from './measure.ts';
 import { count, ms, quantile, ratio, type BenchContext, type BenchModule, type BenchReport } from './report.ts';
 import { seedTraining } from './training.seed.ts';
+import { BENCH_PASSWORD, ensureBenchUser } from './bench-users.ts';
 
 export const COVERAGE_MAX_RATIO = 1.5;
-const PASSWORD = 'BenchMatKhau2025';
-
-async function ensureUser(db: Database, username: string, unitId: number, role: string) {
-  const values = { username, password_hash: await hashPassword(PASSWORD), full_name: `Benchmark ${username}`, unit_id: unitId, roles: [role], updated_at: new Date() };
-  await db
-    .insertInto('app_user')
-    .values(values)
-    .onConflict((oc) => oc.column('username').doUpdateSet({ password_hash: values.password_hash, unit_id: unitId, roles: [role], disabled: false, must_change_password: false }))
-    .execute();
-}
 
 /** The raw aggregate: current holders once each, by the commune holding their Chi bộ, and those with a completed course of the term. */
 const COVERAGE_SQL = `
@@ -73,14 +62,14 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
   const provinceId = Number(province.id);
   const today = clock.today();
   const runs = Number(process.env.BENCH_RUNS ?? 30);
-  await ensureUser(db, 'bench.training.province', provinceId, 'unit_admin');
+  await ensureBenchUser(db, 'bench.training.province', provinceId, 'unit_admin');
   const app = await buildApp({ db, databaseKind: bench.handle.target.kind, loginRateLimit: 1000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const baseline = await startBaselineServer(bench.raw, { units: null, health: null }, { '/raw/training-coverage': coverageRoute(province.path, today) });
   try {
     const client = new TestClient(base);
-    const login = await client.login('bench.training.province', PASSWORD);
+    const login = await client.login('bench.training.province', BENCH_PASSWORD);
     if (login.status !== 200) throw new Error(`login: ${login.status}`);
     const raw = async () => (await bench.raw.query<{ holders: string; trained: string }>(COVERAGE_SQL, [province.path, today])).length;
     const http = async () => {

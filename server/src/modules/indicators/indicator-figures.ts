@@ -10,7 +10,9 @@ import { parseExpression } from '#contracts/indicators/expression.ts';
  * Indicator figures for other modules (programme targets): per indicator, unit and group of periods, the figures
  * the dashboards compute (a ratio of summed numerators and denominators, never an average of ratios), read from
  * data_total (SCALE.md rule 5). `nValues` counts the values of the numerator's elements: 0 = no data, never a
- * zero, even where the denominator has values (villages counted for a year whose reports are not in yet).
+ * zero, even where the denominator has values (villages counted for a year whose reports are not in yet). A
+ * numerator made only of derived values is the exception: they keep no zeros (derived.ts), so where the denominator
+ * has values, no numerator value is a 0 (no cadre with 3 field days in a commune that has cadres), counted as such.
  */
 
 /** An indicator found in reach by its code. */
@@ -59,6 +61,8 @@ interface Resolved {
   elementIds: number[];
   /** Elements of the numerator: the figure exists when one of them has values. */
   numeratorElementIds: ReadonlySet<number>;
+  /** Every element of the numerator is a derived value (an absent value is a 0): the figure exists when any element has values. */
+  derivedNumerator: boolean;
 }
 
 /** The indicators of `codes` in reach of the scope, parsed, with their operand ids. */
@@ -83,12 +87,14 @@ async function resolveIndicators(db: Database, scope: Scope, codes: readonly str
     const denominatorText = row.denominator.trim();
     const numerator = parseExpression(row.numerator);
     const numeratorElements = new Set(numerator.ok ? numerator.operands.map((operand) => operand.element) : []);
+    const derived = new Set(row.derived_codes ?? []);
     return {
       info: { id: row.id, code: row.code, name: row.name, additive: !denominatorText.includes('#{') },
       parsed,
       operands,
       elementIds: [...new Set(operands.flatMap((op) => (op.elementId === undefined ? [] : [op.elementId])))],
       numeratorElementIds: new Set(operands.flatMap((op) => (op.elementId !== undefined && numeratorElements.has(op.operand.element) ? [op.elementId] : []))),
+      derivedNumerator: numeratorElements.size > 0 && [...numeratorElements].every((code) => derived.has(code)),
     };
   });
 }
@@ -130,7 +136,8 @@ export async function indicatorFigures(db: Database, scope: Scope, request: Figu
         const elements = byUnit.get(unitId);
         const cells = indicator.elementIds.flatMap((id) => elements?.get(id) ?? []).filter((row) => row.period !== null && within.has(row.period));
         const merged = mergeCells(cells.map(toCell));
-        const nValues = merged.reduce((sum, cell) => sum + (indicator.numeratorElementIds.has(cell.elementId) ? cell.nValues : 0), 0);
+        const counted = (cell: TotalCell) => indicator.derivedNumerator || indicator.numeratorElementIds.has(cell.elementId);
+        const nValues = merged.reduce((sum, cell) => sum + (counted(cell) ? cell.nValues : 0), 0);
         const figures = computeFigures(indicator.parsed, indicator.operands, merged);
         result = nValues === 0 ? NO_FIGURE : { numerator: figures.numerator, denominator: figures.denominator, value: figures.value, nValues };
       }

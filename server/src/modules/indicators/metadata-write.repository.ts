@@ -266,5 +266,6 @@ function indicatorsWithOperandIds(db: Database, scope: Scope) {
   return indicatorsInScope(db, scope).select([
     sql<Record<string, number> | null>`(select json_object_agg(e.code, e.id) from data_element e where e.code in (${operands(1)}))`.as('element_ids'),
     sql<Record<string, number> | null>`(select json_object_agg(c.code, c.id) from category_option_combo c where c.code in (${operands(3)}))`.as('coc_ids'),
+    sql<string[] | null>`(select json_agg(e.code) from data_element e where e.code in (${operands(1)}) and e.derived_code is not null)`.as('derived_codes'),
   ]);
 }

@@ -8,6 +8,7 @@ import { insertJob } from '#server/platform/jobs/job.repository.ts';
 import { clock } from '#server/shared/clock.ts';
 import type { DemoStep } from '#server/shared/module.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
+import { ensureNationalIndicator } from '../../indicators/index.ts';
 import { GRASSROOTS_DERIVED_CODES } from '../figures/field-days.ts';
 import { provinceScope } from '../../units/index.ts';
 import * as repo from './grassroots-demo.repository.ts';
@@ -25,6 +26,30 @@ const HEARD = [
   'Bà con lo lắng về ô nhiễm nguồn nước từ cơ sở chế biến.',
 ];
 const MET = ['Trưởng thôn, Bí thư chi bộ', 'Chi hội Phụ nữ thôn', 'Các hộ gia đình', 'Ban công tác Mặt trận thôn', 'Người có uy tín trong thôn'];
+
+/** Cadres of the bodies at both levels: a commune's own values, and at the province its communes' and its own bodies'. */
+const bothLevels = (element: string) => `#{GRASSROOTS_${element}_COMMUNE} + #{GRASSROOTS_${element}_PROVINCE}`;
+
+/**
+ * The indicators over the field-day figures (national catalogue), counted from the visits logged, not typed in a
+ * report: seed 000 i7 (every cadre of the Ban Dân vận, the Front and the organisations at least 3 days a month at the
+ * grassroots: the share of them who did, target 100%) and the field days per cadre beside it.
+ */
+export const FIELD_DAY_INDICATORS = [
+  {
+    code: 'GR_TL_CB_DI_CO_SO_3_NGAY',
+    name: 'Tỷ lệ cán bộ dân vận, Mặt trận và các đoàn thể đi cơ sở từ 3 ngày/tháng trở lên',
+    description:
+      'Số cán bộ Ban Dân vận, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội cấp xã và cấp tỉnh có từ 3 ngày đi cơ sở trong tháng (theo phiếu đi cơ sở đã ghi, nửa ngày tính 0,5) / tổng số cán bộ đó × 100.',
+    numerator: bothLevels('CADRES_3DAYS'), denominator: bothLevels('CADRES'), factor: 100, decimals: 1, unit: '%', target: 100,
+  },
+  {
+    code: 'GR_BQ_NGAY_DI_CO_SO',
+    name: 'Số ngày đi cơ sở bình quân mỗi cán bộ (theo phiếu đi cơ sở)',
+    description: 'Tổng số ngày đi cơ sở trong tháng của cán bộ Ban Dân vận, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội cấp xã và cấp tỉnh / số cán bộ đó.',
+    numerator: bothLevels('FIELD_DAYS'), denominator: bothLevels('CADRES'), factor: 1, decimals: 1, unit: 'ngày/tháng', target: 3,
+  },
+] as const;
 
 const rootsOf = (scope: Awaited<ReturnType<typeof provinceScope>>) => ('roots' in scope ? scope.roots : []);
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -54,6 +79,7 @@ function monthVisits(rng: Random, diligence: number, y: number, m: number, lastA
 
 async function runGrassrootsDemo(trx: Kysely<DB>, today: string): Promise<string> {
   const province = await repo.provinceByCode(trx, PROVINCE_2025_CODE);
+  for (const indicator of FIELD_DAY_INDICATORS) await ensureNationalIndicator(trx, indicator);
   if (await repo.hasVisits(trx, province.id)) return 'field visits already present';
   const admin = await repo.adminId(trx);
   const purposes = await repo.purposeIds(trx);

@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grassrootsEndpoints } from '#contracts/grassroots/api.ts';
 import { loadDemo, type DemoLoad } from '#server/demo/load-demo.ts';
 import { PROVINCE_2025_CODE } from '#server/demo/territory.ts';
+import { indicatorFigures } from '#server/modules/indicators/index.ts';
 import { unitsModule } from '#server/modules/units/index.ts';
 import { signIn } from '#test/factories-people.ts';
+import { waitForBackfills } from '#test/jobs.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
+import { GRASSROOTS_DERIVED_CODES } from '../figures/field-days.ts';
 import { grassrootsModule } from '../index.ts';
 
 const TODAY = '2026-12-02';
@@ -39,6 +42,26 @@ describe('grassroots demo step', () => {
     // a second run adds nothing
     const again = await t.db.transaction().execute((trx) => (grassrootsModule.demoSteps?.[0] as NonNullable<typeof grassrootsModule.demoSteps>[number]).run(trx, { today: TODAY }));
     expect(again).toBe('field visits already present');
+  }, 480_000);
+
+  it('seed 000 i7 as an indicator over the figures: the share of cadres with ≥ 3 days and days per cadre equal the field-days page, by commune and for the province', async () => {
+    for (const code of GRASSROOTS_DERIVED_CODES) await waitForBackfills(t.db, code);
+    const leader = await signIn(t.baseUrl, t.db, { unitId: provinceId, roles: ['leader'] });
+    const page = (await leader.call(grassrootsEndpoints.fieldDays, { query: { month: '2026-11' } })).body;
+    const communes = page.units.filter((u) => u.level === 'commune' && u.cadres > 0);
+    const codes = ['GR_TL_CB_DI_CO_SO_3_NGAY', 'GR_BQ_NGAY_DI_CO_SO'];
+    const figures = await indicatorFigures(t.db, { all: true }, { indicatorCodes: codes, unitIds: [provinceId, ...communes.map((u) => u.unitId)], provinceOf: provinceId, view: 'current', groups: { '202611': ['202611'] } });
+    for (const unit of communes) {
+      const share = figures.figure('GR_TL_CB_DI_CO_SO_3_NGAY', unit.unitId, '202611');
+      expect([share.numerator, share.denominator], unit.unitName).toEqual([unit.meeting, unit.cadres]);
+      expect(share.value, unit.unitName).toBe(unit.share);
+      expect(figures.figure('GR_BQ_NGAY_DI_CO_SO', unit.unitId, '202611').value, unit.unitName).toBe(Math.round((10 * unit.fieldDays) / unit.cadres) / 10);
+    }
+    // the province: its communes' cadres and its own bodies' (the page's total over every unit listed)
+    const whole = figures.figure('GR_TL_CB_DI_CO_SO_3_NGAY', provinceId, '202611');
+    expect([whole.numerator, whole.denominator]).toEqual([page.total.meeting, page.total.cadres]);
+    expect(whole.value).toBeGreaterThan(20);
+    expect(whole.value).toBeLessThan(100);
   }, 480_000);
 
   it('two years of briefings of its blocs and teams, some missed, communes differing', async () => {

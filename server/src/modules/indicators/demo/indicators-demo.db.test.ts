@@ -79,6 +79,9 @@ describe('indicators demo step (Quảng Trị 44, reports 202501–202611 and ye
       // the emulation demo's villages with self-management models (seed 000 i6, seed 003 (7)) over derived values
       { code: 'EMU_TL_THON_2_MH_TU_QUAN', target: 100 },
       { code: 'EMU_TL_THON_4_MH_TU_QUAN', target: 100 },
+      // the grassroots demo's field days counted from the visits (seed 000 i7: cadres with ≥ 3 days a month; days per cadre)
+      { code: 'GR_TL_CB_DI_CO_SO_3_NGAY', target: 100 },
+      { code: 'GR_BQ_NGAY_DI_CO_SO', target: 3 },
       // the grassroots demo's briefings of blocs and teams: held on time, attendance (over derived values)
       { code: 'GB_TL_GIAO_BAN_DUNG_KY', target: 100 },
       { code: 'GB_TL_DU_GIAO_BAN', target: 90 },

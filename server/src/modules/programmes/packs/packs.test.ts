@@ -20,7 +20,6 @@ const EXCEPTIONS: Record<string, Record<string, string>> = {
   'DB-NQ-14-2021': {
     'programme.toYear': 'no end year written: the term of the XIV provincial congress',
     'targets.4.rule.windowYears': 'within the term',
-    'targets.7.rule.windowYears': 'within the term',
   },
 };
 
