@@ -142,7 +142,8 @@ describe('programme packs', () => {
 
     const ok = await officer.call(programmeEndpoints.loadPack, { body: { unitId: province.provinceId, pack } });
     expect(ok.status).toBe(200);
-    expect(ok.body.created).toMatchObject({ targets: 8, groups: 8, tasks: 24, assignments: 27, matchedAssignments: 0 });
+    // seed 004 item 7 is two targets: 100 % of province and district cadres, 80 % of grassroots cadres
+    expect(ok.body.created).toMatchObject({ targets: 9, groups: 8, tasks: 24, assignments: 27, matchedAssignments: 0 });
     const other = await buildProvince(t.db);
     const stranger = await signIn(t.baseUrl, t.db, { unitId: other.provinceId, roles: ['commission_officer'] });
     expect((await stranger.call(programmeEndpoints.loadPack, { body: { unitId: province.provinceId, pack } })).status).toBe(404);
