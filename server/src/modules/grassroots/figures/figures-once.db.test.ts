@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { grassrootsEndpoints } from '#contracts/grassroots/api.ts';
-import { runDerivedBackfill } from '#server/modules/indicators/derived-backfill.ts';
+import { indicatorsModule } from '#server/modules/indicators/index.ts';
+import type { JobContext } from '#server/platform/jobs/job-queue.ts';
 import { SERVER_MODULES } from '#server/modules/registry.ts';
 import { derivedValuesOf } from '#server/shared/derived-values.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
@@ -8,16 +9,19 @@ import { buildOrganization, buildPerson, buildProvince } from '#test/factories.t
 import { signIn } from '#test/factories-people.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 import { BRIEFING_DERIVED_CODES } from '../briefings/briefing-figures.ts';
+import type * as BriefingRepository from '../briefings/briefing.repository.ts';
 import { GRASSROOTS_DERIVED_CODES } from './field-days.ts';
+import type * as FieldDaysRepository from './field-days.repository.ts';
 
-// Counts the shared statements of the grassroots figures: the field days' aggregate and the briefings' held rows.
+// Counts the shared statements of the grassroots figures (the field days' aggregate, the briefings' held rows),
+// each still run on the real database.
 const runs = vi.hoisted(() => ({ figures: 0, held: 0 }));
 vi.mock('./field-days.repository.ts', async (original) => {
-  const actual = await original<typeof import('./field-days.repository.ts')>();
+  const actual = await original<typeof FieldDaysRepository>();
   return { ...actual, unitFiguresOfMonth: (...args: Parameters<typeof actual.unitFiguresOfMonth>) => ((runs.figures += 1), actual.unitFiguresOfMonth(...args)) };
 });
 vi.mock('../briefings/briefing.repository.ts', async (original) => {
-  const actual = await original<typeof import('../briefings/briefing.repository.ts')>();
+  const actual = await original<typeof BriefingRepository>();
   return { ...actual, heldOf: (...args: Parameters<typeof actual.heldOf>) => ((runs.held += 1), actual.heldOf(...args)) };
 });
 
@@ -75,14 +79,15 @@ describe('grassroots figures: one computation for the values that share it', () 
     runs.held = 0;
     const before = await Promise.all(GRASSROOTS_DERIVED_CODES.map((code) => stored(communeId, code, '202602')));
     const actor = { userId: null, username: 'admin', roles: ['system_admin'], unitId: null, unitLevel: null, organizationId: null, scope: { all: true }, ip: null };
-    const result = await runDerivedBackfill({
+    const backfill = indicatorsModule.jobHandlers?.['indicators.derived-backfill'] as unknown as (context: JobContext<unknown>) => Promise<{ created: number }>;
+    const result = await backfill({
       db: t.db,
       files: t.files,
       jobId: uuidv7(),
       actor: actor as never,
       progress: async () => {},
       derived: derivedValuesOf(SERVER_MODULES),
-      payload: { provinceId: province.id, from: '2026-02-01', periodTypes: ['monthly'], codes: [...GRASSROOTS_DERIVED_CODES, ...BRIEFING_DERIVED_CODES] },
+      payload: { provinceId: province.provinceId, from: '2026-02-01', periodTypes: ['monthly'], codes: [...GRASSROOTS_DERIVED_CODES, ...BRIEFING_DERIVED_CODES] },
     });
     expect(runs.figures).toBe(2 * 2);
     expect(runs.held).toBe(2);
