@@ -1,4 +1,4 @@
-import type { DerivedValue, DerivedValues, ServerModule } from './module.ts';
+import type { DerivedMemo, DerivedValue, DerivedValues, ServerModule } from './module.ts';
 
 /** Derived values when none is registered (tests that build a job queue alone): touching one is a bug. */
 export const NO_DERIVED_VALUES: DerivedValues = {
@@ -6,7 +6,25 @@ export const NO_DERIVED_VALUES: DerivedValues = {
   touch: async (_trx, _actor, code) => {
     throw new Error(`derived value ${code} is not registered`);
   },
+  touchAll: async (_trx, _actor, touches) => {
+    if (touches.length > 0) throw new Error(`derived value ${touches[0]?.code} is not registered`);
+  },
 };
+
+/** A fresh memo for the values computed together in one transaction (`touchAll`, one backfill day and group). */
+export function derivedMemo(): DerivedMemo {
+  const results = new Map<string, Promise<unknown>>();
+  return {
+    once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      let result = results.get(key) as Promise<T> | undefined;
+      if (!result) results.set(key, (result = compute()));
+      return result;
+    },
+  };
+}
+
+/** `compute()` once per key of `memo`, or simply `compute()` when the value is computed alone (no memo). */
+export const memoized = <T>(memo: DerivedMemo | undefined, key: string, compute: () => Promise<T>): Promise<T> => (memo ? memo.once(key, compute) : compute());
 
 /**
  * `ModuleContext.derived` for these modules: every module's `derivedValues` by code (a code registered twice is

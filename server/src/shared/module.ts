@@ -51,8 +51,21 @@ export interface DerivedValue {
    */
   compute(
     db: Kysely<DB>,
-    args: { provinceId: number; asOf: string; unitIds?: readonly number[]; /* --- pet-figures --- */ from?: string },
+    args: {
+      provinceId: number;
+      asOf: string;
+      unitIds?: readonly number[];
+      /* --- pet-figures --- */ from?: string;
+      /** Shared by the values computed together (one `touchAll`, one backfill transaction): see `group`. */
+      memo?: DerivedMemo;
+    },
   ): Promise<ReadonlyArray<{ unitId: number; value: number }>>;
+  /**
+   * Values read from one shared computation (four measures of one aggregate): the backfill computes the values of a
+   * group in one transaction per day with one `memo`, so `compute` runs the shared statement once through
+   * `memo.once(key, …)` with a key naming every argument it depends on. Values of a group share `periodType`.
+   */
+  group?: string;
   // --- pet-figures ---
   /**
    * A count of events in each period (cases received in March) rather than a state on a day: stored only for the
@@ -61,6 +74,15 @@ export interface DerivedValue {
    * state as of `asOf`, stored for every period type.
    */
   periodType?: PeriodType;
+}
+
+/**
+ * Results shared by the derived values computed together, for one `touchAll` or one backfill transaction, never
+ * longer (several app processes: nothing outlives the transaction that read it).
+ */
+export interface DerivedMemo {
+  /** The result of `compute` for `key`: run on the first call, the same promise after. */
+  once<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /** `ModuleContext.derived`: the registered derived values and the refresh a module calls after writing its records. */
@@ -81,6 +103,16 @@ export interface DerivedValues {
     unitIds: readonly number[],
     // --- pet-figures ---
     /** Events dated in closed periods (a case received last month, now resolved): their periods are refreshed too (values with a `periodType`). */
+    options?: { days?: readonly string[] },
+  ): Promise<void>;
+  /**
+   * `touch` of several values in the order given (the caller's fixed lock order), sharing one `DerivedMemo`: values
+   * of a `group` touched for the same units compute their shared statement once.
+   */
+  touchAll(
+    trx: Kysely<DB>,
+    actor: { userId: number | null },
+    touches: ReadonlyArray<{ code: string; unitIds: readonly number[] }>,
     options?: { days?: readonly string[] },
   ): Promise<void>;
 }

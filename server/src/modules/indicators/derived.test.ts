@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { derivedMemo, memoized } from '#server/shared/derived-values.ts';
 import type { DerivedValue } from '#server/shared/module.ts';
-import { backfillDays, backfills } from './derived-backfill.ts';
+import { backfillBatches, backfillDays, backfills } from './derived-backfill.ts';
 import { derivedElementCode, derivedWrites, openPeriods } from './derived.ts';
 
 const element = { id: 7, code: 'ORG_X', derived_code: 'organizations.x', name: 'X', value_type: 'yes_no' as const, unit_of_measure: null, coc_id: 3 };
@@ -57,5 +58,53 @@ describe('derived values: periods and writes', () => {
   it('the element code is the declared one, or the code upper-cased', () => {
     expect(derivedElementCode(value('units.villages'))).toBe('UNITS_VILLAGES');
     expect(derivedElementCode(value('organizations.villages_with_team', 'ORG_VILLAGES_WITH_TEAM'))).toBe('ORG_VILLAGES_WITH_TEAM');
+  });
+});
+
+describe('derived values computed together', () => {
+  /** Four measures read from one shared statement (counted), as the grassroots figures are. */
+  const shared = (runs: { n: number }, group: string | undefined, codes: readonly string[]) =>
+    codes.map(
+      (code, index): DerivedValue => ({
+        ...value(code),
+        periodType: 'monthly',
+        ...(group ? { group } : {}),
+        compute: async (_db, args) => {
+          const rows = await memoized(args.memo, `${group}:${JSON.stringify([args.provinceId, args.from, args.asOf, args.unitIds ?? null])}`, async () => {
+            runs.n += 1;
+            return [1, 2, 3, 4];
+          });
+          return [{ unitId: 11, value: rows[index] as number }];
+        },
+      }),
+    );
+
+  it('a backfill batches the values of a group, in code order, and leaves the others alone', () => {
+    const runs = { n: 0 };
+    const values = [...shared(runs, 'm.figures', ['m.d', 'm.b', 'm.c', 'm.a']), value('m.alone'), value('a.first')];
+    expect(backfillBatches(values).map((batch) => batch.map((v) => v.code))).toEqual([['a.first'], ['m.a', 'm.b', 'm.c', 'm.d'], ['m.alone']]);
+    // '_' sorts after letters, as the writers' `.sort()` locks them
+    expect(backfillBatches([value('g.x_b'), value('g.xa')].map((v) => ({ ...v, group: 'g' })))[0]?.map((v) => v.code)).toEqual(['g.x_b', 'g.xa']);
+  });
+
+  it('the shared statement runs once for the values of a group computed with one memo, once per distinct arguments', async () => {
+    const runs = { n: 0 };
+    const [batch] = backfillBatches(shared(runs, 'm.figures', ['m.a', 'm.b', 'm.c', 'm.d']));
+    const memo = derivedMemo();
+    const args = { provinceId: 1, asOf: '2026-02-28', from: '2026-02-01', memo };
+    const values = [];
+    for (const v of batch ?? []) values.push(...(await v.compute(undefined as never, args)));
+    expect(values.map((v) => v.value)).toEqual([1, 2, 3, 4]);
+    expect(runs.n).toBe(1);
+    // other arguments (another month, other units) are another computation
+    await batch?.[0]?.compute(undefined as never, { ...args, asOf: '2026-03-31', from: '2026-03-01' });
+    await batch?.[1]?.compute(undefined as never, { ...args, unitIds: [11] });
+    expect(runs.n).toBe(3);
+    // without a memo (a value computed alone) each compute runs it, as before
+    for (const v of batch ?? []) await v.compute(undefined as never, { provinceId: 1, asOf: '2026-02-28', from: '2026-02-01' });
+    expect(runs.n).toBe(7);
+    // a new memo (the next transaction) computes afresh
+    await batch?.[0]?.compute(undefined as never, { ...args, memo: derivedMemo() });
+    expect(runs.n).toBe(8);
   });
 });

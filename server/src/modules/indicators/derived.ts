@@ -1,8 +1,11 @@
+import type { Kysely } from 'kysely';
 import { PERIOD_TYPES, periodContaining, periodEnd, periodStart } from '#contracts/indicators/period.ts';
 import type { PeriodType } from '#contracts/indicators/period.ts';
 import type { Database } from '#server/db/database.ts';
+import type { DB } from '#server/db/schema.ts';
 import { clock } from '#server/shared/clock.ts';
-import type { DerivedValue, DerivedValues } from '#server/shared/module.ts';
+import { derivedMemo } from '#server/shared/derived-values.ts';
+import type { DerivedMemo, DerivedValue, DerivedValues } from '#server/shared/module.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { findDerivedElements, lockDerived, unitsAtLevel, upsertDerivedElements, type DerivedElementRow } from './derived.repository.ts';
 import { storeValues, type ValueWrite } from './value-store.ts';
@@ -64,38 +67,46 @@ export const openPeriods = (today: string) => PERIOD_TYPES.map((type) => periodC
 /**
  * `ModuleContext.derived`, built by the indicators module over every module's derived values: `touch`
  * recomputes a value for the touched units as of today and stores it for the open periods, inside the
- * caller's transaction (one lock per element and province, then compute, then the normal write path).
+ * caller's transaction (one lock per element and province, then compute, then the normal write path);
+ * `touchAll` does the same for several values in turn, sharing one memo so a group's statement runs once.
  */
 export function createDerivedStore(registered: ReadonlyMap<string, DerivedValue>): DerivedValues {
+  const touchOne = async (trx: Kysely<DB>, actor: { userId: number | null }, code: string, unitIds: readonly number[], days: readonly string[], memo: DerivedMemo) => {
+    const value = registered.get(code);
+    if (!value) throw new Error(`derived value ${code} is not registered`);
+    if (unitIds.length === 0) return;
+    const [element] = await findDerivedElements(trx, [code]);
+    if (!element) throw new Error(`derived value ${code} has no data element (the app did not start?)`);
+    const today = clock.today();
+    const units = await unitsAtLevel(trx, unitIds, value.level);
+    const byProvince = new Map<number, number[]>();
+    for (const unit of units) byProvince.set(unit.provinceId, [...(byProvince.get(unit.provinceId) ?? []), unit.unitId]);
+    const writes: ValueWrite[] = [];
+    for (const [provinceId, ids] of [...byProvince].sort(([a], [b]) => a - b)) {
+      await lockDerived(trx, element.id, provinceId);
+      // --- pet-figures ---
+      if (value.periodType) {
+        for (const period of flowPeriods(value.periodType, today, days)) {
+          const asOf = periodEnd(period) < today ? periodEnd(period) : today;
+          const computed = await value.compute(trx, { provinceId, asOf, unitIds: ids, from: periodStart(period), memo });
+          writes.push(...derivedWrites(element, ids, computed.filter((c) => ids.includes(c.unitId)), [period]));
+        }
+        continue;
+      }
+      // --- end pet-figures ---
+      const computed = await value.compute(trx, { provinceId, asOf: today, unitIds: ids, memo });
+      writes.push(...derivedWrites(element, ids, computed.filter((c) => ids.includes(c.unitId)), openPeriods(today)));
+    }
+    await storeValues(trx, writes, { userId: actor.userId, source: 'derived' });
+  };
   return {
     registered,
     async touch(trx, actor, code, unitIds, options) {
-      const value = registered.get(code);
-      if (!value) throw new Error(`derived value ${code} is not registered`);
-      if (unitIds.length === 0) return;
-      const [element] = await findDerivedElements(trx, [code]);
-      if (!element) throw new Error(`derived value ${code} has no data element (the app did not start?)`);
-      const today = clock.today();
-      const units = await unitsAtLevel(trx, unitIds, value.level);
-      const byProvince = new Map<number, number[]>();
-      for (const unit of units) byProvince.set(unit.provinceId, [...(byProvince.get(unit.provinceId) ?? []), unit.unitId]);
-      const writes: ValueWrite[] = [];
-      for (const [provinceId, ids] of [...byProvince].sort(([a], [b]) => a - b)) {
-        await lockDerived(trx, element.id, provinceId);
-        // --- pet-figures ---
-        if (value.periodType) {
-          for (const period of flowPeriods(value.periodType, today, options?.days ?? [])) {
-            const asOf = periodEnd(period) < today ? periodEnd(period) : today;
-            const computed = await value.compute(trx, { provinceId, asOf, unitIds: ids, from: periodStart(period) });
-            writes.push(...derivedWrites(element, ids, computed.filter((c) => ids.includes(c.unitId)), [period]));
-          }
-          continue;
-        }
-        // --- end pet-figures ---
-        const computed = await value.compute(trx, { provinceId, asOf: today, unitIds: ids });
-        writes.push(...derivedWrites(element, ids, computed.filter((c) => ids.includes(c.unitId)), openPeriods(today)));
-      }
-      await storeValues(trx, writes, { userId: actor.userId, source: 'derived' });
+      await touchOne(trx, actor, code, unitIds, options?.days ?? [], derivedMemo());
+    },
+    async touchAll(trx, actor, touches, options) {
+      const memo = derivedMemo();
+      for (const { code, unitIds } of touches) await touchOne(trx, actor, code, unitIds, options?.days ?? [], memo);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { bodyDueIn, periodEndMonth, periodOf, recurrenceOn } from '#contracts/grassroots/briefings.ts';
 import type { DB } from '#server/db/schema.ts';
+import { memoized } from '#server/shared/derived-values.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { DerivedValue, DerivedValues } from '#server/shared/module.ts';
 import { listUnitsOfLevel, provinceScope } from '../../units/index.ts';
@@ -66,8 +67,11 @@ export const briefingDerivedValues: readonly DerivedValue[] = MEASURES.map(
     level: 'commune',
     unitOfMeasure: msg(measure === 'due' || measure === 'held' ? 'grassroots.briefings.figures.unitBody' : 'grassroots.figures.unitPerson'),
     periodType: 'monthly',
+    group: 'grassroots.briefings',
     compute: async (db, args) => {
-      const figures = await briefingFiguresOfMonth(db, { provinceId: args.provinceId, month: args.asOf.slice(0, 7), asOf: args.asOf, unitIds: args.unitIds });
+      // one computation for the four values (the memo of the values computed together: a touch, a backfill day)
+      const month = { provinceId: args.provinceId, month: args.asOf.slice(0, 7), asOf: args.asOf, unitIds: args.unitIds };
+      const figures = await memoized(args.memo, `grassroots.briefings:${JSON.stringify(month)}`, () => briefingFiguresOfMonth(db, month));
       return [...figures].map(([unitId, f]) => ({ unitId, value: f[measure] }));
     },
   }),
@@ -84,5 +88,5 @@ export async function touchBriefingFigures(trx: Kysely<DB>, derived: DerivedValu
 /** Refreshes a commune's figures of these months ('yyyy-mm'), in the writer's transaction (a change of recurrence moves every month from its day on). */
 export async function touchBriefingMonths(trx: Kysely<DB>, derived: DerivedValues, actor: { userId: number | null }, unitId: number, months: readonly string[]) {
   const days = months.map((month) => `${month}-01`);
-  for (const code of BRIEFING_DERIVED_CODES) await derived.touch(trx, actor, code, [unitId], { days });
+  await derived.touchAll(trx, actor, BRIEFING_DERIVED_CODES.map((code) => ({ code, unitIds: [unitId] })), { days });
 }

@@ -3,6 +3,7 @@ import { meetsFieldDays, MIN_FIELD_DAYS_A_MONTH, monthsOf, type VisitSpan } from
 import { FIELD_DAYS_BODY_TYPES, PARTY_CELL_MEETING_PURPOSE } from '#contracts/grassroots/enums.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
+import { memoized } from '#server/shared/derived-values.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { DerivedValue, DerivedValues } from '#server/shared/module.ts';
 import { listUnitsOfLevel, provinceScope } from '../../units/index.ts';
@@ -74,16 +75,27 @@ export const figureCode = (measure: Measure, level: FigureLevel) =>
 
 const MEASURES: readonly Measure[] = ['cadres', 'meeting', 'fieldDays', 'committeeAtCellMeetings'];
 
-async function compute(db: Kysely<DB>, measure: Measure, level: FigureLevel, args: Args) {
+/**
+ * The figures per unit of `level` (every measure at once): one statement for the four values of a level, shared
+ * through the memo of the values computed together (a touch, a backfill day).
+ */
+function unitFigures(db: Kysely<DB>, level: FigureLevel, args: Args): Promise<{ unitIds: number[]; rows: Map<number, UnitFigureRow> }> {
   const start = args.from ?? `${args.asOf.slice(0, 7)}-01`;
-  const unitIds = await listUnitsOfLevel(db, { ...args, level });
-  // added up in the database: the derived values need no cadre rows (monthFigures gives them to the page)
-  const rows = await unitFiguresOfMonth(db, await provinceScope(db, args.provinceId), {
-    provinceId: args.provinceId, start, end: args.asOf, types: FIELD_DAYS_BODY_TYPES, levels: [level], unitIds, minDays: MIN_FIELD_DAYS_A_MONTH, cellPurpose: PARTY_CELL_MEETING_PURPOSE,
+  const key = `grassroots.figures:${JSON.stringify([level, args.provinceId, start, args.asOf, args.unitIds ?? null])}`;
+  return memoized(args.memo, key, async () => {
+    const unitIds = await listUnitsOfLevel(db, { ...args, level });
+    // added up in the database: the derived values need no cadre rows (monthFigures gives them to the page)
+    const rows = await unitFiguresOfMonth(db, await provinceScope(db, args.provinceId), {
+      provinceId: args.provinceId, start, end: args.asOf, types: FIELD_DAYS_BODY_TYPES, levels: [level], unitIds, minDays: MIN_FIELD_DAYS_A_MONTH, cellPurpose: PARTY_CELL_MEETING_PURPOSE,
+    });
+    return { unitIds, rows: new Map(rows.map((row) => [row.unit_id, row])) };
   });
+}
+
+async function compute(db: Kysely<DB>, measure: Measure, level: FigureLevel, args: Args) {
+  const { unitIds, rows } = await unitFigures(db, level, args);
   const column = { cadres: 'cadres', meeting: 'meeting', fieldDays: 'field_days', committeeAtCellMeetings: 'at_cells' } as const satisfies Record<Measure, keyof UnitFigureRow>;
-  const units = new Map(rows.map((row) => [row.unit_id, row[column[measure]]]));
-  return unitIds.map((unitId) => ({ unitId, value: units.get(unitId) ?? 0 }));
+  return unitIds.map((unitId) => ({ unitId, value: rows.get(unitId)?.[column[measure]] ?? 0 }));
 }
 
 const NAMES: Record<Measure, 'grassroots.figures.cadres' | 'grassroots.figures.meeting' | 'grassroots.figures.fieldDays' | 'grassroots.figures.committeeAtCells'> = {
@@ -107,6 +119,7 @@ export const grassrootsDerivedValues: readonly DerivedValue[] = FIGURE_LEVELS.fl
       level,
       unitOfMeasure: msg(measure === 'fieldDays' ? 'grassroots.figures.unitDay' : 'grassroots.figures.unitPerson'),
       periodType: 'monthly',
+      group: `grassroots.figures_${level}`,
       compute: (db, args) => compute(db, measure, level, args),
     }),
   ),
@@ -131,9 +144,10 @@ export async function touchVisitFigures(
   const rows = await cadresOfMonth(trx, scope, { start, end: visit.to, types: [...FIELD_DAYS_BODY_TYPES, 'party_committee'], levels: FIGURE_LEVELS });
   const mine = rows.filter((row) => row.person_id === visit.personId);
   const days = months.map((month) => `${month}-01`);
-  for (const code of GRASSROOTS_DERIVED_CODES) {
+  const touches = GRASSROOTS_DERIVED_CODES.map((code) => {
     const level = code.endsWith('_province') ? 'province' : 'commune';
-    const units = [...new Set(mine.filter((row) => row.unit_level === level).map((row) => row.unit_id))].sort((a, b) => a - b);
-    if (units.length > 0) await derived.touch(trx, actor, code, units, { days });
-  }
+    return { code, unitIds: [...new Set(mine.filter((row) => row.unit_level === level).map((row) => row.unit_id))].sort((a, b) => a - b) };
+  });
+  // one call: the four measures of a level read one statement per month (the touch's memo)
+  await derived.touchAll(trx, actor, touches.filter((touch) => touch.unitIds.length > 0), { days });
 }
