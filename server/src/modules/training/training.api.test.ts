@@ -3,6 +3,7 @@ import type { TRole } from '#contracts/auth.ts';
 import { trainingEndpoints as e } from '#contracts/training/api.ts';
 import { fixedClock } from '#server/shared/clock.ts';
 import { ExcelJS } from '#server/shared/exceljs.ts';
+import { provinceDerivedTotal } from '#test/derived-values.ts';
 import { buildOrganization, buildPerson, buildProvince, buildUser, TEST_PASSWORD, type TestProvince } from '#test/factories.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
@@ -25,20 +26,8 @@ async function role(personId: number, organizationId: number, title: string, ter
   await t.db.insertInto('person_role').values({ person_id: personId, organization_id: organizationId, title, is_head: true, term_from: termFrom, term_to: termTo }).execute();
 }
 
-/** The province's figure of a derived value for a period (as a dashboard reads it). */
-async function total(provinceId: number, code: string, period: string) {
-  const row = await t.db
-    .selectFrom('data_total as t')
-    .innerJoin('data_element as e', 'e.id', 't.data_element_id')
-    .select('t.sum')
-    .where('t.province_id', '=', provinceId)
-    .where('t.view', '=', 'current')
-    .where('t.unit_id', '=', provinceId)
-    .where('e.derived_code', '=', code)
-    .where('t.period', '=', period)
-    .executeTakeFirst();
-  return Number(row?.sum ?? 0);
-}
+/** The province's figure of a derived value for a period, as a dashboard reads it. */
+const total = (provinceId: number, code: string, period: string) => provinceDerivedTotal(t.db, provinceId, code, period);
 
 async function sheet(rows: (string | number)[][]) {
   const book = new ExcelJS.Workbook();

@@ -3,6 +3,7 @@ import { indicatorsModule } from '#server/modules/indicators/index.ts';
 import type { DerivedValues } from '#server/shared/module.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { organizationEndpoints } from '#contracts/organizations.ts';
+import { provinceDerivedTotal } from '#test/derived-values.ts';
 import { buildOrganization, buildProvince, buildUser } from '#test/factories.ts';
 import { signIn } from '#test/factories-people.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
@@ -21,19 +22,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The province's figure of a derived value for a period, as a dashboard reads it. */
-async function total(provinceId: number, code: string, period: string) {
-  const row = await t.db
-    .selectFrom('data_total as t')
-    .innerJoin('data_element as e', 'e.id', 't.data_element_id')
-    .select('t.sum')
-    .where('t.province_id', '=', provinceId)
-    .where('t.view', '=', 'current')
-    .where('t.unit_id', '=', provinceId)
-    .where('e.derived_code', '=', code)
-    .where('t.period', '=', period)
-    .executeTakeFirst();
-  return Number(row?.sum ?? 0);
-}
+const total = (provinceId: number, code: string, period: string) => provinceDerivedTotal(t.db, provinceId, code, period);
 
 async function insertModel(provinceId: number, unitId: number, values: { status: string; level?: string; on?: string; owner?: number; origin?: string }) {
   const id = uuidv7();

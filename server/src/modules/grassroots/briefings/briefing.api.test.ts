@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grassrootsEndpoints } from '#contracts/grassroots/api.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
+import { storedDerivedValue } from '#test/derived-values.ts';
 import { buildOrganization, buildPerson, buildProvince } from '#test/factories.ts';
 import { signIn } from '#test/factories-people.ts';
 import { errorBody } from '#test/http-client.ts';
@@ -17,19 +18,8 @@ async function role(personId: number, organizationId: number, termFrom = '2025-0
   await t.db.insertInto('person_role').values({ person_id: personId, organization_id: organizationId, title: 'Thành viên', term_from: termFrom, term_to: termTo }).execute();
 }
 
-/** The stored derived value of a unit for a period (as the indicators module keeps it), 0 when none. */
-async function stored(unitId: number, code: string, period: string) {
-  const row = await t.db
-    .selectFrom('data_value as v')
-    .innerJoin('data_element as e', 'e.id', 'v.data_element_id')
-    .select('v.num')
-    .where('v.unit_id', '=', unitId)
-    .where('e.derived_code', '=', code)
-    .where('v.period', '=', period)
-    .where('v.deleted', '=', false)
-    .executeTakeFirst();
-  return Number(row?.num ?? 0);
-}
+/** The stored derived value of a unit for a period, 0 when none. */
+const stored = (unitId: number, code: string, period: string) => storedDerivedValue(t.db, unitId, code, period);
 const figures = async (unitId: number, period: string) => ({
   due: await stored(unitId, 'grassroots.briefings_due_commune', period),
   held: await stored(unitId, 'grassroots.briefings_held_commune', period),

@@ -5,6 +5,7 @@ import type { JobContext } from '#server/platform/jobs/job-queue.ts';
 import { SERVER_MODULES } from '#server/modules/registry.ts';
 import { derivedValuesOf } from '#server/shared/derived-values.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
+import { storedDerivedValue } from '#test/derived-values.ts';
 import { buildOrganization, buildPerson, buildProvince } from '#test/factories.ts';
 import { signIn } from '#test/factories-people.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
@@ -32,19 +33,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-/** The stored derived value of a unit for a month, 0 when none. */
-async function stored(unitId: number, code: string, period: string) {
-  const row = await t.db
-    .selectFrom('data_value as v')
-    .innerJoin('data_element as e', 'e.id', 'v.data_element_id')
-    .select('v.num')
-    .where('v.unit_id', '=', unitId)
-    .where('e.derived_code', '=', code)
-    .where('v.period', '=', period)
-    .where('v.deleted', '=', false)
-    .executeTakeFirst();
-  return Number(row?.num ?? 0);
-}
+/** The stored derived value of a unit for a period, 0 when none. */
+const stored = (unitId: number, code: string, period: string) => storedDerivedValue(t.db, unitId, code, period);
 
 describe('grassroots figures: one computation for the values that share it', () => {
   it('a visit and a briefing touch their four values with one statement; a backfill day runs it once per level', async () => {
