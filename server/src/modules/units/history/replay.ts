@@ -47,9 +47,9 @@ function fullName(replay: Replay, type: string, name: string, where: string): st
   return `${word ?? type} ${name}`;
 }
 
-function create(replay: Replay, row: ChangeRow, where: string): void {
-  if (replay.lives.has(row.code)) return void replay.problems.push(`${where}: code already used`);
-  const version: UnitVersion = {
+/** The state a change row starts: its new name, type and parent from its effective date, under its instrument. */
+function versionFrom(replay: Replay, row: ChangeRow, where: string): UnitVersion {
+  return {
     validFrom: row.effectiveDate,
     validTo: HISTORY_LAST_DAY,
     name: row.newName,
@@ -58,6 +58,11 @@ function create(replay: Replay, row: ChangeRow, where: string): void {
     parentCode: row.newParentCode,
     act: row.instrument,
   };
+}
+
+function create(replay: Replay, row: ChangeRow, where: string): void {
+  if (replay.lives.has(row.code)) return void replay.problems.push(`${where}: code already used`);
+  const version = versionFrom(replay, row, where);
   replay.lives.set(row.code, { code: row.code, level: row.level, validFrom: row.effectiveDate, validTo: HISTORY_LAST_DAY, versions: [version], events: [], end: null });
   replay.current.set(row.code, version);
 }
@@ -90,15 +95,7 @@ function cease(replay: Replay, row: ChangeRow, life: UnitLife, version: UnitVers
 function change(replay: Replay, row: ChangeRow, life: UnitLife, version: UnitVersion, where: string): void {
   if (changedKinds(row).join('+') !== row.kinds.join('+')) replay.problems.push(`${where}: kind ${row.kinds.join('+')} does not match the fields changed`);
   if (version.validFrom === row.effectiveDate) replay.problems.push(`${where}: a second change of the unit on the same day`);
-  const next: UnitVersion = {
-    validFrom: row.effectiveDate,
-    validTo: HISTORY_LAST_DAY,
-    name: row.newName,
-    fullName: fullName(replay, row.newType, row.newName, where),
-    type: row.newType,
-    parentCode: row.newParentCode,
-    act: row.instrument,
-  };
+  const next = versionFrom(replay, row, where);
   version.validTo = addDays(row.effectiveDate, -1);
   life.versions.push(next);
   replay.current.set(row.code, next);
