@@ -24,16 +24,21 @@ export async function launchBrowser(extraArgs: readonly string[] = []): Promise<
   });
 }
 
-/** Opens the login page and signs in through the form, as a person would. */
+/**
+ * Opens the login page and signs in through the form, as a person would, and resolves once the server has answered
+ * and the page has taken the answer in (signed in, or an error shown). The form clicked may be the page's HTML form
+ * (the scripts not yet run): it posts to /api/auth/login-form and comes back to the same address, so the address
+ * alone cannot tell that the answer has arrived; the login response can.
+ */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
+  const answered = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/api/auth/login') && response.request().method() === 'POST', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  // wait for the answer (signed in, or an error shown) before the test navigates on, or the navigation cuts
-  // off the login request
+  await answered;
   await Promise.race([
-    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }),
+    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }).then(() => page.getByRole('main').waitFor({ timeout: 15_000 })),
     page.getByRole('alert').first().waitFor({ timeout: 15_000 }),
   ]).catch(() => undefined);
 }

@@ -11,6 +11,29 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
+describe('the event loop', () => {
+  it('turns while a chain of queries runs: a timer set before a 300 ms chain fires before the chain ends', async () => {
+    // on PGlite the queries settle as microtasks (no I/O): without a turn now and then, a background job's chain
+    // of statements would hold every timer and HTTP request of the process until it ended
+    let fired = 0;
+    const timer = setInterval(() => (fired += 1), 1);
+    let queries = 0;
+    const started = performance.now();
+    try {
+      while (performance.now() - started < 300) {
+        await sql`select count(*) from generate_series(1, 2000)`.execute(handle.db);
+        queries += 1;
+      }
+    } finally {
+      clearInterval(timer);
+    }
+    const firedBeforeEnd = fired;
+    expect(queries).toBeGreaterThan(10);
+    // a turn at least every TURN_EVERY_MS (20 ms): ≥ 5 of the 1 ms timer's runs in 300 ms, not 0
+    expect(firedBeforeEnd).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe('concurrent transactions', () => {
   it('do not interleave: 20 read-modify-write transactions all count', async () => {
     // Each transaction reads, waits, then writes. Interleaved on one connection they would lose updates

@@ -25,10 +25,27 @@ export class Mutex {
   }
 }
 
+/**
+ * How long a chain of queries may keep the event loop before it lets it turn. PGlite runs in this thread and answers
+ * without I/O, so its promises settle as microtasks: a background job's thousands of statements in a row would
+ * otherwise hold every timer and HTTP request until the job ends (a demo backfill held them for a minute).
+ */
+export const TURN_EVERY_MS = 20;
+
 class PGliteConnection implements DatabaseConnection {
+  #lastTurn = performance.now();
+
   constructor(private readonly pg: PGlite) {}
 
+  /** Lets the event loop run its timers and I/O when the queries since the last turn have kept it TURN_EVERY_MS. */
+  async #turn(): Promise<void> {
+    if (performance.now() - this.#lastTurn < TURN_EVERY_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.#lastTurn = performance.now();
+  }
+
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    await this.#turn();
     // Without parameters use the simple protocol, which (like pg) accepts several statements: migrations need it.
     const result =
       query.parameters.length === 0
