@@ -7,6 +7,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { copyingPool } from './copy.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
@@ -52,7 +53,7 @@ export async function openDatabase(target: DatabaseTarget, pglite?: PGlite): Pro
     // An idle client dropped by the server (restart, admin kill) must not crash the process: pg emits the
     // error on the pool, and the next query opens a new connection.
     pool.on('error', (error) => console.error(`PostgreSQL idle client: ${error.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) });
     return { db, target, close: () => db.destroy() };
   }
   const release = !pglite && target.dataDir ? lockDataDir(target.dataDir) : () => undefined;

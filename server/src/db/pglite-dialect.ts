@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { CopyIn } from './copy.ts';
 
 /** FIFO lock. PGlite has one connection: a transaction must own it from BEGIN to COMMIT, or two interleave. */
 export class Mutex {
@@ -46,6 +47,12 @@ class PGliteConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     await this.#turn();
+    const [first] = query.parameters;
+    if (first instanceof CopyIn) {
+      // COPY … FROM STDIN (copy.ts): PGlite reads the rows from a blob
+      const copied = await this.pg.query(query.sql.replace(/from stdin$/, "from '/dev/blob'"), [], { blob: new Blob([first.text]) });
+      return { rows: [], numAffectedRows: BigInt(copied.affectedRows ?? 0) };
+    }
     // Without parameters use the simple protocol, which (like pg) accepts several statements: migrations need it.
     const result =
       query.parameters.length === 0

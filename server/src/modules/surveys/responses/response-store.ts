@@ -114,12 +114,9 @@ export function checkAgainst(form: TSurveyForm, answers: Record<string, unknown>
  * for a bad response: the caller turns the first into a 400 (a submission) or reports them by row (an import).
  */
 export async function storeResponses(trx: Database, survey: StoreSurvey, items: readonly IncomingResponse[], context: StoreContext, forms = new FormCache(survey)): Promise<StoreOutcome[]> {
-  // Responses checked by the caller (an import, which checked every row and its unit first) are inserted without
-  // looking their ids up first: an id already stored is skipped by the insert and answered as a resend below, as a
-  // resend racing its first copy is (one index probe per response saved). Others are looked up first, so that a
-  // resend is answered with its receipt before its answers are checked again.
-  const lookUpFirst = items.some((item) => !item.checked);
-  const sent = new Map(lookUpFirst ? (await repo.findSentIds(trx, survey.province_id, items.map((item) => item.id))).map((row) => [row.id, row]) : []);
+  // Ids are looked up first: a resend is answered with its receipt before its answers are checked again, and an
+  // import's batch (checked by the caller) then holds only new ids, which it writes with COPY (copyNewResponses).
+  const sent = new Map((await repo.findSentIds(trx, survey.province_id, items.map((item) => item.id))).map((row) => [row.id, row]));
   // a targeted unit or one under it (a village of a targeted commune); without targets, the survey unit's subtree
   const itemUnits = [...new Set(items.map((item) => item.unitId))];
   const targetUnits = new Set(context.targets.map((t) => t.unit_id));
@@ -178,7 +175,7 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
     });
     outcomes.push({ ok: true, id: item.id, status, duplicate: false });
   }
-  const written = await repo.insertResponses(trx, rows);
+  const written = context.channel === 'import' ? await repo.copyNewResponses(trx, rows) : await repo.insertResponses(trx, rows);
   // a resend that raced its first copy (or of an import, not looked up first): the stored one stands, answered as a duplicate
   const raced = rows.filter((row) => !written.has(row.id)).map((row) => row.id);
   if (raced.length) {

@@ -1,0 +1,66 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CompiledQuery, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from './database.ts';
+
+/**
+ * COPY … FROM STDIN on both engines, for the bulk writes (a survey import's responses): rows go over as PostgreSQL's
+ * text format instead of bound parameters, which the server parses several times faster than one large jsonb
+ * parameter. The rows travel as the statement's only parameter, a CopyIn, which each driver recognises: node-postgres
+ * through pg-copy-streams on the transaction's own connection (copyingPool), PGlite from a blob (pglite-dialect.ts).
+ */
+export class CopyIn {
+  constructor(readonly text: string) {}
+}
+
+export type CopyValue = string | number | boolean | null | undefined;
+
+/** One field in COPY's text format: null as \N; backslash, tab, newline and carriage return escaped. */
+export function copyField(value: CopyValue): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = String(value);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c) : text;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** The COPY statement for a table and its columns (names of our own schema, checked all the same). */
+export function copyStatement(table: string, columns: readonly string[]): string {
+  for (const name of [table, ...columns]) if (!IDENTIFIER.test(name)) throw new Error(`not an identifier: ${name}`);
+  return `copy ${table} (${columns.join(', ')}) from stdin`;
+}
+
+/** Copies rows (values in the columns' order) into a table, in the caller's transaction: how many were copied. */
+export async function copyRows(db: Database, table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  return copyText(db, table, columns, rows.map((row) => row.map(copyField).join('\t')).join('\n') + '\n');
+}
+
+/** Copies lines already in COPY's text format (each field through copyField, each line ended by \n). */
+export async function copyText(db: Database, table: string, columns: readonly string[], text: string): Promise<number> {
+  const result = await db.executeQuery(CompiledQuery.raw(copyStatement(table, columns), [new CopyIn(text)]));
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** COPY FROM STDIN on a node-postgres client, answered as Kysely reads a query's result. */
+async function copyOnClient(client: pg.PoolClient, statement: string, copy: CopyIn) {
+  const stream = client.query(copyFrom(statement));
+  await pipeline(Readable.from([copy.text]), stream);
+  // Kysely reads numAffectedRows from INSERT-like commands only
+  return { command: 'INSERT' as const, rowCount: stream.rowCount, rows: [] };
+}
+
+/** A node-postgres pool whose clients run a CopyIn parameter as COPY FROM STDIN (see CopyIn). */
+export function copyingPool(pool: pg.Pool): PostgresPool {
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      const query = (statement: unknown, parameters?: readonly unknown[]) =>
+        typeof statement === 'string' && parameters?.[0] instanceof CopyIn ? copyOnClient(client, statement, parameters[0]) : client.query(statement as string, parameters as unknown[]);
+      return { query, release: (destroy?: boolean) => client.release(destroy) } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
+}

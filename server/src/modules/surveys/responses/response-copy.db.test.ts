@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '#server/db/database.ts';
+import { uuidv7 } from '#server/shared/uuidv7.ts';
+import { buildProvince } from '#test/factories.ts';
+import { createTestDatabase } from '#test/test-db.ts';
+import { surveyScopeFixtures } from '../survey.fixtures.ts';
+import { copyNewResponses, type NewResponse } from './response.repository.ts';
+
+// An import writes its batches with COPY (copyNewResponses) after looking their ids up. A response stored meanwhile by
+// another transaction under one of those ids (a phone's resend racing the import) must neither fail the import nor
+// be overwritten: the batch goes again row by row and the stored response stands.
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle.close());
+
+describe('copyNewResponses', () => {
+  it('copies new responses exactly; an id stored meanwhile is skipped and keeps its answers', async () => {
+    const db = handle.db;
+    const province = { id: (await buildProvince(db)).provinceId };
+    const fixture = await surveyScopeFixtures(db, province.id);
+    const surveyId = (fixture['/api/surveys/:id'] as { id: number }).id;
+    const storedId = (fixture['/api/surveys/:id/responses/:responseId'] as { responseId: string }).responseId;
+    const now = new Date('2026-03-02T03:04:05Z');
+    const row = (id: string, answer: string): NewResponse => ({
+      id,
+      province_id: province.id,
+      survey_id: surveyId,
+      version_number: 1,
+      unit_id: province.id,
+      respondent_group: 'citizen',
+      channel: 'import',
+      status: 'accepted',
+      answers: { q1: answer },
+      cells: { q1: 'answered' },
+      submitted_at: now,
+      entered_by: null,
+      invitation_id: null,
+      import_job_id: null,
+      created_at: now,
+      updated_at: now,
+    });
+    const fresh = [uuidv7(), uuidv7()];
+    const first = await db.transaction().execute((trx) => copyNewResponses(trx, [row(fresh[0] as string, 'Tab\tvà "ngoặc"\n\\ xuống dòng')]));
+    expect([...first]).toEqual([fresh[0]]);
+    // the stored response's id comes in a batch again: nothing fails, the stored answers stand
+    const second = await db.transaction().execute((trx) => copyNewResponses(trx, [row(storedId, 'ghi đè?'), row(fresh[1] as string, 'mới')]));
+    expect([...second]).toEqual([fresh[1]]);
+    const stored = await db.selectFrom('survey_response').select(['id', 'answers', 'channel', 'submitted_at']).where('survey_id', '=', surveyId).orderBy('id').execute();
+    expect(stored.map((r) => [r.id, r.answers, r.channel])).toEqual(
+      [
+        [storedId, { q1: 'Ý kiến' }, 'paper'],
+        [fresh[0], { q1: 'Tab\tvà "ngoặc"\n\\ xuống dòng' }, 'import'],
+        [fresh[1], { q1: 'mới' }, 'import'],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(new Date(stored.find((r) => r.id === fresh[1])?.submitted_at as Date).toISOString()).toBe('2026-03-02T03:04:05.000Z');
+  });
+});
