@@ -3,8 +3,8 @@ import type { DatabaseHandle } from '#server/db/database.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { buildProvince } from '#test/factories.ts';
 import { createTestDatabase } from '#test/test-db.ts';
-import { surveyScopeFixtures } from '../survey.fixtures.ts';
-import { copyNewResponses, type NewResponse } from './response.repository.ts';
+import { responseRow, surveyScopeFixtures } from '../survey.fixtures.ts';
+import { copyNewResponses } from './response.repository.ts';
 
 // An import writes its batches with COPY (copyNewResponses) after looking their ids up. A response stored meanwhile by
 // another transaction under one of those ids (a phone's resend racing the import) must neither fail the import nor
@@ -24,24 +24,8 @@ describe('copyNewResponses', () => {
     const surveyId = (fixture['/api/surveys/:id'] as { id: number }).id;
     const storedId = (fixture['/api/surveys/:id/responses/:responseId'] as { responseId: string }).responseId;
     const now = new Date('2026-03-02T03:04:05Z');
-    const row = (id: string, answer: string): NewResponse => ({
-      id,
-      province_id: province.id,
-      survey_id: surveyId,
-      version_number: 1,
-      unit_id: province.id,
-      respondent_group: 'citizen',
-      channel: 'import',
-      status: 'accepted',
-      answers: { q1: answer },
-      cells: { q1: 'answered' },
-      submitted_at: now,
-      entered_by: null,
-      invitation_id: null,
-      import_job_id: null,
-      created_at: now,
-      updated_at: now,
-    });
+    const survey = { id: surveyId, province_id: province.id };
+    const row = (id: string, answer: string) => responseRow({ id, survey, unitId: province.id, channel: 'import', answer, at: now });
     const fresh = [uuidv7(), uuidv7()];
     const first = await db.transaction().execute((trx) => copyNewResponses(trx, [row(fresh[0] as string, 'Tab\tvà "ngoặc"\n\\ xuống dòng')]));
     expect([...first]).toEqual([fresh[0]]);
