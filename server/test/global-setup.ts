@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
   await handle.close();
   project.provide('dbKind', 'pglite');
   project.provide('dbTemplate', file);
-  return undefined;
+  return () => rmSync(file, { force: true });
 }
 
 /** The same server URL pointing at another database. */

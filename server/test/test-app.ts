@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,8 @@ export async function startTestApp(
   options: { loginRateLimit?: number; today?: string; clock?: Clock; secureCookies?: boolean; trustProxy?: boolean; webDist?: string } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
-  const files = localBlobStore(mkdtempSync(join(tmpdir(), 'dvs-test-files-')));
+  const filesDir = mkdtempSync(join(tmpdir(), 'dvs-test-files-'));
+  const files = localBlobStore(filesDir);
   const app = await buildApp({
     db: handle.db,
     files,
@@ -54,6 +55,7 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await handle.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

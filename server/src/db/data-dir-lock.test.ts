@@ -1,10 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
 
-const dir = () => join(mkdtempSync(join(tmpdir(), 'dvs-lock-')), 'pglite');
+const made: string[] = [];
+const dir = () => {
+  const parent = mkdtempSync(join(tmpdir(), 'dvs-lock-'));
+  made.push(parent);
+  return join(parent, 'pglite');
+};
+afterAll(() => made.forEach((parent) => rmSync(parent, { recursive: true, force: true })));
 
 describe('lockDataDir', () => {
   it('writes our pid next to the data dir and removes it on release', () => {
