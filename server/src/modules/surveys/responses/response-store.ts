@@ -176,7 +176,7 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
     outcomes.push({ ok: true, id: item.id, status, duplicate: false });
   }
   const written = context.channel === 'import' ? await repo.copyNewResponses(trx, rows) : await repo.insertResponses(trx, rows);
-  // a resend that raced its first copy (or of an import, not looked up first): the stored one stands, answered as a duplicate
+  // a resend that raced its first copy past the lookup above: the stored one stands, answered as a duplicate
   const raced = rows.filter((row) => !written.has(row.id)).map((row) => row.id);
   if (raced.length) {
     const now = new Map((await repo.findSentIds(trx, survey.province_id, raced)).map((row) => [row.id, row]));
