@@ -70,8 +70,13 @@ export type TUnitSearchHit = z.infer<typeof ZUnitSearchHit>;
 
 export const ZSuccessionLink = z.object({
   unit: ZUnitRef,
-  kind: z.enum(['merged', 'split']),
+  /** 'moved': the same commune under another district from that day (each parent period is a unit of its own). */
+  kind: z.enum(['merged', 'split', 'moved']),
   effectiveDate: ZDate,
+  /** 'likely': the successor is inferred, not published ("có thể là …"); such a link grants no access until confirmed. */
+  certainty: z.enum(['certain', 'likely']),
+  /** The resolution that made the change (e.g. 832/NQ-UBTVQH14); null for the 2025 reform. */
+  instrument: z.string().nullable(),
 });
 
 export const ZUnitDetail = z.object({

@@ -144,6 +144,7 @@ describe('foreign scope, on every GET endpoint of the OpenAPI document', () => {
     const { rows } = await sql<{ a: number; b: number; successor: number }>`
       select min(s.old_unit_id) as a, max(s.old_unit_id) as b, s.new_unit_id as successor from unit_succession s
       join admin_unit o on o.id = s.old_unit_id and o.level = 'commune'
+      where s.effective_date = '2025-07-01'
       group by s.new_unit_id having count(*) >= 2 order by s.new_unit_id limit 1`.execute(t.db);
     const { a, b, successor } = rows[0] as { a: number; b: number; successor: number };
     const sideA = await side('2019 commune A', a, a, [a]);

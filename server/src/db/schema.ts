@@ -18,6 +18,8 @@ export interface AdminUnitTable {
   path: string;
   valid_from: string | null;
   valid_to: string | null;
+  /** The official code of an earlier parent period's row (its last period's row carries `code`). */
+  history_code: ColumnType<string | null, string | null | undefined, string | null>;
   search_name: ReadOnly<string>;
   /** Initials and abbreviation forms of the name (unit_search_keys()). */
   search_keys: ReadOnly<string[]>;
@@ -46,10 +48,18 @@ export interface UnitAliasTable {
 export interface UnitSuccessionTable {
   old_unit_id: number;
   new_unit_id: number;
-  kind: 'merged' | 'split';
+  /** 'moved': the same unit under another parent from effective_date (a row per parent period). */
+  kind: 'merged' | 'split' | 'moved';
   effective_date: string;
   /** Share of a split unit's figures that goes to this successor (null = equal parts). */
   share: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 'likely': inferred, grants no scope until confirmed. */
+  certainty: Generated<'certain' | 'likely'>;
+  /** The resolution that made the change; null for the 2025 reform's links. */
+  instrument: ColumnType<string | null, string | null | undefined, string | null>;
+  confirmed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  confirmed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  confirm_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrganizationTable {

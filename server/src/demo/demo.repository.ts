@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
+import { REFORM_DAY, REFORM_LAST_DAY } from '#server/modules/units/official-import.ts';
 import type { OrgDraft, RoleDraft } from './demo-plan.ts';
 import type { PersonDraft } from './people.ts';
 import type { Commune2019, Territory, TerritoryUnit } from './territory.ts';
@@ -75,6 +76,8 @@ export async function findTerritory(db: Kysely<DB>, province2019Code: string, pr
     .select(unitColumns)
     .where(sql<boolean>`u.path <@ ${province2019.path}::ltree`)
     .where('u.level', 'in', ['district', 'commune'])
+    // the units that reached the reform (those that ended before 30/6/2025 are history, issue 9)
+    .where(sql<boolean>`u.valid_to >= ${REFORM_LAST_DAY}::date`)
     .orderBy('u.code')
     .execute();
   const districts = rows.filter((row) => row.level === 'district').map(toUnit);
@@ -85,6 +88,8 @@ export async function findTerritory(db: Kysely<DB>, province2019Code: string, pr
         .selectFrom('unit_succession as s')
         .innerJoin('admin_unit as u', 'u.id', 's.new_unit_id')
         .select([...unitColumns, 's.old_unit_id', 's.kind'])
+        .where('s.kind', 'in', ['merged', 'split'])
+        .where('s.effective_date', '=', REFORM_DAY)
         .where(
           's.old_unit_id',
           'in',
@@ -96,7 +101,7 @@ export async function findTerritory(db: Kysely<DB>, province2019Code: string, pr
   const communes: Commune2019[] = communeRows.map((row) => {
     const district = districtById.get(row.parent_id ?? -1);
     if (!district) throw new Error(`commune ${row.code} has no district`);
-    const successors = links.filter((link) => link.old_unit_id === row.id).map((link) => ({ unit: toUnit(link), kind: link.kind }));
+    const successors = links.filter((link) => link.old_unit_id === row.id).map((link) => ({ unit: toUnit(link), kind: link.kind === 'split' ? ('split' as const) : ('merged' as const) }));
     if (successors.length === 0) throw new Error(`commune ${row.code} has no 2025 successor`);
     return { ...toUnit(row), district, successors };
   });

@@ -53,9 +53,9 @@ describe('the demo province (Quảng Trị)', () => {
     console.log(`demo loaded in ${seconds.toFixed(1)} s`);
   });
 
-  it('has 10 districts and 119 communes under province 45 on 2019-01-01', async () => {
+  it('has 10 districts and 141 communes under province 45 on 2019-01-01 (seed 001), 125 on 2020-06-01, 119 on 2025-03-01', async () => {
     expect(await countUnder('2019', '45', 'district', '2019-01-01')).toBe(10);
-    expect(await countUnder('2019', '45', 'commune', '2019-01-01')).toBe(119);
+    expect(await Promise.all(['2019-01-01', '2020-06-01', '2025-03-01'].map((day) => countUnder('2019', '45', 'commune', day)))).toEqual([141, 125, 119]);
   });
 
   it('has exactly 1,113 villages under 45 in 2020 and 1,113 + the Quảng Bình side under the 2025 province 44 today', async () => {
@@ -76,7 +76,7 @@ describe('the demo province (Quảng Trị)', () => {
     expect(result.rows[0]).toEqual({ villages: 1113, linked: 1113, wrong: 0 });
   });
 
-  it('gives every 2019 commune one Khối dân vận with 9–11 members on 2024-01-01', async () => {
+  it('gives every 2019 commune that reached the reform one Khối dân vận with 9–11 members on 2024-01-01', async () => {
     const result = await sql<{ commune: string; blocs: number; members: number }>`
       select c.full_name as commune, count(distinct o.id)::int as blocs, count(r.id)::int as members
       from admin_unit c
@@ -85,7 +85,7 @@ describe('the demo province (Quảng Trị)', () => {
       left join organization o on o.unit_id = c.id and o.type = 'commune_bloc'
       left join person_role r on r.organization_id = o.id
         and r.term_from <= '2024-01-01' and (r.term_to is null or r.term_to >= '2024-01-01')
-      where c.level = 'commune'
+      where c.level = 'commune' and c.valid_to = '2025-06-30'
       group by c.id, c.full_name`.execute(db);
     expect(result.rows).toHaveLength(119);
     for (const row of result.rows) {

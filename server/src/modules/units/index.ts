@@ -19,3 +19,5 @@ export const unitsModule: ServerModule = {
 export { findUnit } from './unit.repository.ts';
 /** Units a derived value of a province is computed over (organisations' derived values use them too). */
 export { listUnitsOfLevel, provinceScope } from './unit-derived.repository.ts';
+/** The last day of the 4-level structure and the first of the 2-level one (the 2025 reform's links carry it). */
+export { REFORM_DAY, REFORM_LAST_DAY } from './official-import.ts';

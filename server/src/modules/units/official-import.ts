@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import { parseCsvText } from '#server/shared/spreadsheet.ts';
+import { loadUnitHistory } from './history/history-load.ts';
 import { insertAliases } from './unit-search.repository.ts';
 import * as repo from './unit.repository.ts';
 
@@ -55,15 +56,18 @@ export interface OfficialImportReport {
   datedChanges: number;
   /** Common names added (resources/admin-units/common-names.csv). */
   aliases: number;
+  /** Rows, earlier names and links of the 2019–2025 history (history-2019-2025/), when loaded by this run. */
+  history: { units: number; names: number; links: number } | null;
 }
 
 /**
- * Loads both official structures, the 2025 succession and the dated changes after 2025 (Đồng Nai 2026).
+ * Loads both official structures, the 2025 succession, the 2019–2025 history of the 4-level structure and the dated
+ * changes after 2025 (Đồng Nai 2026).
  * Idempotent: a structure already present is not loaded again; dated changes are applied once.
  * Run it inside a transaction so a failure leaves nothing half-loaded.
  */
 export async function importOfficialUnits(db: Kysely<DB>, dir = ADMIN_UNITS_DIR): Promise<OfficialImportReport> {
-  const report: OfficialImportReport = { units2019: 0, units2025: 0, successions: 0, datedChanges: 0, aliases: 0 };
+  const report: OfficialImportReport = { units2019: 0, units2025: 0, successions: 0, datedChanges: 0, aliases: 0, history: null };
   const fresh2019 = (await repo.countStructure(db, '2019')) === 0;
   const fresh2025 = (await repo.countStructure(db, '2025')) === 0;
   if (fresh2019) report.units2019 = await importStructure(db, dir, '2019');
@@ -80,6 +84,8 @@ export async function importOfficialUnits(db: Kysely<DB>, dir = ADMIN_UNITS_DIR)
     await repo.insertSuccessions(db, links);
     report.successions = links.length;
   }
+  // the 4-level structure since 2019-01-01, on top of the 30/6/2025 rows (once; also on a database loaded before it)
+  report.history = await loadUnitHistory(db, join(dir, 'history-2019-2025'));
   const structures = { '2019': await repo.codeIndex(db, '2019'), '2025': await repo.codeIndex(db, '2025') };
   for (const change of readCsv(dir, 'dated-changes.csv')) {
     const unitId = structures[change.structure as '2019' | '2025'].get(change.code as string);

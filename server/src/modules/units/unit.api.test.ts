@@ -72,7 +72,7 @@ describe('the two structures', () => {
     const quangBinh = await findProvince(admin, 'quang binh', '2019-01-01');
     const detail = await admin.call(unitEndpoints.get, { params: { id: quangBinh?.id as number }, query: { asOf: '2019-01-01' } });
     expect(detail.body.successors).toEqual([
-      { unit: expect.objectContaining({ fullName: 'Tỉnh Quảng Trị', structure: '2025' }), kind: 'merged', effectiveDate: '2025-07-01' },
+      { unit: expect.objectContaining({ fullName: 'Tỉnh Quảng Trị', structure: '2025' }), kind: 'merged', effectiveDate: '2025-07-01', certainty: 'certain', instrument: null },
     ]);
     const successorId = detail.body.successors[0]?.unit.id as number;
     const back = await admin.call(unitEndpoints.get, { params: { id: successorId }, query: { asOf: '2026-01-01' } });

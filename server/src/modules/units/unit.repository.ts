@@ -82,14 +82,14 @@ export async function findSuccessionLinks(db: Kysely<DB>, unitId: number) {
   const predecessors = await db
     .selectFrom('unit_succession as s')
     .innerJoin('admin_unit as u', 'u.id', 's.old_unit_id')
-    .select(['u.id', 'u.full_name', 'u.level', 'u.structure', 's.kind', 's.effective_date'])
+    .select(['u.id', 'u.full_name', 'u.level', 'u.structure', 's.kind', 's.effective_date', 's.certainty', 's.instrument'])
     .where('s.new_unit_id', '=', unitId)
     .orderBy('u.full_name')
     .execute();
   const successors = await db
     .selectFrom('unit_succession as s')
     .innerJoin('admin_unit as u', 'u.id', 's.new_unit_id')
-    .select(['u.id', 'u.full_name', 'u.level', 'u.structure', 's.kind', 's.effective_date'])
+    .select(['u.id', 'u.full_name', 'u.level', 'u.structure', 's.kind', 's.effective_date', 's.certainty', 's.instrument'])
     .where('s.old_unit_id', '=', unitId)
     .orderBy('u.full_name')
     .execute();
@@ -124,13 +124,13 @@ export async function findLineage(db: Kysely<DB>, unitId: number): Promise<Linea
   const result = await sql<{ unit_id: number; relation: LineageEntry['relation']; kind: LineageEntry['kind']; depth: number }>`
     with recursive
       back(unit_id, kind, depth) as (
-        select s.old_unit_id, s.kind, 1 from unit_succession s where s.new_unit_id = ${unitId}
+        select s.old_unit_id, case when s.kind = 'split' then 'split' else 'merged' end, 1 from unit_succession s where s.new_unit_id = ${unitId}
         union
         select s.old_unit_id, case when b.kind = 'split' or s.kind = 'split' then 'split' else 'merged' end, b.depth + 1
         from unit_succession s join back b on s.new_unit_id = b.unit_id where b.depth < 10
       ),
       fwd(unit_id, kind, depth) as (
-        select s.new_unit_id, s.kind, 1 from unit_succession s where s.old_unit_id = ${unitId}
+        select s.new_unit_id, case when s.kind = 'split' then 'split' else 'merged' end, 1 from unit_succession s where s.old_unit_id = ${unitId}
         union
         select s.new_unit_id, case when f.kind = 'split' or s.kind = 'split' then 'split' else 'merged' end, f.depth + 1
         from unit_succession s join fwd f on s.old_unit_id = f.unit_id where f.depth < 10
@@ -192,13 +192,14 @@ export async function insertUnits(
     parent_id: number | null;
     valid_from: string | null;
     valid_to: string | null;
+    history_code?: string | null;
   }[],
-): Promise<{ id: number; code: string | null; name: string; parent_id: number | null }[]> {
+): Promise<{ id: number; code: string | null; history_code: string | null; name: string; parent_id: number | null; valid_from: string | null }[]> {
   if (units.length === 0) return [];
-  const inserted: { id: number; code: string | null; name: string; parent_id: number | null }[] = [];
+  const inserted: { id: number; code: string | null; history_code: string | null; name: string; parent_id: number | null; valid_from: string | null }[] = [];
   for (let i = 0; i < units.length; i += 1000) {
     const chunk = units.slice(i, i + 1000).map((unit) => ({ ...unit, path: '0' }));
-    inserted.push(...(await db.insertInto('admin_unit').values(chunk).returning(['id', 'code', 'name', 'parent_id']).execute()));
+    inserted.push(...(await db.insertInto('admin_unit').values(chunk).returning(['id', 'code', 'history_code', 'name', 'parent_id', 'valid_from']).execute()));
   }
   await sql`update admin_unit set path = text2ltree(id::text) where path = '0' and parent_id is null`.execute(db);
   await sql`update admin_unit c set path = p.path || text2ltree(c.id::text)
@@ -208,7 +209,7 @@ export async function insertUnits(
 
 export async function insertSuccessions(
   db: Kysely<DB>,
-  links: { old_unit_id: number; new_unit_id: number; kind: 'merged' | 'split'; effective_date: string }[],
+  links: { old_unit_id: number; new_unit_id: number; kind: 'merged' | 'split' | 'moved'; effective_date: string; certainty?: 'certain' | 'likely'; instrument?: string | null }[],
 ): Promise<void> {
   for (let i = 0; i < links.length; i += 2000) {
     await db.insertInto('unit_succession').values(links.slice(i, i + 2000)).onConflict((oc) => oc.doNothing()).execute();

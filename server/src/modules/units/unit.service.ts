@@ -41,6 +41,8 @@ export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf
     unit: presentRef(row),
     kind: row.kind,
     effectiveDate: row.effective_date,
+    certainty: row.certainty,
+    instrument: row.instrument,
   });
   return {
     unit: presentUnit(unit),

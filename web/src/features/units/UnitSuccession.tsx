@@ -12,9 +12,13 @@ function SuccessionItem({ link, side }: { link: SuccessionLink; side: 'from' | '
   const asOf = side === 'from' ? dayBefore(link.effectiveDate) : link.effectiveDate;
   return (
     <li>
+      {link.certainty === 'likely' && <span className="muted">{t('unit.likely')} </span>}
       <Link to={`/units/${link.unit.id}?asOf=${asOf}`}>{link.unit.fullName}</Link>
       {link.kind === 'split' && <span className="badge">{t('unit.partial')}</span>}{' '}
-      <span className="muted">{t('unit.effective', { date: formatDate(link.effectiveDate) })}</span>
+      <span className="muted">
+        {t('unit.effective', { date: formatDate(link.effectiveDate) })}
+        {link.instrument !== null && ` ${t('unit.instrument', { instrument: link.instrument })}`}
+      </span>
     </li>
   );
 }
@@ -24,7 +28,8 @@ function SuccessionItem({ link, side }: { link: SuccessionLink; side: 'from' | '
  * merges communes, and their villages follow one to one (docs/glossary.md).
  */
 const movedWhole = (detail: TUnitDetail, links: readonly SuccessionLink[]) =>
-  detail.unit.level === 'village' && links.length === 1 && links[0]?.kind === 'merged';
+  (links.length > 0 && links.every((link) => link.kind === 'moved')) ||
+  (detail.unit.level === 'village' && links.length === 1 && links[0]?.kind === 'merged');
 
 /**
  * "Sáp nhập từ" / "Đã sáp nhập vào" ("Chuyển về từ" / "Đã chuyển về" for a village moved whole) and earlier

@@ -82,4 +82,6 @@ export const unitsEn: Record<keyof typeof unitsVi, string> = {
   'units.noRecordsLegend': 'Units in grey have no organisation recorded yet.',
   'unit.movedFrom': 'Moved from',
   'unit.movedInto': 'Moved to',
+  'unit.likely': 'probably',
+  'unit.instrument': 'by {instrument}',
 };

@@ -80,4 +80,6 @@ export const unitsVi = {
   'units.noRecordsLegend': 'Đơn vị in mờ là đơn vị chưa có tổ chức nào được ghi nhận.',
   'unit.movedFrom': 'Chuyển về từ',
   'unit.movedInto': 'Đã chuyển về',
+  'unit.likely': 'có thể là',
+  'unit.instrument': 'theo {instrument}',
 };

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
+import { REFORM_DAY, REFORM_LAST_DAY } from '../../units/index.ts';
 
 /** The demo's reads of reference data and bulk writes of models (the demo loader, on a province without models). */
 
@@ -45,7 +46,9 @@ export async function placesUnder(db: Db, provincePath: string, ids?: readonly n
         where v.parent_id = c.id and o.type = 'self_management_model') as groups,
       (select json_agg(json_build_object('id', p.id, 'name', p.full_name) order by p.id) from (
         select p.id, p.full_name from person p join admin_unit u on u.id = p.unit_id where u.path <@ c.path order by p.id limit 6) p) as people
-    from admin_unit c where c.path <@ ${provincePath}::ltree and c.level = 'commune' ${only} order by c.id`.execute(db);
+    from admin_unit c where c.path <@ ${provincePath}::ltree and c.level = 'commune' ${only}
+      and (c.valid_to is null or c.valid_to >= ${REFORM_LAST_DAY}::date) -- the communes that reached the reform (issue 9: earlier ones are history)
+    order by c.id`.execute(db);
   return rows.rows.map((row) => {
     const orgs: Record<string, number> = {};
     for (const org of row.orgs ?? []) orgs[org.type] ??= Number(org.id);
@@ -64,7 +67,7 @@ export async function placesUnder(db: Db, provincePath: string, ids?: readonly n
 export async function successorCommuneIds(db: Db, province2019Path: string): Promise<number[]> {
   const rows = await sql<{ id: number }>`
     select distinct s.new_unit_id as id from unit_succession s join admin_unit o on o.id = s.old_unit_id join admin_unit n on n.id = s.new_unit_id
-    where o.path <@ ${province2019Path}::ltree and o.level = 'commune' and n.level = 'commune' order by 1`.execute(db);
+    where o.path <@ ${province2019Path}::ltree and o.level = 'commune' and n.level = 'commune' and s.effective_date = ${REFORM_DAY}::date order by 1`.execute(db);
   return rows.rows.map((row) => Number(row.id));
 }
 
@@ -73,7 +76,7 @@ export async function successorOf(db: Db, province2019Path: string): Promise<Map
   const rows = await sql<{ old_id: number; new_id: number }>`
     select distinct on (s.old_unit_id) s.old_unit_id as old_id, s.new_unit_id as new_id
     from unit_succession s join admin_unit o on o.id = s.old_unit_id join admin_unit n on n.id = s.new_unit_id
-    where o.path <@ ${province2019Path}::ltree and o.level = 'commune' and n.level = 'commune'
+    where o.path <@ ${province2019Path}::ltree and o.level = 'commune' and n.level = 'commune' and s.effective_date = ${REFORM_DAY}::date
     order by s.old_unit_id, s.share desc nulls last, s.new_unit_id`.execute(db);
   return new Map(rows.rows.map((row) => [Number(row.old_id), Number(row.new_id)]));
 }

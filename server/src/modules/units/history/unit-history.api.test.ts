@@ -1,0 +1,95 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unitEndpoints, type TUnitChild } from '#contracts/units.ts';
+import { buildUser, TEST_PASSWORD } from '#test/factories.ts';
+import { TestClient } from '#test/http-client.ts';
+import { startTestApp, type TestApp } from '#test/test-app.ts';
+
+/** Issue 9: the 4-level structure since 2019-01-01, read through the API (the replay's own tests are unit tests). */
+let t: TestApp;
+let admin: TestClient;
+beforeAll(async () => {
+  t = await startTestApp();
+  const user = await buildUser(t.db, { unitId: null, roles: ['system_admin'] });
+  admin = new TestClient(t.baseUrl);
+  await admin.login(user.username, TEST_PASSWORD);
+});
+afterAll(() => t.close());
+
+const children = async (asOf: string, parentId?: number): Promise<TUnitChild[]> => {
+  const response = await admin.call(unitEndpoints.children, { query: { asOf, ...(parentId ? { parentId } : {}) } });
+  expect(response.status).toBe(200);
+  return response.body;
+};
+/** The 63 provinces of the 4-level structure (test units have codes starting with T). */
+const provinces = async (asOf: string) => (await children(asOf)).filter((unit) => unit.code !== null && !unit.code.startsWith('T') && unit.level === 'province');
+
+describe('units in force on any date since 2019 (the data README table)', () => {
+  // date: provinces, districts, communes, then communes / districts of Quảng Trị (45), Quảng Ninh (22), Ninh Bình (37), Điện Biên (11)
+  const table: [string, number, number, number, [number, number][]][] = [
+    ['2019-01-01', 63, 713, 11_162, [[141, 10], [186, 14], [145, 8], [130, 10]]],
+    ['2020-01-01', 63, 711, 10_767, [[125, 10], [177, 13], [145, 8], [129, 10]]],
+    ['2021-01-01', 63, 705, 10_603, [[125, 10], [177, 13], [143, 8], [129, 10]]],
+    ['2022-01-01', 63, 705, 10_599, [[125, 10], [177, 13], [143, 8], [129, 10]]],
+    ['2023-01-01', 63, 705, 10_599, [[125, 10], [177, 13], [143, 8], [129, 10]]],
+    ['2024-01-01', 63, 705, 10_598, [[125, 10], [177, 13], [143, 8], [129, 10]]],
+    ['2025-01-01', 63, 696, 10_039, [[119, 10], [171, 13], [125, 7], [129, 10]]],
+    ['2025-06-30', 63, 696, 10_035, [[119, 10], [171, 13], [125, 7], [129, 10]]],
+  ];
+  it.each(table)('%s: %i provinces, %i districts, %i communes, and the four seed provinces', async (date, provinceCount, districtCount, communeCount, seeds) => {
+    const list = await provinces(date);
+    const districtsOf = new Map(await Promise.all(list.map(async (p) => [p.code, await children(date, p.id)] as const)));
+    const communesIn = (code: string) => (districtsOf.get(code) ?? []).reduce((sum, d) => sum + d.childCount, 0);
+    expect(list).toHaveLength(provinceCount);
+    expect(list.reduce((sum, p) => sum + p.childCount, 0)).toBe(districtCount);
+    expect([...districtsOf.values()].flat().reduce((sum, d) => sum + d.childCount, 0)).toBe(communeCount);
+    expect(['45', '22', '37', '11'].map((code) => [communesIn(code), districtsOf.get(code)?.length])).toEqual(seeds);
+  }, 60_000);
+});
+
+describe('succession through every change', () => {
+  it('Thành phố Thủ Đức does not exist before 2021 (Quận Thủ Đức does) and Huế is a tỉnh until 2025', async () => {
+    const hcm = (await provinces('2020-06-01')).find((p) => p.code === '79');
+    const in2020 = (await children('2020-06-01', hcm?.id)).map((d) => d.fullName);
+    const in2021 = (await children('2021-06-01', hcm?.id)).map((d) => d.fullName);
+    expect([in2020.includes('Quận Thủ Đức'), in2020.includes('Thành phố Thủ Đức')]).toEqual([true, false]);
+    expect([in2021.includes('Quận Thủ Đức'), in2021.includes('Thành phố Thủ Đức')]).toEqual([false, true]);
+    expect([in2020.length, in2021.length]).toEqual([24, 22]);
+    expect((await provinces('2019-01-01')).find((p) => p.code === '46')?.fullName).toBe('Tỉnh Thừa Thiên Huế');
+    expect((await provinces('2025-03-01')).find((p) => p.code === '46')?.fullName).toBe('Thành phố Huế');
+  });
+
+  it('a Quảng Trị commune merged in 2020 shows its successor, with the resolution, and the successor its predecessor', async () => {
+    const quangTri = (await provinces('2019-01-01')).find((p) => p.code === '45');
+    const districts = await children('2019-12-31', quangTri?.id);
+    const communes = (await Promise.all(districts.map((d) => children('2019-12-31', d.id)))).flat();
+    const ended = communes.filter((c) => c.validTo === '2019-12-31');
+    expect(ended.length).toBe(141 - 125);
+    const detail = await admin.call(unitEndpoints.get, { params: { id: ended[0]?.id as number }, query: { asOf: '2019-12-31' } });
+    expect(detail.status).toBe(200);
+    const [link] = detail.body.successors;
+    expect(link).toMatchObject({ effectiveDate: '2020-01-01', instrument: expect.stringMatching(/NQ-UBTVQH14$/) });
+    const successor = await admin.call(unitEndpoints.get, { params: { id: link?.unit.id as number }, query: { asOf: '2020-01-01' } });
+    expect(successor.body.predecessors.map((p) => p.unit.id)).toContain(ended[0]?.id);
+  });
+});
+
+describe('scope follows the sure links only', () => {
+  const scopeOf = async (code: string) => {
+    const row = await sql<{ paths: string[] }>`select unit_scope_paths(id)::text[] as paths from admin_unit where structure = '2019' and code = ${code}`.execute(t.db);
+    return row.rows[0]?.paths ?? [];
+  };
+  const pathOf = async (code: string) => (await t.db.selectFrom('admin_unit').select('path').where('structure', '=', '2019').where('code', '=', code).executeTakeFirstOrThrow()).path;
+
+  it('Thành phố Thủ Đức sees Quận Thủ Đức (certain); Thường Xuân does not see its likely predecessor until it is confirmed', async () => {
+    expect(await scopeOf('769')).toContain(await pathOf('762'));
+    const likely = await pathOf('15604');
+    expect(await scopeOf('15646')).not.toContain(likely);
+    await t.db.transaction().execute(async (trx) => {
+      await sql`update unit_succession set confirmed_at = now() where old_unit_id = (select id from admin_unit where structure = '2019' and code = '15604')`.execute(trx);
+      expect(await sql<{ paths: string[] }>`select unit_scope_paths(id)::text[] as paths from admin_unit where structure = '2019' and code = '15646'`.execute(trx).then((r) => r.rows[0]?.paths)).toContain(likely);
+      throw new Error('undo');
+    }).catch((error: Error) => expect(error.message).toBe('undo'));
+    expect(await scopeOf('15646')).not.toContain(likely);
+  });
+});
