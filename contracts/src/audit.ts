@@ -28,6 +28,7 @@ export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ENTITIES = [
   'user',
   'admin_unit',
+  'unit_succession',
   'organization',
   'person',
   'person_role',

@@ -24,6 +24,7 @@ export const FIELD_LABELS: Record<string, string> = {
   limit: 'Số dòng',
   offset: 'Vị trí bắt đầu',
   id: 'Mã định danh',
+  successorId: 'Đơn vị kế thừa',
   gender: 'Giới tính',
   birthYear: 'Năm sinh',
   phone: 'Điện thoại',

@@ -32,6 +32,10 @@ const EVERYONE = { ...KEEPERS, leader: 'scope', focal_point: 'scope' } as const 
  */
 export const PERMISSIONS = {
   'units.read': { summary: 'See administrative units and villages in scope', roles: EVERYONE },
+  'units.manageSuccession': {
+    summary: 'Confirm or set the successor of an ended official unit (national reference data; audited, with a reason)',
+    roles: { system_admin: 'scope' },
+  },
   'units.manageVillages': {
     summary: 'Add, import and close villages of a commune (the commune keeps its villages, so not from a village)',
     roles: KEEPERS,

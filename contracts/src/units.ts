@@ -77,6 +77,8 @@ export const ZSuccessionLink = z.object({
   certainty: z.enum(['certain', 'likely']),
   /** The resolution that made the change (e.g. 832/NQ-UBTVQH14); null for the 2025 reform. */
   instrument: z.string().nullable(),
+  /** A likely link a system administrator confirmed or set (with a reason): it then grants access like a certain one. */
+  confirmed: z.boolean(),
 });
 
 export const ZUnitDetail = z.object({
@@ -86,10 +88,22 @@ export const ZUnitDetail = z.object({
   predecessors: z.array(ZSuccessionLink),
   /** Units this one went into. */
   successors: z.array(ZSuccessionLink),
-  /** Earlier names and types of this unit (e.g. xã → phường). */
-  history: z.array(z.object({ fullName: z.string(), type: z.string(), validFrom: ZDate.nullable(), validTo: ZDate })),
+  /** Earlier names and types of this unit (e.g. xã → phường), with the resolution that changed them. */
+  history: z.array(z.object({ fullName: z.string(), type: z.string(), validFrom: ZDate.nullable(), validTo: ZDate, act: z.string().nullable() })),
+  /** An official unit that ended without a known successor ("chưa xác định đơn vị kế thừa"). */
+  successorUnknown: z.boolean(),
 });
 export type TUnitDetail = z.infer<typeof ZUnitDetail>;
+
+/** Sets the successor of an ended unit whose successor is unknown or only likely (system administrator, audited). */
+export const ZSetSuccessorRequest = z.object({
+  successorId: ZId,
+  /** Why: the resolution or document that shows it. */
+  reason: zText(500, 5),
+});
+
+/** Confirms a likely successor (system administrator, audited). */
+export const ZConfirmSuccessorRequest = z.object({ reason: zText(500, 5) });
 
 export const ZCreateVillageRequest = z.object({
   name: zText(200),
@@ -139,6 +153,22 @@ export const unitEndpoints = {
     summary: 'One unit with ancestors, predecessors, successors and name history',
     params: ZIdParams,
     query: ZAsOfQuery,
+    response: ZUnitDetail,
+  }),
+  setSuccessor: endpoint({
+    method: 'POST',
+    path: '/api/units/:id/successor',
+    summary: 'Set the successor of an ended unit whose successor is unknown or likely (never one of a published resolution)',
+    params: ZIdParams,
+    body: ZSetSuccessorRequest,
+    response: ZUnitDetail,
+  }),
+  confirmSuccessor: endpoint({
+    method: 'POST',
+    path: '/api/units/:id/successors/:successorId/confirm',
+    summary: 'Confirm a likely successor of an ended unit: the link then grants access to its records',
+    params: z.object({ id: ZId, successorId: ZId }),
+    body: ZConfirmSuccessorRequest,
     response: ZUnitDetail,
   }),
   createVillage: endpoint({

@@ -115,12 +115,15 @@ describe('village accounts', () => {
     const villageAdmin = await signIn(province.villageIds[0] as number, ['unit_admin']);
     expect((await villageAdmin.call(authEndpoints.me, {})).body.permissions).toEqual(
       // --- pet-legal --- 'legal.manage' is for system administrators only
-      ACTIONS.filter((action) => !['units.manageVillages', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'petitions.readIdentity', 'petitions.configure', 'legal.manage', 'reception.manage', /* --- emulation --- */ 'emulation.manageCampaigns', 'emulation.recognize', /* --- grassroots --- */ 'grassroots.manage', /* --- sentiment --- */ 'sentiment.followUp', 'sentiment.configure'].includes(action)),
+      ACTIONS.filter((action) => !['units.manageVillages', 'units.manageSuccession', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'petitions.readIdentity', 'petitions.configure', 'legal.manage', 'reception.manage', /* --- emulation --- */ 'emulation.manageCampaigns', 'emulation.recognize', /* --- grassroots --- */ 'grassroots.manage', /* --- sentiment --- */ 'sentiment.followUp', 'sentiment.configure'].includes(action)),
     );
   });
 });
 
 /** What each role's user finds on one commune: an organisation (the focal point's own) with a member. */
+/** The id of a unit of the 4-level structure by its official code. */
+const officialId = async (code: string) => (await t.db.selectFrom('admin_unit').select('id').where('structure', '=', '2019').where('code', '=', code).executeTakeFirstOrThrow()).id;
+
 interface Place {
   communeId: number;
   villageId: number;
@@ -265,6 +268,9 @@ let serial = 0;
 /** One request per action that exercises exactly that action's policy, on records the user may see. */
 const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<TestResponse>> = {
   'units.read': (c, p) => c.call(unitEndpoints.get, { params: { id: p.communeId }, query: {} }),
+  // Vĩnh Lộc (Thanh Hóa) ended on 30/11/2019, its successor (15349, renamed Vĩnh Lộc that day) only likely: the probe sets it again
+  'units.manageSuccession': async (c) =>
+    c.call(unitEndpoints.setSuccessor, { params: { id: await officialId('15346') }, body: { successorId: await officialId('15349'), reason: 'Thử quyền đặt đơn vị kế thừa' } }),
   'units.manageVillages': (c, p) =>
     c.call(unitEndpoints.createVillage, { params: { id: p.communeId }, body: { name: `Thử ${++serial}`, type: 'thôn' } }),
   'organizations.read': (c, p) => c.call(organizationEndpoints.get, { params: { id: p.organizationId }, query: {} }),

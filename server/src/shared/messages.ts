@@ -109,6 +109,11 @@ export const MESSAGES = {
   'units.villageExists': '{commune} đã có “{name}”.',
   'units.closeOnlyVillages': 'chỉ đóng được thôn, bản, tổ dân phố',
   'units.closeBefore': 'phải trước {date}',
+  'units.notEnded': 'đơn vị này chưa kết thúc, không có đơn vị kế thừa',
+  'units.successorNotInForce': 'đơn vị kế thừa phải còn hiệu lực ngày {date}',
+  'units.successorLevel': 'đơn vị kế thừa phải cùng cấp, hoặc là đơn vị cấp trên trực tiếp của đơn vị đã kết thúc',
+  'units.successorPublished': 'Đơn vị kế thừa đã được xác định theo {instrument}, không thể thay đổi.',
+  'units.noLikelySuccessor': 'Không có đơn vị kế thừa “có thể là” nào chờ xác nhận giữa hai đơn vị này.',
   'units.villageInCommune': '“{name}” đã có trong {commune}',
   'units.badVillageType': '“{value}” không phải loại hợp lệ ({allowed})',
 

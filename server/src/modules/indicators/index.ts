@@ -14,6 +14,8 @@ import { indicatorsDemoStep } from './demo/indicators-demo-step.ts';
 import { registerMetadataRoutes } from './metadata.routes.ts';
 import { reportScopeFixtures } from './report.fixtures.ts';
 import { registerReportRoutes } from './report.routes.ts';
+import { TOTALS_REBUILD_JOB } from '#server/shared/totals-rebuild.ts';
+import { runTotalsRebuild } from './totals-rebuild.ts';
 
 /** Indicators, periodic reports and consolidation up the tree (DOMAIN.md capability 3; docs/design/indicators.md). */
 export const indicatorsModule: ServerModule = {
@@ -32,7 +34,7 @@ export const indicatorsModule: ServerModule = {
     ...(await reportScopeFixtures(db, unitId)),
     ...(await dashboardScopeFixtures(db, unitId)),
   }),
-  jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill, [DHIS2_IMPORT_JOB]: runDhis2Import },
+  jobHandlers: { [DERIVED_BACKFILL_JOB]: runDerivedBackfill, [DHIS2_IMPORT_JOB]: runDhis2Import, [TOTALS_REBUILD_JOB]: runTotalsRebuild },
   derivedStore: createDerivedStore,
   start: (context) => ensureDerivedElements(context.db, context.derived.registered),
   demoSteps: [indicatorsDemoStep, derivedDemoStep],

@@ -82,14 +82,14 @@ export async function findSuccessionLinks(db: Kysely<DB>, unitId: number) {
   const predecessors = await db
     .selectFrom('unit_succession as s')
     .innerJoin('admin_unit as u', 'u.id', 's.old_unit_id')
-    .select(['u.id', 'u.full_name', 'u.level', 'u.structure', 's.kind', 's.effective_date', 's.certainty', 's.instrument'])
+    .select(['u.id', 'u.full_name', 'u.level', 'u.structure', 's.kind', 's.effective_date', 's.certainty', 's.instrument', 's.confirmed_at'])
     .where('s.new_unit_id', '=', unitId)
     .orderBy('u.full_name')
     .execute();
   const successors = await db
     .selectFrom('unit_succession as s')
     .innerJoin('admin_unit as u', 'u.id', 's.new_unit_id')
-    .select(['u.id', 'u.full_name', 'u.level', 'u.structure', 's.kind', 's.effective_date', 's.certainty', 's.instrument'])
+    .select(['u.id', 'u.full_name', 'u.level', 'u.structure', 's.kind', 's.effective_date', 's.certainty', 's.instrument', 's.confirmed_at'])
     .where('s.old_unit_id', '=', unitId)
     .orderBy('u.full_name')
     .execute();
@@ -99,7 +99,7 @@ export async function findSuccessionLinks(db: Kysely<DB>, unitId: number) {
 export async function findHistory(db: Kysely<DB>, unitId: number) {
   return db
     .selectFrom('admin_unit_history')
-    .select(['full_name', 'type', 'valid_from', 'valid_to'])
+    .select(['full_name', 'type', 'valid_from', 'valid_to', 'act'])
     .where('unit_id', '=', unitId)
     .orderBy('valid_to', 'desc')
     .execute();

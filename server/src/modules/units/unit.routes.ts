@@ -4,6 +4,7 @@ import type { ModuleContext } from '#server/shared/module.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import { clock } from '#server/shared/clock.ts';
 import { closeVillage, createVillage, getUnitDetail, listUnitChildren, searchUnitsWithAncestors } from './unit.service.ts';
+import { confirmSuccessor, setSuccessor } from './succession.service.ts';
 import { importVillages } from './village-import.service.ts';
 
 export function registerUnitRoutes(app: FastifyInstance, context: ModuleContext): void {
@@ -16,6 +17,10 @@ export function registerUnitRoutes(app: FastifyInstance, context: ModuleContext)
   );
   registerEndpoint(app, unitEndpoints.get, async ({ actor, params, query }) =>
     getUnitDetail(db, actor, params.id, query.asOf ?? clock.today()),
+  );
+  registerEndpoint(app, unitEndpoints.setSuccessor, async ({ actor, params, body }) => setSuccessor(context, actor, params.id, body));
+  registerEndpoint(app, unitEndpoints.confirmSuccessor, async ({ actor, params, body }) =>
+    confirmSuccessor(context, actor, params.id, params.successorId, body.reason),
   );
   registerEndpoint(app, unitEndpoints.createVillage, async ({ actor, params, body }) => createVillage(context, actor, params.id, body));
   registerEndpoint(app, unitEndpoints.importVillages, async ({ actor, params, query, file }) =>

@@ -43,13 +43,15 @@ export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf
     effectiveDate: row.effective_date,
     certainty: row.certainty,
     instrument: row.instrument,
+    confirmed: row.confirmed_at !== null,
   });
   return {
     unit: presentUnit(unit),
     ancestors,
     predecessors: links.predecessors.map(link),
     successors: links.successors.map(link),
-    history: history.map((row) => ({ fullName: row.full_name, type: row.type, validFrom: row.valid_from, validTo: row.valid_to })),
+    history: history.map((row) => ({ fullName: row.full_name, type: row.type, validFrom: row.valid_from, validTo: row.valid_to, act: row.act })),
+    successorUnknown: unit.valid_to !== null && unit.level !== 'village' && links.successors.length === 0,
   };
 }
 

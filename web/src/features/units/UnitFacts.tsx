@@ -76,6 +76,7 @@ export function UnitValidityNotice({ detail, requested, shown }: { detail: TUnit
           {successors.map((link, index) => (
             <span key={link.unit.id}>
               {index > 0 && ', '}
+              {link.certainty === 'likely' && !link.confirmed && <>{t('unit.likely')} </>}
               <Link to={`/units/${link.unit.id}`}>{link.unit.fullName}</Link>
               {link.kind === 'split' && <> ({t('unit.partial')})</>}
             </span>

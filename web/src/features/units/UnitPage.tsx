@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { canManageVillages } from '../../app/can.ts';
+import { can, canManageVillages } from '../../app/can.ts';
 import { useMe } from '../../app/session.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -11,6 +11,7 @@ import { CloseVillageForm } from './CloseVillageForm.tsx';
 import { UnitChildren } from './UnitChildren.tsx';
 import { UnitBreadcrumb, UnitFacts, UnitValidityNotice } from './UnitFacts.tsx';
 import { SplitNotice } from './SplitNotice.tsx';
+import { SuccessorForm } from './SuccessorForm.tsx';
 import { UnitSuccession } from './UnitSuccession.tsx';
 import { useUnit } from './units.api.ts';
 import { VillageForm } from './VillageForm.tsx';
@@ -50,6 +51,7 @@ export function UnitPage() {
       <SplitNotice detail={detail} />
       <UnitFacts detail={detail} />
       <UnitSuccession detail={detail} />
+      {ended && can(me, 'units.manageSuccession') && <SuccessorForm detail={detail} />}
       {level !== 'village' && <UnitChildren unitId={id} asOf={asOf} asOfParam={linkParam} />}
       {level === 'commune' && mayEdit && (
         <section aria-labelledby="unit-villages" className="panels">

@@ -15,14 +15,16 @@ interface UnitPickerProps {
   label: string;
   value: PickedUnit | null;
   onChange: (unit: PickedUnit | null) => void;
+  /** The day whose units are searched (default today). */
+  asOf?: string;
 }
 
-/** Chooses a unit (today's structure) by searching its name; shows the choice with its ancestors. */
-export function UnitPicker({ label, value, onChange }: UnitPickerProps) {
+/** Chooses a unit (today's structure, or that of `asOf`) by searching its name; shows the choice with its ancestors. */
+export function UnitPicker({ label, value, onChange, asOf }: UnitPickerProps) {
   const id = useId();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim());
-  const search = useUnitSearch(q, todayInVietnam());
+  const search = useUnitSearch(q, asOf ?? todayInVietnam());
   const searching = text.trim().length >= 2 && (text.trim() !== q || search.isFetching);
   if (value) {
     return (

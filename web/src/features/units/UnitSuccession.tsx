@@ -18,6 +18,7 @@ function SuccessionItem({ link, side }: { link: SuccessionLink; side: 'from' | '
       <span className="muted">
         {t('unit.effective', { date: formatDate(link.effectiveDate) })}
         {link.instrument !== null && ` ${t('unit.instrument', { instrument: link.instrument })}`}
+        {link.certainty === 'likely' && link.confirmed && ` (${t('unit.confirmed')})`}
       </span>
     </li>
   );
@@ -36,8 +37,8 @@ const movedWhole = (detail: TUnitDetail, links: readonly SuccessionLink[]) =>
  * names. Nothing is shown when there is no history.
  */
 export function UnitSuccession({ detail }: { detail: TUnitDetail }) {
-  const { predecessors, successors, history } = detail;
-  if (predecessors.length + successors.length + history.length === 0) return null;
+  const { predecessors, successors, history, successorUnknown } = detail;
+  if (predecessors.length + successors.length + history.length === 0 && !successorUnknown) return null;
   return (
     <section aria-labelledby="unit-history">
       <h2 id="unit-history">{t('unit.history')}</h2>
@@ -61,6 +62,7 @@ export function UnitSuccession({ detail }: { detail: TUnitDetail }) {
           </ul>
         </>
       )}
+      {successorUnknown && <p className="notice">{t('unit.successorUnknown')}</p>}
       {history.length > 0 && (
         <>
           <h3>{t('unit.names')}</h3>
@@ -71,6 +73,7 @@ export function UnitSuccession({ detail }: { detail: TUnitDetail }) {
                 <th scope="col">{t('unit.type')}</th>
                 <th scope="col">{t('common.from')}</th>
                 <th scope="col">{t('common.to')}</th>
+                <th scope="col">{t('unit.act')}</th>
               </tr>
             </thead>
             <tbody>
@@ -80,6 +83,7 @@ export function UnitSuccession({ detail }: { detail: TUnitDetail }) {
                   <td data-label={t('unit.type')}>{capitalize(entry.type)}</td>
                   <td data-label={t('common.from')}>{formatDate(entry.validFrom) || t('common.none')}</td>
                   <td data-label={t('common.to')}>{formatDate(entry.validTo)}</td>
+                  <td data-label={t('unit.act')}>{entry.act ?? ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -55,3 +55,22 @@ export function useCloseVillage(villageId: number) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['units'] }),
   });
 }
+
+/** Sets the successor of an ended unit (system administrator, with a reason). */
+export function useSetSuccessor(unitId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { successorId: number; reason: string }) => call(unitEndpoints.setSuccessor, { params: { id: unitId }, body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['units'] }),
+  });
+}
+
+/** Confirms a likely successor of an ended unit (system administrator, with a reason). */
+export function useConfirmSuccessor(unitId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ successorId, reason }: { successorId: number; reason: string }) =>
+      call(unitEndpoints.confirmSuccessor, { params: { id: unitId, successorId }, body: { reason } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['units'] }),
+  });
+}

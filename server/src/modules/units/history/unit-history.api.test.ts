@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitEndpoints, type TUnitChild } from '#contracts/units.ts';
 import { buildUser, TEST_PASSWORD } from '#test/factories.ts';
-import { TestClient } from '#test/http-client.ts';
+import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
 
 /** Issue 9: the 4-level structure since 2019-01-01, read through the API (the replay's own tests are unit tests). */
@@ -91,5 +91,63 @@ describe('scope follows the sure links only', () => {
       throw new Error('undo');
     }).catch((error: Error) => expect(error.message).toBe('undo'));
     expect(await scopeOf('15646')).not.toContain(likely);
+  });
+});
+
+describe('successors that are unknown or likely are visible and fixable by a system administrator', () => {
+  const ended = async () => {
+    const { rows } = await sql<{ id: number; valid_to: string; sibling: number }>`
+      select a.id, a.valid_to::text as valid_to,
+        (select s.id from admin_unit s where s.parent_id = a.parent_id and s.level = 'commune' and s.id <> a.id
+           and (s.valid_from is null or s.valid_from <= a.valid_to + 1) and s.valid_to >= a.valid_to + 1 order by s.id limit 1) as sibling
+      from admin_unit a where a.structure = '2019' and a.level = 'commune' and a.valid_to < '2025-06-30'
+        and not exists (select 1 from unit_succession s where s.old_unit_id = a.id)
+      order by a.id limit 1`.execute(t.db);
+    return rows[0] as { id: number; valid_to: string; sibling: number };
+  };
+  const idOf = async (code: string) => (await t.db.selectFrom('admin_unit').select('id').where('structure', '=', '2019').where('code', '=', code).executeTakeFirstOrThrow()).id;
+
+  it('an ended commune without successor says so; the administrator sets one with a reason: audited, totals rebuilt, scope granted', async () => {
+    const unit = await ended();
+    const before = await admin.call(unitEndpoints.get, { params: { id: unit.id }, query: { asOf: unit.valid_to } });
+    expect([before.body.successorUnknown, before.body.successors]).toEqual([true, []]);
+    const set = await admin.call(unitEndpoints.setSuccessor, { params: { id: unit.id }, body: { successorId: unit.sibling, reason: 'Theo Nghị quyết đã tra cứu' } });
+    expect(set.status).toBe(200);
+    expect(set.body.successorUnknown).toBe(false);
+    expect(set.body.successors).toEqual([expect.objectContaining({ unit: expect.objectContaining({ id: unit.sibling }), kind: 'merged', certainty: 'likely', confirmed: true, instrument: null })]);
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'after']).where('entity', '=', 'unit_succession').where('entity_id', '=', String(unit.id)).execute();
+    expect(audit).toEqual([{ action: 'update', after: { successors: [{ successorId: unit.sibling, certainty: 'likely', confirmed: true }], reason: 'Theo Nghị quyết đã tra cứu' } }]);
+    const jobs = await t.db.selectFrom('job').select('kind').where('kind', '=', 'indicators.totals-rebuild').execute();
+    expect(jobs.length).toBeGreaterThan(0);
+    const scope = await sql<{ paths: string[] }>`select unit_scope_paths(${unit.sibling})::text[] as paths`.execute(t.db);
+    const path = (await t.db.selectFrom('admin_unit').select('path').where('id', '=', unit.id).executeTakeFirstOrThrow()).path;
+    expect(scope.rows[0]?.paths).toContain(path);
+  });
+
+  it('a successor given by a resolution cannot be replaced (409 naming it); a bad successor is a 400 naming the field; others get 403', async () => {
+    const thuDuc = await idOf('762');
+    const refused = await admin.call(unitEndpoints.setSuccessor, { params: { id: thuDuc }, body: { successorId: await idOf('763'), reason: 'Thử thay đổi' } });
+    expect(refused.status).toBe(409);
+    expect(errorBody(refused).message).toBe('Đơn vị kế thừa đã được xác định theo 1111/NQ-UBTVQH14, không thể thay đổi.');
+    const unit = await ended();
+    const notInForce = await admin.call(unitEndpoints.setSuccessor, { params: { id: unit.id }, body: { successorId: thuDuc, reason: 'Thử sai cấp' } });
+    expect(notInForce.status).toBe(400);
+    expect(errorBody(notInForce).message).toMatch(/^Đơn vị kế thừa \(successorId\): /);
+    const province = (await provinces('2019-01-01')).find((p) => p.code === '45');
+    const officer = await buildUser(t.db, { unitId: province?.id as number, roles: ['unit_admin'] });
+    const client = new TestClient(t.baseUrl);
+    await client.login(officer.username, TEST_PASSWORD);
+    expect((await client.call(unitEndpoints.setSuccessor, { params: { id: unit.id }, body: { successorId: unit.sibling, reason: 'Không có quyền' } })).status).toBe(403);
+  });
+
+  it('a likely successor is marked and confirmed once', async () => {
+    const [vinhLoc, thuongXuan] = [await idOf('15604'), await idOf('15646')];
+    const detail = await admin.call(unitEndpoints.get, { params: { id: vinhLoc }, query: { asOf: '2019-11-30' } });
+    expect(detail.body.successors).toEqual([expect.objectContaining({ certainty: 'likely', confirmed: false, instrument: '786/NQ-UBTVQH14' })]);
+    const confirm = () => admin.call(unitEndpoints.confirmSuccessor, { params: { id: vinhLoc, successorId: thuongXuan }, body: { reason: 'Đã đối chiếu nghị quyết 786' } });
+    const first = await confirm();
+    expect(first.status).toBe(200);
+    expect(first.body.successors[0]).toMatchObject({ certainty: 'likely', confirmed: true });
+    expect((await confirm()).status).toBe(409);
   });
 });

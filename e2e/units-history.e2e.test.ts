@@ -1,0 +1,73 @@
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { baseUrl, openUnit, PASSWORD, signIn, useBrowser } from './browser.ts';
+
+// Issue 9: the units as they were on any date since 2019, and their successors through every change.
+
+const browser = useBrowser();
+let page: Page;
+
+beforeEach(async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+});
+
+/** The numbers after the children's names in "Đơn vị trực thuộc" (districts' commune counts). */
+async function childCounts(): Promise<Record<string, number>> {
+  const section = page.getByRole('region', { name: 'Đơn vị trực thuộc' });
+  await section.getByRole('listitem').first().waitFor();
+  const items = await section.getByRole('listitem').allInnerTexts();
+  return Object.fromEntries(items.map((text) => {
+    const match = /^(.*?)\s*([\d.]+)?(\s+đơn vị trực thuộc)?$/s.exec(text.replace(/\n/g, ' ').trim());
+    return [match?.[1]?.trim() ?? text, Number((match?.[2] ?? '0').replace('.', ''))];
+  }));
+}
+
+describe('Quảng Trị as of 14/12/2018 (seed 001)', () => {
+  it('has 10 districts and 141 communes, and a 2018 commune leads to its 2020 and 2025 successors', async () => {
+    await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
+    await openUnit(page, '2018-12-14', 'quang tri', 'Tỉnh Quảng Trị');
+    expect(await page.getByText('Theo cơ cấu ngày 14/12/2018').count()).toBe(1);
+    const districts = await childCounts();
+    expect(Object.keys(districts)).toHaveLength(10);
+    expect(Object.values(districts).reduce((sum, n) => sum + n, 0)).toBe(141);
+    expect(districts['Huyện Cam Lộ']).toBe(9);
+
+    await page.getByRole('region', { name: 'Đơn vị trực thuộc' }).getByRole('link', { name: 'Huyện Cam Lộ' }).click();
+    await page.getByRole('heading', { name: 'Huyện Cam Lộ', level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Đơn vị trực thuộc' }).getByRole('link', { name: /^Xã Cam Thanh/ }).click();
+    await page.getByRole('heading', { name: 'Xã Cam Thanh', level: 1 }).waitFor();
+    const history = page.getByRole('region', { name: 'Lịch sử', exact: true });
+    await expect.poll(() => history.textContent()).toContain('Đã sáp nhập vào');
+    expect(await history.textContent()).toContain('Xã Thanh An (ngày 01/01/2020) theo 832/NQ-UBTVQH14');
+
+    await history.getByRole('link', { name: 'Xã Thanh An' }).click();
+    await page.getByRole('heading', { name: 'Xã Thanh An', level: 1 }).waitFor();
+    expect(await page.getByText('Theo cơ cấu ngày 01/01/2020').count()).toBe(1);
+    // the 2020 commune went on into a commune of 2025
+    const onward = page.getByRole('region', { name: 'Lịch sử', exact: true });
+    await expect.poll(() => onward.textContent()).toContain('(ngày 01/07/2025)');
+    const next = onward.getByRole('listitem').filter({ hasText: '01/07/2025' }).getByRole('link').first();
+    const name = (await next.textContent()) ?? '';
+    await next.click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    expect(await page.getByText('Tỉnh – xã', { exact: false }).count()).toBeGreaterThan(0);
+  });
+});
+
+describe('a successor that is not known', () => {
+  it('is said so, and the system administrator sets one with a reason', async () => {
+    await signIn(page, baseUrl, 'admin', PASSWORD);
+    await openUnit(page, '2024-06-01', 'nguyen trung truc', 'Phường Nguyễn Trung Trực');
+    const history = page.getByRole('region', { name: 'Lịch sử', exact: true });
+    await expect.poll(() => history.textContent()).toContain('Chưa xác định đơn vị kế thừa.');
+    const form = page.getByRole('region', { name: 'Đơn vị kế thừa', exact: true });
+    await form.getByLabel('Đặt đơn vị kế thừa').fill('truc bach');
+    await form.getByRole('button', { name: 'Phường Trúc Bạch' }).first().click();
+    await form.getByLabel('Căn cứ (văn bản, tài liệu)').fill('Theo Nghị quyết 1286/NQ-UBTVQH15');
+    await form.getByRole('button', { name: 'Lưu đơn vị kế thừa' }).click();
+    await expect.poll(() => form.textContent()).toContain('Đã lưu đơn vị kế thừa.');
+    await expect.poll(() => history.textContent()).toContain('Phường Trúc Bạch (ngày 01/01/2025) (đã xác nhận)');
+    expect(await history.textContent()).not.toContain('Chưa xác định đơn vị kế thừa.');
+  });
+});
