@@ -47,7 +47,7 @@ describe('the permission table', () => {
     ]);
     // --- pet-core: a denouncer's identity is for the handler and leaders, not for account administrators ---
     // --- pet-legal --- (the legal calendar and rules are national: system administrators only)
-    const systemOnly = ['users.grantSystemAdmin', 'legal.manage'];
+    const systemOnly = ['units.manageSuccession', 'users.grantSystemAdmin', 'legal.manage'];
     expect(byRole.unit_admin).toEqual(ACTIONS.filter((action) => !systemOnly.includes(action) && action !== 'petitions.readIdentity' && !provinceOnly.includes(action)));
     expect(byRole.focal_point).toEqual([
       'units.read',

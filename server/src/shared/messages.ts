@@ -113,6 +113,7 @@ export const MESSAGES = {
   'units.successorNotInForce': 'đơn vị kế thừa phải còn hiệu lực ngày {date}',
   'units.successorLevel': 'đơn vị kế thừa phải cùng cấp, hoặc là đơn vị cấp trên trực tiếp của đơn vị đã kết thúc',
   'units.successorPublished': 'Đơn vị kế thừa đã được xác định theo {instrument}, không thể thay đổi.',
+  'units.successorPublishedOn': 'Đơn vị kế thừa từ ngày {date} đã được xác định theo văn bản sắp xếp đơn vị hành chính, không thể thay đổi.',
   'units.noLikelySuccessor': 'Không có đơn vị kế thừa “có thể là” nào chờ xác nhận giữa hai đơn vị này.',
   'units.villageInCommune': '“{name}” đã có trong {commune}',
   'units.badVillageType': '“{value}” không phải loại hợp lệ ({allowed})',

@@ -32,7 +32,13 @@ export async function setSuccessor(deps: Deps, actor: Actor, unitId: number, bod
     if (unit.valid_to === null) throw invalidField('id', msg('units.notEnded'));
     const links = await repo.lockSuccessorLinks(trx, unitId);
     const published = links.find((link) => link.certainty === 'certain');
-    if (published) throw conflict(msg('units.successorPublished', { instrument: published.instrument ?? `ngày ${vnDate(published.effective_date)}` }));
+    if (published) {
+      throw conflict(
+        published.instrument === null
+          ? msg('units.successorPublishedOn', { date: vnDate(published.effective_date) })
+          : msg('units.successorPublished', { instrument: published.instrument }),
+      );
+    }
     const day = addDays(unit.valid_to, 1);
     const successor = await repo.findOfficialUnit(trx, actor.scope, body.successorId);
     if (!successor) throw notFound('entity.unit');

@@ -129,6 +129,9 @@ describe('successors that are unknown or likely are visible and fixable by a sys
     const refused = await admin.call(unitEndpoints.setSuccessor, { params: { id: thuDuc }, body: { successorId: await idOf('763'), reason: 'Thử thay đổi' } });
     expect(refused.status).toBe(409);
     expect(errorBody(refused).message).toBe('Đơn vị kế thừa đã được xác định theo 1111/NQ-UBTVQH14, không thể thay đổi.');
+    // the links of the 2025 reform are published too
+    const quangBinh = await admin.call(unitEndpoints.setSuccessor, { params: { id: await idOf('44') }, body: { successorId: thuDuc, reason: 'Thử thay đổi' } });
+    expect([quangBinh.status, errorBody(quangBinh).message]).toEqual([409, 'Đơn vị kế thừa từ ngày 01/07/2025 đã được xác định theo văn bản sắp xếp đơn vị hành chính, không thể thay đổi.']);
     const unit = await ended();
     const notInForce = await admin.call(unitEndpoints.setSuccessor, { params: { id: unit.id }, body: { successorId: thuDuc, reason: 'Thử sai cấp' } });
     expect(notInForce.status).toBe(400);
