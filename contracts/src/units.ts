@@ -90,6 +90,8 @@ export const ZUnitDetail = z.object({
   successors: z.array(ZSuccessionLink),
   /** Earlier names and types of this unit (e.g. xã → phường), with the resolution that changed them. */
   history: z.array(z.object({ fullName: z.string(), type: z.string(), validFrom: ZDate.nullable(), validTo: ZDate, act: z.string().nullable() })),
+  /** The resolution that created the unit (or moved it under its parent) on validFrom, when known. */
+  createdAct: z.string().nullable(),
   /** An official unit that ended without a known successor ("chưa xác định đơn vị kế thừa"). */
   successorUnknown: z.boolean(),
 });

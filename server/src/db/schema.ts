@@ -20,6 +20,8 @@ export interface AdminUnitTable {
   valid_to: string | null;
   /** The official code of an earlier parent period's row (its last period's row carries `code`). */
   history_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The resolution that created the unit, or moved it under this parent. */
+  created_act: ColumnType<string | null, string | null | undefined, string | null>;
   search_name: ReadOnly<string>;
   /** Initials and abbreviation forms of the name (unit_search_keys()). */
   search_keys: ReadOnly<string[]>;

@@ -14,6 +14,9 @@ alter table unit_succession add column confirm_reason text;
 
 -- the official code of a unit's earlier parent period (the row of its last period carries `code`)
 alter table admin_unit add column history_code text;
+-- the resolution that created the unit (or, for a later parent period, moved it there); null when in force
+-- before the data begins (the 1/1/2019 list) or not known
+alter table admin_unit add column created_act text;
 create index admin_unit_history_code on admin_unit (history_code) where history_code is not null;
 
 -- Scope (issue 7 A1: history flows forward) follows only the links that are sure: certain ones, and likely ones

@@ -23,6 +23,7 @@ function unitsAsOf(db: Kysely<DB>, asOf: string) {
       'u.parent_id',
       'u.path',
       'u.valid_from',
+      'u.created_act',
       'u.valid_to',
       sql<number>`(select count(*)::int from admin_unit c where c.parent_id = u.id
         and (c.valid_from is null or c.valid_from <= ${asOf}::date)
@@ -193,6 +194,7 @@ export async function insertUnits(
     valid_from: string | null;
     valid_to: string | null;
     history_code?: string | null;
+    created_act?: string | null;
   }[],
 ): Promise<{ id: number; code: string | null; history_code: string | null; name: string; parent_id: number | null; valid_from: string | null }[]> {
   if (units.length === 0) return [];

@@ -51,6 +51,7 @@ export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf
     predecessors: links.predecessors.map(link),
     successors: links.successors.map(link),
     history: history.map((row) => ({ fullName: row.full_name, type: row.type, validFrom: row.valid_from, validTo: row.valid_to, act: row.act })),
+    createdAct: unit.created_act,
     successorUnknown: unit.valid_to !== null && unit.level !== 'village' && links.successors.length === 0,
   };
 }

@@ -37,11 +37,14 @@ const movedWhole = (detail: TUnitDetail, links: readonly SuccessionLink[]) =>
  * names. Nothing is shown when there is no history.
  */
 export function UnitSuccession({ detail }: { detail: TUnitDetail }) {
-  const { predecessors, successors, history, successorUnknown } = detail;
-  if (predecessors.length + successors.length + history.length === 0 && !successorUnknown) return null;
+  const { predecessors, successors, history, successorUnknown, createdAct } = detail;
+  // a unit created by a resolution (a row of a later parent period says where it moved from instead)
+  const created = createdAct !== null && detail.unit.validFrom !== null && !predecessors.some((link) => link.kind === 'moved');
+  if (predecessors.length + successors.length + history.length === 0 && !successorUnknown && !created) return null;
   return (
     <section aria-labelledby="unit-history">
       <h2 id="unit-history">{t('unit.history')}</h2>
+      {created && <p>{t('unit.createdBy', { date: formatDate(detail.unit.validFrom), act: createdAct })}</p>}
       {predecessors.length > 0 && (
         <>
           <h3>{t(movedWhole(detail, predecessors) ? 'unit.movedFrom' : 'unit.mergedFrom')}</h3>

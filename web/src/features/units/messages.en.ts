@@ -94,6 +94,7 @@ export const unitsEn: Record<keyof typeof unitsVi, string> = {
   'unit.successorSet': 'Save successor',
   'unit.successorSaved': 'Successor saved.',
   'unit.confirmed': 'confirmed',
+  'unit.createdBy': 'Established on {date} by {act}.',
   'unit.likely': 'probably',
   'unit.instrument': 'by {instrument}',
 };

@@ -92,6 +92,7 @@ export const unitsVi = {
   'unit.successorSet': 'Lưu đơn vị kế thừa',
   'unit.successorSaved': 'Đã lưu đơn vị kế thừa.',
   'unit.confirmed': 'đã xác nhận',
+  'unit.createdBy': 'Thành lập từ ngày {date} theo {act}.',
   'unit.likely': 'có thể là',
   'unit.instrument': 'theo {instrument}',
 };

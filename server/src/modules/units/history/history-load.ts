@@ -67,7 +67,7 @@ export async function loadUnitHistory(db: Kysely<DB>, dir = HISTORY_DIR): Promis
   if (history.problems.length > 0) throw new Error(`unit history: ${history.problems.slice(0, 5).join('; ')}`);
   const existing = await codeIndex(db, '2019');
   const rowsOf = new Map<string, Row[]>();
-  const validFrom: { id: number; validFrom: string }[] = [];
+  const validFrom: { id: number; validFrom: string; act: string | null }[] = [];
   const names: Parameters<typeof repo.insertNameHistory>[1][number][] = [];
   const links: Parameters<typeof insertSuccessions>[1] = [];
   const report: HistoryLoadReport = { units: 0, names: 0, links: 0 };
@@ -83,7 +83,7 @@ export async function loadUnitHistory(db: Kysely<DB>, dir = HISTORY_DIR): Promis
           const id = existing.get(life.code);
           if (id === undefined) throw new Error(`unit history: ${life.code} is in force on ${HISTORY_LAST_DAY} but not in units-2019.csv`);
           rowsOf.set(life.code, [...(rowsOf.get(life.code) ?? []), { id, from: period.validFrom, to: period.validTo }]);
-          if (period.validFrom !== null) validFrom.push({ id, validFrom: period.validFrom });
+          if (period.validFrom !== null) validFrom.push({ id, validFrom: period.validFrom, act: period.versions[0]?.act ?? null });
         } else drafts.push({ code: life.code, period, last });
       }
     }
@@ -93,7 +93,19 @@ export async function loadUnitHistory(db: Kysely<DB>, dir = HISTORY_DIR): Promis
         const version = period.versions.at(-1) as UnitVersion;
         const parentId = period.parentCode === null ? null : covering(rowsOf.get(period.parentCode), period.validTo)?.id;
         if (parentId === undefined) throw new Error(`unit history: parent ${period.parentCode} of ${code} has no row`);
-        return { structure: '2019' as const, code: last ? code : null, history_code: code, name: version.name, full_name: version.fullName, level, type: version.type, parent_id: parentId, valid_from: period.validFrom, valid_to: period.validTo };
+        return {
+          structure: '2019' as const,
+          code: last ? code : null,
+          history_code: code,
+          name: version.name,
+          full_name: version.fullName,
+          level,
+          type: version.type,
+          parent_id: parentId,
+          valid_from: period.validFrom,
+          valid_to: period.validTo,
+          created_act: period.versions[0]?.act ?? null,
+        };
       }),
     );
     const insertedId = new Map(inserted.map((row) => [`${row.history_code}|${row.valid_from ?? ''}`, row.id]));

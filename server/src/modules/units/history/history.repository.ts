@@ -14,11 +14,11 @@ export async function historyLoaded(db: Kysely<DB>, lastDay: string): Promise<bo
   return row !== undefined;
 }
 
-/** Sets the first day of units that were created (or moved) after 2019-01-01. */
-export async function setValidFrom(db: Kysely<DB>, rows: readonly { id: number; validFrom: string }[]): Promise<void> {
+/** Sets the first day (and the creating resolution) of units that were created or moved after 2019-01-01. */
+export async function setValidFrom(db: Kysely<DB>, rows: readonly { id: number; validFrom: string; act: string | null }[]): Promise<void> {
   if (rows.length === 0) return;
-  await sql`update admin_unit u set valid_from = v.valid_from
-    from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.validFrom)}::date[]) as v(id, valid_from)
+  await sql`update admin_unit u set valid_from = v.valid_from, created_act = v.act
+    from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.validFrom)}::date[], ${rows.map((r) => r.act)}::text[]) as v(id, valid_from, act)
     where u.id = v.id`.execute(db);
 }
 

@@ -59,6 +59,15 @@ describe('succession through every change', () => {
     expect((await provinces('2025-03-01')).find((p) => p.code === '46')?.fullName).toBe('Thành phố Huế');
   });
 
+  it('Quận Phú Xuân (Huế) was created on 1/1/2025 by 1314/NQ-UBTVQH15 and is not there the day before', async () => {
+    const hue = (await provinces('2025-01-01')).find((p) => p.code === '46');
+    const [before, after] = [await children('2024-12-31', hue?.id), await children('2025-01-01', hue?.id)];
+    expect([before.some((d) => d.code === '475'), after.some((d) => d.code === '475')]).toEqual([false, true]);
+    const phuXuan = after.find((d) => d.code === '475') as TUnitChild;
+    const detail = await admin.call(unitEndpoints.get, { params: { id: phuXuan.id }, query: { asOf: '2025-03-01' } });
+    expect([detail.body.unit.fullName, detail.body.unit.validFrom, detail.body.createdAct]).toEqual(['Quận Phú Xuân', '2025-01-01', '1314/NQ-UBTVQH15']);
+  });
+
   it('a Quảng Trị commune merged in 2020 shows its successor, with the resolution, and the successor its predecessor', async () => {
     const quangTri = (await provinces('2019-01-01')).find((p) => p.code === '45');
     const districts = await children('2019-12-31', quangTri?.id);
