@@ -20,8 +20,18 @@ import { getUnitDetail } from './unit.service.ts';
 
 type Deps = Pick<ModuleContext, 'db' | 'jobs'>;
 
-const linkState = (links: Awaited<ReturnType<typeof repo.lockSuccessorLinks>>) =>
-  links.map((l) => ({ successorId: l.new_unit_id, certainty: l.certainty, instrument: l.instrument, confirmed: l.confirmed_at !== null }));
+type Links = Awaited<ReturnType<typeof repo.lockSuccessorLinks>>;
+
+/** The audit row of a change of a unit's successors: the links before, and what changed. */
+const auditSuccession = (trx: Deps['db'], actor: Actor, unitId: number, links: Links, after: object) =>
+  recordAudit(trx, actor, {
+    action: 'update',
+    entity: 'unit_succession',
+    entityId: unitId,
+    unitId,
+    before: { successors: links.map((l) => ({ successorId: l.new_unit_id, certainty: l.certainty, instrument: l.instrument, confirmed: l.confirmed_at !== null })) },
+    after,
+  });
 
 /** Sets the successor of an ended unit whose successor is unknown or only likely. */
 export async function setSuccessor(deps: Deps, actor: Actor, unitId: number, body: { successorId: number; reason: string }): Promise<TUnitDetail> {
@@ -47,14 +57,7 @@ export async function setSuccessor(deps: Deps, actor: Actor, unitId: number, bod
     }
     if (successor.level !== unit.level && successor.id !== unit.parent_id) throw invalidField('successorId', msg('units.successorLevel'));
     await repo.replaceSuccessor(trx, { oldUnitId: unitId, newUnitId: successor.id, effectiveDate: day, by: actor.userId, at: clock.now(), reason: body.reason });
-    await recordAudit(trx, actor, {
-      action: 'update',
-      entity: 'unit_succession',
-      entityId: unitId,
-      unitId,
-      before: { successors: linkState(links) },
-      after: { successors: [{ successorId: successor.id, certainty: 'likely', confirmed: true }], reason: body.reason },
-    });
+    await auditSuccession(trx, actor, unitId, links, { successors: [{ successorId: successor.id, certainty: 'likely', confirmed: true }], reason: body.reason });
     await rebuildTotalsLater(deps, trx, actor, unitId);
     return unit.valid_to;
   });
@@ -70,14 +73,7 @@ export async function confirmSuccessor(deps: Deps, actor: Actor, unitId: number,
     if (!unit) throw notFound('entity.unit');
     const links = await repo.lockSuccessorLinks(trx, unitId);
     if (!(await repo.confirmLink(trx, { oldUnitId: unitId, newUnitId: successorId, by: actor.userId, at: clock.now(), reason }))) throw conflict(msg('units.noLikelySuccessor'));
-    await recordAudit(trx, actor, {
-      action: 'update',
-      entity: 'unit_succession',
-      entityId: unitId,
-      unitId,
-      before: { successors: linkState(links) },
-      after: { confirmed: successorId, reason },
-    });
+    await auditSuccession(trx, actor, unitId, links, { confirmed: successorId, reason });
     return unit.valid_to ?? clock.today();
   });
   return getUnitDetail(deps.db, actor, unitId, lastDay);

@@ -5,6 +5,7 @@ import { HISTORY_DIR, parseUnitList, readHistoryFiles } from './history-csv.ts';
 import type { ChangeRow } from './history-types.ts';
 import { unitsInForce } from './in-force.ts';
 import { HISTORY_LAST_DAY, replayHistory } from './replay.ts';
+import { README_COUNTS, README_PROVINCES } from './readme-counts.ts';
 
 const files = readHistoryFiles();
 const history = replayHistory(files.units, files.changes);
@@ -73,17 +74,7 @@ describe('replayHistory', () => {
 });
 
 describe('unitsInForce: the counts table of the data README', () => {
-  // date: provinces, districts, communes, then communes / districts of Quảng Trị (45), Quảng Ninh (22), Ninh Bình (37), Điện Biên (11)
-  const table: [string, number, number, number, [number, number][]][] = [
-    ['2019-01-01', 63, 713, 11_162, [[141, 10], [186, 14], [145, 8], [130, 10]]],
-    ['2020-01-01', 63, 711, 10_767, [[125, 10], [177, 13], [145, 8], [129, 10]]],
-    ['2021-01-01', 63, 705, 10_603, [[125, 10], [177, 13], [143, 8], [129, 10]]],
-    ['2022-01-01', 63, 705, 10_599, [[125, 10], [177, 13], [143, 8], [129, 10]]],
-    ['2023-01-01', 63, 705, 10_599, [[125, 10], [177, 13], [143, 8], [129, 10]]],
-    ['2024-01-01', 63, 705, 10_598, [[125, 10], [177, 13], [143, 8], [129, 10]]],
-    ['2025-01-01', 63, 696, 10_039, [[119, 10], [171, 13], [125, 7], [129, 10]]],
-    ['2025-06-30', 63, 696, 10_035, [[119, 10], [171, 13], [125, 7], [129, 10]]],
-  ];
+  const table = README_COUNTS;
   it.each(table)('%s: %i provinces, %i districts, %i communes, and the four seed provinces', (date, provinces, districts, communes, seeds) => {
     const units = unitsInForce(history, date);
     const parent = new Map(units.map((u) => [u.code, u.parentCode]));
@@ -92,7 +83,7 @@ describe('unitsInForce: the counts table of the data README', () => {
       units.filter((u) => u.level === 'district' && u.parentCode === province).length,
     ];
     expect([count(date, 'province'), count(date, 'district'), count(date, 'commune')]).toEqual([provinces, districts, communes]);
-    expect(['45', '22', '37', '11'].map(perProvince)).toEqual(seeds);
+    expect(README_PROVINCES.map(perProvince)).toEqual(seeds);
   });
 
   it('the 31/12/2020 state has 10,614 communes (README)', () => {

@@ -4,6 +4,7 @@ import { unitEndpoints, type TUnitChild } from '#contracts/units.ts';
 import { buildUser, TEST_PASSWORD } from '#test/factories.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
 import { startTestApp, type TestApp } from '#test/test-app.ts';
+import { README_COUNTS, README_PROVINCES } from './readme-counts.ts';
 
 /** Issue 9: the 4-level structure since 2019-01-01, read through the API (the replay's own tests are unit tests). */
 let t: TestApp;
@@ -25,17 +26,7 @@ const children = async (asOf: string, parentId?: number): Promise<TUnitChild[]> 
 const provinces = async (asOf: string) => (await children(asOf)).filter((unit) => unit.code !== null && !unit.code.startsWith('T') && unit.level === 'province');
 
 describe('units in force on any date since 2019 (the data README table)', () => {
-  // date: provinces, districts, communes, then communes / districts of Quảng Trị (45), Quảng Ninh (22), Ninh Bình (37), Điện Biên (11)
-  const table: [string, number, number, number, [number, number][]][] = [
-    ['2019-01-01', 63, 713, 11_162, [[141, 10], [186, 14], [145, 8], [130, 10]]],
-    ['2020-01-01', 63, 711, 10_767, [[125, 10], [177, 13], [145, 8], [129, 10]]],
-    ['2021-01-01', 63, 705, 10_603, [[125, 10], [177, 13], [143, 8], [129, 10]]],
-    ['2022-01-01', 63, 705, 10_599, [[125, 10], [177, 13], [143, 8], [129, 10]]],
-    ['2023-01-01', 63, 705, 10_599, [[125, 10], [177, 13], [143, 8], [129, 10]]],
-    ['2024-01-01', 63, 705, 10_598, [[125, 10], [177, 13], [143, 8], [129, 10]]],
-    ['2025-01-01', 63, 696, 10_039, [[119, 10], [171, 13], [125, 7], [129, 10]]],
-    ['2025-06-30', 63, 696, 10_035, [[119, 10], [171, 13], [125, 7], [129, 10]]],
-  ];
+  const table = README_COUNTS;
   it.each(table)('%s: %i provinces, %i districts, %i communes, and the four seed provinces', async (date, provinceCount, districtCount, communeCount, seeds) => {
     const list = await provinces(date);
     const districtsOf = new Map(await Promise.all(list.map(async (p) => [p.code, await children(date, p.id)] as const)));
@@ -43,7 +34,7 @@ describe('units in force on any date since 2019 (the data README table)', () => 
     expect(list).toHaveLength(provinceCount);
     expect(list.reduce((sum, p) => sum + p.childCount, 0)).toBe(districtCount);
     expect([...districtsOf.values()].flat().reduce((sum, d) => sum + d.childCount, 0)).toBe(communeCount);
-    expect(['45', '22', '37', '11'].map((code) => [communesIn(code), districtsOf.get(code)?.length])).toEqual(seeds);
+    expect(README_PROVINCES.map((code) => [communesIn(code), districtsOf.get(code)?.length])).toEqual(seeds);
   }, 60_000);
 });
 
