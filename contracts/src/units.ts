@@ -79,6 +79,8 @@ export const ZSuccessionLink = z.object({
   instrument: z.string().nullable(),
   /** A likely link a system administrator confirmed or set (with a reason): it then grants access like a certain one. */
   confirmed: z.boolean(),
+  /** The other unit's parent (for a move: the district it came from or went to); null for a province. */
+  parentName: z.string().nullable(),
 });
 
 export const ZUnitDetail = z.object({

@@ -65,14 +65,14 @@ describe('the two structures', () => {
     const dongNai = await findProvince(admin, 'dong nai', '2026-05-01');
     expect(dongNai?.type).toBe('thành phố trung ương');
     const detail = await admin.call(unitEndpoints.get, { params: { id: pick(after.body)?.id as number }, query: { asOf: '2026-05-01' } });
-    expect(detail.body.history).toEqual([{ fullName: 'Xã Lộc Ninh', type: 'xã', validFrom: '2025-07-01', validTo: '2026-04-29' }]);
+    expect(detail.body.history).toEqual([{ fullName: 'Xã Lộc Ninh', type: 'xã', validFrom: '2025-07-01', validTo: '2026-04-29', act: '237/NQ-UBTVQH16' }]);
   });
 
   it('links the 2019 province to its 2025 successor and back', async () => {
     const quangBinh = await findProvince(admin, 'quang binh', '2019-01-01');
     const detail = await admin.call(unitEndpoints.get, { params: { id: quangBinh?.id as number }, query: { asOf: '2019-01-01' } });
     expect(detail.body.successors).toEqual([
-      { unit: expect.objectContaining({ fullName: 'Tỉnh Quảng Trị', structure: '2025' }), kind: 'merged', effectiveDate: '2025-07-01', certainty: 'certain', instrument: null },
+      { unit: expect.objectContaining({ fullName: 'Tỉnh Quảng Trị', structure: '2025' }), kind: 'merged', effectiveDate: '2025-07-01', certainty: 'certain', instrument: null, confirmed: false, parentName: null },
     ]);
     const successorId = detail.body.successors[0]?.unit.id as number;
     const back = await admin.call(unitEndpoints.get, { params: { id: successorId }, query: { asOf: '2026-01-01' } });

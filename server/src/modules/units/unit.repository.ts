@@ -78,23 +78,22 @@ export async function findUnitsByIds(db: Kysely<DB>, ids: number[], asOf: string
   return unitsAsOf(db, asOf).where('u.id', 'in', ids).execute();
 }
 
-/** Direct succession links of a unit, both ways, with the other unit's name. */
+/** Direct succession links of a unit one way, with the other unit's name and its parent's (a move changes the parent). */
+function successionLinks(db: Kysely<DB>, unitId: number, side: 'predecessors' | 'successors') {
+  const [mine, other] = side === 'predecessors' ? (['s.new_unit_id', 's.old_unit_id'] as const) : (['s.old_unit_id', 's.new_unit_id'] as const);
+  return db
+    .selectFrom('unit_succession as s')
+    .innerJoin('admin_unit as u', 'u.id', other)
+    .leftJoin('admin_unit as p', 'p.id', 'u.parent_id')
+    .select(['u.id', 'u.full_name', 'u.level', 'u.structure', 'p.full_name as parent_name', 's.kind', 's.effective_date', 's.certainty', 's.instrument', 's.confirmed_at'])
+    .where(mine, '=', unitId)
+    .orderBy('u.full_name')
+    .execute();
+}
+
+/** Direct succession links of a unit, both ways. */
 export async function findSuccessionLinks(db: Kysely<DB>, unitId: number) {
-  const predecessors = await db
-    .selectFrom('unit_succession as s')
-    .innerJoin('admin_unit as u', 'u.id', 's.old_unit_id')
-    .select(['u.id', 'u.full_name', 'u.level', 'u.structure', 's.kind', 's.effective_date', 's.certainty', 's.instrument', 's.confirmed_at'])
-    .where('s.new_unit_id', '=', unitId)
-    .orderBy('u.full_name')
-    .execute();
-  const successors = await db
-    .selectFrom('unit_succession as s')
-    .innerJoin('admin_unit as u', 'u.id', 's.new_unit_id')
-    .select(['u.id', 'u.full_name', 'u.level', 'u.structure', 's.kind', 's.effective_date', 's.certainty', 's.instrument', 's.confirmed_at'])
-    .where('s.old_unit_id', '=', unitId)
-    .orderBy('u.full_name')
-    .execute();
-  return { predecessors, successors };
+  return { predecessors: await successionLinks(db, unitId, 'predecessors'), successors: await successionLinks(db, unitId, 'successors') };
 }
 
 export async function findHistory(db: Kysely<DB>, unitId: number) {

@@ -44,6 +44,7 @@ export async function getUnitDetail(db: Database, actor: Actor, id: number, asOf
     certainty: row.certainty,
     instrument: row.instrument,
     confirmed: row.confirmed_at !== null,
+    parentName: row.parent_name,
   });
   return {
     unit: presentUnit(unit),

@@ -14,6 +14,7 @@ function SuccessionItem({ link, side }: { link: SuccessionLink; side: 'from' | '
     <li>
       {link.certainty === 'likely' && <span className="muted">{t('unit.likely')} </span>}
       <Link to={`/units/${link.unit.id}?asOf=${asOf}`}>{link.unit.fullName}</Link>
+      {link.kind === 'moved' && link.parentName !== null && <> ({link.parentName})</>}
       {link.kind === 'split' && <span className="badge">{t('unit.partial')}</span>}{' '}
       <span className="muted">
         {t('unit.effective', { date: formatDate(link.effectiveDate) })}

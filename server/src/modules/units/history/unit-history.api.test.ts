@@ -22,6 +22,8 @@ const children = async (asOf: string, parentId?: number): Promise<TUnitChild[]> 
   expect(response.status).toBe(200);
   return response.body;
 };
+/** A unit of the 4-level structure by its official code. */
+const idOf = async (code: string) => (await t.db.selectFrom('admin_unit').select('id').where('structure', '=', '2019').where('code', '=', code).executeTakeFirstOrThrow()).id;
 /** The 63 provinces of the 4-level structure (test units have codes starting with T). */
 const provinces = async (asOf: string) => (await children(asOf)).filter((unit) => unit.code !== null && !unit.code.startsWith('T') && unit.level === 'province');
 
@@ -57,6 +59,16 @@ describe('succession through every change', () => {
     const phuXuan = after.find((d) => d.code === '475') as TUnitChild;
     const detail = await admin.call(unitEndpoints.get, { params: { id: phuXuan.id }, query: { asOf: '2025-03-01' } });
     expect([detail.body.unit.fullName, detail.body.unit.validFrom, detail.body.createdAct]).toEqual(['Quận Phú Xuân', '2025-01-01', '1314/NQ-UBTVQH15']);
+  });
+
+  it('Thị trấn Thông Nông moved from Huyện Thông Nông to Huyện Hà Quảng on 1/2/2020: one row per district, linked', async () => {
+    const detail = await admin.call(unitEndpoints.get, { params: { id: await idOf('01363') }, query: { asOf: '2021-01-01' } });
+    expect(detail.body.unit.validFrom).toBe('2020-02-01');
+    expect(detail.body.predecessors).toEqual([
+      expect.objectContaining({ unit: expect.objectContaining({ fullName: 'Thị trấn Thông Nông' }), parentName: 'Huyện Thông Nông', kind: 'moved', effectiveDate: '2020-02-01', instrument: '864/NQ-UBTVQH14' }),
+    ]);
+    const earlier = await admin.call(unitEndpoints.get, { params: { id: detail.body.predecessors[0]?.unit.id as number }, query: { asOf: '2019-06-01' } });
+    expect([earlier.body.unit.code, earlier.body.unit.validTo, earlier.body.ancestors.map((a) => a.fullName)]).toEqual([null, '2020-01-31', ['Tỉnh Cao Bằng', 'Huyện Thông Nông']]);
   });
 
   it('a Quảng Trị commune merged in 2020 shows its successor, with the resolution, and the successor its predecessor', async () => {
@@ -105,7 +117,6 @@ describe('successors that are unknown or likely are visible and fixable by a sys
       order by a.id limit 1`.execute(t.db);
     return rows[0] as { id: number; valid_to: string; sibling: number };
   };
-  const idOf = async (code: string) => (await t.db.selectFrom('admin_unit').select('id').where('structure', '=', '2019').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
   it('an ended commune without successor says so; the administrator sets one with a reason: audited, totals rebuilt, scope granted', async () => {
     const unit = await ended();
