@@ -60,7 +60,7 @@ const villageLabel = (village: VillageUnit) => `${village.type} ${village.name}`
  */
 export function planVillage2019(ctx: PlanContext, village: VillageUnit, commune: CommuneOrgs): VillageOrgs {
   const { plan } = ctx;
-  const rng = ctx.rng.fork(`village-2019:${village.id}`);
+  const rng = ctx.rng.fork(`village-2019:${commune.unit.code}:${village.name}`);
   const label = villageLabel(village);
   const posts = new Posts<VillagePost>();
   const person = (post: VillagePost) =>
@@ -161,7 +161,7 @@ export function planVillage2025(ctx: PlanContext, village: VillageUnit, commune:
  */
 export function planVillageNew2025(ctx: PlanContext, village: VillageUnit, commune: CommuneOrgs): number {
   const { plan } = ctx;
-  const rng = ctx.rng.fork(`village-new-2025:${village.id}`);
+  const rng = ctx.rng.fork(`village-new-2025:${commune.unit.code}:${village.name}`);
   const label = villageLabel(village);
   const person = (post: VillagePost) =>
     plan.addPerson(ctx.people.make(village.id, villagerEthnicity(rng, commune.profile, village.type), VILLAGE_POSTS[post], commune.profile.catholicArea));
