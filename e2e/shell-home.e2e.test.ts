@@ -91,7 +91,7 @@ describe.each([360, 1280])('the shell as a commune official meets it, at %i px',
     const personName = await clerkChangesAPerson(page);
     await page.goto(`${baseUrl}/`);
     const main = page.getByRole('main');
-    await main.getByRole('heading', { name: 'Xin chào, Trương Quang Luận', level: 1 }).waitFor();
+    await main.getByRole('heading', { name: 'Xin chào, Võ Văn Hải', level: 1 }).waitFor();
     expect(await main.getByRole('link', { name: 'Xã Tà Rụt', exact: true }).getAttribute('href')).toMatch(/^\/units\/\d+$/);
 
     const month = currentMonth();
@@ -104,7 +104,7 @@ describe.each([360, 1280])('the shell as a commune official meets it, at %i px',
     expect(await open.getAttribute('href')).toMatch(/^\/periodic-reports\/\d+\/\d{6}\/\d+$/);
 
     const recent = page.getByRole('region', { name: 'Thay đổi gần đây' });
-    await expect.poll(() => recent.getByRole('listitem').first().textContent()).toContain(`Trương Quang Luận sửa Cá nhân ${personName}`);
+    await expect.poll(() => recent.getByRole('listitem').first().textContent()).toContain(`Võ Văn Hải sửa Cá nhân ${personName}`);
 
     const capabilities = page.getByRole('region', { name: 'Chức năng' });
     expect(await capabilities.getByRole('link').allTextContents()).toEqual([
@@ -152,7 +152,7 @@ describe.each([360, 1280])('the shell as a commune official meets it, at %i px',
     await page.getByRole('button', { name: 'Lọc' }).click();
     await page.waitForURL(/entity=person/);
     const entry = page.getByRole('list', { name: 'Các mục nhật ký' }).getByRole('listitem').first();
-    await expect.poll(() => entry.textContent()).toContain(`Trương Quang Luận sửa Cá nhân ${personName}`);
+    await expect.poll(() => entry.textContent()).toContain(`Võ Văn Hải sửa Cá nhân ${personName}`);
     const box = await entry.boundingBox();
     expect(box?.height).toBeLessThanOrEqual(64);
   });

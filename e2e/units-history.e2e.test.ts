@@ -24,7 +24,7 @@ async function childCounts(): Promise<Record<string, number>> {
 }
 
 describe('Quảng Trị as of 14/12/2018 (seed 001)', () => {
-  it('has 10 districts and 141 communes, and a 2018 commune leads to its 2020 and 2025 successors', async () => {
+  it('has 10 districts, 141 communes and 1,113 villages, and a 2018 commune leads to its 2020 and 2025 successors', async () => {
     await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
     await openUnit(page, '2018-12-14', 'quang tri', 'Tỉnh Quảng Trị');
     expect(await page.getByText('Theo cơ cấu ngày 14/12/2018').count()).toBe(1);
@@ -32,6 +32,18 @@ describe('Quảng Trị as of 14/12/2018 (seed 001)', () => {
     expect(Object.keys(districts)).toHaveLength(10);
     expect(Object.values(districts).reduce((sum, n) => sum + n, 0)).toBe(141);
     expect(districts['Huyện Cam Lộ']).toBe(9);
+    // and 1,113 villages: each district's communes with their village counts, as of the same day
+    const links = page.getByRole('region', { name: 'Đơn vị trực thuộc' }).getByRole('link');
+    const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    let villages = 0;
+    for (const href of hrefs) {
+      await page.goto(href);
+      expect(await page.getByText('Theo cơ cấu ngày 14/12/2018').count()).toBe(1);
+      villages += Object.values(await childCounts()).reduce((sum, n) => sum + n, 0);
+    }
+    expect(hrefs).toHaveLength(10);
+    expect(villages).toBe(1113);
+    await openUnit(page, '2018-12-14', 'quang tri', 'Tỉnh Quảng Trị');
 
     await page.getByRole('region', { name: 'Đơn vị trực thuộc' }).getByRole('link', { name: 'Huyện Cam Lộ' }).click();
     await page.getByRole('heading', { name: 'Huyện Cam Lộ', level: 1 }).waitFor();

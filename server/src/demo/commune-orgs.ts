@@ -1,7 +1,7 @@
 import type { PlanContext, Term } from './demo-plan.ts';
 import type { PersonSpec } from './people.ts';
 import { Posts } from './posts.ts';
-import type { Random } from './random.ts';
+import { dayAfter, type Random } from './random.ts';
 import { cadreEthnicity, DISSOLVED_2019, TERM_END_2019, TERM_START_2025, unitLabel, type CommuneProfile, type TerritoryUnit } from './territory.ts';
 
 /** The posts of a commune's political system that the demo fills, each held by one person at a time. */
@@ -113,12 +113,16 @@ function buildCommune(ctx: PlanContext, rng: Random, unit: TerritoryUnit, profil
   return { unit, profile, partyCommittee, front, bloc, posts };
 }
 
-/** A commune of the 2019 structure: all new people, terms 2020/2021 to 30 June 2025. */
+/**
+ * A commune of the 2019 structure: all new people, terms 2020/2021 to 30 June 2025, or to `lastDay` for a
+ * commune of 2018 that ended before the reform (its organisations end with it).
+ */
 export function planCommune2019(
   ctx: PlanContext,
   unit: TerritoryUnit,
   profile: CommuneProfile,
   parents: { partyCommittee: number; front: number },
+  lastDay = TERM_END_2019,
 ): CommuneOrgs {
   const rng = ctx.rng.fork(`commune-2019:${unit.code}`);
   const posts = new Posts<CommunePost>();
@@ -127,7 +131,7 @@ export function planCommune2019(
   for (const post of POST_KEYS) posts.set(post, person(post));
   // Youth secretaries age out of the Đoàn: some communes elected a new one during the term.
   if (rng.chance(0.15)) posts.replace('bi_thu_doan', person('bi_thu_doan'), rng.date('2022-03-01', '2023-09-30'));
-  const to = TERM_END_2019;
+  const to = lastDay;
   return buildCommune(ctx, rng, unit, profile, posts, {
     terms: {
       party: { from: rng.date('2020-06-08', '2020-07-24'), to },
@@ -136,7 +140,7 @@ export function planCommune2019(
       bloc: { from: rng.date('2020-08-03', '2020-09-30'), to },
     },
     foundedOn: null,
-    dissolvedOn: DISSOLVED_2019,
+    dissolvedOn: lastDay === TERM_END_2019 ? DISSOLVED_2019 : dayAfter(lastDay),
     parents,
     massUnderFront: false,
   });

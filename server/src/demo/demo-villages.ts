@@ -3,24 +3,36 @@ import type { DB } from '#server/db/schema.ts';
 import { insertSuccessions, insertUnits } from '#server/modules/units/unit.repository.ts';
 import type { Random } from './random.ts';
 import { name2025, orderedSuccessors, successorIndexes } from './reform-2025.ts';
-import { TERM_END_2019, TERM_START_2025, type Territory } from './territory.ts';
+import { dayAfter } from './random.ts';
+import { TERM_END_2019, TERM_START_2025, type EndedCommune, type Territory } from './territory.ts';
 import type { VillageUnit } from './village-orgs.ts';
-import { planVillages, villageCounts } from './villages.ts';
+import { planVillages2018 } from './villages-2018.ts';
 
 /** The villages created, for the organisation planner. */
 export interface DemoVillages {
-  /** Villages by commune id (2019 and 2025 communes), in creation order. */
+  /** Villages by commune id (2018 communes that ended, 2019 and 2025 communes), in creation order. */
   byCommune: Map<number, VillageUnit[]>;
   /** 2025 village id → the 2019 village it continues. */
   predecessor: Map<number, number>;
+  /** 2019 village id (in force until the reform) → its row under the ended 2018 commune it lay in before. */
+  earlier: Map<number, { village: VillageUnit; commune: EndedCommune }>;
   count2019: number;
   count2025: number;
 }
 
 const fullName = (type: string, name: string) => `${type.charAt(0).toUpperCase()}${type.slice(1)} ${name}`;
 
-/** The admin_unit row of a demo village: 2019 villages end with their structure, 2025 ones start with theirs. */
-export function villageRow(structure: '2019' | '2025', village: { name: string; type: string }, communeId: number) {
+/**
+ * The admin_unit row of a demo village: 2019 villages end with their structure (or with their ended 2018
+ * commune, `to`), and start with it (or on the day after their earlier commune ended, `from`); 2025 ones start
+ * with theirs.
+ */
+export function villageRow(
+  structure: '2019' | '2025',
+  village: { name: string; type: string },
+  communeId: number,
+  period: { from?: string | null; to?: string } = {},
+) {
   return {
     structure,
     code: null,
@@ -29,8 +41,8 @@ export function villageRow(structure: '2019' | '2025', village: { name: string; 
     level: 'village' as const,
     type: village.type,
     parent_id: communeId,
-    valid_from: structure === '2019' ? null : TERM_START_2025,
-    valid_to: structure === '2019' ? TERM_END_2019 : null,
+    valid_from: structure === '2019' ? (period.from ?? null) : TERM_START_2025,
+    valid_to: structure === '2019' ? (period.to ?? TERM_END_2019) : null,
   };
 }
 
@@ -46,16 +58,33 @@ async function insertInOrder(db: Kysely<DB>, rows: UnitInsert[]): Promise<number
 }
 
 /**
- * Creates the 1,113 villages of the 2019 communes, then one 2025 village for each under the 2025 commune that
- * took its commune in (dealt out in blocks when a commune was split), linked old → new as 'merged'.
+ * Creates the 1,113 villages of seed 001 over the 2018 communes. A village of a commune that ended before the
+ * reform gets a row under it until its last day and one under the commune it went to from the next, linked as
+ * 'moved'. Then one 2025 village for each under the 2025 commune that took its commune in (dealt out in blocks
+ * when a commune was split), linked old → new as 'merged'.
  */
 export async function createVillages(db: Kysely<DB>, territory: Territory, rng: Random): Promise<DemoVillages> {
-  const counts = villageCounts(rng.fork('counts'), territory.communes);
-  const drafts = territory.communes.map((commune, i) => planVillages(rng.fork(`names:${commune.code}`), commune, counts[i] as number));
+  const drafts = planVillages2018(rng, territory.communes, territory.ended);
   const rows2019 = territory.communes.flatMap((commune, i) =>
-    (drafts[i] ?? []).map((village) => villageRow('2019', village, commune.id)),
+    (drafts[i] ?? []).map((village) => villageRow('2019', village, commune.id, { from: village.origin && dayAfter(village.origin.validTo) })),
   );
   const ids2019 = await insertInOrder(db, rows2019);
+  // the villages that lay in a commune ended before the reform: a row under it, 'moved' to the later row
+  const moved = drafts.flat().flatMap((village, index) => (village.origin ? [{ index, village, origin: village.origin }] : []));
+  const earlyRows = moved.map(({ village, origin }) => villageRow('2019', village, origin.id, { to: origin.validTo }));
+  const earlyIds = await insertInOrder(db, earlyRows);
+  await insertSuccessions(
+    db,
+    moved.map(({ index, origin }, k) => ({
+      old_unit_id: earlyIds[k] as number,
+      new_unit_id: ids2019[index] as number,
+      kind: 'moved' as const,
+      effective_date: dayAfter(origin.validTo),
+    })),
+  );
+  const earlier = new Map(
+    moved.map(({ index, village, origin }, k) => [ids2019[index] as number, { village: { id: earlyIds[k] as number, name: village.name, type: village.type }, commune: origin }]),
+  );
 
   // Each old village goes to one new commune; names that now clash there get their old commune added.
   const moves = territory.communes.flatMap((commune, i) => {
@@ -96,7 +125,8 @@ export async function createVillages(db: Kysely<DB>, territory: Territory, rng: 
       byCommune.set(row.parent_id as number, list);
     });
   add(rows2019, ids2019);
+  add(earlyRows, earlyIds);
   add(rows2025, ids2025);
   const predecessor = new Map(ids2025.map((id, i) => [id, ids2019[i] as number]));
-  return { byCommune, predecessor, count2019: ids2019.length, count2025: ids2025.length };
+  return { byCommune, predecessor, earlier, count2019: ids2019.length, count2025: ids2025.length };
 }

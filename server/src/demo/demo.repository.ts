@@ -3,7 +3,7 @@ import type { DB } from '#server/db/schema.ts';
 import { REFORM_DAY, REFORM_LAST_DAY } from '#server/modules/units/official-import.ts';
 import type { OrgDraft, RoleDraft } from './demo-plan.ts';
 import type { PersonDraft } from './people.ts';
-import type { Commune2019, Territory, TerritoryUnit } from './territory.ts';
+import type { Commune2019, EndedCommune, Territory, TerritoryUnit } from './territory.ts';
 
 /** Rows per INSERT: large enough to be fast on PGlite, far below PostgreSQL's 65,535 parameters. */
 const BATCH = 1000;
@@ -106,7 +106,56 @@ export async function findTerritory(db: Kysely<DB>, province2019Code: string, pr
     return { ...toUnit(row), district, successors };
   });
   const communes2025 = [...new Map(links.map((link) => [link.id, toUnit(link)])).values()].sort((a, b) => a.code.localeCompare(b.code));
-  return { province2019, province2025, districts, communes, communes2025 };
+  const ended = await findEndedCommunes(db, province2019.path, districtById, new Map(communes.map((commune) => [commune.id, commune])));
+  return { province2019, province2025, districts, communes, communes2025, ended };
+}
+
+/**
+ * The communes of the province that ended before the reform (not an earlier parent period of a commune that
+ * moved), each with the communes that reached the reform and took its territory, following later mergers.
+ */
+async function findEndedCommunes(
+  db: Kysely<DB>,
+  provincePath: string,
+  districtById: ReadonlyMap<number, TerritoryUnit>,
+  reached: ReadonlyMap<number, TerritoryUnit>,
+): Promise<EndedCommune[]> {
+  const rows = await db
+    .selectFrom('admin_unit as u')
+    .select([...unitColumns, sql<string>`u.valid_to::text`.as('valid_to')])
+    .where(sql<boolean>`u.path <@ ${provincePath}::ltree`)
+    .where('u.level', '=', 'commune')
+    .where(sql<boolean>`u.valid_to < ${REFORM_LAST_DAY}::date`)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('unit_succession as m').select('m.old_unit_id').whereRef('m.old_unit_id', '=', 'u.id').where('m.kind', '=', 'moved'))),
+    )
+    .orderBy('u.code')
+    .execute();
+  const links = rows.length
+    ? await db
+        .selectFrom('unit_succession as s')
+        .select(['s.old_unit_id', 's.new_unit_id'])
+        .where('s.kind', 'in', ['merged', 'split'])
+        .where(sql<boolean>`s.effective_date < ${REFORM_DAY}::date`)
+        .orderBy('s.old_unit_id')
+        .orderBy('s.new_unit_id')
+        .execute()
+    : [];
+  const next = new Map<number, number[]>();
+  for (const link of links) next.set(link.old_unit_id, [...(next.get(link.old_unit_id) ?? []), link.new_unit_id]);
+  const receivers = (id: number, seen = new Set<number>()): TerritoryUnit[] =>
+    (next.get(id) ?? []).flatMap((to) => {
+      const unit = reached.get(to);
+      if (unit) return [unit];
+      if (seen.has(to)) return [];
+      return receivers(to, seen.add(to));
+    });
+  return rows.map((row) => {
+    const district = districtById.get(row.parent_id ?? -1);
+    const successors = [...new Set(receivers(row.id))];
+    if (!district || successors.length === 0) throw new Error(`ended commune ${row.code} has no district or no successor that reached the reform`);
+    return { ...toUnit(row), district, validTo: row.valid_to, successors };
+  });
 }
 
 /**

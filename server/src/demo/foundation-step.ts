@@ -10,8 +10,8 @@ import * as repo from './demo.repository.ts';
 import { planEstablishments } from './establishments.ts';
 import { PeopleFactory } from './people.ts';
 import { planProvince2019, planProvince2025 } from './province-orgs.ts';
-import { Random } from './random.ts';
-import { communeProfile, PROVINCE_2019_CODE, PROVINCE_2025_CODE, type Territory } from './territory.ts';
+import { dayAfter, Random } from './random.ts';
+import { communeProfile, PROVINCE_2019_CODE, PROVINCE_2025_CODE, TERM_END_2019, type Territory } from './territory.ts';
 import { planVillage2019, planVillage2025, type VillageOrgs } from './village-orgs.ts';
 import { createVillages, type DemoVillages } from './demo-villages.ts';
 
@@ -44,12 +44,29 @@ function planOrganisations(territory: Territory, villages: DemoVillages): Omit<B
   const province = planProvince2019(ctx, territory.province2019);
   const districts = new Map(territory.districts.map((unit) => [unit.code, planDistrict(ctx, unit, province)]));
   const communes = new Map<string, CommuneOrgs>();
+  const ended = new Map<string, CommuneOrgs>();
+  // seed 001's 141 communes of 2018 in code order: those that reached the reform, and those that ended before
+  const all2018 = [...territory.communes, ...territory.ended].sort((a, b) => a.code.localeCompare(b.code));
+  for (const commune of all2018) {
+    const district = districts.get(commune.district.code) as DistrictOrgs;
+    const parents = { partyCommittee: district.partyCommittee, front: district.front };
+    const lastDay = 'validTo' in commune ? commune.validTo : undefined;
+    const orgs = planCommune2019(ctx, commune, communeProfile(commune), parents, lastDay);
+    (lastDay ? ended : communes).set(commune.code, orgs);
+  }
   const villageOrgs = new Map<number, VillageOrgs>();
   for (const commune of territory.communes) {
-    const district = districts.get(commune.district.code) as DistrictOrgs;
-    const orgs = planCommune2019(ctx, commune, communeProfile(commune), { partyCommittee: district.partyCommittee, front: district.front });
-    communes.set(commune.code, orgs);
-    for (const village of villages.byCommune.get(commune.id) ?? []) villageOrgs.set(village.id, planVillage2019(ctx, village, orgs));
+    const orgs = communes.get(commune.code) as CommuneOrgs;
+    for (const village of villages.byCommune.get(commune.id) ?? []) {
+      const before = villages.earlier.get(village.id);
+      const periods = before
+        ? [
+            { village: before.village, commune: ended.get(before.commune.code) as CommuneOrgs, from: null, to: before.commune.validTo },
+            { village, commune: orgs, from: dayAfter(before.commune.validTo), to: TERM_END_2019 },
+          ]
+        : [{ village, commune: orgs, from: null, to: TERM_END_2019 }];
+      villageOrgs.set(village.id, planVillage2019(ctx, periods));
+    }
   }
 
   const province2025 = planProvince2025(ctx, territory.province2025, province);
@@ -127,7 +144,7 @@ async function runFoundation(trx: Kysely<DB>): Promise<string> {
   await repo.insertUsers(trx, accountRows(built, personIds, orgIds, passwordHash));
   const { plan } = built;
   return (
-    `Quảng Trị: ${territory.districts.length} districts, ${territory.communes.length} communes, ` +
+    `Quảng Trị: ${territory.districts.length} districts, ${territory.communes.length + territory.ended.length} communes in 2018, ${territory.communes.length} on 30/6/2025, ` +
     `${villages.count2019} villages (2019) → ${villages.count2025} in ${territory.communes2025.length} communes (2025); ` +
     `${plan.orgs.length} organisations, ${plan.people.length} people, ${plan.roles.length} roles, ` +
     `${DEMO_ACCOUNTS.length} accounts (docs/DEMO.md)`

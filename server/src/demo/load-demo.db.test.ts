@@ -72,8 +72,59 @@ describe('the demo province (Quảng Trị)', () => {
       from admin_unit old
       join unit_succession s on s.old_unit_id = old.id
       join admin_unit new on new.id = s.new_unit_id
-      where old.level = 'village' and old.structure = '2019'`.execute(db);
+      where old.level = 'village' and old.structure = '2019' and s.effective_date = '2025-07-01'`.execute(db);
     expect(result.rows[0]).toEqual({ villages: 1113, linked: 1113, wrong: 0 });
+  });
+
+  it('is seed 001 on 14/12/2018: 1,113 villages, each with its Tổ dân vận, in 141 communes of 10 districts', async () => {
+    const result = await sql<{ villages: number; communes: number; districts: number; teams: number }>`
+      with v as (
+        select v.id, v.parent_id from admin_unit v, (select path from admin_unit where structure = '2019' and code = '45') root
+        where v.path <@ root.path and v.level = 'village'
+          and (v.valid_from is null or v.valid_from <= '2018-12-14') and v.valid_to >= '2018-12-14')
+      select count(*)::int as villages, count(distinct v.parent_id)::int as communes,
+        count(distinct c.parent_id)::int as districts,
+        (select count(*)::int from organization o join v on v.id = o.unit_id
+          where o.type = 'village_team' and o.founded_on <= '2018-12-14' and (o.dissolved_on is null or o.dissolved_on > '2018-12-14')) as teams
+      from v join admin_unit c on c.id = v.parent_id
+      where c.level = 'commune' and (c.valid_from is null or c.valid_from <= '2018-12-14') and c.valid_to >= '2018-12-14'`.execute(db);
+    expect(result.rows[0]).toEqual({ villages: 1113, communes: 141, districts: 10, teams: 1113 });
+  });
+
+  it('moves the villages of a commune merged or divided before the reform to the communes named in the evidence, with their people', async () => {
+    /** The commune (by code) a village of this name lay in on a day, under old Quảng Trị. */
+    const communeOf = async (village: string, day: string) => {
+      const rows = await sql<{ code: string }>`
+        select c.code from admin_unit v join admin_unit c on c.id = v.parent_id, (select path from admin_unit where structure = '2019' and code = '45') root
+        where v.path <@ root.path and v.level = 'village' and v.name = ${village}
+          and (v.valid_from is null or v.valid_from <= ${day}::date) and v.valid_to >= ${day}::date`.execute(db);
+      return rows.rows.map((row) => row.code);
+    };
+    // Gio Thành (19528) divided on 1/1/2020 (832/NQ-UBTVQH14): Nhĩ Trung to Gio Hải, Tân Minh to Gio Mai
+    expect([await communeOf('Nhĩ Trung', '2019-06-01'), await communeOf('Nhĩ Trung', '2020-06-01')]).toEqual([['19528'], ['19519']]);
+    expect([await communeOf('Tân Minh', '2019-06-01'), await communeOf('Tân Minh', '2020-06-01')]).toEqual([['19528'], ['19543']]);
+    // Gio Châu (19525) divided on 1/1/2025 (1281/NQ-UBTVQH15): Hà Thanh to Gio Quang
+    expect([await communeOf('Hà Thanh', '2024-06-01'), await communeOf('Hà Thanh', '2025-03-01')]).toEqual([['19525'], ['19552']]);
+    // the same people lead the Tổ dân vận of Hà Thanh before and after: the team's roles are cut at the change
+    const heads = await sql<{ day: string; person_id: number; commune: string }>`
+      select d.day, r.person_id, c.code as commune
+      from (values ('2024-06-01'::date), ('2025-03-01'::date)) as d(day)
+      join admin_unit v on v.name = 'Hà Thanh' and v.level = 'village' and (v.valid_from is null or v.valid_from <= d.day) and v.valid_to >= d.day
+      join admin_unit c on c.id = v.parent_id and c.code in ('19525', '19552')
+      join organization o on o.unit_id = v.id and o.type = 'village_team'
+      join person_role r on r.organization_id = o.id and r.is_head and r.term_from <= d.day and (r.term_to is null or r.term_to >= d.day)
+      order by d.day`.execute(db);
+    expect(heads.rows.map((row) => row.commune)).toEqual(['19525', '19552']);
+    expect(heads.rows[0]?.person_id).toBe(heads.rows[1]?.person_id);
+    // a commune merged on 1/1/2020 (Vĩnh Kim into Kim Thạch): its villages are under Kim Thạch from that day, 'moved'
+    const moved = await sql<{ villages: number; to_kim_thach: number }>`
+      select count(*)::int as villages, count(*) filter (where nc.code = '19384')::int as to_kim_thach
+      from admin_unit v join admin_unit c on c.id = v.parent_id and c.code = '19381'
+      join unit_succession s on s.old_unit_id = v.id and s.kind = 'moved' and s.effective_date = '2020-01-01'
+      join admin_unit n on n.id = s.new_unit_id join admin_unit nc on nc.id = n.parent_id
+      where v.level = 'village'`.execute(db);
+    expect(moved.rows[0]?.villages).toBeGreaterThan(3);
+    expect(moved.rows[0]?.to_kim_thach).toBe(moved.rows[0]?.villages);
   });
 
   it('gives every 2019 commune that reached the reform one Khối dân vận with 9–11 members on 2024-01-01', async () => {

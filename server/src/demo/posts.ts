@@ -43,7 +43,8 @@ export class Posts<K extends string> {
     list.forEach((holder, i) => {
       const next = list[i + 1];
       const from = holder.from && holder.from > term.from ? holder.from : term.from;
-      const to = next?.from ? dayBefore(next.from) : term.to;
+      const until = next?.from ? dayBefore(next.from) : null;
+      const to = until !== null && (term.to === null || until < term.to) ? until : term.to;
       if (to === null || from <= to) plan.addRole(holder.person, org, title, { from, to }, isHead);
     });
   }

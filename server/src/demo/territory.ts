@@ -28,12 +28,26 @@ export interface Commune2019 extends TerritoryUnit {
   successors: { unit: TerritoryUnit; kind: 'merged' | 'split' }[];
 }
 
+/**
+ * A commune of the province's 2018 list that ended before the reform (merged in 2020 or on 1/1/2025, issue 9):
+ * its villages went to `successors`, communes of `communes` (two of them for a divided commune).
+ */
+export interface EndedCommune extends TerritoryUnit {
+  district: TerritoryUnit;
+  /** Its last day. */
+  validTo: string;
+  successors: TerritoryUnit[];
+}
+
 /** The official units the demo hangs its villages, organisations and people on. */
 export interface Territory {
   province2019: TerritoryUnit;
   province2025: TerritoryUnit;
   districts: TerritoryUnit[];
+  /** The communes that reached the reform (30/6/2025), by code. */
   communes: Commune2019[];
+  /** The communes of 2018 that ended before it, by code: with `communes`, seed 001's 141. */
+  ended: EndedCommune[];
   /** The 2025 communes that took in some old Quảng Trị commune, by code. */
   communes2025: TerritoryUnit[];
 }
@@ -62,7 +76,10 @@ export interface CommuneProfile {
   urbanWord: 'khu phố' | 'khóm' | 'tổ dân phố';
 }
 
-export function communeProfile(commune: Commune2019): CommuneProfile {
+/** What the demo needs to know of a commune to settle it: its code, type and district. */
+export type ProfiledCommune = Pick<TerritoryUnit, 'code' | 'type'> & { district: Pick<TerritoryUnit, 'code'> };
+
+export function communeProfile(commune: ProfiledCommune): CommuneProfile {
   const mountain = commune.district.code === HUONG_HOA || commune.district.code === DA_KRONG;
   const kind = commune.type === 'phường' ? 'urban' : commune.type === 'thị trấn' ? 'town' : mountain ? 'mountain' : 'lowland';
   return {

@@ -2,6 +2,7 @@ import type { CommuneOrgs } from './commune-orgs.ts';
 import type { PlanContext, Term } from './demo-plan.ts';
 import type { PersonSpec } from './people.ts';
 import { Posts } from './posts.ts';
+import { dayAfter } from './random.ts';
 import { DISSOLVED_2019, TERM_END_2019, TERM_START_2025, villagerEthnicity } from './territory.ts';
 
 /** A village as the organisation planner needs it. */
@@ -54,12 +55,29 @@ const headWord = (type: string) => `Trưởng ${type}`;
 const villageLabel = (village: VillageUnit) => `${village.type} ${village.name}`;
 
 /**
+ * One stretch of a 2019 village's life under one commune: the whole 2019 structure, or, for a village of a
+ * commune that ended before the reform, the years under that commune and the years under the one it went to.
+ */
+export interface VillagePeriod {
+  village: VillageUnit;
+  commune: CommuneOrgs;
+  /** First day, null from before 2019. */
+  from: string | null;
+  /** Last day. */
+  to: string;
+}
+
+/**
  * A 2019 village's Chi bộ, Ban công tác Mặt trận, Tổ dân vận (5–7 members, led by the cell secretary), Tổ hòa
  * giải and sometimes a self-management model. In about 55% of villages the cell secretary is also village head,
- * the arrangement seed 001 recommends.
+ * the arrangement seed 001 recommends. Each organisation has one record per period (a village that changed
+ * commune in 2020 or 2025 has its bodies under each commune in turn), the roles cut at the change.
  */
-export function planVillage2019(ctx: PlanContext, village: VillageUnit, commune: CommuneOrgs): VillageOrgs {
+export function planVillage2019(ctx: PlanContext, periods: readonly VillagePeriod[]): VillageOrgs {
   const { plan } = ctx;
+  const last = periods.at(-1);
+  if (!last) throw new Error('a village needs a period');
+  const { village, commune } = last;
   const rng = ctx.rng.fork(`village-2019:${commune.unit.code}:${village.name}`);
   const label = villageLabel(village);
   const posts = new Posts<VillagePost>();
@@ -74,24 +92,38 @@ export function planVillage2019(ctx: PlanContext, village: VillageUnit, commune:
   const headIsDeputy = !dual && posts.current('truong_thon') === posts.current('pho_bi_thu');
   // Village heads are elected every 2.5 years: a few villages changed theirs at mid-term.
   if (!dual && !headIsDeputy && rng.chance(0.1)) posts.replace('truong_thon', person('truong_thon'), rng.date('2022-06-01', '2022-12-31'));
-
   const end = TERM_END_2019;
   const term = (from: string, to: string): Term => ({ from: rng.date(from, to), to: end });
-  const org = (type: Parameters<typeof plan.addOrg>[0]['type'], name: string, parent: number | null, foundedOn: string | null = null) =>
-    plan.addOrg({ unitId: village.id, type, name, parent, foundedOn, dissolvedOn: DISSOLVED_2019 });
+  /** One record of the body per period it lives in, from `foundedOn` (null: before 2019) to the village's last day. */
+  const org = (type: Parameters<typeof plan.addOrg>[0]['type'], name: string, parent: (p: VillagePeriod) => number | null, foundedOn: string | null = null) =>
+    periods.flatMap((p) => {
+      const from = later(foundedOn, p.from);
+      if (from !== null && from > p.to) return [];
+      const dissolvedOn = p.to === TERM_END_2019 ? DISSOLVED_2019 : dayAfter(p.to);
+      return [{ period: p, org: plan.addOrg({ unitId: p.village.id, type, name, parent: parent(p), foundedOn: from, dissolvedOn }) }];
+    });
+  type Records = ReturnType<typeof org>;
+  /** The role in each record, cut to its period. */
+  const assign = (post: VillagePost, records: Records, title: string, roleTerm: Term, head = false) => {
+    for (const { period, org: index } of records) {
+      const from = later(roleTerm.from, period.from) as string;
+      const to = roleTerm.to === null || roleTerm.to > period.to ? period.to : roleTerm.to;
+      if (from <= to) posts.assign(plan, post, index, title, { from, to }, head);
+    }
+  };
 
   const cell: Membership[] = [
     { post: 'bi_thu', title: dual ? `Bí thư chi bộ kiêm ${headWord(village.type)}` : 'Bí thư chi bộ', head: true },
     { post: 'pho_bi_thu', title: headIsDeputy ? `Phó Bí thư chi bộ kiêm ${headWord(village.type)}` : 'Phó Bí thư chi bộ', head: false },
   ];
-  const cellOrg = org('party_cell', `Chi bộ ${label}`, commune.partyCommittee);
+  const cellOrg = org('party_cell', `Chi bộ ${label}`, (p) => p.commune.partyCommittee);
   const cellTerm = term('2020-03-02', '2020-05-15');
-  for (const member of cell) posts.assign(plan, member.post, cellOrg, member.title, cellTerm, member.head);
+  for (const member of cell) assign(member.post, cellOrg, member.title, cellTerm, member.head);
 
-  const front = org('front_committee', `Ban công tác Mặt trận ${label}`, commune.front);
+  const front = org('front_committee', `Ban công tác Mặt trận ${label}`, (p) => p.commune.front);
   const frontTerm = term('2020-01-06', '2020-04-30');
-  posts.assign(plan, 'truong_ban_mt', front, 'Trưởng ban', frontTerm, true);
-  for (const post of ['cht_phu_nu', 'cht_nong_dan', 'cht_ccb', 'bi_thu_chi_doan'] as const) posts.assign(plan, post, front, 'Thành viên', frontTerm);
+  assign('truong_ban_mt', front, 'Trưởng ban', frontTerm, true);
+  for (const post of ['cht_phu_nu', 'cht_nong_dan', 'cht_ccb', 'bi_thu_chi_doan'] as const) assign(post, front, 'Thành viên', frontTerm);
 
   const team: Membership[] = [
     { post: 'bi_thu', title: dual ? `Tổ trưởng, Bí thư chi bộ kiêm ${headWord(village.type)}` : 'Tổ trưởng, Bí thư chi bộ', head: true },
@@ -110,26 +142,36 @@ export function planVillage2019(ctx: PlanContext, village: VillageUnit, commune:
   if (!(commune.profile.ethnic && village.type === 'bản')) pool.splice(0, pool.length, ...rng.shuffle(pool));
   const size = rng.int(5, 7);
   team.push(...pool.slice(0, size - team.length));
-  const teamOrg = org('village_team', `Tổ dân vận ${label}`, commune.bloc, rng.date('2012-04-02', '2013-12-27'));
+  const teamOrgs = org('village_team', `Tổ dân vận ${label}`, (p) => p.commune.bloc, rng.date('2012-04-02', '2013-12-27'));
   const teamTerm = term('2020-06-01', '2020-09-30');
-  for (const member of team) posts.assign(plan, member.post, teamOrg, member.title, teamTerm, member.head);
+  for (const member of team) assign(member.post, teamOrgs, member.title, teamTerm, member.head);
 
-  const mediation = org('mediation_team', `Tổ hòa giải ${label}`, null);
+  const mediation = org('mediation_team', `Tổ hòa giải ${label}`, () => null);
   const mediationTerm = term('2020-02-03', '2020-06-30');
   const villageHead = dual ? 'bi_thu' : 'truong_thon';
   const mediationHead = rng.chance(0.6) ? 'truong_ban_mt' : villageHead;
-  posts.assign(plan, mediationHead, mediation, 'Tổ trưởng', mediationTerm, true);
+  assign(mediationHead, mediation, 'Tổ trưởng', mediationTerm, true);
   for (const post of [mediationHead === villageHead ? 'truong_ban_mt' : villageHead, 'cht_phu_nu', 'uy_tin'] as const) {
-    posts.assign(plan, post, mediation, 'Thành viên', mediationTerm);
+    assign(post, mediation, 'Thành viên', mediationTerm);
   }
 
   const models = rng.chance(0.45) ? (rng.chance(0.2) ? 2 : 1) : 0;
   for (const [name, post] of rng.shuffle(SELF_MANAGEMENT).slice(0, models)) {
     const founded = rng.date('2016-01-04', '2022-12-30');
-    const model = org('self_management_model', `${name} ${label}`, front, founded);
-    posts.assign(plan, post, model, 'Tổ trưởng', { from: founded, to: end }, true);
+    // a model belongs to the village's Ban công tác Mặt trận of the same period
+    const records = org('self_management_model', `${name} ${label}`, (p) => front.find((record) => record.period === p)?.org ?? null, founded);
+    assign(post, records, 'Tổ trưởng', { from: founded, to: end }, true);
   }
+  const teamOrg = teamOrgs.at(-1)?.org;
+  if (teamOrg === undefined) throw new Error(`${label} has no Tổ dân vận`);
   return { posts, cell, team, teamOrg };
+}
+
+/** The later of two days, null standing for "before 2019". */
+function later(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Random } from './random.ts';
-import { communeProfile, type Commune2019, type CommuneProfile, type TerritoryUnit } from './territory.ts';
+import { communeProfile, type Commune2019, type CommuneProfile, type ProfiledCommune, type TerritoryUnit } from './territory.ts';
 
 /** Seed 001: 1,113 Tổ dân vận thôn in Quảng Trị, one per village. */
 export const DEMO_VILLAGE_COUNT = 1113;
@@ -45,13 +45,13 @@ function rawCount(rng: Random, profile: CommuneProfile): number {
 }
 
 /** Village counts per commune that add up to exactly `total`, deterministic for a given generator. */
-export function villageCounts(rng: Random, communes: Commune2019[], total = DEMO_VILLAGE_COUNT): number[] {
+export function villageCounts(rng: Random, communes: readonly ProfiledCommune[], total = DEMO_VILLAGE_COUNT): number[] {
   const counts = communes.map((commune) => rawCount(rng, communeProfile(commune)));
   let sum = counts.reduce((a, b) => a + b, 0);
   while (sum !== total) {
     const i = rng.int(0, counts.length - 1);
     const count = counts[i] as number;
-    const urban = communeProfile(communes[i] as Commune2019).kind === 'urban';
+    const urban = communeProfile(communes[i] as ProfiledCommune).kind === 'urban';
     if (sum > total && count > (urban ? 4 : 6)) {
       counts[i] = count - 1;
       sum--;
@@ -78,8 +78,14 @@ export function planVillages(rng: Random, commune: Commune2019, count: number): 
 }
 
 /** planVillages for any commune, given how it is settled (the Quảng Bình communes have no 2019 record here). */
-export function planVillagesFor(rng: Random, commune: TerritoryUnit, count: number, profile: CommuneProfile): VillageDraft[] {
-  const villages: VillageDraft[] = [...(PINNED_VILLAGES[commune.code] ?? [])];
+export function planVillagesFor(
+  rng: Random,
+  commune: TerritoryUnit,
+  count: number,
+  profile: CommuneProfile,
+  pinned: readonly VillageDraft[] = PINNED_VILLAGES[commune.code] ?? [],
+): VillageDraft[] {
+  const villages: VillageDraft[] = [...pinned];
   const taken = new Set(villages.map((village) => village.name.toLowerCase()));
   let number = 0;
   const add = (type: VillageDraft['type'], named: () => string, numbered: boolean) => {

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, PetitionCaseTable, PetitionPersonTable, PetitionStepTable } from '#server/db/schema.ts';
+import { REFORM_LAST_DAY } from '#server/modules/units/index.ts';
 
 /** The demo's reads of reference data and bulk writes of cases (the demo loader, on an empty province). */
 
@@ -9,13 +10,18 @@ export async function officialUnit(db: Kysely<DB>, structure: '2019' | '2025', c
   return row;
 }
 
-/** Communes under a province path with their villages and district. */
+/**
+ * Communes under a province path that reached the reform (or began with it), with their villages and district:
+ * the cases start in 2025, when the communes that ended earlier (issue 9's history) were gone.
+ */
 export async function communesUnder(db: Kysely<DB>, provincePath: string) {
   const rows = await sql<{ id: number; name: string; structure: '2019' | '2025'; district_id: number | null; villages: Array<{ id: number; name: string }> | null }>`
     select c.id, c.name, c.structure,
       (select d.id from admin_unit d where d.path @> c.path and d.level = 'district' limit 1) as district_id,
       (select json_agg(json_build_object('id', v.id, 'name', v.name) order by v.id) from admin_unit v where v.parent_id = c.id and v.level = 'village') as villages
-    from admin_unit c where c.path <@ ${provincePath}::ltree and c.level = 'commune' order by c.id`.execute(db);
+    from admin_unit c where c.path <@ ${provincePath}::ltree and c.level = 'commune'
+      and (c.valid_to is null or c.valid_to >= ${REFORM_LAST_DAY}::date)
+    order by c.id`.execute(db);
   return rows.rows.map((row) => ({ ...row, id: Number(row.id), district_id: row.district_id === null ? null : Number(row.district_id), villages: row.villages ?? [] }));
 }
 
