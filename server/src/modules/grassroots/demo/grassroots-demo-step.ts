@@ -96,7 +96,8 @@ async function runGrassrootsDemo(trx: Kysely<DB>, today: string): Promise<string
     const crng = rng.fork(`role:${cadre.roleId}`);
     const first = [cadre.termFrom, cadre.unitFrom ?? '1900-01-01'].sort().at(-1) as string;
     const last = [cadre.termTo ?? '9999-12-31', cadre.unitTo ?? '9999-12-31', today].sort()[0] as string;
-    const places = cadre.unitLevel === 'commune' ? [cadre.unitId, ...cadre.villages] : [cadre.unitId];
+    /** The commune and the villages it had on `day`. */
+    const villagesOn = (day: string) => cadre.villages.filter((v) => v.from === null || v.from <= day).map((v) => v.id);
     for (let back = MONTHS_BACK; back >= 0; back -= 1) {
       const index = ty * 12 + (tm - 1) - back;
       const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
@@ -107,7 +108,9 @@ async function runGrassrootsDemo(trx: Kysely<DB>, today: string): Promise<string
         : monthVisits(crng, diligence, y, m, last, first);
       for (const span of spans) {
         if (span.from < first || span.to > last) continue;
-        const unitId = committee ? (cadre.villages.length ? (cadre.villages[crng.int(0, cadre.villages.length - 1)] as number) : cadre.unitId) : (places[crng.int(0, places.length - 1)] as number);
+        const villages = villagesOn(span.from);
+        const places = cadre.unitLevel === 'commune' ? [cadre.unitId, ...villages] : [cadre.unitId];
+        const unitId = committee ? (villages.length ? (villages[crng.int(0, villages.length - 1)] as number) : cadre.unitId) : (places[crng.int(0, places.length - 1)] as number);
         // places of the province body: its communes are not listed; it visits as the province (no row)
         if (cadre.unitLevel === 'province') continue;
         const topics = HEARD_TOPICS.filter(() => crng.chance(0.15)).slice(0, 2);

@@ -32,23 +32,24 @@ export interface DemoCadre {
   termTo: string | null;
   unitFrom: string | null;
   unitTo: string | null;
-  villages: number[];
+  /** Its villages, each with its first day (null: before 2019): a village that came from an ended commune is not visited before. */
+  villages: { id: number; from: string | null }[];
 }
 
 /** Roles in the given body types at communes and provinces under `paths`, with the unit's validity and villages. */
 export async function cadresUnder(db: Db, paths: readonly string[], types: readonly string[]): Promise<DemoCadre[]> {
   const rows = await sql<{
     role_id: number; person_id: number; organization_id: number; type: string; unit_id: number; level: string;
-    term_from: string; term_to: string | null; valid_from: string | null; valid_to: string | null; villages: number[] | null;
+    term_from: string; term_to: string | null; valid_from: string | null; valid_to: string | null; villages: { id: number; from: string | null }[] | null;
   }>`
     select r.id as role_id, r.person_id, o.id as organization_id, o.type, u.id as unit_id, u.level, r.term_from, r.term_to, u.valid_from, u.valid_to,
-      (select array_agg(v.id order by v.id) from admin_unit v where v.parent_id = u.id and v.level = 'village') as villages
+      (select json_agg(json_build_object('id', v.id, 'from', v.valid_from) order by v.id) from admin_unit v where v.parent_id = u.id and v.level = 'village') as villages
     from person_role r join organization o on o.id = r.organization_id join admin_unit u on u.id = o.unit_id
     where u.path <@ any(${[...paths]}::text[]::ltree[]) and u.level in ('commune', 'province') and o.type = any(${[...types]}::text[])
     order by u.id, r.id`.execute(db);
   return rows.rows.map((row) => ({
     roleId: Number(row.role_id), personId: Number(row.person_id), organizationId: Number(row.organization_id), type: row.type, unitId: Number(row.unit_id),
-    unitLevel: row.level, termFrom: row.term_from, termTo: row.term_to, unitFrom: row.valid_from, unitTo: row.valid_to, villages: (row.villages ?? []).map(Number),
+    unitLevel: row.level, termFrom: row.term_from, termTo: row.term_to, unitFrom: row.valid_from, unitTo: row.valid_to, villages: (row.villages ?? []).map((v) => ({ id: Number(v.id), from: v.from })),
   }));
 }
 
