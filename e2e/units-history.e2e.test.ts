@@ -15,12 +15,16 @@ beforeEach(async () => {
 /** The numbers after the children's names in "Đơn vị trực thuộc" (districts' commune counts). */
 async function childCounts(): Promise<Record<string, number>> {
   const section = page.getByRole('region', { name: 'Đơn vị trực thuộc' });
-  await section.getByRole('listitem').first().waitFor();
-  const items = await section.getByRole('listitem').allInnerTexts();
-  return Object.fromEntries(items.map((text) => {
-    const match = /^(.*?)\s*([\d.]+)?(\s+đơn vị trực thuộc)?$/s.exec(text.replace(/\n/g, ' ').trim());
-    return [match?.[1]?.trim() ?? text, Number((match?.[2] ?? '0').replace('.', ''))];
+  // a unit without children (Cồn Cỏ, the island district) says so
+  await section.getByRole('listitem').first().or(section.getByText('Không có đơn vị trực thuộc.')).waitFor();
+  const items = await section.getByRole('listitem').all();
+  const entries = await Promise.all(items.map(async (item) => {
+    // the number follows the link's text ("Phường 1" then "7"): read the link, then what is left
+    const name = ((await item.getByRole('link').innerText()) ?? '').trim();
+    const rest = (await item.innerText()).slice(name.length);
+    return [name, Number(/[\d.]+/.exec(rest)?.[0]?.replace('.', '') ?? '0')] as const;
   }));
+  return Object.fromEntries(entries);
 }
 
 describe('Quảng Trị as of 14/12/2018 (seed 001)', () => {
@@ -38,7 +42,7 @@ describe('Quảng Trị as of 14/12/2018 (seed 001)', () => {
     let villages = 0;
     for (const href of hrefs) {
       await page.goto(href);
-      expect(await page.getByText('Theo cơ cấu ngày 14/12/2018').count()).toBe(1);
+      await page.getByText('Theo cơ cấu ngày 14/12/2018').waitFor();
       villages += Object.values(await childCounts()).reduce((sum, n) => sum + n, 0);
     }
     expect(hrefs).toHaveLength(10);

@@ -77,18 +77,21 @@ describe('the demo province (Quảng Trị)', () => {
   });
 
   it('is seed 001 on 14/12/2018: 1,113 villages, each with its Tổ dân vận, in 141 communes of 10 districts', async () => {
-    const result = await sql<{ villages: number; communes: number; districts: number; teams: number }>`
+    const result = await sql<{ villages: number; communes: number; districts: number; districts_with_communes: number; teams: number }>`
       with v as (
         select v.id, v.parent_id from admin_unit v, (select path from admin_unit where structure = '2019' and code = '45') root
         where v.path <@ root.path and v.level = 'village'
           and (v.valid_from is null or v.valid_from <= '2018-12-14') and v.valid_to >= '2018-12-14')
       select count(*)::int as villages, count(distinct v.parent_id)::int as communes,
-        count(distinct c.parent_id)::int as districts,
+        (select count(*)::int from admin_unit d, (select path from admin_unit where structure = '2019' and code = '45') root
+          where d.path <@ root.path and d.level = 'district' and d.valid_to >= '2018-12-14') as districts,
+        count(distinct c.parent_id)::int as districts_with_communes,
         (select count(*)::int from organization o join v on v.id = o.unit_id
           where o.type = 'village_team' and o.founded_on <= '2018-12-14' and (o.dissolved_on is null or o.dissolved_on > '2018-12-14')) as teams
       from v join admin_unit c on c.id = v.parent_id
       where c.level = 'commune' and (c.valid_from is null or c.valid_from <= '2018-12-14') and c.valid_to >= '2018-12-14'`.execute(db);
-    expect(result.rows[0]).toEqual({ villages: 1113, communes: 141, districts: 10, teams: 1113 });
+    // Cồn Cỏ, the island district, has no commune
+    expect(result.rows[0]).toEqual({ villages: 1113, communes: 141, districts: 10, districts_with_communes: 9, teams: 1113 });
   });
 
   it('moves the villages of a commune merged or divided before the reform to the communes named in the evidence, with their people', async () => {
@@ -146,17 +149,18 @@ describe('the demo province (Quảng Trị)', () => {
     }
   });
 
-  it('gives every village one Tổ dân vận of 5–7 people, in both structures', async () => {
+  it('gives every village one Tổ dân vận of 5–7 people, in both structures (2019 on 2024-01-01, 2025 today)', async () => {
     const today = clock.today();
     const result = await sql<{ structure: string; villages: number; teams: number; min: number; max: number }>`
       select v.structure, count(distinct v.id)::int as villages, count(distinct o.id)::int as teams,
         min(m.n)::int as min, max(m.n)::int as max
-      from admin_unit v
+      from (values ('2019', '2024-01-01'::date), ('2025', ${today}::date)) as on_day(structure, d)
+      join admin_unit v on v.structure = on_day.structure and v.level = 'village'
+        and (v.valid_from is null or v.valid_from <= on_day.d) and (v.valid_to is null or v.valid_to >= on_day.d)
       left join organization o on o.unit_id = v.id and o.type = 'village_team'
       left join lateral (
-        select count(*) as n from person_role r, (select case when v.structure = '2019' then '2024-01-01'::date else ${today}::date end as d) on_day
+        select count(*) as n from person_role r
         where r.organization_id = o.id and r.term_from <= on_day.d and (r.term_to is null or r.term_to >= on_day.d)) m on true
-      where v.level = 'village'
       group by v.structure order by v.structure`.execute(db);
     expect(result.rows).toEqual([
       { structure: '2019', villages: 1113, teams: 1113, min: 5, max: 7 },
