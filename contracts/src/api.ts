@@ -26,6 +26,7 @@ import { trainingEndpoints } from './training/api.ts';
 // --- sentiment ---
 import { sentimentEndpoints } from './sentiment/api.ts';
 import { unitEndpoints } from './units.ts';
+import { settingsEndpoints } from './settings.ts';
 import { authEndpoints } from './auth.ts';
 import { userEndpoints } from './users.ts';
 
@@ -36,6 +37,7 @@ export const api = {
   users: userEndpoints,
   audit: auditEndpoints,
   units: unitEndpoints,
+  settings: settingsEndpoints,
   organizations: organizationEndpoints,
   people: personEndpoints,
   jobs: jobEndpoints,

@@ -29,6 +29,7 @@ export const AUDIT_ENTITIES = [
   'user',
   'admin_unit',
   'unit_succession',
+  'province_setting',
   'organization',
   'person',
   'person_role',

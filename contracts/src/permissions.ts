@@ -36,6 +36,11 @@ export const PERMISSIONS = {
     summary: 'Confirm or set the successor of an ended official unit (national reference data; audited, with a reason)',
     roles: { system_admin: 'scope' },
   },
+  'settings.manage': {
+    summary: "Change a province's settings for what the 2025 reorganisation left open (Khối dân vận, Tổ dân vận; audited, with a reason)",
+    roles: { system_admin: 'scope', unit_admin: 'scope' },
+    levels: ['province'],
+  },
   'units.manageVillages': {
     summary: 'Add, import and close villages of a commune (the commune keeps its villages, so not from a village)',
     roles: KEEPERS,

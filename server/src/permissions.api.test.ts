@@ -16,6 +16,7 @@ import { legalEndpoints } from '#contracts/legal/api.ts';
 // --- pet-recv ---
 import { receptionEndpoints } from '#contracts/reception/api.ts';
 import { ACTIONS, grantOf, type TAction } from '#contracts/permissions.ts';
+import { settingsEndpoints } from '#contracts/settings.ts';
 import { unitEndpoints } from '#contracts/units.ts';
 // --- pet-core ---
 import { petitionEndpoints } from '#contracts/petitions/api.ts';
@@ -264,6 +265,12 @@ async function sentimentFixture(place: Place, kind: 'report' | 'alert'): Promise
 }
 // --- end sentiment ---
 
+/** The province of the place's commune: the first label of its path. */
+async function provinceOf(place: Place): Promise<number> {
+  const { path } = await t.db.selectFrom('admin_unit').select('path').where('id', '=', place.communeId).executeTakeFirstOrThrow();
+  return Number(path.split('.')[0]);
+}
+
 let serial = 0;
 /** One request per action that exercises exactly that action's policy, on records the user may see. */
 const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<TestResponse>> = {
@@ -271,6 +278,11 @@ const PROBES: Record<TAction, (client: TestClient, place: Place) => Promise<Test
   // Vĩnh Lộc (Thanh Hóa) ended on 30/11/2019, its successor (15349, renamed Vĩnh Lộc that day) only likely: the probe sets it again
   'units.manageSuccession': async (c) =>
     c.call(unitEndpoints.setSuccessor, { params: { id: await officialId('15346') }, body: { successorId: await officialId('15349'), reason: 'Thử quyền đặt đơn vị kế thừa' } }),
+  'settings.manage': async (c, p) =>
+    c.call(settingsEndpoints.set, {
+      params: { id: await provinceOf(p), key: 'villageTeam.enabled' },
+      body: { value: true, reason: 'Thử quyền cài đặt của tỉnh' },
+    }),
   'units.manageVillages': (c, p) =>
     c.call(unitEndpoints.createVillage, { params: { id: p.communeId }, body: { name: `Thử ${++serial}`, type: 'thôn' } }),
   'organizations.read': (c, p) => c.call(organizationEndpoints.get, { params: { id: p.organizationId }, query: {} }),

@@ -1515,3 +1515,19 @@ export interface SentimentAlertNoteTable {
   at: Timestamp;
 }
 // --- end sentiment ---
+
+// --- province settings (migration 20270103T0900_province_setting.sql; contracts/src/settings.ts) ---
+export interface ProvinceSettingTable {
+  id: Generated<number>;
+  province_id: number;
+  key: string;
+  value: unknown;
+  reason: string;
+  set_by: number;
+  set_at: Timestamp;
+}
+
+export interface DB {
+  province_setting: ProvinceSettingTable;
+}
+// --- end province settings ---

@@ -24,6 +24,7 @@ import { surveysModule } from './surveys/index.ts';
 // --- training ---
 import { trainingModule } from './training/index.ts';
 import { unitsModule } from './units/index.ts';
+import { settingsModule } from './settings/index.ts';
 import { usersModule } from './users/index.ts';
 
 /** Every module of the server, one line each. Adding a module = its folder + one line here. */
@@ -33,6 +34,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   usersModule,
   auditModule,
   unitsModule,
+  settingsModule,
   organizationsModule,
   peopleModule,
   indicatorsModule,

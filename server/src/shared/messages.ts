@@ -109,6 +109,8 @@ export const MESSAGES = {
   'units.villageExists': '{commune} đã có “{name}”.',
   'units.closeOnlyVillages': 'chỉ đóng được thôn, bản, tổ dân phố',
   'units.closeBefore': 'phải trước {date}',
+  'settings.badValue': 'giá trị không hợp lệ cho cài đặt này',
+  'settings.provinceEnded': 'tỉnh này đã kết thúc hoạt động, không thay đổi cài đặt được',
   'units.notEnded': 'đơn vị này chưa kết thúc, không có đơn vị kế thừa',
   'units.successorNotInForce': 'đơn vị kế thừa phải còn hiệu lực ngày {date}',
   'units.successorLevel': 'đơn vị kế thừa phải cùng cấp, hoặc là đơn vị cấp trên trực tiếp của đơn vị đã kết thúc',

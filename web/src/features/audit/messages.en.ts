@@ -23,6 +23,7 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.action.download': 'Downloaded a file',
   'audit.entity.user': 'Account',
   'audit.entity.admin_unit': 'Unit',
+  'audit.entity.province_setting': 'Province setting',
   'audit.entity.unit_succession': 'Successor unit',
   'audit.entity.organization': 'Organisation',
   'audit.entity.person': 'Person',

@@ -21,6 +21,7 @@ export const auditVi = {
   'audit.action.download': 'Tải tệp về',
   'audit.entity.user': 'Tài khoản',
   'audit.entity.admin_unit': 'Đơn vị',
+  'audit.entity.province_setting': 'Cài đặt của tỉnh',
   'audit.entity.unit_succession': 'Đơn vị kế thừa',
   'audit.entity.organization': 'Tổ chức',
   'audit.entity.person': 'Cá nhân',

@@ -1,0 +1,11 @@
+import type { ServerModule } from '#server/shared/module.ts';
+import { registerSettingsRoutes } from './settings.routes.ts';
+
+/** A province's settings for what the 2025 reorganisation left open (issue 9 item 10; contracts/src/settings.ts). */
+export const settingsModule: ServerModule = {
+  name: 'settings',
+  registerRoutes: (api, context) => registerSettingsRoutes(api, context),
+};
+
+/** The value in force of one setting of a province, its default when the province never set it. */
+export { provinceSetting } from './settings.service.ts';

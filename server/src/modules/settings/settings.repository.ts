@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '#server/db/schema.ts';
+import type { Scope } from '#server/shared/actor.ts';
+import { inOrAboveScope, inScope } from '#server/shared/scope.ts';
+
+/**
+ * A province by id: one the scope holds (`writable`), or also one above it, since a commune reads the settings of
+ * its province.
+ */
+export async function findProvince(db: Kysely<DB>, scope: Scope, id: number, reach: 'read' | 'write') {
+  return db
+    .selectFrom('admin_unit as u')
+    .select(['u.id', 'u.full_name', 'u.valid_to'])
+    .where('u.id', '=', id)
+    .where('u.level', '=', 'province')
+    .where(reach === 'write' ? inScope('u.path', scope) : inOrAboveScope('u.path', scope))
+    .executeTakeFirst();
+}
+
+/** The latest value of each key a province has set, with who set it. */
+export async function currentSettings(db: Kysely<DB>, provinceId: number) {
+  return db
+    .selectFrom('province_setting as s')
+    .innerJoin('app_user as u', 'u.id', 's.set_by')
+    .distinctOn('s.key')
+    .select(['s.key', 's.value', 's.reason', 's.set_at', 'u.full_name as set_by_name'])
+    .where('s.province_id', '=', provinceId)
+    .orderBy('s.key')
+    .orderBy('s.id', 'desc')
+    .execute();
+}
+
+/** Adds a value: the rows are the history, the latest is in force. */
+export async function insertSetting(
+  db: Kysely<DB>,
+  row: { provinceId: number; key: string; value: unknown; reason: string; by: number; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('province_setting')
+    .values({ province_id: row.provinceId, key: row.key, value: JSON.stringify(row.value), reason: row.reason, set_by: row.by, set_at: row.at })
+    .execute();
+}
+
+/** Serialises changes of one province's settings (the before of the audit row is then the value replaced). */
+export async function lockProvince(db: Kysely<DB>, provinceId: number): Promise<void> {
+  await db.selectFrom('admin_unit').select('id').where('id', '=', provinceId).forUpdate().execute();
+}
