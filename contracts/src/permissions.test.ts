@@ -25,7 +25,7 @@ describe('the permission table', () => {
     expect(can({ roles: ['focal_point', 'data_entry'], unitLevel: 'commune', organizationId: 7 }, 'people.update', {})).toBe(true);
     const byRole = Object.fromEntries(ROLES.map((role) => [role, permissionsOf({ roles: [role], unitLevel: 'commune', organizationId: 1 })]));
     // a system administrator has no unit (never limited by level); on a commune, province-only actions are out
-    const provinceOnly = ['indicators.configure', 'indicators.exchange', /* --- pet-core --- */ 'petitions.configure', /* --- grassroots --- */ 'grassroots.manage', /* --- sentiment --- */ 'sentiment.followUp', 'sentiment.configure'];
+    const provinceOnly = ['settings.manage', 'indicators.configure', 'indicators.exchange', /* --- pet-core --- */ 'petitions.configure', /* --- grassroots --- */ 'grassroots.manage', /* --- sentiment --- */ 'sentiment.followUp', 'sentiment.configure'];
     expect(byRole.system_admin).toEqual(ACTIONS.filter((action) => !provinceOnly.includes(action)));
     expect(byRole.leader).toEqual([
       'units.read', 'organizations.read', 'people.read', 'indicators.read', 'indicators.review', 'programmes.read', 'programmes.reportProgress', 'audit.recent',

@@ -116,7 +116,7 @@ describe('village accounts', () => {
     const villageAdmin = await signIn(province.villageIds[0] as number, ['unit_admin']);
     expect((await villageAdmin.call(authEndpoints.me, {})).body.permissions).toEqual(
       // --- pet-legal --- 'legal.manage' is for system administrators only
-      ACTIONS.filter((action) => !['units.manageVillages', 'units.manageSuccession', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'petitions.readIdentity', 'petitions.configure', 'legal.manage', 'reception.manage', /* --- emulation --- */ 'emulation.manageCampaigns', 'emulation.recognize', /* --- grassroots --- */ 'grassroots.manage', /* --- sentiment --- */ 'sentiment.followUp', 'sentiment.configure'].includes(action)),
+      ACTIONS.filter((action) => !['units.manageVillages', 'units.manageSuccession', 'settings.manage', 'users.grantSystemAdmin', 'indicators.review', 'indicators.configure', 'indicators.exchange', 'programmes.manage', 'petitions.readIdentity', 'petitions.configure', 'legal.manage', 'reception.manage', /* --- emulation --- */ 'emulation.manageCampaigns', 'emulation.recognize', /* --- grassroots --- */ 'grassroots.manage', /* --- sentiment --- */ 'sentiment.followUp', 'sentiment.configure'].includes(action)),
     );
   });
 });
