@@ -8,6 +8,7 @@ import { filesFeature } from '../features/files/index.ts';
 import { homeFeature } from '../features/home/index.ts';
 import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
 import { legalFeature } from '../features/legal/index.ts';
+import { settingsFeature } from '../features/settings/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
 // --- pet-core ---
@@ -54,6 +55,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   dashboardsFeature,
   programmesFeature,
   legalFeature,
+  settingsFeature,
   // --- pet-core ---
   petitionsFeature,
   // --- pet-recv ---

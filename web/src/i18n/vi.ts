@@ -15,6 +15,7 @@ import { filesVi } from '../features/files/messages.vi.ts';
 import { homeVi } from '../features/home/messages.vi.ts';
 import type { indicatorConfigVi } from '../features/indicator-config/messages.vi.ts';
 import { legalVi } from '../features/legal/messages.vi.ts';
+import { settingsVi } from '../features/settings/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
 // --- pet-core ---
@@ -59,6 +60,7 @@ const firstLoad = {
   ...auditVi,
   ...dashboardsVi,
   ...legalVi,
+  ...settingsVi,
   // --- pet-core ---
   ...petitionsVi,
   // --- pet-recv ---

@@ -1,0 +1,28 @@
+/** Vietnamese messages of a province's settings (NFC). */
+export const settingsVi = {
+  'nav.provinceSettings': 'Cài đặt của tỉnh',
+  'settings.title': 'Cài đặt của tỉnh',
+  'settings.intro':
+    'Sau sắp xếp năm 2025, một số tổ chức chưa có văn bản trung ương quy định rõ. Tỉnh chọn cách làm của mình; mặc định là cách phổ biến nhất hiện nay.',
+  'settings.pickProvince': 'Chọn tỉnh, thành phố',
+  'settings.value': 'Giá trị',
+  'settings.default': 'Mặc định: {value}',
+  'settings.isDefault': 'Đang dùng mặc định',
+  'settings.setBy': 'Đặt bởi {name} lúc {at}: {reason}',
+  'settings.reason': 'Lý do (văn bản, quyết định của tỉnh)',
+  'settings.save': 'Lưu',
+  'settings.saved': 'Đã lưu cài đặt.',
+  'settings.readOnly': 'Chỉ quản trị viên của tỉnh được thay đổi các cài đặt này.',
+  'settings.yes': 'Có',
+  'settings.no': 'Không',
+  'settings.key.communeBloc.enabled': 'Xã, phường có Khối dân vận',
+  'settings.hint.communeBloc.enabled': 'Theo Quyết định 23-QĐ/TW; chưa có văn bản năm 2025–2026 bãi bỏ hay thành lập lại.',
+  'settings.key.communeBloc.lead': 'Trưởng Khối dân vận xã',
+  'settings.hint.communeBloc.lead': 'Nơi thì Phó Bí thư Thường trực Đảng ủy, nơi thì Chủ tịch Ủy ban MTTQ xã.',
+  'settings.key.villageTeam.enabled': 'Thôn, tổ dân phố có Tổ dân vận',
+  'settings.hint.villageTeam.enabled': 'Theo Quyết định 23-QĐ/TW; chưa rõ sau khi sắp xếp thôn năm 2026.',
+  'settings.key.communeTradeUnion.enabled': 'Có Công đoàn cấp xã trong Mặt trận xã',
+  'settings.hint.communeTradeUnion.enabled': 'Luật Công đoàn sửa đổi năm 2025 không có cấp xã; công đoàn cơ sở thuộc Liên đoàn Lao động tỉnh.',
+  'settings.lead.standing_deputy_secretary': 'Phó Bí thư Thường trực Đảng ủy',
+  'settings.lead.front_chair': 'Chủ tịch Ủy ban MTTQ Việt Nam xã',
+} as const;
