@@ -32,6 +32,8 @@ const ALLOWED: Record<string, string> = {
   'modules/auth/session.repository.ts#findSessionUser': "the session's own user, which the scope is computed from",
   // usernames are unique across the country: the check must see every account
   'modules/users/user.repository.ts#usernameTaken': 'answers only taken/free for a username',
+  // the name of whoever set a province's setting (app_user joined), read after the province was found in or above the scope
+  'modules/settings/settings.repository.ts#currentSettings': "who set the settings of a province read in scope",
   // ids only, walked from an organisation the service has just read in scope
   'modules/organizations/organization.repository.ts#findParentChain': 'parent ids of an organisation read in scope',
   // jobs: the worker claims any due job (no actor yet); a user sees their own jobs, or jobs on a unit in their

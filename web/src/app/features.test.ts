@@ -14,6 +14,6 @@ describe('B1 web features register their routes and navigation once', () => {
     expect(built.filter((path) => !paths.includes(path))).toEqual([]);
     expect(NAV_ITEMS.map((item) => `${item.to}:${item.built}`).slice(0, 2)).toEqual(['/units:true', '/programmes:true']);
     // --- pet-legal --- the legal calendar, the rules and the deadline calculator sit with the settings
-    expect(ADMIN_ITEMS.map((item) => item.to)).toEqual(['/admin/users', '/admin/audit', '/admin/legal/calendar', '/admin/legal/rules', '/legal/deadlines']);
+    expect(ADMIN_ITEMS.map((item) => item.to)).toEqual(['/admin/users', '/admin/audit', '/admin/legal/calendar', '/admin/legal/rules', '/legal/deadlines', '/admin/settings']);
   });
 });
