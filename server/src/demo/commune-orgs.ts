@@ -1,8 +1,9 @@
 import type { PlanContext, Term } from './demo-plan.ts';
 import type { PersonSpec } from './people.ts';
 import { Posts } from './posts.ts';
-import { dayAfter, type Random } from './random.ts';
-import { cadreEthnicity, DISSOLVED_2019, TERM_END_2019, TERM_START_2025, unitLabel, type CommuneProfile, type TerritoryUnit } from './territory.ts';
+import { addDays } from '#contracts/indicators/period.ts';
+import type { Random } from './random.ts';
+import { cadreEthnicity, TERM_END_2019, TERM_START_2025, unitLabel, type CommuneProfile, type TerritoryUnit } from './territory.ts';
 
 /** The posts of a commune's political system that the demo fills, each held by one person at a time. */
 const COMMUNE_POSTS = {
@@ -140,7 +141,8 @@ export function planCommune2019(
       bloc: { from: rng.date('2020-08-03', '2020-09-30'), to },
     },
     foundedOn: null,
-    dissolvedOn: lastDay === TERM_END_2019 ? DISSOLVED_2019 : dayAfter(lastDay),
+    // the first day without them (exclusive): DISSOLVED_2019 for the communes that reached the reform
+    dissolvedOn: addDays(lastDay, 1),
     parents,
     massUnderFront: false,
   });

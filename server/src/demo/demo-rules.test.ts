@@ -3,8 +3,8 @@ import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { PeopleFactory } from './people.ts';
 import { Random } from './random.ts';
 import { name2025, successorIndexes } from './reform-2025.ts';
-import type { Commune2019, TerritoryUnit } from './territory.ts';
-import { planVillages, villageCounts } from './villages.ts';
+import { communeProfile, type Commune2019, type TerritoryUnit } from './territory.ts';
+import { planVillagesFor, villageCounts } from './villages.ts';
 
 const unit = (code: string, name: string, type: string): TerritoryUnit => ({
   id: Number(code),
@@ -59,7 +59,7 @@ describe('village plan', () => {
   });
 
   it('names villages uniquely per commune, in the style of the place, with the pinned ones first', () => {
-    const [ward, lowland, highland, town] = communes.map((c) => planVillages(new Random(3).fork(c.code), c, 12));
+    const [ward, lowland, highland, town] = communes.map((c) => planVillagesFor(new Random(3).fork(c.code), c, 12, communeProfile(c)));
     for (const list of [ward, lowland, highland, town]) {
       expect(new Set(list?.map((v) => v.name.toLowerCase())).size).toBe(12);
     }

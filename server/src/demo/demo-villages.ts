@@ -3,7 +3,7 @@ import type { DB } from '#server/db/schema.ts';
 import { insertSuccessions, insertUnits } from '#server/modules/units/unit.repository.ts';
 import type { Random } from './random.ts';
 import { name2025, orderedSuccessors, successorIndexes } from './reform-2025.ts';
-import { dayAfter } from './random.ts';
+import { addDays } from '#contracts/indicators/period.ts';
 import { TERM_END_2019, TERM_START_2025, type EndedCommune, type Territory } from './territory.ts';
 import type { VillageUnit } from './village-orgs.ts';
 import { planVillages2018 } from './villages-2018.ts';
@@ -66,7 +66,7 @@ async function insertInOrder(db: Kysely<DB>, rows: UnitInsert[]): Promise<number
 export async function createVillages(db: Kysely<DB>, territory: Territory, rng: Random): Promise<DemoVillages> {
   const drafts = planVillages2018(rng, territory.communes, territory.ended);
   const rows2019 = territory.communes.flatMap((commune, i) =>
-    (drafts[i] ?? []).map((village) => villageRow('2019', village, commune.id, { from: village.origin && dayAfter(village.origin.validTo) })),
+    (drafts[i] ?? []).map((village) => villageRow('2019', village, commune.id, { from: village.origin && addDays(village.origin.validTo, 1) })),
   );
   const ids2019 = await insertInOrder(db, rows2019);
   // the villages that lay in a commune ended before the reform: a row under it, 'moved' to the later row
@@ -79,7 +79,7 @@ export async function createVillages(db: Kysely<DB>, territory: Territory, rng: 
       old_unit_id: earlyIds[k] as number,
       new_unit_id: ids2019[index] as number,
       kind: 'moved' as const,
-      effective_date: dayAfter(origin.validTo),
+      effective_date: addDays(origin.validTo, 1),
     })),
   );
   const earlier = new Map(

@@ -10,7 +10,8 @@ import * as repo from './demo.repository.ts';
 import { planEstablishments } from './establishments.ts';
 import { PeopleFactory } from './people.ts';
 import { planProvince2019, planProvince2025 } from './province-orgs.ts';
-import { dayAfter, Random } from './random.ts';
+import { addDays } from '#contracts/indicators/period.ts';
+import { Random } from './random.ts';
 import { communeProfile, PROVINCE_2019_CODE, PROVINCE_2025_CODE, TERM_END_2019, type Territory } from './territory.ts';
 import { planVillage2019, planVillage2025, type VillageOrgs } from './village-orgs.ts';
 import { createVillages, type DemoVillages } from './demo-villages.ts';
@@ -62,7 +63,7 @@ function planOrganisations(territory: Territory, villages: DemoVillages): Omit<B
       const periods = before
         ? [
             { village: before.village, commune: ended.get(before.commune.code) as CommuneOrgs, from: null, to: before.commune.validTo },
-            { village, commune: orgs, from: dayAfter(before.commune.validTo), to: TERM_END_2019 },
+            { village, commune: orgs, from: addDays(before.commune.validTo, 1), to: TERM_END_2019 },
           ]
         : [{ village, commune: orgs, from: null, to: TERM_END_2019 }];
       villageOrgs.set(village.id, planVillage2019(ctx, periods));

@@ -74,8 +74,3 @@ export class Random {
 export function dayBefore(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
-
-/** The day after a 'YYYY-MM-DD' date (the first day of a unit that follows one ending on `date`). */
-export function dayAfter(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}

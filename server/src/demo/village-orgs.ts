@@ -2,8 +2,8 @@ import type { CommuneOrgs } from './commune-orgs.ts';
 import type { PlanContext, Term } from './demo-plan.ts';
 import type { PersonSpec } from './people.ts';
 import { Posts } from './posts.ts';
-import { dayAfter } from './random.ts';
-import { DISSOLVED_2019, TERM_END_2019, TERM_START_2025, villagerEthnicity } from './territory.ts';
+import { addDays } from '#contracts/indicators/period.ts';
+import { TERM_END_2019, TERM_START_2025, villagerEthnicity } from './territory.ts';
 
 /** A village as the organisation planner needs it. */
 export interface VillageUnit {
@@ -99,8 +99,8 @@ export function planVillage2019(ctx: PlanContext, periods: readonly VillagePerio
     periods.flatMap((p) => {
       const from = later(foundedOn, p.from);
       if (from !== null && from > p.to) return [];
-      const dissolvedOn = p.to === TERM_END_2019 ? DISSOLVED_2019 : dayAfter(p.to);
-      return [{ period: p, org: plan.addOrg({ unitId: p.village.id, type, name, parent: parent(p), foundedOn: from, dissolvedOn }) }];
+      // the first day without it (exclusive): DISSOLVED_2019 for the last period
+      return [{ period: p, org: plan.addOrg({ unitId: p.village.id, type, name, parent: parent(p), foundedOn: from, dissolvedOn: addDays(p.to, 1) }) }];
     });
   type Records = ReturnType<typeof org>;
   /** The role in each record, cut to its period. */

@@ -1,5 +1,5 @@
 import type { Random } from './random.ts';
-import { communeProfile, type Commune2019, type CommuneProfile, type ProfiledCommune, type TerritoryUnit } from './territory.ts';
+import { communeProfile, type CommuneProfile, type ProfiledCommune, type TerritoryUnit } from './territory.ts';
 
 /** Seed 001: 1,113 Tổ dân vận thôn in Quảng Trị, one per village. */
 export const DEMO_VILLAGE_COUNT = 1113;
@@ -72,12 +72,10 @@ const kinhName = (rng: Random) => {
 const highlandName = (rng: Random) =>
   rng.chance(0.35) ? rng.pick(HIGHLAND_NAMES) : `${rng.pick(HIGHLAND_FIRST)} ${rng.pick(HIGHLAND_SECOND)}`;
 
-/** The villages of one commune: named and numbered ones mixed the way each kind of place names them. */
-export function planVillages(rng: Random, commune: Commune2019, count: number): VillageDraft[] {
-  return planVillagesFor(rng, commune, count, communeProfile(commune));
-}
-
-/** planVillages for any commune, given how it is settled (the Quảng Bình communes have no 2019 record here). */
+/**
+ * The villages of one commune, given how it is settled: named and numbered ones mixed the way each kind of place
+ * names them, the pinned ones first.
+ */
 export function planVillagesFor(
   rng: Random,
   commune: TerritoryUnit,
