@@ -71,6 +71,30 @@ describe('Quảng Trị as of 14/12/2018 (seed 001)', () => {
   });
 });
 
+describe('the 2018 Ban Dân vận Tỉnh ủy (issue 9 item 8)', () => {
+  it("leads to today's Ban Tuyên giáo và Dân vận, which names it as where it came from", async () => {
+    await signIn(page, baseUrl, 'tinh.qt', PASSWORD);
+    await openUnit(page, '2018-12-14', 'quang tri', 'Tỉnh Quảng Trị');
+    await page.getByRole('link', { name: 'Ban Dân vận Tỉnh ủy Quảng Trị', exact: true }).click();
+    await page.getByRole('heading', { name: 'Ban Dân vận Tỉnh ủy Quảng Trị', level: 1 }).waitFor();
+    const lineage = page.getByRole('region', { name: 'Lịch sử cơ quan' });
+    await expect.poll(() => lineage.textContent()).toContain('Cơ quan kế thừa');
+    expect(await lineage.textContent()).toContain('hợp nhất từ ngày 01/07/2025 theo Kết luận 121-KL/TW; Quy định 329-QĐ/TW');
+    expect(await lineage.textContent()).toContain('BDVTU đến ngày 30/06/2025');
+
+    await lineage.getByRole('link', { name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy Quảng Trị' }).click();
+    await page.getByRole('heading', { name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy Quảng Trị', level: 1 }).waitFor();
+    const today = page.getByRole('region', { name: 'Lịch sử cơ quan' });
+    await expect.poll(() => today.textContent()).toContain('Tiền thân');
+    expect(await today.getByRole('link', { name: 'Ban Dân vận Tỉnh ủy Quảng Trị' }).count()).toBe(1);
+    // the ten districts' Ban Dân vận ended with their districts; their duty came here
+    expect(await today.getByRole('listitem').filter({ hasText: 'giải thể, chuyển nhiệm vụ' }).count()).toBe(10);
+    expect(await today.textContent()).toContain('BTGDVTU từ ngày 01/07/2025');
+    // its head holds the 2026 title (POLITICAL-SYSTEM-2025.md §8)
+    expect(await page.getByRole('cell', { name: /^Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy/ }).count()).toBe(1);
+  });
+});
+
 describe('a successor that is not known', () => {
   it('is said so, and the system administrator sets one with a reason', async () => {
     await signIn(page, baseUrl, 'admin', PASSWORD);

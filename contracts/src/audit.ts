@@ -31,6 +31,8 @@ export const AUDIT_ENTITIES = [
   'unit_succession',
   'province_setting',
   'organization',
+  'organization_succession',
+  'organization_abbreviation',
   'person',
   'person_role',
   'attachment',

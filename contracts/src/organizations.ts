@@ -8,7 +8,9 @@ import { ZAsOfQuery, ZImportQuery } from './units.ts';
 export const ORGANIZATION_TYPES = [
   'party_committee', // Đảng ủy / cấp ủy
   'party_cell', // Chi bộ
-  'mobilization_commission', // Ban Dân vận
+  'mobilization_commission', // Ban Dân vận (tỉnh, huyện): history since 2025
+  'propaganda_mobilization_commission', // Ban Tuyên giáo và Dân vận (tỉnh ủy, đảng ủy đặc khu), from 2025
+  'party_building_board', // Ban Xây dựng Đảng (đảng ủy xã, phường), from 1/7/2025
   'council', // HĐND
   'committee', // UBND
   'agency', // sở, ban, ngành
@@ -31,6 +33,44 @@ export const ORGANIZATION_TYPES = [
 ] as const;
 export const ZOrganizationType = z.enum(ORGANIZATION_TYPES);
 export type TOrganizationType = z.infer<typeof ZOrganizationType>;
+
+/**
+ * When a type applies at a level (issue 9 item 7; POLITICAL-SYSTEM-2025.md §1–§4, §7). A type absent here applies
+ * at every level on every date. Outside its period an organisation of the type cannot be created, and one that
+ * exists is history from the day after `to` (read-only, as an ended unit). `duty` names the type that took over.
+ */
+export interface OrganizationTypePeriod {
+  type: TOrganizationType;
+  levels: readonly ('province' | 'district' | 'commune' | 'village')[];
+  from: string | null;
+  to: string | null;
+  duty?: TOrganizationType;
+  basis: string;
+}
+export const ORGANIZATION_TYPE_PERIODS: readonly OrganizationTypePeriod[] = [
+  // The provinces merged their Ban Tuyên giáo and Ban Dân vận between February and March 2025 (KL 09-KL/BCĐ,
+  // KL 121-KL/TW); by 1/7/2025 every province had its Ban Tuyên giáo và Dân vận. A body's own date is its dissolved_on.
+  { type: 'mobilization_commission', levels: ['province'], from: null, to: '2025-06-30', duty: 'propaganda_mobilization_commission', basis: 'Kết luận 121-KL/TW; QĐ 329-QĐ/TW' },
+  { type: 'mobilization_commission', levels: ['district'], from: null, to: '2025-06-30', duty: 'party_building_board', basis: 'Kết luận 127-KL/TW' },
+  { type: 'propaganda_mobilization_commission', levels: ['province', 'commune'], from: '2025-01-24', to: null, basis: 'QĐ 246-QĐ/TW; QĐ 329-QĐ/TW; QĐ 299-QĐ/TW (đặc khu)' },
+  { type: 'party_building_board', levels: ['commune'], from: '2025-07-01', to: null, basis: 'QĐ 298-QĐ/TW; QĐ 299-QĐ/TW' },
+];
+
+/**
+ * The period of `type` at `level`: null when the type is not offered at that level at all (a type with periods
+ * at other levels only), `{from: null, to: null}` when it has no period (always applies).
+ */
+export function typePeriodAt(type: TOrganizationType, level: string): { from: string | null; to: string | null; duty?: TOrganizationType } | null {
+  const periods = ORGANIZATION_TYPE_PERIODS.filter((period) => period.type === type);
+  if (periods.length === 0) return { from: null, to: null };
+  return periods.find((period) => (period.levels as readonly string[]).includes(level)) ?? null;
+}
+
+/** The type applies at `level` on `date` (ISO). */
+export function typeInForce(type: TOrganizationType, level: string, date: string): boolean {
+  const period = typePeriodAt(type, level);
+  return period !== null && (period.from === null || period.from <= date) && (period.to === null || date <= period.to);
+}
 
 
 export const ZOrganization = z.object({
@@ -101,6 +141,26 @@ export const ZRoleHeld = z.object({
 });
 export type TRoleHeld = z.infer<typeof ZRoleHeld>;
 
+export const ORGANIZATION_SUCCESSION_KINDS = ['merged', 'renamed', 'reparented', 'abolished'] as const;
+export const ZOrganizationSuccessionKind = z.enum(ORGANIZATION_SUCCESSION_KINDS);
+
+/** A body that came before or after another: merged into it, renamed as it, re-parented, or abolished with its duty given to it. */
+export const ZOrganizationLink = z.object({
+  organization: ZOrganizationRef,
+  kind: ZOrganizationSuccessionKind,
+  effectiveDate: ZDate,
+  instrument: z.string().nullable(),
+  certainty: z.enum(['certain', 'likely']),
+  note: z.string().nullable(),
+});
+export type TOrganizationLink = z.infer<typeof ZOrganizationLink>;
+
+export const ZOrganizationAbbreviation = z.object({
+  abbreviation: z.string(),
+  validFrom: ZDate.nullable(),
+  validTo: ZDate.nullable(),
+});
+
 export const ZOrganizationDetail = z.object({
   organization: ZOrganization,
   /** Roles current on the requested date, heads first. */
@@ -111,8 +171,37 @@ export const ZOrganizationDetail = z.object({
    * from the day after (same type; same name where a unit has several of the type), those in the user's scope.
    */
   continuedAs: z.array(ZOrganizationRef),
+  /** Recorded links to the bodies it came from (issue 9 item 8), earliest first. */
+  predecessors: z.array(ZOrganizationLink),
+  /** Recorded links to the bodies that took it over. */
+  successors: z.array(ZOrganizationLink),
+  /** Abbreviations used in its document numbers (BDVTU, BTGDVTU), dated. */
+  abbreviations: z.array(ZOrganizationAbbreviation),
 });
 export type TOrganizationDetail = z.infer<typeof ZOrganizationDetail>;
+
+export const ZOrganizationSuccessorInput = z.object({
+  successorId: ZId,
+  kind: ZOrganizationSuccessionKind,
+  /** The first day of the successor's responsibility. */
+  effectiveDate: ZDate,
+  instrument: zText(200).nullable().optional(),
+  certainty: z.enum(['certain', 'likely']).optional(),
+  /** Why: the decision that reorganised the body. */
+  reason: zText(500, 5),
+});
+
+export const ZOrganizationAbbreviationInput = z.object({
+  /** Capitals as in document numbers: BDVTU, BTGDVTU, MTTQ… */
+  abbreviation: z.string().trim().regex(/^[A-ZĐ0-9&]{2,20}$/u),
+  /** From this day; the abbreviation in force before it ends the day before. */
+  validFrom: ZDate,
+});
+
+/** A document number as the Party writes it: "235-BC/BDVTU" (number, kind of document, issuing body's abbreviation). */
+export function formatDocumentNumber(number: number | string, kind: string, abbreviation: string): string {
+  return `${number}-${kind}/${abbreviation}`;
+}
 
 export const ZMemberImportRow = z.object({
   row: z.number().int(),
@@ -168,6 +257,22 @@ export const organizationEndpoints = {
     params: ZIdParams,
     body: ZOrganizationInput.omit({ unitId: true }).partial(),
     response: ZOrganization,
+  }),
+  addSuccessor: endpoint({
+    method: 'POST',
+    path: '/api/organizations/:id/successors',
+    summary: 'Record the body that took an organisation over (merged, renamed, re-parented, or its duty on abolition), with a reason',
+    params: ZIdParams,
+    body: ZOrganizationSuccessorInput,
+    response: ZOrganizationDetail,
+  }),
+  addAbbreviation: endpoint({
+    method: 'POST',
+    path: '/api/organizations/:id/abbreviations',
+    summary: 'Start a new abbreviation of an organisation for its document numbers from a date',
+    params: ZIdParams,
+    body: ZOrganizationAbbreviationInput,
+    response: ZOrganizationDetail,
   }),
   importMembers: endpoint({
     method: 'POST',

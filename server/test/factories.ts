@@ -106,7 +106,7 @@ export async function buildUser(
 export async function buildOrganization(
   db: Database,
   unitId: number,
-  overrides: Partial<{ type: string; name: string; parentOrganizationId: number | null }> = {},
+  overrides: Partial<{ type: string; name: string; parentOrganizationId: number | null; foundedOn: string | null; dissolvedOn: string | null }> = {},
 ) {
   const row = await db
     .insertInto('organization')
@@ -115,6 +115,8 @@ export async function buildOrganization(
       type: overrides.type ?? 'village_team',
       name: overrides.name ?? `Tổ dân vận ${next()}`,
       parent_organization_id: overrides.parentOrganizationId ?? null,
+      founded_on: overrides.foundedOn ?? null,
+      dissolved_on: overrides.dissolvedOn ?? null,
       updated_at: new Date(),
     })
     .returning('id')

@@ -32,6 +32,8 @@ export const GROUP_TARGETS: Record<TTrainingGroup, { window: TTrainingWindow; pe
 /** Organisation types whose cadres are mass-mobilisation cadres (i8). */
 export const MOBILISATION_ORG_TYPES = [
   'mobilization_commission',
+  'propaganda_mobilization_commission',
+  'party_building_board',
   'commune_bloc',
   'fatherland_front',
   'trade_union',
@@ -40,6 +42,11 @@ export const MOBILISATION_ORG_TYPES = [
   'farmers_union',
   'veterans_association',
 ] as const;
+
+/** Bodies of upper cadres (province, district): the Ban Dân vận until 2025, the Ban Tuyên giáo và Dân vận after it. */
+export const UPPER_CADRE_TYPES = ['mobilization_commission', 'propaganda_mobilization_commission'] as const;
+/** Bodies of grassroots cadres (commune): also the commune's Ban Xây dựng Đảng from 1/7/2025 (QĐ 299-QĐ/TW). */
+export const GRASSROOTS_CADRE_TYPES = [...UPPER_CADRE_TYPES, 'party_building_board', 'commune_bloc'] as const;
 
 /** A role as the group rule reads it: its organisation's type, the level of that organisation's unit, its title folded. */
 export interface RoleFacts {
@@ -60,9 +67,9 @@ export function inGroup(group: TTrainingGroup, role: RoleFacts): boolean {
     case 'cell_secretary_village_head':
       return role.organizationType === 'party_cell' && SECRETARY_HEAD_PATTERN.test(role.foldedTitle);
     case 'upper_cadre':
-      return role.organizationType === 'mobilization_commission' && (role.unitLevel === 'province' || role.unitLevel === 'district');
+      return (UPPER_CADRE_TYPES as readonly string[]).includes(role.organizationType) && (role.unitLevel === 'province' || role.unitLevel === 'district');
     case 'grassroots_cadre':
-      return (role.organizationType === 'mobilization_commission' || role.organizationType === 'commune_bloc') && role.unitLevel === 'commune';
+      return (GRASSROOTS_CADRE_TYPES as readonly string[]).includes(role.organizationType) && role.unitLevel === 'commune';
   }
 }
 

@@ -1516,6 +1516,26 @@ export interface SentimentAlertNoteTable {
 }
 // --- end sentiment ---
 
+// --- organisation history (migration 20270104T0900_organization_history.sql; issue 9 item 8) ---
+export interface OrganizationSuccessionTable {
+  old_organization_id: number;
+  new_organization_id: number;
+  kind: 'merged' | 'renamed' | 'reparented' | 'abolished';
+  effective_date: string;
+  instrument: string | null;
+  certainty: Generated<'certain' | 'likely'>;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
+export interface OrganizationAbbreviationTable {
+  id: Generated<number>;
+  organization_id: number;
+  abbreviation: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
 // --- province settings (migration 20270103T0900_province_setting.sql; contracts/src/settings.ts) ---
 export interface ProvinceSettingTable {
   id: Generated<number>;
@@ -1529,5 +1549,7 @@ export interface ProvinceSettingTable {
 
 export interface DB {
   province_setting: ProvinceSettingTable;
+  organization_succession: OrganizationSuccessionTable;
+  organization_abbreviation: OrganizationAbbreviationTable;
 }
 // --- end province settings ---

@@ -1,4 +1,4 @@
-import type { PlanContext, Term } from './demo-plan.ts';
+import type { DemoSettings, PlanContext, Term } from './demo-plan.ts';
 import type { PersonSpec } from './people.ts';
 import { Posts } from './posts.ts';
 import { addDays } from '#contracts/indicators/period.ts';
@@ -47,8 +47,12 @@ interface Era {
   foundedOn: string | null;
   dissolvedOn: string | null;
   parents: { partyCommittee: number; front: number };
-  /** From 2025 the socio-political organisations sit under the Fatherland Front. */
-  massUnderFront: boolean;
+  /**
+   * The 2025 structure (null for 2019): the socio-political organisations sit under the Fatherland Front, the
+   * Đảng ủy works through its Ban Xây dựng Đảng, titles are those of 2026 (POLITICAL-SYSTEM-2025.md §8), and the
+   * province's settings say who leads the Khối dân vận and whether the trade union sits under the Front.
+   */
+  shape2025: DemoSettings | null;
 }
 
 /**
@@ -81,10 +85,10 @@ function buildCommune(ctx: PlanContext, rng: Random, unit: TerritoryUnit, profil
   assign('truong_cong_an', committee, `Ủy viên, Trưởng Công an ${unit.type}`, government);
   assign('cong_chuc_vhxh', committee, 'Công chức Văn hóa - Xã hội', government);
 
+  const now = era.shape2025;
   const front = org('fatherland_front', `Ủy ban Mặt trận Tổ quốc Việt Nam ${label}`, era.parents.front);
-  assign('ct_mttq', front, 'Chủ tịch Ủy ban MTTQ', organisations, true);
-  assign('pct_mttq', front, 'Phó Chủ tịch Ủy ban MTTQ', organisations);
-  const massParent = era.massUnderFront ? front : null;
+  assign('ct_mttq', front, now ? 'Chủ tịch Ủy ban MTTQ Việt Nam xã' : 'Chủ tịch Ủy ban MTTQ', organisations, true);
+  assign('pct_mttq', front, now ? 'Phó Chủ tịch Thường trực Ủy ban MTTQ Việt Nam xã' : 'Phó Chủ tịch Ủy ban MTTQ', organisations);
   const mass: [Parameters<typeof plan.addOrg>[0]['type'], string, CommunePost, string][] = [
     ['trade_union', `Công đoàn cơ sở ${label}`, 'ct_cong_doan', 'Chủ tịch Công đoàn cơ sở'],
     ['womens_union', `Hội Liên hiệp Phụ nữ ${label}`, 'ct_phu_nu', 'Chủ tịch Hội Liên hiệp Phụ nữ'],
@@ -92,12 +96,25 @@ function buildCommune(ctx: PlanContext, rng: Random, unit: TerritoryUnit, profil
     ['farmers_union', `Hội Nông dân ${label}`, 'ct_nong_dan', 'Chủ tịch Hội Nông dân'],
     ['veterans_association', `Hội Cựu chiến binh ${label}`, 'ct_ccb', 'Chủ tịch Hội Cựu chiến binh'],
   ];
-  for (const [type, name, post, title] of mass) assign(post, org(type, name, massParent), title, organisations, true);
+  for (const [type, name, post, title] of mass) {
+    // from 2025 the four sit under the Front and their heads are its vice-chairs (QĐ 301-QĐ/TW); the union has no
+    // commune tier (Luật Công đoàn, Art. 8 as amended): under the Front only where the province keeps one there
+    const underFront = now !== null && (type !== 'trade_union' || now.communeTradeUnion);
+    assign(post, org(type, name, underFront ? front : null), title, organisations, true);
+    if (underFront && type !== 'trade_union') assign(post, front, `Phó Chủ tịch Ủy ban MTTQ Việt Nam xã, ${title} xã`, organisations);
+  }
 
+  if (now) {
+    // the Đảng ủy's Ban Xây dựng Đảng does its organisation, propaganda and mass-mobilization work (QĐ 299-QĐ/TW)
+    const board = org('party_building_board', `Ban Xây dựng Đảng ${label}`, partyCommittee);
+    assign('pct_hdnd', board, 'Trưởng Ban Xây dựng Đảng', party, true);
+    assign('pct_hdnd', partyCommittee, 'Ủy viên Ban Thường vụ Đảng ủy', party);
+  }
   const bloc = org('commune_bloc', `Khối dân vận ${label}`, partyCommittee);
-  const frontLeads = rng.chance(0.25);
-  assign(frontLeads ? 'ct_mttq' : 'pho_bi_thu', bloc, 'Trưởng khối', blocTerm, true);
-  assign(frontLeads ? 'pct_mttq' : 'ct_mttq', bloc, 'Phó Trưởng khối', blocTerm);
+  const drawnFrontLeads = rng.chance(0.25);
+  const frontLeads = now ? now.blocLead === 'front_chair' : drawnFrontLeads;
+  assign(frontLeads ? 'ct_mttq' : 'pho_bi_thu', bloc, now ? 'Trưởng Khối dân vận' : 'Trưởng khối', blocTerm, true);
+  assign(frontLeads ? 'pct_mttq' : 'ct_mttq', bloc, now ? 'Phó Trưởng Khối dân vận' : 'Phó Trưởng khối', blocTerm);
   const core: CommunePost[] = ['pct_ubnd_1', 'ct_cong_doan', 'ct_phu_nu', 'bi_thu_doan', 'ct_nong_dan', 'ct_ccb', 'cong_chuc_vhxh'];
   const extra = rng.shuffle<CommunePost>([frontLeads ? 'pct_hdnd' : 'pct_mttq', 'truong_cong_an', 'pct_ubnd_2']).slice(0, rng.int(0, 2));
   for (const post of [...core, ...extra]) assign(post, bloc, 'Thành viên', blocTerm);
@@ -144,7 +161,7 @@ export function planCommune2019(
     // the first day without them (exclusive): DISSOLVED_2019 for the communes that reached the reform
     dissolvedOn: addDays(lastDay, 1),
     parents,
-    massUnderFront: false,
+    shape2025: null,
   });
 }
 
@@ -176,18 +193,18 @@ export function planCommune2025(
     used.add(person);
     posts.set(post, person);
   }
-  return buildCommune(ctx, rng, unit, profile, posts, options2025(parents));
+  return buildCommune(ctx, rng, unit, profile, posts, options2025(ctx, parents));
 }
 
-/** Every 2025 commune's organisations: one term from 1 July 2025, mass organisations under the Front. */
-function options2025(parents: { partyCommittee: number; front: number }) {
+/** Every 2025 commune's organisations: one term from 1 July 2025, the 2026 shape the province's settings give. */
+function options2025(ctx: PlanContext, parents: { partyCommittee: number; front: number }) {
   const term = { from: TERM_START_2025, to: null };
   return {
     terms: { party: term, government: term, organisations: term, bloc: term },
     foundedOn: TERM_START_2025,
     dissolvedOn: null,
     parents,
-    massUnderFront: true,
+    shape2025: ctx.settings,
   };
 }
 
@@ -206,5 +223,5 @@ export function planCommuneNew2025(
   for (const post of POST_KEYS) {
     posts.set(post, ctx.plan.addPerson(ctx.people.make(unit.id, cadreEthnicity(rng, profile), COMMUNE_POSTS[post], profile.catholicArea)));
   }
-  return buildCommune(ctx, rng, unit, profile, posts, options2025(parents));
+  return buildCommune(ctx, rng, unit, profile, posts, options2025(ctx, parents));
 }

@@ -67,9 +67,16 @@ export class DemoPlan {
   }
 }
 
-/** What every planning step needs: the plan being filled, the people factory and the root generator. */
+/** What the province settled about the 2025 open points (Cài đặt của tỉnh), as the 2025 structure is planned. */
+export interface DemoSettings {
+  blocLead: 'standing_deputy_secretary' | 'front_chair';
+  communeTradeUnion: boolean;
+}
+
+/** What every planning step needs: the plan being filled, the people factory, the root generator, the settings. */
 export interface PlanContext {
   plan: DemoPlan;
   people: PeopleFactory;
   rng: Random;
+  settings: DemoSettings;
 }

@@ -310,3 +310,36 @@ export async function personPhones(db: Kysely<DB>): Promise<string[]> {
   const rows = await db.selectFrom('person').select('phone').where('phone', 'is not', null).execute();
   return rows.map((row) => row.phone as string);
 }
+
+/** The demo's recorded successions of bodies (issue 9 item 8), by organisation id. */
+export async function insertOrganizationSuccessions(
+  db: Kysely<DB>,
+  rows: readonly { oldId: number; newId: number; kind: 'merged' | 'abolished'; effectiveDate: string; instrument: string; certainty: 'certain' | 'likely'; note: string | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('organization_succession')
+    .values(rows.map((row) => ({
+      old_organization_id: row.oldId,
+      new_organization_id: row.newId,
+      kind: row.kind,
+      effective_date: row.effectiveDate,
+      instrument: row.instrument,
+      certainty: row.certainty,
+      note: row.note,
+      recorded_by: null,
+    })))
+    .execute();
+}
+
+/** Dated abbreviations of the demo's bodies. */
+export async function insertAbbreviations(
+  db: Kysely<DB>,
+  rows: readonly { organizationId: number; abbreviation: string; validFrom: string | null; validTo: string | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('organization_abbreviation')
+    .values(rows.map((row) => ({ organization_id: row.organizationId, abbreviation: row.abbreviation, valid_from: row.validFrom, valid_to: row.validTo })))
+    .execute();
+}

@@ -4,7 +4,8 @@ import type { DemoStep } from '#server/shared/module.ts';
 import { hashPassword } from '#server/modules/auth/password.ts';
 import { planCommune2019, planCommune2025, type CommuneOrgs } from './commune-orgs.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
-import { DemoPlan, type PlanContext } from './demo-plan.ts';
+import { DemoPlan, type DemoSettings, type PlanContext } from './demo-plan.ts';
+import { demoSettings } from './demo-settings.ts';
 import { planDistrict, type DistrictOrgs } from './district-orgs.ts';
 import * as repo from './demo.repository.ts';
 import { planEstablishments } from './establishments.ts';
@@ -12,7 +13,7 @@ import { PeopleFactory } from './people.ts';
 import { planProvince2019, planProvince2025 } from './province-orgs.ts';
 import { addDays } from '#contracts/indicators/period.ts';
 import { Random } from './random.ts';
-import { communeProfile, PROVINCE_2019_CODE, PROVINCE_2025_CODE, TERM_END_2019, type Territory } from './territory.ts';
+import { communeProfile, DISSOLVED_2019 as REFORM_DAY, PROVINCE_2019_CODE, PROVINCE_2025_CODE, TERM_END_2019, type Territory } from './territory.ts';
 import { planVillage2019, planVillage2025, type VillageOrgs } from './village-orgs.ts';
 import { createVillages, type DemoVillages } from './demo-villages.ts';
 
@@ -39,9 +40,9 @@ interface Built {
 }
 
 /** Plans every organisation, person and role of both structures (no SQL: ids of units only). */
-function planOrganisations(territory: Territory, villages: DemoVillages): Omit<Built, 'territory' | 'villages'> {
+function planOrganisations(territory: Territory, villages: DemoVillages, settings: DemoSettings): Omit<Built, 'territory' | 'villages'> {
   const rng = new Random(SEED);
-  const ctx: PlanContext = { plan: new DemoPlan(), people: new PeopleFactory(rng.fork('people')), rng };
+  const ctx: PlanContext = { plan: new DemoPlan(), people: new PeopleFactory(rng.fork('people')), rng, settings };
   const province = planProvince2019(ctx, territory.province2019);
   const districts = new Map(territory.districts.map((unit) => [unit.code, planDistrict(ctx, unit, province)]));
   const communes = new Map<string, CommuneOrgs>();
@@ -130,6 +131,41 @@ function accountRows(built: Built, personIds: number[], orgIds: number[], passwo
 }
 
 /**
+ * The 2025 reorganisation of the bodies (issue 9 item 8): the Ban Dân vận Tỉnh ủy merged into the Ban Tuyên giáo
+ * và Dân vận of the merged province; each district's Ban Dân vận ended with its district, its duty going to that
+ * body. The province merged its two Ban in early 2025 (the date is not in the sources read: 'likely', the reform's
+ * day). Document abbreviations: BDVTU until then, BTGDVTU after.
+ */
+async function insertBodyHistory(trx: Kysely<DB>, built: Built, orgIds: number[]) {
+  const id = (index: number) => orgIds[index] as number;
+  const today = id(built.province2025.commission);
+  await repo.insertOrganizationSuccessions(trx, [
+    {
+      oldId: id(built.province.commission),
+      newId: today,
+      kind: 'merged',
+      effectiveDate: REFORM_DAY,
+      instrument: 'Kết luận 121-KL/TW; Quy định 329-QĐ/TW',
+      certainty: 'likely',
+      note: 'Hợp nhất Ban Tuyên giáo và Ban Dân vận Tỉnh ủy; hợp nhất tỉnh Quảng Bình và tỉnh Quảng Trị (Nghị quyết 202/2025/QH15).',
+    },
+    ...[...built.districts.values()].map((district) => ({
+      oldId: id(district.commission),
+      newId: today,
+      kind: 'abolished' as const,
+      effectiveDate: REFORM_DAY,
+      instrument: 'Kết luận 127-KL/TW',
+      certainty: 'certain' as const,
+      note: null,
+    })),
+  ]);
+  await repo.insertAbbreviations(trx, [
+    { organizationId: id(built.province.commission), abbreviation: 'BDVTU', validFrom: null, validTo: TERM_END_2019 },
+    { organizationId: today, abbreviation: 'BTGDVTU', validFrom: REFORM_DAY, validTo: null },
+  ]);
+}
+
+/**
  * The demo's foundation: Quảng Trị in both structures with 1,113 villages, their organisations, people with
  * roles over two terms, and the demo accounts (docs/DEMO.md). Needs the official units.
  */
@@ -138,8 +174,10 @@ async function runFoundation(trx: Kysely<DB>): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const territory = await repo.findTerritory(trx, PROVINCE_2019_CODE, PROVINCE_2025_CODE);
   const villages = await createVillages(trx, territory, new Random(SEED).fork('villages'));
-  const built: Built = { territory, villages, ...planOrganisations(territory, villages) };
+  const settings = await demoSettings(trx, territory.province2025.id);
+  const built: Built = { territory, villages, ...planOrganisations(territory, villages, settings) };
   const orgIds = await repo.insertOrganizations(trx, built.plan.orgs);
+  await insertBodyHistory(trx, built, orgIds);
   const personIds = await repo.insertPeople(trx, built.plan.people);
   await repo.insertRoles(trx, built.plan.roles, personIds, orgIds);
   await repo.insertUsers(trx, accountRows(built, personIds, orgIds, passwordHash));

@@ -36,6 +36,9 @@ interface ProvinceShape {
   dissolvedOn: string | null;
   /** Ban Dân vận until 2025; merged with the Ban Tuyên giáo into the Ban Tuyên giáo và Dân vận in 2025. */
   commissionName: string;
+  commissionType: 'mobilization_commission' | 'propaganda_mobilization_commission';
+  /** Titles on the commission, head first (2026: POLITICAL-SYSTEM-2025.md §8). */
+  staffTitles: readonly string[];
   agencies: readonly string[];
   massUnderFront: boolean;
   /** Picks the holder of a post: a new person or one carried over from before the reform. */
@@ -65,9 +68,8 @@ function buildProvince(ctx: PlanContext, shape: ProvinceShape): ProvinceOrgs {
   const chair = lead(committee, 'Chủ tịch UBND tỉnh', government);
   plan.addRole(chair, partyCommittee, 'Phó Bí thư Tỉnh ủy', party);
 
-  const commission = org('mobilization_commission', `${shape.commissionName} ${name}`, partyCommittee);
-  const staffTitles = ['Trưởng ban', 'Phó Trưởng ban', 'Phó Trưởng ban', 'Trưởng phòng Dân vận chính quyền', 'Chuyên viên', 'Chuyên viên'];
-  const commissionStaff = staffTitles.map((title, i) => {
+  const commission = org(shape.commissionType, `${shape.commissionName} ${name}`, partyCommittee);
+  const commissionStaff = shape.staffTitles.map((title, i) => {
     const person = shape.holder(i === 0 ? LEADER : i < 3 ? { male: 0.6, born: [1968, 1980] } : OFFICER, shape.carried.commission[i]);
     plan.addRole(person, commission, title, party, i === 0);
     return person;
@@ -75,7 +77,7 @@ function buildProvince(ctx: PlanContext, shape: ProvinceShape): ProvinceOrgs {
   plan.addRole(commissionStaff[0] as number, partyCommittee, 'Ủy viên Ban Thường vụ Tỉnh ủy', party);
 
   const front = org('fatherland_front', `Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh ${name}`);
-  lead(front, 'Chủ tịch Ủy ban MTTQ tỉnh', party);
+  lead(front, shape.massUnderFront ? 'Chủ tịch Ủy ban MTTQ Việt Nam tỉnh' : 'Chủ tịch Ủy ban MTTQ tỉnh', party);
   const massParent = shape.massUnderFront ? front : null;
   const mass: [TOrganizationType, string, string, PersonSpec][] = [
     ['trade_union', `Liên đoàn Lao động tỉnh ${name}`, 'Chủ tịch Liên đoàn Lao động tỉnh', LEADER],
@@ -84,7 +86,11 @@ function buildProvince(ctx: PlanContext, shape: ProvinceShape): ProvinceOrgs {
     ['farmers_union', `Hội Nông dân tỉnh ${name}`, 'Chủ tịch Hội Nông dân tỉnh', LEADER],
     ['veterans_association', `Hội Cựu chiến binh tỉnh ${name}`, 'Chủ tịch Hội Cựu chiến binh tỉnh', { gender: 'male', born: [1960, 1966] }],
   ];
-  for (const [type, orgName, title, spec] of mass) lead(org(type, orgName, massParent), title, party, spec);
+  for (const [type, orgName, title, spec] of mass) {
+    const head = lead(org(type, orgName, massParent), title, party, spec);
+    // from 2025 each head is a vice-chair of the Front's standing board (QĐ 301-QĐ/TW Art. 5.1)
+    if (shape.massUnderFront) plan.addRole(head, front, `Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh, ${title}`, party);
+  }
   for (const agency of shape.agencies) {
     const agencyOrg = org('agency', `${agency} ${agency.endsWith('tỉnh') ? name : `tỉnh ${name}`}`);
     lead(agencyOrg, agency.startsWith('Sở') ? 'Giám đốc Sở' : agency.startsWith('Ban') ? 'Trưởng ban' : 'Chánh Thanh tra tỉnh', government);
@@ -111,6 +117,8 @@ export function planProvince2019(ctx: PlanContext, unit: TerritoryUnit): Provinc
     foundedOn: null,
     dissolvedOn: DISSOLVED_2019,
     commissionName: 'Ban Dân vận Tỉnh ủy',
+    commissionType: 'mobilization_commission',
+    staffTitles: ['Trưởng ban', 'Phó Trưởng ban', 'Phó Trưởng ban', 'Trưởng phòng Dân vận chính quyền', 'Chuyên viên', 'Chuyên viên'],
     agencies: AGENCIES_2019,
     massUnderFront: false,
     holder: (spec) => ctx.plan.addPerson(ctx.people.make(unit.id, 'Kinh', spec)),
@@ -138,6 +146,15 @@ export function planProvince2025(ctx: PlanContext, unit: TerritoryUnit, before: 
     foundedOn: TERM_START_2025,
     dissolvedOn: null,
     commissionName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+    commissionType: 'propaganda_mobilization_commission',
+    staffTitles: [
+      'Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy',
+      'Phó Trưởng ban Thường trực Ban Tuyên giáo và Dân vận Tỉnh ủy',
+      'Phó Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy',
+      'Trưởng phòng Dân vận các cơ quan Nhà nước, dân tộc và tôn giáo',
+      'Chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy',
+      'Chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy',
+    ],
     agencies: AGENCIES_2025,
     massUnderFront: true,
     holder: (spec, person) => {

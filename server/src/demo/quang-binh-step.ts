@@ -3,6 +3,7 @@ import type { DB } from '#server/db/schema.ts';
 import { insertUnits } from '#server/modules/units/unit.repository.ts';
 import type { DemoStep } from '#server/shared/module.ts';
 import { planCommuneNew2025 } from './commune-orgs.ts';
+import { demoSettings } from './demo-settings.ts';
 import { DemoPlan, type PlanContext } from './demo-plan.ts';
 import * as repo from './demo.repository.ts';
 import { SEED } from './foundation-step.ts';
@@ -53,7 +54,7 @@ async function runQuangBinh(trx: Kysely<DB>): Promise<string> {
 
   const people = new PeopleFactory(rng.fork('people'));
   people.reservePhones(await repo.personPhones(trx));
-  const ctx: PlanContext = { plan: new DemoPlan(), people, rng };
+  const ctx: PlanContext = { plan: new DemoPlan(), people, rng, settings: await demoSettings(trx, territory.province2025.id) };
   // The province's Tỉnh ủy and Ủy ban MTTQ already exist (foundation step): plan them as placeholders whose id is known.
   const parents = {
     partyCommittee: await repo.findLiveOrganization(trx, territory.province2025.id, 'party_committee'),

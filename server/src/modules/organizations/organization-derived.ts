@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { DerivedValue, DerivedValues } from '#server/shared/module.ts';
+import { provinceSetting } from '../settings/index.ts';
 import { listUnitsOfLevel } from '../units/index.ts';
 import { memberCountsOn, unitsWithOrganization } from './organization-derived.repository.ts';
 
@@ -31,6 +32,8 @@ export const villagesWithTeam: DerivedValue = {
   level: 'village',
   unitOfMeasure: msg('indicators.derived.unitVillage'),
   compute: async (db, args) => {
+    // a province that keeps no Tổ dân vận (Cài đặt của tỉnh) has no village with one
+    if (!(await provinceSetting(db, args.provinceId, 'villageTeam.enabled'))) return [];
     const withTeam = await unitsWithOrganization(db, { ...args, type: 'village_team', level: 'village' });
     return everyUnit(db, args, 'village', new Set(withTeam));
   },
@@ -45,6 +48,7 @@ export const communeBlocs911: DerivedValue = {
   level: 'commune',
   unitOfMeasure: msg('indicators.derived.unitCommune'),
   compute: async (db, args) => {
+    if (!(await provinceSetting(db, args.provinceId, 'communeBloc.enabled'))) return [];
     const blocs = await memberCountsOn(db, { ...args, type: 'commune_bloc', level: 'commune' });
     const meeting = blocs.filter((bloc) => bloc.members >= BLOC_MEMBERS.min && bloc.members <= BLOC_MEMBERS.max);
     return everyUnit(db, args, 'commune', new Set(meeting.map((bloc) => bloc.unitId)));
@@ -65,7 +69,7 @@ const BY_TYPE: Record<string, { onOrganization: string[]; onRoles: string[] }> =
   // --- grassroots --- the cadres counted by field days (seed 000 i7) and the party-committee members at cells'
   // meetings: a role given or ended, or a body dissolved, moves them (the codes, not the module, as emulation's)
   ...Object.fromEntries(
-    ['mobilization_commission', 'fatherland_front', 'trade_union', 'womens_union', 'youth_union', 'farmers_union', 'veterans_association', 'party_committee'].map((type) => {
+    ['mobilization_commission', 'propaganda_mobilization_commission', 'party_building_board', 'fatherland_front', 'trade_union', 'womens_union', 'youth_union', 'farmers_union', 'veterans_association', 'party_committee'].map((type) => {
       const codes = ['commune', 'province'].flatMap((level) =>
         (type === 'party_committee' ? ['committee_at_cells'] : ['cadres', 'cadres_3days', 'field_days']).map((measure) => `grassroots.${measure}_${level}`),
       );

@@ -3,6 +3,20 @@ import type { DB, OrganizationTable } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
 import { clock } from '#server/shared/clock.ts';
+import { ORGANIZATION_TYPE_PERIODS } from '#contracts/organizations.ts';
+
+/**
+ * The last day of the organisation's type at its unit's level (ORGANIZATION_TYPE_PERIODS), null when the type
+ * stays: a 2019 Ban Dân vận of a province ends with its type on 30/6/2025 even without a dissolution date.
+ */
+const typeLastDay = (() => {
+  const ended = ORGANIZATION_TYPE_PERIODS.filter((period) => period.to !== null);
+  if (ended.length === 0) return sql<string | null>`null::date`;
+  const branches = ended.map(
+    (period) => sql`when o.type = ${period.type} and unit.level in (${sql.join(period.levels.map((level) => sql`${level}`))}) then ${period.to}::date`,
+  );
+  return sql<string | null>`(case ${sql.join(branches, sql` `)} end)`;
+})();
 
 /** Organisations in scope (through their unit's path) with the number of people holding a role on `asOf`. */
 function organizationsInScope(db: Kysely<DB>, scope: Scope, asOf: string) {
@@ -20,8 +34,8 @@ function organizationsInScope(db: Kysely<DB>, scope: Scope, asOf: string) {
       'o.dissolved_on',
       sql<number>`(select count(distinct r.person_id)::int from person_role r where r.organization_id = o.id
         and r.term_from <= ${asOf}::date and (r.term_to is null or r.term_to >= ${asOf}::date))`.as('member_count'),
-      // dissolved_on is the first day without it; its unit's end ends it too
-      sql<string | null>`least(o.dissolved_on - 1, unit.valid_to)`.as('last_day'),
+      // dissolved_on is the first day without it; its unit's end ends it too, and its type's end at the level
+      sql<string | null>`least(o.dissolved_on - 1, unit.valid_to, ${typeLastDay})`.as('last_day'),
       sql<boolean>`(unit.valid_to is not null and (o.dissolved_on is null or o.dissolved_on > unit.valid_to))`.as('ended_with_unit'),
     ]);
 }
@@ -37,7 +51,8 @@ export async function listOrganizations(db: Kysely<DB>, scope: Scope, unitId: nu
     .where('o.unit_id', '=', unitId)
     .where(sql<boolean>`(o.founded_on is null or o.founded_on <= ${asOf}::date)`)
     .where(sql<boolean>`(o.dissolved_on is null or o.dissolved_on > ${asOf}::date)`)
-    .where(sql<boolean>`(unit.valid_to is null or unit.valid_to >= ${asOf}::date)`);
+    .where(sql<boolean>`(unit.valid_to is null or unit.valid_to >= ${asOf}::date)`)
+    .where(sql<boolean>`(${typeLastDay} is null or ${typeLastDay} >= ${asOf}::date)`);
   if (type) query = query.where('o.type', '=', type);
   return query.orderBy('o.id').execute();
 }
@@ -98,4 +113,10 @@ export async function findContinuationCandidates(db: Kysely<DB>, scope: Scope, o
     .orderBy('unit.full_name')
     .orderBy('o.id')
     .execute();
+}
+
+/** The level of an organisation's unit. */
+export async function findUnitLevel(db: Kysely<DB>, unitId: number): Promise<string> {
+  const row = await db.selectFrom('admin_unit').select('level').where('id', '=', unitId).executeTakeFirstOrThrow();
+  return row.level;
 }

@@ -14,7 +14,9 @@ import { touchOrganization } from './organization-derived.ts';
 import { organizationPolicy } from './organization.policy.ts';
 import { compareOrganizations, compareRoles, presentOrganization } from './organization.presenter.ts';
 import * as repo from './organization.repository.ts';
-import { checkOrganizationShape } from './organization.rules.ts';
+import { checkOrganizationShape, checkTypeInForce } from './organization.rules.ts';
+import { unitSetting } from '../settings/index.ts';
+import { findOrganizationHistory } from './history/organization-history.service.ts';
 
 type OrganizationChanges = Omit<Partial<TOrganizationInput>, 'unitId'>;
 /** What a write needs: the database, and the derived values it refreshes in its transaction. */
@@ -36,8 +38,11 @@ export async function getOrganizationDetail(db: Database, actor: Actor, id: numb
   const organization = await repo.findOrganization(db, actor.scope, id, asOf);
   if (!organization) throw notFound('entity.organization');
   const roles = await listOrganizationRoles(db, actor, id, asOf);
-  const continuedAs = organization.ended_with_unit ? await findContinuations(db, actor, organization) : [];
-  return { organization: presentOrganization(organization), roles: roles.sort(compareRoles), continuedAs };
+  const history = await findOrganizationHistory(db, actor, id);
+  // a recorded successor says who carries it on; else, for one that ended with its unit, the same body there
+  const recorded = history.successors.map((link) => link.organization);
+  const continuedAs = recorded.length > 0 ? recorded : organization.ended_with_unit ? await findContinuations(db, actor, organization) : [];
+  return { organization: presentOrganization(organization), roles: roles.sort(compareRoles), continuedAs, ...history };
 }
 
 /**
@@ -54,6 +59,31 @@ async function findContinuations(db: Database, actor: Actor, organization: repo.
     const match = sameName ?? (inUnit.length === 1 ? inUnit[0] : undefined);
     return match ? [{ id: match.id, name: match.name, unitId: match.unit_id, unitName: match.unit_name }] : [];
   });
+}
+
+/**
+ * What the province settled about the 2025 open points (Cài đặt của tỉnh): no Khối dân vận where the province
+ * keeps none, no Tổ dân vận where villages keep none, and a commune's trade union sits under the commune's Front
+ * only where the province has one there (the union law has no commune tier since 1/7/2025).
+ */
+async function checkProvinceSettings(
+  db: Database,
+  actor: Actor,
+  unitId: number,
+  level: string,
+  org: { type: TOrganizationType; parentOrganizationId?: number | null | undefined },
+) {
+  const disabled = async (key: 'communeBloc.enabled' | 'villageTeam.enabled') => !(await unitSetting(db, unitId, key));
+  const typeName = { commune_bloc: msg('organizations.setting.communeBloc'), village_team: msg('organizations.setting.villageTeam') };
+  if ((org.type === 'commune_bloc' && (await disabled('communeBloc.enabled'))) || (org.type === 'village_team' && (await disabled('villageTeam.enabled')))) {
+    throw invalidField('type', msg('organizations.settingDisabled', { type: typeName[org.type] }));
+  }
+  if (org.type === 'trade_union' && level === 'commune' && org.parentOrganizationId != null) {
+    const parent = await repo.findOrganization(db, actor.scope, org.parentOrganizationId, clock.today());
+    if (parent?.type === 'fatherland_front' && !(await unitSetting(db, unitId, 'communeTradeUnion.enabled'))) {
+      throw invalidField('parentOrganizationId', msg('organizations.settingDisabled', { type: msg('organizations.setting.communeTradeUnion') }));
+    }
+  }
 }
 
 /** The organisation above must be in scope and must not be the organisation itself or one below it. */
@@ -95,6 +125,8 @@ export async function createOrganization({ db, derived }: Deps, actor: Actor, in
     const unit = await findUnit(trx, actor.scope, input.unitId, clock.today());
     if (!unit) throw notFound('entity.unit');
     const mode = checkHistoryWrite(actor, [datedUnit(unit)], input.backfill);
+    checkTypeInForce(input, unit.level, clock.today());
+    await checkProvinceSettings(trx, actor, input.unitId, unit.level, input);
     await checkParent(trx, actor, input.parentOrganizationId);
     const id = await repo.insertOrganization(trx, {
       unit_id: input.unitId,
@@ -127,6 +159,11 @@ export async function updateOrganization({ db, derived }: Deps, actor: Actor, id
     const before = presentOrganization(current);
     const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as OrganizationChanges;
     checkOrganizationShape({ ...before, ...defined });
+    if (defined.type !== undefined || defined.foundedOn !== undefined) {
+      const level = await repo.findUnitLevel(trx, current.unit_id);
+      checkTypeInForce({ ...before, ...defined }, level, clock.today());
+      await checkProvinceSettings(trx, actor, current.unit_id, level, { ...before, ...defined });
+    }
     if (input.parentOrganizationId !== undefined) await checkParent(trx, actor, input.parentOrganizationId, id);
     await repo.updateOrganization(trx, id, toColumns(input));
     const beforeChanged = Object.fromEntries(Object.keys(defined).map((key) => [key, before[key as keyof TOrganization]]));

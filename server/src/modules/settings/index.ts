@@ -8,4 +8,4 @@ export const settingsModule: ServerModule = {
 };
 
 /** The value in force of one setting of a province, its default when the province never set it. */
-export { provinceSetting } from './settings.service.ts';
+export { provinceSetting, unitSetting } from './settings.service.ts';

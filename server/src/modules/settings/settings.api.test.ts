@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizationEndpoints } from '#contracts/organizations.ts';
 import { settingsEndpoints, type TProvinceSettings } from '#contracts/settings.ts';
 import { buildProvince, type TestProvince } from '#test/factories.ts';
 import { signIn } from '#test/factories-people.ts';
@@ -65,6 +66,13 @@ describe("a province's settings", () => {
       [{ key: 'communeBloc.lead', value: 'standing_deputy_secretary', isDefault: true }, { key: 'communeBloc.lead', value: 'front_chair', reason: 'Theo Quyết định của Ban Thường vụ Tỉnh ủy' }],
       [{ key: 'villageTeam.enabled', value: true, isDefault: true }, { key: 'villageTeam.enabled', value: false, reason: 'Sau khi sắp xếp thôn năm 2026' }],
     ]);
+    // the setting is in force: no new Tổ dân vận in the province's villages, and the error says why
+    const villageAdmin = await signIn(t.baseUrl, t.db, { unitId: province.provinceId, roles: ['unit_admin'] });
+    const team = await villageAdmin.call(organizationEndpoints.create, {
+      body: { unitId: province.villageIds[0] as number, type: 'village_team', name: 'Tổ dân vận thôn 1' },
+    });
+    expect(team.status).toBe(400);
+    expect(errorBody(team).message).toContain('tỉnh đã cài đặt không tổ chức Tổ dân vận');
     // the other province is untouched
     const otherAdmin = await signIn(t.baseUrl, t.db, { unitId: other.provinceId, roles: ['unit_admin'] });
     const untouched = await otherAdmin.call(settingsEndpoints.list, { params: { id: other.provinceId } });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inOrAboveScope, inScope } from '#server/shared/scope.ts';
@@ -44,4 +44,15 @@ export async function insertSetting(
 /** Serialises changes of one province's settings (the before of the audit row is then the value replaced). */
 export async function lockProvince(db: Kysely<DB>, provinceId: number): Promise<void> {
   await db.selectFrom('admin_unit').select('id').where('id', '=', provinceId).forUpdate().execute();
+}
+
+/** The province a unit belongs to (itself for a province): the province label on its ltree path. */
+export async function findProvinceOfUnit(db: Kysely<DB>, unitId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('admin_unit as u')
+    .innerJoin('admin_unit as p', (join) => join.on(sql<boolean>`p.path @> u.path`).on('p.level', '=', 'province'))
+    .select('p.id')
+    .where('u.id', '=', unitId)
+    .executeTakeFirst();
+  return row?.id;
 }

@@ -4,7 +4,8 @@ import type { ModuleContext } from '#server/shared/module.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
 import { listProvinceSettings, setProvinceSetting } from './settings.service.ts';
 
-export function registerSettingsRoutes(app: FastifyInstance, { db }: ModuleContext): void {
+export function registerSettingsRoutes(app: FastifyInstance, context: ModuleContext): void {
+  const { db } = context;
   registerEndpoint(app, settingsEndpoints.list, async ({ actor, params }) => listProvinceSettings(db, actor, params.id));
-  registerEndpoint(app, settingsEndpoints.set, async ({ actor, params, body }) => setProvinceSetting(db, actor, params.id, params.key, body));
+  registerEndpoint(app, settingsEndpoints.set, async ({ actor, params, body }) => setProvinceSetting(context, actor, params.id, params.key, body));
 }

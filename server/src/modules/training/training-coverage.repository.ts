@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import { MOBILISATION_ORG_TYPES, type TTrainingGroup, type TTrainingWindow, shiftDate } from '#contracts/training/rules.ts';
+import { GRASSROOTS_CADRE_TYPES, MOBILISATION_ORG_TYPES, UPPER_CADRE_TYPES, type TTrainingGroup, type TTrainingWindow, shiftDate } from '#contracts/training/rules.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope } from '#server/shared/scope.ts';
@@ -21,9 +21,9 @@ export function groupCondition(group: TTrainingGroup, o: string, r: string, u: s
     case 'cell_secretary_village_head':
       return sql<SqlBool>`${type} = 'party_cell' and fold_vi(${sql.ref(`${r}.title`)}) ~ '^bi thu chi bo.*kiem truong'`;
     case 'upper_cadre':
-      return sql<SqlBool>`${type} = 'mobilization_commission' and ${level} in ('province', 'district')`;
+      return sql<SqlBool>`${type} in (${sql.join(UPPER_CADRE_TYPES.map((t) => sql.lit(t)))}) and ${level} in ('province', 'district')`;
     case 'grassroots_cadre':
-      return sql<SqlBool>`${type} in ('mobilization_commission', 'commune_bloc') and ${level} = 'commune'`;
+      return sql<SqlBool>`${type} in (${sql.join(GRASSROOTS_CADRE_TYPES.map((t) => sql.lit(t)))}) and ${level} = 'commune'`;
   }
 }
 

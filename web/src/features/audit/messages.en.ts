@@ -25,6 +25,8 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   'audit.entity.admin_unit': 'Unit',
   'audit.entity.province_setting': 'Province setting',
   'audit.entity.unit_succession': 'Successor unit',
+  'audit.entity.organization_succession': 'Successor body',
+  'audit.entity.organization_abbreviation': 'Abbreviation of a body',
   'audit.entity.organization': 'Organisation',
   'audit.entity.person': 'Person',
   'audit.entity.person_role': 'Role',

@@ -23,6 +23,8 @@ export const auditVi = {
   'audit.entity.admin_unit': 'Đơn vị',
   'audit.entity.province_setting': 'Cài đặt của tỉnh',
   'audit.entity.unit_succession': 'Đơn vị kế thừa',
+  'audit.entity.organization_succession': 'Tổ chức kế thừa',
+  'audit.entity.organization_abbreviation': 'Ký hiệu văn bản của tổ chức',
   'audit.entity.organization': 'Tổ chức',
   'audit.entity.person': 'Cá nhân',
   'audit.entity.person_role': 'Chức danh',

@@ -12,6 +12,7 @@ import { dateWithin, hasEnded, useAsOf } from '../units/as-of.ts';
 import { UnitSplitNotice } from '../units/SplitNotice.tsx';
 import { importMembers, useOrganization } from './organizations.api.ts';
 import { OrganizationFacts, OrganizationHistoryNotice } from './OrganizationFacts.tsx';
+import { OrganizationLineage } from './OrganizationLineage.tsx';
 import { OrganizationMembers } from './OrganizationMembers.tsx';
 
 type MemberRow = Awaited<ReturnType<typeof importMembers>>['rows'][number];
@@ -44,6 +45,7 @@ export function OrganizationPage() {
       <OrganizationHistoryNotice detail={organization.data} requested={requested} shown={asOf} />
       <UnitSplitNotice unitId={o.unitId} />
       <OrganizationFacts organization={o} asOf={asOf} asOfParam={asOf === requested ? param : asOf} />
+      <OrganizationLineage detail={organization.data} />
       <OrganizationMembers organization={o} roles={roles} asOf={asOf} mayEdit={mayEdit} />
       <AttachmentsPanel ownerType="organization" ownerId={String(o.id)} mayAttach={mayEdit} />
       {mayEdit && (

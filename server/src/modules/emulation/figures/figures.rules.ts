@@ -31,6 +31,8 @@ export const NOT_RECOGNISED_STATUS = 'withdrawn';
 export const AGENCY_TYPES = [
   'party_committee',
   'mobilization_commission',
+  'propaganda_mobilization_commission',
+  'party_building_board',
   'council',
   'committee',
   'agency',

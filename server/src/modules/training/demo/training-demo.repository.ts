@@ -16,9 +16,16 @@ export async function hasCourses(db: Db, provinceId: number) {
   return (await db.selectFrom('training_course').select('id').where('province_id', '=', provinceId).limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** The province's Ban Dân vận (the organiser of its courses), if the registry has one. */
+/** The province's Ban Tuyên giáo và Dân vận, or its Ban Dân vận before 2025 (the organiser of its courses), if the registry has one. */
 export async function provinceCommission(db: Db, provinceId: number) {
-  const row = await db.selectFrom('organization').select('id').where('unit_id', '=', provinceId).where('type', '=', 'mobilization_commission').orderBy('id').executeTakeFirst();
+  const row = await db
+    .selectFrom('organization')
+    .select('id')
+    .where('unit_id', '=', provinceId)
+    .where('type', 'in', ['propaganda_mobilization_commission', 'mobilization_commission'])
+    .orderBy(sql`type = 'mobilization_commission'`)
+    .orderBy('id')
+    .executeTakeFirst();
   return row ? Number(row.id) : null;
 }
 
