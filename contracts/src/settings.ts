@@ -55,8 +55,8 @@ export const ZSetProvinceSettingRequest = z.object({
 export const settingsEndpoints = {
   list: endpoint({
     method: 'GET',
-    path: '/api/provinces/:id/settings',
-    summary: "A province's settings for what the 2025 reorganisation left open, each with its default",
+    path: '/api/units/:id/settings',
+    summary: "The settings in force for a unit (its province's; a province's own for a province) for what the 2025 reorganisation left open, each with its default",
     params: ZIdParams,
     response: ZProvinceSettings,
   }),

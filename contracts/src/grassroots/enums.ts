@@ -8,6 +8,9 @@ export type THeardTopic = (typeof HEARD_TOPICS)[number];
  */
 export const FIELD_DAYS_BODY_TYPES = [
   'mobilization_commission',
+  // since 2025: the province's Ban Tuyên giáo và Dân vận, and the commune's Ban Xây dựng Đảng that does its dân vận work
+  'propaganda_mobilization_commission',
+  'party_building_board',
   'fatherland_front',
   'trade_union',
   'womens_union',

@@ -5,6 +5,8 @@ import { registerSettingsRoutes } from './settings.routes.ts';
 export const settingsModule: ServerModule = {
   name: 'settings',
   registerRoutes: (api, context) => registerSettingsRoutes(api, context),
+  // the settings in force for a commune are its province's: another province's commune reads none of them
+  scopeFixtures: async (_db, unitId) => ({ '/api/units/:id/settings': { id: unitId } }),
 };
 
 /** The value in force of one setting of a province, its default when the province never set it. */

@@ -3,17 +3,14 @@ import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inOrAboveScope, inScope } from '#server/shared/scope.ts';
 
-/**
- * A province by id: one the scope holds (`writable`), or also one above it, since a commune reads the settings of
- * its province.
- */
-export async function findProvince(db: Kysely<DB>, scope: Scope, id: number, reach: 'read' | 'write') {
+/** A province the scope holds (its administrator writes its settings). */
+export async function findWritableProvince(db: Kysely<DB>, scope: Scope, id: number) {
   return db
     .selectFrom('admin_unit as u')
     .select(['u.id', 'u.full_name', 'u.valid_to'])
     .where('u.id', '=', id)
     .where('u.level', '=', 'province')
-    .where(reach === 'write' ? inScope('u.path', scope) : inOrAboveScope('u.path', scope))
+    .where(inScope('u.path', scope))
     .executeTakeFirst();
 }
 
@@ -55,4 +52,15 @@ export async function findProvinceOfUnit(db: Kysely<DB>, unitId: number): Promis
     .where('u.id', '=', unitId)
     .executeTakeFirst();
   return row?.id;
+}
+
+/** The province of a unit the scope reads (the unit in scope, or above it as a commune's province is). */
+export async function findProvinceOfReadableUnit(db: Kysely<DB>, scope: Scope, unitId: number) {
+  return db
+    .selectFrom('admin_unit as u')
+    .innerJoin('admin_unit as p', (join) => join.on(sql<boolean>`p.path @> u.path`).on('p.level', '=', 'province'))
+    .select(['p.id', 'p.full_name', 'p.valid_to'])
+    .where('u.id', '=', unitId)
+    .where(inOrAboveScope('u.path', scope))
+    .executeTakeFirst();
 }

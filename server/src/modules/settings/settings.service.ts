@@ -14,12 +14,16 @@ type Db = ModuleContext['db'];
 /** The value of a setting, as its schema reads it. */
 type SettingValue<K extends TProvinceSettingKey> = z.infer<(typeof PROVINCE_SETTINGS)[K]['schema']>;
 
-/** Every setting of a province: its value in force, the default, and who set it when it is not the default. */
-export async function listProvinceSettings(db: Db, actor: Actor, provinceId: number): Promise<TProvinceSettings> {
+/**
+ * Every setting in force for a unit, those of its province: the value, the default, and who set it when it is
+ * not the default.
+ */
+export async function listProvinceSettings(db: Db, actor: Actor, unitId: number): Promise<TProvinceSettings> {
   authorize(settingsPolicy.read(actor));
-  const province = await repo.findProvince(db, actor.scope, provinceId, 'read');
+  const province = await repo.findProvinceOfReadableUnit(db, actor.scope, unitId);
   if (!province) throw notFound('entity.unit');
-  const writable = settingsPolicy.manage(actor) && (await repo.findProvince(db, actor.scope, provinceId, 'write')) !== undefined;
+  const provinceId = province.id;
+  const writable = settingsPolicy.manage(actor) && (await repo.findWritableProvince(db, actor.scope, provinceId)) !== undefined;
   const set = new Map((await repo.currentSettings(db, provinceId)).map((row) => [row.key, row]));
   return {
     provinceId: province.id,
@@ -72,7 +76,7 @@ export async function setProvinceSetting(
 ): Promise<TProvinceSettings> {
   await db.transaction().execute(async (trx) => {
     authorize(settingsPolicy.manage(actor));
-    const province = await repo.findProvince(trx, actor.scope, provinceId, 'write');
+    const province = await repo.findWritableProvince(trx, actor.scope, provinceId);
     if (!province) throw notFound('entity.unit');
     if (province.valid_to !== null) throw invalidField('id', msg('settings.provinceEnded'));
     const parsed = PROVINCE_SETTINGS[key].schema.safeParse(body.value);

@@ -89,7 +89,12 @@ async function runGrassrootsDemo(trx: Kysely<DB>, today: string): Promise<string
   const [ty, tm] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   const rows: Insertable<FieldVisitTable>[] = [];
   const purposeCycle = ['situation', 'village_meeting', 'dialogue', 'inspection', 'situation', 'other'];
+  // one cadre goes out once, whatever the roles held (a mass organisation's head is also a Front vice-chair since 2025)
+  const seen = new Set<string>();
   for (const cadre of cadres) {
+    const key = `${cadre.personId}:${cadre.unitId}:${cadre.termFrom}:${cadre.type === 'party_committee'}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     // a commune's diligence: most communes around 3–4 days a month, about a third around 1.5–2.5 (below i7)
     if (!diligenceOf.has(cadre.unitId)) diligenceOf.set(cadre.unitId, rng.fork(`commune:${cadre.unitId}`).chance(0.35) ? 1.5 + rng.next() : 3 + rng.next() * 1.5);
     const diligence = diligenceOf.get(cadre.unitId) as number;
