@@ -1,3 +1,4 @@
+import { typePeriodAt, type TOrganizationType } from '#contracts/organizations.ts';
 import type { Kysely } from 'kysely';
 import type { TPackBody, TProgrammePack } from '#contracts/programmes/pack.ts';
 import type { TTargetLevel } from '#contracts/programmes/target-rule.ts';
@@ -19,10 +20,19 @@ export async function matchOrganizations(db: Kysely<DB>, scope: Scope, ownerPath
   const wanted = bodies.filter((b) => b.organizationType !== undefined && b.level !== undefined);
   const matches = new Map<string, number>();
   if (wanted.length === 0) return matches;
+  // a body of a type ended at its level (a 2019 pack's Ban Dân vận Tỉnh ủy) is the body that took its duty over
+  // today (the Ban Tuyên giáo và Dân vận): ORGANIZATION_TYPE_PERIODS
+  const keyOf = new Map<string, string>();
+  for (const body of wanted) {
+    const period = typePeriodAt(body.organizationType as TOrganizationType, body.level as string);
+    const type = period?.to != null && period.to < today && period.duty ? period.duty : (body.organizationType as string);
+    keyOf.set(bodyKey({ organizationType: type, level: body.level }), bodyKey(body));
+  }
+  const types = [...new Set([...keyOf.keys()].map((key) => key.split('@')[0] as string))];
   const rows = await unitOwned(db, 'organization as o', 'o.unit_id', scope)
     .select(['o.id', 'o.type', 'unit.level'])
     .where('unit.path', '<@', ownerPath)
-    .where('o.type', 'in', [...new Set(wanted.map((b) => b.organizationType as string))])
+    .where('o.type', 'in', types)
     .where('unit.level', 'in', [...new Set(wanted.map((b) => b.level as TTargetLevel))])
     .where((eb) => eb.or([eb('o.dissolved_on', 'is', null), eb('o.dissolved_on', '>', today)]))
     .where((eb) => eb.or([eb('unit.valid_to', 'is', null), eb('unit.valid_to', '>=', today)]))
@@ -30,8 +40,8 @@ export async function matchOrganizations(db: Kysely<DB>, scope: Scope, ownerPath
     .execute();
   const byKey = new Map<string, number[]>();
   for (const row of rows) {
-    const key = bodyKey({ organizationType: row.type, level: row.level });
-    byKey.set(key, [...(byKey.get(key) ?? []), row.id]);
+    const key = keyOf.get(bodyKey({ organizationType: row.type, level: row.level }));
+    if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), row.id]);
   }
   for (const [key, ids] of byKey) if (ids.length === 1 && ids[0] !== undefined) matches.set(key, ids[0]);
   return matches;
