@@ -73,7 +73,8 @@ describe('programme packs', () => {
 
   it('loads a shipped pack once: dry run counts, load writes every table and matches bodies, a second load is a no-op', async () => {
     const province = await buildProvince(t.db);
-    const commission = await buildOrganization(t.db, province.provinceId, { type: 'mobilization_commission', name: 'Ban Dân vận Tỉnh ủy' });
+    // the pack (2021) names the Ban Dân vận Tỉnh ủy; today the body that took its duty over is the Ban Tuyên giáo và Dân vận
+    const commission = await buildOrganization(t.db, province.provinceId, { type: 'propaganda_mobilization_commission', name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy' });
     // a committee of one commune is not the province's UBND: bodies at province level stay unmatched without one
     await buildOrganization(t.db, province.communeIds[0] as number, { type: 'committee', name: 'UBND xã 1' });
     const officer = await signIn(t.baseUrl, t.db, { unitId: province.provinceId, roles: ['commission_officer'] });
