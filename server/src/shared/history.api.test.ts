@@ -164,6 +164,12 @@ describe('back-filling history', () => {
     expect(organization.status).toBe(200);
     expect(organization.body).toMatchObject({ lastDay: '2025-06-30', endedWithUnit: true });
     expect((await auditOf('organization', organization.body.id)).map((row) => row.action)).toEqual(['backfill']);
+    // a 2019 province's Ban Dân vận with no founding date: its type is judged on the province's last day, not today
+    const commission = await admin.call(organizationEndpoints.create, {
+      body: { unitId: old.provinceId, type: 'mobilization_commission', name: 'Ban Dân vận Tỉnh ủy (2019)', backfill: true },
+    });
+    expect(commission.status).toBe(200);
+    expect(commission.body.lastDay).toBe('2025-06-30');
     const person = await buildPerson(t.db, village, { fullName: 'Hồ Thị Hòa' });
     const role = await admin.call(personEndpoints.addRole, {
       params: { id: person },

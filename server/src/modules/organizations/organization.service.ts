@@ -125,7 +125,8 @@ export async function createOrganization({ db, derived }: Deps, actor: Actor, in
     const unit = await findUnit(trx, actor.scope, input.unitId, clock.today());
     if (!unit) throw notFound('entity.unit');
     const mode = checkHistoryWrite(actor, [datedUnit(unit)], input.backfill);
-    checkTypeInForce(input, unit.level, clock.today());
+    // an organisation with no founding date is judged on its unit's last day (a back-fill of 2019), else today
+    checkTypeInForce(input, unit.level, unit.valid_to ?? clock.today());
     await checkProvinceSettings(trx, actor, input.unitId, unit.level, input);
     await checkParent(trx, actor, input.parentOrganizationId);
     const id = await repo.insertOrganization(trx, {
@@ -161,7 +162,7 @@ export async function updateOrganization({ db, derived }: Deps, actor: Actor, id
     checkOrganizationShape({ ...before, ...defined });
     if (defined.type !== undefined || defined.foundedOn !== undefined) {
       const level = await repo.findUnitLevel(trx, current.unit_id);
-      checkTypeInForce({ ...before, ...defined }, level, clock.today());
+      checkTypeInForce({ ...before, ...defined }, level, current.last_day ?? clock.today());
       await checkProvinceSettings(trx, actor, current.unit_id, level, { ...before, ...defined });
     }
     if (input.parentOrganizationId !== undefined) await checkParent(trx, actor, input.parentOrganizationId, id);
