@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { unitEndpoints } from '#contracts/units.ts';
 import { authEndpoints } from '#contracts/auth.ts';
 import { errorBody, TestClient } from '#test/http-client.ts';
-import { runScript, SERVER_TEST_TIMEOUT_MS, waitForHealth } from '#test/server-process.ts';
+import { runScript, testServerPort, SERVER_TEST_TIMEOUT_MS, waitForHealth } from '#test/server-process.ts';
 import { DEMO_PASSWORD } from './demo/demo-accounts.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dvs-prod-'));
@@ -26,7 +26,7 @@ describe('A4 no published administrator password on a real deployment', () => {
     expect(again.output()).toContain('Tên đăng nhập “quantri.tinh” đã có người dùng.');
     expect(again.output()).not.toContain(password);
 
-    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const port = testServerPort();
     const server = runScript('server/src/main.ts', [], { ...env, PORT: String(port), HOST: '127.0.0.1' });
     try {
       const health = await waitForHealth(server, port);

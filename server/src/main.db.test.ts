@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unitEndpoints } from '#contracts/units.ts';
 import { TestClient } from '#test/http-client.ts';
-import { runScript, SERVER_TEST_TIMEOUT_MS, waitForHealth } from '#test/server-process.ts';
+import { runScript, testServerPort, SERVER_TEST_TIMEOUT_MS, waitForHealth } from '#test/server-process.ts';
 import { openDatabase } from './db/database.ts';
 import { DEMO_PASSWORD } from './demo/demo-accounts.ts';
 
@@ -16,7 +16,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('the server process on PGlite', () => {
   it('starts on an empty data dir with the demo, serves a scoped user, and on SIGTERM closes the database and exits 0', async () => {
-    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const port = testServerPort();
     const server = runScript('server/src/main.ts', [], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true' });
     const { child, exited } = server;
     const health = await waitForHealth(server, port);
@@ -72,7 +72,7 @@ describe('the server process on PGlite', () => {
 
   it('B8 demo steps: DEMO=false applies no demo step and creates no account', async () => {
     const emptyDir = join(root, 'no-demo');
-    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const port = testServerPort();
     const server = runScript('server/src/main.ts', [], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: emptyDir, DEMO: 'false' });
     const { child, exited } = server;
     const health = await waitForHealth(server, port);

@@ -8,6 +8,12 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
+/**
+ * A port for a server process of a test: below Linux's ephemeral range (32768–60999), where the kernel puts the
+ * ports of every listener on port 0 (the other test apps) and of outgoing connections, so no other test takes it.
+ */
+export const testServerPort = (): number => 20_000 + Math.floor(Math.random() * 12_000);
+
 /** Runs `script` with this environment added (an empty DATABASE_URL: PGlite unless the env says otherwise). */
 export function runScript(script: string, args: string[], env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
