@@ -24,9 +24,9 @@ const vnNumber = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 async function serviceWorkerReady(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
-    }
+    // the worker claims the page (controllerchange); polled, since the event may have fired before a listener could
+    // be added, which left this waiting for ever. A page never claimed fails the cache assertions that follow.
+    for (let i = 0; i < 200 && !navigator.serviceWorker.controller; i++) await new Promise((done) => setTimeout(done, 50));
   });
 }
 
