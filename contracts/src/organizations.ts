@@ -198,11 +198,6 @@ export const ZOrganizationAbbreviationInput = z.object({
   validFrom: ZDate,
 });
 
-/** A document number as the Party writes it: "235-BC/BDVTU" (number, kind of document, issuing body's abbreviation). */
-export function formatDocumentNumber(number: number | string, kind: string, abbreviation: string): string {
-  return `${number}-${kind}/${abbreviation}`;
-}
-
 export const ZMemberImportRow = z.object({
   row: z.number().int(),
   fullName: z.string(),

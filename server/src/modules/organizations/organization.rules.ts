@@ -43,8 +43,3 @@ export function checkTypeInForce(org: Pick<TOrganizationInput, 'type' | 'founded
     period.to !== null ? msg('organizations.typeUntil', { date: vnDate(period.to) }) : period.from !== null ? msg('organizations.typeFrom', { date: vnDate(period.from) }) : '';
   throw invalidField(org.foundedOn ? 'foundedOn' : 'type', msg('organizations.typeNotInForce', { level: levelName, date: vnDate(day), period: range }));
 }
-
-/** The last day an organisation of `type` can stand at `level` (its type's end there), null when open. */
-export function typeLastDay(type: TOrganizationInput['type'], level: string): string | null {
-  return typePeriodAt(type, level)?.to ?? null;
-}
