@@ -92,6 +92,14 @@ describe('the 2018 Ban Dân vận Tỉnh ủy (issue 9 item 8)', () => {
     expect(await today.textContent()).toContain('BTGDVTU từ ngày 01/07/2025');
     // its head holds the 2026 title (POLITICAL-SYSTEM-2025.md §8)
     expect(await page.getByRole('cell', { name: /^Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy/ }).count()).toBe(1);
+
+    // its tasks, with those given to the bodies it took over, across the programmes the province reads
+    await page.getByRole('link', { name: 'Xem nhiệm vụ được giao cho cơ quan này và các cơ quan tiền thân' }).click();
+    await page.getByRole('heading', { name: 'Bảng phân công nhiệm vụ', level: 1 }).waitFor();
+    await expect.poll(() => page.getByText('Nhiệm vụ giao cho Ban Tuyên giáo và Dân vận Tỉnh ủy Quảng Trị và các cơ quan tiền thân').count()).toBe(1);
+    const rows = page.getByRole('table').getByRole('row').filter({ hasText: 'Văn bản ghi: Ban Dân vận Tỉnh ủy' });
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    expect(await page.getByRole('table').getByRole('row').filter({ hasText: 'Ủy ban nhân dân tỉnh' }).count()).toBe(0);
   });
 });
 

@@ -100,6 +100,7 @@ export type TTaskInput = z.infer<typeof ZTaskInput>;
 export const ZTaskFilter = z.object({
   /** Part of a body's name (accents and case ignored). */
   body: zText(300).optional(),
+  /** Tasks assigned to this body or to one it took over (merged, renamed, re-parented, abolished into it). */
   organizationId: ZId.optional(),
   status: ZTaskStatus.optional(),
   /** Current due date on or before this day. */
@@ -149,10 +150,11 @@ export const ZAssignmentRow = z.object({
 export type TAssignmentRow = z.infer<typeof ZAssignmentRow>;
 
 export const ZAssignmentTableQuery = z.object({
-  /** The assigning unit: programmes it issued (default: the user's unit). */
+  /** The assigning unit: programmes it issued (default: the user's unit, or every readable programme when `organizationId` is given). */
   unitId: ZId.optional(),
   programmeId: ZId.optional(),
   body: zText(300).optional(),
+  /** One body's assignments, with those of the bodies it took over (merged, renamed, re-parented, abolished into it). */
   organizationId: ZId.optional(),
   role: ZAssignmentRole.optional(),
   status: ZTaskStatus.optional(),

@@ -18,3 +18,8 @@ export const organizationsModule: ServerModule = {
 export { findOrganization } from './organization.repository.ts';
 /** Refreshes the derived values a change of an organisation or of its roles moves (people's role writes call it). */
 export { touchOrganization } from './organization-derived.ts';
+/**
+ * An organisation's id with those of every body it took over, transitively (issue 9 item 8): records of a body
+ * merged, renamed, re-parented or abolished into another read under the one that took its duty over.
+ */
+export { findWithPredecessors as organizationWithPredecessors } from './history/organization-history.repository.ts';

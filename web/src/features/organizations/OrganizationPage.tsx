@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router';
-import { canManageMembers } from '../../app/can.ts';
+import { Link, useParams } from 'react-router';
+import { can, canManageMembers } from '../../app/can.ts';
 import { useMe } from '../../app/session.ts';
 import { ImportPanel } from '../../components/ImportPanel.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
@@ -14,6 +14,7 @@ import { importMembers, useOrganization } from './organizations.api.ts';
 import { OrganizationFacts, OrganizationHistoryNotice } from './OrganizationFacts.tsx';
 import { OrganizationLineage } from './OrganizationLineage.tsx';
 import { OrganizationMembers } from './OrganizationMembers.tsx';
+import { RecordSuccessorForm } from './RecordSuccessorForm.tsx';
 
 type MemberRow = Awaited<ReturnType<typeof importMembers>>['rows'][number];
 
@@ -46,6 +47,15 @@ export function OrganizationPage() {
       <UnitSplitNotice unitId={o.unitId} />
       <OrganizationFacts organization={o} asOf={asOf} asOfParam={asOf === requested ? param : asOf} />
       <OrganizationLineage detail={organization.data} />
+      {can(me, 'organizations.write') && <RecordSuccessorForm organization={o} />}
+      {can(me, 'programmes.read') && (
+        <section aria-labelledby="org-tasks">
+          <h2 id="org-tasks">{t('org.tasks')}</h2>
+          <p>
+            <Link to={`/programmes/assignments?organizationId=${o.id}`}>{t('org.tasksLink')}</Link>
+          </p>
+        </section>
+      )}
       <OrganizationMembers organization={o} roles={roles} asOf={asOf} mayEdit={mayEdit} />
       <AttachmentsPanel ownerType="organization" ownerId={String(o.id)} mayAttach={mayEdit} />
       {mayEdit && (

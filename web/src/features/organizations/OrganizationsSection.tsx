@@ -4,6 +4,7 @@ import type { TOrganization } from '#contracts/organizations.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { withAsOf } from '../units/as-of.ts';
+import { AddOrganizationForm } from './AddOrganizationForm.tsx';
 import { organizationTypeLabel, useOrganization, useOrganizations } from './organizations.api.ts';
 import { RolesTable } from './RolesTable.tsx';
 import './organizations.css';
@@ -12,10 +13,12 @@ interface Props {
   unitId: number;
   asOf: string;
   asOfParam: string | null;
+  /** The unit's level and whether bodies may be registered in it (in force, the user may create). */
+  addTo?: { level: string } | undefined;
 }
 
-/** "Tổ chức" of a unit: type, member count, and its people on demand. */
-export function OrganizationsSection({ unitId, asOf, asOfParam }: Props) {
+/** "Tổ chức" of a unit: type, member count, and its people on demand; "Thêm tổ chức" when allowed. */
+export function OrganizationsSection({ unitId, asOf, asOfParam, addTo }: Props) {
   const organizations = useOrganizations(unitId, asOf);
   return (
     <section aria-labelledby="unit-organizations">
@@ -30,6 +33,7 @@ export function OrganizationsSection({ unitId, asOf, asOfParam }: Props) {
           ))}
         </ul>
       )}
+      {addTo && organizations.data && <AddOrganizationForm unit={{ id: unitId, level: addTo.level }} organizations={organizations.data} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { organizationEndpoints, type TOrganizationType } from '#contracts/organizations.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { organizationEndpoints, type TOrganizationType, type ZOrganizationInput, type ZOrganizationSuccessorInput } from '#contracts/organizations.ts';
 import { call } from '../../api/client.ts';
 import { t } from '../../i18n/i18n.ts';
 
@@ -29,3 +30,21 @@ export const importMembers = (organizationId: number, file: File, dryRun: boolea
 
 /** "Chi bộ", "Tổ dân vận"… */
 export const organizationTypeLabel = (type: TOrganizationType) => t(`org.type.${type}`);
+
+/** Registers an organisation in a unit (its type must be in force at the unit's level on the founding day). */
+export function useCreateOrganization() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof ZOrganizationInput>) => call(organizationEndpoints.create, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['organizations'] }),
+  });
+}
+
+/** Records the body that took an organisation over (merged, renamed, re-parented, abolished into it). */
+export function useAddSuccessor(organizationId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof ZOrganizationSuccessorInput>) => call(organizationEndpoints.addSuccessor, { params: { id: organizationId }, body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['organizations'] }),
+  });
+}

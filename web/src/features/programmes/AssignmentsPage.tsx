@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { TTaskStatus } from '#contracts/programmes/tasks.api.ts';
 import { can } from '../../app/can.ts';
 import { useMe } from '../../app/session.ts';
@@ -9,6 +9,7 @@ import { useDebounced } from '../../components/useDebounced.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/i18n.ts';
+import { useOrganization } from '../organizations/organizations.api.ts';
 import { NotAllowed } from './NotAllowed.tsx';
 import { useAssignmentTable } from './programmes.api.ts';
 import { TaskStatus } from './StatusBadge.tsx';
@@ -28,16 +29,27 @@ export function AssignmentsPage() {
   const [status, setStatus] = useState<TTaskStatus | ''>('');
   const [dueBefore, setDueBefore] = useState('');
   const settledBody = useDebounced(body.trim());
-  const table = useAssignmentTable({ body: settledBody || undefined, status: status || undefined, dueBefore: dueBefore || undefined });
+  // one body's tasks (from its page): across every programme read, with those of the bodies it took over
+  const organizationId = Number(useSearchParams()[0].get('organizationId')) || undefined;
+  const organization = useOrganization(organizationId ?? 0, undefined, organizationId !== undefined);
+  const table = useAssignmentTable({ body: settledBody || undefined, status: status || undefined, dueBefore: dueBefore || undefined, organizationId });
   if (!can(me, 'programmes.read')) return <NotAllowed />;
   const data = table.data;
+  const bodyName = organization.data?.organization.name;
   return (
     <section className="prog-page">
       <p>
         <Link to="/programmes">{t('programmes.back')}</Link>
       </p>
       <h1>{t('programmes.assignments.title')}</h1>
-      <p className="hint">{t('programmes.assignments.intro', { unit: me.unitName ?? '' })}</p>
+      {organizationId === undefined ? (
+        <p className="hint">{t('programmes.assignments.intro', { unit: me.unitName ?? '' })}</p>
+      ) : (
+        <p className="hint">
+          {t('programmes.assignments.ofBody', { body: bodyName ?? '…' })}{' '}
+          <Link to={`/organizations/${organizationId}`}>{t('programmes.assignments.openBody')}</Link> · <Link to="/programmes/assignments">{t('programmes.assignments.allBodies')}</Link>
+        </p>
+      )}
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label htmlFor={`${id}-body`}>{t('programmes.assignments.body')}</label>

@@ -176,6 +176,9 @@ export const programmesVi = {
 
   'programmes.assignments.title': 'Bảng phân công nhiệm vụ',
   'programmes.assignments.intro': 'Mọi nhiệm vụ {unit} đã giao cho các cơ quan, đơn vị, theo các chương trình, đề án.',
+  'programmes.assignments.ofBody': 'Nhiệm vụ giao cho {body} và các cơ quan tiền thân (hợp nhất, đổi tên, chuyển trực thuộc vào cơ quan này), theo mọi chương trình bạn xem được.',
+  'programmes.assignments.openBody': 'Trang cơ quan',
+  'programmes.assignments.allBodies': 'Mọi cơ quan',
   'programmes.assignments.body': 'Cơ quan, đơn vị',
   'programmes.assignments.asWritten': 'Văn bản ghi: {name}',
   'programmes.assignments.dueBefore': 'Hạn đến ngày',

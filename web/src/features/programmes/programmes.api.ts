@@ -85,9 +85,11 @@ export interface AssignmentFilter {
   body?: string | undefined;
   status?: TTaskStatus | undefined;
   dueBefore?: string | undefined;
+  /** One body (with the bodies it took over), across every programme read. */
+  organizationId?: number | undefined;
 }
 
-/** The assigning unit's table of every assignment across bodies. */
+/** The assigning unit's table of every assignment across bodies, or one body's. */
 export const useAssignmentTable = (filter: AssignmentFilter) =>
   useQuery({
     queryKey: [...KEY, 'assignments', filter],
@@ -97,6 +99,7 @@ export const useAssignmentTable = (filter: AssignmentFilter) =>
           ...(filter.body ? { body: filter.body } : {}),
           ...(filter.status ? { status: filter.status } : {}),
           ...(filter.dueBefore ? { dueBefore: filter.dueBefore } : {}),
+          ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
         },
       }),
     placeholderData: keepPreviousData,

@@ -74,7 +74,7 @@ export function UnitPage() {
           <CloseVillageForm villageId={id} />
         </section>
       )}
-      <OrganizationsSection unitId={id} asOf={asOf} asOfParam={linkParam} />
+      <OrganizationsSection unitId={id} asOf={asOf} asOfParam={linkParam} addTo={!ended && can(me, 'organizations.create') ? { level } : undefined} />
     </article>
   );
 }

@@ -33,6 +33,11 @@ export async function findLineage(db: Kysely<DB>, organizationId: number): Promi
   return result.rows.map((row) => Number(row.id));
 }
 
+/** The organisation and every body it took over (a record of the 2019 Ban Dân vận reads under its 2025 successor). */
+export async function findWithPredecessors(db: Kysely<DB>, organizationId: number): Promise<number[]> {
+  return [organizationId, ...(await findLineage(db, organizationId))];
+}
+
 export async function findSuccession(db: Kysely<DB>, oldId: number, newId: number) {
   return db
     .selectFrom('organization_succession')

@@ -6,6 +6,7 @@ import { clock } from '#server/shared/clock.ts';
 import { invalidField, notFound } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
+import { organizationWithPredecessors } from '../../organizations/index.ts';
 import { findUnit } from '../../units/index.ts';
 import { presentReview } from '../reviews/review.presenter.ts';
 import { findReviews } from '../reviews/review.repository.ts';
@@ -38,20 +39,26 @@ interface AssignmentQuery {
   dueBefore?: string | undefined;
 }
 
-/** The assigning unit's one table: every assignment of the programmes it issued, across bodies, filtered. */
+/**
+ * The assigning unit's one table: every assignment of the programmes it issued, across bodies, filtered. Asked
+ * for one organisation without a unit, it is that body's table across every programme the actor reads, with the
+ * assignments of the bodies it took over (a task of the 2019 Ban Dân vận reads under its Ban Tuyên giáo và Dân vận).
+ */
 export async function assignmentTable(db: Database, actor: Actor, query: AssignmentQuery) {
   authorize(taskPolicy.read(actor));
-  const unit = await unitOf(db, actor, query.unitId);
+  const byBody = query.organizationId !== undefined && query.unitId === undefined;
+  const unit = byBody ? undefined : await unitOf(db, actor, query.unitId);
+  const organizationIds = query.organizationId === undefined ? undefined : await organizationWithPredecessors(db, query.organizationId);
   const { tasks, programmes } = await tasksWithProgrammes(db, actor, {
-    ownerUnitId: unit.id,
+    ...(unit ? { ownerUnitId: unit.id } : {}),
     ...(query.programmeId !== undefined ? { programmeId: query.programmeId } : {}),
     ...(query.body !== undefined ? { body: query.body } : {}),
-    ...(query.organizationId !== undefined ? { organizationId: query.organizationId } : {}),
+    ...(organizationIds ? { organizationIds } : {}),
   });
   const body = query.body === undefined ? undefined : foldVi(query.body);
   const rows = filterTasks(tasks, query).flatMap(({ assignments, ...task }) =>
     assignments
-      .filter((a) => (body === undefined || foldVi(a.bodyName).includes(body)) && (query.organizationId === undefined || a.organizationId === query.organizationId))
+      .filter((a) => (body === undefined || foldVi(a.bodyName).includes(body)) && (organizationIds === undefined || (a.organizationId !== null && organizationIds.includes(a.organizationId))))
       .filter((a) => query.role === undefined || a.role === query.role)
       .flatMap((assignment) => {
         const programme = refOf({ programme_id: task.programmeId }, programmes);

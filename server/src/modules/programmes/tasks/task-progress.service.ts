@@ -9,6 +9,7 @@ import { invalidField } from '#server/shared/errors.ts';
 import { msg } from '#server/shared/messages.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { organizationWithPredecessors } from '../../organizations/index.ts';
 import { findManageableProgramme } from '../programme-access.repository.ts';
 import * as repo from './task-progress.repository.ts';
 import { taskPolicy } from './task.policy.ts';
@@ -50,10 +51,12 @@ export async function progressHistory(db: Database, actor: Actor, taskId: number
 export async function reportProgress({ db, derived }: Deps, actor: Actor, taskId: number, input: TProgressInput): Promise<TTaskProgress> {
   return db.transaction().execute(async (trx) => {
     const task = await getTask(trx, actor, taskId);
+    // the reporter's body and those it took over: a task given to the 2019 Ban Dân vận is reported by its successor
+    const own = new Set(actor.organizationId === null ? [] : await organizationWithPredecessors(trx, actor.organizationId));
     const chosen =
       input.assignmentId !== undefined
         ? task.assignments.find((assignment) => assignment.id === input.assignmentId)
-        : (task.assignments.find((assignment) => actor.organizationId !== null && assignment.organizationId === actor.organizationId) ??
+        : (task.assignments.find((assignment) => assignment.organizationId !== null && own.has(assignment.organizationId)) ??
           task.assignments.find((assignment) => assignment.role === 'lead') ??
           task.assignments[0]);
     if (input.assignmentId !== undefined && !chosen) throw invalidField('assignmentId', msg('programmes.tasks.assignmentNotOfTask'));
@@ -61,7 +64,13 @@ export async function reportProgress({ db, derived }: Deps, actor: Actor, taskId
     const programme = await findManageableProgramme(trx, actor.scope, task.programmeId);
     const allowed = taskPolicy.reportProgress(
       actor,
-      assignment ? { organizationId: assignment.organization_id, organizationInScope: assignment.organization_in_scope } : null,
+      assignment
+        ? {
+            // an assignment to a body the reporter's took over counts as one to the reporter's own
+            organizationId: assignment.organization_id !== null && own.has(assignment.organization_id) ? actor.organizationId : assignment.organization_id,
+            organizationInScope: assignment.organization_in_scope,
+          }
+        : null,
       programme !== undefined,
     );
     authorize(allowed);

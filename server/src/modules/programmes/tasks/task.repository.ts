@@ -17,7 +17,8 @@ export interface TaskQuery {
   taskId?: number;
   /** Tasks with an assignment whose body name contains this (folded) text. */
   body?: string;
-  organizationId?: number;
+  /** Tasks with an assignment to one of these organisations (a body and those it took over). */
+  organizationIds?: readonly number[];
   /** Tasks of programmes issued by this unit, or assigned to an organisation of it. */
   ownerOrAssignedUnitId?: number;
 }
@@ -53,8 +54,8 @@ export async function findTasks(db: Kysely<DB>, scope: Scope, query: TaskQuery) 
       ]),
     );
   }
-  if (query.body !== undefined || query.organizationId !== undefined) {
-    const { body, organizationId } = query;
+  if (query.body !== undefined || query.organizationIds !== undefined) {
+    const { body, organizationIds } = query;
     q = q.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('task_assignment as fa')
@@ -62,7 +63,7 @@ export async function findTasks(db: Kysely<DB>, scope: Scope, query: TaskQuery) 
           .whereRef('fa.task_id', '=', 't.id')
           .whereRef('fa.province_id', '=', 't.province_id')
           .$if(body !== undefined, (sub) => sub.where(sql<boolean>`fold_vi(fa.body_name) like fold_vi(${likeFolded(body ?? '')})`))
-          .$if(organizationId !== undefined, (sub) => sub.where('fa.organization_id', '=', organizationId ?? 0)),
+          .$if(organizationIds !== undefined, (sub) => sub.where(sql<boolean>`fa.organization_id = any(${organizationIds ?? []}::bigint[])`)),
       ),
     );
   }

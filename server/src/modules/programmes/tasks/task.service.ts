@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { touchTaskFigures } from './programme-derived.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { findOrganization } from '../../organizations/index.ts';
+import { findOrganization, organizationWithPredecessors } from '../../organizations/index.ts';
 import { findManageableProgramme, findReadableProgramme } from '../programme-access.repository.ts';
 import * as progressRepo from './task-progress.repository.ts';
 import { taskPolicy } from './task.policy.ts';
@@ -46,7 +46,8 @@ export async function listTasks(db: Database, actor: Actor, programmeId: number,
   authorize(taskPolicy.read(actor));
   if (!(await findReadableProgramme(db, actor.scope, programmeId))) throw notFound('entity.programme');
   const groups = await repo.findGroups(db, actor.scope, programmeId);
-  const tasks = await readTasks(db, actor, { programmeId, ...(filter.body ? { body: filter.body } : {}), ...(filter.organizationId ? { organizationId: filter.organizationId } : {}) });
+  const organizationIds = filter.organizationId ? await organizationWithPredecessors(db, filter.organizationId) : undefined;
+  const tasks = await readTasks(db, actor, { programmeId, ...(filter.body ? { body: filter.body } : {}), ...(organizationIds ? { organizationIds } : {}) });
   return { today: clock.today(), groups: groups.map(presentGroup), tasks: filterTasks(tasks, filter) };
 }
 
