@@ -106,7 +106,9 @@ export async function insertTeamMembers(db: Db, provincePath: string): Promise<n
   const result = await sql`
     with s as materialized (
       select nextval(pg_get_serial_sequence('person', 'id')) as person_id, o.id as org_id, o.unit_id, g.k,
-             coalesce(v.valid_from, date '2020-01-01') as term_from, v.valid_to as term_to
+             -- since 2020, or since 2019 for a village whose commune ended on 31/12/2019 (the 2019–2025 history)
+             case when v.valid_from is null and v.valid_to < date '2020-01-01' then date '2019-01-01'
+                  else coalesce(v.valid_from, date '2020-01-01') end as term_from, v.valid_to as term_to
       from organization o
       join admin_unit v on v.id = o.unit_id
       cross join lateral generate_series(1, 5 + (hashint8(o.unit_id) & 2147483647) % 3) g(k)
