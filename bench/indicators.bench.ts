@@ -15,7 +15,8 @@ import { hashPassword } from '#server/modules/auth/password.ts';
 import { DHIS2_WRITERS } from '#server/modules/indicators/dhis2-import.service.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { TestClient } from '#test/http-client.ts';
-import { dashboardPath, measureDashboard, type DashboardResult, type DashboardSubject } from './indicators.dashboard.ts';
+import { startBaselineServer } from './baseline-server.ts';
+import { BARE_DASHBOARD_ROUTE, bareDashboardRoute, dashboardPath, measureDashboard, type DashboardResult, type DashboardSubject } from './indicators.dashboard.ts';
 import { measureImportJob, type ImportJobPass } from './indicators.import-job.ts';
 import { benchSubjects, dataSetElements, elementCocs, findChildren } from './indicators.repository.ts';
 import { BENCH_INDICATORS, ensureBenchAdmin } from './indicators.seed.ts';
@@ -63,6 +64,15 @@ const httpGet = (client: TestClient) => ({
   },
 });
 
+/** The same signed-in client on the bare baseline server (its session cookie, fetch as the client does). */
+const bareGet = (client: TestClient, base: string) => ({
+  async get(path: string): Promise<unknown> {
+    const response = await fetch(`${base}${path}`, { headers: { cookie: client.cookie ?? '' } });
+    if (!response.ok) throw new Error(`bare GET ${path}: ${response.status}`);
+    return response.json();
+  },
+});
+
 async function run(ctx: BenchContext): Promise<BenchReport> {
   const { bench } = ctx;
   const { db } = bench.handle;
@@ -90,6 +100,7 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const dashboardRoute = app.hasRoute({ method: 'GET', url: DASHBOARD_ROUTE });
+  const baseline = await startBaselineServer(bench.raw, { units: null, health: null }, { [BARE_DASHBOARD_ROUTE]: bareDashboardRoute(bench.raw, subject) });
   try {
     const national = await signIn(base, BENCH_INDICATORS.user);
     const provincial = await signIn(base, PROVINCE_USER);
@@ -100,12 +111,12 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
       await measureDashboard(
         bench,
         subject,
-        { label: `${owner.name} (${owner.communes} communes)`, parent: { id: owner.id, path: owner.path }, provinceIds: [owner.id], scope: provinceScope, ...(dashboardRoute ? { http: httpGet(provincial) } : {}) },
+        { label: `${owner.name} (${owner.communes} communes)`, parent: { id: owner.id, path: owner.path }, provinceIds: [owner.id], scope: provinceScope, bare: bareGet(provincial, baseline.base), ...(dashboardRoute ? { http: httpGet(provincial) } : {}) },
         runs,
       ),
     );
     dashboards.push(
-      await measureDashboard(bench, subject, { label: 'nation (34 provinces)', parent: null, provinceIds: subjects.provinceIds, scope: { all: true }, ...(dashboardRoute ? { http: httpGet(national) } : {}) }, runs),
+      await measureDashboard(bench, subject, { label: 'nation (34 provinces)', parent: null, provinceIds: subjects.provinceIds, scope: { all: true }, bare: bareGet(national, baseline.base), ...(dashboardRoute ? { http: httpGet(national) } : {}) }, runs),
     );
 
     // (b) freshness
@@ -144,6 +155,7 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
     const jobPasses = await measureImportJob(bench, national, { dataSetId: subjects.dataSetId, total: importValues, today: ctx.today, provinceIds: subjects.provinceIds, elementIds });
     return report({ ctx, counts, dashboards, freshness, passes, jobPasses, dashboardRoute, runs, pglite });
   } finally {
+    await baseline.close();
     await app.close();
   }
 }
@@ -163,7 +175,9 @@ function report(args: {
   const table = [['children of', 'variant', 'rows', 'p50 ms', 'p95 ms', 'p95 vs raw']];
   for (const d of dashboards) {
     for (const v of d.variants) {
-      table.push([d.label, v.name, count(v.rows), ms(v.p50), ms(v.p95), v.name.startsWith('raw') ? '1.00× (baseline)' : ratio(v.p95 / d.rawP95)]);
+      const vsRaw = v.name.startsWith('raw') ? '1.00× (baseline)' : ratio(v.p95 / d.rawP95);
+      const vsBare = v.name.startsWith('dashboard, HTTP') && d.bareP95 !== null ? `${vsRaw}; ${ratio(v.p95 / d.bareP95)} bare HTTP` : vsRaw;
+      table.push([d.label, v.name, count(v.rows), ms(v.p50), ms(v.p95), vsBare]);
     }
   }
   const freshRows = [['write', 'read until visible', 'range', 'runs', 'p50 ms', 'p95 ms', 'max ms', 'reads (max)']];
@@ -209,6 +223,15 @@ function report(args: {
       met: d.dashboardP95 <= DASHBOARD_MAX_RATIO * d.rawP95,
       detail: `${ms(d.dashboardP95)} vs ${ms(d.rawP95)} ms = ${ratio(d.dashboardP95 / d.rawP95)} (${d.dashboardVariant})`,
     })),
+    ...dashboards.flatMap((d) =>
+      d.bareP95 === null || !args.dashboardRoute
+        ? []
+        : [{
+            target: `dashboard API p95 ≤ ${DASHBOARD_MAX_RATIO}× the same raw SQL behind bare node:http (session lookup, JSON), children of ${d.label}`,
+            met: d.dashboardP95 <= DASHBOARD_MAX_RATIO * d.bareP95,
+            detail: `${ms(d.dashboardP95)} vs ${ms(d.bareP95)} ms = ${ratio(d.dashboardP95 / d.bareP95)}`,
+          }],
+    ),
     { target: `a written value shows in the dashboard read within ${FRESHNESS_MAX_MS} ms (p95)`, met: worstFresh <= FRESHNESS_MAX_MS, detail: `worst p95 ${ms(worstFresh)} ms` },
     {
       target: `dataValueSets import ≥ ${count(IMPORT_MIN_VALUES_PER_S)} values/s (CSV upload → job done, new values)`,
@@ -264,7 +287,8 @@ function report(args: {
         'Plain IN lists = the same read from unitOwned with `in` lists on every key column (the first form of the dashboard repository\'s sumTotals): it probes admin_unit for every ' +
         'totals row, and PostgreSQL 15 keeps the element and period lists as filters, reading every period of every element of each child. Dashboard, repository = children valid on asOf with child counts, their totals and the unit\'s, the ratio per child.',
       args.dashboardRoute
-        ? 'HTTP = GET /api/indicators/dashboard/children as a signed-in user (province: its unit admin; nation: a system admin); the verdict uses it.'
+        ? 'HTTP = GET /api/indicators/dashboard/children as a signed-in user (province: its unit admin; nation: a system admin); the verdicts use it. ' +
+          'Bare node:http = the same client and cookie on a server with no framework (bench/baseline-server.ts): the session lookup, the raw SQL above, the ratio per child, JSON.stringify, the app\'s headers: the like-for-like baseline of an HTTP answer.'
         : 'GET /api/indicators/dashboard/children is not registered in this build: the verdict uses the repository-level dashboard; the HTTP variant runs by itself once the route exists.',
       'Seed simplifications: the monthly set (20 elements, 50 values per report) is entered by the 3,321 communes of 2025 for all 60 months 2021-01…2025-12 ' +
         '(really the 2019 communes reported the months before 2025-07); the yearly village set follows validity (2019 villages 2021–2024, 2025 villages 2025). ' +

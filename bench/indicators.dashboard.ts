@@ -6,7 +6,7 @@
  */
 import type { RollupView } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
-import type { BenchDatabase } from './db.ts';
+import type { BenchDatabase, RawClient } from './db.ts';
 import { rawChildSums, readChildTotals, sumChildTotals, sumChildTotalsInLists, tableUnits, type ChildSum } from './indicators.repository.ts';
 import { measure, type Variant } from './measure.ts';
 import { quantile } from './report.ts';
@@ -24,7 +24,14 @@ export interface DashboardCase {
   scope: Scope;
   /** Signed-in client allowed to read this case over HTTP (a province admin, or a system admin for the nation). */
   http?: DashboardHttp;
+  /** The same client on the bare node:http baseline (bench/baseline-server.ts): session lookup + the raw SQL, JSON. */
+  bare?: DashboardHttp;
 }
+
+/** Path of the bare baseline's route for a case (its raw SQL's arguments in the query string). */
+export const BARE_DASHBOARD_ROUTE = '/raw/indicator-dashboard';
+export const bareDashboardPath = (parentPath: string, provinceIds: readonly number[], elementIds: readonly number[], periods: readonly string[]) =>
+  `${BARE_DASHBOARD_ROUTE}?parentPath=${encodeURIComponent(parentPath)}&provinceIds=${provinceIds.join(',')}&elementIds=${elementIds.join(',')}&periods=${periods.join(',')}`;
 
 export interface DashboardSubject {
   indicatorId: number;
@@ -64,6 +71,8 @@ export interface DashboardResult {
   /** variant name → samples (ms) and rows returned */
   variants: { name: string; rows: number; p50: number; p95: number }[];
   rawP95: number;
+  /** p95 of the bare node:http baseline (session lookup + raw SQL + JSON), when measured. */
+  bareP95: number | null;
   /** p95 of the dashboard as the user gets it: HTTP when available, else the repository work. */
   dashboardP95: number;
   dashboardVariant: string;
@@ -99,6 +108,13 @@ export async function measureDashboard(bench: BenchDatabase, subject: DashboardS
       },
     },
   ];
+  if (c.bare) {
+    const bare = c.bare;
+    const path = bareDashboardPath(rawArgs.parentPath, rawArgs.provinceIds, elementIds, subject.periods);
+    const answer = (await bare.get(path)) as { rows: { unitId: number; n: number; d: number }[] };
+    assertSameFigures(`${c.label} (bare node:http)`, indicatorByChild(await rawChildSums(bench.raw, rawArgs), subject), new Map(answer.rows.map((row) => [row.unitId, row])));
+    variants.push({ name: 'bare node:http + session lookup + raw SQL', run: async () => ((await bare.get(path)) as { rows: unknown[] }).rows.length });
+  }
   if (c.http) {
     const http = c.http;
     const path = dashboardPath(subject, c.parent?.id ?? null);
@@ -115,7 +131,25 @@ export async function measureDashboard(bench: BenchDatabase, subject: DashboardS
     children: first.children.length,
     variants: rows,
     rawP95: rows[0]?.p95 ?? Number.NaN,
+    bareP95: rows.find((row) => row.name.startsWith('bare'))?.p95 ?? null,
     dashboardP95: dashboard.p95,
     dashboardVariant: dashboard.name,
+  };
+}
+
+/**
+ * The bare baseline's route: after the session lookup, the raw aggregate and the ratio per child, as a hand-written
+ * endpoint would answer it (no framework, no validation, no ORM).
+ */
+export function bareDashboardRoute(raw: RawClient, subject: Pick<DashboardSubject, 'receivedId' | 'resolvedId'>) {
+  return async (_raw: RawClient, query: URLSearchParams) => {
+    const ids = (name: string) => (query.get(name) ?? '').split(',').filter(Boolean).map(Number);
+    const sums = await rawChildSums(raw, {
+      parentPath: query.get('parentPath') ?? '',
+      provinceIds: ids('provinceIds'),
+      elementIds: ids('elementIds'),
+      periods: (query.get('periods') ?? '').split(',').filter(Boolean),
+    });
+    return { rows: [...indicatorByChild(sums, subject)].map(([unitId, figures]) => ({ unitId, ...figures })) };
   };
 }
