@@ -4,6 +4,7 @@ import type { Database } from '#server/db/database.ts';
 import type { DB, RollupView } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope, validOn } from '#server/shared/scope.ts';
+import { indicatorElementIds } from './metadata-write.repository.ts';
 
 /** Units as they stood on `asOf` (earlier names from admin_unit_history), with their children that day. */
 function unitsAsOf(db: Kysely<DB>, asOf: string) {
@@ -91,7 +92,8 @@ export type TotalsUnits = { ids: readonly number[]; provinceOf?: number } | { un
 export interface TotalsFilter {
   units: TotalsUnits;
   view: RollupView;
-  elementIds: readonly number[];
+  /** The elements, or those an indicator's formula names (read in the same statement). */
+  elementIds: readonly number[] | { ofIndicator: number };
   periods: readonly string[];
 }
 
@@ -114,9 +116,14 @@ export interface TotalRow {
  */
 export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter, byPeriod: boolean): Promise<TotalRow[]> {
   const listed = 'ids' in filter.units ? filter.units.ids : null;
-  if ([filter.elementIds, filter.periods, listed ?? [0]].some((list) => list.length === 0)) return [];
-  // One index range scan per (unit, element) in the unit's province, the scope checked once per unit on the outer
-  // side: with `in` lists PostgreSQL 15 keeps the element and period lists as filters (reading every period of every
+  const listedElements = Array.isArray(filter.elementIds) ? (filter.elementIds as readonly number[]) : null;
+  if ([listedElements ?? [0], filter.periods, listed ?? [0]].some((list) => list.length === 0)) return [];
+  const elements =
+    listedElements === null
+      ? indicatorElementIds((filter.elementIds as { ofIndicator: number }).ofIndicator)
+      : sql`select unnest(${pgArray(listedElements)}::bigint[])`;
+  // One index range scan per (unit, element) in the unit's province, the scope checked once per listed unit, or once
+  // on a unit whose children are read: with `in` lists PostgreSQL 15 keeps the element and period lists as filters (reading every period of every
   // element of a unit), and unitOwned inside would probe admin_unit once per totals row. The period range is the
   // index condition, `= any` the exact list. A unit and its children share the unit's province (computed once);
   // listed units (the nation's provinces) each have their own (unit_province_id).
@@ -128,19 +135,21 @@ export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter
     const province = provinceOf === undefined ? sql`unit_province_id(x.unit_id)` : sql`(select unit_province_id(${provinceOf}::bigint))`;
     units = sql`select x.unit_id, ${province} as province_id from unnest(${pgArray(filter.units.ids)}::bigint[]) as x(unit_id)`;
   } else {
+    // the scope is checked once, on the unit: its children lie in its subtree, so in scope when it is
     const { unitWithChildren: parent, asOf } = filter.units;
     units = sql`select x.unit_id, (select unit_province_id(${parent}::bigint)) as province_id from (
       select ${parent}::bigint as unit_id
       union all
-      select u.id from admin_unit u where u.parent_id = ${parent} and ${validOn('u', asOf)} and ${inScope('u.path', scope)}) x`;
+      select u.id from admin_unit u where u.parent_id = ${parent} and ${validOn('u', asOf)}) x
+      where exists (select 1 from admin_unit p where p.id = ${parent} and ${inScope('p.path', scope)})`;
   }
   const rows = await db
     .selectFrom(
       sql<{ province_id: number; unit_id: number; data_element_id: number }>`(select x.unit_id, x.province_id, e.data_element_id
-        from (${units}) x cross join unnest(${pgArray(filter.elementIds)}::bigint[]) as e(data_element_id))`.as('k'),
+        from (${units}) x cross join (${elements}) as e(data_element_id))`.as('k'),
     )
-    .innerJoin('admin_unit as unit', 'unit.id', 'k.unit_id')
-    .where(inScope('unit.path', scope))
+    // listed units are checked one by one
+    .$if(listed !== null, (q) => q.where(({ exists, selectFrom }) => exists(selectFrom('admin_unit as unit').select('unit.id').whereRef('unit.id', '=', 'k.unit_id').where(inScope('unit.path', scope)))))
     .innerJoinLateral(
       (eb) =>
         eb

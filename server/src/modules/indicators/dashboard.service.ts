@@ -80,10 +80,10 @@ async function resolvePlace(db: Database, actor: Actor, unitId: number | null, a
 }
 
 /**
- * Reads the indicator, the place and the totals. The place is read beside the indicator, and the totals start as
- * soon as the indicator's operand ids are known (a unit's children are found inside the totals statement): on
- * PostgreSQL, each on its own pooled connection, a dashboard waits for the session, the indicator and the totals;
- * PGlite runs them one after the other. Errors keep their order: an unknown indicator first, then the unit.
+ * Reads the indicator, the place and the totals side by side: the totals statement finds the indicator's elements
+ * and a unit's children itself. On PostgreSQL, each on its own pooled connection, a dashboard waits for the session
+ * and the slowest of the three; PGlite runs them one after the other. Errors keep their order: an unknown indicator
+ * first, then the unit (totals read for an indicator out of reach are never returned).
  */
 async function read(db: Database, actor: Actor, query: DashboardQuery, options: { children: boolean; periods: readonly string[]; byPeriod: boolean }): Promise<Resolved> {
   authorize(indicatorPolicy.read(actor));
@@ -94,12 +94,13 @@ async function read(db: Database, actor: Actor, query: DashboardQuery, options: 
   const withChildren = options.children || unitId === null;
   const indicatorRead = resolveIndicator(db, actor, query.indicatorId);
   const placeRead = resolvePlace(db, actor, unitId, asOf, withChildren);
-  const totalsOf = (elementIds: number[], units: TotalsUnits) =>
-    sumTotals(db, actor.scope, { units, view, elementIds, periods: options.periods }, options.byPeriod);
+  // the totals name the indicator's elements themselves: they need not wait for its row (which decides the answer)
+  const totalsOf = (units: TotalsUnits) =>
+    sumTotals(db, actor.scope, { units, view, elementIds: { ofIndicator: query.indicatorId }, periods: options.periods }, options.byPeriod);
   const totalsRead =
     unitId === null
-      ? Promise.all([indicatorRead, placeRead]).then(([found, place]) => totalsOf(found.elementIds, { ids: place.children.map((c) => c.id) }))
-      : indicatorRead.then((found) => totalsOf(found.elementIds, options.children ? { unitWithChildren: unitId, asOf } : { ids: [unitId] }));
+      ? placeRead.then((place) => totalsOf({ ids: place.children.map((c) => c.id) }))
+      : totalsOf(options.children ? { unitWithChildren: unitId, asOf } : { ids: [unitId] });
   const [found, place, totals] = await Promise.allSettled([indicatorRead, placeRead, totalsRead]);
   if (found.status === 'rejected') throw found.reason;
   if (place.status === 'rejected') throw place.reason;

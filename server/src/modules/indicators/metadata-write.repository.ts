@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Database } from '#server/db/database.ts';
 import type { DataElementTable, DataSetTable, IndicatorTable, ValidationRuleTable } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
@@ -258,6 +258,17 @@ export async function findIndicatorWithOperandIds(db: Database, scope: Scope, id
 export async function findIndicatorsByCodeWithOperandIds(db: Database, scope: Scope, codes: readonly string[]) {
   if (codes.length === 0) return [];
   return indicatorsWithOperandIds(db, scope).where('i.code', 'in', [...codes]).execute();
+}
+
+/**
+ * The ids of the data elements an indicator's formula names, as a subquery (one column `id`): the dashboard's totals
+ * read starts with it, without waiting for the indicator's row (which still decides whether the indicator is read).
+ */
+export function indicatorElementIds(indicatorId: number): RawBuilder<{ id: number }> {
+  return sql<{ id: number }>`select distinct e.id from indicator i
+    cross join lateral regexp_matches(i.numerator || ' ' || i.denominator, ${OPERAND_PATTERN}, 'g') as m
+    join data_element e on e.code = m[1]
+    where i.id = ${indicatorId}`;
 }
 
 function indicatorsWithOperandIds(db: Database, scope: Scope) {
