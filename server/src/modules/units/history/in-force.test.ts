@@ -94,28 +94,32 @@ describe('successors of ceased units (data README, "Successors")', () => {
   const communes = ended.filter((life) => life.level === 'commune');
   const byCertainty = (lives: typeof ended) => ['certain', 'likely', 'unknown'].map((c) => lives.filter((life) => life.end?.certainty === c).length);
 
-  it('1,133 communes ceased: 22 certain, 476 likely, 635 without a known successor; all 19 ceased districts certain', () => {
+  it('1,133 communes ceased: 36 certain, 480 likely, 617 without a known successor; all 19 ceased districts certain', () => {
     expect(communes).toHaveLength(1_133);
-    expect(byCertainty(communes)).toEqual([22, 476, 635]);
+    expect(byCertainty(communes)).toEqual([36, 480, 617]);
     expect(byCertainty(ended.filter((life) => life.level === 'district'))).toEqual([19, 0, 0]);
     expect(ended.filter((life) => life.level === 'province')).toEqual([]);
   });
 
   it.each([
-    ['2019', [0, 48, 59]],
-    ['2020', [19, 174, 251]],
+    ['2019', [1, 51, 55]],
+    ['2020', [21, 177, 246]],
     ['2021', [0, 2, 13]],
     ['2022', [0, 0, 0]],
     ['2023', [0, 1, 0]],
-    ['2024', [0, 131, 145]],
-    ['2025', [3, 120, 167]],
+    ['2024', [5, 131, 140]],
+    ['2025', [9, 118, 163]],
   ])('communes ceased in %s: certain / likely / unknown = %j', (year, expected) => {
     expect(byCertainty(communes.filter((life) => life.end?.effectiveDate.startsWith(year)))).toEqual(expected);
   });
 
-  it('gives 519 succession links: 515 whole mergers and 2 divided communes with 2 parts each', () => {
-    expect(history.successions).toHaveLength(519);
+  it('gives 539 succession links: 531 whole mergers and 4 divided communes with 2 parts each', () => {
+    expect(history.successions).toHaveLength(539);
     expect(history.successions.filter((link) => link.kind === 'split').map((link) => `${link.oldCode}→${link.newCode} ${link.certainty}`)).toEqual([
+      '04810→04828 certain',
+      '04810→04819 certain',
+      '06052→06031 certain',
+      '06052→06046 certain',
       '19528→19519 certain',
       '19528→19543 certain',
       '19525→19495 likely',
