@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { baseUrl, openUnit, PASSWORD, signIn, useBrowser } from './browser.ts';
 
-// Issue 9 items 7–8: a body is registered with a type in force at the unit's level, and the body that took
-// another over is recorded from the page of the one that ended.
+// Issue 9 items 7–8: a body is registered with a type in force at the unit's level, the body that took
+// another over is recorded from the page of the one that ended, and a body's document abbreviation is dated.
 
 const browser = useBrowser();
 let page: Page;
@@ -49,5 +49,14 @@ describe('registering bodies and their successors', () => {
     await lineage.getByRole('link', { name: names[1] }).click();
     await page.getByRole('heading', { name: names[1], level: 1 }).waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'Lịch sử cơ quan' }).getByRole('link', { name: names[0] }).count()).toBe(1);
+
+    // the abbreviation it signs its documents with, from a day on
+    await page.getByText('Thêm ký hiệu văn bản', { exact: true }).click();
+    const abbreviation = page.getByRole('form', { name: 'Thêm ký hiệu văn bản' });
+    await abbreviation.getByLabel('Ký hiệu (chữ in hoa, ví dụ BTGDVTU)').fill('thglt');
+    await abbreviation.getByLabel('Dùng từ ngày').fill('01/01/2026');
+    await abbreviation.getByRole('button', { name: 'Lưu ký hiệu' }).click();
+    await page.getByText('Đã lưu ký hiệu văn bản.').waitFor();
+    await expect.poll(() => page.getByRole('region', { name: 'Lịch sử cơ quan' }).textContent()).toContain('THGLT từ ngày 01/01/2026');
   });
 });

@@ -11,6 +11,7 @@ import { AttachmentsPanel } from '../files/AttachmentsPanel.tsx';
 import { dateWithin, hasEnded, useAsOf } from '../units/as-of.ts';
 import { UnitSplitNotice } from '../units/SplitNotice.tsx';
 import { importMembers, useOrganization } from './organizations.api.ts';
+import { AbbreviationForm } from './AbbreviationForm.tsx';
 import { OrganizationFacts, OrganizationHistoryNotice } from './OrganizationFacts.tsx';
 import { OrganizationLineage } from './OrganizationLineage.tsx';
 import { OrganizationMembers } from './OrganizationMembers.tsx';
@@ -48,6 +49,7 @@ export function OrganizationPage() {
       <OrganizationFacts organization={o} asOf={asOf} asOfParam={asOf === requested ? param : asOf} />
       <OrganizationLineage detail={organization.data} />
       {can(me, 'organizations.write') && <RecordSuccessorForm organization={o} />}
+      {can(me, 'organizations.write') && <AbbreviationForm organizationId={o.id} />}
       {can(me, 'programmes.read') && (
         <section aria-labelledby="org-tasks">
           <h2 id="org-tasks">{t('org.tasks')}</h2>

@@ -107,4 +107,10 @@ export const organizationsEn: Record<keyof typeof organizationsVi, string> = {
   'org.successorReason': 'Reason, evidence',
   'org.successorSave': 'Record',
   'org.successorSaved': 'Successor recorded.',
+  'org.abbreviationAdd': 'Add a document abbreviation',
+  'org.abbreviationField': 'Abbreviation (capitals, e.g. BTGDVTU)',
+  'org.abbreviationFrom': 'Used from',
+  'org.abbreviationSave': 'Save abbreviation',
+  'org.abbreviationSaved': 'Abbreviation saved.',
+  'org.abbreviationHint': 'The abbreviation in document numbers, e.g. 235-BC/BDVTU. The one in use ends the day before.',
 };

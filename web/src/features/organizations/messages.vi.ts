@@ -105,4 +105,10 @@ export const organizationsVi = {
   'org.successorReason': 'Lý do, căn cứ',
   'org.successorSave': 'Ghi nhận',
   'org.successorSaved': 'Đã ghi nhận cơ quan kế thừa.',
+  'org.abbreviationAdd': 'Thêm ký hiệu văn bản',
+  'org.abbreviationField': 'Ký hiệu (chữ in hoa, ví dụ BTGDVTU)',
+  'org.abbreviationFrom': 'Dùng từ ngày',
+  'org.abbreviationSave': 'Lưu ký hiệu',
+  'org.abbreviationSaved': 'Đã lưu ký hiệu văn bản.',
+  'org.abbreviationHint': 'Ký hiệu dùng trong số văn bản, ví dụ 235-BC/BDVTU. Ký hiệu đang dùng kết thúc vào ngày trước đó.',
 };

@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { organizationEndpoints, type TOrganizationType, type ZOrganizationInput, type ZOrganizationSuccessorInput } from '#contracts/organizations.ts';
+import {
+  organizationEndpoints,
+  type TOrganizationType,
+  type ZOrganizationAbbreviationInput,
+  type ZOrganizationInput,
+  type ZOrganizationSuccessorInput,
+} from '#contracts/organizations.ts';
 import { call } from '../../api/client.ts';
 import { t } from '../../i18n/i18n.ts';
 
@@ -45,6 +51,15 @@ export function useAddSuccessor(organizationId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: z.input<typeof ZOrganizationSuccessorInput>) => call(organizationEndpoints.addSuccessor, { params: { id: organizationId }, body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['organizations'] }),
+  });
+}
+
+/** Starts an abbreviation of a body's document numbers from a date (the one in force ends the day before). */
+export function useAddAbbreviation(organizationId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof ZOrganizationAbbreviationInput>) => call(organizationEndpoints.addAbbreviation, { params: { id: organizationId }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['organizations'] }),
   });
 }
