@@ -16,7 +16,7 @@ import { staticLoginForm } from './scripts/static-login.ts';
 // file list (web/scripts/service-worker.ts). Every text file gets .br and .gz copies for the server. Strings:
 // the Vietnamese catalogues (i18n/ and the features' messages.vi.ts) form the "i18n" chunk of the first load,
 // except the large ones fetched with their pages (programmes, report configuration, emulation, surveys,
-// grassroots, training, sentiment: app/feature.ts);
+// grassroots, training, sentiment, the organisation forms: app/feature.ts);
 // the English ones (every messages.en.ts, reached only by import()) form one "messages-en" chunk, fetched when
 // English is chosen by i18n/en.ts. en.ts stays a tiny chunk of its own: a group also captures the imports of
 // its modules, and en.ts imports the feature registry (the whole app).
@@ -34,7 +34,7 @@ export default defineConfig({
             { name: 'vendor', test: /node_modules/ },
             { name: 'messages-en', test: /[\\/]messages\.en\.ts$/, priority: 2 },
             // the Vietnamese catalogues fetched with their pages (features/<f>/index.ts gives them to lazyPage) stay out
-            { name: 'i18n', test: /[\\/]src[\\/]i18n[\\/](?!en\.ts$)|^(?!.*[\\/]features[\\/](?:programmes|indicator-config|emulation|surveys|surveys-public|grassroots|training|sentiment)[\\/]).*[\\/]messages\.vi\.ts$/, priority: 1 },
+            { name: 'i18n', test: /[\\/]src[\\/]i18n[\\/](?!en\.ts$)|^(?!.*[\\/]features[\\/](?:programmes|indicator-config|emulation|surveys|surveys-public|grassroots|training|sentiment|organizations[\\/]forms)[\\/]).*[\\/]messages\.vi\.ts$/, priority: 1 },
           ],
         },
       },

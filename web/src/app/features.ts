@@ -10,6 +10,7 @@ import { indicatorConfigFeature } from '../features/indicator-config/index.ts';
 import { legalFeature } from '../features/legal/index.ts';
 import { settingsFeature } from '../features/settings/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
+import { organizationFormsFeature } from '../features/organizations/forms/index.ts';
 import { peopleFeature } from '../features/people/index.ts';
 // --- pet-core ---
 import { petitionsFeature } from '../features/petitions/index.ts';
@@ -44,6 +45,7 @@ export const WEB_FEATURES: readonly WebFeature[] = [
   homeFeature,
   unitsFeature,
   organizationsFeature,
+  organizationFormsFeature,
   peopleFeature,
   reportsFeature,
   dhis2Feature,

@@ -84,7 +84,7 @@ describe('B9 web catalogues split per feature', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(every).sort());
     // the large catalogues of pages no first screen shows are fetched with them
     expect(pairs.filter((pair) => pair.lazy).map((pair) => pair.folder)).toEqual([
-      'features/indicator-config', 'features/programmes', 'features/emulation', 'features/emulation/models', 'features/emulation/review', 'features/surveys', 'features/surveys-public', 'features/grassroots', 'features/training', 'features/sentiment',
+      'features/organizations/forms', 'features/indicator-config', 'features/programmes', 'features/emulation', 'features/emulation/models', 'features/emulation/review', 'features/surveys', 'features/surveys-public', 'features/grassroots', 'features/training', 'features/sentiment',
     ]);
   });
 });

@@ -17,6 +17,7 @@ import type { indicatorConfigVi } from '../features/indicator-config/messages.vi
 import { legalVi } from '../features/legal/messages.vi.ts';
 import { settingsVi } from '../features/settings/messages.vi.ts';
 import { organizationsVi } from '../features/organizations/messages.vi.ts';
+import type { organizationFormsVi } from '../features/organizations/forms/messages.vi.ts';
 import { peopleVi } from '../features/people/messages.vi.ts';
 // --- pet-core ---
 import { petitionsVi } from '../features/petitions/messages.vi.ts';
@@ -74,6 +75,7 @@ const firstLoad = {
 /** Every key: the first load's and those of the catalogues fetched with their pages. */
 export type MessageKey = keyof (typeof firstLoad &
   typeof programmesVi &
+  typeof organizationFormsVi &
   typeof indicatorConfigVi &
   typeof emulationVi &
   typeof emulationModelsVi &

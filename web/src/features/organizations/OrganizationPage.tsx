@@ -11,11 +11,11 @@ import { AttachmentsPanel } from '../files/AttachmentsPanel.tsx';
 import { dateWithin, hasEnded, useAsOf } from '../units/as-of.ts';
 import { UnitSplitNotice } from '../units/SplitNotice.tsx';
 import { importMembers, useOrganization } from './organizations.api.ts';
-import { AbbreviationForm } from './AbbreviationForm.tsx';
+import { AbbreviationForm } from './forms/AbbreviationForm.tsx';
 import { OrganizationFacts, OrganizationHistoryNotice } from './OrganizationFacts.tsx';
 import { OrganizationLineage } from './OrganizationLineage.tsx';
 import { OrganizationMembers } from './OrganizationMembers.tsx';
-import { RecordSuccessorForm } from './RecordSuccessorForm.tsx';
+import { RecordSuccessorForm } from './forms/RecordSuccessorForm.tsx';
 
 type MemberRow = Awaited<ReturnType<typeof importMembers>>['rows'][number];
 

@@ -4,7 +4,7 @@ import type { TOrganization } from '#contracts/organizations.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { withAsOf } from '../units/as-of.ts';
-import { AddOrganizationForm } from './AddOrganizationForm.tsx';
+import { AddOrganizationForm } from './forms/AddOrganizationForm.tsx';
 import { organizationTypeLabel, useOrganization, useOrganizations } from './organizations.api.ts';
 import { RolesTable } from './RolesTable.tsx';
 import './organizations.css';

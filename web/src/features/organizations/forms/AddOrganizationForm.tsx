@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ORGANIZATION_TYPES, typeInForce, type TOrganization, type TOrganizationType } from '#contracts/organizations.ts';
-import { DateField } from '../../components/DateField.tsx';
-import { ErrorMessage } from '../../components/Status.tsx';
-import { formatDate, todayInVietnam } from '../../i18n/format.ts';
-import { t } from '../../i18n/i18n.ts';
-import { organizationTypeLabel, useCreateOrganization } from './organizations.api.ts';
+import { DateField } from '../../../components/DateField.tsx';
+import { ErrorMessage } from '../../../components/Status.tsx';
+import { formatDate, todayInVietnam } from '../../../i18n/format.ts';
+import { t } from '../../../i18n/i18n.ts';
+import { organizationTypeLabel, useCreateOrganization } from '../organizations.api.ts';
 
 interface Props {
   unit: { id: number; level: string };

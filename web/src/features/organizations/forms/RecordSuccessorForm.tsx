@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ORGANIZATION_SUCCESSION_KINDS, type TOrganization } from '#contracts/organizations.ts';
-import { DateField } from '../../components/DateField.tsx';
-import { ErrorMessage, Success } from '../../components/Status.tsx';
-import { todayInVietnam } from '../../i18n/format.ts';
-import { t } from '../../i18n/i18n.ts';
-import { dayAfter } from '../units/as-of.ts';
-import { UnitPicker, type PickedUnit } from '../units/UnitPicker.tsx';
-import { useAddSuccessor, useOrganizations } from './organizations.api.ts';
+import { DateField } from '../../../components/DateField.tsx';
+import { ErrorMessage, Success } from '../../../components/Status.tsx';
+import { todayInVietnam } from '../../../i18n/format.ts';
+import { t } from '../../../i18n/i18n.ts';
+import { dayAfter } from '../../units/as-of.ts';
+import { UnitPicker, type PickedUnit } from '../../units/UnitPicker.tsx';
+import { useAddSuccessor, useOrganizations } from '../organizations.api.ts';
 
 type Kind = (typeof ORGANIZATION_SUCCESSION_KINDS)[number];
 

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { DateField } from '../../components/DateField.tsx';
-import { ErrorMessage, Success } from '../../components/Status.tsx';
-import { todayInVietnam } from '../../i18n/format.ts';
-import { t } from '../../i18n/i18n.ts';
-import { useAddAbbreviation } from './organizations.api.ts';
+import { DateField } from '../../../components/DateField.tsx';
+import { ErrorMessage, Success } from '../../../components/Status.tsx';
+import { todayInVietnam } from '../../../i18n/format.ts';
+import { t } from '../../../i18n/i18n.ts';
+import { useAddAbbreviation } from '../organizations.api.ts';
 
 /**
  * "Thêm ký hiệu văn bản" (issue 9 item 8): the abbreviation a body signs its document numbers with ("235-BC/BDVTU")
