@@ -123,8 +123,8 @@ export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter
       ? indicatorElementIds((filter.elementIds as { ofIndicator: number }).ofIndicator)
       : sql`select unnest(${pgArray(listedElements)}::bigint[])`;
   // One index range scan per (unit, element) in the unit's province, the scope checked once per listed unit, or once
-  // on a unit whose children are read: with `in` lists PostgreSQL 15 keeps the element and period lists as filters (reading every period of every
-  // element of a unit), and unitOwned inside would probe admin_unit once per totals row. The period range is the
+  // on a unit whose children are read: with `in` lists PostgreSQL 15 keeps the element and period lists as filters
+  // (reading every period of every element of a unit), and unitOwned inside would probe admin_unit once per totals row. The period range is the
   // index condition, `= any` the exact list. A unit and its children share the unit's province (computed once);
   // listed units (the nation's provinces) each have their own (unit_province_id).
   const sorted = [...filter.periods].sort();

@@ -64,7 +64,7 @@ async function resolveIndicator(db: Database, actor: Actor, indicatorId: number)
     elementId: elementIds.get(operand.element),
     cocId: operand.coc === null ? null : cocIds.get(operand.coc),
   }));
-  return { row, indicator, operands, elementIds: [...new Set(operands.flatMap((op) => (op.elementId === undefined ? [] : [op.elementId])))] };
+  return { row, indicator, operands };
 }
 
 /** The unit (null = the nation), its ancestors and, when asked, its children on asOf. */

@@ -265,15 +265,13 @@ export async function findIndicatorsByCodeWithOperandIds(db: Database, scope: Sc
  * read starts with it, without waiting for the indicator's row (which still decides whether the indicator is read).
  */
 export function indicatorElementIds(indicatorId: number): RawBuilder<{ id: number }> {
-  return sql<{ id: number }>`select distinct e.id from indicator i
-    cross join lateral regexp_matches(i.numerator || ' ' || i.denominator, ${OPERAND_PATTERN}, 'g') as m
-    join data_element e on e.code = m[1]
-    where i.id = ${indicatorId}`;
+  return sql<{ id: number }>`select e.id from indicator i join data_element e on e.code in (${operands(1)}) where i.id = ${indicatorId}`;
 }
 
+/** The codes an indicator `i`'s formula names: group 1 the data elements, group 3 the option combos. */
+const operands = (group: 1 | 3) => sql`select m[${sql.lit(group)}] from regexp_matches(i.numerator || ' ' || i.denominator, ${OPERAND_PATTERN}, 'g') as m`;
+
 function indicatorsWithOperandIds(db: Database, scope: Scope) {
-  const operands = (group: 1 | 3) =>
-    sql`select m[${sql.lit(group)}] from regexp_matches(i.numerator || ' ' || i.denominator, ${OPERAND_PATTERN}, 'g') as m`;
   return indicatorsInScope(db, scope).select([
     sql<Record<string, number> | null>`(select json_object_agg(e.code, e.id) from data_element e where e.code in (${operands(1)}))`.as('element_ids'),
     sql<Record<string, number> | null>`(select json_object_agg(c.code, c.id) from category_option_combo c where c.code in (${operands(3)}))`.as('coc_ids'),
