@@ -55,7 +55,7 @@ const ALLOWED: Record<string, string> = {
   'modules/indicators/report.repository.ts#listReportingUnits': 'inScope on the unit path',
   // dashboard totals of units joined in scope: the scope is checked once per unit on the outer join (unitOwned inside
   // the lateral join would probe admin_unit once per totals row and double the read)
-  'modules/indicators/dashboard.repository.ts#sumTotals': 'inScope on the units whose totals are read',
+  'modules/indicators/dashboard.repository.ts#totalsQuery': 'inScope on the units whose totals are read',
   // maintenance with no actor: rebuilds a province's totals from its values (bench seed, restructuring)
   'modules/indicators/totals.repository.ts#rebuildTotals': 'maintenance, no actor',
   // the total of a list of cases: inScope on the admin_unit rows of the scope, as a set of ids in the same statement

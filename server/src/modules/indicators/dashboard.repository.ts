@@ -4,7 +4,7 @@ import type { Database } from '#server/db/database.ts';
 import type { DB, RollupView } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope, validOn } from '#server/shared/scope.ts';
-import { indicatorElementIds } from './metadata-write.repository.ts';
+import { indicatorElementIds, indicatorWithOperandIdsQuery } from './metadata-write.repository.ts';
 
 /** Units as they stood on `asOf` (earlier names from admin_unit_history), with their children that day. */
 function unitsAsOf(db: Kysely<DB>, asOf: string) {
@@ -35,11 +35,11 @@ const provinceOfUnit = sql<number>`unit_province_id(u.id)`.as('province_id');
  * ancestors' ids are the labels of the unit's path), the children by parent. The unit's row comes whether or not
  * it is in force that day (the caller says so), and only when it lies in the scope.
  */
-export async function findPlace(db: Database, scope: Scope, unitId: number, asOf: string, withChildren: boolean) {
+function placeQuery(db: Database, scope: Scope, unitId: number, asOf: string, withChildren: boolean) {
   // an array (an init plan), not `in (select …)`: the planner then ORs three index scans instead of reading the table
   const ancestorIds = sql<boolean>`u.id = any(array(select unnest(string_to_array(ltree2text(subpath(p.path, 0, nlevel(p.path) - 1)), '.'))::bigint
     from admin_unit p where p.id = ${unitId}))`;
-  const rows = await unitsAsOf(db, asOf)
+  return unitsAsOf(db, asOf)
     .select([
       sql<'unit' | 'ancestor' | 'child'>`case when u.id = ${unitId} then 'unit' when u.parent_id = ${unitId} then 'child' else 'ancestor' end`.as('kind'),
       sql<boolean>`${inScope('u.path', scope)}`.as('reachable'),
@@ -53,8 +53,12 @@ export async function findPlace(db: Database, scope: Scope, unitId: number, asOf
       ]),
     )
     .orderBy('u.code')
-    .orderBy('full_name')
-    .execute();
+    .orderBy('full_name');
+}
+
+type PlaceRow = Awaited<ReturnType<ReturnType<typeof placeQuery>['execute']>>[number];
+
+function shapePlace(rows: readonly PlaceRow[]) {
   const unit = rows.find((row) => row.kind === 'unit' && row.reachable);
   return {
     unit: unit ? { ...unit, province_id: Number(unit.province_id) } : undefined,
@@ -63,7 +67,7 @@ export async function findPlace(db: Database, scope: Scope, unitId: number, asOf
   };
 }
 
-export type DashboardPlace = Awaited<ReturnType<typeof findPlace>>;
+export type DashboardPlace = ReturnType<typeof shapePlace>;
 export type DashboardUnitRow = NonNullable<DashboardPlace['unit']>;
 
 /** The provinces in force on `asOf` within the scope (the nation's children), each with its 2025 province id. */
@@ -115,9 +119,15 @@ export interface TotalRow {
  * below. `byPeriod` keeps periods apart (the trend); otherwise they are added up (the table).
  */
 export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter, byPeriod: boolean): Promise<TotalRow[]> {
+  const query = totalsQuery(db, scope, filter, byPeriod);
+  return query === null ? [] : shapeTotals(await query.execute());
+}
+
+/** The statement of sumTotals, or null when a list of the filter is empty (nothing to read). */
+function totalsQuery(db: Database, scope: Scope, filter: TotalsFilter, byPeriod: boolean) {
   const listed = 'ids' in filter.units ? filter.units.ids : null;
   const listedElements = Array.isArray(filter.elementIds) ? (filter.elementIds as readonly number[]) : null;
-  if ([listedElements ?? [0], filter.periods, listed ?? [0]].some((list) => list.length === 0)) return [];
+  if ([listedElements ?? [0], filter.periods, listed ?? [0]].some((list) => list.length === 0)) return null;
   const elements =
     listedElements === null
       ? indicatorElementIds((filter.elementIds as { ofIndicator: number }).ofIndicator)
@@ -143,7 +153,7 @@ export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter
       select u.id from admin_unit u where u.parent_id = ${parent} and ${validOn('u', asOf)}) x
       where exists (select 1 from admin_unit p where p.id = ${parent} and ${inScope('p.path', scope)})`;
   }
-  const rows = await db
+  return db
     .selectFrom(
       sql<{ province_id: number; unit_id: number; data_element_id: number }>`(select x.unit_id, x.province_id, e.data_element_id
         from (${units}) x cross join (${elements}) as e(data_element_id))`.as('k'),
@@ -170,7 +180,38 @@ export async function sumTotals(db: Database, scope: Scope, filter: TotalsFilter
           .as('s'),
       (join) => join.onTrue(),
     )
-    .select(['k.unit_id', 'k.data_element_id', 's.coc_id', 's.period', 's.sum', 's.apportioned', 's.n_values'])
-    .execute();
-  return rows.map((row) => ({ ...row, unit_id: Number(row.unit_id), data_element_id: Number(row.data_element_id), sum: Number(row.sum), n_values: Number(row.n_values) }));
+    .select(['k.unit_id', 'k.data_element_id', 's.coc_id', 's.period', 's.sum', 's.apportioned', 's.n_values']);
 }
+
+type TotalsQueryRow = Awaited<ReturnType<NonNullable<ReturnType<typeof totalsQuery>>['execute']>>[number];
+
+function shapeTotals(rows: readonly TotalsQueryRow[]): TotalRow[] {
+  return rows.map((row) => ({ ...row, unit_id: Number(row.unit_id), data_element_id: Number(row.data_element_id), coc_id: Number(row.coc_id), sum: Number(row.sum), n_values: Number(row.n_values) }));
+}
+
+/**
+ * Everything a dashboard of one unit reads, in one statement: the indicator in reach with its operand ids, the
+ * unit with its ancestors (and children), and the totals of the unit (and children) for the indicator's elements.
+ * Three statements side by side cost three round trips and, on two cores, CPU the client and the server share;
+ * here each part is a subquery turned to JSON. The parts are those of findIndicatorWithOperandIds, findPlace and
+ * sumTotals, so each answers as it would alone (an indicator out of reach: null; a unit out of scope: no unit).
+ */
+export async function readUnitDashboard(
+  db: Database,
+  scope: Scope,
+  args: { indicatorId: number; unitId: number; asOf: string; withChildren: boolean; totals: TotalsFilter; byPeriod: boolean },
+) {
+  const totals = totalsQuery(db, scope, args.totals, args.byPeriod);
+  const row = await db
+    .with('ind', () => indicatorWithOperandIdsQuery(db, scope, args.indicatorId))
+    .with('place', () => placeQuery(db, scope, args.unitId, args.asOf, args.withChildren))
+    .selectNoFrom([
+      sql<IndicatorOperandsRow | null>`(select to_json(ind) from ind)`.as('indicator'),
+      sql<PlaceRow[]>`(select coalesce(json_agg(place), '[]') from place)`.as('place'),
+      (totals === null ? sql<TotalsQueryRow[]>`'[]'::json` : sql<TotalsQueryRow[]>`(select coalesce(json_agg(t), '[]') from (${totals}) t)`).as('totals'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { indicator: row.indicator ?? undefined, place: shapePlace(row.place), totals: shapeTotals(row.totals) };
+}
+
+export type IndicatorOperandsRow = NonNullable<Awaited<ReturnType<ReturnType<typeof indicatorWithOperandIdsQuery>['executeTakeFirst']>>>;

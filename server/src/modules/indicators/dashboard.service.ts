@@ -8,7 +8,7 @@ import { msg, vnDate } from '#server/shared/messages.ts';
 import { compareVi } from '#server/shared/vn-text.ts';
 import { dashboardFileName, dashboardWorkbook } from './dashboard-sheet.ts';
 import { toDashboardHead, toDashboardRow, type DashboardHead } from './dashboard.presenter.ts';
-import { findPlace, findProvinces, sumTotals, type DashboardChildRow, type TotalRow, type TotalsUnits } from './dashboard.repository.ts';
+import { findProvinces, readUnitDashboard, sumTotals, type DashboardChildRow, type IndicatorOperandsRow, type TotalRow, type TotalsUnits } from './dashboard.repository.ts';
 import {
   computeFigures,
   mergeCells,
@@ -45,9 +45,8 @@ interface Resolved {
   totals: TotalRow[];
 }
 
-/** The indicator with the ids of its operands (one statement). */
-async function resolveIndicator(db: Database, actor: Actor, indicatorId: number) {
-  const row = await findIndicatorWithOperandIds(db, actor.scope, indicatorId);
+/** An indicator row with its operand ids → the parsed indicator and its resolved operands. */
+function resolveIndicator(row: IndicatorOperandsRow | undefined) {
   if (!row) throw notFound('entity.indicator');
   const indicator = parseIndicator({
     numerator: row.numerator,
@@ -67,23 +66,21 @@ async function resolveIndicator(db: Database, actor: Actor, indicatorId: number)
   return { row, indicator, operands };
 }
 
-/** The unit (null = the nation), its ancestors and, when asked, its children on asOf. */
-async function resolvePlace(db: Database, actor: Actor, unitId: number | null, asOf: string, withChildren: boolean) {
-  if (unitId === null) return { unit: null, ancestors: [], children: withChildren ? await findProvinces(db, actor.scope, asOf) : [] };
-  const place = await findPlace(db, actor.scope, unitId, asOf, withChildren);
+/** The unit as read, or the error a reader gets: unknown or out of scope, or not in force on asOf. */
+function placeInForce<P extends { unit: { valid_from: string | null; valid_to: string | null } | undefined }>(place: P, asOf: string): P & { unit: NonNullable<P['unit']> } {
   const unit = place.unit;
   if (!unit) throw notFound('entity.unit');
   if ((unit.valid_from !== null && unit.valid_from > asOf) || (unit.valid_to !== null && unit.valid_to < asOf)) {
     throw invalidField('unitId', msg('indicators.dashboard.unitNotInForce', { date: vnDate(asOf) }));
   }
-  return place;
+  return place as P & { unit: NonNullable<P['unit']> };
 }
 
 /**
- * Reads the indicator, the place and the totals side by side: the totals statement finds the indicator's elements
- * and a unit's children itself. On PostgreSQL, each on its own pooled connection, a dashboard waits for the session
- * and the slowest of the three; PGlite runs them one after the other. Errors keep their order: an unknown indicator
- * first, then the unit (totals read for an indicator out of reach are never returned).
+ * Reads the indicator, the place and the totals. Under a unit, one statement (readUnitDashboard: the totals find
+ * the indicator's elements and the unit's children themselves). For the nation, the provinces first, then their
+ * totals, each in its own 2025 province. Errors keep their order: an unknown indicator first, then the unit
+ * (totals read for an indicator out of reach are never returned).
  */
 async function read(db: Database, actor: Actor, query: DashboardQuery, options: { children: boolean; periods: readonly string[]; byPeriod: boolean }): Promise<Resolved> {
   authorize(indicatorPolicy.read(actor));
@@ -91,24 +88,20 @@ async function read(db: Database, actor: Actor, query: DashboardQuery, options: 
   const view = viewOn(asOf);
   const unitId = query.unitId ?? (actor.scope.all ? null : actor.unitId);
   if (unitId === null && !actor.scope.all) throw forbidden();
-  const withChildren = options.children || unitId === null;
-  const indicatorRead = resolveIndicator(db, actor, query.indicatorId);
-  const placeRead = resolvePlace(db, actor, unitId, asOf, withChildren);
-  // the totals name the indicator's elements themselves: they need not wait for its row (which decides the answer)
-  const totalsOf = (units: TotalsUnits) =>
-    sumTotals(db, actor.scope, { units, view, elementIds: { ofIndicator: query.indicatorId }, periods: options.periods }, options.byPeriod);
-  const totalsRead =
-    unitId === null
-      ? placeRead.then((place) => totalsOf({ ids: place.children.map((c) => c.id) }))
-      : totalsOf(options.children ? { unitWithChildren: unitId, asOf } : { ids: [unitId] });
-  const [found, place, totals] = await Promise.allSettled([indicatorRead, placeRead, totalsRead]);
-  if (found.status === 'rejected') throw found.reason;
-  if (place.status === 'rejected') throw place.reason;
-  if (totals.status === 'rejected') throw totals.reason;
-  const { row, indicator, operands } = found.value;
-  const { unit, ancestors, children } = place.value;
-  const head = toDashboardHead(row, unit ?? null, ancestors, actor.scope.all, query, asOf);
-  return { head, indicator, operands, unitId: unit?.id ?? null, children, totals: totals.value };
+  const filter = (units: TotalsUnits) => ({ units, view, elementIds: { ofIndicator: query.indicatorId }, periods: options.periods });
+  if (unitId === null) {
+    const [found, provinces] = await Promise.all([findIndicatorWithOperandIds(db, actor.scope, query.indicatorId), findProvinces(db, actor.scope, asOf)]);
+    const { row, indicator, operands } = resolveIndicator(found);
+    const totals = await sumTotals(db, actor.scope, filter({ ids: provinces.map((c) => c.id) }), options.byPeriod);
+    const head = toDashboardHead(row, null, [], actor.scope.all, query, asOf);
+    return { head, indicator, operands, unitId: null, children: provinces, totals };
+  }
+  const units: TotalsUnits = options.children ? { unitWithChildren: unitId, asOf } : { ids: [unitId] };
+  const read = await readUnitDashboard(db, actor.scope, { indicatorId: query.indicatorId, unitId, asOf, withChildren: options.children, totals: filter(units), byPeriod: options.byPeriod });
+  const { row, indicator, operands } = resolveIndicator(read.indicator);
+  const { unit, ancestors, children } = placeInForce(read.place, asOf);
+  const head = toDashboardHead(row, unit, ancestors, actor.scope.all, query, asOf);
+  return { head, indicator, operands, unitId: unit.id, children, totals: read.totals };
 }
 
 const toCell = (row: TotalRow): TotalCell => ({
