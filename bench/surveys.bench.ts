@@ -57,7 +57,7 @@ async function countRowByRow(
       submissions += 1;
       const choice = crossBy === undefined ? undefined : row.answers[crossBy];
       let crossed: Map<string, Map<string, number>> | undefined;
-      if (typeof choice === 'string' && row.cells[crossBy as string] === 'answered') {
+      if (typeof choice === 'string') {
         crossed = byChoice.get(choice) ?? newCounts();
         byChoice.set(choice, crossed);
       }
@@ -65,7 +65,8 @@ async function countRowByRow(
       bump(counts.get('') as Map<string, number>, '');
       for (const q of questions) {
         const cells = counts.get(q.name) as Map<string, number>;
-        const cell = row.cells[q.name];
+        // answered = has an answer; stored cells keep the other states (responses/tally.ts cellState)
+        const cell = Object.hasOwn(row.answers, q.name) ? 'answered' : row.cells[q.name];
         if (cell === 'skipped') bump(cells, '~skipped');
         else if (cell !== 'answered') bump(cells, '~unanswered');
         else {

@@ -133,7 +133,7 @@ async function insertResponses(db: Database, survey: { id: number; provinceId: n
         case when (r.h0 / 7) % 100 = 0 then 'pending' else 'accepted' end as status,
         timestamptz '2026-03-01 08:00:00+07' + make_interval(secs => ((r.h0 / 100000) % (60 * 86400))::int) as submitted_at, x.answers, x.cells
       from rows r cross join lateral (
-        select coalesce(jsonb_object_agg(c.name, c.answer) filter (where c.state = 'answered'), '{}'::jsonb) as answers, jsonb_object_agg(c.name, c.state) as cells
+        select coalesce(jsonb_object_agg(c.name, c.answer) filter (where c.state = 'answered'), '{}'::jsonb) as answers, coalesce(jsonb_object_agg(c.name, c.state) filter (where c.state <> 'answered'), '{}'::jsonb) as cells
         from (
           select q.name,
             case when q.dep > 0 and 1 + (abs(hashint8extended(r.g * 64 + q.dep, ${SEED})) / 100) % q.dep_n <> q.dep_choice then 'skipped'

@@ -319,7 +319,7 @@ export async function verifyResponse(trx: Database, survey: StoreSurvey, stored:
   }
   const updated = await repo.updateResponse(trx, stored, stored.revision, {
     answers: JSON.stringify(first),
-    cells: JSON.stringify(stored.cells),
+    cells: stored.cells as TCells,
     status: 'accepted',
     verified_by: context.userId,
     revision: stored.revision,
@@ -367,7 +367,7 @@ export async function correctResponse(
   });
   const updated = await repo.updateResponse(trx, stored, stored.revision, {
     answers: JSON.stringify(answers),
-    cells: JSON.stringify(cells),
+    cells,
     status,
     ...(stored.status === 'pending' && status === 'accepted' ? { verified_by: context.userId } : {}),
     revision: stored.revision + 1,

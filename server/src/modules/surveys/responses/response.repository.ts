@@ -5,7 +5,7 @@ import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { unitOwned } from '#server/shared/scope.ts';
 import { RESPONSE_KEYS, VERSION_KEYS } from '../tabulation/tabulation.repository.ts';
-import type { TallyDelta, VersionKeys } from './tally.ts';
+import { storedCells, type TallyDelta, type TCells, type VersionKeys } from './tally.ts';
 
 /**
  * All SQL of survey responses (BIG tables: province_id first in every key). Reads for a user start from unitOwned on
@@ -96,9 +96,9 @@ export interface NewResponse {
   respondent_group: string;
   channel: 'web' | 'paper' | 'import';
   status: 'accepted' | 'pending' | 'rejected';
-  /** The checked answers and cells (JSON values, written as jsonb). */
+  /** The checked answers and cells (JSON values, written as jsonb; the cells as storedCells keeps them). */
   answers: unknown;
-  cells: unknown;
+  cells: TCells;
   submitted_at: Date;
   entered_by: number | null;
   invitation_id: number | null;
@@ -120,7 +120,7 @@ export async function insertResponses(db: Kysely<DB>, rows: readonly NewResponse
       submitted_at, entered_by, invitation_id, import_job_id, created_at, updated_at)
     select id, province_id, survey_id, version_number, unit_id, respondent_group, channel, status, answers, cells,
       submitted_at, entered_by, invitation_id, import_job_id, created_at, updated_at
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+    from jsonb_to_recordset(${JSON.stringify(rows.map((row) => ({ ...row, cells: storedCells(row.cells) })))}::jsonb)
       as x(id uuid, province_id bigint, survey_id bigint, version_number integer, unit_id bigint, respondent_group text, channel text,
         status text, answers jsonb, cells jsonb, submitted_at timestamptz, entered_by bigint, invitation_id bigint, import_job_id uuid,
         created_at timestamptz, updated_at timestamptz)
@@ -136,7 +136,7 @@ const COPIED_COLUMNS = [
 
 /** A response as one line of COPY's text format (built in one go: an import writes tens of thousands). */
 function copyLine(row: NewResponse): string {
-  return `${row.id}\t${row.province_id}\t${row.survey_id}\t${row.version_number}\t${row.unit_id}\t${copyField(row.respondent_group)}\t${row.channel}\t${row.status}\t${copyField(JSON.stringify(row.answers))}\t${copyField(JSON.stringify(row.cells))}\t${row.submitted_at.toISOString()}\t${copyField(row.entered_by)}\t${copyField(row.invitation_id)}\t${copyField(row.import_job_id)}\t${row.created_at.toISOString()}\t${row.updated_at.toISOString()}\n`;
+  return `${row.id}\t${row.province_id}\t${row.survey_id}\t${row.version_number}\t${row.unit_id}\t${copyField(row.respondent_group)}\t${row.channel}\t${row.status}\t${copyField(JSON.stringify(row.answers))}\t${copyField(JSON.stringify(storedCells(row.cells)))}\t${row.submitted_at.toISOString()}\t${copyField(row.entered_by)}\t${copyField(row.invitation_id)}\t${copyField(row.import_job_id)}\t${row.created_at.toISOString()}\t${row.updated_at.toISOString()}\n`;
 }
 
 /**
@@ -183,11 +183,11 @@ export async function updateResponse(
   db: Kysely<DB>,
   key: { province_id: number; id: string },
   seenRevision: number,
-  changes: { answers: string; cells: string; status: 'accepted' | 'pending' | 'rejected'; verified_by?: number | null; revision: number; updated_at: Date },
+  changes: { answers: string; cells: TCells; status: 'accepted' | 'pending' | 'rejected'; verified_by?: number | null; revision: number; updated_at: Date },
 ): Promise<boolean> {
   const result = await db
     .updateTable('survey_response')
-    .set(changes)
+    .set({ ...changes, cells: JSON.stringify(storedCells(changes.cells)) })
     .where('province_id', '=', key.province_id)
     .where('id', '=', key.id)
     .where('revision', '=', seenRevision)
@@ -338,7 +338,7 @@ async function addCrossTally(db: Kysely<DB>, survey: { province_id: number; id: 
       select b.question as by_question, r.answers ->> b.question as by_value, r.version_number, r.unit_id, r.respondent_group, r.answers, r.cells
       from survey_response r cross join unnest(${[...questions]}::text[]) as b(question)
       where r.province_id = ${survey.province_id} and r.survey_id = ${survey.id} and r.status = 'accepted' and ${range}
-        and jsonb_typeof(r.answers -> b.question) = 'string' and r.cells ->> b.question = 'answered'
+        and jsonb_typeof(r.answers -> b.question) = 'string'
     ) r join ${VERSION_KEYS(versions)} f on f.number = r.version_number
       cross join lateral (${RESPONSE_KEYS(sql`r.answers`, sql`r.cells`, sql<string[]>`f.questions`, sql<string[]>`f.value_questions`)}) x
     group by r.by_question, r.by_value, x.question, x.value, r.unit_id, r.respondent_group

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TSurveyForm } from '#contracts/surveys/form.ts';
-import { canonicalNumber, TallyBatch, tallyKeys } from './tally.ts';
+import { checkAnswers } from '#contracts/surveys/answers.ts';
+import { canonicalNumber, cellState, storedCells, TallyBatch, tallyKeys } from './tally.ts';
 
 const form: TSurveyForm = {
   title: 'Phiếu',
@@ -29,6 +30,19 @@ describe('survey tally keys', () => {
     ]);
     expect(tallyKeys(form, {}, { chon: 'unanswered' })).toContainEqual(['so', '~unanswered']);
     expect(canonicalNumber('7.50')).toBe('7.5');
+  });
+
+  it('stores only the questions not answered, and reads the same states and keys back from the stored cells', () => {
+    const relevant: TSurveyForm = { ...form, items: [...form.items, { kind: 'question', name: 'sau', label: { '': 'Sau' }, type: 'text', required: false, relevant: '${bo} > 1' }] };
+    const checked = checkAnswers(relevant, { chon: ['a'], chu: 'x', bo: '1', sau: 'bỏ qua' }, { today: '2026-12-04' });
+    expect(checked.errors).toEqual([]);
+    expect(checked.cells).toEqual({ chon: 'answered', so: 'unanswered', chu: 'answered', bo: 'answered', sau: 'skipped' });
+    const stored = storedCells(checked.cells);
+    expect(stored).toEqual({ so: 'unanswered', sau: 'skipped' });
+    for (const name of ['chon', 'so', 'chu', 'bo', 'sau']) expect(cellState(checked.answers, stored, name)).toBe(checked.cells[name]);
+    expect(tallyKeys(relevant, checked.answers, stored)).toEqual(tallyKeys(relevant, checked.answers, checked.cells));
+    // a name the answers object inherits is not an answer
+    expect(cellState({}, {}, 'toString')).toBe('unanswered');
   });
 
   it('adds a batch up by key, cancels a correction that changes nothing, and sorts by question, value, unit, group', () => {

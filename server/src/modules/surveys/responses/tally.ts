@@ -1,8 +1,26 @@
 import type { TCellState } from '#contracts/surveys/answers.ts';
 import { formQuestions, type TAnswers, type TQuestion, type TSurveyForm } from '#contracts/surveys/form.ts';
 
-/** What the tallies count of one question of one response (survey_response.cells, from checkAnswers). */
+/**
+ * The state of each question of one response (checkAnswers gives every question's). A question is answered exactly
+ * when it has an answer (checkAnswers keeps only valid answers, and none of a skipped question), so the stored
+ * survey_response.cells keeps only the others, skipped or unanswered (storedCells): read a state with cellState,
+ * which gives the same for a full record and for a stored one (rows written before kept 'answered' too).
+ */
 export type TCells = Record<string, TCellState>;
+
+/** A question's state in a response: answered when it has an answer, otherwise skipped or unanswered as `cells` say. */
+export function cellState(answers: TAnswers, cells: TCells, name: string): TCellState {
+  if (Object.hasOwn(answers, name)) return 'answered';
+  return cells[name] === 'skipped' ? 'skipped' : 'unanswered';
+}
+
+/** Cells as survey_response stores them: the questions not answered (≈ 1/10 of the full record's bytes). */
+export function storedCells(cells: TCells): TCells {
+  const stored: TCells = {};
+  for (const name in cells) if (cells[name] !== 'answered') stored[name] = cells[name] as TCellState;
+  return stored;
+}
 
 /** One row of survey_tally as a key, and how much it moves. */
 export interface TallyDelta {
@@ -38,9 +56,9 @@ function questionList(form: TSurveyForm): TQuestion[] {
 export function visitTallyKeys(form: TSurveyForm, answers: TAnswers, cells: TCells, visit: (question: string, value: string) => void): void {
   visit('', '');
   for (const question of questionList(form)) {
-    const cell = cells[question.name];
+    const cell = cellState(answers, cells, question.name);
     if (cell === 'skipped') visit(question.name, '~skipped');
-    else if (cell === 'unanswered' || cell === undefined) visit(question.name, '~unanswered');
+    else if (cell === 'unanswered') visit(question.name, '~unanswered');
     else {
       visit(question.name, '');
       const value = answers[question.name];
@@ -140,9 +158,9 @@ export class TallyBatch {
     const { answers, cells } = response;
     for (const slot of this.slotsOf(form)) {
       const { question } = slot;
-      const cell = cells[question.name];
+      const cell = cellState(answers, cells, question.name);
       if (cell === 'skipped') hits.push(slot.skipped);
-      else if (cell === 'unanswered' || cell === undefined) hits.push(slot.unanswered);
+      else if (cell === 'unanswered') hits.push(slot.unanswered);
       else {
         hits.push(slot.answered);
         const value = answers[question.name];
@@ -160,7 +178,7 @@ export class TallyBatch {
     this.bump(this.countsAt(response.unitId, response.group), sign);
     for (const question of crossBy) {
       const value = answers[question];
-      if (cells[question] === 'answered' && typeof value === 'string') this.bump(this.countsAt(response.unitId, response.group, { question, value }), sign);
+      if (typeof value === 'string' && Object.hasOwn(answers, question)) this.bump(this.countsAt(response.unitId, response.group, { question, value }), sign);
     }
   }
 

@@ -145,7 +145,7 @@ const textArray = (names: readonly string[] | Expression<string[]>) => (isExpres
 
 /**
  * The (question, value) keys one response adds to the tallies, in SQL over its `answers` and `cells` (what
- * responses/tally.ts computes on the write path): used by the cross-tabulation by a question and by the
+ * responses/tally.ts computes on the write path; a question is answered when it has an answer, tally.ts cellState): used by the cross-tabulation by a question and by the
  * benchmark's seed, which builds its tallies from its responses. `questions`: every question of the form;
  * `valueQuestions`: its select and number questions (lists, or columns of VERSION_KEYS). A select_multiple's choices are distinct in an answer (ZAnswers),
  * so they are not made distinct again (that doubled the cost of the expansion).
@@ -158,13 +158,13 @@ export const RESPONSE_KEYS = (
 ) => sql`
   select '' as question, '' as value
   union all
-  select q.name, case (${cells}) ->> q.name when 'answered' then '' when 'skipped' then '~skipped' else '~unanswered' end
+  select q.name, case when (${answers}) ? q.name then '' when (${cells}) ->> q.name = 'skipped' then '~skipped' else '~unanswered' end
   from unnest(${textArray(questions)}) as q(name)
   union all
   select a.key, coalesce(e.value, a.value #>> '{}')
   from jsonb_each(${answers}) a
   left join lateral jsonb_array_elements_text(case when jsonb_typeof(a.value) = 'array' then a.value end) e(value) on true
-  where a.key = any(${textArray(valueQuestions)}) and (e.value is not null or jsonb_typeof(a.value) <> 'array') and (${cells}) ->> a.key = 'answered'`;
+  where a.key = any(${textArray(valueQuestions)}) and (e.value is not null or jsonb_typeof(a.value) <> 'array')`;
 
 /** Names of units (the columns of a cross-tabulation by unit), in scope. */
 export async function unitNames(db: Db, scope: Scope, ids: readonly number[]): Promise<{ id: number; name: string; path: string }[]> {
