@@ -193,8 +193,8 @@ function shapeTotals(rows: readonly TotalsQueryRow[]): TotalRow[] {
  * Everything a dashboard of one unit reads, in one statement: the indicator in reach with its operand ids, the
  * unit with its ancestors (and children), and the totals of the unit (and children) for the indicator's elements.
  * Three statements side by side cost three round trips and, on two cores, CPU the client and the server share;
- * here each part is a subquery turned to JSON. The parts are those of findIndicatorWithOperandIds, findPlace and
- * sumTotals, so each answers as it would alone (an indicator out of reach: null; a unit out of scope: no unit).
+ * here each part is a subquery turned to JSON. The parts are those of findIndicatorWithOperandIds, the place read
+ * (placeQuery) and sumTotals, so each answers as it would alone (an indicator out of reach: null; a unit out of scope: no unit).
  */
 export async function readUnitDashboard(
   db: Database,

@@ -8,7 +8,7 @@ import { msg, vnDate } from '#server/shared/messages.ts';
 import { compareVi } from '#server/shared/vn-text.ts';
 import { dashboardFileName, dashboardWorkbook } from './dashboard-sheet.ts';
 import { toDashboardHead, toDashboardRow, type DashboardHead } from './dashboard.presenter.ts';
-import { findProvinces, readUnitDashboard, sumTotals, type DashboardChildRow, type IndicatorOperandsRow, type TotalRow, type TotalsUnits } from './dashboard.repository.ts';
+import { findProvinces, readUnitDashboard, sumTotals, type DashboardChildRow, type DashboardPlace, type DashboardUnitRow, type IndicatorOperandsRow, type TotalRow, type TotalsUnits } from './dashboard.repository.ts';
 import {
   computeFigures,
   mergeCells,
@@ -67,13 +67,13 @@ function resolveIndicator(row: IndicatorOperandsRow | undefined) {
 }
 
 /** The unit as read, or the error a reader gets: unknown or out of scope, or not in force on asOf. */
-function placeInForce<P extends { unit: { valid_from: string | null; valid_to: string | null } | undefined }>(place: P, asOf: string): P & { unit: NonNullable<P['unit']> } {
+function unitInForce(place: DashboardPlace, asOf: string): DashboardUnitRow {
   const unit = place.unit;
   if (!unit) throw notFound('entity.unit');
   if ((unit.valid_from !== null && unit.valid_from > asOf) || (unit.valid_to !== null && unit.valid_to < asOf)) {
     throw invalidField('unitId', msg('indicators.dashboard.unitNotInForce', { date: vnDate(asOf) }));
   }
-  return place as P & { unit: NonNullable<P['unit']> };
+  return unit;
 }
 
 /**
@@ -99,9 +99,9 @@ async function read(db: Database, actor: Actor, query: DashboardQuery, options: 
   const units: TotalsUnits = options.children ? { unitWithChildren: unitId, asOf } : { ids: [unitId] };
   const read = await readUnitDashboard(db, actor.scope, { indicatorId: query.indicatorId, unitId, asOf, withChildren: options.children, totals: filter(units), byPeriod: options.byPeriod });
   const { row, indicator, operands } = resolveIndicator(read.indicator);
-  const { unit, ancestors, children } = placeInForce(read.place, asOf);
-  const head = toDashboardHead(row, unit, ancestors, actor.scope.all, query, asOf);
-  return { head, indicator, operands, unitId: unit.id, children, totals: read.totals };
+  const unit = unitInForce(read.place, asOf);
+  const head = toDashboardHead(row, unit, read.place.ancestors, actor.scope.all, query, asOf);
+  return { head, indicator, operands, unitId: unit.id, children: read.place.children, totals: read.totals };
 }
 
 const toCell = (row: TotalRow): TotalCell => ({

@@ -271,12 +271,14 @@ export async function findIndicatorsByCodeWithOperandIds(db: Database, scope: Sc
  */
 export function indicatorElementIds(indicatorId: number): RawBuilder<{ id: number }> {
   // an array (an init plan): the formula is matched once, then each code probed by index; as a join the regexp ran once per data element
-  return sql<{ id: number }>`select e.id from data_element e where e.code = any(array(select m[1] from indicator i
-    cross join regexp_matches(i.numerator || ' ' || i.denominator, ${OPERAND_PATTERN}, 'g') as m where i.id = ${indicatorId}))`;
+  return sql<{ id: number }>`select e.id from data_element e
+    where e.code = any(array(select x.code from indicator i cross join lateral (${operands(1)}) as x(code) where i.id = ${indicatorId}))`;
 }
 
 /** The codes an indicator `i`'s formula names: group 1 the data elements, group 3 the option combos. */
-const operands = (group: 1 | 3) => sql`select m[${sql.lit(group)}] from regexp_matches(i.numerator || ' ' || i.denominator, ${OPERAND_PATTERN}, 'g') as m`;
+function operands(group: 1 | 3) {
+  return sql`select m[${sql.lit(group)}] from regexp_matches(i.numerator || ' ' || i.denominator, ${OPERAND_PATTERN}, 'g') as m`;
+}
 
 function indicatorsWithOperandIds(db: Database, scope: Scope) {
   return indicatorsInScope(db, scope).select([

@@ -145,8 +145,8 @@ const textArray = (names: readonly string[] | Expression<string[]>) => (isExpres
 
 /**
  * The (question, value) keys one response adds to the tallies, in SQL over its `answers` and `cells` (what
- * responses/tally.ts computes on the write path; a question is answered when it has an answer, tally.ts cellState): used by the cross-tabulation by a question and by the
- * benchmark's seed, which builds its tallies from its responses. `questions`: every question of the form;
+ * responses/tally.ts computes on the write path; a question is answered when it has an answer, tally.ts cellState):
+ * used by the cross-tabulation by a question and by the benchmark's seed, which builds its tallies from its responses. `questions`: every question of the form;
  * `valueQuestions`: its select and number questions (lists, or columns of VERSION_KEYS). A select_multiple's choices are distinct in an answer (ZAnswers),
  * so they are not made distinct again (that doubled the cost of the expansion).
  */
