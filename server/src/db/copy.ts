@@ -4,6 +4,7 @@ import { CompiledQuery, type PostgresPool, type PostgresPoolClient } from 'kysel
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './database.ts';
+import { PREPARED_MARK, preparedName } from './prepared.ts';
 
 /**
  * COPY … FROM STDIN on both engines, for the bulk writes (a survey import's responses): rows go over as PostgreSQL's
@@ -52,13 +53,20 @@ async function copyOnClient(client: pg.PoolClient, statement: string, copy: Copy
   return { command: 'INSERT' as const, rowCount: stream.rowCount, rows: [] };
 }
 
-/** A node-postgres pool whose clients run a CopyIn parameter as COPY FROM STDIN (see CopyIn). */
-export function copyingPool(pool: pg.Pool): PostgresPool {
+/**
+ * A node-postgres pool whose clients run a CopyIn parameter as COPY FROM STDIN (see CopyIn) and, unless turned off,
+ * a statement marked PREPARED_MARK as a named prepared statement (see prepared.ts).
+ */
+export function copyingPool(pool: pg.Pool, options: { preparedStatements: boolean } = { preparedStatements: true }): PostgresPool {
   return {
     connect: async () => {
       const client = await pool.connect();
-      const query = (statement: unknown, parameters?: readonly unknown[]) =>
-        typeof statement === 'string' && parameters?.[0] instanceof CopyIn ? copyOnClient(client, statement, parameters[0]) : client.query(statement as string, parameters as unknown[]);
+      const query = (statement: unknown, parameters?: readonly unknown[]) => {
+        if (typeof statement !== 'string') return client.query(statement as string, parameters as unknown[]);
+        if (parameters?.[0] instanceof CopyIn) return copyOnClient(client, statement, parameters[0]);
+        if (options.preparedStatements && statement.startsWith(PREPARED_MARK)) return client.query({ name: preparedName(statement), text: statement, values: parameters as unknown[] });
+        return client.query(statement, parameters as unknown[]);
+      };
       return { query, release: (destroy?: boolean) => client.release(destroy) } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),

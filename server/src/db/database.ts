@@ -15,7 +15,10 @@ import type { DB } from './schema.ts';
 export type Database = Kysely<DB>;
 
 /** Where the data lives: an embedded PGlite directory, or a PostgreSQL server. */
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | null }
+  /** preparedStatements: false runs every statement unnamed (a connection pooler without prepared statement support) */
+  | { kind: 'postgres'; url: string; preparedStatements?: boolean };
 
 export interface DatabaseHandle {
   db: Database;
@@ -53,7 +56,7 @@ export async function openDatabase(target: DatabaseTarget, pglite?: PGlite): Pro
     // An idle client dropped by the server (restart, admin kill) must not crash the process: pg emits the
     // error on the pool, and the next query opens a new connection.
     pool.on('error', (error) => console.error(`PostgreSQL idle client: ${error.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: copyingPool(pool, { preparedStatements: target.preparedStatements !== false }) }) });
     return { db, target, close: () => db.destroy() };
   }
   const release = !pglite && target.dataDir ? lockDataDir(target.dataDir) : () => undefined;
@@ -76,6 +79,6 @@ export async function openDatabase(target: DatabaseTarget, pglite?: PGlite): Pro
 
 /** DATABASE_URL wins; otherwise PGlite in DATA_DIR (default ./data/pglite). */
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
+  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL, preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== 'off' };
   return { kind: 'pglite', dataDir: env.DATA_DIR ? `${env.DATA_DIR}/pglite` : './data/pglite' };
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '#server/db/database.ts';
+import { executePrepared } from '#server/db/prepared.ts';
 import { clock } from '#server/shared/clock.ts';
 
 /** How long a session lives without a new login. */
@@ -26,7 +27,7 @@ export async function createSession(db: Database, userId: number) {
 
 /** The live session's user with the ltree roots of their scope, in one query (it runs on every request). */
 export async function findSessionUser(db: Database, token: string) {
-  return db
+  const query = db
     .selectFrom('app_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .leftJoin('admin_unit as unit', 'unit.id', 'u.unit_id')
@@ -45,8 +46,9 @@ export async function findSessionUser(db: Database, token: string) {
     ])
     .where('s.token_hash', '=', hashToken(token))
     .where('s.expires_at', '>', clock.now())
-    .where('u.disabled', '=', false)
-    .executeTakeFirst();
+    .where('u.disabled', '=', false);
+  const [user] = (await executePrepared(db, query)).rows;
+  return user;
 }
 
 /** A live session's user, as every request loads it. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { pgArray } from '#server/db/pg-array.ts';
 import type { Database } from '#server/db/database.ts';
+import { executePrepared } from '#server/db/prepared.ts';
 import type { DB, RollupView } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { inScope, validOn } from '#server/shared/scope.ts';
@@ -202,15 +203,16 @@ export async function readUnitDashboard(
   args: { indicatorId: number; unitId: number; asOf: string; withChildren: boolean; totals: TotalsFilter; byPeriod: boolean },
 ) {
   const totals = totalsQuery(db, scope, args.totals, args.byPeriod);
-  const row = await db
+  const query = db
     .with('ind', () => indicatorWithOperandIdsQuery(db, scope, args.indicatorId))
     .with('place', () => placeQuery(db, scope, args.unitId, args.asOf, args.withChildren))
     .selectNoFrom([
       sql<IndicatorOperandsRow | null>`(select to_json(ind) from ind)`.as('indicator'),
       sql<PlaceRow[]>`(select coalesce(json_agg(place), '[]') from place)`.as('place'),
       (totals === null ? sql<TotalsQueryRow[]>`'[]'::json` : sql<TotalsQueryRow[]>`(select coalesce(json_agg(t), '[]') from (${totals}) t)`).as('totals'),
-    ])
-    .executeTakeFirstOrThrow();
+    ]);
+  const [row] = (await executePrepared(db, query)).rows;
+  if (!row) throw new Error('the dashboard statement returned no row');
   return { indicator: row.indicator ?? undefined, place: shapePlace(row.place), totals: shapeTotals(row.totals) };
 }
 

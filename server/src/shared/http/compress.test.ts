@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, registerApiCompression } from './compress.ts';
+import { chooseEncoding, COMPRESS_SYNC_MAX_BYTES, registerApiCompression } from './compress.ts';
 
 describe('chooseEncoding (Accept-Encoding → the coding of an API answer)', () => {
   it('prefers brotli, then gzip, and honours q=0 and *', () => {
@@ -52,6 +52,29 @@ describe('API compression', () => {
     expect([incompressible.headers['content-encoding'], Buffer.compare(incompressible.rawPayload, noise)]).toEqual([undefined, 0]);
     // outside /api/ the built files come compressed from the build (web-app.ts), not from this hook
     expect((await get('/page')).headers['content-encoding']).toBeUndefined();
+    await app.close();
+  });
+});
+
+describe('API compression of small and large answers', () => {
+  it('answers the same bytes whether compressed on the event loop (small) or in the thread pool (large), in gzip and brotli', async () => {
+    const app = Fastify();
+    registerApiCompression(app);
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i, name: `Phường số ${i}`, note: 'ghi chú '.repeat(i % 7) }));
+    const small = rows(200);
+    const large = rows(3000);
+    app.get('/api/small', async () => small);
+    app.get('/api/large', async () => large);
+    const sizes: number[] = [];
+    for (const [url, body] of [['/api/small', small], ['/api/large', large]] as const) {
+      sizes.push(Buffer.byteLength(JSON.stringify(body)));
+      const gz = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+      expect([gz.headers['content-encoding'], JSON.parse(gunzipSync(gz.rawPayload).toString())]).toEqual(['gzip', body]);
+      const br = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      expect([br.headers['content-encoding'], JSON.parse(brotliDecompressSync(br.rawPayload).toString())]).toEqual(['br', body]);
+    }
+    // one answer on each side of the limit
+    expect([sizes[0] as number < COMPRESS_SYNC_MAX_BYTES, sizes[1] as number > COMPRESS_SYNC_MAX_BYTES]).toEqual([true, true]);
     await app.close();
   });
 });

@@ -1,5 +1,5 @@
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 const brotli = promisify(brotliCompress);
@@ -31,12 +31,19 @@ export function chooseEncoding(header: string | undefined): Encoding | null {
   return null;
 }
 
+/**
+ * Up to this size an answer is compressed on the event loop: about 0.1 ms for a dashboard's 24 KB, where a trip
+ * through the thread pool costs 0.2–0.5 ms in hand-offs alone. Larger answers go to the thread pool.
+ */
+export const COMPRESS_SYNC_MAX_BYTES = 64 * 1024;
+
 /** The body in `encoding` (brotli quality 4 or gzip 6): for answers written per request. */
-export const compressBody = (encoding: Encoding, body: Buffer): Promise<Buffer> =>
-  encoding === 'br'
-    ? // quality 4: most of brotli's gain at gzip's speed (the answer is compressed on every request)
-      brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-    : gz(body, { level: 6 });
+export const compressBody = async (encoding: Encoding, body: Buffer): Promise<Buffer> => {
+  // quality 4: most of brotli's gain at gzip's speed (the answer is compressed on every request)
+  const brotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } };
+  if (body.length <= COMPRESS_SYNC_MAX_BYTES) return encoding === 'br' ? brotliCompressSync(body, brotliOptions) : gzipSync(body, { level: 6 });
+  return encoding === 'br' ? brotli(body, brotliOptions) : gz(body, { level: 6 });
+};
 
 function varyOnAcceptEncoding(reply: FastifyReply): void {
   const vary = reply.getHeader('vary');
@@ -49,7 +56,7 @@ function varyOnAcceptEncoding(reply: FastifyReply): void {
 /**
  * Compresses text API answers over 1 KB (JSON, the OpenAPI document, CSV) for browsers on slow links. Streams (file
  * downloads), formats compressed already (.xlsx is a zip) and answers that carry an encoding are sent as they are.
- * Runs in the thread pool (node:zlib's async calls), not on the event loop.
+ * Answers over COMPRESS_SYNC_MAX_BYTES are compressed in the thread pool (node:zlib's async calls), not on the event loop.
  */
 export function registerApiCompression(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
