@@ -3,9 +3,10 @@ import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
 import type { Database } from './database.ts';
 
 /**
- * The statements every request runs (the session lookup, a dashboard) cost PostgreSQL more to parse and plan than
- * to execute. Marked with this comment, they run as named prepared statements of the connection (node-postgres
- * parses a name once per connection, and PostgreSQL may keep a generic plan after five runs); PGlite ignores it.
+ * The statements every request runs (the session lookup, a dashboard) spend a large share of their time being parsed
+ * and planned (the dashboard's: 2.5 ms of 7.5). Marked with this comment, they run as named prepared statements of
+ * the connection (node-postgres parses a name once per connection, and PostgreSQL may keep a generic plan after five
+ * runs); PGlite ignores it. Mark only statements whose text does not grow with the input (no lists spelled out).
  * Protocol-level prepared statements work behind PgBouncer ≥ 1.21 in transaction mode (max_prepared_statements).
  */
 export const PREPARED_MARK = '/* prepared */ ';
