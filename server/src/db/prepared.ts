@@ -6,7 +6,8 @@ import type { Database } from './database.ts';
  * The statements every request runs (the session lookup, a dashboard) spend a large share of their time being parsed
  * and planned (the dashboard's: 2.5 ms of 7.5). Marked with this comment, they run as named prepared statements of
  * the connection (node-postgres parses a name once per connection, and PostgreSQL may keep a generic plan after five
- * runs); PGlite ignores it. Mark only statements whose text does not grow with the input (no lists spelled out).
+ * runs); PGlite ignores it. Mark only statements whose text takes few shapes: no list of the input spelled out
+ * (the scope's roots are, one condition each, but a user has only a few).
  * Protocol-level prepared statements work behind PgBouncer ≥ 1.21 in transaction mode (max_prepared_statements).
  */
 export const PREPARED_MARK = '/* prepared */ ';
