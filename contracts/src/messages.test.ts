@@ -22,4 +22,12 @@ describe('issueMessage', () => {
       'Năm sinh (birthYear): sai kiểu dữ liệu (cần số)',
     ]);
   });
+  it('says "greater than" for a strict bound (a positive id refuses 0) and "or equal" for an inclusive one', () => {
+    const bounds = z.object({ unitId: z.number().int().positive(), birthYear: z.number().lt(2100), limit: z.number().min(1) });
+    expect(messages(bounds, { unitId: 0, birthYear: 2100, limit: 0 })).toEqual([
+      'Đơn vị (unitId): phải lớn hơn 0',
+      'Năm sinh (birthYear): phải nhỏ hơn 2100',
+      'Số dòng (limit): phải lớn hơn hoặc bằng 1',
+    ]);
+  });
 });

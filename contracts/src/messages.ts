@@ -277,13 +277,17 @@ export function issueText(issue: z.core.$ZodRawIssue | z.core.$ZodIssue): string
           : `cần ít nhất ${issue.minimum} ký tự`
         : issue.origin === 'array'
           ? `cần ít nhất ${issue.minimum} mục`
-          : `phải lớn hơn hoặc bằng ${issue.minimum}`;
+          : issue.inclusive === false
+            ? `phải lớn hơn ${issue.minimum}`
+            : `phải lớn hơn hoặc bằng ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'string'
         ? `tối đa ${issue.maximum} ký tự`
         : issue.origin === 'array'
           ? `tối đa ${issue.maximum} mục`
-          : `phải nhỏ hơn hoặc bằng ${issue.maximum}`;
+          : issue.inclusive === false
+            ? `phải nhỏ hơn ${issue.maximum}`
+            : `phải nhỏ hơn hoặc bằng ${issue.maximum}`;
     case 'invalid_format':
       return issue.format === 'date' ? 'ngày không hợp lệ (cần dạng YYYY-MM-DD)' : 'không đúng định dạng';
     case 'invalid_value':
