@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { copyText } from '#server/db/copy.ts';
 import type { Database } from '#server/db/database.ts';
 import type { RollupView } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
@@ -224,27 +225,42 @@ export async function cellValue(raw: RawClient, key: { provinceId: number; unitI
 }
 
 /**
- * Removes what the import benchmark wrote (these elements, periods `from`…`to`) in the given provinces: values,
- * their change rows and the totals of the touched units (communes and the province, both views).
+ * Removes what the import benchmark wrote (these elements, periods `from`…`to`) in the given provinces: values and
+ * their change rows, taken out of the totals of every rollup target (the period's and its year's, both views) as
+ * the write path put them in; totals rows left empty in those periods are deleted. A year's rollup keeps the other
+ * months' values (the import job writes months of this year).
  */
 export async function removeImported(
   raw: RawClient,
   args: { provinceIds: readonly number[]; elementIds: readonly number[]; from: string; to: string },
 ): Promise<number> {
   let removed = 0;
+  const years = ['Y' + args.from.slice(0, 4), 'Y' + args.to.slice(0, 4)];
   for (const provinceId of args.provinceIds) {
     const [row] = await raw.query<{ n: number }>(
       `with d as (delete from data_value where province_id = $1 and data_element_id = any($2::bigint[]) and period between $3 and $4
-                  returning province_id, id),
-       c as (delete from data_value_change x using d where x.province_id = d.province_id and x.data_value_id = d.id)
+                  returning province_id, id, unit_id, period, data_element_id, coc_id, num, deleted),
+       c as (delete from data_value_change x using d where x.province_id = d.province_id and x.data_value_id = d.id),
+       counted as (select d.* from d join data_element e on e.id = d.data_element_id and e.aggregation = 'sum' where not d.deleted and d.num is not null),
+       targets as (select u.unit_id, t.view, t.target_id, t.share, unit_province_id(t.target_id) as target_province
+                   from (select distinct unit_id from counted) u cross join lateral unit_rollup_targets(u.unit_id) t),
+       sums as (select r.target_province, r.view, r.target_id, p.period, v.data_element_id, v.coc_id,
+                       sum(v.num * r.share) as s, sum(case when r.share < 1 then v.num * r.share else 0 end) as a, count(*)::int as n
+                from counted v join targets r on r.unit_id = v.unit_id
+                cross join lateral (values (v.period), ('Y' || left(v.period, 4))) as p(period)
+                group by 1, 2, 3, 4, 5, 6),
+       t as (update data_total dt set sum = dt.sum - sums.s, apportioned = dt.apportioned - sums.a, n_values = dt.n_values - sums.n
+             from sums where dt.province_id = sums.target_province and dt.view = sums.view and dt.unit_id = sums.target_id
+               and dt.data_element_id = sums.data_element_id and dt.period = sums.period and dt.coc_id = sums.coc_id)
        select count(*)::int as n from d`,
       [provinceId, [...args.elementIds], args.from, args.to],
     );
     await raw.query(
       `delete from data_total where province_id = $1 and view in ('entered', 'current')
          and unit_id in (select id from admin_unit where id = $1 or parent_id = $1)
-         and data_element_id = any($2::bigint[]) and period between $3 and $4`,
-      [provinceId, [...args.elementIds], args.from, args.to],
+         and data_element_id = any($2::bigint[])
+         and (period between $3 and $4 or period between $5 and $6) and n_values = 0`,
+      [provinceId, [...args.elementIds], args.from, args.to, ...years],
     );
     removed += row?.n ?? 0;
   }
@@ -291,4 +307,52 @@ export async function listCommuneCodes2025(raw: RawClient): Promise<string[]> {
 export async function backendPids(raw: RawClient): Promise<number[]> {
   const rows = await raw.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database()`);
   return rows.map((row) => Number(row.pid));
+}
+
+/** A new value for the raw set-based write: its id, key, number and change id (a province's commune of 2025). */
+export interface RawNewValue {
+  id: string;
+  provinceId: number;
+  unitId: number;
+  period: string;
+  elementId: number;
+  cocId: number;
+  num: number;
+  changeId: string;
+}
+
+/**
+ * The import's writes of new values as raw set-based SQL, the floor the write path is compared with: the values
+ * copied into a temporary table, then the values, their change rows and the totals of every rollup target (the
+ * period's and its year's, both views) each in one statement, in the caller's transaction. No probe for stored
+ * write ids or keys, no classification, nothing checked: only what any write of these values with history and
+ * fresh totals must do in the database.
+ */
+export async function rawSetBasedWrite(db: Database, values: readonly RawNewValue[], userId: number): Promise<void> {
+  await sql`create temp table if not exists bench_stage (id uuid, p bigint, u bigint, pe text, e bigint, c bigint, num numeric, wid uuid) on commit drop`.execute(db);
+  let text = '';
+  for (const v of values) text += `${v.id}\t${v.provinceId}\t${v.unitId}\t${v.period}\t${v.elementId}\t${v.cocId}\t${v.num}\t${v.changeId}\n`;
+  await copyText(db, 'bench_stage', ['id', 'p', 'u', 'pe', 'e', 'c', 'num', 'wid'], text);
+  await sql`
+    insert into data_value (id, province_id, unit_id, period, data_element_id, coc_id, num, txt, comment, deleted, version, stored_by, stored_at, created_at)
+    select id, p, u, pe, e, c, num, null, null, false, 1, ${userId}, now(), now() from bench_stage`.execute(db);
+  await sql`
+    insert into data_value_change (id, province_id, data_value_id, version, old_num, old_txt, new_num, new_txt, deleted, changed_by, changed_at, source, job_id)
+    select wid, p, id, 1, null, null, num, null, false, ${userId}, now(), 'dhis2', null from bench_stage`.execute(db);
+  await sql`set local jit = off`.execute(db);
+  await sql`
+    with targets as materialized (
+      select u.u as unit_id, t.view, t.target_id, t.share, unit_province_id(t.target_id) as target_province
+      from (select distinct u from bench_stage) u cross join lateral unit_rollup_targets(u.u) t
+    )
+    insert into data_total as dt (province_id, view, unit_id, period, data_element_id, coc_id, sum, apportioned, n_values)
+    select r.target_province, r.view, r.target_id, pp.period, s.e, s.c, sum(s.num * r.share), sum(case when r.share < 1 then s.num * r.share else 0 end), count(*)
+    from bench_stage s
+    join targets r on r.unit_id = s.u
+    cross join lateral (values (s.pe), ('Y' || left(s.pe, 4))) as pp(period)
+    group by 1, 2, 3, 5, 4, 6
+    order by 1, 2, 3, 5, 4, 6
+    on conflict (province_id, view, unit_id, data_element_id, period, coc_id) do update
+      set sum = dt.sum + excluded.sum, apportioned = dt.apportioned + excluded.apportioned, n_values = dt.n_values + excluded.n_values`.execute(db);
+  await sql`truncate bench_stage`.execute(db);
 }

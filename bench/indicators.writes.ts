@@ -4,12 +4,13 @@
  * DHIS2 import job writes).
  */
 import { readFileSync } from 'node:fs';
+import type { Database } from '#server/db/database.ts';
 import { storeValues, type ValueWrite } from '#server/modules/indicators/value-store.ts';
 import type { Scope } from '#server/shared/actor.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import type { BenchDatabase } from './db.ts';
 import { indicatorByChild, type DashboardSubject } from './indicators.dashboard.ts';
-import { backendPid, cellValue, dataSetElements, listCommunes2025, readChildTotals, removeImported } from './indicators.repository.ts';
+import { backendPid, cellValue, dataSetElements, listCommunes2025, rawSetBasedWrite, readChildTotals, removeImported, type RawNewValue } from './indicators.repository.ts';
 import { quantile } from './report.ts';
 
 /** How a freshness probe writes one value: through storeValues, or PUT /api/indicators/values. */
@@ -143,29 +144,29 @@ export async function measureImport(
       })),
     );
   const postgres = bench.handle.target.kind === 'postgres';
-  const pass = async (label: string, count: number, bump: number): Promise<ImportPass> => {
+  /** `count` transactions, each writing what `write` returns for its index: time, CPU of both sides, statuses. */
+  const pass = async (label: string, count: number, write: (trx: Database, b: number) => Promise<{ values: number; statuses: string[] }>): Promise<ImportPass> => {
     const times: number[] = [];
     const statuses: Record<string, number> = {};
     let values = 0;
     let dbCpu: number | null = postgres ? 0 : null;
     const appCpu = process.cpuUsage();
     for (let b = 0; b < count; b++) {
-      const writes = batchWrites(b, bump);
       let pid = 0;
       let cpuBefore: number | null = null;
       const start = performance.now();
-      const results = await bench.handle.db.transaction().execute(async (trx) => {
+      const written = await bench.handle.db.transaction().execute(async (trx) => {
         if (postgres) {
           pid = await backendPid(trx);
           cpuBefore = processCpuSeconds(pid);
         }
-        return storeValues(trx, writes, { userId: args.userId, source: 'dhis2', jobId: null });
+        return write(trx, b);
       });
       times.push(performance.now() - start);
       const cpuAfter = postgres ? processCpuSeconds(pid) : null;
       dbCpu = dbCpu !== null && cpuBefore !== null && cpuAfter !== null ? dbCpu + cpuAfter - cpuBefore : null;
-      values += writes.length;
-      for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+      values += written.values;
+      for (const status of written.statuses) statuses[status] = (statuses[status] ?? 0) + 1;
     }
     const used = process.cpuUsage(appCpu);
     const seconds = times.reduce((a, b) => a + b, 0) / 1000;
@@ -181,10 +182,38 @@ export async function measureImport(
       dbCpuSeconds: dbCpu,
     };
   };
+  const throughStore = (bump: number) => async (trx: Database, b: number) => {
+    const writes = batchWrites(b, bump);
+    const results = await storeValues(trx, writes, { userId: args.userId, source: 'dhis2', jobId: null });
+    return { values: writes.length, statuses: results.map((r) => r.status) };
+  };
+  // the floor: the same number of new values, written set-based in raw SQL, in batches of 50,000, on keys after
+  // those of the first pass
+  const rawPairs = Math.max(1, Math.floor(50_000 / cells.length));
+  const rawOffset = batches * perBatch;
+  const rawBatches = Math.ceil((batches * perBatch) / rawPairs);
+  const provinceOf = new Map(communes.map((c) => [c.id, c.provinceId]));
+  const rawWrite = async (trx: Database, b: number) => {
+    const values: RawNewValue[] = pairs.slice(rawOffset + b * rawPairs, rawOffset + Math.min((b + 1) * rawPairs, batches * perBatch)).flatMap((pair) =>
+      cells.map((cell, k) => ({
+        id: uuidv7(),
+        provinceId: provinceOf.get(pair.unitId) as number,
+        unitId: pair.unitId,
+        period: pair.period,
+        elementId: cell.elementId,
+        cocId: cell.cocId,
+        num: ((pair.unitId * 31 + k * 7) % 50) + 1,
+        changeId: uuidv7(),
+      })),
+    );
+    await rawSetBasedWrite(trx, values, args.userId);
+    return { values: values.length, statuses: values.map(() => 'created') };
+  };
   try {
-    const created = await pass('new values', batches, 1);
-    const updated = await pass('changed values (same keys)', Math.max(1, Math.floor(batches / 2)), 2);
-    return [created, updated];
+    const created = await pass('new values', batches, throughStore(1));
+    const updated = await pass('changed values (same keys)', Math.max(1, Math.floor(batches / 2)), throughStore(2));
+    const floor = await pass('raw SQL, set-based (floor): new values', rawBatches, rawWrite);
+    return [created, updated, floor];
   } finally {
     await removeImported(bench.raw, cleanup);
   }

@@ -100,11 +100,18 @@ export function computeFigures(indicator: ParsedIndicator, operands: readonly Re
   const values = new Map<string, number>();
   let hasData = false;
   let apportioned = false;
+  // one pass over the cells per operand, no array made (a province's dashboard computes this for each child)
   for (const { operand, elementId, cocId } of operands) {
-    const matching = cells.filter((c) => c.elementId === elementId && cocId !== undefined && (cocId === null || c.cocId === cocId));
-    values.set(operandKey(operand), matching.reduce((sum, c) => sum + c.sum, 0));
-    hasData ||= matching.some((c) => c.nValues > 0);
-    apportioned ||= matching.some((c) => c.apportioned);
+    let sum = 0;
+    if (cocId !== undefined) {
+      for (const c of cells) {
+        if (c.elementId !== elementId || (cocId !== null && c.cocId !== cocId)) continue;
+        sum += c.sum;
+        if (c.nValues > 0) hasData = true;
+        if (c.apportioned) apportioned = true;
+      }
+    }
+    values.set(operandKey(operand), sum);
   }
   const none: TDashboardFigures = { numerator: null, denominator: null, value: null, gap: null, apportioned, hasData };
   const { definition, numerator, denominator } = indicator;

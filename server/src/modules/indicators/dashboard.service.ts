@@ -115,7 +115,14 @@ const toCell = (row: TotalRow): TotalCell => ({
 /** The unit's children with the indicator over the range, furthest from the target first, and the unit's total. */
 export async function dashboardChildren(db: Database, actor: Actor, query: DashboardQuery): Promise<TDashboardChildren> {
   const r = await read(db, actor, query, { children: true, periods: totalsPeriodsWithin(query.from, query.to), byPeriod: false });
-  const cellsOf = (unitId: number) => r.totals.filter((t) => t.unit_id === unitId).map(toCell);
+  // the totals by unit, grouped once (a province has ~130 children × a few cells each)
+  const byUnit = new Map<number, TotalCell[]>();
+  for (const total of r.totals) {
+    const cells = byUnit.get(total.unit_id);
+    if (cells) cells.push(toCell(total));
+    else byUnit.set(total.unit_id, [toCell(total)]);
+  }
+  const cellsOf = (unitId: number) => byUnit.get(unitId) ?? [];
   const rows = r.children.map((child) => toDashboardRow(child, computeFigures(r.indicator, r.operands, cellsOf(child.id))));
   const ownCells = r.unitId === null ? mergeCells(r.totals.map(toCell)) : cellsOf(r.unitId);
   return { ...r.head, total: computeFigures(r.indicator, r.operands, ownCells), rows: sortByGap(rows, compareVi) };
