@@ -47,11 +47,14 @@ export async function openBenchDatabase(target: DatabaseTarget = benchTarget()):
   if (target.kind === 'postgres') {
     const handle = await openDatabase(target);
     const raw = rawPostgres(target.url);
-    const [row] = await raw.query<{ version: string }>('select version()');
+    const [row] = await raw.query<{ version: string; shared_buffers: string; work_mem: string }>(
+      "select version(), current_setting('shared_buffers') as shared_buffers, current_setting('work_mem') as work_mem",
+    );
     return {
       handle,
       raw,
-      engine: shortVersion(row?.version ?? 'PostgreSQL ?'),
+      // the settings that move the figures most (the cluster's, not the product's)
+      engine: `${shortVersion(row?.version ?? 'PostgreSQL ?')} (shared_buffers ${row?.shared_buffers ?? '?'}, work_mem ${row?.work_mem ?? '?'})`,
       close: async () => {
         await raw.close();
         await handle.close();

@@ -272,7 +272,7 @@ function report(args: {
     (httpVariant && rawVariant && bareVariant
       ? `Under a province the HTTP answer takes ${ms(httpVariant.p50)} ms (p50) against the raw aggregate's ${ms(rawVariant.p50)} ms and ` +
         `${ms(bareVariant.p50)} ms for bare node:http doing the session lookup, the raw SQL and JSON: what separates the API from the raw ` +
-        'aggregate is the cost of any HTTP answer (session, validation, JSON, compression, the in-process client). '
+        'aggregate is the cost of any HTTP answer (session, validation, JSON, compression, the client). '
       : '') +
     `Totals are written in the value's transaction, so a value is visible at the first read after commit ` +
     `(worst p95 ${ms(worstFresh)} ms, write included). The DHIS2 import (a CSV uploaded, the job reading, classifying and writing ` +
@@ -312,7 +312,10 @@ function report(args: {
         'totals row, and PostgreSQL 15 keeps the element and period lists as filters, reading every period of every element of each child. Dashboard, repository = children valid on asOf with child counts, their totals and the unit\'s, the ratio per child.',
       args.dashboardRoute
         ? 'HTTP = GET /api/indicators/dashboard/children as a signed-in user (province: its unit admin; nation: a system admin); the verdicts use it. ' +
-          'Bare node:http = the same client and cookie on a server with no framework (bench/baseline-server.ts): the session lookup, the raw SQL above, the ratio per child, JSON.stringify, the app\'s headers: the like-for-like baseline of an HTTP answer.'
+          'Bare node:http = the same client and cookie on a server with no framework (bench/baseline-server.ts): the session lookup, the raw SQL above, the ratio per child, JSON.stringify, the app\'s headers: the like-for-like baseline of an HTTP answer. ' +
+          (args.pglite
+            ? 'Both servers run in this process (PGlite is held by it).'
+            : 'On PostgreSQL both servers run in processes of their own, as deployed (bench/serve-apart.ts), and are read over one kept-alive node:http socket asking for gzip (bench/keep-alive-client.ts).')
         : 'GET /api/indicators/dashboard/children is not registered in this build: the verdict uses the repository-level dashboard; the HTTP variant runs by itself once the route exists.',
       'Seed simplifications: the monthly set (20 elements, 50 values per report) is entered by the 3,321 communes of 2025 for all 60 months 2021-01…2025-12 ' +
         '(really the 2019 communes reported the months before 2025-07); the yearly village set follows validity (2019 villages 2021–2024, 2025 villages 2025). ' +
