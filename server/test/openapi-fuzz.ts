@@ -3,6 +3,7 @@
  * out-of-range numbers, odd text, broken JSON and files): a 5xx answer is a defect. Deterministic: the same seed
  * makes the same requests, so a failure names a request that can be replayed.
  */
+import { Random } from '#server/demo/random.ts';
 
 type Schema = {
   type?: string;
@@ -38,16 +39,10 @@ export interface FuzzRequest {
   probe: string;
 }
 
-/** mulberry32: small, seedable, good enough to pick cases. */
+/** The demo's seeded generator (mulberry32) as a function. */
 export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = new Random(seed);
+  return () => generator.next();
 }
 
 const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
