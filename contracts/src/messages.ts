@@ -265,6 +265,9 @@ export function fieldLabel(path: readonly PropertyKey[]): string {
   return label ? `${label} (${dotted})` : dotted;
 }
 
+/** " hoặc bằng" unless the bound is strict (a positive id refuses 0: "phải lớn hơn 0"). */
+const orEqual = (issue: { inclusive?: boolean }) => (issue.inclusive === false ? '' : ' hoặc bằng');
+
 /** Vietnamese text for one zod issue, without the field name. */
 export function issueText(issue: z.core.$ZodRawIssue | z.core.$ZodIssue): string {
   switch (issue.code) {
@@ -277,17 +280,13 @@ export function issueText(issue: z.core.$ZodRawIssue | z.core.$ZodIssue): string
           : `cần ít nhất ${issue.minimum} ký tự`
         : issue.origin === 'array'
           ? `cần ít nhất ${issue.minimum} mục`
-          : issue.inclusive === false
-            ? `phải lớn hơn ${issue.minimum}`
-            : `phải lớn hơn hoặc bằng ${issue.minimum}`;
+          : `phải lớn hơn${orEqual(issue)} ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'string'
         ? `tối đa ${issue.maximum} ký tự`
         : issue.origin === 'array'
           ? `tối đa ${issue.maximum} mục`
-          : issue.inclusive === false
-            ? `phải nhỏ hơn ${issue.maximum}`
-            : `phải nhỏ hơn hoặc bằng ${issue.maximum}`;
+          : `phải nhỏ hơn${orEqual(issue)} ${issue.maximum}`;
     case 'invalid_format':
       return issue.format === 'date' ? 'ngày không hợp lệ (cần dạng YYYY-MM-DD)' : 'không đúng định dạng';
     case 'invalid_value':
