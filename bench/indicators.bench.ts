@@ -109,6 +109,11 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
       : null;
   const [appBase, bareBase] = apart ? [apart[0].base, apart[1].base] : [base, baseline.base];
   const light: KeepAliveClient[] = [];
+  // closed once the dashboards are read: an app apart runs the job queue too, and must not take the import's job
+  const closeApart = async () => {
+    for (const client of light.splice(0)) client.close();
+    for (const server of apart?.splice(0) ?? []) await server.close();
+  };
   try {
     // sessions live in the database: a cookie of the app in this process is good on the one apart
     const national = await signIn(base, BENCH_INDICATORS.user);
@@ -127,6 +132,7 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
     dashboards.push(
       await measureDashboard(bench, subject, { label: 'nation (34 provinces)', parent: null, provinceIds: subjects.provinceIds, scope: { all: true }, bare: keptAlive(national, bareBase, light), ...(dashboardRoute ? { http: keptAlive(national, appBase, light) } : {}) }, runs),
     );
+    await closeApart();
 
     // (b) freshness
     const communeIds = (await findChildren(db, provinceScope, owner.id, ctx.today)).map((c) => c.id);
@@ -164,8 +170,7 @@ async function run(ctx: BenchContext): Promise<BenchReport> {
     const jobPasses = await measureImportJob(bench, national, { dataSetId: subjects.dataSetId, total: importValues, today: ctx.today, provinceIds: subjects.provinceIds, elementIds });
     return report({ ctx, counts, dashboards, freshness, passes, jobPasses, dashboardRoute, runs, pglite });
   } finally {
-    for (const client of light) client.close();
-    for (const server of apart ?? []) await server.close();
+    await closeApart();
     await baseline.close();
     await app.close();
   }
