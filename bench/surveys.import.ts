@@ -15,15 +15,16 @@ import pg from 'pg';
 import type { TRespondentGroup } from '#contracts/surveys/survey.schemas.ts';
 import { openDatabase } from '#server/db/database.ts';
 import { migrate } from '#server/db/migrate.ts';
-import { checkAgainst, ImportWriter, type IncomingResponse } from '#server/modules/surveys/responses/response-store.ts';
+import { CopyImportWriter } from '#server/modules/surveys/responses/import-writer.ts';
+import { checkAgainst, type IncomingResponse } from '#server/modules/surveys/responses/response-store.ts';
 import { insertSurvey, insertVersion, updateSurvey } from '#server/modules/surveys/survey.repository.ts';
 import { SEED_DIR } from '#server/modules/surveys/demo/surveys-demo-step.ts';
 import { readXlsForm } from '#server/modules/surveys/xlsform/read.ts';
 import { insertUnits } from '#server/modules/units/unit.repository.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
+import { processCpuSeconds } from './indicators.writes.ts';
 
 const TOTAL = Number(process.argv[2] ?? 100_000);
-const BATCH = 2_000;
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error('DATABASE_URL (a PostgreSQL cluster) is required');
 const name = `bench_surveys_import_${process.pid}`;
@@ -65,8 +66,14 @@ try {
   let checking = 0;
   let tallied = 0;
   let waiting = 0;
+  let serverCpu = null as number | null;
+  const appCpu = process.cpuUsage();
   await db.transaction().execute(async (trx) => {
-    const writer = new ImportWriter(trx, store, { channel: 'import', enteredBy: null, audit: { userId: null, ip: null }, today: '2026-03-02', now, targets });
+    const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+    const pid = Number(rows[0]?.pid);
+    const cpuBefore = processCpuSeconds(pid);
+    const context = { channel: 'import' as const, enteredBy: null, audit: { userId: null, ip: null }, today: '2026-03-02', now, targets };
+    const writer = await CopyImportWriter.open(trx, store, context, { number: 1, form: reading.form }, new Set(communes.map((c) => c.id)));
     let batch: IncomingResponse[] = [];
     for (let start = 0; start < TOTAL; start += 250) {
       const at = performance.now();
@@ -78,7 +85,7 @@ try {
         batch.push(item);
       }
       checking += performance.now() - at;
-      if (batch.length >= BATCH || start + 250 >= TOTAL) {
+      if (batch.length >= writer.batch || start + 250 >= TOTAL) {
         const waitAt = performance.now();
         await writer.add(batch, batch.map((_, k) => start + k));
         waiting += performance.now() - waitAt;
@@ -89,13 +96,18 @@ try {
     tallied = performance.now();
     await writer.finish();
     if (writer.refused.length > 0) throw new Error('refused');
+    const cpuAfter = processCpuSeconds(pid);
+    serverCpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   });
   const done = performance.now();
+  const app = process.cpuUsage(appCpu);
   const counted = await db.selectFrom('survey_tally').select(sql<number>`sum(count)::int`.as('n')).where('survey_id', '=', survey.id).where('question', '=', '').where('value', '=', '').executeTakeFirstOrThrow();
   if (Number(counted.n) !== TOTAL) throw new Error(`tally counts ${counted.n}, expected ${TOTAL}`);
   const seconds = (done - started) / 1000;
   console.log(`surveys import: ${TOTAL} responses (seed 001's form, ${reading.form.items.length} items) in ${seconds.toFixed(2)} s = ${Math.round(TOTAL / seconds)} responses/s`);
   console.log(`  waiting for the batch before ${(waiting / 1000).toFixed(2)} s; checking (overlapping the writing) ${(checking / 1000).toFixed(2)} s; last batch and tally upsert ${((done - tallied) / 1000).toFixed(2)} s`);
+  const perResponse = (seconds: number) => `${Math.round((seconds * 1e6) / TOTAL)} µs a response`;
+  console.log(`  CPU: this process ${((app.user + app.system) / 1e6).toFixed(2)} s (${perResponse((app.user + app.system) / 1e6)}), the transaction's backend ${serverCpu === null ? 'unknown (not a local server)' : `${serverCpu.toFixed(2)} s (${perResponse(serverCpu)})`}`);
 } finally {
   await handle.close();
   await admin.query(`drop database ${name}`);

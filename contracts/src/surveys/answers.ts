@@ -14,6 +14,11 @@ import { labelIn, type TAnswers, type TChoice, type TFormItem, type TLabel, type
 
 export type TCellState = 'answered' | 'skipped' | 'unanswered';
 export type TAnswerError = { field: string; message: string };
+/**
+ * `cells` names the questions not answered, 'skipped' (by `relevant`) or 'unanswered': a question is answered exactly
+ * when it is in `answers`, so no 'answered' is written (an import checks a million responses; stored rows keep the
+ * same record).
+ */
 export type TCheckedAnswers = { answers: TAnswers; cells: Record<string, TCellState>; errors: TAnswerError[] };
 
 /** Longest text answer (ZAnswerValue). */
@@ -32,6 +37,7 @@ export function checkAnswers(
   opts: { today: string; language?: string },
 ): TCheckedAnswers {
   const answers: TAnswers = {};
+  const value = (name: string) => answers[name];
   const state: TCheckState = {
     form,
     input,
@@ -40,7 +46,8 @@ export function checkAnswers(
     answers,
     cells: {},
     errors: [],
-    ctx: { value: (name) => answers[name], today: opts.today },
+    ctx: { value, today: opts.today },
+    constraintCtx: { value, today: opts.today, current: undefined },
   };
   visit(state, form.items, false);
   const { questions, others } = formNames(form);
@@ -67,6 +74,8 @@ interface TCheckState {
   cells: Record<string, TCellState>;
   errors: TAnswerError[];
   ctx: TEvalContext;
+  /** ctx with `current`, the value a constraint checks (set before each constraint). */
+  constraintCtx: TEvalContext;
 }
 
 /** The names of a form's questions, and of its groups and notes (not answerable), made once per form. */
@@ -126,20 +135,21 @@ function label(state: TCheckState, q: TQuestion): string {
 function checkQuestion(state: TCheckState, q: TQuestion): void {
   const { form, language, cells, errors } = state;
   const given = Object.hasOwn(state.input, q.name) ? state.input[q.name] : undefined;
-  const result = normalise(form, q, given, state.answers, state.today);
-  if (result.error !== undefined) {
+  const value = normalise(form, q, given, state.answers, state.today);
+  if (value instanceof Problem) {
     cells[q.name] = 'unanswered';
-    errors.push({ field: q.name, message: `${label(state, q)}: ${result.error}` });
+    errors.push({ field: q.name, message: `${label(state, q)}: ${value.message}` });
     return;
   }
-  if (result.value === undefined) {
+  if (value === undefined) {
     cells[q.name] = 'unanswered';
     if (q.required) errors.push({ field: q.name, message: textIn(q.requiredMessage, language, form.defaultLanguage) ?? `Câu hỏi bắt buộc: ${label(state, q)}` });
     return;
   }
-  state.answers[q.name] = result.value;
+  state.answers[q.name] = value;
   if (q.constraint !== undefined && q.constraint.trim() !== '') {
-    const ok = expression(state, q.name, 'constraint', q.constraint, { ...state.ctx, current: result.value });
+    state.constraintCtx.current = value;
+    const ok = expression(state, q.name, 'constraint', q.constraint, state.constraintCtx);
     if (!ok) {
       delete state.answers[q.name];
       cells[q.name] = 'unanswered';
@@ -147,7 +157,6 @@ function checkQuestion(state: TCheckState, q: TQuestion): void {
       return;
     }
   }
-  cells[q.name] = 'answered';
 }
 
 /** The choices of a select question that pass its choice_filter, given the answers so far. */
@@ -160,94 +169,122 @@ export function visibleChoices(form: TSurveyForm, question: TQuestion, answers: 
   return list.filter((c) => holds(filter, { value, today, choice: choiceColumns(c) }));
 }
 
-/** The normalised value, or what is wrong with it (the caller names the question before it). */
-type TNormalised = { value?: number | string | string[]; error?: string };
+/** What is wrong with a value (the caller names the question before it): made only for a wrong one. */
+class Problem {
+  constructor(readonly message: string) {}
+}
+
+/** The normalised value, undefined when none was given, or the Problem with it. */
+type TNormalised = number | string | string[] | undefined | Problem;
 
 function normalise(form: TSurveyForm, q: TQuestion, given: unknown, answers: TAnswers, today: string): TNormalised {
-  if (given === undefined || given === null) return {};
+  if (given === undefined || given === null) return undefined;
   switch (q.type) {
     case 'integer': {
       if (typeof given === 'number') {
-        return Number.isSafeInteger(given) ? { value: given } : { error: 'cần một số nguyên' };
+        return Number.isSafeInteger(given) ? given : new Problem('cần một số nguyên');
       }
-      if (typeof given !== 'string') return { error: 'cần một số nguyên' };
+      if (typeof given !== 'string') return new Problem('cần một số nguyên');
       const s = given.trim();
-      if (s === '') return {};
+      if (s === '') return undefined;
       const n = Number(s);
-      return INTEGER.test(s) && Number.isSafeInteger(n) ? { value: n } : { error: `cần một số nguyên, nhận được "${clip(s)}"` };
+      return INTEGER.test(s) && Number.isSafeInteger(n) ? n : new Problem(`cần một số nguyên, nhận được "${clip(s)}"`);
     }
     case 'decimal': {
-      if (typeof given === 'number') return Number.isFinite(given) ? { value: given } : { error: 'cần một số' };
-      if (typeof given !== 'string') return { error: 'cần một số' };
+      if (typeof given === 'number') return Number.isFinite(given) ? given : new Problem('cần một số');
+      if (typeof given !== 'string') return new Problem('cần một số');
       const s = given.trim();
-      if (s === '') return {};
-      if (!DECIMAL.test(s)) return { error: `cần một số (ví dụ 1,5), nhận được "${clip(s)}"` };
+      if (s === '') return undefined;
+      if (!DECIMAL.test(s)) return new Problem(`cần một số (ví dụ 1,5), nhận được "${clip(s)}"`);
       const n = Number(s.replace(',', '.'));
-      return Number.isFinite(n) ? { value: n } : { error: 'cần một số' };
+      return Number.isFinite(n) ? n : new Problem('cần một số');
     }
     case 'text': {
-      if (typeof given !== 'string' && typeof given !== 'number') return { error: 'cần một đoạn chữ' };
+      if (typeof given !== 'string' && typeof given !== 'number') return new Problem('cần một đoạn chữ');
       const s = String(given).trim().normalize('NFC');
-      if (s === '') return {};
-      return s.length > TEXT_MAX ? { error: `dài quá ${TEXT_MAX} ký tự` } : { value: s };
+      if (s === '') return undefined;
+      return s.length > TEXT_MAX ? new Problem(`dài quá ${TEXT_MAX} ký tự`) : s;
     }
     case 'date': {
-      if (typeof given !== 'string') return { error: 'cần một ngày dạng năm-tháng-ngày (ví dụ 2026-12-03)' };
+      if (typeof given !== 'string') return new Problem('cần một ngày dạng năm-tháng-ngày (ví dụ 2026-12-03)');
       const s = given.trim();
-      if (s === '') return {};
+      if (s === '') return undefined;
       if (!DATE.test(s) || Number.isNaN(dateToDays(s))) {
-        return { error: `ngày không hợp lệ "${clip(s)}", cần dạng năm-tháng-ngày (ví dụ 2026-12-03)` };
+        return new Problem(`ngày không hợp lệ "${clip(s)}", cần dạng năm-tháng-ngày (ví dụ 2026-12-03)`);
       }
-      return { value: s };
+      return s;
     }
     case 'select_one': {
-      if (typeof given !== 'string' && typeof given !== 'number') return { error: 'cần một lựa chọn' };
+      if (typeof given !== 'string' && typeof given !== 'number') return new Problem('cần một lựa chọn');
       const s = String(given).trim();
-      if (s === '') return {};
-      const why = choiceProblem(form, q, [s], answers, today);
-      return why ? { error: why } : { value: s };
+      if (s === '') return undefined;
+      const why = choiceProblem(form, q, s, answers, today);
+      return why ? new Problem(why) : s;
     }
     case 'select_multiple': {
       let names: string[];
-      if (typeof given === 'string') names = given.trim() === '' ? [] : given.trim().split(/\s+/);
-      else if (Array.isArray(given) && given.every((v) => typeof v === 'string' || typeof v === 'number')) {
-        names = given.map((v) => String(v).trim()).filter((v) => v !== '');
-      } else return { error: 'cần danh sách lựa chọn' };
-      if (names.length === 0) return {};
-      const seen = new Set<string>();
+      if (typeof given === 'string') {
+        const text = given.trim();
+        names = text === '' ? [] : text.split(/\s+/);
+      } else if (Array.isArray(given)) {
+        names = [];
+        for (const v of given as unknown[]) {
+          if (typeof v !== 'string' && typeof v !== 'number') return new Problem('cần danh sách lựa chọn');
+          const text = String(v).trim();
+          if (text !== '') names.push(text);
+        }
+      } else return new Problem('cần danh sách lựa chọn');
+      if (names.length === 0) return undefined;
+      const repeated = repeatedName(names);
+      if (repeated !== undefined) return new Problem(`lựa chọn "${clip(repeated)}" bị lặp`);
       for (const n of names) {
-        if (seen.has(n)) return { error: `lựa chọn "${clip(n)}" bị lặp` };
-        seen.add(n);
+        const why = choiceProblem(form, q, n, answers, today);
+        if (why) return new Problem(why);
       }
-      const why = choiceProblem(form, q, names, answers, today);
-      if (why) return { error: why };
       // In the order of the choice list, so that two keyings of one paper form compare equal.
-      if (names.length === 1) return { value: names };
+      if (names.length === 1) return names;
       const order = listIndex(q.listName === undefined ? [] : (form.choiceLists[q.listName] ?? []));
-      return { value: [...names].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) };
+      return inOrder(names, order) ? names : names.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     }
   }
 }
 
-/** Why some of these choice names are not acceptable, or null. */
-function choiceProblem(form: TSurveyForm, q: TQuestion, names: string[], answers: TAnswers, today: string): string | null {
+/** A name given twice (a short list is searched, a long one put in a set), or undefined. */
+function repeatedName(names: readonly string[]): string | undefined {
+  if (names.length > 16) {
+    const seen = new Set<string>();
+    for (const n of names) {
+      if (seen.has(n)) return n;
+      seen.add(n);
+    }
+    return undefined;
+  }
+  for (let i = 1; i < names.length; i++) if (names.lastIndexOf(names[i] as string, i - 1) >= 0) return names[i];
+  return undefined;
+}
+
+/** Whether the names are already in the choice list's order (as forms and exports give them). */
+function inOrder(names: readonly string[], order: ReadonlyMap<string, number>): boolean {
+  for (let i = 1; i < names.length; i++) if ((order.get(names[i - 1] as string) ?? 0) > (order.get(names[i] as string) ?? 0)) return false;
+  return true;
+}
+
+/** Why a choice name is not acceptable, or null. */
+function choiceProblem(form: TSurveyForm, q: TQuestion, n: string, answers: TAnswers, today: string): string | null {
   const list = q.listName === undefined ? undefined : form.choiceLists[q.listName];
   if (!list) return `danh sách lựa chọn "${q.listName ?? ''}" không có trong phiếu`;
-  const all = listIndex(list);
-  const filter = q.choiceFilter !== undefined && q.choiceFilter.trim() !== '' ? q.choiceFilter : undefined;
-  for (const n of names) {
-    if (!all.has(n)) return `"${clip(n)}" không phải là một lựa chọn của câu hỏi`;
-    if (filter !== undefined) {
-      // only the chosen choices are put to the filter (visibleChoices would put every choice of the list)
-      let visible: boolean;
-      try {
-        visible = list.some((c) => c.name === n && holds(filter, { value: (name) => answers[name], today, choice: choiceColumns(c) }));
-      } catch (e) {
-        if (!(e instanceof ExpressionError)) throw e;
-        return `biểu thức choice_filter lỗi: ${e.message}`;
-      }
-      if (!visible) return `"${clip(n)}" không hợp với các câu trả lời trước`;
+  if (!listIndex(list).has(n)) return `"${clip(n)}" không phải là một lựa chọn của câu hỏi`;
+  const filter = q.choiceFilter;
+  if (filter !== undefined && filter.trim() !== '') {
+    // only the chosen choices are put to the filter (visibleChoices would put every choice of the list)
+    let visible: boolean;
+    try {
+      visible = list.some((c) => c.name === n && holds(filter, { value: (name) => answers[name], today, choice: choiceColumns(c) }));
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      return `biểu thức choice_filter lỗi: ${e.message}`;
     }
+    if (!visible) return `"${clip(n)}" không hợp với các câu trả lời trước`;
   }
   return null;
 }

@@ -13,7 +13,8 @@ import { PREPARED_MARK, preparedName } from './prepared.ts';
  * through pg-copy-streams on the transaction's own connection (copyingPool), PGlite from a blob (pglite-dialect.ts).
  */
 export class CopyIn {
-  constructor(readonly text: string) {}
+  /** The lines: all at once, or a stream written while the COPY runs (an import's one COPY for all its rows). */
+  constructor(readonly text: string | Readable) {}
 }
 
 export type CopyValue = string | number | boolean | null | undefined;
@@ -39,8 +40,11 @@ export async function copyRows(db: Database, table: string, columns: readonly st
   return copyText(db, table, columns, rows.map((row) => row.map(copyField).join('\t')).join('\n') + '\n');
 }
 
-/** Copies lines already in COPY's text format (each field through copyField, each line ended by \n). */
-export async function copyText(db: Database, table: string, columns: readonly string[], text: string): Promise<number> {
+/**
+ * Copies lines already in COPY's text format (each field through copyField, each line ended by \n), given whole or
+ * as a stream that ends when the last line is written (destroying it makes the COPY fail).
+ */
+export async function copyText(db: Database, table: string, columns: readonly string[], text: string | Readable): Promise<number> {
   const result = await db.executeQuery(CompiledQuery.raw(copyStatement(table, columns), [new CopyIn(text)]));
   return Number(result.numAffectedRows ?? 0);
 }
@@ -48,7 +52,7 @@ export async function copyText(db: Database, table: string, columns: readonly st
 /** COPY FROM STDIN on a node-postgres client, answered as Kysely reads a query's result. */
 async function copyOnClient(client: pg.PoolClient, statement: string, copy: CopyIn) {
   const stream = client.query(copyFrom(statement));
-  await pipeline(Readable.from([copy.text]), stream);
+  await pipeline(typeof copy.text === 'string' ? Readable.from([copy.text]) : copy.text, stream);
   // Kysely reads numAffectedRows from INSERT-like commands only
   return { command: 'INSERT' as const, rowCount: stream.rowCount, rows: [] };
 }

@@ -50,7 +50,10 @@ class PGliteConnection implements DatabaseConnection {
     const [first] = query.parameters;
     if (first instanceof CopyIn) {
       // COPY … FROM STDIN (copy.ts): PGlite reads the rows from a blob
-      const copied = await this.pg.query(query.sql.replace(/from stdin$/, "from '/dev/blob'"), [], { blob: new Blob([first.text]) });
+      const parts: BlobPart[] = [];
+      if (typeof first.text === 'string') parts.push(first.text);
+      else for await (const chunk of first.text) parts.push(chunk as BlobPart);
+      const copied = await this.pg.query(query.sql.replace(/from stdin$/, "from '/dev/blob'"), [], { blob: new Blob(parts) });
       return { rows: [], numAffectedRows: BigInt(copied.affectedRows ?? 0) };
     }
     // Without parameters use the simple protocol, which (like pg) accepts several statements: migrations need it.

@@ -482,5 +482,16 @@ describe('surveys: responses', () => {
     expect(job.result).toMatchObject({ created: 5000, duplicates: 0 });
     expect(job.progress).toMatchObject({ done: 5000, total: 5000 });
     expect(await tally(s.surveyId)).toMatchObject({ '|': 5000, 'gioi_tinh|nam': 2500, 'gioi_tinh|nu': 2500, 'tuoi|33': 101 });
+
+    // a file whose row 2,501 was imported before: the one COPY fails there, after its first rows went over; the
+    // file is written again batch by batch, that row counted as resent, the tallies counting every response once
+    const more = Array.from({ length: 3000 }, (_, i) => `nu;${20 + (i % 50)};${s.communeA};citizen;${uuidv7()}`);
+    more.splice(2500, 0, rows[10] as string);
+    const mixed = await waitForJob(typist, (await typist.upload(surveyEndpoints.importResponses, { params: { id: s.surveyId }, query: { dryRun: 'false' } }, 'kobo.csv', ['gioi_tinh;tuoi;_unit;_group;_uuid', ...more].join('\n'))).body.id);
+    expect(mixed.status, JSON.stringify(mixed)).toBe('succeeded');
+    expect(mixed.result).toMatchObject({ created: 3000, duplicates: 1 });
+    expect(await tally(s.surveyId)).toMatchObject({ '|': 8000, 'gioi_tinh|nam': 2500, 'gioi_tinh|nu': 5500 });
+    const all = await t.db.selectFrom('survey_response').select(sql<number>`count(*)::int`.as('n')).where('survey_id', '=', s.surveyId).executeTakeFirstOrThrow();
+    expect(all.n).toBe(8000);
   });
 });

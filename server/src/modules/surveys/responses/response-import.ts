@@ -18,7 +18,9 @@ import { foldVi } from '#server/shared/vn-text.ts';
 import { surveyPolicy } from '../survey.policy.ts';
 import { storedForm } from '../survey.presenter.ts';
 import * as surveys from '../survey.repository.ts';
-import { checkAgainst, ImportWriter, type IncomingResponse, type StoreSurvey } from './response-store.ts';
+import { BatchImportWriter, CopyImportWriter, type ResponseWriter } from './import-writer.ts';
+import { checkAgainst, type IncomingResponse, type StoreSurvey } from './response-store.ts';
+import { isDuplicateId } from './response.repository.ts';
 
 /**
  * Import of responses from CSV or Excel in the KoboToolbox/ODK export layout, as a background job: a header of
@@ -26,13 +28,13 @@ import { checkAgainst, ImportWriter, type IncomingResponse, type StoreSurvey } f
  * choice names or one 0/1 column per choice (`q/choice`), `_unit` and `_group` columns (or the request's unitId and
  * respondentGroup), `_uuid` or `meta/instanceID` as the response's id when it is a UUID (otherwise an id is made and
  * counted in the result). Every row is checked; any row error rejects the file (nothing written: the transaction
- * is rolled back) with the errors by row number. The rows are written through the response store in batches of
- * 2,000 in one transaction while the next rows are checked (ImportWriter), the tallies added up over the whole
- * file and applied before the commit. A dry run checks only.
+ * is rolled back) with the errors by row number. The rows are written in one transaction while the next rows are
+ * checked: one COPY for the file (CopyImportWriter), or, when an id of the file is already stored, batches that look
+ * their ids up first (BatchImportWriter); the tallies added up over the whole file and applied before the commit.
+ * A dry run checks only.
  */
 
 export const RESPONSE_IMPORT_JOB = 'surveys.response-import';
-const BATCH = 2000;
 /** Rows checked between two looks at the event loop (and progress reports). */
 const CHECK_STEP = 250;
 /** Kobo exports carry one column per choice of every select_multiple: far more than the registry imports' 50. */
@@ -264,37 +266,54 @@ export async function runResponseImport(context: JobContext<ResponseImportPayloa
     return { created: 0, checked, duplicates: 0, generatedIds, ignoredColumns: ignored, dryRun: true };
   }
 
-  // One pass in one transaction: rows are checked a batch ahead of the writing (ImportWriter), so the checks in
-  // JavaScript overlap the server's inserts. The first row error stops the writing; the rest of the file is still
+  // One pass in one transaction: the rows are checked and handed to the writer step by step, so the checks in
+  // JavaScript overlap the server's writing. The first row error stops the writing; the rest of the file is still
   // checked for the report, then everything is rolled back: all rows or none.
+  const writeRows = async (writer: ResponseWriter) => {
+    try {
+      let batch: ParsedRow[] = [];
+      for (let start = 0; start < total; start += CHECK_STEP) {
+        batch.push(...checkRows(start, Math.min(total, start + CHECK_STEP)));
+        const last = start + CHECK_STEP >= total;
+        if (errors.length === 0 && (batch.length >= writer.batch || (last && batch.length > 0))) {
+          await writer.add(
+            batch.map((p) => p.item),
+            batch.map((p) => p.row),
+          );
+          batch = [];
+        }
+        // after a row error nothing more is written: the good rows are not kept
+        if (errors.length > 0) batch = [];
+        report(start);
+        // lets the writing under way go on between steps of checking
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (errors.length > 0) throw refuse();
+      if (checked === 0) throw new JobFailed(msg('import.noRows'));
+      const written = await writer.finish();
+      if (writer.refused.length > 0) throw new JobFailed(rejectedMessage(writer.refused), { created: 0, errors: writer.refused.slice(0, 200) });
+      return written;
+    } catch (error) {
+      await writer.settle();
+      throw error;
+    }
+  };
   const counts = await db.transaction().execute(async (trx) => {
     await surveyForImport(trx, actor, payload.surveyId);
-    const writer = new ImportWriter(trx, store, { channel: 'import', enteredBy: actor.userId, audit: actor, today, now: clock.now(), importJobId: context.jobId, targets });
-    let batch: ParsedRow[] = [];
-    for (let start = 0; start < total; start += CHECK_STEP) {
-      batch.push(...checkRows(start, Math.min(total, start + CHECK_STEP)));
-      const last = start + CHECK_STEP >= total;
-      if (errors.length === 0 && (batch.length >= BATCH || (last && batch.length > 0))) {
-        await writer.add(
-          batch.map((p) => p.item),
-          batch.map((p) => p.row),
-        );
-        batch = [];
-      }
-      // after a row error nothing more is written: the good rows are not kept
-      if (errors.length > 0) batch = [];
-      report(start);
-      // lets the batch under way go on between steps of checking
-      await new Promise((resolve) => setImmediate(resolve));
+    const storeContext = { channel: 'import' as const, enteredBy: actor.userId, audit: actor, today, now: clock.now(), importJobId: context.jobId, targets };
+    const writable = allowedUnits ?? new Set(payload.unitId === null ? [] : await surveys.unitsUnder(trx, survey.unit_path, [payload.unitId]));
+    try {
+      return await writeRows(await CopyImportWriter.open(trx, store, storeContext, { number: versionNumber, form }, writable));
+    } catch (error) {
+      if (!isDuplicateId(error)) throw error;
+      // an id of the file is already stored (the file imported before, a phone's resend): again, batch by batch,
+      // each id looked up first (a stored one is counted as resent)
+      errors.length = 0;
+      seen.clear();
+      checked = 0;
+      generatedIds = 0;
+      return await writeRows(new BatchImportWriter(trx, store, storeContext));
     }
-    if (errors.length > 0) {
-      await writer.settle();
-      throw refuse();
-    }
-    if (checked === 0) throw new JobFailed(msg('import.noRows'));
-    const written = await writer.finish();
-    if (writer.refused.length > 0) throw new JobFailed(rejectedMessage(writer.refused), { created: 0, errors: writer.refused.slice(0, 200) });
-    return written;
   });
   await context.progress(total, total);
   return { ...counts, generatedIds, ignoredColumns: ignored };

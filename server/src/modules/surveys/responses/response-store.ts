@@ -214,63 +214,6 @@ export async function storeResponses(trx: Database, survey: StoreSurvey, items: 
   return outcomes;
 }
 
-/**
- * The writing half of an import, in its transaction: batches of checked responses stored one after the other
- * (storeResponses, the tallies gathered in one TallyBatch) while the caller checks the next rows. `add` resolves
- * as soon as the batch before has been written and this one is under way: the checking of batch k+1 in JavaScript
- * overlaps the writing of batch k by the server (one statement at a time on the transaction's connection).
- * The caller yields to the event loop now and then while it checks, so that the store's steps go on.
- */
-export class ImportWriter {
-  private pending: Promise<void> = Promise.resolve();
-  private readonly tally = new TallyBatch();
-  private readonly forms: FormCache;
-  private created = 0;
-  private duplicates = 0;
-  /** Refusals by the store (an id of another survey, a unit not targeted …), with the caller's row numbers. */
-  readonly refused: { row: number; field: string; message: string }[] = [];
-
-  constructor(
-    private readonly trx: Database,
-    private readonly survey: StoreSurvey,
-    private readonly context: Omit<StoreContext, 'tally'>,
-  ) {
-    this.forms = new FormCache(survey);
-  }
-
-  /** Starts writing a batch (responses and the file's row number of each) once the one before is written. */
-  async add(items: readonly IncomingResponse[], rows: readonly number[]): Promise<void> {
-    await this.pending;
-    const write = storeResponses(this.trx, this.survey, items, { ...this.context, tally: this.tally }, this.forms).then((outcomes) => {
-      for (const [k, outcome] of outcomes.entries()) {
-        if (!outcome.ok) this.refused.push({ row: rows[k] ?? 0, field: outcome.field, message: outcome.message });
-        else if (outcome.duplicate) this.duplicates += 1;
-        else this.created += 1;
-      }
-    });
-    // a failure is thrown by the next add, settle or finish (not reported as unhandled meanwhile)
-    write.catch(() => undefined);
-    this.pending = write;
-  }
-
-  /** Waits for the batch under way, whatever its outcome (before rolling back). */
-  async settle(): Promise<void> {
-    await this.pending.catch(() => undefined);
-  }
-
-  /** Waits for the last batch and applies the gathered tallies: how many responses were written and resent. */
-  async finish(): Promise<{ created: number; duplicates: number }> {
-    await this.pending;
-    await applyGatheredTally(this.trx, this.survey, this.tally);
-    return { created: this.created, duplicates: this.duplicates };
-  }
-}
-
-/** Applies the deltas an import gathered over its calls (`StoreContext.tally`), in its transaction. */
-export async function applyGatheredTally(trx: Database, survey: StoreSurvey, tally: TallyBatch): Promise<void> {
-  await repo.applyTally(trx, survey, tally.deltas());
-}
-
 /** Stores one response; a bad one is a 400 naming the question (409 for an id of another survey). */
 export async function storeResponse(trx: Database, survey: StoreSurvey, item: IncomingResponse, context: StoreContext) {
   const [outcome] = await storeResponses(trx, survey, [item], context);
