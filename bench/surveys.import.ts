@@ -23,6 +23,7 @@ import { readXlsForm } from '#server/modules/surveys/xlsform/read.ts';
 import { insertUnits } from '#server/modules/units/unit.repository.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { processCpuSeconds } from './indicators.writes.ts';
+import { measureImportJob } from './surveys.import-job.ts';
 
 const TOTAL = Number(process.argv[2] ?? 100_000);
 const base = process.env.DATABASE_URL;
@@ -108,6 +109,20 @@ try {
   console.log(`  waiting for the batch before ${(waiting / 1000).toFixed(2)} s; checking (overlapping the writing) ${(checking / 1000).toFixed(2)} s; last batch and tally upsert ${((done - tallied) / 1000).toFixed(2)} s`);
   const perResponse = (seconds: number) => `${Math.round((seconds * 1e6) / TOTAL)} µs a response`;
   console.log(`  CPU: this process ${((app.user + app.system) / 1e6).toFixed(2)} s (${perResponse((app.user + app.system) / 1e6)}), the transaction's backend ${serverCpu === null ? 'unknown (not a local server)' : `${serverCpu.toFixed(2)} s (${perResponse(serverCpu)})`}`);
+  // the same number of responses as a user imports them: a Kobo CSV uploaded, timed until the job succeeds
+  const job = await measureImportJob(db, {
+    provinceId: province.id,
+    surveyId: survey.id,
+    form: reading.form,
+    communes: communes.map((c, i) => ({ id: c.id, name: `Xã Thử ${i}` })),
+    seed,
+    total: TOTAL,
+  });
+  console.log(
+    `surveys import job: ${job.responses} responses in a ${job.megabytes.toFixed(1)} MB Kobo CSV: the job (file stored → succeeded) ${job.jobSeconds.toFixed(2)} s = ` +
+      `${Math.round(job.jobResponsesPerSecond)} responses/s; upload started → succeeded ${job.seconds.toFixed(2)} s = ${Math.round(job.responsesPerSecond)} responses/s ` +
+      `(the upload through fetch in this process); progress seen at ${job.progressSeen} figures polling every 500 ms as the web does`,
+  );
 } finally {
   await handle.close();
   await admin.query(`drop database ${name}`);

@@ -864,6 +864,7 @@ export const MESSAGES = {
   'surveys.public.invitationUnit': 'đường dẫn cá nhân này dành cho một đơn vị khác',
   'surveys.public.invitationGroup': 'đường dẫn cá nhân này dành cho một nhóm đối tượng khác',
   'surveys.public.dailyCap': 'Địa chỉ mạng của bạn đã gửi quá {max} phiếu trong 24 giờ. Vui lòng thử lại sau.',
+  'surveys.import.tooLarge': 'quá lớn (tối đa 50 MB).',
   'surveys.import.notOpen': 'Cuộc khảo sát chưa có bảng hỏi hoặc còn là dự thảo, chưa nhập được phiếu.',
   'surveys.import.noQuestionColumns': 'Tệp không có cột nào mang tên câu hỏi của bảng hỏi (tiêu đề là tên câu hỏi hoặc đường dẫn nhóm/câu hỏi).',
   'surveys.import.notZeroOne': 'cột lựa chọn chỉ nhận 1 (có chọn) hoặc 0 (không chọn)',

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ExcelJS } from './exceljs.ts';
-import { parseCsvText, readSheet, readSheetTable } from './spreadsheet.ts';
+import { csvTable, parseCsvText } from './csv.ts';
+import { readSheet, readSheetRows, readSheetTable } from './spreadsheet.ts';
 
 describe('parseCsvText', () => {
   it('reads quoted fields with commas, doubled quotes and CRLF', () => {
@@ -17,6 +18,35 @@ describe('parseCsvText', () => {
       ['Tên', 'Loại'],
       ['An Thái', 'thôn'],
     ]);
+  });
+  it('keeps line ends inside quotes in the field, counts an empty line as a row, not an empty last line', () => {
+    expect(parseCsvText('a,b\n"dòng 1\r\ndòng 2",x\n\n"";c"d"e\n')).toEqual([['a', 'b'], ['dòng 1\r\ndòng 2', 'x'], [''], [';cde']]);
+    expect(parseCsvText('a;b\r"mở chưa đóng\nc;d')).toEqual([['a', 'b'], ['mở chưa đóng\nc;d']]);
+    expect(parseCsvText('')).toEqual([]);
+  });
+  it('reads the rows of a table one at a time, each as often as asked', () => {
+    const table = csvTable('q1,q2\n1,"2,5"\r\n3,4');
+    expect(table.length).toBe(3);
+    expect(table.row(2)).toEqual(['3', '4']);
+    expect(table.row(1)).toEqual(['1', '2,5']);
+    expect(table.row(1)).toEqual(['1', '2,5']);
+    expect(table.row(3)).toEqual([]);
+  });
+});
+
+describe('readSheetRows', () => {
+  it('reads a CSV row by row in NFC, without a byte order mark, and refuses one that is not UTF-8 or too long', async () => {
+    const decomposed = 'Nguye\u0302\u0303n';
+    const rows = await readSheetRows({ filename: 'a.csv', data: Buffer.from(`\uFEFFTên;Tuổi\n${decomposed};40\r\n"Trần\r\nThị ""B""";"3;5"\nAn;7`) });
+    expect(rows.length).toBe(4);
+    expect(rows.row(0)).toEqual(['Tên', 'Tuổi']);
+    expect(rows.row(1)).toEqual(['Nguyễn', '40']);
+    expect(rows.row(2)).toEqual(['Trần\r\nThị "B"', '3;5']);
+    expect(rows.row(3)).toEqual(['An', '7']);
+    await expect(readSheetRows({ filename: 'a.csv', data: Buffer.from([0x61, 0xff, 0x0a]) })).rejects.toMatchObject({ status: 400 });
+    const long = Buffer.from(['x', ...Array.from({ length: 20_002 }, (_, i) => String(i))].join('\n'));
+    await expect(readSheetRows({ filename: 'a.csv', data: long })).rejects.toMatchObject({ status: 400 });
+    expect((await readSheetRows({ filename: 'a.csv', data: long }, { maxRows: 30_000 })).length).toBe(20_003);
   });
 });
 

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { ExcelJS } from '#server/shared/exceljs.ts';
 import { AppError, fieldMessage, invalidField } from './errors.ts';
@@ -5,6 +6,7 @@ import type { Upload } from './http/endpoint-route.ts';
 import { msg } from './messages.ts';
 import { foldVi } from './vn-text.ts';
 import { checkZipSize, ZipRefused } from './zip-directory.ts';
+import { csvBytes, parseCsvText, type SheetRows } from './csv.ts';
 
 /** One data row of an uploaded sheet: `row` is the spreadsheet row number (the header is row 1). */
 export interface SheetRow {
@@ -59,28 +61,52 @@ export async function readSheet(
 /**
  * Reads the first sheet of an .xlsx or .csv upload as a table of cell texts from row 1, for imports that find
  * their own header (a template with a title and a hidden id row). The caps of readSheet apply, with
- * `headerRows` rows allowed above the 20,000 data rows and the column cap raised to `maxColumns` for a template
- * whose columns the server itself laid out.
+ * `headerRows` rows allowed above the 20,000 data rows (or `maxRows`, for an import made for large files) and the
+ * column cap raised to `maxColumns` for a template whose columns the server itself laid out. Cells are in NFC.
  */
-export async function readSheetTable(upload: Upload, options: { maxColumns?: number; headerRows?: number } = {}): Promise<string[][]> {
-  const caps = { maxColumns: Math.max(options.maxColumns ?? MAX_IMPORT_COLUMNS, MAX_IMPORT_COLUMNS), maxRows: MAX_IMPORT_ROWS + (options.headerRows ?? 1) };
-  const table = isCsv(upload) ? parseCsvText(decodeUtf8(upload.data)) : await readXlsx(upload.data, caps);
+export async function readSheetTable(upload: Upload, options: { maxColumns?: number; headerRows?: number; maxRows?: number } = {}): Promise<string[][]> {
+  const dataRows = Math.max(options.maxRows ?? MAX_IMPORT_ROWS, MAX_IMPORT_ROWS);
+  const caps = { maxColumns: Math.max(options.maxColumns ?? MAX_IMPORT_COLUMNS, MAX_IMPORT_COLUMNS), maxRows: dataRows + (options.headerRows ?? 1), dataRows };
+  // NFC of a CSV's whole text is that of each field (its delimiters, quotes and line ends never compose)
+  const table = isCsv(upload) ? parseCsvText(decodeUtf8(upload.data).normalize('NFC')) : await readXlsx(upload.data, caps);
   if (table.some((cells) => cells.length > caps.maxColumns)) throw tooManyColumns(caps.maxColumns);
-  if (table.length > caps.maxRows) throw tooManyRows();
-  return table.map((cells) => cells.map((cell) => cell.normalize('NFC')));
+  if (table.length > caps.maxRows) throw tooManyRows(dataRows);
+  return isCsv(upload) ? table : table.map((cells) => cells.map((cell) => cell.normalize('NFC')));
+}
+
+/**
+ * readSheetTable for a large import: a CSV's rows are read one at a time when asked (none held as strings meanwhile:
+ * an export of 100,000 forms), an .xlsx's as readSheetTable reads them. The same caps, the same cells (NFC).
+ */
+export async function readSheetRows(upload: Upload, options: { maxColumns?: number; headerRows?: number; maxRows?: number } = {}): Promise<SheetRows> {
+  if (!isCsv(upload)) {
+    const table = await readSheetTable(upload, options);
+    return { length: table.length, row: (index) => table[index] ?? [] };
+  }
+  const dataRows = Math.max(options.maxRows ?? MAX_IMPORT_ROWS, MAX_IMPORT_ROWS);
+  const maxColumns = Math.max(options.maxColumns ?? MAX_IMPORT_COLUMNS, MAX_IMPORT_COLUMNS);
+  if (!isUtf8(upload.data)) throw fileError(msg('sheet.notUtf8'));
+  const table = csvBytes(upload.data);
+  if (table.length > dataRows + (options.headerRows ?? 1)) throw tooManyRows(dataRows);
+  return {
+    length: table.length,
+    row: (index) => {
+      const cells = table.row(index);
+      if (cells.length > maxColumns) throw tooManyColumns(maxColumns);
+      return cells;
+    },
+  };
 }
 
 function decodeUtf8(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '');
-  } catch {
-    throw fileError(msg('sheet.notUtf8'));
-  }
+  if (!isUtf8(data)) throw fileError(msg('sheet.notUtf8'));
+  const text = data.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 const isCsv = (upload: Upload) => upload.filename.toLowerCase().endsWith('.csv');
 const tooManyColumns = (max = MAX_IMPORT_COLUMNS) => fileError(msg('sheet.tooManyColumns', { max }));
-const tooManyRows = () => fileError(msg('sheet.tooManyRows', { max: MAX_IMPORT_ROWS }));
+const tooManyRows = (max = MAX_IMPORT_ROWS) => fileError(msg('sheet.tooManyRows', { max }));
 const unreadableXlsx = () => fileError(msg('sheet.unreadableXlsx'));
 
 /**
@@ -109,7 +135,7 @@ export async function checkSheetUpload(upload: Upload): Promise<void> {
  * is read once more in memory (bounded by the size check) before being called unreadable, and the streaming
  * failure is logged by the error handler as the refusal's cause.
  */
-async function readXlsx(data: Buffer, caps = { maxColumns: MAX_IMPORT_COLUMNS, maxRows: MAX_IMPORT_ROWS + 1 }): Promise<string[][]> {
+async function readXlsx(data: Buffer, caps: Caps = { maxColumns: MAX_IMPORT_COLUMNS, maxRows: MAX_IMPORT_ROWS + 1, dataRows: MAX_IMPORT_ROWS }): Promise<string[][]> {
   await checkSheetUpload({ filename: 'x.xlsx', data });
   let streamed: unknown;
   try {
@@ -126,11 +152,12 @@ async function readXlsx(data: Buffer, caps = { maxColumns: MAX_IMPORT_COLUMNS, m
   }
 }
 
-type Caps = { maxColumns: number; maxRows: number };
+/** Columns, rows from row 1, and the data rows a refusal names. */
+type Caps = { maxColumns: number; maxRows: number; dataRows: number };
 
 /** One row's cell texts, after the caps. */
 function rowTexts(row: ExcelJS.Row, caps: Caps): string[] {
-  if (row.number > caps.maxRows) throw tooManyRows();
+  if (row.number > caps.maxRows) throw tooManyRows(caps.dataRows);
   if (row.cellCount > caps.maxColumns) throw tooManyColumns(caps.maxColumns);
   const cells: string[] = [];
   row.eachCell({ includeEmpty: true }, (cell, col) => {
@@ -174,37 +201,3 @@ async function loadFirstSheet(data: Buffer, caps: Caps): Promise<string[][]> {
   return Array.from(table, (row) => row ?? []);
 }
 
-/** RFC 4180 CSV with `,` or `;` (Excel in Vietnamese locale writes `;`), quoted fields, CRLF or LF. */
-export function parseCsvText(text: string): string[][] {
-  const firstLine = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length);
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { surveyEndpoints } from '#contracts/surveys/api.ts';
 import { registerEndpoint } from '#server/shared/http/endpoint-route.ts';
+import { msg } from '#server/shared/messages.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
 import { PUBLIC_FORM_PER_MINUTE, PUBLIC_SUBMIT_PER_MINUTE, publicForm, publicSubmit } from './responses/public.service.ts';
-import { startResponseImport } from './responses/response-import.ts';
+import { MAX_RESPONSE_UPLOAD_BYTES, startResponseImport } from './responses/response-import.ts';
 import { correct, getResponse, listResponses, listRevisions, submitResponse, verify } from './responses/response.service.ts';
 import { exportXlsForm, importXlsForm } from './survey-xlsform.service.ts';
 import { addVersion, createInvitations, createSurvey, getSurvey, listSurveys, setPublicLink, setTargets, surveyProgress, updateSurvey } from './survey.service.ts';
@@ -34,7 +35,9 @@ export function registerSurveyRoutes(app: FastifyInstance, context: ModuleContex
   registerEndpoint(app, e.revisions, async ({ actor, params }) => listRevisions(db, actor, params.id, params.responseId));
   registerEndpoint(app, e.verify, async ({ actor, params, body }) => verify(db, actor, params.id, params.responseId, body));
   registerEndpoint(app, e.correct, async ({ actor, params, body }) => correct(db, actor, params.id, params.responseId, body));
-  registerEndpoint(app, e.importResponses, async ({ actor, params, query, file }) => startResponseImport(context, actor, params.id, query, file));
+  registerEndpoint(app, e.importResponses, async ({ actor, params, query, file }) => startResponseImport(context, actor, params.id, query, file), {
+    upload: { maxBytes: MAX_RESPONSE_UPLOAD_BYTES, tooLarge: msg('surveys.import.tooLarge') },
+  });
   registerEndpoint(app, e.publicForm, async ({ params }) => publicForm(db, params.token), { rateLimitPerMinute: PUBLIC_FORM_PER_MINUTE });
   registerEndpoint(app, e.publicSubmit, async ({ params, body, request }) => publicSubmit(db, params.token, body, request.ip), { rateLimitPerMinute: PUBLIC_SUBMIT_PER_MINUTE });
 }

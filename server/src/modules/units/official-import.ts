@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '#server/db/schema.ts';
-import { parseCsvText } from '#server/shared/spreadsheet.ts';
+import { parseCsvText } from '#server/shared/csv.ts';
 import { loadUnitHistory } from './history/history-load.ts';
 import { insertAliases } from './unit-search.repository.ts';
 import * as repo from './unit.repository.ts';

@@ -12,7 +12,7 @@ import { conflict, forbidden, notFound } from '#server/shared/errors.ts';
 import type { Upload } from '#server/shared/http/endpoint-route.ts';
 import { msg } from '#server/shared/messages.ts';
 import type { ModuleContext } from '#server/shared/module.ts';
-import { checkSheetUpload, readSheetTable } from '#server/shared/spreadsheet.ts';
+import { checkSheetUpload, readSheetRows } from '#server/shared/spreadsheet.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { foldVi } from '#server/shared/vn-text.ts';
 import { surveyPolicy } from '../survey.policy.ts';
@@ -39,6 +39,12 @@ export const RESPONSE_IMPORT_JOB = 'surveys.response-import';
 const CHECK_STEP = 250;
 /** Kobo exports carry one column per choice of every select_multiple: far more than the registry imports' 50. */
 const MAX_COLUMNS = 2000;
+/**
+ * A province's survey exported whole (the registry imports' caps are 5 MB and 20,000 rows): rows are read from the
+ * file one at a time (readSheetRows), so the largest file costs its text in memory, not its rows as strings.
+ */
+export const MAX_RESPONSE_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const MAX_RESPONSE_ROWS = 100_000;
 
 export interface ResponseImportPayload {
   sha256: string;
@@ -131,6 +137,24 @@ function isoDate(text: string): string {
   return vn ? `${vn[3]}-${(vn[2] as string).padStart(2, '0')}-${(vn[1] as string).padStart(2, '0')}` : text;
 }
 
+/**
+ * The units a file may name in `_unit`, by id or folded name; a text is folded once per file (a file names a few
+ * hundred units over many thousand rows).
+ */
+export class UnitNames {
+  private readonly found = new Map<string, number | null>();
+  constructor(private readonly byName: ReadonlyMap<string, number>) {}
+
+  find(text: string): number | null {
+    let id = this.found.get(text);
+    if (id === undefined) {
+      id = this.byName.get(foldVi(text)) ?? null;
+      this.found.set(text, id);
+    }
+    return id;
+  }
+}
+
 export interface ParsedRow {
   row: number;
   item: IncomingResponse;
@@ -139,7 +163,7 @@ export interface ParsedRow {
 
 /**
  * One data row as a response: its answers by the columns, the unit (a targeted unit's id or name), the group,
- * the id. A problem is a row error naming the column.
+ * the id. A problem is a row error naming the column. The cells are as readSheetTable gives them (NFC).
  */
 export function parseRow(
   form: TSurveyForm,
@@ -147,24 +171,28 @@ export function parseRow(
   header: readonly string[],
   cells: readonly string[],
   row: number,
-  context: { versionNumber: number; units: ReadonlyMap<string, number>; unitId: number | null; group: TRespondentGroup | null },
+  context: { versionNumber: number; units: UnitNames; unitId: number | null; group: TRespondentGroup | null },
 ): ParsedRow | TRowError {
   const answers: Record<string, unknown> = {};
-  const ticked = new Map<string, string[]>();
+  let ticked: Map<string, string[]> | null = null;
   let unitText = '';
   let groupText = '';
   let idText = '';
   let submittedText = '';
-  for (const [index, column] of columns.entries()) {
+  for (let index = 0; index < columns.length; index++) {
+    const column = columns[index];
     if (!column) continue;
-    const text = (cells[index] ?? '').normalize('NFC').trim();
+    const text = (cells[index] ?? '').trim();
     if (column.kind === 'unit') unitText = text;
     else if (column.kind === 'group') groupText = text;
     else if (column.kind === 'id') idText = text.replace(/^uuid:/i, '');
     else if (column.kind === 'submittedAt') submittedText = text;
     else if (text === '') continue;
     else if (column.kind === 'choice') {
-      if (text === '1' || text.toLowerCase() === 'true') ticked.set(column.question.name, [...(ticked.get(column.question.name) ?? []), column.choice]);
+      if (text === '1' || text.toLowerCase() === 'true') {
+        ticked ??= new Map();
+        ticked.set(column.question.name, [...(ticked.get(column.question.name) ?? []), column.choice]);
+      }
       else if (text !== '0' && text.toLowerCase() !== 'false') return { row, field: header[index] ?? '', message: msg('surveys.import.notZeroOne') };
     } else {
       const q = column.question;
@@ -178,8 +206,8 @@ export function parseRow(
     }
   }
   // the 0/1 columns say what the space-separated column leaves empty
-  for (const [name, choices] of ticked) if (answers[name] === undefined) answers[name] = choices;
-  const unitId = unitText === '' ? context.unitId : (context.units.get(foldVi(unitText)) ?? null);
+  if (ticked) for (const [name, choices] of ticked) if (answers[name] === undefined) answers[name] = choices;
+  const unitId = unitText === '' ? context.unitId : context.units.find(unitText);
   if (unitId === null) return { row, field: '_unit', message: unitText === '' ? msg('surveys.import.unitMissing') : msg('surveys.import.unitUnknown', { unit: unitText }) };
   const group = groupText === '' ? context.group : ((RESPONDENT_GROUPS as readonly string[]).includes(groupText) ? (groupText as TRespondentGroup) : null);
   if (group === null) return { row, field: '_group', message: groupText === '' ? msg('surveys.import.groupMissing') : msg('surveys.import.groupUnknown', { group: groupText, groups: RESPONDENT_GROUPS.join(', ') }) };
@@ -198,8 +226,8 @@ export async function runResponseImport(context: JobContext<ResponseImportPayloa
   const survey = await surveyForImport(db, actor, payload.surveyId);
   const versionNumber = survey.current_version as number;
   const form = storedForm(await surveys.findVersionForm(db, survey, versionNumber));
-  const table = await readSheetTable(upload, { maxColumns: MAX_COLUMNS });
-  const [header = [], ...body] = table;
+  const table = await readSheetRows(upload, { maxColumns: MAX_COLUMNS, maxRows: MAX_RESPONSE_ROWS });
+  const header = table.length > 0 ? table.row(0) : [];
   const { columns, ignored } = readHeader(form, header);
   if (!columns.some((c) => c?.kind === 'value' || c?.kind === 'choice')) throw new JobFailed(msg('surveys.import.noQuestionColumns'));
   const targets = await surveys.listTargets(db, survey);
@@ -218,12 +246,14 @@ export async function runResponseImport(context: JobContext<ResponseImportPayloa
     units.set(foldVi(t.unit_name), t.unit_id);
   }
   if (payload.unitId !== null) units.set(String(payload.unitId), payload.unitId);
+  const unitNames = new UnitNames(units);
   const store: StoreSurvey = { id: survey.id, province_id: survey.province_id, unit_id: survey.unit_id, unit_path: survey.unit_path, double_entry: survey.double_entry };
   const allowedUnits = targets.length > 0 ? new Set(below.map((u) => u.id)) : null;
   const today = clock.today();
   const errors: TRowError[] = [];
   const seen = new Map<string, number>();
-  const total = body.length;
+  // the data rows: the file's rows after the header
+  const total = Math.max(0, table.length - 1);
   let checked = 0;
   let generatedIds = 0;
   await context.progress(0, total);
@@ -234,10 +264,10 @@ export async function runResponseImport(context: JobContext<ResponseImportPayloa
   const checkRows = (from: number, to: number): ParsedRow[] => {
     const good: ParsedRow[] = [];
     for (let i = from; i < to; i++) {
-      const cells = body[i] as string[];
+      const cells = table.row(i + 1);
       if (cells.every((cell) => (cell ?? '').trim() === '')) continue;
       const row = i + 2;
-      const result = parseRow(form, columns, header, cells, row, { versionNumber, units, unitId: payload.unitId, group: payload.respondentGroup });
+      const result = parseRow(form, columns, header, cells, row, { versionNumber, units: unitNames, unitId: payload.unitId, group: payload.respondentGroup });
       if ('message' in result) errors.push(result);
       else if (allowedUnits && !allowedUnits.has(result.item.unitId)) errors.push({ row, field: '_unit', message: msg('surveys.responses.unitNotTargeted') });
       else if (seen.has(result.item.id)) errors.push({ row, field: '_uuid', message: msg('import.duplicateOfRow', { row: seen.get(result.item.id) as number }) });
@@ -246,7 +276,8 @@ export async function runResponseImport(context: JobContext<ResponseImportPayloa
         if ('field' in outcome) errors.push({ row, field: outcome.field.replace(/^answers\./, ''), message: outcome.message });
         else {
           seen.set(result.item.id, row);
-          good.push({ ...result, item: { ...result.item, checked: outcome } });
+          result.item.checked = outcome;
+          good.push(result);
           checked += 1;
           if (result.generatedId) generatedIds += 1;
         }
