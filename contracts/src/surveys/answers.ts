@@ -37,7 +37,6 @@ export function checkAnswers(
   opts: { today: string; language?: string },
 ): TCheckedAnswers {
   const answers: TAnswers = {};
-  const value = (name: string) => answers[name];
   const state: TCheckState = {
     form,
     input,
@@ -46,8 +45,8 @@ export function checkAnswers(
     answers,
     cells: {},
     errors: [],
-    ctx: { value, today: opts.today },
-    constraintCtx: { value, today: opts.today, current: undefined },
+    ctx: new AnswersSoFar(answers, opts.today),
+    constraintCtx: new AnswersSoFar(answers, opts.today),
   };
   visit(state, form.items, false);
   const { questions, others } = formNames(form);
@@ -59,6 +58,19 @@ export function checkAnswers(
     });
   }
   return { answers, cells: state.cells, errors: state.errors };
+}
+
+/** The answers so far as expressions read them: a class, so no closure is made per response. */
+class AnswersSoFar implements TEvalContext {
+  current: unknown = undefined;
+  constructor(
+    private readonly answers: TAnswers,
+    readonly today: string,
+  ) {}
+
+  value(name: string): unknown {
+    return this.answers[name];
+  }
 }
 
 /**

@@ -385,6 +385,16 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a valid 'YYYY-MM-DD', else NaN. */
 export function dateToDays(s: string): number {
+  // the last date read is read again most of the time (today(), a survey's answer date): kept
+  if (s === lastDate.text) return lastDate.days;
+  const days = readDays(s);
+  lastDate = { text: s, days };
+  return days;
+}
+
+let lastDate = { text: '', days: NaN };
+
+function readDays(s: string): number {
   const m = DATE.exec(s);
   if (!m) return NaN;
   const y = Number(m[1]);

@@ -121,6 +121,10 @@ export class TallyBatch {
     return index;
   }
 
+  private valueIndex(slot: Slot, value: string): number {
+    return slot.values.get(value) ?? this.index(slot.question.name, value, slot.values);
+  }
+
   private slotsOf(form: TSurveyForm): Slot[] {
     let slots = this.slots.get(form);
     if (!slots) {
@@ -153,7 +157,6 @@ export class TallyBatch {
   add(form: TSurveyForm, response: { unitId: number; group: string; answers: TAnswers; cells: TCells }, sign: 1 | -1, crossBy: readonly string[] = []): void {
     const hits = this.hits;
     hits.length = 0;
-    const valueIndex = (slot: Slot, value: string) => slot.values.get(value) ?? this.index(slot.question.name, value, slot.values);
     hits.push(this.total);
     const { answers, cells } = response;
     for (const slot of this.slotsOf(form)) {
@@ -165,13 +168,13 @@ export class TallyBatch {
         hits.push(slot.answered);
         const value = answers[question.name];
         if (value === undefined) continue;
-        if (question.type === 'select_one' && typeof value === 'string') hits.push(valueIndex(slot, value));
+        if (question.type === 'select_one' && typeof value === 'string') hits.push(this.valueIndex(slot, value));
         else if (question.type === 'select_multiple' && Array.isArray(value)) {
           // a choice counts once per response (ZAnswers keeps them distinct; a repeat is not counted twice)
-          if (value.length === 1 || new Set(value).size === value.length) for (const choice of value) hits.push(valueIndex(slot, choice));
-          else for (const choice of new Set(value)) hits.push(valueIndex(slot, choice));
+          if (value.length === 1 || new Set(value).size === value.length) for (const choice of value) hits.push(this.valueIndex(slot, choice));
+          else for (const choice of new Set(value)) hits.push(this.valueIndex(slot, choice));
         } else if ((question.type === 'integer' || question.type === 'decimal') && (typeof value === 'number' || typeof value === 'string')) {
-          hits.push(valueIndex(slot, canonicalNumber(value)));
+          hits.push(this.valueIndex(slot, canonicalNumber(value)));
         }
       }
     }
