@@ -16,6 +16,7 @@ import { replaceTargets } from '#server/modules/surveys/survey.repository.ts';
 import { uuidv7 } from '#server/shared/uuidv7.ts';
 import { buildUser, TEST_PASSWORD } from '#test/factories.ts';
 import { TestClient } from '#test/http-client.ts';
+import { processCpuSeconds } from './indicators.writes.ts';
 
 export interface ImportJobRun {
   responses: number;
@@ -28,6 +29,9 @@ export interface ImportJobRun {
   jobResponsesPerSecond: number;
   /** How many distinct progress figures the polling saw (progress shown to the user). */
   progressSeen: number;
+  /** CPU over the upload and the job: this process (app and client), and the database's backends. */
+  appCpuSeconds: number;
+  serverCpuSeconds: number;
 }
 
 /** The form's questions with their Kobo header: the group path and the name (`thong_tin/tuoi`). */
@@ -82,6 +86,8 @@ export async function measureImportJob(
     const file = koboCsv(args.form, args.seed, args.communes, args.total);
     const before = await tallied(db, args.surveyId);
     const seen = new Set<number>();
+    const serverBefore = await backendCpu(db);
+    const appBefore = process.cpuUsage();
     const started = Date.now();
     const upload = await client.upload(surveyEndpoints.importResponses, { params: { id: args.surveyId }, query: { dryRun: 'false' } }, 'kobo.csv', file);
     if (upload.status !== 200) throw new Error(`upload: ${upload.status} ${JSON.stringify(upload.body)}`);
@@ -89,6 +95,9 @@ export async function measureImportJob(
     // the job row's own times, not the polling's (every 500 ms, as the web's import page polls)
     const times = await jobTimes(db, upload.body.id);
     const seconds = (times.finished - started) / 1000;
+    const appCpu = process.cpuUsage(appBefore);
+    const serverAfter = await backendCpu(db);
+    const serverSeconds = [...serverAfter].reduce((sum, [pid, cpu]) => sum + cpu - (serverBefore.get(pid) ?? 0), 0);
     const jobSeconds = (times.finished - times.created) / 1000;
     if (job.status !== 'succeeded') throw new Error(`import job ${job.status}: ${JSON.stringify(job)}`);
     const result = job.result as { created?: number; duplicates?: number };
@@ -96,10 +105,21 @@ export async function measureImportJob(
     if (job.progress?.done !== args.total || job.progress.total !== args.total) throw new Error(`progress ends at ${JSON.stringify(job.progress)}`);
     const counted = (await tallied(db, args.surveyId)) - before;
     if (counted !== args.total) throw new Error(`tally counts ${counted} more, expected ${args.total}`);
-    return { responses: args.total, megabytes: file.length / 1024 / 1024, seconds, responsesPerSecond: args.total / seconds, jobSeconds, jobResponsesPerSecond: args.total / jobSeconds, progressSeen: seen.size };
+    return { responses: args.total, megabytes: file.length / 1024 / 1024, seconds, responsesPerSecond: args.total / seconds, jobSeconds, jobResponsesPerSecond: args.total / jobSeconds, progressSeen: seen.size, appCpuSeconds: (appCpu.user + appCpu.system) / 1e6, serverCpuSeconds: serverSeconds };
   } finally {
     await app.close();
   }
+}
+
+/** CPU seconds of each backend of the database (a local server: /proc). */
+async function backendCpu(db: Database): Promise<Map<number, number>> {
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db);
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    const seconds = processCpuSeconds(Number(pid));
+    if (seconds !== null) cpu.set(Number(pid), seconds);
+  }
+  return cpu;
 }
 
 async function jobTimes(db: Database, id: string): Promise<{ created: number; finished: number }> {

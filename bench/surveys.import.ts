@@ -9,10 +9,12 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres node --import tsx bench/surveys.import.ts [responses]
  */
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { TRespondentGroup } from '#contracts/surveys/survey.schemas.ts';
+import { copyField, copyText } from '#server/db/copy.ts';
 import { openDatabase } from '#server/db/database.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { CopyImportWriter } from '#server/modules/surveys/responses/import-writer.ts';
@@ -26,6 +28,7 @@ import { processCpuSeconds } from './indicators.writes.ts';
 import { measureImportJob } from './surveys.import-job.ts';
 
 const TOTAL = Number(process.argv[2] ?? 100_000);
+const FLOOR_COLUMNS = ['id', 'province_id', 'survey_id', 'version_number', 'unit_id', 'respondent_group', 'channel', 'status', 'answers', 'cells', 'submitted_at', 'entered_by', 'invitation_id', 'import_job_id', 'created_at', 'updated_at'];
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error('DATABASE_URL (a PostgreSQL cluster) is required');
 const name = `bench_surveys_import_${process.pid}`;
@@ -109,6 +112,25 @@ try {
   console.log(`  waiting for the batch before ${(waiting / 1000).toFixed(2)} s; checking (overlapping the writing) ${(checking / 1000).toFixed(2)} s; last batch and tally upsert ${((done - tallied) / 1000).toFixed(2)} s`);
   const perResponse = (seconds: number) => `${Math.round((seconds * 1e6) / TOTAL)} µs a response`;
   console.log(`  CPU: this process ${((app.user + app.system) / 1e6).toFixed(2)} s (${perResponse((app.user + app.system) / 1e6)}), the transaction's backend ${serverCpu === null ? 'unknown (not a local server)' : `${serverCpu.toFixed(2)} s (${perResponse(serverCpu)})`}`);
+  // the floor in the same run: the same number of rows, their COPY text made beforehand (not timed), copied in one
+  // statement and committed: what the server must do whatever the app does (another survey, the same table)
+  const floorSurvey = await insertSurvey(db, { unit_id: province.id, code: 'FLOOR', title: 'Floor', purpose: null, opens_on: null, closes_on: null, collects_identity: false, double_entry: false, decimals: 1, notes: null, search_text: 'floor', created_by: null, created_at: now });
+  const stamp = now.toISOString();
+  const lines: string[] = [];
+  for (let i = 0; i < TOTAL; i++) {
+    const answers = copyField(JSON.stringify(seed[i % seed.length]?.answers ?? {}));
+    lines.push(`${uuidv7()}\t${floorSurvey.province_id}\t${floorSurvey.id}\t1\t${communes[i % communes.length]?.id}\t${i % 3 === 0 ? 'citizen' : 'cadre'}\timport\taccepted\t${answers}\t{}\t${stamp}\t\\N\t\\N\t\\N\t${stamp}\t${stamp}\n`);
+  }
+  const floorText = Buffer.from(lines.join(''));
+  lines.length = 0;
+  const floorStarted = performance.now();
+  await db.transaction().execute(async (trx) => {
+    const copied = await copyText(trx, 'survey_response', FLOOR_COLUMNS, Readable.from([floorText]));
+    if (copied !== TOTAL) throw new Error(`floor copied ${copied}`);
+  });
+  const floorSeconds = (performance.now() - floorStarted) / 1000;
+  console.log(`  floor (raw COPY of the same number of prepared lines into survey_response, then commit): ${floorSeconds.toFixed(2)} s = ${Math.round(TOTAL / floorSeconds)} responses/s; the write path above at ${Math.round((100 * floorSeconds) / seconds)}% of it`);
+
   // the same number of responses as a user imports them: a Kobo CSV uploaded, timed until the job succeeds
   const job = await measureImportJob(db, {
     provinceId: province.id,
@@ -122,6 +144,10 @@ try {
     `surveys import job: ${job.responses} responses in a ${job.megabytes.toFixed(1)} MB Kobo CSV: the job (file stored → succeeded) ${job.jobSeconds.toFixed(2)} s = ` +
       `${Math.round(job.jobResponsesPerSecond)} responses/s; upload started → succeeded ${job.seconds.toFixed(2)} s = ${Math.round(job.responsesPerSecond)} responses/s ` +
       `(the upload through fetch in this process); progress seen at ${job.progressSeen} figures polling every 500 ms as the web does`,
+  );
+  console.log(
+    `  CPU from the upload to the end: this process (app and client) ${job.appCpuSeconds.toFixed(2)} s (${perResponse(job.appCpuSeconds)}), the database's backends ${job.serverCpuSeconds.toFixed(2)} s (${perResponse(job.serverCpuSeconds)}); ` +
+      `the job at ${Math.round((100 * floorSeconds) / job.jobSeconds)}% of the floor`,
   );
 } finally {
   await handle.close();
