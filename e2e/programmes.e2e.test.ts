@@ -67,6 +67,26 @@ describe('programmes, the story of the issue', () => {
       expect(evaluation.targets.some((t) => t.status === 'met' || t.status === 'not_met')).toBe(true);
     }
 
+    // a year and a level changed in one go, before the page renders again: both count (the year used to be lost)
+    const chosen = await page.evaluate(() => {
+      const select = (label: string) => {
+        const found = [...document.querySelectorAll('label')].find((l) => l.textContent === label);
+        return document.getElementById(found?.htmlFor ?? '') as HTMLSelectElement;
+      };
+      const [year, level] = [select('Năm'), select('Cấp đơn vị')];
+      const other = [...level.options].find((option) => option.value !== level.value)?.value ?? '';
+      year.value = '2024';
+      year.dispatchEvent(new Event('change', { bubbles: true }));
+      level.value = other;
+      level.dispatchEvent(new Event('change', { bubbles: true }));
+      return other;
+    });
+    await page.getByText('Đánh giá tại Quảng Trị, năm 2024,').waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe(chosen);
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2024');
+    await page.getByLabel('Năm').selectOption('2025');
+    await page.getByLabel('Cấp đơn vị').selectOption({ label: 'Cấp xã' });
+
     // the target with laggards: click it, see the communes that pull it down, furthest first, with their figures
     const evaluation = await api<TProgrammeEvaluation>(page, `/api/programmes/${programme.id}/evaluation?year=2025&level=commune`);
     const target = evaluation.targets.find((t) => t.rule?.kind === 'value' && t.counts && t.counts.not_met + t.counts.at_risk > 0);

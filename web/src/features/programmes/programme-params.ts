@@ -40,9 +40,12 @@ export function programmeSearch(params: ProgrammeParams): string {
 export function useProgrammeParams() {
   const [search, setSearch] = useSearchParams();
   const params = readProgrammeParams(search);
-  // from the address as it is when the change applies (two quick changes in a row both count)
+  // from the address as the browser has it when the change applies, so that two quick changes in a row both count:
+  // react-router hands a functional update the search of the last render, which a second change made before the
+  // page renders again would read without the first (a year, then a level, chosen quickly: the year was lost)
   const update = (change: Partial<ProgrammeParams>) => {
-    setSearch((current) => new URLSearchParams(programmeSearch({ ...readProgrammeParams(current), ...change }).slice(1)), { preventScrollReset: true });
+    const current = new URLSearchParams(window.location.search);
+    setSearch(new URLSearchParams(programmeSearch({ ...readProgrammeParams(current), ...change }).slice(1)), { preventScrollReset: true });
   };
   return { params, update };
 }

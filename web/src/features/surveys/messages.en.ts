@@ -337,7 +337,7 @@ export const surveysEn: Record<keyof typeof surveysVi, string> = {
   'survey.review.before': 'Before the change',
   'survey.review.current': 'Now (revision {revision})',
   'survey.import.title': 'Import responses from a file',
-  'survey.import.hint': 'A CSV or Excel file in the KoboToolbox/ODK export layout: one row per submission, one column per question (its name or group path like grp/q1); select multiple as space-separated choice names, or one 0/1 column per choice q/choice. _unit and _group columns when present; otherwise the unit and group chosen below.',
+  'survey.import.hint': 'A CSV or Excel file in the KoboToolbox/ODK export layout: one row per submission, one column per question (its name or group path like grp/q1); select multiple as space-separated choice names, or one 0/1 column per choice q/choice. _unit and _group columns when present; otherwise the unit and group chosen below. Files up to 50 MB and 100,000 rows.',
   'survey.import.file': 'Responses file (.csv, .xlsx)',
   'survey.import.unit': 'Unit for rows without a _unit column',
   'survey.import.group': 'Group for rows without a _group column',

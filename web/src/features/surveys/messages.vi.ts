@@ -335,7 +335,7 @@ export const surveysVi = {
   'survey.review.before': 'Trước khi sửa',
   'survey.review.current': 'Hiện tại (bản {revision})',
   'survey.import.title': 'Nhập phiếu từ tệp',
-  'survey.import.hint': 'Tệp CSV hoặc Excel theo mẫu xuất của KoboToolbox/ODK: mỗi dòng một phiếu, mỗi cột một câu hỏi (tên câu hoặc đường dẫn nhóm như grp/q1); chọn nhiều ghi các mã cách nhau bằng dấu cách, hoặc mỗi phương án một cột q/ma với 0/1. Cột _unit, _group nếu có; nếu không, dùng đơn vị và nhóm chọn dưới đây.',
+  'survey.import.hint': 'Tệp CSV hoặc Excel theo mẫu xuất của KoboToolbox/ODK: mỗi dòng một phiếu, mỗi cột một câu hỏi (tên câu hoặc đường dẫn nhóm như grp/q1); chọn nhiều ghi các mã cách nhau bằng dấu cách, hoặc mỗi phương án một cột q/ma với 0/1. Cột _unit, _group nếu có; nếu không, dùng đơn vị và nhóm chọn dưới đây. Tệp tối đa 50 MB và 100.000 dòng.',
   'survey.import.file': 'Tệp phiếu (.csv, .xlsx)',
   'survey.import.unit': 'Đơn vị cho các dòng không có cột _unit',
   'survey.import.group': 'Nhóm cho các dòng không có cột _group',
