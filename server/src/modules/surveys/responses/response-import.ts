@@ -163,7 +163,7 @@ export interface ParsedRow {
 
 /**
  * One data row as a response: its answers by the columns, the unit (a targeted unit's id or name), the group,
- * the id. A problem is a row error naming the column. The cells are as readSheetTable gives them (NFC).
+ * the id. A problem is a row error naming the column. The cells are as readSheetRows gives them (NFC).
  */
 export function parseRow(
   form: TSurveyForm,
@@ -192,8 +192,7 @@ export function parseRow(
       if (text === '1' || text.toLowerCase() === 'true') {
         ticked ??= new Map();
         ticked.set(column.question.name, [...(ticked.get(column.question.name) ?? []), column.choice]);
-      }
-      else if (text !== '0' && text.toLowerCase() !== 'false') return { row, field: header[index] ?? '', message: msg('surveys.import.notZeroOne') };
+      } else if (text !== '0' && text.toLowerCase() !== 'false') return { row, field: header[index] ?? '', message: msg('surveys.import.notZeroOne') };
     } else {
       const q = column.question;
       if (q.type === 'integer' || q.type === 'decimal') {

@@ -164,8 +164,9 @@ export interface ImportedResponse {
 /**
  * A COPY of new responses that stays open while an import checks its rows (one statement for the whole file: no
  * round trip per batch, the server parses the lines as they arrive). Its own savepoint: should an id already be
- * stored (a file imported again, a phone's resend racing the import), the COPY fails as a whole with
- * `duplicate` true, and `rollback` leaves the transaction as it was before `openResponseCopy`.
+ * stored (a file imported again, a phone's resend racing the import), the COPY fails as a whole (`write` or `end`
+ * throw a unique violation, `isDuplicateId`), and `rollback` leaves the transaction as it was before
+ * `openResponseCopy`. Every line is an accepted response of the import channel.
  */
 export interface ResponseCopy {
   /** The lines of these responses, queued for the server: resolves when the queue is short enough to go on. */
