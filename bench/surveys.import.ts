@@ -1,10 +1,13 @@
 /**
- * The response store at import speed (issue 13 "Performance": ≥ 20,000 responses/s on PostgreSQL): seed 001's 131
- * responses repeated under fresh UUIDv7 ids into a scratch database, written as the import job writes them
- * (checkAnswers on every row, storeResponses in batches of 2,000 through ImportWriter in one transaction while the
- * next rows are checked, the tallies added up over the file and applied once), timed end to end (reading the file
- * is not: the rows start as objects); the tally's ('', '') rows must equal the number written. A scratch database of its own
- * (created and dropped on the cluster of DATABASE_URL), so no data is touched.
+ * The survey import at speed (issue 13 "Performance": CSV import ≥ 20,000 responses/s on PostgreSQL), seed 001's 131
+ * responses repeated under fresh UUIDv7 ids, in a scratch database of its own (created and dropped on the cluster of
+ * DATABASE_URL, so no data is touched). Three measures of the same number of rows, in this order:
+ * - the job as a user runs it (surveys.import-job.ts: a Kobo CSV uploaded, timed by the job row), first, so that
+ *   the process's heap holds nothing of the other two;
+ * - the write path alone: rows as objects (reading a file not timed), checkAnswers on every row, streamed through
+ *   CopyImportWriter in one transaction while the next rows are checked, the tallies applied once; the tally's
+ *   ('', '') rows must grow by the number written;
+ * - the floor: the same number of prepared COPY lines copied raw into the same table, what the server must do.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres node --import tsx bench/surveys.import.ts [responses]
  */
@@ -63,75 +66,85 @@ try {
     respondentGroup: (i % 3 === 0 ? 'citizen' : 'cadre') as TRespondentGroup,
     answers: seed[i % seed.length]?.answers ?? {},
   });
-  const store = { id: survey.id, province_id: survey.province_id, unit_id: province.id, unit_path: String(province.id), double_entry: false };
-  const started = performance.now();
-  // as the job does (runResponseImport): one transaction, every row checked a batch ahead of the writing
-  // (ImportWriter), the event loop given a turn every 250 rows so that the batch under way goes on
-  let checking = 0;
-  let tallied = 0;
-  let waiting = 0;
-  let serverCpu = null as number | null;
-  const appCpu = process.cpuUsage();
-  await db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
-    const pid = Number(rows[0]?.pid);
-    const cpuBefore = processCpuSeconds(pid);
-    const context = { channel: 'import' as const, enteredBy: null, audit: { userId: null, ip: null }, today: '2026-03-02', now, targets };
-    const writer = await CopyImportWriter.open(trx, store, context, { number: 1, form: reading.form }, new Set(communes.map((c) => c.id)));
-    let batch: IncomingResponse[] = [];
-    for (let start = 0; start < TOTAL; start += 250) {
-      const at = performance.now();
-      for (let i = start; i < Math.min(TOTAL, start + 250); i++) {
-        const item = itemAt(i);
-        const result = checkAgainst(reading.form, item.answers, '2026-03-02');
-        if ('field' in result) throw new Error('a seed response is refused');
-        item.checked = result;
-        batch.push(item);
-      }
-      checking += performance.now() - at;
-      if (batch.length >= writer.batch || start + 250 >= TOTAL) {
-        const waitAt = performance.now();
-        await writer.add(batch, batch.map((_, k) => start + k));
-        waiting += performance.now() - waitAt;
-        batch = [];
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    tallied = performance.now();
-    await writer.finish();
-    if (writer.refused.length > 0) throw new Error('refused');
-    const cpuAfter = processCpuSeconds(pid);
-    serverCpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
-  });
-  const done = performance.now();
-  const app = process.cpuUsage(appCpu);
-  const counted = await db.selectFrom('survey_tally').select(sql<number>`sum(count)::int`.as('n')).where('survey_id', '=', survey.id).where('question', '=', '').where('value', '=', '').executeTakeFirstOrThrow();
-  if (Number(counted.n) !== TOTAL) throw new Error(`tally counts ${counted.n}, expected ${TOTAL}`);
-  const seconds = (done - started) / 1000;
-  console.log(`surveys import: ${TOTAL} responses (seed 001's form, ${reading.form.items.length} items) in ${seconds.toFixed(2)} s = ${Math.round(TOTAL / seconds)} responses/s`);
-  console.log(`  waiting for the batch before ${(waiting / 1000).toFixed(2)} s; checking (overlapping the writing) ${(checking / 1000).toFixed(2)} s; last batch and tally upsert ${((done - tallied) / 1000).toFixed(2)} s`);
   const perResponse = (seconds: number) => `${Math.round((seconds * 1e6) / TOTAL)} µs a response`;
-  console.log(`  CPU: this process ${((app.user + app.system) / 1e6).toFixed(2)} s (${perResponse((app.user + app.system) / 1e6)}), the transaction's backend ${serverCpu === null ? 'unknown (not a local server)' : `${serverCpu.toFixed(2)} s (${perResponse(serverCpu)})`}`);
-  // the floor in the same run: the same number of rows, their COPY text made beforehand (not timed), copied in one
-  // statement and committed: what the server must do whatever the app does (another survey, the same table)
-  const floorSurvey = await insertSurvey(db, { unit_id: province.id, code: 'FLOOR', title: 'Floor', purpose: null, opens_on: null, closes_on: null, collects_identity: false, double_entry: false, decimals: 1, notes: null, search_text: 'floor', created_by: null, created_at: now });
-  const stamp = now.toISOString();
-  const lines: string[] = [];
-  for (let i = 0; i < TOTAL; i++) {
-    const answers = copyField(JSON.stringify(seed[i % seed.length]?.answers ?? {}));
-    lines.push(`${uuidv7()}\t${floorSurvey.province_id}\t${floorSurvey.id}\t1\t${communes[i % communes.length]?.id}\t${i % 3 === 0 ? 'citizen' : 'cadre'}\timport\taccepted\t${answers}\t{}\t${stamp}\t\\N\t\\N\t\\N\t${stamp}\t${stamp}\n`);
-  }
-  const floorText = Buffer.from(lines.join(''));
-  lines.length = 0;
-  const floorStarted = performance.now();
-  await db.transaction().execute(async (trx) => {
-    const copied = await copyText(trx, 'survey_response', FLOOR_COLUMNS, Readable.from([floorText]));
-    if (copied !== TOTAL) throw new Error(`floor copied ${copied}`);
-  });
-  const floorSeconds = (performance.now() - floorStarted) / 1000;
-  console.log(`  floor (raw COPY of the same number of prepared lines into survey_response, then commit): ${floorSeconds.toFixed(2)} s = ${Math.round(TOTAL / floorSeconds)} responses/s; the write path above at ${Math.round((100 * floorSeconds) / seconds)}% of it`);
-
-  // the same number of responses as a user imports them: a Kobo CSV uploaded, timed until the job succeeds
+  /** The write path alone: rows as objects, checked and streamed through the import's COPY writer. */
+  const tallyTotal = () => db.selectFrom('survey_tally').select(sql<number>`coalesce(sum(count), 0)::int`.as('n')).where('survey_id', '=', survey.id).where('question', '=', '').where('value', '=', '').executeTakeFirstOrThrow();
+  const measureWritePath = async () => {
+    const before = Number((await tallyTotal()).n);
+    const store = { id: survey.id, province_id: survey.province_id, unit_id: province.id, unit_path: String(province.id), double_entry: false };
+    const started = performance.now();
+    // as the job does (runResponseImport): one transaction, every row checked a batch ahead of the writing
+    // (ImportWriter), the event loop given a turn every 250 rows so that the batch under way goes on
+    let checking = 0;
+    let tallied = 0;
+    let waiting = 0;
+    let serverCpu = null as number | null;
+    const appCpu = process.cpuUsage();
+    await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      const pid = Number(rows[0]?.pid);
+      const cpuBefore = processCpuSeconds(pid);
+      const context = { channel: 'import' as const, enteredBy: null, audit: { userId: null, ip: null }, today: '2026-03-02', now, targets };
+      const writer = await CopyImportWriter.open(trx, store, context, { number: 1, form: reading.form }, new Set(communes.map((c) => c.id)));
+      let batch: IncomingResponse[] = [];
+      for (let start = 0; start < TOTAL; start += 250) {
+        const at = performance.now();
+        for (let i = start; i < Math.min(TOTAL, start + 250); i++) {
+          const item = itemAt(i);
+          const result = checkAgainst(reading.form, item.answers, '2026-03-02');
+          if ('field' in result) throw new Error('a seed response is refused');
+          item.checked = result;
+          batch.push(item);
+        }
+        checking += performance.now() - at;
+        if (batch.length >= writer.batch || start + 250 >= TOTAL) {
+          const waitAt = performance.now();
+          await writer.add(batch, batch.map((_, k) => start + k));
+          waiting += performance.now() - waitAt;
+          batch = [];
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      tallied = performance.now();
+      await writer.finish();
+      if (writer.refused.length > 0) throw new Error('refused');
+      const cpuAfter = processCpuSeconds(pid);
+      serverCpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+    });
+    const done = performance.now();
+    const app = process.cpuUsage(appCpu);
+    const counted = Number((await tallyTotal()).n) - before;
+    if (counted !== TOTAL) throw new Error(`tally counts ${counted} more, expected ${TOTAL}`);
+    const seconds = (done - started) / 1000;
+    console.log(`surveys import: ${TOTAL} responses (seed 001's form, ${reading.form.items.length} items) in ${seconds.toFixed(2)} s = ${Math.round(TOTAL / seconds)} responses/s`);
+    console.log(`  waiting for the batch before ${(waiting / 1000).toFixed(2)} s; checking (overlapping the writing) ${(checking / 1000).toFixed(2)} s; last batch and tally upsert ${((done - tallied) / 1000).toFixed(2)} s`);
+    console.log(`  CPU: this process ${((app.user + app.system) / 1e6).toFixed(2)} s (${perResponse((app.user + app.system) / 1e6)}), the transaction's backend ${serverCpu === null ? 'unknown (not a local server)' : `${serverCpu.toFixed(2)} s (${perResponse(serverCpu)})`}`);
+    return seconds;
+  };
+  /** The floor: the same number of prepared lines, copied raw; its data dropped before the next measure. */
+  const measureFloor = async (writeSeconds: number) => {
+    // the floor in the same run: the same number of rows, their COPY text made beforehand (not timed), copied in one
+    // statement and committed: what the server must do whatever the app does (another survey, the same table)
+    const floorSurvey = await insertSurvey(db, { unit_id: province.id, code: 'FLOOR', title: 'Floor', purpose: null, opens_on: null, closes_on: null, collects_identity: false, double_entry: false, decimals: 1, notes: null, search_text: 'floor', created_by: null, created_at: now });
+    const stamp = now.toISOString();
+    const lines: string[] = [];
+    for (let i = 0; i < TOTAL; i++) {
+      const answers = copyField(JSON.stringify(seed[i % seed.length]?.answers ?? {}));
+      lines.push(`${uuidv7()}\t${floorSurvey.province_id}\t${floorSurvey.id}\t1\t${communes[i % communes.length]?.id}\t${i % 3 === 0 ? 'citizen' : 'cadre'}\timport\taccepted\t${answers}\t{}\t${stamp}\t\\N\t\\N\t\\N\t${stamp}\t${stamp}\n`);
+    }
+    const floorText = Buffer.from(lines.join(''));
+    lines.length = 0;
+    const floorStarted = performance.now();
+    await db.transaction().execute(async (trx) => {
+      const copied = await copyText(trx, 'survey_response', FLOOR_COLUMNS, Readable.from([floorText]));
+      if (copied !== TOTAL) throw new Error(`floor copied ${copied}`);
+    });
+    const floorSeconds = (performance.now() - floorStarted) / 1000;
+    console.log(`  floor (raw COPY of the same number of prepared lines into survey_response, then commit): ${floorSeconds.toFixed(2)} s = ${Math.round(TOTAL / floorSeconds)} responses/s; the write path at ${Math.round((100 * floorSeconds) / writeSeconds)}% of it`);
+    return floorSeconds;
+  };
+  // the job first, in a process whose heap holds nothing of the other measures (their rows and lines, tens of MB,
+  // made later runs' collections longer): as a server process runs it
   const job = await measureImportJob(db, {
     provinceId: province.id,
     surveyId: survey.id,
@@ -140,6 +153,7 @@ try {
     seed,
     total: TOTAL,
   });
+  const floorSeconds = await measureFloor(await measureWritePath());
   console.log(
     `surveys import job: ${job.responses} responses in a ${job.megabytes.toFixed(1)} MB Kobo CSV: the job (file stored → succeeded) ${job.jobSeconds.toFixed(2)} s = ` +
       `${Math.round(job.jobResponsesPerSecond)} responses/s; upload started → succeeded ${job.seconds.toFixed(2)} s = ${Math.round(job.responsesPerSecond)} responses/s ` +
@@ -147,7 +161,7 @@ try {
   );
   console.log(
     `  CPU from the upload to the end: this process (app and client) ${job.appCpuSeconds.toFixed(2)} s (${perResponse(job.appCpuSeconds)}), the database's backends ${job.serverCpuSeconds.toFixed(2)} s (${perResponse(job.serverCpuSeconds)}); ` +
-      `the job at ${Math.round((100 * floorSeconds) / job.jobSeconds)}% of the floor`,
+      `the job at ${Math.round((100 * floorSeconds) / job.jobSeconds)}% of the floor (measured after it)`,
   );
 } finally {
   await handle.close();
