@@ -73,8 +73,8 @@ try {
     const before = Number((await tallyTotal()).n);
     const store = { id: survey.id, province_id: survey.province_id, unit_id: province.id, unit_path: String(province.id), double_entry: false };
     const started = performance.now();
-    // as the job does (runResponseImport): one transaction, every row checked a batch ahead of the writing
-    // (ImportWriter), the event loop given a turn every 250 rows so that the batch under way goes on
+    // as the job does (runResponseImport): one transaction, every 250 rows checked then handed to the COPY writer,
+    // the event loop given a turn between steps so that the COPY goes on
     let checking = 0;
     let tallied = 0;
     let waiting = 0;
