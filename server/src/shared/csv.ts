@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+
 /**
  * RFC 4180 CSV with `,` or `;` (Excel in the Vietnamese locale writes `;`), quoted fields, CRLF or LF. A quote opens
  * or closes quoting anywhere in a field, and "" inside quotes is one ". Line ends inside quotes belong to the field.
@@ -19,30 +21,48 @@ function delimiterOf(text: string): number {
 }
 
 /**
- * A CSV text's rows: one scan finds where each line starts and ends (line ends outside quotes); a row's fields are
- * made only when it is read, so an import that reads row after row keeps no more than one row's strings alive.
- * A last line that is empty is not a row.
+ * Where each line starts and ends: line ends (LF, CRLF or CR) outside quotes, found by `find` (the text's or the
+ * buffer's indexOf, which run natively: a quote, CR and LF are looked for, not every character read in JavaScript).
+ * A last line that is empty is not a line; an unterminated quote runs to the end.
+ */
+function lineBounds(length: number, first: number, find: (code: number, from: number) => number): { starts: number[]; ends: number[] } {
+  const next = (code: number, from: number) => {
+    const at = find(code, from);
+    return at < 0 ? length : at;
+  };
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let from = first;
+  // where the search for the line's end goes on (past a quoted run), and the next quote, LF and CR from there
+  let at = first;
+  let quote = next(QUOTE, at);
+  let lf = next(LF, at);
+  let cr = next(CR, at);
+  while (from < length) {
+    if (quote < at) quote = next(QUOTE, at);
+    if (lf < at) lf = next(LF, at);
+    if (cr < at) cr = next(CR, at);
+    let end = Math.min(lf, cr);
+    if (quote < end) {
+      at = next(QUOTE, quote + 1) + 1;
+      if (at <= length) continue;
+      end = length;
+    }
+    starts.push(from);
+    ends.push(end);
+    from = end === cr && lf === cr + 1 ? end + 2 : end + 1;
+    at = from;
+  }
+  return { starts, ends };
+}
+
+/**
+ * A CSV text's rows: one scan finds where each line starts and ends; a row's fields are made only when it is read,
+ * so an import that reads row after row keeps no more than one row's strings alive.
  */
 export function csvTable(text: string): SheetRows {
   const delimiter = delimiterOf(text);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let from = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) quoted = !quoted;
-    else if (!quoted && (c === LF || c === CR)) {
-      starts.push(from);
-      ends.push(i);
-      if (c === CR && text.charCodeAt(i + 1) === LF) i++;
-      from = i + 1;
-    }
-  }
-  if (from < text.length) {
-    starts.push(from);
-    ends.push(text.length);
-  }
+  const { starts, ends } = lineBounds(text.length, 0, (code, from) => text.indexOf(String.fromCharCode(code), from));
   return { length: starts.length, row: (index) => (index < 0 || index >= starts.length ? [] : csvFields(text, starts[index] as number, ends[index] as number, delimiter)) };
 }
 
@@ -56,35 +76,13 @@ export function csvBytes(data: Buffer): SheetRows {
   const first = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
   const lineEnd = data.indexOf(LF, first);
   const delimiter = delimiterOf(data.toString('utf8', first, lineEnd >= 0 ? lineEnd : data.length));
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const ascii: boolean[] = [];
-  let from = first;
-  let plain = true;
-  let quoted = false;
-  for (let i = first; i < data.length; i++) {
-    const c = data[i] as number;
-    if (c >= 0x80) plain = false;
-    else if (c === QUOTE) quoted = !quoted;
-    else if (!quoted && (c === LF || c === CR)) {
-      starts.push(from);
-      ends.push(i);
-      ascii.push(plain);
-      if (c === CR && data[i + 1] === LF) i++;
-      from = i + 1;
-      plain = true;
-    }
-  }
-  if (from < data.length) {
-    starts.push(from);
-    ends.push(data.length);
-    ascii.push(plain);
-  }
+  const { starts, ends } = lineBounds(data.length, first, (code, from) => data.indexOf(code, from));
   return {
     length: starts.length,
     row: (index) => {
       if (index < 0 || index >= starts.length) return [];
-      const text = ascii[index] ? data.toString('latin1', starts[index], ends[index]) : data.toString('utf8', starts[index], ends[index]).normalize('NFC');
+      const [start, end] = [starts[index] as number, ends[index] as number];
+      const text = isAscii(data.subarray(start, end)) ? data.toString('latin1', start, end) : data.toString('utf8', start, end).normalize('NFC');
       return csvFields(text, 0, text.length, delimiter);
     },
   };

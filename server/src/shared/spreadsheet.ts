@@ -64,13 +64,12 @@ export async function readSheet(
  * `headerRows` rows allowed above the 20,000 data rows (or `maxRows`, for an import made for large files) and the
  * column cap raised to `maxColumns` for a template whose columns the server itself laid out. Cells are in NFC.
  */
-export async function readSheetTable(upload: Upload, options: { maxColumns?: number; headerRows?: number; maxRows?: number } = {}): Promise<string[][]> {
-  const dataRows = Math.max(options.maxRows ?? MAX_IMPORT_ROWS, MAX_IMPORT_ROWS);
-  const caps = { maxColumns: Math.max(options.maxColumns ?? MAX_IMPORT_COLUMNS, MAX_IMPORT_COLUMNS), maxRows: dataRows + (options.headerRows ?? 1), dataRows };
+export async function readSheetTable(upload: Upload, options: TableOptions = {}): Promise<string[][]> {
+  const caps = tableCaps(options);
   // NFC of a CSV's whole text is that of each field (its delimiters, quotes and line ends never compose)
   const table = isCsv(upload) ? parseCsvText(decodeUtf8(upload.data).normalize('NFC')) : await readXlsx(upload.data, caps);
   if (table.some((cells) => cells.length > caps.maxColumns)) throw tooManyColumns(caps.maxColumns);
-  if (table.length > caps.maxRows) throw tooManyRows(dataRows);
+  if (table.length > caps.maxRows) throw tooManyRows(caps.dataRows);
   return isCsv(upload) ? table : table.map((cells) => cells.map((cell) => cell.normalize('NFC')));
 }
 
@@ -78,24 +77,36 @@ export async function readSheetTable(upload: Upload, options: { maxColumns?: num
  * readSheetTable for a large import: a CSV's rows are read one at a time when asked (none held as strings meanwhile:
  * an export of 100,000 forms), an .xlsx's as readSheetTable reads them. The same caps, the same cells (NFC).
  */
-export async function readSheetRows(upload: Upload, options: { maxColumns?: number; headerRows?: number; maxRows?: number } = {}): Promise<SheetRows> {
+export async function readSheetRows(upload: Upload, options: TableOptions = {}): Promise<SheetRows> {
   if (!isCsv(upload)) {
     const table = await readSheetTable(upload, options);
     return { length: table.length, row: (index) => table[index] ?? [] };
   }
-  const dataRows = Math.max(options.maxRows ?? MAX_IMPORT_ROWS, MAX_IMPORT_ROWS);
-  const maxColumns = Math.max(options.maxColumns ?? MAX_IMPORT_COLUMNS, MAX_IMPORT_COLUMNS);
+  const caps = tableCaps(options);
   if (!isUtf8(upload.data)) throw fileError(msg('sheet.notUtf8'));
   const table = csvBytes(upload.data);
-  if (table.length > dataRows + (options.headerRows ?? 1)) throw tooManyRows(dataRows);
+  if (table.length > caps.maxRows) throw tooManyRows(caps.dataRows);
   return {
     length: table.length,
     row: (index) => {
       const cells = table.row(index);
-      if (cells.length > maxColumns) throw tooManyColumns(maxColumns);
+      if (cells.length > caps.maxColumns) throw tooManyColumns(caps.maxColumns);
       return cells;
     },
   };
+}
+
+/** How readSheetTable and readSheetRows may go past readSheet's caps (see readSheetTable). */
+interface TableOptions {
+  maxColumns?: number;
+  headerRows?: number;
+  maxRows?: number;
+}
+
+/** The caps of a table read: columns, rows in all (the header rows with the data rows), and data rows. */
+function tableCaps(options: TableOptions): Caps {
+  const dataRows = Math.max(options.maxRows ?? MAX_IMPORT_ROWS, MAX_IMPORT_ROWS);
+  return { maxColumns: Math.max(options.maxColumns ?? MAX_IMPORT_COLUMNS, MAX_IMPORT_COLUMNS), maxRows: dataRows + (options.headerRows ?? 1), dataRows };
 }
 
 function decodeUtf8(data: Buffer): string {
