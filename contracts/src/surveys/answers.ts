@@ -289,9 +289,14 @@ function choiceProblem(form: TSurveyForm, q: TQuestion, n: string, answers: TAns
   const filter = q.choiceFilter;
   if (filter !== undefined && filter.trim() !== '') {
     // only the chosen choices are put to the filter (visibleChoices would put every choice of the list)
-    let visible: boolean;
+    let visible = false;
     try {
-      visible = list.some((c) => c.name === n && holds(filter, { value: (name) => answers[name], today, choice: choiceColumns(c) }));
+      for (const c of list) {
+        if (c.name === n && holds(filter, new ChoiceInFilter(answers, today, choiceColumns(c)))) {
+          visible = true;
+          break;
+        }
+      }
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
       return `biểu thức choice_filter lỗi: ${e.message}`;
@@ -299,6 +304,19 @@ function choiceProblem(form: TSurveyForm, q: TQuestion, n: string, answers: TAns
     if (!visible) return `"${clip(n)}" không hợp với các câu trả lời trước`;
   }
   return null;
+}
+
+/** What a choice_filter reads: the answers so far and one choice's columns (a class: no closure per check). */
+class ChoiceInFilter implements TEvalContext {
+  constructor(
+    private readonly answers: TAnswers,
+    readonly today: string,
+    readonly choice: Record<string, string>,
+  ) {}
+
+  value(name: string): unknown {
+    return this.answers[name];
+  }
 }
 
 /** A choice's columns as a choice_filter reads them (its extra columns and its name), made once per choice. */

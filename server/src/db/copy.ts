@@ -26,6 +26,14 @@ export function copyField(value: CopyValue): string {
   return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c) : text;
 }
 
+/**
+ * JSON text (JSON.stringify's) as one field: JSON writes no raw tab, newline or carriage return (inside strings they
+ * are escaped), so only its backslashes are doubled; a long answer is searched once, natively, not by a regex.
+ */
+export function copyJson(json: string): string {
+  return json.includes('\\') ? json.replaceAll('\\', '\\\\') : json;
+}
+
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /** The COPY statement for a table and its columns (names of our own schema, checked all the same). */

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { copyField, copyText } from '#server/db/copy.ts';
+import { copyField, copyJson, copyText } from '#server/db/copy.ts';
 import { pgArray } from '#server/db/pg-array.ts';
 import type { DB } from '#server/db/schema.ts';
 import type { Scope } from '#server/shared/actor.ts';
@@ -138,7 +138,7 @@ const COPIED_COLUMNS = [
 
 /** A response as one line of COPY's text format (built in one go: an import writes tens of thousands). */
 function copyLine(row: NewResponse): string {
-  return `${row.id}\t${row.province_id}\t${row.survey_id}\t${row.version_number}\t${row.unit_id}\t${copyField(row.respondent_group)}\t${row.channel}\t${row.status}\t${copyField(JSON.stringify(row.answers))}\t${copyField(JSON.stringify(storedCells(row.cells)))}\t${row.submitted_at.toISOString()}\t${copyField(row.entered_by)}\t${copyField(row.invitation_id)}\t${copyField(row.import_job_id)}\t${row.created_at.toISOString()}\t${row.updated_at.toISOString()}\n`;
+  return `${row.id}\t${row.province_id}\t${row.survey_id}\t${row.version_number}\t${row.unit_id}\t${copyField(row.respondent_group)}\t${row.channel}\t${row.status}\t${copyJson(JSON.stringify(row.answers))}\t${copyJson(JSON.stringify(storedCells(row.cells)))}\t${row.submitted_at.toISOString()}\t${copyField(row.entered_by)}\t${copyField(row.invitation_id)}\t${copyField(row.import_job_id)}\t${row.created_at.toISOString()}\t${row.updated_at.toISOString()}\n`;
 }
 
 /** What every response of one import shares (written once into each line's text). */
@@ -195,7 +195,7 @@ export async function openResponseCopy(db: Kysely<DB>, shared: ImportedResponses
   const middle = `\t${shared.province_id}\t${shared.survey_id}\t${shared.version_number}\t`;
   const tail = `\t${copyField(shared.entered_by)}\t\\N\t${copyField(shared.import_job_id)}\t${now}\t${now}\n`;
   const line = (row: ImportedResponse) =>
-    `${row.id}${middle}${row.unit_id}\t${copyField(row.respondent_group)}\timport\taccepted\t${copyField(JSON.stringify(row.answers))}\t${copyField(JSON.stringify(storedCells(row.cells)))}\t${row.submitted_at ? row.submitted_at.toISOString() : now}${tail}`;
+    `${row.id}${middle}${row.unit_id}\t${copyField(row.respondent_group)}\timport\taccepted\t${copyJson(JSON.stringify(row.answers))}\t${copyJson(JSON.stringify(storedCells(row.cells)))}\t${row.submitted_at ? row.submitted_at.toISOString() : now}${tail}`;
   const fail = () => {
     if (failure) throw failure.error;
   };
