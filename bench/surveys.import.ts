@@ -7,7 +7,8 @@
  * - the write path alone: rows as objects (reading a file not timed), checkAnswers on every row, streamed through
  *   CopyImportWriter in one transaction while the next rows are checked, the tallies applied once; the tally's
  *   ('', '') rows must grow by the number written;
- * - the floor: the same number of prepared COPY lines copied raw into the same table, what the server must do.
+ * - the floor: the same number of prepared COPY lines copied raw into the same table, in statements of the import's
+ *   size (COPY_SEGMENT_BYTES), what the server must do.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres node --import tsx bench/surveys.import.ts [responses]
  */
@@ -21,6 +22,7 @@ import { copyField, copyText } from '#server/db/copy.ts';
 import { openDatabase } from '#server/db/database.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { CopyImportWriter } from '#server/modules/surveys/responses/import-writer.ts';
+import { COPY_SEGMENT_BYTES } from '#server/modules/surveys/responses/response.repository.ts';
 import { checkAgainst, type IncomingResponse } from '#server/modules/surveys/responses/response-store.ts';
 import { insertSurvey, insertVersion, updateSurvey } from '#server/modules/surveys/survey.repository.ts';
 import { SEED_DIR } from '#server/modules/surveys/demo/surveys-demo-step.ts';
@@ -136,11 +138,17 @@ try {
     lines.length = 0;
     const floorStarted = performance.now();
     await db.transaction().execute(async (trx) => {
-      const copied = await copyText(trx, 'survey_response', FLOOR_COLUMNS, Readable.from([floorText]));
+      // in statements of COPY_SEGMENT_BYTES of lines, as the import sends them (each under PostgreSQL's bulk-write ring)
+      let copied = 0;
+      for (let from = 0; from < floorText.length; ) {
+        const end = floorText.indexOf(10, Math.min(floorText.length - 1, from + COPY_SEGMENT_BYTES)) + 1 || floorText.length;
+        copied += await copyText(trx, 'survey_response', FLOOR_COLUMNS, Readable.from([floorText.subarray(from, end)]));
+        from = end;
+      }
       if (copied !== TOTAL) throw new Error(`floor copied ${copied}`);
     });
     const floorSeconds = (performance.now() - floorStarted) / 1000;
-    console.log(`  floor (raw COPY of the same number of prepared lines into survey_response, then commit): ${floorSeconds.toFixed(2)} s = ${Math.round(TOTAL / floorSeconds)} responses/s; the write path at ${Math.round((100 * floorSeconds) / writeSeconds)}% of it`);
+    console.log(`  floor (raw COPY of the same number of prepared lines into survey_response, in statements of ${COPY_SEGMENT_BYTES / 1024 / 1024} MB, then commit): ${floorSeconds.toFixed(2)} s = ${Math.round(TOTAL / floorSeconds)} responses/s; the write path at ${Math.round((100 * floorSeconds) / writeSeconds)}% of it`);
     return floorSeconds;
   };
   // the job first, in a process whose heap holds nothing of the other measures (their rows and lines, tens of MB,

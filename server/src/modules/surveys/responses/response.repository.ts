@@ -162,11 +162,12 @@ export interface ImportedResponse {
 }
 
 /**
- * A COPY of new responses that stays open while an import checks its rows (one statement for the whole file: no
- * round trip per batch, the server parses the lines as they arrive). Its own savepoint: should an id already be
- * stored (a file imported again, a phone's resend racing the import), the COPY fails as a whole (`write` or `end`
- * throw a unique violation, `isDuplicateId`), and `rollback` leaves the transaction as it was before
- * `openResponseCopy`. Every line is an accepted response of the import channel.
+ * The COPY of new responses that goes on while an import checks its rows (no round trip per batch: the server parses
+ * the lines as they arrive), as one statement per COPY_SEGMENT_BYTES of lines, one after the other on the
+ * transaction's connection. Its own savepoint: should an id already be stored (a file imported again, a phone's
+ * resend racing the import), the COPY fails (`write` or `end` throw a unique violation, `isDuplicateId`), and
+ * `rollback` leaves the transaction as it was before `openResponseCopy`. Every line is an accepted response of the
+ * import channel.
  */
 export interface ResponseCopy {
   /** The lines of these responses, queued for the server: resolves when the queue is short enough to go on. */
@@ -181,16 +182,40 @@ export interface ResponseCopy {
 const COPY_AHEAD_BYTES = 8 * 1024 * 1024;
 /** Bytes of lines sent to the server as one message. */
 const COPY_CHUNK_BYTES = 256 * 1024;
+/**
+ * Bytes of lines per COPY statement. PostgreSQL 15 writes a COPY's table pages through a ring of 16 MB of buffers:
+ * once the ring is full, the backend itself writes out each page it reuses, after flushing the WAL up to it, which
+ * made a COPY of 120,000 responses a third slower than twelve of 10,000 (bench/RESULTS.md). Under 16 MB of pages a
+ * statement, the pages stay in shared buffers for the checkpointer to write.
+ */
+export const COPY_SEGMENT_BYTES = 8 * 1024 * 1024;
 
-export async function openResponseCopy(db: Kysely<DB>, shared: ImportedResponses): Promise<ResponseCopy> {
+/** One COPY statement of the import's lines: its stream, its outcome (rows copied), the bytes sent so far. */
+interface CopySegment {
+  stream: PassThrough;
+  done: Promise<number>;
+  bytes: number;
+}
+
+export async function openResponseCopy(db: Kysely<DB>, shared: ImportedResponses, options: { segmentBytes?: number } = {}): Promise<ResponseCopy> {
+  const segmentBytes = options.segmentBytes ?? COPY_SEGMENT_BYTES;
   await sql`savepoint response_copy`.execute(db);
-  const stream = new PassThrough({ highWaterMark: COPY_AHEAD_BYTES });
+  // the first failure is the one reported (a statement queued after it fails only because the transaction did)
   let failure: { error: unknown } | null = null;
   let released = false;
-  const done = copyText(db, 'survey_response', COPIED_COLUMNS, stream).catch((error: unknown) => {
-    failure = { error };
-    return 0;
-  });
+  const segments: CopySegment[] = [];
+  // a statement opened while the one before still runs waits for it on the connection; its lines are queued meanwhile
+  const openSegment = (): CopySegment => {
+    const stream = new PassThrough({ highWaterMark: COPY_AHEAD_BYTES });
+    const done = copyText(db, 'survey_response', COPIED_COLUMNS, stream).catch((error: unknown) => {
+      failure ??= { error };
+      return 0;
+    });
+    const segment = { stream, done, bytes: 0 };
+    segments.push(segment);
+    return segment;
+  };
+  let segment = openSegment();
   const now = shared.now.toISOString();
   const middle = `\t${shared.province_id}\t${shared.survey_id}\t${shared.version_number}\t`;
   const tail = `\t${copyField(shared.entered_by)}\t\\N\t${copyField(shared.import_job_id)}\t${now}\t${now}\n`;
@@ -198,6 +223,15 @@ export async function openResponseCopy(db: Kysely<DB>, shared: ImportedResponses
     `${row.id}${middle}${row.unit_id}\t${copyField(row.respondent_group)}\timport\taccepted\t${copyJson(JSON.stringify(row.answers))}\t${copyJson(JSON.stringify(storedCells(row.cells)))}\t${row.submitted_at ? row.submitted_at.toISOString() : now}${tail}`;
   const fail = () => {
     if (failure) throw failure.error;
+  };
+  /** Sends a chunk of whole lines: to the statement under way, or to a new one once it has its share. */
+  const send = (chunk: Buffer): boolean => {
+    if (segment.bytes >= segmentBytes) {
+      segment.stream.end();
+      segment = openSegment();
+    }
+    segment.bytes += chunk.length;
+    return segment.stream.write(chunk);
   };
   return {
     async write(rows) {
@@ -211,29 +245,29 @@ export async function openResponseCopy(db: Kysely<DB>, shared: ImportedResponses
         const text = line(row);
         // a UTF-16 code unit is at most 3 bytes of UTF-8
         if (at + text.length * 3 > chunk.length) {
-          if (at > 0) ok = stream.write(chunk.subarray(0, at));
+          if (at > 0) ok = send(chunk.subarray(0, at));
           chunk = Buffer.allocUnsafe(Math.max(COPY_CHUNK_BYTES, text.length * 3));
           at = 0;
         }
         at += chunk.write(text, at);
       }
-      if (at > 0) ok = stream.write(chunk.subarray(0, at));
-      if (!ok) await Promise.race([once(stream, 'drain'), done]);
+      if (at > 0) ok = send(chunk.subarray(0, at));
+      if (!ok) await Promise.race([once(segment.stream, 'drain'), segment.done]);
       fail();
     },
     async end() {
       fail();
-      stream.end();
-      const copied = await done;
+      segment.stream.end();
+      const copied = await Promise.all(segments.map((s) => s.done));
       fail();
       await sql`release savepoint response_copy`.execute(db);
       released = true;
-      return copied;
+      return copied.reduce((sum, n) => sum + n, 0);
     },
     async rollback() {
       if (released) return;
-      if (!stream.destroyed) stream.destroy(new Error('import abandoned'));
-      await done;
+      for (const s of segments) if (!s.stream.destroyed) s.stream.destroy(new Error('import abandoned'));
+      await Promise.all(segments.map((s) => s.done));
       await sql`rollback to savepoint response_copy`.execute(db);
     },
   };
