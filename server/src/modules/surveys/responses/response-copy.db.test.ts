@@ -16,14 +16,19 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
+/** A province's survey with one response stored (on paper), and the time the rows of a test are submitted at. */
+async function surveyWithResponse() {
+  const db = handle.db;
+  const province = { id: (await buildProvince(db)).provinceId };
+  const fixture = await surveyScopeFixtures(db, province.id);
+  const surveyId = (fixture['/api/surveys/:id'] as { id: number }).id;
+  const storedId = (fixture['/api/surveys/:id/responses/:responseId'] as { responseId: string }).responseId;
+  return { db, province, surveyId, storedId, now: new Date('2026-03-02T03:04:05Z') };
+}
+
 describe('copyNewResponses', () => {
   it('copies new responses exactly; an id stored meanwhile is skipped and keeps its answers', async () => {
-    const db = handle.db;
-    const province = { id: (await buildProvince(db)).provinceId };
-    const fixture = await surveyScopeFixtures(db, province.id);
-    const surveyId = (fixture['/api/surveys/:id'] as { id: number }).id;
-    const storedId = (fixture['/api/surveys/:id/responses/:responseId'] as { responseId: string }).responseId;
-    const now = new Date('2026-03-02T03:04:05Z');
+    const { db, province, surveyId, storedId, now } = await surveyWithResponse();
     const survey = { id: surveyId, province_id: province.id };
     const row = (id: string, answer: string) => responseRow({ id, survey, unitId: province.id, channel: 'import', answer, at: now });
     const fresh = [uuidv7(), uuidv7()];
@@ -46,12 +51,7 @@ describe('copyNewResponses', () => {
 
 describe('openResponseCopy', () => {
   it('writes an import over many statements, all or nothing: a stored id in a later one fails them all, a rollback leaves none', async () => {
-    const db = handle.db;
-    const province = { id: (await buildProvince(db)).provinceId };
-    const fixture = await surveyScopeFixtures(db, province.id);
-    const surveyId = (fixture['/api/surveys/:id'] as { id: number }).id;
-    const storedId = (fixture['/api/surveys/:id/responses/:responseId'] as { responseId: string }).responseId;
-    const now = new Date('2026-03-02T03:04:05Z');
+    const { db, province, surveyId, storedId, now } = await surveyWithResponse();
     const shared = { province_id: province.id, survey_id: surveyId, version_number: 1, entered_by: null, import_job_id: null, now };
     const rows = (n: number, from: number): ImportedResponse[] =>
       Array.from({ length: n }, (_, i) => ({ id: uuidv7(), unit_id: province.id, respondent_group: 'citizen', answers: { q1: `Ý kiến ${from + i}\t"x"\\` }, cells: {}, submitted_at: now }));
