@@ -146,7 +146,7 @@ export async function checkSheetUpload(upload: Upload): Promise<void> {
  * is read once more in memory (bounded by the size check) before being called unreadable, and the streaming
  * failure is logged by the error handler as the refusal's cause.
  */
-async function readXlsx(data: Buffer, caps: Caps = { maxColumns: MAX_IMPORT_COLUMNS, maxRows: MAX_IMPORT_ROWS + 1, dataRows: MAX_IMPORT_ROWS }): Promise<string[][]> {
+async function readXlsx(data: Buffer, caps: Caps = tableCaps({})): Promise<string[][]> {
   await checkSheetUpload({ filename: 'x.xlsx', data });
   let streamed: unknown;
   try {
